@@ -1,0 +1,334 @@
+//! Parsing quantities as articles write them: "1,200 km", "425 miles (680 kilometers)",
+//! "60 kilometres per hour", "40-60 km/h", "an hour", "a 1,200-kilometre journey".
+
+use std::time::Duration;
+
+use super::number::number_prefix;
+use super::{Dimension, Error, Length, LengthUnit, Speed, SpeedUnit, TimeUnit};
+
+/// A unit of any dimension.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+#[serde(tag = "dimension", content = "unit", rename_all = "lowercase")]
+pub enum Unit {
+    Length(LengthUnit),
+    Speed(SpeedUnit),
+    Duration(TimeUnit),
+}
+
+impl Unit {
+    pub fn dimension(self) -> Dimension {
+        match self {
+            Unit::Length(_) => Dimension::Length,
+            Unit::Speed(_) => Dimension::Speed,
+            Unit::Duration(_) => Dimension::Duration,
+        }
+    }
+    pub fn symbol(self) -> &'static str {
+        match self {
+            Unit::Length(u) => u.symbol(),
+            Unit::Speed(u) => u.symbol(),
+            Unit::Duration(u) => u.symbol(),
+        }
+    }
+    /// SI value (m, m/s, s) of one of this unit.
+    pub fn si(self) -> f64 {
+        match self {
+            Unit::Length(u) => u.metres(),
+            Unit::Speed(u) => u.mps(),
+            Unit::Duration(u) => u.seconds(),
+        }
+    }
+}
+
+/// A value or a range of values in one unit: "1,200 km" (lo = hi) or "40–60 km/h".
+#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize)]
+pub struct QuantityRange {
+    pub lo: f64,
+    pub hi: f64,
+    pub unit: Unit,
+}
+
+impl QuantityRange {
+    pub fn is_range(&self) -> bool {
+        self.lo != self.hi
+    }
+    /// The middle of the range, in SI units.
+    pub fn mid_si(&self) -> f64 {
+        (self.lo + self.hi) / 2.0 * self.unit.si()
+    }
+    pub fn lo_si(&self) -> f64 {
+        self.lo * self.unit.si()
+    }
+    pub fn hi_si(&self) -> f64 {
+        self.hi * self.unit.si()
+    }
+}
+
+/// A parsed quantity, with the conversion the text gave in parentheses, if any.
+#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize)]
+pub struct Quantity {
+    pub value: QuantityRange,
+    /// "425 miles (680 kilometers)" → Some(680 km).
+    pub conversion: Option<QuantityRange>,
+}
+
+impl Quantity {
+    pub fn dimension(&self) -> Dimension {
+        self.value.unit.dimension()
+    }
+}
+
+/// Unit spellings, longest first within each group so that prefixes don't shadow them.
+const LEXICON: &[(&str, Unit)] = {
+    use LengthUnit::*;
+    use SpeedUnit::*;
+    use TimeUnit::*;
+    use Unit::{Duration as D, Length as L, Speed as S};
+    &[
+        ("kilometres per hour", S(Kmh)),
+        ("kilometers per hour", S(Kmh)),
+        ("kilometre per hour", S(Kmh)),
+        ("kilometer per hour", S(Kmh)),
+        ("kilometres an hour", S(Kmh)),
+        ("kilometers an hour", S(Kmh)),
+        ("kilometres/hour", S(Kmh)),
+        ("kilometers/hour", S(Kmh)),
+        ("km per hour", S(Kmh)),
+        ("km an hour", S(Kmh)),
+        ("km/hr", S(Kmh)),
+        ("km/h", S(Kmh)),
+        ("kmh", S(Kmh)),
+        ("kph", S(Kmh)),
+        ("miles per hour", S(Mph)),
+        ("miles an hour", S(Mph)),
+        ("mile per hour", S(Mph)),
+        ("mph", S(Mph)),
+        ("metres per second", S(Mps)),
+        ("meters per second", S(Mps)),
+        ("m/s", S(Mps)),
+        ("knots", S(Knot)),
+        ("knot", S(Knot)),
+        ("kts", S(Knot)),
+        ("kt", S(Knot)),
+        ("nautical miles", L(NauticalMile)),
+        ("nautical mile", L(NauticalMile)),
+        ("nmi", L(NauticalMile)),
+        ("kilometres", L(Kilometre)),
+        ("kilometers", L(Kilometre)),
+        ("kilometre", L(Kilometre)),
+        ("kilometer", L(Kilometre)),
+        ("kms", L(Kilometre)),
+        ("km", L(Kilometre)),
+        ("miles", L(Mile)),
+        ("mile", L(Mile)),
+        ("mi", L(Mile)),
+        ("metres", L(Metre)),
+        ("meters", L(Metre)),
+        ("metre", L(Metre)),
+        ("meter", L(Metre)),
+        ("feet", L(Foot)),
+        ("foot", L(Foot)),
+        ("ft", L(Foot)),
+        ("m", L(Metre)),
+        ("seconds", D(Second)),
+        ("second", D(Second)),
+        ("secs", D(Second)),
+        ("sec", D(Second)),
+        ("minutes", D(Minute)),
+        ("minute", D(Minute)),
+        ("mins", D(Minute)),
+        ("min", D(Minute)),
+        ("hours", D(Hour)),
+        ("hour", D(Hour)),
+        ("hrs", D(Hour)),
+        ("hr", D(Hour)),
+        ("h", D(Hour)),
+        ("days", D(Day)),
+        ("day", D(Day)),
+        ("weeks", D(Week)),
+        ("week", D(Week)),
+    ]
+};
+
+/// Parses one whole quantity, such as "1,200 km", "425 miles (680 kilometers)" or "40–60 km/h".
+///
+/// ```
+/// use routecheck::units::{parse_quantity, Dimension};
+/// let q = parse_quantity("425 miles (680 kilometers)").unwrap();
+/// assert_eq!(q.dimension(), Dimension::Length);
+/// assert_eq!(q.value.lo, 425.0);
+/// assert_eq!(q.conversion.unwrap().lo, 680.0);
+/// ```
+pub fn parse_quantity(text: &str) -> Result<Quantity, Error> {
+    let t = text.trim();
+    if t.is_empty() {
+        return Err(Error::Empty);
+    }
+    let (q, used) = scan_quantity(t)?;
+    let rest = t[used..].trim().trim_end_matches(['.', ',', ';']);
+    if !rest.is_empty() {
+        return Err(Error::UnknownUnit { text: text.to_string(), unit: rest.to_string() });
+    }
+    Ok(q)
+}
+
+/// Reads a quantity at the start of `t` and returns it with the bytes it used; text after it
+/// is left for the caller. Used by [`parse_quantity`] and by article extraction.
+pub fn scan_quantity(t: &str) -> Result<(Quantity, usize), Error> {
+    let err_text = || t.chars().take(80).collect::<String>();
+    let (value, used) = scan_range(t)?;
+    let mut used = used;
+    let rest = &t[used..];
+    let trimmed = rest.trim_start();
+    let mut conversion = None;
+    if let Some(inner) = trimmed.strip_prefix('(')
+        && let Some(close) = inner.find(')')
+        && let Ok((conv, n)) = scan_range(inner[..close].trim_start_matches(['~', ' ']))
+        && inner[..close].trim_start_matches(['~', ' '])[n..].trim().is_empty()
+    {
+        conversion = Some(conv);
+        used += rest.len() - trimmed.len() + 1 + close + 1;
+    }
+    if !(value.lo.is_finite() && value.hi.is_finite() && value.lo >= 0.0 && value.hi >= value.lo) {
+        return Err(Error::OutOfRange { text: err_text() });
+    }
+    Ok((Quantity { value, conversion }, used))
+}
+
+/// Number, optional "-/–/to/and" second number, unit.
+fn scan_range(t: &str) -> Result<(QuantityRange, usize), Error> {
+    let err_text = || t.chars().take(80).collect::<String>();
+    let t0 = t.trim_start();
+    let lead = t.len() - t0.len();
+    let (lo, mut i) = number_prefix(t0).ok_or_else(|| Error::NoNumber { text: err_text() })?;
+    let mut hi = lo;
+    // A range: "40-60", "40 – 60", "40 to 60", "40 and 60" (after "between").
+    for sep in ["-", "–", "—", " - ", " – ", " — ", " to ", " and "] {
+        if let Some(after) = t0[i..].strip_prefix(sep)
+            && after.starts_with(|c: char| c.is_ascii_digit())
+            && let Some((v, n)) = number_prefix(after)
+        {
+            hi = v;
+            i += sep.len() + n;
+            break;
+        }
+    }
+    // Optional space or hyphen ("1,200-kilometre") before the unit.
+    let before_unit = t0[i..].trim_start_matches([' ', '\u{a0}', '\u{202f}', '-']);
+    i = t0.len() - before_unit.len();
+    let lower = before_unit.to_lowercase();
+    let Some((word, unit)) = LEXICON.iter().find(|(w, _)| {
+        lower.starts_with(w) && lower[w.len()..].chars().next().is_none_or(|c| !c.is_alphanumeric())
+    }) else {
+        let unit: String = before_unit.split_whitespace().next().unwrap_or("").to_string();
+        return Err(if unit.is_empty() {
+            Error::NoNumber { text: err_text() }
+        } else {
+            Error::UnknownUnit { text: err_text(), unit }
+        });
+    };
+    // The lowercase text has the same byte length as the original for the ASCII lexicon.
+    i += word.len();
+    Ok((QuantityRange { lo, hi, unit: *unit }, lead + i))
+}
+
+fn expect(text: &str, want: Dimension) -> Result<Quantity, Error> {
+    let q = parse_quantity(text)?;
+    if q.dimension() != want {
+        return Err(Error::WrongDimension { text: text.to_string(), expected: want, found: q.dimension() });
+    }
+    Ok(q)
+}
+
+/// Parses a single length: "1,200 km", "745 miles".
+///
+/// ```
+/// use routecheck::units::{parse_length, Length};
+/// assert_eq!(parse_length("745 miles").unwrap(), Length::miles(745.0));
+/// ```
+pub fn parse_length(text: &str) -> Result<Length, Error> {
+    let q = expect(text, Dimension::Length)?;
+    Ok(Length::m(q.value.mid_si()))
+}
+
+/// Parses a speed or a speed range: "60 km/h" → (60, 60); "40-60 km/h" → (40, 60).
+///
+/// ```
+/// use routecheck::units::{parse_speed, Speed};
+/// let (lo, hi) = parse_speed("40 mph").unwrap();
+/// assert_eq!(lo, Speed::mph(40.0));
+/// assert_eq!(lo, hi);
+/// ```
+pub fn parse_speed(text: &str) -> Result<(Speed, Speed), Error> {
+    let q = expect(text, Dimension::Speed)?;
+    Ok((Speed::mps(q.value.lo_si()), Speed::mps(q.value.hi_si())))
+}
+
+/// Parses a duration: "20 hours", "an hour", "2 days", "45 min".
+///
+/// ```
+/// use routecheck::units::parse_duration;
+/// assert_eq!(parse_duration("an hour").unwrap().as_secs(), 3600);
+/// ```
+pub fn parse_duration(text: &str) -> Result<Duration, Error> {
+    let q = expect(text, Dimension::Duration)?;
+    Ok(Duration::from_secs_f64(q.value.mid_si()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lo_unit(s: &str) -> (f64, Unit) {
+        let q = parse_quantity(s).unwrap_or_else(|e| panic!("{s}: {e}"));
+        (q.value.lo, q.value.unit)
+    }
+
+    #[test]
+    fn the_forms_articles_use() {
+        use LengthUnit::*;
+        assert_eq!(lo_unit("1,200 km"), (1200.0, Unit::Length(Kilometre)));
+        assert_eq!(lo_unit("1,200 kilometre"), (1200.0, Unit::Length(Kilometre)));
+        assert_eq!(lo_unit("745 miles"), (745.0, Unit::Length(Mile)));
+        assert_eq!(lo_unit("60 kilometres per hour"), (60.0, Unit::Speed(SpeedUnit::Kmh)));
+        assert_eq!(lo_unit("60 km/h"), (60.0, Unit::Speed(SpeedUnit::Kmh)));
+        assert_eq!(lo_unit("60km/h"), (60.0, Unit::Speed(SpeedUnit::Kmh)));
+        assert_eq!(lo_unit("40 mph"), (40.0, Unit::Speed(SpeedUnit::Mph)));
+        assert_eq!(lo_unit("20 hours"), (20.0, Unit::Duration(TimeUnit::Hour)));
+        assert_eq!(lo_unit("an hour"), (1.0, Unit::Duration(TimeUnit::Hour)));
+        assert_eq!(lo_unit("1,200-kilometre"), (1200.0, Unit::Length(Kilometre)));
+        assert_eq!(lo_unit("two and a half days"), (2.5, Unit::Duration(TimeUnit::Day)));
+        assert_eq!(lo_unit("500 m"), (500.0, Unit::Length(Metre)));
+    }
+
+    #[test]
+    fn conversions_in_parentheses() {
+        let q = parse_quantity("425 miles (680 kilometers)").unwrap();
+        assert_eq!(q.conversion.unwrap().lo, 680.0);
+        assert_eq!(q.conversion.unwrap().unit, Unit::Length(LengthUnit::Kilometre));
+        let q = parse_quantity("1,200 kilometre (745 miles)").unwrap();
+        assert_eq!(q.conversion.unwrap().unit, Unit::Length(LengthUnit::Mile));
+    }
+
+    #[test]
+    fn ranges() {
+        let (lo, hi) = parse_speed("40-60 km/h").unwrap();
+        assert!((lo.as_kmh() - 40.0).abs() < 1e-9 && (hi.as_kmh() - 60.0).abs() < 1e-9);
+        let (lo, hi) = parse_speed("40 to 60 mph").unwrap();
+        assert_eq!((lo, hi), (Speed::mph(40.0), Speed::mph(60.0)));
+        assert!(parse_quantity("60-40 km/h").is_err());
+    }
+
+    #[test]
+    fn errors_name_the_problem() {
+        assert_eq!(parse_quantity("  "), Err(Error::Empty));
+        assert!(matches!(parse_quantity("fast km/h"), Err(Error::NoNumber { .. })));
+        assert!(matches!(
+            parse_quantity("40 knots per fortnight"),
+            Err(Error::UnknownUnit { unit, .. }) if unit == "per fortnight"
+        ));
+        assert!(matches!(parse_quantity("40 furlongs"), Err(Error::UnknownUnit { unit, .. }) if unit == "furlongs"));
+        assert!(matches!(parse_length("40 mph"), Err(Error::WrongDimension { .. })));
+        assert!(parse_duration("20 hours").is_ok());
+    }
+}
