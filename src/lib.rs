@@ -20,4 +20,5 @@
 pub mod coord;
 pub mod gazetteer;
 pub mod geodesy;
+pub mod network;
 pub mod units;
