@@ -21,4 +21,5 @@ pub mod coord;
 pub mod gazetteer;
 pub mod geodesy;
 pub mod network;
+pub mod route;
 pub mod units;

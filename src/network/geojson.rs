@@ -32,7 +32,7 @@ impl RailNetwork {
     /// let b = Waypoint::at("east end", LatLon { lat: 42.0, lon: 130.2 });
     /// let route = net.route(&[a, b]).unwrap();
     /// assert_eq!(route.measure, Measure::Geometry);
-    /// assert!((route.length.as_km() - 16.56).abs() < 0.01);
+    /// assert!((route.length.as_km() - 16.570).abs() < 0.001);
     /// assert!((route.waypoints[0].distance.as_m() - 55.5).abs() < 0.5);
     /// ```
     pub fn from_geojson(text: &str) -> Result<RailNetwork> {

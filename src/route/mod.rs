@@ -1,0 +1,4 @@
+//! Routes: legs, crossings of rivers and borders, and timing.
+
+pub mod crossings;
+pub mod timing;
