@@ -148,6 +148,43 @@ pub(crate) fn interpolate(a: LatLon, b: LatLon, t: f64) -> LatLon {
     }
 }
 
+/// Appends `more` to `out`, skipping a first point equal to `out`'s last.
+pub(crate) fn extend_dedup(out: &mut Vec<LatLon>, more: &[LatLon]) {
+    for &p in more {
+        if out.last() != Some(&p) {
+            out.push(p);
+        }
+    }
+}
+
+/// The part of a polyline between two distances from its start (metres), in that direction.
+pub(crate) fn slice(geom: &[LatLon], from_m: f64, to_m: f64) -> Vec<LatLon> {
+    if from_m > to_m {
+        let mut v = slice(geom, to_m, from_m);
+        v.reverse();
+        return v;
+    }
+    let mut out = Vec::new();
+    let mut run = 0.0;
+    for w in geom.windows(2) {
+        let seg = geodesy::distance(w[0], w[1]).as_m();
+        let (s0, s1) = (run, run + seg);
+        let frac = |m: f64| {
+            if seg > 0.0 {
+                ((m - s0) / seg).clamp(0.0, 1.0)
+            } else {
+                0.0
+            }
+        };
+        if s1 >= from_m && s0 <= to_m {
+            extend_dedup(&mut out, &[interpolate(w[0], w[1], frac(from_m))]);
+            extend_dedup(&mut out, &[interpolate(w[0], w[1], frac(to_m))]);
+        }
+        run = s1;
+    }
+    out
+}
+
 impl RailNetwork {
     /// The nearest point on any track within the tolerance, or the nearest distance found
     /// (if any track was within the search box) when it is too far.
