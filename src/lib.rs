@@ -1,6 +1,6 @@
 //! routecheck: check the distances, speeds, times and places in a travel story.
 //!
-//! The pipeline runs one way: a story file (or an article) names places and claims; the
+//! The pipeline runs one way: a [`story`] file (or an article) names places and claims; the
 //! [`gazetteer`] resolves the places; [`route`] measures the legs on the WGS84 ellipsoid or on
 //! the railways' own distances; [`claims`] checks each claim against the route; `render` and
 //! `export` draw the map and write GIS files.
@@ -17,7 +17,12 @@
 //! assert_eq!(t.as_secs(), 20 * 3600);
 //! ```
 
+pub mod claims;
 pub mod coord;
 pub mod gazetteer;
 pub mod geodesy;
+pub mod output;
+pub mod report;
+pub mod route;
+pub mod story;
 pub mod units;
