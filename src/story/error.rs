@@ -11,19 +11,25 @@ pub enum Error {
     ))]
     Io { path: String, reason: String },
 
-    #[error("{path}:{line}:{column}: {message}")]
-    Invalid {
-        path: String,
-        line: usize,
-        column: usize,
-        message: String,
-        #[help]
-        help: Option<String>,
-        #[source_code]
-        src: NamedSource<String>,
-        #[label("here")]
-        span: Option<SourceSpan>,
-    },
+    #[error(transparent)]
+    #[diagnostic(transparent)]
+    Invalid(Box<Invalid>),
+}
+
+/// A problem at a place in the story text.
+#[derive(Debug, thiserror::Error, miette::Diagnostic)]
+#[error("{path}:{line}:{column}: {message}")]
+pub struct Invalid {
+    pub path: String,
+    pub line: usize,
+    pub column: usize,
+    pub message: String,
+    #[help]
+    pub help: Option<String>,
+    #[source_code]
+    src: NamedSource<String>,
+    #[label("here")]
+    span: Option<SourceSpan>,
 }
 
 impl Error {
@@ -44,7 +50,7 @@ impl Error {
     ) -> Error {
         let start = span.as_ref().map(|s| s.start.min(text.len())).unwrap_or(0);
         let (line, column) = line_col(text, start);
-        Error::Invalid {
+        Error::Invalid(Box::new(Invalid {
             path: path.to_string(),
             line,
             column,
@@ -56,7 +62,7 @@ impl Error {
                 let len = s.end.min(text.len()).saturating_sub(start);
                 SourceSpan::new(start.into(), len)
             }),
-        }
+        }))
     }
 
     pub(crate) fn from_toml(path: &str, text: &str, e: &toml::de::Error) -> Error {
@@ -69,7 +75,7 @@ impl Error {
     pub fn line(&self) -> usize {
         match self {
             Error::Io { .. } => 0,
-            Error::Invalid { line, .. } => *line,
+            Error::Invalid(i) => i.line,
         }
     }
 }

@@ -31,7 +31,7 @@ mod validate;
 use std::path::Path;
 use std::time::Duration;
 
-pub use error::Error;
+pub use error::{Error, Invalid};
 
 use crate::claims::ClaimSpec;
 use crate::coord::LatLon;
