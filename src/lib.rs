@@ -17,8 +17,10 @@
 //! assert_eq!(t.as_secs(), 20 * 3600);
 //! ```
 
+pub mod checker;
 pub mod claims;
 pub mod coord;
+pub mod error;
 pub mod gazetteer;
 pub mod geodesy;
 pub mod output;
@@ -26,3 +28,5 @@ pub mod report;
 pub mod route;
 pub mod story;
 pub mod units;
+
+pub use error::{Error, Result};

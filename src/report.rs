@@ -56,15 +56,23 @@ pub fn text(story: &Story, route: &Route, checked: &[Checked]) -> String {
     s
 }
 
-/// JSON: `{ "story": …, "claims": [ … ] }`.
+/// JSON: `{ "story": …, "claims": [ … ] }`, pretty-printed.
 pub fn json(story: &Story, route: &Route, checked: &[Checked]) -> String {
-    let v = serde_json::json!({
+    format!("{:#}\n", json_value(story, route, checked))
+}
+
+/// The same JSON on one line (JSON Lines, for many stories in one run).
+pub fn json_line(story: &Story, route: &Route, checked: &[Checked]) -> String {
+    format!("{}\n", json_value(story, route, checked))
+}
+
+fn json_value(story: &Story, route: &Route, checked: &[Checked]) -> serde_json::Value {
+    serde_json::json!({
         "story": { "id": story.meta.id, "title": story.meta.title, "path": story.path },
         "journeys": route.journeys.iter().map(|j| serde_json::json!({
             "length_km": (j.length().as_km() * 1000.0).round() / 1000.0,
             "marks": j.marks.iter().map(|m| serde_json::json!({"waypoint": m.waypoint, "km": (m.km.as_km() * 1000.0).round() / 1000.0})).collect::<Vec<_>>(),
         })).collect::<Vec<_>>(),
         "claims": checked,
-    });
-    format!("{v:#}\n")
+    })
 }

@@ -3,6 +3,7 @@
 
 mod check;
 mod distance;
+mod files;
 mod locate;
 mod places;
 

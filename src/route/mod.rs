@@ -17,9 +17,12 @@ use crate::story::{Mode, Story};
 use crate::units::{Length, Speed};
 
 /// Errors from building a route.
-#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, thiserror::Error, miette::Diagnostic)]
 pub enum Error {
     #[error("waypoint \"{id}\" (story line {line}): {source}")]
+    #[diagnostic(help(
+        "fix the waypoint's `place`, add `country = \"XX\"`, or give `at = \"lat, lon\"`"
+    ))]
     Place {
         id: String,
         line: usize,
@@ -27,8 +30,10 @@ pub enum Error {
         source: crate::gazetteer::Error,
     },
     #[error("leg {from} → {to} has zero length: its waypoints are at the same position")]
+    #[diagnostic(help("check that the two waypoints are different places"))]
     ZeroLength { from: String, to: String },
-    #[error("the story has no legs and no waypoints to draw: add [[waypoints]] and [[legs]]")]
+    #[error("the story has no legs and no waypoints to draw")]
+    #[diagnostic(help("add [[waypoints]] and [[legs]]; see data/stories/README.md"))]
     Empty,
 }
 
