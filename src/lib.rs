@@ -23,6 +23,7 @@ pub mod coord;
 pub mod error;
 pub mod gazetteer;
 pub mod geodesy;
+pub mod network;
 pub mod output;
 pub mod report;
 pub mod route;

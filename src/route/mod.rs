@@ -4,8 +4,10 @@
 //! [`Journey`]; km marks count from the start of their journey. A story may hold several
 //! journeys (a train and a plane on the same day, say).
 
+pub mod crossings;
 mod leg;
 mod resolve;
+pub mod timing;
 
 use std::time::Duration;
 
