@@ -30,7 +30,9 @@ pub enum Error {
     LongitudeOutOfRange { lon: f64 },
     #[error("coordinate is not a finite number")]
     NotFinite,
-    #[error("cannot read \"{text}\" as a coordinate: write \"lat, lon\" in degrees, e.g. \"42.43, 130.64\" or \"42°25′41″N 130°38′43″E\"")]
+    #[error(
+        "cannot read \"{text}\" as a coordinate: write \"lat, lon\" in degrees, e.g. \"42.43, 130.64\" or \"42°25′41″N 130°38′43″E\""
+    )]
     Unreadable { text: String },
 }
 
@@ -58,7 +60,10 @@ impl LatLon {
     /// Rounded to `places` decimals (6 places ≈ 0.1 m), for stable output.
     pub fn rounded(self, places: i32) -> LatLon {
         let k = 10f64.powi(places);
-        LatLon { lat: (self.lat * k).round() / k, lon: (self.lon * k).round() / k }
+        LatLon {
+            lat: (self.lat * k).round() / k,
+            lon: (self.lon * k).round() / k,
+        }
     }
 }
 
@@ -93,7 +98,12 @@ impl fmt::Display for LatLon {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let ns = if self.lat >= 0.0 { 'N' } else { 'S' };
         let ew = if self.lon >= 0.0 { 'E' } else { 'W' };
-        write!(f, "{:.4}° {ns}, {:.4}° {ew}", self.lat.abs(), self.lon.abs())
+        write!(
+            f,
+            "{:.4}° {ns}, {:.4}° {ew}",
+            self.lat.abs(),
+            self.lon.abs()
+        )
     }
 }
 
@@ -103,7 +113,9 @@ impl FromStr for LatLon {
     /// Reads "42.43,130.64", "42.43, 130.64", "42.43 130.64", "42°25′41″N 130°38′43″E",
     /// "42°25'41\"N, 130°38'43\"E" and "42.43N 130.64E" (hemisphere letters set the sign).
     fn from_str(s: &str) -> Result<Self, Error> {
-        let unreadable = || Error::Unreadable { text: s.chars().take(80).collect() };
+        let unreadable = || Error::Unreadable {
+            text: s.chars().take(80).collect(),
+        };
         let parts = split_pair(s).ok_or_else(unreadable)?;
         let (a, ha) = parse_angle(parts.0).ok_or_else(unreadable)?;
         let (b, hb) = parse_angle(parts.1).ok_or_else(unreadable)?;
@@ -137,10 +149,17 @@ fn split_pair(s: &str) -> Option<(&str, &str)> {
 /// Reads decimal degrees or degrees/minutes/seconds with an optional hemisphere letter.
 fn parse_angle(s: &str) -> Option<(f64, Option<char>)> {
     let s = s.trim();
-    let hemi = s.chars().last().filter(|c| "NSEWnsew".contains(*c)).map(|c| c.to_ascii_uppercase());
+    let hemi = s
+        .chars()
+        .last()
+        .filter(|c| "NSEWnsew".contains(*c))
+        .map(|c| c.to_ascii_uppercase());
     let body = if hemi.is_some() { &s[..s.len() - 1] } else { s }.trim();
     let mut nums = Vec::new();
-    for part in body.split(['°', '′', '″', '\'', '"', ' ', 'd', 'm']).filter(|p| !p.is_empty()) {
+    for part in body
+        .split(['°', '′', '″', '\'', '"', ' ', 'd', 'm'])
+        .filter(|p| !p.is_empty())
+    {
         nums.push(part.replace('−', "-").parse::<f64>().ok()?);
     }
     let (deg, min, sec) = match nums.as_slice() {
@@ -164,27 +183,66 @@ mod tests {
     #[test]
     fn reads_the_common_forms() {
         let p: LatLon = "42.43,130.64".parse().unwrap();
-        assert_eq!(p, LatLon { lat: 42.43, lon: 130.64 });
+        assert_eq!(
+            p,
+            LatLon {
+                lat: 42.43,
+                lon: 130.64
+            }
+        );
         let p: LatLon = "42.43, 130.64".parse().unwrap();
-        assert_eq!(p, LatLon { lat: 42.43, lon: 130.64 });
+        assert_eq!(
+            p,
+            LatLon {
+                lat: 42.43,
+                lon: 130.64
+            }
+        );
         let p: LatLon = "42°25′41″N 130°38′43″E".parse().unwrap();
         assert!((p.lat - (42.0 + 25.0 / 60.0 + 41.0 / 3600.0)).abs() < 1e-12);
         assert!((p.lon - (130.0 + 38.0 / 60.0 + 43.0 / 3600.0)).abs() < 1e-12);
         let p: LatLon = "33.87S, 151.21E".parse().unwrap();
-        assert_eq!(p, LatLon { lat: -33.87, lon: 151.21 });
+        assert_eq!(
+            p,
+            LatLon {
+                lat: -33.87,
+                lon: 151.21
+            }
+        );
         let p: LatLon = "-33.87 151.21".parse().unwrap();
         assert_eq!(p.lat, -33.87);
         let p: LatLon = "130.64E 42.43N".parse().unwrap();
-        assert_eq!(p, LatLon { lat: 42.43, lon: 130.64 });
+        assert_eq!(
+            p,
+            LatLon {
+                lat: 42.43,
+                lon: 130.64
+            }
+        );
     }
 
     #[test]
     fn refuses_out_of_range_and_garbage() {
-        assert_eq!("91,200".parse::<LatLon>(), Err(Error::LatitudeOutOfRange { lat: 91.0 }));
-        assert_eq!("45,200".parse::<LatLon>(), Err(Error::LongitudeOutOfRange { lon: 200.0 }));
-        assert!(matches!("hello".parse::<LatLon>(), Err(Error::Unreadable { .. })));
-        assert!(matches!("".parse::<LatLon>(), Err(Error::Unreadable { .. })));
-        assert!(matches!("42°75′N 130E".parse::<LatLon>(), Err(Error::Unreadable { .. })));
+        assert_eq!(
+            "91,200".parse::<LatLon>(),
+            Err(Error::LatitudeOutOfRange { lat: 91.0 })
+        );
+        assert_eq!(
+            "45,200".parse::<LatLon>(),
+            Err(Error::LongitudeOutOfRange { lon: 200.0 })
+        );
+        assert!(matches!(
+            "hello".parse::<LatLon>(),
+            Err(Error::Unreadable { .. })
+        ));
+        assert!(matches!(
+            "".parse::<LatLon>(),
+            Err(Error::Unreadable { .. })
+        ));
+        assert!(matches!(
+            "42°75′N 130E".parse::<LatLon>(),
+            Err(Error::Unreadable { .. })
+        ));
         assert_eq!(LatLon::new(f64::NAN, 0.0), Err(Error::NotFinite));
     }
 

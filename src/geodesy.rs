@@ -39,7 +39,9 @@ impl Azimuth {
     /// ```
     pub fn from_deg(deg: f64) -> Self {
         let d = deg.rem_euclid(360.0);
-        Azimuth { deg: if d >= 360.0 { 0.0 } else { d } }
+        Azimuth {
+            deg: if d >= 360.0 { 0.0 } else { d },
+        }
     }
     pub fn deg(self) -> f64 {
         self.deg
@@ -111,7 +113,11 @@ impl Compass8 {
     /// assert_eq!(Compass8::parse("sw"), Some(Compass8::SW));
     /// ```
     pub fn parse(s: &str) -> Option<Compass8> {
-        let k: String = s.chars().filter(|c| c.is_ascii_alphabetic()).collect::<String>().to_ascii_lowercase();
+        let k: String = s
+            .chars()
+            .filter(|c| c.is_ascii_alphabetic())
+            .collect::<String>()
+            .to_ascii_lowercase();
         Some(match k.as_str() {
             "n" | "north" | "northward" | "northwards" | "northern" => Compass8::N,
             "ne" | "northeast" | "northeastern" => Compass8::NE,
@@ -155,7 +161,11 @@ pub struct Inverse {
 /// ```
 pub fn inverse(a: LatLon, b: LatLon) -> Inverse {
     let (s12, azi1, azi2, _a12): (f64, f64, f64, f64) = wgs84().inverse(a.lat, a.lon, b.lat, b.lon);
-    Inverse { distance: Length::m(s12), initial: Azimuth::from_deg(azi1), final_: Azimuth::from_deg(azi2) }
+    Inverse {
+        distance: Length::m(s12),
+        initial: Azimuth::from_deg(azi1),
+        final_: Azimuth::from_deg(azi2),
+    }
 }
 
 /// Geodesic distance on WGS84 between two points.
@@ -182,7 +192,10 @@ pub fn distance(a: LatLon, b: LatLon) -> Length {
 /// ```
 pub fn direct(from: LatLon, azimuth: Azimuth, length: Length) -> LatLon {
     let (lat2, lon2): (f64, f64) = wgs84().direct(from.lat, from.lon, azimuth.deg(), length.as_m());
-    LatLon { lat: lat2.clamp(-90.0, 90.0), lon: wrap_lon(lon2) }
+    LatLon {
+        lat: lat2.clamp(-90.0, 90.0),
+        lon: wrap_lon(lon2),
+    }
 }
 
 /// Sum of the geodesic lengths of the segments of a polyline.
@@ -216,14 +229,22 @@ pub fn densify(a: LatLon, b: LatLon, max_step: Length) -> Vec<LatLon> {
     let mut out = Vec::with_capacity(n + 1);
     out.push(a);
     for i in 1..n {
-        out.push(direct(a, inv.initial, Length::m(total * i as f64 / n as f64)));
+        out.push(direct(
+            a,
+            inv.initial,
+            Length::m(total * i as f64 / n as f64),
+        ));
     }
     out.push(b);
     out
 }
 
 fn wrap_lon(lon: f64) -> f64 {
-    if (-180.0..=180.0).contains(&lon) { lon } else { (lon + 180.0).rem_euclid(360.0) - 180.0 }
+    if (-180.0..=180.0).contains(&lon) {
+        lon
+    } else {
+        (lon + 180.0).rem_euclid(360.0) - 180.0
+    }
 }
 
 #[cfg(test)]
@@ -238,13 +259,35 @@ mod tests {
     #[test]
     fn matches_geographiclib_reference_to_the_millimetre() {
         let cases: [(LatLon, LatLon, f64, f64, f64); 3] = [
-            (ll(40.64, -73.78), ll(1.36, 103.99), 15347512.940513, 3.305773, 177.487840),
-            (ll(0.0, 0.0), ll(0.5, 179.5), 19936288.578965, 25.671873, 154.327085),
-            (ll(39.0392, 125.7625), ll(43.1155, 131.8855), 685000.967394, 46.678345, 50.706367),
+            (
+                ll(40.64, -73.78),
+                ll(1.36, 103.99),
+                15347512.940513,
+                3.305773,
+                177.487840,
+            ),
+            (
+                ll(0.0, 0.0),
+                ll(0.5, 179.5),
+                19936288.578965,
+                25.671873,
+                154.327085,
+            ),
+            (
+                ll(39.0392, 125.7625),
+                ll(43.1155, 131.8855),
+                685000.967394,
+                46.678345,
+                50.706367,
+            ),
         ];
         for (a, b, s12, azi1, azi2) in cases {
             let inv = inverse(a, b);
-            assert!((inv.distance.as_m() - s12).abs() < 1e-3, "{a:?}→{b:?}: {}", inv.distance.as_m());
+            assert!(
+                (inv.distance.as_m() - s12).abs() < 1e-3,
+                "{a:?}→{b:?}: {}",
+                inv.distance.as_m()
+            );
             assert!((inv.initial.deg() - azi1).abs() < 1e-6);
             assert!((inv.final_.deg() - azi2).abs() < 1e-6);
         }
@@ -257,7 +300,10 @@ mod tests {
         assert_eq!(Azimuth::from_deg(22.6).compass8(), Compass8::NE);
         assert_eq!(Azimuth::from_deg(359.0).compass8(), Compass8::N);
         assert_eq!(Azimuth::from_deg(225.0).compass8(), Compass8::SW);
-        assert_eq!(Azimuth::from_deg(350.0).angle_to(Azimuth::from_deg(10.0)), 20.0);
+        assert_eq!(
+            Azimuth::from_deg(350.0).angle_to(Azimuth::from_deg(10.0)),
+            20.0
+        );
     }
 
     #[test]

@@ -1,6 +1,6 @@
 //! routecheck: check the distances, speeds, times and places in a travel story.
 //!
-//! The pipeline runs one way: a story file (or an article) names places and claims; the
+//! The pipeline runs one way: a [`story`] file (or an article) names places and claims; the
 //! [`gazetteer`] resolves the places; [`route`] measures the legs on the WGS84 ellipsoid or on
 //! the railways' own distances; [`claims`] checks each claim against the route; `render` and
 //! `export` draw the map and write GIS files.
@@ -17,9 +17,17 @@
 //! assert_eq!(t.as_secs(), 20 * 3600);
 //! ```
 
+pub mod checker;
+pub mod claims;
 pub mod coord;
+pub mod error;
 pub mod gazetteer;
 pub mod geodesy;
 pub mod network;
+pub mod output;
+pub mod report;
 pub mod route;
+pub mod story;
 pub mod units;
+
+pub use error::{Error, Result};

@@ -5,7 +5,9 @@ use std::fmt;
 use crate::coord::LatLon;
 
 /// What kind of feature a place is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum PlaceKind {
     /// A capital or other populated place.
@@ -120,8 +122,13 @@ impl Place {
         match &self.geometry {
             PlaceGeometry::Point(p) => *p,
             PlaceGeometry::Lines(parts) => {
-                let longest = parts.iter().max_by_key(|p| p.len()).filter(|p| !p.is_empty());
-                longest.map(|p| p[p.len() / 2]).unwrap_or(LatLon { lat: 0.0, lon: 0.0 })
+                let longest = parts
+                    .iter()
+                    .max_by_key(|p| p.len())
+                    .filter(|p| !p.is_empty());
+                longest
+                    .map(|p| p[p.len() / 2])
+                    .unwrap_or(LatLon { lat: 0.0, lon: 0.0 })
             }
         }
     }

@@ -20,7 +20,10 @@ use std::ops::{Add, Div, Mul, Sub};
 use std::time::Duration;
 
 pub use number::parse_number_words;
-pub use parse::{Quantity, QuantityRange, Unit, parse_duration, parse_length, parse_quantity, parse_speed, scan_quantity};
+pub use parse::{
+    Quantity, QuantityRange, Unit, parse_duration, parse_length, parse_quantity, parse_speed,
+    scan_quantity,
+};
 
 /// Metres in one statute mile (exact, international mile of 1959).
 pub const M_PER_MILE: f64 = 1609.344;
@@ -36,10 +39,16 @@ pub enum Error {
     Empty,
     #[error("no number found in \"{text}\"")]
     NoNumber { text: String },
-    #[error("unknown unit \"{unit}\" in \"{text}\" (known: km, m, miles, nmi, km/h, mph, knots, m/s, minutes, hours, days)")]
+    #[error(
+        "unknown unit \"{unit}\" in \"{text}\" (known: km, m, miles, nmi, km/h, mph, knots, m/s, minutes, hours, days)"
+    )]
     UnknownUnit { text: String, unit: String },
     #[error("\"{text}\" is a {found}, but a {expected} was expected")]
-    WrongDimension { text: String, expected: Dimension, found: Dimension },
+    WrongDimension {
+        text: String,
+        expected: Dimension,
+        found: Dimension,
+    },
     #[error("\"{text}\" is not a finite, non-negative quantity")]
     OutOfRange { text: String },
 }
@@ -64,7 +73,9 @@ impl fmt::Display for Dimension {
 }
 
 /// A length, stored in metres.
-#[derive(Debug, Clone, Copy, PartialEq, PartialOrd, Default, serde::Serialize, serde::Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, PartialOrd, Default, serde::Serialize, serde::Deserialize,
+)]
 #[serde(transparent)]
 pub struct Length {
     m: f64,
@@ -90,7 +101,9 @@ impl Length {
     }
     /// A length in the given unit.
     pub fn new(value: f64, unit: LengthUnit) -> Self {
-        Length { m: value * unit.metres() }
+        Length {
+            m: value * unit.metres(),
+        }
     }
     pub fn as_m(self) -> f64 {
         self.m
@@ -142,7 +155,9 @@ impl LengthUnit {
 }
 
 /// A speed, stored in metres per second.
-#[derive(Debug, Clone, Copy, PartialEq, PartialOrd, Default, serde::Serialize, serde::Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, PartialOrd, Default, serde::Serialize, serde::Deserialize,
+)]
 #[serde(transparent)]
 pub struct Speed {
     mps: f64,
@@ -159,15 +174,21 @@ impl Speed {
     }
     /// A speed in statute miles per hour.
     pub fn mph(mph: f64) -> Self {
-        Speed { mps: mph * M_PER_MILE / 3600.0 }
+        Speed {
+            mps: mph * M_PER_MILE / 3600.0,
+        }
     }
     /// A speed in knots (nautical miles per hour).
     pub fn knots(kn: f64) -> Self {
-        Speed { mps: kn * M_PER_NMI / 3600.0 }
+        Speed {
+            mps: kn * M_PER_NMI / 3600.0,
+        }
     }
     /// A speed in the given unit.
     pub fn new(value: f64, unit: SpeedUnit) -> Self {
-        Speed { mps: value * unit.mps() }
+        Speed {
+            mps: value * unit.mps(),
+        }
     }
     pub fn as_mps(self) -> f64 {
         self.mps
@@ -283,7 +304,9 @@ impl Div for Length {
 }
 impl std::iter::Sum for Length {
     fn sum<I: Iterator<Item = Length>>(iter: I) -> Length {
-        Length { m: iter.map(|l| l.m).sum() }
+        Length {
+            m: iter.map(|l| l.m).sum(),
+        }
     }
 }
 /// Time to cover a length at a speed (zero for a non-positive speed's NaN/∞ results).
@@ -297,14 +320,18 @@ impl Div<Speed> for Length {
 impl Div<Duration> for Length {
     type Output = Speed;
     fn div(self, t: Duration) -> Speed {
-        Speed { mps: self.m / t.as_secs_f64() }
+        Speed {
+            mps: self.m / t.as_secs_f64(),
+        }
     }
 }
 /// Length covered at a speed in a duration.
 impl Mul<Duration> for Speed {
     type Output = Length;
     fn mul(self, t: Duration) -> Length {
-        Length { m: self.mps * t.as_secs_f64() }
+        Length {
+            m: self.mps * t.as_secs_f64(),
+        }
     }
 }
 

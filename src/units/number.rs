@@ -33,7 +33,7 @@ fn digits_prefix(t: &str) -> Option<(f64, usize)> {
     let digit_run = |from: usize| b[from..].iter().take_while(|c| c.is_ascii_digit()).count();
     let first = digit_run(0);
     if first == 0 && !(b.first() == Some(&b'.') && b.len() > 1 && b[1].is_ascii_digit()) {
-        return vulgar_fraction(t).map(|(f, n)| (f, n));
+        return vulgar_fraction(t);
     }
     text.push_str(&t[..first]);
     i += first;
@@ -109,7 +109,10 @@ fn scale_suffix(rest: &str, v: f64) -> (f64, usize) {
     for (word, k) in [("million", 1e6), ("thousand", 1e3), ("hundred", 1e2)] {
         if let Some(after) = trimmed.get(..word.len())
             && after.eq_ignore_ascii_case(word)
-            && trimmed[word.len()..].chars().next().is_none_or(|c| !c.is_alphanumeric())
+            && trimmed[word.len()..]
+                .chars()
+                .next()
+                .is_none_or(|c| !c.is_alphanumeric())
         {
             return (v * k, lead + word.len());
         }
@@ -119,10 +122,30 @@ fn scale_suffix(rest: &str, v: f64) -> (f64, usize) {
 
 fn word_value(w: &str) -> Option<f64> {
     const SMALL: [&str; 20] = [
-        "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
-        "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
+        "zero",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
     ];
-    const TENS: [&str; 8] = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"];
+    const TENS: [&str; 8] = [
+        "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+    ];
     if let Some(i) = SMALL.iter().position(|s| *s == w) {
         return Some(i as f64);
     }
@@ -155,7 +178,9 @@ fn words_prefix(t: &str) -> Option<(f64, usize)> {
     while let Some(w) = lower(k) {
         let parts: Vec<&str> = w.split('-').collect();
         let vals: Option<Vec<f64>> = parts.iter().map(|p| word_value(p)).collect();
-        if let Some(vals) = vals.filter(|v| !v.is_empty() && (parts.len() == 1 || !w.starts_with('a'))) {
+        if let Some(vals) =
+            vals.filter(|v| !v.is_empty() && (parts.len() == 1 || !w.starts_with('a')))
+        {
             let v: f64 = vals.iter().sum();
             // "a dozen" = 12, not 1 + 12.
             current = Some(match current {
@@ -250,7 +275,10 @@ mod tests {
         assert_eq!(parse_number_words("three hundred"), Some(300.0));
         assert_eq!(parse_number_words("a dozen"), Some(12.0));
         assert_eq!(parse_number_words("half an"), Some(0.5));
-        assert_eq!(parse_number_words("two thousand five hundred"), Some(2500.0));
+        assert_eq!(
+            parse_number_words("two thousand five hundred"),
+            Some(2500.0)
+        );
         assert_eq!(parse_number_words("several"), None);
         assert_eq!(parse_number_words(""), None);
     }

@@ -167,7 +167,10 @@ pub fn parse_quantity(text: &str) -> Result<Quantity, Error> {
     let (q, used) = scan_quantity(t)?;
     let rest = t[used..].trim().trim_end_matches(['.', ',', ';']);
     if !rest.is_empty() {
-        return Err(Error::UnknownUnit { text: text.to_string(), unit: rest.to_string() });
+        return Err(Error::UnknownUnit {
+            text: text.to_string(),
+            unit: rest.to_string(),
+        });
     }
     Ok(q)
 }
@@ -184,7 +187,9 @@ pub fn scan_quantity(t: &str) -> Result<(Quantity, usize), Error> {
     if let Some(inner) = trimmed.strip_prefix('(')
         && let Some(close) = inner.find(')')
         && let Ok((conv, n)) = scan_range(inner[..close].trim_start_matches(['~', ' ']))
-        && inner[..close].trim_start_matches(['~', ' '])[n..].trim().is_empty()
+        && inner[..close].trim_start_matches(['~', ' '])[n..]
+            .trim()
+            .is_empty()
     {
         conversion = Some(conv);
         used += rest.len() - trimmed.len() + 1 + close + 1;
@@ -218,24 +223,46 @@ fn scan_range(t: &str) -> Result<(QuantityRange, usize), Error> {
     i = t0.len() - before_unit.len();
     let lower = before_unit.to_lowercase();
     let Some((word, unit)) = LEXICON.iter().find(|(w, _)| {
-        lower.starts_with(w) && lower[w.len()..].chars().next().is_none_or(|c| !c.is_alphanumeric())
+        lower.starts_with(w)
+            && lower[w.len()..]
+                .chars()
+                .next()
+                .is_none_or(|c| !c.is_alphanumeric())
     }) else {
-        let unit: String = before_unit.split_whitespace().next().unwrap_or("").to_string();
+        let unit: String = before_unit
+            .split_whitespace()
+            .next()
+            .unwrap_or("")
+            .to_string();
         return Err(if unit.is_empty() {
             Error::NoNumber { text: err_text() }
         } else {
-            Error::UnknownUnit { text: err_text(), unit }
+            Error::UnknownUnit {
+                text: err_text(),
+                unit,
+            }
         });
     };
     // The lowercase text has the same byte length as the original for the ASCII lexicon.
     i += word.len();
-    Ok((QuantityRange { lo, hi, unit: *unit }, lead + i))
+    Ok((
+        QuantityRange {
+            lo,
+            hi,
+            unit: *unit,
+        },
+        lead + i,
+    ))
 }
 
 fn expect(text: &str, want: Dimension) -> Result<Quantity, Error> {
     let q = parse_quantity(text)?;
     if q.dimension() != want {
-        return Err(Error::WrongDimension { text: text.to_string(), expected: want, found: q.dimension() });
+        return Err(Error::WrongDimension {
+            text: text.to_string(),
+            expected: want,
+            found: q.dimension(),
+        });
     }
     Ok(q)
 }
@@ -288,16 +315,28 @@ mod tests {
     fn the_forms_articles_use() {
         use LengthUnit::*;
         assert_eq!(lo_unit("1,200 km"), (1200.0, Unit::Length(Kilometre)));
-        assert_eq!(lo_unit("1,200 kilometre"), (1200.0, Unit::Length(Kilometre)));
+        assert_eq!(
+            lo_unit("1,200 kilometre"),
+            (1200.0, Unit::Length(Kilometre))
+        );
         assert_eq!(lo_unit("745 miles"), (745.0, Unit::Length(Mile)));
-        assert_eq!(lo_unit("60 kilometres per hour"), (60.0, Unit::Speed(SpeedUnit::Kmh)));
+        assert_eq!(
+            lo_unit("60 kilometres per hour"),
+            (60.0, Unit::Speed(SpeedUnit::Kmh))
+        );
         assert_eq!(lo_unit("60 km/h"), (60.0, Unit::Speed(SpeedUnit::Kmh)));
         assert_eq!(lo_unit("60km/h"), (60.0, Unit::Speed(SpeedUnit::Kmh)));
         assert_eq!(lo_unit("40 mph"), (40.0, Unit::Speed(SpeedUnit::Mph)));
         assert_eq!(lo_unit("20 hours"), (20.0, Unit::Duration(TimeUnit::Hour)));
         assert_eq!(lo_unit("an hour"), (1.0, Unit::Duration(TimeUnit::Hour)));
-        assert_eq!(lo_unit("1,200-kilometre"), (1200.0, Unit::Length(Kilometre)));
-        assert_eq!(lo_unit("two and a half days"), (2.5, Unit::Duration(TimeUnit::Day)));
+        assert_eq!(
+            lo_unit("1,200-kilometre"),
+            (1200.0, Unit::Length(Kilometre))
+        );
+        assert_eq!(
+            lo_unit("two and a half days"),
+            (2.5, Unit::Duration(TimeUnit::Day))
+        );
         assert_eq!(lo_unit("500 m"), (500.0, Unit::Length(Metre)));
     }
 
@@ -305,7 +344,10 @@ mod tests {
     fn conversions_in_parentheses() {
         let q = parse_quantity("425 miles (680 kilometers)").unwrap();
         assert_eq!(q.conversion.unwrap().lo, 680.0);
-        assert_eq!(q.conversion.unwrap().unit, Unit::Length(LengthUnit::Kilometre));
+        assert_eq!(
+            q.conversion.unwrap().unit,
+            Unit::Length(LengthUnit::Kilometre)
+        );
         let q = parse_quantity("1,200 kilometre (745 miles)").unwrap();
         assert_eq!(q.conversion.unwrap().unit, Unit::Length(LengthUnit::Mile));
     }
@@ -322,13 +364,21 @@ mod tests {
     #[test]
     fn errors_name_the_problem() {
         assert_eq!(parse_quantity("  "), Err(Error::Empty));
-        assert!(matches!(parse_quantity("fast km/h"), Err(Error::NoNumber { .. })));
+        assert!(matches!(
+            parse_quantity("fast km/h"),
+            Err(Error::NoNumber { .. })
+        ));
         assert!(matches!(
             parse_quantity("40 knots per fortnight"),
             Err(Error::UnknownUnit { unit, .. }) if unit == "per fortnight"
         ));
-        assert!(matches!(parse_quantity("40 furlongs"), Err(Error::UnknownUnit { unit, .. }) if unit == "furlongs"));
-        assert!(matches!(parse_length("40 mph"), Err(Error::WrongDimension { .. })));
+        assert!(
+            matches!(parse_quantity("40 furlongs"), Err(Error::UnknownUnit { unit, .. }) if unit == "furlongs")
+        );
+        assert!(matches!(
+            parse_length("40 mph"),
+            Err(Error::WrongDimension { .. })
+        ));
         assert!(parse_duration("20 hours").is_ok());
     }
 }

@@ -1,0 +1,152 @@
+//! `routecheck check [STORY | DIR]`: check a story's claims and draw its route.
+//!
+//! With a folder, every `*.toml` in it is checked in name order, one at a time (memory stays
+//! bounded), each with its own report; a bad file is reported and the others still run.
+
+use std::path::{Path, PathBuf};
+
+use miette::Report;
+use routecheck::checker::{Checker, Outcome};
+use routecheck::output::OutputDir;
+use routecheck::report;
+use routecheck::story::Story;
+
+use super::{Format, OutArgs};
+
+/// The bundled default story: Kim Jong Un's train to Russia, September 2023.
+pub const DEFAULT_STORY_PATH: &str = "data/stories/kim-jong-un-train-2023-09.toml";
+const DEFAULT_STORY: &str = include_str!("../../data/stories/kim-jong-un-train-2023-09.toml");
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Story file (TOML), or a folder of them. Without it, the bundled default story.
+    pub story: Option<PathBuf>,
+    /// Report format.
+    #[arg(long, value_enum, default_value = "table")]
+    pub format: Format,
+    /// Same as --format json.
+    #[arg(long)]
+    pub json: bool,
+    /// Don't write map or GeoJSON files.
+    #[arg(long)]
+    pub no_map: bool,
+    #[command(flatten)]
+    pub out: OutArgs,
+}
+
+pub fn run(a: Args, out: &mut dyn std::io::Write) -> miette::Result<u8> {
+    let format = if a.json { Format::Json } else { a.format };
+    let checker = Checker::new()?;
+    let mut dir = if a.no_map {
+        None
+    } else {
+        Some(OutputDir::open(&a.out.out, a.out.force).map_err(output_error)?)
+    };
+    match &a.story {
+        Some(p) if p.is_dir() => run_dir(&checker, p, format, dir.as_mut(), out),
+        Some(p) => {
+            let c = checker.check(&Story::load(p)?)?;
+            finish(&c, format, false, dir.as_mut(), out)
+        }
+        None => {
+            let c = checker.check(&Story::parse(DEFAULT_STORY, DEFAULT_STORY_PATH)?)?;
+            finish(&c, format, false, dir.as_mut(), out)
+        }
+    }
+}
+
+/// Prints the report, writes the files, and returns the exit code for one story.
+fn finish(
+    c: &Outcome,
+    format: Format,
+    one_line: bool,
+    dir: Option<&mut OutputDir>,
+    out: &mut dyn std::io::Write,
+) -> miette::Result<u8> {
+    let mut written = Vec::new();
+    if let Some(dir) = dir {
+        let files = super::files::map_files(c)?;
+        let names: Vec<&str> = files.iter().map(|(n, _)| n.as_str()).collect();
+        dir.check(&names).map_err(output_error)?;
+        for (name, bytes) in &files {
+            written.push(dir.write(name, bytes).map_err(output_error)?);
+        }
+    }
+    let mut text = match format {
+        Format::Json if one_line => report::json_line(&c.story, &c.route, &c.claims),
+        Format::Json => report::json(&c.story, &c.route, &c.claims),
+        Format::Table | Format::Md => report::text(&c.story, &c.route, &c.claims),
+    };
+    if format != Format::Json && !written.is_empty() {
+        text.push_str(&format!(
+            "\nwrote {}\n",
+            written
+                .iter()
+                .map(|p| p.display().to_string())
+                .collect::<Vec<_>>()
+                .join(", ")
+        ));
+    }
+    super::emit(out, &text)?;
+    Ok(if c.fails() {
+        super::exit::CLAIM_FAILS
+    } else {
+        super::exit::OK
+    })
+}
+
+fn run_dir(
+    checker: &Checker,
+    dir_path: &Path,
+    format: Format,
+    mut dir: Option<&mut OutputDir>,
+    out: &mut dyn std::io::Write,
+) -> miette::Result<u8> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir_path)
+        .map_err(|e| miette::miette!("cannot read folder {}: {e}", dir_path.display()))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "toml") && p.is_file())
+        .collect();
+    files.sort();
+    if files.is_empty() {
+        return Err(miette::miette!(
+            help = "story files end in .toml; see data/stories/ for examples",
+            "no story files (*.toml) in {}",
+            dir_path.display()
+        ));
+    }
+    let (mut worst, mut errors) = (super::exit::OK, 0usize);
+    for f in &files {
+        let result = Story::load(f)
+            .map_err(routecheck::Error::from)
+            .and_then(|s| checker.check(&s));
+        let code = match result {
+            Ok(c) => finish(&c, format, true, dir.as_deref_mut(), out),
+            Err(e) => Err(Report::new(e)),
+        };
+        match code {
+            Ok(code) => worst = worst.max(code),
+            Err(e) => {
+                errors += 1;
+                eprintln!("{e:?}");
+            }
+        }
+    }
+    eprintln!(
+        "checked {} story files, {} with errors",
+        files.len(),
+        errors
+    );
+    Ok(if errors > 0 {
+        super::exit::ERROR
+    } else {
+        worst
+    })
+}
+
+pub(super) fn output_error(e: routecheck::output::Error) -> Report {
+    match e.help() {
+        Some(h) => miette::miette!(help = h, "{e}"),
+        None => miette::miette!("{e}"),
+    }
+}

@@ -1,0 +1,96 @@
+//! The command line: argument definitions (clap derive) and dispatch to one file per
+//! subcommand. Only this module prints or reads the terminal.
+
+mod check;
+mod distance;
+mod files;
+mod locate;
+mod places;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+/// Exit codes, as documented in the README.
+pub mod exit {
+    /// Every claim holds (or the command did its job).
+    pub const OK: u8 = 0;
+    /// At least one claim is off or contradicts another.
+    pub const CLAIM_FAILS: u8 = 1;
+    /// Bad input or another error.
+    pub const ERROR: u8 = 2;
+}
+
+/// Check the distances, speeds, times and places in a travel story, and draw its route.
+#[derive(Debug, Parser)]
+#[command(name = "routecheck", version, about, long_about = None)]
+#[command(
+    after_help = "Exit codes: 0 all claims hold, 1 a claim is off or contradicts another, 2 bad input or error."
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check a story's claims, print the report and write the map and GeoJSON.
+    Check(check::Args),
+    /// Look places up by name, in any spelling or script.
+    Locate(locate::Args),
+    /// Distance and bearing on the WGS84 ellipsoid between two places or coordinates.
+    Distance(distance::Args),
+}
+
+/// How reports are printed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// A table for the terminal.
+    Table,
+    /// Markdown a newsroom can paste.
+    Md,
+    /// JSON with stable field names.
+    Json,
+}
+
+/// Output options shared by commands that write files.
+#[derive(Debug, Clone, clap::Args)]
+pub struct OutArgs {
+    /// Folder for maps and GeoJSON.
+    #[arg(long, value_name = "DIR", default_value = "output")]
+    pub out: PathBuf,
+    /// Overwrite files in the output folder that routecheck did not write.
+    #[arg(long)]
+    pub force: bool,
+}
+
+/// Runs the parsed command line and returns the process exit code.
+pub fn run(cli: Cli) -> miette::Result<ExitCode> {
+    let mut stdout = std::io::stdout().lock();
+    let code = match cli.command {
+        Command::Check(a) => check::run(a, &mut stdout)?,
+        Command::Locate(a) => locate::run(a, &mut stdout)?,
+        Command::Distance(a) => distance::run(a, &mut stdout)?,
+    };
+    Ok(ExitCode::from(code))
+}
+
+/// Writes to the terminal; a closed pipe (`| head`) is not an error.
+pub(crate) fn emit(out: &mut dyn std::io::Write, text: &str) -> miette::Result<()> {
+    match out.write_all(text.as_bytes()).and_then(|_| out.flush()) {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        Err(e) => Err(miette::miette!("cannot write to standard output: {e}")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use clap::CommandFactory;
+
+    #[test]
+    fn clap_definition_is_consistent() {
+        super::Cli::command().debug_assert();
+    }
+}

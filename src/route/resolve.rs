@@ -1,0 +1,74 @@
+//! Resolving a story's waypoints to positions through the gazetteer.
+
+use crate::coord::LatLon;
+use crate::gazetteer::{Gazetteer, Place, Query};
+use crate::story::Story;
+
+use super::Error;
+
+/// A waypoint with its position and the place it resolved to.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct ResolvedWaypoint {
+    pub id: String,
+    /// Display name: the story's `name`, else the place's name, else the id.
+    pub name: String,
+    pub at: LatLon,
+    /// The gazetteer entry, when the waypoint was looked up.
+    pub place: Option<Place>,
+    /// IANA time zone of the place, if known.
+    pub tz: Option<String>,
+    /// How it was resolved, for the report ("exact name: Khasan (station, RU), GeoNames 2039539").
+    pub how: String,
+}
+
+/// Resolves every waypoint of `story`: explicit `at` wins; otherwise the gazetteer.
+pub fn resolve_waypoints(story: &Story, gaz: &Gazetteer) -> Result<Vec<ResolvedWaypoint>, Error> {
+    story
+        .waypoints
+        .iter()
+        .map(|w| {
+            if let Some(at) = w.at {
+                let name = w.name.clone().unwrap_or_else(|| w.id.clone());
+                return Ok(ResolvedWaypoint {
+                    id: w.id.clone(),
+                    name,
+                    at,
+                    place: None,
+                    tz: None,
+                    how: "coordinates given in the story".into(),
+                });
+            }
+            let text = w.place.clone().unwrap_or_else(|| w.id.clone());
+            let q = Query {
+                text,
+                country: w.country.clone(),
+                kind: w.kind,
+            };
+            let r = gaz.resolve(&q).map_err(|source| Error::Place {
+                id: w.id.clone(),
+                line: w.line,
+                source,
+            })?;
+            let p = &r.place;
+            let how = format!(
+                "{}: {} ({}{}), {}",
+                r.why,
+                p.name,
+                p.kind,
+                p.country
+                    .as_deref()
+                    .map(|c| format!(", {c}"))
+                    .unwrap_or_default(),
+                p.source
+            );
+            Ok(ResolvedWaypoint {
+                id: w.id.clone(),
+                name: w.name.clone().unwrap_or_else(|| p.name.clone()),
+                at: p.anchor(),
+                tz: p.tz.clone(),
+                place: Some(r.place),
+                how,
+            })
+        })
+        .collect()
+}

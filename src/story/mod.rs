@@ -1,0 +1,166 @@
+//! The story file: a travel story's waypoints, legs, timeline and claims, in TOML.
+//!
+//! The format is documented in `data/stories/README.md`. Parsing checks everything it can
+//! without the gazetteer (fields, units, times, references between waypoints, legs, events and
+//! claims) and reports problems with the file, line and column and what to write instead.
+//!
+//! ```
+//! let text = r#"
+//! [story]
+//! title = "A short hop"
+//! [[waypoints]]
+//! id = "a"
+//! place = "Pyongyang"
+//! [[waypoints]]
+//! id = "b"
+//! at = "43.1155, 131.8855"
+//! name = "Vladivostok"
+//! [[legs]]
+//! from = "a"
+//! to = "b"
+//! mode = "air"
+//! "#;
+//! let story = routecheck::story::Story::parse(text, "hop.toml").unwrap();
+//! assert_eq!(story.legs.len(), 1);
+//! ```
+
+mod error;
+mod raw;
+mod validate;
+
+use std::path::Path;
+use std::time::Duration;
+
+pub use error::{Error, Invalid};
+
+use crate::claims::ClaimSpec;
+use crate::coord::LatLon;
+use crate::gazetteer::PlaceKind;
+use crate::units::Speed;
+
+/// A parsed, validated story.
+#[derive(Debug, Clone)]
+pub struct Story {
+    /// Where it was read from (for messages and `--sources`).
+    pub path: String,
+    pub meta: Meta,
+    pub waypoints: Vec<Waypoint>,
+    pub legs: Vec<LegSpec>,
+    pub events: Vec<Event>,
+    pub claims: Vec<ClaimSpec>,
+}
+
+/// What the story is about.
+#[derive(Debug, Clone, Default, serde::Serialize)]
+pub struct Meta {
+    /// A short id used to name output files ("kim-train-2023-09"); defaults to the file stem.
+    pub id: String,
+    pub title: String,
+    pub subtitle: Option<String>,
+    /// The articles the claims come from.
+    pub sources: Vec<Article>,
+}
+
+/// One article the story draws on.
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Article {
+    pub outlet: String,
+    pub title: Option<String>,
+    pub date: Option<String>,
+    pub url: Option<String>,
+}
+
+/// A named point of the story: a gazetteer query or explicit coordinates.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct Waypoint {
+    /// The key legs, events and claims use to refer to it.
+    pub id: String,
+    /// How to find it: a gazetteer query ("Khasan", "Tumangang station").
+    pub place: Option<String>,
+    /// Explicit position (used instead of the gazetteer when given).
+    pub at: Option<LatLon>,
+    /// Display name (defaults to the gazetteer's name or the id).
+    pub name: Option<String>,
+    /// Qualifiers for the gazetteer.
+    pub country: Option<String>,
+    pub kind: Option<PlaceKind>,
+    /// 1-based line in the story file, for messages.
+    pub line: usize,
+}
+
+/// How a leg travels.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Mode {
+    /// By railway: on the railways' own distances where line tables cover it.
+    Rail,
+    /// By air: the geodesic.
+    Air,
+    /// By road: measured as the geodesic through the waypoints (no road network yet).
+    Road,
+    /// A straight (geodesic) line, for "as the crow flies".
+    Direct,
+}
+
+impl Mode {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Mode::Rail => "rail",
+            Mode::Air => "air",
+            Mode::Road => "road",
+            Mode::Direct => "direct",
+        }
+    }
+}
+
+/// A leg between two waypoints.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct LegSpec {
+    pub from: String,
+    pub to: String,
+    /// Waypoints the leg passes through, in order (for routing; they get km marks too).
+    pub via: Vec<String>,
+    pub mode: Mode,
+    /// Speed or range of speeds the story assumes for this leg.
+    pub speed: Option<(Speed, Speed)>,
+    /// Time stopped at the end of this leg (e.g. a gauge change).
+    pub dwell: Option<Duration>,
+    pub line: usize,
+}
+
+/// A timeline event: something that happened at a waypoint within a local-time window.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct Event {
+    pub id: String,
+    /// Waypoint id.
+    pub at: String,
+    pub what: String,
+    /// Local civil time window, in the zone `tz` (or the waypoint's zone).
+    pub earliest: jiff::civil::DateTime,
+    pub latest: jiff::civil::DateTime,
+    /// IANA zone; when absent, the waypoint's place zone is used.
+    pub tz: Option<String>,
+    pub source: Option<String>,
+    pub line: usize,
+}
+
+impl Story {
+    /// Reads and validates a story file.
+    pub fn load(path: &Path) -> Result<Story, Error> {
+        let display = path.display().to_string();
+        let text = std::fs::read_to_string(path).map_err(|e| Error::io(&display, &e))?;
+        Story::parse(&text, &display)
+    }
+
+    /// Parses and validates story text; `path` is used in messages.
+    pub fn parse(text: &str, path: &str) -> Result<Story, Error> {
+        let raw: raw::RawStory =
+            toml::from_str(text).map_err(|e| Error::from_toml(path, text, &e))?;
+        validate::validate(raw, text, path)
+    }
+
+    pub fn waypoint(&self, id: &str) -> Option<&Waypoint> {
+        self.waypoints.iter().find(|w| w.id == id)
+    }
+}
