@@ -21,7 +21,14 @@ fn load_bundled_tables() -> RailNetwork {
 #[divan::bench]
 fn route_default_story(bencher: divan::Bencher) {
     let net = RailNetwork::from_tables(&bundled_tables().expect("bundled tables"));
-    let stops = ["Pyongyang", "Tumangang", "Khasan", "Baranovsky", "Vladivostok"].map(Waypoint::named);
+    let stops = [
+        "Pyongyang",
+        "Tumangang",
+        "Khasan",
+        "Baranovsky",
+        "Vladivostok",
+    ]
+    .map(Waypoint::named);
     bencher.bench(|| net.route(divan::black_box(&stops)).expect("route"));
 }
 
@@ -32,19 +39,26 @@ static GRID: LazyLock<String> = LazyLock::new(|| {
     let coord = |lat: f64, lon: f64| format!("[{lon:.6},{lat:.6}]");
     for r in 0..100 {
         let lat = 42.0 + r as f64 * 0.005;
-        let pts: Vec<String> = (0..=500).map(|c| coord(lat, 130.0 + c as f64 * 0.001)).collect();
+        let pts: Vec<String> = (0..=500)
+            .map(|c| coord(lat, 130.0 + c as f64 * 0.001))
+            .collect();
         lines.push(pts.join(","));
     }
     for k in 0..100 {
         let lon = 130.0 + k as f64 * 0.005;
-        let pts: Vec<String> = (0..=500).map(|s| coord(42.0 + s as f64 * 0.001, lon)).collect();
+        let pts: Vec<String> = (0..=500)
+            .map(|s| coord(42.0 + s as f64 * 0.001, lon))
+            .collect();
         lines.push(pts.join(","));
     }
     let feats: Vec<String> = lines
         .iter()
         .map(|c| format!(r#"{{"type":"Feature","properties":{{}},"geometry":{{"type":"LineString","coordinates":[{c}]}}}}"#))
         .collect();
-    format!(r#"{{"type":"FeatureCollection","features":[{}]}}"#, feats.join(","))
+    format!(
+        r#"{{"type":"FeatureCollection","features":[{}]}}"#,
+        feats.join(",")
+    )
 });
 
 #[divan::bench(sample_count = 10)]
@@ -56,7 +70,22 @@ fn geojson_build_100k_segments(bencher: divan::Bencher) {
 #[divan::bench(sample_count = 20)]
 fn geojson_query_100k_segments(bencher: divan::Bencher) {
     let net = RailNetwork::from_geojson(GRID.as_str()).expect("grid");
-    let a = Waypoint::at("SW", LatLon { lat: 42.0002, lon: 130.0003 });
-    let b = Waypoint::at("NE", LatLon { lat: 42.4951, lon: 130.4948 });
-    bencher.bench(|| net.route(divan::black_box(&[a.clone(), b.clone()])).expect("route"));
+    let a = Waypoint::at(
+        "SW",
+        LatLon {
+            lat: 42.0002,
+            lon: 130.0003,
+        },
+    );
+    let b = Waypoint::at(
+        "NE",
+        LatLon {
+            lat: 42.4951,
+            lon: 130.4948,
+        },
+    );
+    bencher.bench(|| {
+        net.route(divan::black_box(&[a.clone(), b.clone()]))
+            .expect("route")
+    });
 }

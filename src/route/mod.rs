@@ -34,6 +34,16 @@ pub enum Error {
     #[error("leg {from} → {to} has zero length: its waypoints are at the same position")]
     #[diagnostic(help("check that the two waypoints are different places"))]
     ZeroLength { from: String, to: String },
+    #[error("rail leg {from} → {to}: {reason}")]
+    #[diagnostic(help(
+        "give the leg real track with --rail FILE (GeoJSON), or measure it with mode = \"direct\""
+    ))]
+    Rail {
+        from: String,
+        to: String,
+        /// The rail network's explanation (no line data near a waypoint, no connection, …).
+        reason: String,
+    },
     #[error("the story has no legs and no waypoints to draw")]
     #[diagnostic(help("add [[waypoints]] and [[legs]]; see data/stories/README.md"))]
     Empty,
@@ -44,6 +54,8 @@ pub enum Error {
 pub struct RouteOptions {
     /// Speed used for legs that give none (e.g. `--speed` on the command line).
     pub default_speed: Option<(Speed, Speed)>,
+    /// Track to route rail legs on (`--rail FILE`); `None` uses the bundled line tables.
+    pub rail: Option<std::sync::Arc<crate::network::RailNetwork>>,
 }
 
 /// A waypoint's position along a journey.
@@ -115,7 +127,13 @@ impl Route {
                 .iter()
                 .filter_map(|id| pos(id).map(|p| (id.to_string(), p)))
                 .collect();
-            let mut leg = Leg::measure(spec, &stops, km_start, opts.default_speed)?;
+            let mut leg = Leg::measure(
+                spec,
+                &stops,
+                km_start,
+                opts.default_speed,
+                opts.rail.as_deref(),
+            )?;
             if journey.marks.is_empty() {
                 journey.marks.push(Mark {
                     waypoint: spec.from.clone(),
