@@ -145,3 +145,88 @@ fn usage_errors_exit_2_and_help_exits_0() {
         .code(2)
         .stderr(predicate::str::contains("latitude 91"));
 }
+
+#[test]
+fn route_by_rail_sums_the_railways_km_posts() {
+    routecheck()
+        .args([
+            "route",
+            "Pyongyang",
+            "Tumangang",
+            "Khasan",
+            "Baranovsky",
+            "Vladivostok",
+        ])
+        .args(["--speed", "40-60 km/h"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "total 1183.3 km by railway km posts",
+        ))
+        .stdout(predicate::str::contains("Khasan → Baranovsky: 238.0 km"))
+        .stdout(predicate::str::contains("19 h 43 min to 29 h 35 min"));
+}
+
+#[test]
+fn route_json_and_departure_times() {
+    let out = routecheck()
+        .args([
+            "route",
+            "Pyongyang",
+            "Khasan",
+            "--json",
+            "--speed",
+            "60 km/h",
+        ])
+        .args(["--depart", "2023-09-10T15:00", "--tz", "Asia/Pyongyang"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let v: serde_json::Value = serde_json::from_slice(&out).expect("JSON");
+    assert_eq!(v["length_km"], 857.3);
+    assert_eq!(v["schematic"], true);
+    assert_eq!(v["depart"], "2023-09-10T15:00:00+09:00[Asia/Pyongyang]");
+}
+
+#[test]
+fn route_outside_the_line_tables_says_how_to_go_on() {
+    routecheck()
+        .args(["route", "48.85, 2.35", "45.76, 4.84"])
+        .assert()
+        .code(2)
+        .stderr(
+            predicate::str::contains("--rail FILE").and(predicate::str::contains("--mode direct")),
+        );
+    routecheck()
+        .args(["route", "48.85, 2.35", "45.76, 4.84", "--mode", "direct"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("geodesic on the WGS84 ellipsoid"));
+}
+
+#[test]
+fn route_on_a_users_track_file() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let track = dir.path().join("track.geojson");
+    std::fs::write(
+        &track,
+        r#"{"type":"LineString","coordinates":[[2.35,48.85],[3.5,47.5],[4.84,45.76]]}"#,
+    )
+    .expect("write");
+    routecheck()
+        .args(["route", "48.85, 2.35", "45.76, 4.84", "--rail"])
+        .arg(&track)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "along the track in the --rail file",
+        ));
+    routecheck()
+        .args(["route", "48.85, 2.35", "50.0, 10.0", "--rail"])
+        .arg(&track)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("50.0000° N"));
+}
