@@ -146,7 +146,8 @@ pub fn run(a: Args, out: &mut dyn std::io::Write) -> miette::Result<u8> {
             let dep = TimeWindow::at(t, &a.tz).map_err(|e| miette::miette!("--depart: {e}"))?;
             let add = |d: Duration| {
                 let sd = jiff::SignedDuration::try_from(d).unwrap_or(jiff::SignedDuration::MAX);
-                dep.earliest.saturating_add(sd)
+                let t = dep.earliest.saturating_add(sd);
+                t.round(jiff::Unit::Minute).unwrap_or(t)
             };
             Some((dep.earliest.clone(), add(dur.min), add(dur.max)))
         }

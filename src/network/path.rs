@@ -126,17 +126,18 @@ impl RailNetwork {
                 (Some(a), Some(b)) => geodesy::distance(a, b),
                 _ => Length::ZERO,
             };
-            let matched = node.name.clone().unwrap_or_default();
-            return Ok((
-                Anchor::Node(n),
-                Snapped {
+            // A name match far from the waypoint's own position is another place of that name.
+            if distance <= self.tolerance {
+                let matched = node.name.clone().unwrap_or_default();
+                let snapped = Snapped {
                     waypoint: w.name.clone(),
                     matched,
                     at: node.at,
                     distance,
                     by_name: true,
-                },
-            ));
+                };
+                return Ok((Anchor::Node(n), snapped));
+            }
         }
         let Some(at) = w.at else {
             return Err(Error::UnknownStation {

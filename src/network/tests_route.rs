@@ -118,6 +118,18 @@ fn names_match_any_spelling_and_positions_snap_to_stations() {
     assert_eq!(snap.matched, "Khasan");
     assert!(snap.distance < Length::km(2.0), "{}", snap.distance);
     assert_eq!(r.waypoints[2].matched, "Khasan");
+    // A "Khasan" nowhere near Khasan is not the station.
+    let elsewhere = Waypoint::at(
+        "Khasan",
+        LatLon {
+            lat: 48.8566,
+            lon: 2.3522,
+        },
+    );
+    let e = net
+        .route(&[Waypoint::named("Pyongyang"), elsewhere])
+        .unwrap_err();
+    assert!(matches!(e, Error::NoCoverage { .. }), "{e}");
 }
 
 #[test]
