@@ -192,6 +192,22 @@ impl TimeWindow {
         })
     }
 
+    /// A window between two civil (wall-clock) times in zone `tz`, as a story's timeline gives
+    /// them; refuses a window that ends before it starts.
+    pub fn from_civil(earliest: DateTime, latest: DateTime, tz: &str) -> Result<TimeWindow, Error> {
+        let (a, b) = (zoned(earliest, tz)?, zoned(latest, tz)?);
+        if b < a {
+            return Err(Error::OutOfOrder {
+                earlier: a.to_string(),
+                later: b.to_string(),
+            });
+        }
+        Ok(TimeWindow {
+            earliest: a,
+            latest: b,
+        })
+    }
+
     /// The UTC offset in force at the window's start, e.g. "+08:30".
     pub fn utc_offset(&self) -> String {
         self.earliest.offset().to_string()
@@ -274,6 +290,31 @@ mod tests {
             implied_speed(Length::km(1.0), &elapsed(&a, &a).unwrap()),
             Err(Error::NoTimeElapsed)
         ));
+    }
+
+    #[test]
+    fn the_default_storys_timeline_implies_a_speed_range() {
+        let civil = |t: &str| t.parse::<DateTime>().unwrap();
+        let left = TimeWindow::from_civil(
+            civil("2023-09-10T12:00"),
+            civil("2023-09-10T18:00"),
+            "Asia/Pyongyang",
+        )
+        .unwrap();
+        let crossed = TimeWindow::from_civil(
+            civil("2023-09-12T00:00"),
+            civil("2023-09-12T06:00"),
+            "Asia/Vladivostok",
+        )
+        .unwrap();
+        let t = elapsed(&left, &crossed).unwrap();
+        assert_eq!((t.min.as_secs() / 3600, t.max.as_secs() / 3600), (29, 41));
+        // P'yŏngyang – Khasan by the km posts: 857.3 km.
+        let (slow, fast) = implied_speed(Length::km(857.3), &t).unwrap();
+        assert!((slow.as_kmh() - 20.91).abs() < 0.01 && (fast.as_kmh() - 29.56).abs() < 0.01);
+        let backwards =
+            TimeWindow::from_civil(civil("2023-09-12T06:00"), civil("2023-09-12T00:00"), "UTC");
+        assert!(matches!(backwards, Err(Error::OutOfOrder { .. })));
     }
 
     #[test]
