@@ -141,6 +141,30 @@ pub fn find_crossings(
     out
 }
 
+/// Crossings along a journey's legs, with `from_start` in the journey's own km: a crossing's
+/// share of its leg's drawn line is applied to the leg's length, so on a rail leg measured by
+/// km posts the figure is in chainage km, not in km of the schematic drawing.
+pub fn crossings_along(
+    legs: &[super::Leg],
+    lines: &[NamedLine],
+    places: &[NamedPlace],
+) -> Vec<Crossing> {
+    let mut out = Vec::new();
+    for leg in legs {
+        let drawn = leg.geometry_length.as_m();
+        for mut c in find_crossings(&leg.geometry, lines, places) {
+            let share = if drawn > 0.0 {
+                (c.from_start.as_m() / drawn).clamp(0.0, 1.0)
+            } else {
+                0.0
+            };
+            c.from_start = leg.km_start + leg.length * share;
+            out.push(c);
+        }
+    }
+    out
+}
+
 /// Bounding boxes of a segment in degrees; two when it crosses the antimeridian.
 fn boxes(a: LatLon, b: LatLon) -> Vec<Rectangle<[f64; 2]>> {
     let (lo, hi) = (a.lat.min(b.lat), a.lat.max(b.lat));
@@ -267,6 +291,41 @@ mod tests {
         assert_eq!(c[1].kind, LineKind::Border);
         assert_eq!(c[0].nearest_place.as_ref().unwrap().name, "Baranovsky");
         assert!(c.windows(2).all(|w| w[0].from_start <= w[1].from_start));
+    }
+
+    #[test]
+    fn crossings_along_legs_are_in_the_legs_own_km() {
+        use crate::route::{Leg, Measure};
+        use crate::story::Mode;
+        let (route, lines) = drawn();
+        let geometry_length = geodesy::path_length(&route);
+        let leg = Leg {
+            from: "a".into(),
+            to: "b".into(),
+            via: Vec::new(),
+            mode: Mode::Rail,
+            // By km posts the leg is twice its drawn length and starts 100 km into the journey.
+            length: geometry_length * 2.0,
+            measure: Measure::Chainage,
+            geometry: route.clone(),
+            geometry_length,
+            km_start: Length::km(100.0),
+            speed: None,
+            dwell: None,
+            notes: Vec::new(),
+            stop_marks: Vec::new(),
+        };
+        let plain = find_crossings(&route, &lines, &[]);
+        let along = crossings_along(std::slice::from_ref(&leg), &lines, &[]);
+        assert_eq!(along.len(), 3);
+        for (p, a) in plain.iter().zip(&along) {
+            let want = 100_000.0 + 2.0 * p.from_start.as_m();
+            assert!(
+                (a.from_start.as_m() - want).abs() < 1e-6,
+                "{} vs {want}",
+                a.from_start.as_m()
+            );
+        }
     }
 
     #[test]
