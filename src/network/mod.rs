@@ -28,6 +28,8 @@ mod snap;
 mod table;
 #[cfg(test)]
 mod tests_route;
+#[cfg(test)]
+mod tests_track;
 
 pub use build::{LineInfo, Measure, RailNetwork};
 pub use path::{RailLeg, RailRoute, Snapped, StationPass};
