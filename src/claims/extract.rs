@@ -1,0 +1,1 @@
+//! Finding claims in article text (placeholder while the engine is built).
