@@ -140,10 +140,10 @@ impl Hedge {
         match self {
             Hedge::Plain => "±5 % for a plain figure",
             Hedge::About => "±10 % for \"about\"",
-            Hedge::Nearly => "−10 % … 0 for \"nearly\"",
-            Hedge::JustOver => "0 … +10 % for \"just over\"",
-            Hedge::AtLeast => "at or above the figure for \"at least\"",
-            Hedge::AtMost => "at or below the figure for \"less than\"",
+            Hedge::Nearly => "−10 % to 0 for \"nearly\"",
+            Hedge::JustOver => "0 to +10 % for \"just over\"",
+            Hedge::AtLeast => "the figure or more for \"at least\"",
+            Hedge::AtMost => "the figure or less for \"less than\"",
             Hedge::Exactly => "±0.5 % for \"exactly\"",
         }
     }

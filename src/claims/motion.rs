@@ -6,7 +6,7 @@ use super::distance::{route_length, straight};
 use super::hedge::judge;
 use super::spec::Amount;
 use super::timeline::{between, fmt_range};
-use super::verdict::{Finding, Scale, Verdict, finding};
+use super::verdict::{Finding, Scale, Verdict, finding, lower_bound_only};
 
 /// "1,200 km at around 60 km/h takes at least 20 hours": distance ÷ speed against the
 /// claimed duration (with the duration's hedge). With `route` = (from, to) the route's length
@@ -18,8 +18,8 @@ pub(crate) fn duration_at_speed(
     speed: &Amount,
     duration: &Amount,
 ) -> Finding {
-    let (d_m, d_text) = match (distance, route) {
-        (Some(d), _) => (d.si().0.max(d.si().1), d.text.clone()),
+    let (d_m, d_text, exact) = match (distance, route) {
+        (Some(d), _) => (d.si().0.max(d.si().1), d.text.clone(), true),
         (None, Some((a, b))) => match route_length(cx, a, b) {
             Ok(r) => (
                 r.length.as_m(),
@@ -29,6 +29,7 @@ pub(crate) fn duration_at_speed(
                     r.how,
                     if r.exact { "" } else { " (lower bound)" }
                 ),
+                r.exact,
             ),
             Err(why) => return Finding::cannot(&duration.text, why),
         },
@@ -47,14 +48,17 @@ pub(crate) fn duration_at_speed(
         scale.fmt_range(t_lo, t_hi),
         duration.text
     );
-    finding(
+    // With a lower-bound distance the time is a lower bound too.
+    let t_top = if exact { t_hi } else { f64::INFINITY };
+    let f = finding(
         duration.text.clone(),
-        scale.fmt_range(t_lo, t_hi),
+        scale.fmt_range(t_lo, t_top),
         duration.hedge.tolerance().to_string(),
-        judge(duration.hedge, lo, hi, t_lo, t_hi),
+        judge(duration.hedge, lo, hi, t_lo, t_top),
         scale,
         head,
-    )
+    );
+    lower_bound_only(f, exact)
 }
 
 /// "moves at speeds of less than 40 mph": compared with the average speed the timeline
@@ -98,18 +102,31 @@ pub(crate) fn speed(cx: &Ctx, value: &Amount, events: Option<(&str, &str)>) -> F
         value.text
     );
     let computed = format!("average {}", Scale::KMH.fmt_range(avg_lo, avg_hi));
-    // Holds when some average in the range is at or under the claim's upper end.
-    let o = judge(super::Hedge::AtMost, band_hi, band_hi, avg_lo, avg_hi);
-    let mut f = finding(value.text.clone(), computed, tolerance, o, scale, head);
-    if let Verdict::Off { .. } = f.verdict {
-        let nominal = value.hedge.nominal(lo, hi);
-        let pct = (avg_lo - nominal) / nominal * 100.0;
-        f.verdict = Verdict::Off {
+    if avg_lo <= band_hi {
+        let f = Finding {
+            claimed: value.text.clone(),
+            computed,
+            tolerance,
+            arithmetic: format!("{head}: at or under its upper end {}", scale.fmt(band_hi)),
+            verdict: Verdict::Holds,
+        };
+        return lower_bound_only(f, r.exact);
+    }
+    let nominal = value.hedge.nominal(lo, hi);
+    let pct = (avg_lo - nominal) / nominal * 100.0;
+    Finding {
+        claimed: value.text.clone(),
+        computed,
+        tolerance,
+        arithmetic: format!(
+            "{head}: even the slowest average is over its upper end {}",
+            scale.fmt(band_hi)
+        ),
+        verdict: Verdict::Off {
             by_percent: Some((pct * 10.0).round() / 10.0),
             by: scale.fmt_signed(avg_lo - nominal),
-        };
+        },
     }
-    f
 }
 
 /// "an An-148 flew for about an hour": the geodesic over the claimed time gives an average
@@ -146,9 +163,14 @@ pub(crate) fn flight(cx: &Ctx, from: &str, to: &str, ac: &str, duration: &Amount
         Scale::KMH.fmt_range(c_lo, c_hi),
         Scale::MIN.fmt_range(at_cruise.0, at_cruise.1)
     );
+    let shown = if at_cruise.1 < 3.0 * 3600.0 {
+        Scale::MIN
+    } else {
+        Scale::H
+    };
     let computed = format!(
         "time at cruise {}",
-        scale.fmt_range(at_cruise.0, at_cruise.1)
+        shown.fmt_range(at_cruise.0, at_cruise.1)
     );
     let holds = avg_lo <= c_hi && avg_hi >= 0.5 * c_lo;
     if holds {

@@ -17,7 +17,7 @@ use super::Ctx;
 use super::distance::route_length;
 use super::hedge::judge;
 use super::spec::Amount;
-use super::verdict::{Finding, Scale, Verdict, finding};
+use super::verdict::{Finding, Scale, Verdict, finding, lower_bound_only};
 use crate::story::Event;
 use crate::units::format_duration;
 
@@ -223,7 +223,7 @@ pub(crate) fn check(
         Scale::KMH.fmt(top.as_mps())
     );
     if avg_lo <= top.as_mps() {
-        Finding {
+        let f = Finding {
             claimed,
             computed,
             arithmetic: format!(
@@ -232,7 +232,8 @@ pub(crate) fn check(
             ),
             tolerance,
             verdict: Verdict::Holds,
-        }
+        };
+        lower_bound_only(f, rl.as_ref().is_none_or(|r| r.exact))
     } else {
         let pct = (avg_lo - top.as_mps()) / top.as_mps() * 100.0;
         Finding {

@@ -202,9 +202,9 @@ pub(crate) fn finding(
         }
     };
     let tail = if outcome.holds {
-        format!("within {tolerance}")
+        format!("within tolerance ({tolerance})")
     } else {
-        format!("outside {tolerance}")
+        format!("outside tolerance ({tolerance})")
     };
     Finding {
         arithmetic: format!("{arithmetic_head}: {:+.1} %, {tail}", outcome.pct),
@@ -213,6 +213,18 @@ pub(crate) fn finding(
         tolerance,
         verdict,
     }
+}
+
+/// With a distance known only as a lower bound (schematic legs), a figure can refute a claim
+/// but not confirm it: a finding that holds becomes "cannot check", saying so.
+pub(crate) fn lower_bound_only(mut f: Finding, exact: bool) -> Finding {
+    if exact || !matches!(f.verdict, Verdict::Holds) {
+        return f;
+    }
+    let why = "the route is only known schematically (straight lines between waypoints, a lower bound on its length): the claim is consistent with that bound, but a line table is needed to settle it".to_string();
+    f.arithmetic = format!("{}; consistent with the lower bound only", f.arithmetic);
+    f.verdict = Verdict::CannotCheck { why };
+    f
 }
 
 #[cfg(test)]
