@@ -73,8 +73,11 @@ pub enum ClaimKind {
     /// "1,200 km at around 60 km/h takes at least 20 hours": the article's own arithmetic,
     /// or, with `from`/`to` instead of `distance`, the route's length at that speed.
     DurationAtSpeed {
+        #[serde(skip_serializing_if = "Option::is_none")]
         distance: Option<Amount>,
+        #[serde(skip_serializing_if = "Option::is_none")]
         from: Option<String>,
+        #[serde(skip_serializing_if = "Option::is_none")]
         to: Option<String>,
         speed: Amount,
         duration: Amount,
@@ -83,7 +86,9 @@ pub enum ClaimKind {
     /// implies between two events (and paired with other speed claims on the same topic).
     Speed {
         value: Amount,
+        #[serde(skip_serializing_if = "Option::is_none")]
         from_event: Option<String>,
+        #[serde(skip_serializing_if = "Option::is_none")]
         to_event: Option<String>,
     },
     /// "1,200 kilometre (745 miles)": is the conversion in parentheses consistent?
@@ -106,6 +111,7 @@ pub enum ClaimKind {
     Timeline {
         from_event: String,
         to_event: String,
+        #[serde(skip_serializing_if = "Option::is_none")]
         duration: Option<Amount>,
     },
     /// "an An-148 flew for about an hour": the geodesic over the aircraft's cruise speed.

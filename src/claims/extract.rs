@@ -1,1 +1,0 @@
-//! Finding claims in article text (placeholder while the engine is built).
