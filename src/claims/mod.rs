@@ -103,7 +103,13 @@ fn check_one(cx: &Ctx, c: &ClaimSpec) -> Finding {
             value,
             from_event,
             to_event,
-        } => motion::speed(cx, value, from_event.as_deref().zip(to_event.as_deref())),
+            average,
+        } => motion::speed(
+            cx,
+            value,
+            from_event.as_deref().zip(to_event.as_deref()),
+            *average,
+        ),
         ClaimKind::Flight {
             from,
             to,

@@ -64,7 +64,12 @@ pub(crate) fn duration_at_speed(
 /// "moves at speeds of less than 40 mph": compared with the average speed the timeline
 /// implies between two events. A speed claim describes the moving speed; the average over a
 /// timeline includes stops, so it may be lower but not higher than the claim allows.
-pub(crate) fn speed(cx: &Ctx, value: &Amount, events: Option<(&str, &str)>) -> Finding {
+pub(crate) fn speed(
+    cx: &Ctx,
+    value: &Amount,
+    events: Option<(&str, &str)>,
+    average: bool,
+) -> Finding {
     let Some((e1, e2)) = events else {
         return Finding::cannot(
             &value.text,
@@ -102,6 +107,28 @@ pub(crate) fn speed(cx: &Ctx, value: &Amount, events: Option<(&str, &str)>) -> F
         value.text
     );
     let computed = format!("average {}", Scale::KMH.fmt_range(avg_lo, avg_hi));
+    if average {
+        let f = finding(
+            value.text.clone(),
+            computed,
+            value.hedge.tolerance().to_string(),
+            judge(value.hedge, lo, hi, avg_lo, avg_hi),
+            scale,
+            head,
+        );
+        return lower_bound_only(f, r.exact);
+    }
+    if band_hi.is_infinite() {
+        return Finding {
+            claimed: value.text.clone(),
+            computed,
+            tolerance,
+            arithmetic: format!("{head}: a lower bound on the moving speed cannot be checked against an average that includes stops (set average = true if the article means the average)"),
+            verdict: Verdict::CannotCheck {
+                why: "a lower bound on the moving speed cannot be checked against the timeline's average".into(),
+            },
+        };
+    }
     if avg_lo <= band_hi {
         let f = Finding {
             claimed: value.text.clone(),
@@ -276,14 +303,46 @@ mod tests {
             route: &r,
         };
         // 534 km in 4 h 20 min ≈ 123 km/h average.
-        let f = speed(&cx, &amount("less than 125 mph"), Some(("dep", "arr")));
+        let f = speed(
+            &cx,
+            &amount("less than 125 mph"),
+            Some(("dep", "arr")),
+            false,
+        );
         assert_eq!(f.verdict, Verdict::Holds, "{}", f.arithmetic);
-        let f = speed(&cx, &amount("less than 40 mph"), Some(("dep", "arr")));
+        let f = speed(
+            &cx,
+            &amount("less than 40 mph"),
+            Some(("dep", "arr")),
+            false,
+        );
         assert!(matches!(f.verdict, Verdict::Off { .. }), "{}", f.arithmetic);
         assert!(matches!(
-            speed(&cx, &amount("40 mph"), None).verdict,
+            speed(&cx, &amount("40 mph"), None, false).verdict,
             Verdict::CannotCheck { .. }
         ));
+        // A lower bound on the moving speed says nothing about the average…
+        let f = speed(
+            &cx,
+            &amount("more than 100 mph"),
+            Some(("dep", "arr")),
+            false,
+        );
+        assert!(
+            matches!(f.verdict, Verdict::CannotCheck { .. }),
+            "{}",
+            f.arithmetic
+        );
+        // …unless the article speaks of the average: 123 km/h ≈ 77 mph is not over 100 mph.
+        let f = speed(
+            &cx,
+            &amount("more than 100 mph"),
+            Some(("dep", "arr")),
+            true,
+        );
+        assert!(matches!(f.verdict, Verdict::Off { .. }), "{}", f.arithmetic);
+        let f = speed(&cx, &amount("about 75 mph"), Some(("dep", "arr")), true);
+        assert_eq!(f.verdict, Verdict::Holds, "{}", f.arithmetic);
     }
 
     #[test]

@@ -84,12 +84,16 @@ pub enum ClaimKind {
     },
     /// "moves at speeds of less than 40 mph": compared with the average speed the timeline
     /// implies between two events (and paired with other speed claims on the same topic).
+    /// By default the claim is about the moving speed, which the timeline's average (stops
+    /// included) can only refute from above; with `average = true` it is about the average.
     Speed {
         value: Amount,
         #[serde(skip_serializing_if = "Option::is_none")]
         from_event: Option<String>,
         #[serde(skip_serializing_if = "Option::is_none")]
         to_event: Option<String>,
+        #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+        average: bool,
     },
     /// "1,200 kilometre (745 miles)": is the conversion in parentheses consistent?
     Conversion { value: Amount },
@@ -347,6 +351,7 @@ pub fn validate(c: &ClaimSpec, waypoints: &[&str], events: &[&str]) -> Result<()
             value,
             from_event,
             to_event,
+            ..
         } => {
             if from_event.is_some() != to_event.is_some() {
                 return Err(invalid(

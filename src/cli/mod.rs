@@ -3,6 +3,7 @@
 
 mod check;
 mod distance;
+mod extract;
 mod locate;
 mod places;
 
@@ -40,6 +41,8 @@ pub enum Command {
     Locate(locate::Args),
     /// Distance and bearing on the WGS84 ellipsoid between two places or coordinates.
     Distance(distance::Args),
+    /// Find the claims in plain-text articles and write a draft story file.
+    Extract(extract::Args),
 }
 
 /// How reports are printed.
@@ -71,6 +74,7 @@ pub fn run(cli: Cli) -> miette::Result<ExitCode> {
         Command::Check(a) => check::run(a, &mut stdout)?,
         Command::Locate(a) => locate::run(a, &mut stdout)?,
         Command::Distance(a) => distance::run(a, &mut stdout)?,
+        Command::Extract(a) => extract::run(a, &mut stdout)?,
     };
     Ok(ExitCode::from(code))
 }

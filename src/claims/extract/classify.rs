@@ -201,9 +201,16 @@ pub fn sentence(
     }
     // Speeds, and a duration at that speed when the sentence does that arithmetic ("it would
     // take 20 hours … assuming 60 km/h").
-    let arithmetic = ["take", "assum", "averag", "at that speed", "at this speed"]
-        .iter()
-        .any(|w| lower.contains(w));
+    let arithmetic = [
+        "take",
+        "took",
+        "assum",
+        "averag",
+        "at that speed",
+        "at this speed",
+    ]
+    .iter()
+    .any(|w| lower.contains(w));
     let mut timed = false;
     for (_, f) in &speeds {
         let Some(a) = amount(text, f, true) else {
@@ -229,6 +236,7 @@ pub fn sentence(
                 value: a,
                 from_event: None,
                 to_event: None,
+                average: lower.contains("averag"),
             },
             Some("speed"),
         ));

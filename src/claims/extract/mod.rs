@@ -204,6 +204,9 @@ impl Extraction {
             Ok(t) if !self.claims.is_empty() => {
                 s.push('\n');
                 s.push_str(&t);
+                if !s.ends_with('\n') {
+                    s.push('\n');
+                }
             }
             Ok(_) => s.push_str("\n# No claims found.\n"),
             Err(e) => s.push_str(&format!("\n# Claims could not be written: {e}\n")),
