@@ -100,7 +100,7 @@ pub(crate) fn intersect(p1: LatLon, p2: LatLon, q1: LatLon, q2: LatLon) -> Optio
     }
     let t = ((x1 - x3) * (y3 - y4) - (y1 - y3) * (x3 - x4)) / den;
     let u = ((x1 - x3) * (y1 - y2) - (y1 - y3) * (x1 - x2)) / den;
-    ((0.0..=1.0).contains(&t) && (0.0..=1.0).contains(&u)).then(|| LatLon {
+    ((0.0..=1.0).contains(&t) && (0.0..=1.0).contains(&u)).then_some(LatLon {
         lat: y1 + t * (y2 - y1),
         lon: x1 + t * (x2 - x1),
     })

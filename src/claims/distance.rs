@@ -145,7 +145,7 @@ pub(crate) fn half_step(x: f64) -> f64 {
             if n == 0 {
                 return 0.5;
             }
-            while n % 10 == 0 {
+            while n.is_multiple_of(10) {
                 n /= 10;
                 step *= 10.0;
             }

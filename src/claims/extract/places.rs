@@ -129,7 +129,7 @@ fn runs(text: &str, start: usize, end: usize) -> Vec<Vec<(usize, usize)>> {
             let capital = c.is_uppercase();
             if capital && !STOP.contains(&w) {
                 words.push((start + i, start + we));
-            } else if !(JOINERS.contains(&w) && !words.is_empty()) {
+            } else if !JOINERS.contains(&w) || words.is_empty() {
                 if !words.is_empty() {
                     runs.push(std::mem::take(&mut words));
                 }
@@ -147,7 +147,7 @@ fn runs(text: &str, start: usize, end: usize) -> Vec<Vec<(usize, usize)>> {
             }
             i = j.max(i + c.len_utf8());
         } else {
-            if !(c == ' ' || c == '–' || c == '-') && !words.is_empty() {
+            if !(c == ' ' || c == '–' || c == '-' || words.is_empty()) {
                 runs.push(std::mem::take(&mut words));
             }
             i += c.len_utf8();
