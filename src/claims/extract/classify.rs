@@ -114,7 +114,7 @@ pub fn sentence(
             .rev()
             .filter(|r| r.end <= w_start)
             .filter_map(|r| r.place.clone())
-            .find(|p| p.name != of.name)
+            .find(|p| p.name != of.name && p.kind != PlaceKind::Other)
             .or_else(|| recent.filter(|p| p.name != of.name).cloned());
         let Some(subject) = subject else {
             y.notes

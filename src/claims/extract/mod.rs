@@ -108,7 +108,7 @@ fn add(x: &mut Extraction, text: &str, outlet: &str, gaz: &Gazetteer) {
         x.quantities += found.len();
         let mentions = resolver.mentions(text, s.start, s.end);
         for m in mentions.iter().filter(|m| m.place.is_none()) {
-            if !x.unresolved.contains(&m.text) {
+            if m.text.chars().count() > 2 && !x.unresolved.contains(&m.text) {
                 x.unresolved.push(m.text.clone());
             }
         }
@@ -125,6 +125,13 @@ fn add(x: &mut Extraction, text: &str, outlet: &str, gaz: &Gazetteer) {
                 }
             }
             for (kind, topic) in y.claims {
+                // The same claim twice (a caption repeating the text) is kept once.
+                if x.claims
+                    .iter()
+                    .any(|c| c.outlet == outlet && c.kind == kind)
+                {
+                    continue;
+                }
                 n += 1;
                 x.claims.push(ClaimSpec {
                     id: format!("{prefix}-{}-{n}", kind.name().replace('_', "-")),
@@ -137,8 +144,17 @@ fn add(x: &mut Extraction, text: &str, outlet: &str, gaz: &Gazetteer) {
             x.notes
                 .extend(y.notes.into_iter().map(|m| format!("{outlet}: {m}")));
         }
-        if let Some(p) = mentions.iter().rev().find_map(|m| m.place.clone()) {
-            recent = Some(p);
+        // "the city" in the next sentence most likely means the last town or station named.
+        let town = |p: &Place| !matches!(p.kind, PlaceKind::Other | PlaceKind::River);
+        let named: Vec<Place> = mentions
+            .iter()
+            .rev()
+            .filter_map(|m| m.place.clone())
+            .collect();
+        if let Some(p) = named.iter().find(|p| town(p)) {
+            recent = Some(p.clone());
+        } else if recent.is_none() {
+            recent = named.first().cloned();
         }
     }
 }

@@ -31,6 +31,7 @@ fn gaz() -> Gazetteer {
         place("Vladivostok", PlaceKind::City, 43.1115, 131.8819),
         place("Khasan", PlaceKind::Station, 42.4306, 130.6437),
         place("London", PlaceKind::City, 51.5074, -0.1278),
+        place("Russia", PlaceKind::Other, 61.5, 105.3),
         place("Edinburgh", PlaceKind::City, 55.9533, -3.1883),
         place("Chicago", PlaceKind::City, 41.8781, -87.6298),
         place("Los Angeles", PlaceKind::City, 34.0522, -118.2437),
@@ -82,7 +83,7 @@ fn afp_sentence_gives_conversion_duration_and_speed() {
 
 #[test]
 fn ap_sentences_give_direction_distance_crossing_and_flight() {
-    let t = "Putin arrived in the eastern city of Vladivostok on Monday. Putin's first meeting with Kim was held in 2019 in the city, which is about 425 miles (680 kilometers) north of Pyongyang. Russian news agencies reported that his train had crossed the Razdolnaya River, north of Vladivostok. Data from FlightRadar24.com showed an Air Koryo Antonov An-148 took off from Pyongyang on Tuesday and flew for about an hour to reach Vladivostok.";
+    let t = "Putin arrived in the eastern city of Vladivostok on Monday, according to Russia's TASS news agency. Putin's first meeting with Kim was held in 2019 in the city, which is about 425 miles (680 kilometers) north of Pyongyang. Russian news agencies reported that his train had crossed the Razdolnaya River, north of Vladivostok. Data from FlightRadar24.com showed an Air Koryo Antonov An-148 took off from Pyongyang on Tuesday and flew for about an hour to reach Vladivostok.";
     let x = extract(t, "AP", &gaz());
     assert_eq!(
         kinds(&x),
@@ -118,6 +119,20 @@ fn upi_direction_and_speed_cap() {
         k => panic!("{k:?}"),
     }
     assert_eq!(x.claims[1].topic.as_deref(), Some("speed"));
+}
+
+#[test]
+fn rfa_numbers_that_are_not_travel_claims_give_nothing() {
+    let t = "Kim and Putin's last summit in April 2019 also took place in Vladivostok. The meeting came a mere two months after talks collapsed in Hanoi. As many as 30% of farmers in two northern provinces are unable to work.";
+    let x = extract(t, "RFA", &gaz());
+    assert!(x.claims.is_empty(), "{:?}", x.claims);
+    assert_eq!(x.quantities, 0);
+}
+
+#[test]
+fn a_repeated_caption_gives_one_claim() {
+    let t = "Kim arrives after crossing the border at Khasan, south of Vladivostok, on Tuesday. 1 of 7 | Kim arrives after crossing the border at Khasan, south of Vladivostok, on Tuesday.";
+    assert_eq!(kinds(&extract(t, "UPI", &gaz())), ["direction"]);
 }
 
 #[test]
