@@ -1,5 +1,7 @@
 //! Story errors: the file, the line and column, what is wrong and what to write instead.
 
+use std::sync::Arc;
+
 use miette::{NamedSource, SourceSpan};
 
 /// A problem with a story file.
@@ -31,8 +33,9 @@ pub enum Error {
         message: String,
         #[help]
         help: Option<String>,
+        /// Shared, so that the error stays small (it travels in every `Result`).
         #[source_code]
-        src: NamedSource<String>,
+        src: Arc<NamedSource<String>>,
         #[label("here")]
         span: Option<SourceSpan>,
     },
@@ -69,14 +72,14 @@ impl Error {
             column,
             message: message.into(),
             help,
-            src: NamedSource::new(
+            src: Arc::new(NamedSource::new(
                 path,
                 if span.is_some() {
                     text.to_string()
                 } else {
                     String::new()
                 },
-            ),
+            )),
             span: span.map(|(start, end)| SourceSpan::new(start.into(), end - start)),
         }
     }
@@ -160,6 +163,17 @@ pub(crate) fn line_col(text: &str, offset: usize) -> (usize, usize) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Errors travel in every `Result` of the validator: keep them small (clippy's
+    /// `result_large_err` threshold is 128 bytes).
+    #[test]
+    fn the_error_is_small() {
+        assert!(
+            std::mem::size_of::<Error>() <= 128,
+            "{}",
+            std::mem::size_of::<Error>()
+        );
+    }
 
     #[test]
     fn line_and_column_are_one_based() {

@@ -10,6 +10,9 @@ use super::{Error, Event, LegSpec, Meta, Mode, Story, Waypoint};
 use crate::coord::LatLon;
 use crate::units;
 
+/// Checks that a reference names a declared waypoint and returns the id.
+type KnownId<'a> = dyn Fn(&Spanned<String>, &str) -> Result<String, Error> + 'a;
+
 struct Ctx<'a> {
     text: &'a str,
     path: &'a str,
@@ -244,11 +247,7 @@ fn waypoint(cx: &Ctx, w: Spanned<RawWaypoint>) -> Result<Waypoint, Error> {
     })
 }
 
-fn leg(
-    cx: &Ctx,
-    l: Spanned<RawLeg>,
-    known: &dyn Fn(&Spanned<String>, &str) -> Result<String, Error>,
-) -> Result<LegSpec, Error> {
+fn leg(cx: &Ctx, l: Spanned<RawLeg>, known: &KnownId) -> Result<LegSpec, Error> {
     let line = cx.line(&l.span());
     let l = l.into_inner();
     let from = known(&l.from, "leg start")?;
@@ -326,11 +325,7 @@ fn speed(cx: &Ctx, s: &Spanned<String>) -> Result<(units::Speed, units::Speed), 
     Ok((lo, hi))
 }
 
-fn event(
-    cx: &Ctx,
-    e: Spanned<RawEvent>,
-    known: &dyn Fn(&Spanned<String>, &str) -> Result<String, Error>,
-) -> Result<Event, Error> {
+fn event(cx: &Ctx, e: Spanned<RawEvent>, known: &KnownId) -> Result<Event, Error> {
     let span = e.span();
     let line = cx.line(&span);
     let e = e.into_inner();
