@@ -103,8 +103,12 @@ impl OutputDir {
         }
         let path = self.dir.join(name);
         if !self.force && path.exists() {
-            let ours =
-                std::fs::read(&path).ok().map(|b| checksum(&b)) == self.manifest.get(name).cloned();
+            // Ours only if we recorded it and it still reads back the same. (An unreadable file
+            // that is not in the manifest compared None == None and counted as ours.)
+            let ours = match (std::fs::read(&path), self.manifest.get(name)) {
+                (Ok(bytes), Some(recorded)) => checksum(&bytes) == *recorded,
+                _ => false,
+            };
             if !ours {
                 return Err(Error::WouldOverwrite { path });
             }
@@ -197,6 +201,19 @@ mod tests {
                 .ends_with(".tmp")
         });
         assert_eq!(leftovers.count(), 0);
+    }
+
+    /// Issue 8: a foreign file that could not be read (a folder, or no read permission) was
+    /// taken for one of ours and would have been replaced.
+    #[test]
+    fn regression_issue_8_unreadable_foreign_file_is_not_ours() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir(dir.path().join("map.svg")).unwrap();
+        let out = OutputDir::open(dir.path(), false).unwrap();
+        assert!(matches!(
+            out.check(&["map.svg"]),
+            Err(Error::WouldOverwrite { .. })
+        ));
     }
 
     #[test]
