@@ -51,7 +51,7 @@ impl Checker {
     pub fn check(&self, story: &Story) -> Result<Outcome> {
         let waypoints = route::resolve_waypoints(story, &self.gazetteer)?;
         // An article with only unit conversions has nothing to route; its claims still run.
-        let route = if story.legs.is_empty() && waypoints.is_empty() {
+        let route = if story.legs.is_empty() && waypoints.is_empty() && !story.claims.is_empty() {
             Route {
                 waypoints,
                 journeys: Vec::new(),
