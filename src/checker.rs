@@ -50,7 +50,15 @@ impl Checker {
     /// Resolves, routes and checks one story.
     pub fn check(&self, story: &Story) -> Result<Outcome> {
         let waypoints = route::resolve_waypoints(story, &self.gazetteer)?;
-        let route = Route::build(story, waypoints, &self.options)?;
+        // An article with only unit conversions has nothing to route; its claims still run.
+        let route = if story.legs.is_empty() && waypoints.is_empty() {
+            Route {
+                waypoints,
+                journeys: Vec::new(),
+            }
+        } else {
+            Route::build(story, waypoints, &self.options)?
+        };
         let claims = claims::check_all(story, &route);
         Ok(Outcome {
             story: story.clone(),

@@ -1,65 +1,130 @@
-//! Claims: what an article asserts, checked against the route to a verdict.
+//! Claims: what an article asserts, checked against the route to a [`Verdict`] with the
+//! computed figure, the tolerance and one line of arithmetic.
+//!
+//! A story lists its claims as TOML tables tagged by `kind` ([`ClaimKind`]); quantities are
+//! written as the article wrote them ("about 425 miles") and the hedge word sets the tolerance
+//! ([`Hedge`]). [`check_all`] checks each claim by its kind, then compares claims that share a
+//! `topic` across outlets (40 mph vs 60 km/h) and marks those that disagree as contradicting.
+//!
+//! Kinds live one file per family: `distance.rs` (distance, conversion, nearest),
+//! `bearing.rs` (direction, crossing), `motion.rs` (duration at speed, speed, flight),
+//! `timeline.rs` (elapsed time across time zones) and `interval.rs` (time between dates).
+//! [`extract`] finds candidate claims in plain article text.
 
-/// A claim as the story file states it.
-#[derive(Debug, Clone, serde::Deserialize, serde::Serialize)]
-pub struct ClaimSpec {
-    pub id: String,
-    pub outlet: String,
-    pub quote: String,
-    pub kind: String,
-    #[serde(flatten)]
-    pub details: toml::Table,
-}
+mod aircraft;
+mod bearing;
+mod distance;
+pub mod extract;
+mod hedge;
+mod interval;
+mod motion;
+mod pairing;
+mod spec;
+mod timeline;
+mod verdict;
+
+pub use aircraft::{Aircraft, find as find_aircraft};
+pub use hedge::{Hedge, Outcome, judge};
+pub use spec::{Amount, ClaimKind, ClaimSpec, DistanceMeasure, Error, KINDS, validate};
+pub use timeline::{Elapsed, elapsed};
+pub use verdict::{Checked, Pair, Verdict};
 
 use crate::route::Route;
 use crate::story::Story;
+use verdict::Finding;
 
-/// The outcome of checking a claim.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
-#[serde(tag = "verdict", rename_all = "snake_case")]
-pub enum Verdict {
-    Holds,
-    Off { by_percent: f64 },
-    Contradicts { other: String },
-    CannotCheck { why: String },
+/// What every checker reads: the story (events, legs) and its measured route.
+pub(crate) struct Ctx<'a> {
+    pub story: &'a Story,
+    pub route: &'a Route,
 }
 
-impl Verdict {
-    /// True for verdicts that should fail a pipeline (exit code 1).
-    pub fn fails(&self) -> bool {
-        matches!(self, Verdict::Off { .. } | Verdict::Contradicts { .. })
-    }
-}
-
-/// A claim with its verdict and the arithmetic behind it.
-#[derive(Debug, Clone, serde::Serialize)]
-pub struct Checked {
-    pub id: String,
-    pub outlet: String,
-    pub quote: String,
-    pub kind: String,
-    pub verdict: Verdict,
-    pub computed: String,
-    pub tolerance: String,
-    pub arithmetic: String,
-}
-
-/// Checks every claim of the story against the route.
-pub fn check_all(story: &Story, _route: &Route) -> Vec<Checked> {
-    story
+/// Checks every claim of the story against the route, in story order.
+pub fn check_all(story: &Story, route: &Route) -> Vec<Checked> {
+    let cx = Ctx { story, route };
+    let mut out: Vec<Checked> = story
         .claims
         .iter()
-        .map(|c| Checked {
-            id: c.id.clone(),
-            outlet: c.outlet.clone(),
-            quote: c.quote.clone(),
-            kind: c.kind.clone(),
-            verdict: Verdict::CannotCheck {
-                why: format!("claim kind \"{}\" is not checked yet", c.kind),
-            },
-            computed: String::new(),
-            tolerance: String::new(),
-            arithmetic: String::new(),
+        .map(|c| {
+            let f = check_one(&cx, c);
+            Checked {
+                id: c.id.clone(),
+                outlet: c.outlet.clone(),
+                quote: c.quote.clone(),
+                kind: c.kind.name().to_string(),
+                claimed: f.claimed,
+                computed: f.computed,
+                tolerance: f.tolerance,
+                verdict: f.verdict,
+                arithmetic: f.arithmetic,
+                pairs: Vec::new(),
+            }
         })
-        .collect()
+        .collect();
+    pairing::pair(&story.claims, &mut out);
+    out
+}
+
+/// Checks one claim by its kind.
+fn check_one(cx: &Ctx, c: &ClaimSpec) -> Finding {
+    match &c.kind {
+        ClaimKind::Distance {
+            from,
+            to,
+            value,
+            measure,
+        } => distance::distance(cx, from, to, value, *measure),
+        ClaimKind::Conversion { value } => distance::conversion(value),
+        ClaimKind::Nearest { place, to, among } => distance::nearest(cx, place, to, among),
+        ClaimKind::Direction {
+            place,
+            of,
+            direction,
+        } => bearing::direction(cx, place, of, direction),
+        ClaimKind::Crossing {
+            feature,
+            of,
+            direction,
+        } => bearing::crossing(cx, feature, of, direction),
+        ClaimKind::DurationAtSpeed {
+            distance,
+            from,
+            to,
+            speed,
+            duration,
+        } => motion::duration_at_speed(
+            cx,
+            distance.as_ref(),
+            from.as_deref().zip(to.as_deref()),
+            speed,
+            duration,
+        ),
+        ClaimKind::Speed {
+            value,
+            from_event,
+            to_event,
+            average,
+        } => motion::speed(
+            cx,
+            value,
+            from_event.as_deref().zip(to_event.as_deref()),
+            *average,
+        ),
+        ClaimKind::Flight {
+            from,
+            to,
+            aircraft,
+            duration,
+        } => motion::flight(cx, from, to, aircraft, duration),
+        ClaimKind::Timeline {
+            from_event,
+            to_event,
+            duration,
+        } => timeline::check(cx, from_event, to_event, duration.as_ref()),
+        ClaimKind::Interval {
+            since,
+            until,
+            value,
+        } => interval::check(since, until, value),
+    }
 }

@@ -3,6 +3,7 @@
 //! With a folder, every `*.toml` in it is checked in name order, one at a time (memory stays
 //! bounded), each with its own report; a bad file is reported and the others still run.
 
+use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
 use miette::Report;
@@ -19,8 +20,16 @@ const DEFAULT_STORY: &str = include_str!("../../data/stories/kim-jong-un-train-2
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Story file (TOML), or a folder of them. Without it, the bundled default story.
+    /// Story file (TOML), or a folder of them. Without it (and without --article), the bundled
+    /// default story.
+    #[arg(conflicts_with = "article")]
     pub story: Option<PathBuf>,
+    /// Check plain-text articles instead of a story: extract their claims, then check them.
+    #[arg(long, value_name = "FILE")]
+    pub article: Vec<PathBuf>,
+    /// The outlet of each --article, in order (defaults to the file name).
+    #[arg(long, value_name = "NAME", requires = "article")]
+    pub outlet: Vec<String>,
     /// Report format.
     #[arg(long, value_enum, default_value = "table")]
     pub format: Format,
@@ -42,6 +51,14 @@ pub fn run(a: Args, out: &mut dyn std::io::Write) -> miette::Result<u8> {
     } else {
         Some(OutputDir::open(&a.out.out, a.out.force).map_err(output_error)?)
     };
+    if !a.article.is_empty() {
+        let articles = super::extract::read_articles(&a.article, &a.outlet)?;
+        let x = routecheck::claims::extract::extract_all(&articles, &checker.gazetteer);
+        let toml = x.to_toml(&super::extract::title(&a.article));
+        let name = format!("{} (extracted)", a.article[0].display());
+        let c = checker.check(&Story::parse(&toml, &name)?)?;
+        return finish(&c, format, false, dir.as_mut(), out);
+    }
     match &a.story {
         Some(p) if p.is_dir() => run_dir(&checker, p, format, dir.as_mut(), out),
         Some(p) => {
@@ -75,7 +92,11 @@ fn finish(
     let mut text = match format {
         Format::Json if one_line => report::json_line(&c.story, &c.route, &c.claims),
         Format::Json => report::json(&c.story, &c.route, &c.claims),
-        Format::Table | Format::Md => report::text(&c.story, &c.route, &c.claims),
+        Format::Md => report::markdown(&c.story, &c.route, &c.claims),
+        Format::Table => {
+            let colour = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+            report::table(&c.story, &c.route, &c.claims, colour)
+        }
     };
     if format != Format::Json && !written.is_empty() {
         text.push_str(&format!(

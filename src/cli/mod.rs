@@ -3,6 +3,7 @@
 
 mod check;
 mod distance;
+mod extract;
 mod files;
 mod locate;
 mod places;
@@ -44,6 +45,8 @@ pub enum Command {
     Distance(distance::Args),
     /// The route through places in order: rail (railway km posts or --rail track) or direct.
     Route(route::Args),
+    /// Find the claims in plain-text articles and write a draft story file.
+    Extract(extract::Args),
 }
 
 /// How reports are printed.
@@ -76,6 +79,7 @@ pub fn run(cli: Cli) -> miette::Result<ExitCode> {
         Command::Locate(a) => locate::run(a, &mut stdout)?,
         Command::Distance(a) => distance::run(a, &mut stdout)?,
         Command::Route(a) => route::run(a, &mut stdout)?,
+        Command::Extract(a) => extract::run(a, &mut stdout)?,
     };
     Ok(ExitCode::from(code))
 }

@@ -1,0 +1,227 @@
+//! Direction claims: "Khasan, south of Vladivostok", and where a route crosses a river,
+//! "crossed the Razdolnaya River, north of Vladivostok".
+//!
+//! Convention: the bearing is the initial azimuth of the geodesic from the reference place
+//! (`of`) to the place, in degrees clockwise from true north. A cardinal word ("north")
+//! covers its quarter, ±45° (north: 315°–45°); an intercardinal word ("north-east") covers
+//! its eighth, ±22.5° (north-east: 22.5°–67.5°).
+
+use super::Ctx;
+use super::verdict::{Finding, Verdict};
+use crate::coord::LatLon;
+use crate::gazetteer::PlaceGeometry;
+use crate::geodesy::{self, Azimuth, Compass8};
+use crate::story::Mode;
+
+/// Half-width of the sector a compass word covers, in degrees.
+pub(crate) fn half_width(c: Compass8) -> f64 {
+    match c {
+        Compass8::N | Compass8::E | Compass8::S | Compass8::W => 45.0,
+        _ => 22.5,
+    }
+}
+
+fn sector(c: Compass8) -> String {
+    let w = half_width(c);
+    let a = c.azimuth().deg();
+    format!(
+        "\"{}\" covers {:.1}°–{:.1}° (±{w}°)",
+        c.word(),
+        (a - w).rem_euclid(360.0),
+        (a + w).rem_euclid(360.0)
+    )
+}
+
+/// Judges a bearing against a compass word.
+fn judge_bearing(claimed: String, word: &str, az: Azimuth, what: String) -> Finding {
+    let Some(c) = Compass8::parse(word) else {
+        return Finding::cannot(claimed, format!("\"{word}\" is not a compass direction"));
+    };
+    let off = az.angle_to(c.azimuth());
+    let w = half_width(c);
+    let tolerance = sector(c);
+    let head = format!(
+        "{what}: bearing {az} ({}), {off:.1}° from due {}",
+        az.compass8().word(),
+        c.word()
+    );
+    if off <= w {
+        Finding {
+            claimed,
+            computed: format!("{az} ({})", az.compass8().word()),
+            arithmetic: format!("{head}, within {tolerance}"),
+            tolerance,
+            verdict: Verdict::Holds,
+        }
+    } else {
+        Finding {
+            claimed,
+            computed: format!("{az} ({})", az.compass8().word()),
+            arithmetic: format!("{head}, outside {tolerance}"),
+            tolerance,
+            verdict: Verdict::Off {
+                by_percent: None,
+                by: format!("{:.1}° beyond the sector", off - w),
+            },
+        }
+    }
+}
+
+fn name(cx: &Ctx, id: &str) -> String {
+    cx.route
+        .waypoint(id)
+        .map(|w| w.name.clone())
+        .unwrap_or_else(|| id.to_string())
+}
+
+/// "Khasan, south of Vladivostok".
+pub(crate) fn direction(cx: &Ctx, place: &str, of: &str, word: &str) -> Finding {
+    let claimed = format!("{} is {word} of {}", name(cx, place), name(cx, of));
+    let (Some(p), Some(o)) = (cx.route.waypoint(place), cx.route.waypoint(of)) else {
+        return Finding::cannot(claimed, "a waypoint is not resolved");
+    };
+    let inv = geodesy::inverse(o.at, p.at);
+    let what = format!(
+        "{} → {} {}",
+        o.name,
+        p.name,
+        super::verdict::Scale::KM.fmt(inv.distance.as_m())
+    );
+    judge_bearing(claimed, word, inv.initial, what)
+}
+
+/// Where segment p1–p2 meets q1–q2, in lon/lat as drawn (None when they do not meet).
+pub(crate) fn intersect(p1: LatLon, p2: LatLon, q1: LatLon, q2: LatLon) -> Option<LatLon> {
+    let (x1, y1, x2, y2) = (p1.lon, p1.lat, p2.lon, p2.lat);
+    let (x3, y3, x4, y4) = (q1.lon, q1.lat, q2.lon, q2.lat);
+    let den = (x1 - x2) * (y3 - y4) - (y1 - y2) * (x3 - x4);
+    if den.abs() < 1e-15 {
+        return None;
+    }
+    let t = ((x1 - x3) * (y3 - y4) - (y1 - y3) * (x3 - x4)) / den;
+    let u = ((x1 - x3) * (y1 - y2) - (y1 - y3) * (x1 - x2)) / den;
+    ((0.0..=1.0).contains(&t) && (0.0..=1.0).contains(&u)).then_some(LatLon {
+        lat: y1 + t * (y2 - y1),
+        lon: x1 + t * (x2 - x1),
+    })
+}
+
+/// Every point where the route's surface legs (rail, road) meet `lines`, in travel order.
+pub(crate) fn crossings(cx: &Ctx, lines: &[Vec<LatLon>]) -> Vec<LatLon> {
+    let mut out = Vec::new();
+    for leg in cx.route.journeys.iter().flat_map(|j| &j.legs) {
+        if matches!(leg.mode, Mode::Air | Mode::Direct) {
+            continue;
+        }
+        for seg in leg.geometry.windows(2) {
+            for line in lines {
+                for r in line.windows(2) {
+                    if let Some(p) = intersect(seg[0], seg[1], r[0], r[1]) {
+                        out.push(p);
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
+/// "crossed the Razdolnaya River, north of Vladivostok".
+pub(crate) fn crossing(cx: &Ctx, feature: &str, of: &str, word: &str) -> Finding {
+    let claimed = format!("crossed {} {word} of {}", name(cx, feature), name(cx, of));
+    let Some(o) = cx.route.waypoint(of) else {
+        return Finding::cannot(claimed, format!("waypoint \"{of}\" is not resolved"));
+    };
+    let lines = match cx.route.waypoint(feature).and_then(|w| w.place.as_ref()) {
+        Some(p) => match &p.geometry {
+            PlaceGeometry::Lines(l) => l.clone(),
+            PlaceGeometry::Point(_) => {
+                return Finding::cannot(
+                    claimed,
+                    format!(
+                        "\"{}\" resolved to a point; its line geometry is needed to find where the route crosses it",
+                        p.name
+                    ),
+                );
+            }
+        },
+        None => {
+            return Finding::cannot(
+                claimed,
+                format!(
+                    "\"{feature}\" has no gazetteer geometry (given as coordinates); a line is needed"
+                ),
+            );
+        }
+    };
+    let points = crossings(cx, &lines);
+    let Some(first) = points.first().copied() else {
+        return Finding::cannot(
+            claimed,
+            "the route as drawn does not meet this line; with schematic legs the real track may still cross it",
+        );
+    };
+    // The crossing nearest the reference place is the one the claim is about.
+    let best = points
+        .iter()
+        .copied()
+        .min_by(|a, b| {
+            geodesy::distance(o.at, *a)
+                .as_m()
+                .total_cmp(&geodesy::distance(o.at, *b).as_m())
+        })
+        .unwrap_or(first);
+    let inv = geodesy::inverse(o.at, best);
+    let what = format!(
+        "route crosses {} at {} ({} of {} crossings), {} from {}",
+        name(cx, feature),
+        best.rounded(4),
+        1 + points.iter().position(|p| *p == best).unwrap_or(0),
+        points.len(),
+        super::verdict::Scale::KM.fmt(inv.distance.as_m()),
+        o.name
+    );
+    judge_bearing(claimed, word, inv.initial, what)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ll(lat: f64, lon: f64) -> LatLon {
+        LatLon { lat, lon }
+    }
+
+    #[test]
+    fn segments_meet_where_they_cross() {
+        let p = intersect(ll(0.0, 0.0), ll(2.0, 2.0), ll(0.0, 2.0), ll(2.0, 0.0)).unwrap();
+        assert!((p.lat - 1.0).abs() < 1e-12 && (p.lon - 1.0).abs() < 1e-12);
+        assert!(intersect(ll(0.0, 0.0), ll(1.0, 1.0), ll(0.0, 2.0), ll(1.0, 3.0)).is_none());
+        assert!(intersect(ll(0.0, 0.0), ll(1.0, 1.0), ll(2.0, 2.0), ll(3.0, 3.0)).is_none());
+    }
+
+    #[test]
+    fn compass_words_cover_their_sectors() {
+        let f = judge_bearing("x".into(), "north", Azimuth::from_deg(30.0), "t".into());
+        assert_eq!(f.verdict, Verdict::Holds);
+        let f = judge_bearing("x".into(), "north", Azimuth::from_deg(47.5), "t".into());
+        assert!(matches!(f.verdict, Verdict::Off { .. }), "{f:?}");
+        assert!(f.arithmetic.contains("315.0°–45.0°"), "{}", f.arithmetic);
+        let f = judge_bearing(
+            "x".into(),
+            "north-east",
+            Azimuth::from_deg(47.5),
+            "t".into(),
+        );
+        assert_eq!(f.verdict, Verdict::Holds);
+        let f = judge_bearing(
+            "x".into(),
+            "south-west",
+            Azimuth::from_deg(180.0),
+            "t".into(),
+        );
+        assert!(matches!(f.verdict, Verdict::Off { .. }));
+        let f = judge_bearing("x".into(), "upwards", Azimuth::from_deg(0.0), "t".into());
+        assert!(matches!(f.verdict, Verdict::CannotCheck { .. }));
+    }
+}

@@ -1,0 +1,313 @@
+//! Turning one sentence's quantities and places into claims.
+
+use super::places::Mention;
+use super::scan::Found;
+use crate::claims::hedge::Hedge;
+use crate::claims::spec::{Amount, ClaimKind, DistanceMeasure};
+use crate::gazetteer::{Place, PlaceKind};
+use crate::units::Dimension;
+
+/// What a sentence yields: claims (with the places they use) and notes on what it could not use.
+#[derive(Debug, Default)]
+pub struct Yield {
+    pub claims: Vec<(ClaimKind, Option<&'static str>)>,
+    pub places: Vec<Place>,
+    pub notes: Vec<String>,
+}
+
+const COMPASS: &[&str] = &[
+    "north-east",
+    "northeast",
+    "north-west",
+    "northwest",
+    "south-east",
+    "southeast",
+    "south-west",
+    "southwest",
+    "north",
+    "south",
+    "east",
+    "west",
+];
+
+/// The place id used in draft stories: the name, lower-case, ASCII, dashes.
+pub fn slug(name: &str) -> String {
+    let ascii = deunicode::deunicode(name).to_ascii_lowercase();
+    let mut out = String::new();
+    for c in ascii.chars() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c);
+        } else if !out.ends_with('-') && !out.is_empty() {
+            out.push('-');
+        }
+    }
+    out.trim_end_matches('-').to_string()
+}
+
+fn amount(text: &str, f: &Found, with_hedge: bool) -> Option<Amount> {
+    let q = &text[f.start..f.end];
+    let written = if with_hedge && f.hedge != Hedge::Plain {
+        format!("{} {q}", f.hedge)
+    } else {
+        q.to_string()
+    };
+    Amount::try_from(written).ok()
+}
+
+/// The compass word and "of" right before byte `at` ("… north of |Pyongyang").
+fn compass_before(text: &str, from: usize, at: usize) -> Option<(&'static str, usize)> {
+    let before = text[from..at].trim_end();
+    let lower = before.to_ascii_lowercase();
+    let l = lower.strip_suffix(" of")?.trim_end();
+    COMPASS
+        .iter()
+        .find(|w| l.ends_with(*w))
+        .map(|w| (*w, from + l.len() - w.len()))
+}
+
+/// Classifies one sentence. `recent` is the last resolved place mentioned before it.
+pub fn sentence(
+    text: &str,
+    (s_start, s_end): (usize, usize),
+    found: &[Found],
+    mentions: &[Mention],
+    recent: Option<&Place>,
+) -> Yield {
+    let mut y = Yield::default();
+    let sent = &text[s_start..s_end];
+    let lower = sent.to_ascii_lowercase();
+    let resolved: Vec<&Mention> = mentions.iter().filter(|m| m.place.is_some()).collect();
+    let place = |m: &Mention| m.place.clone();
+    let mut used = vec![false; found.len()];
+    // Conversions inside the quote.
+    for f in found.iter().filter(|f| f.quantity.conversion.is_some()) {
+        if let Some(a) = amount(text, f, false) {
+            y.claims.push((ClaimKind::Conversion { value: a }, None));
+        }
+    }
+    // "X, south of Y", "425 miles north of Y", "crossed the R River, north of Y".
+    for m in &resolved {
+        let Some((word, w_start)) = compass_before(text, s_start, m.start) else {
+            continue;
+        };
+        let Some(of) = place(m) else { continue };
+        let river = resolved
+            .iter()
+            .filter(|r| r.end <= w_start)
+            .filter_map(|r| r.place.clone())
+            .find(|p| p.kind == PlaceKind::River || p.is_line());
+        let crossed = lower.contains("cross");
+        if let (Some(r), true) = (&river, crossed) {
+            y.claims.push((
+                ClaimKind::Crossing {
+                    feature: slug(&r.name),
+                    of: slug(&of.name),
+                    direction: word.to_string(),
+                },
+                None,
+            ));
+            y.places.extend([r.clone(), of.clone()]);
+            continue;
+        }
+        let subject = resolved
+            .iter()
+            .rev()
+            .filter(|r| r.end <= w_start)
+            .filter_map(|r| r.place.clone())
+            .find(|p| p.name != of.name && p.kind != PlaceKind::Other)
+            .or_else(|| recent.filter(|p| p.name != of.name).cloned());
+        let Some(subject) = subject else {
+            y.notes
+                .push(format!("\"{word} of {}\": no place it is said of", m.text));
+            continue;
+        };
+        y.claims.push((
+            ClaimKind::Direction {
+                place: slug(&subject.name),
+                of: slug(&of.name),
+                direction: word.to_string(),
+            },
+            None,
+        ));
+        // A length just before the compass word is the straight-line distance.
+        if let Some((k, f)) = found.iter().enumerate().find(|(_, f)| {
+            f.quantity.dimension() == Dimension::Length
+                && f.end <= w_start
+                && text[f.end..w_start].trim().is_empty()
+        }) && let Some(a) = amount(text, f, true)
+        {
+            used[k] = true;
+            y.claims.push((
+                ClaimKind::Distance {
+                    from: slug(&of.name),
+                    to: slug(&subject.name),
+                    value: a,
+                    measure: DistanceMeasure::Straight,
+                },
+                None,
+            ));
+        }
+        y.places.extend([subject, of]);
+    }
+    let two: Option<(Place, Place)> = {
+        let mut ps: Vec<Place> = Vec::new();
+        for m in &resolved {
+            if let Some(p) = place(m)
+                && !ps.iter().any(|q| q.name == p.name)
+            {
+                ps.push(p);
+            }
+        }
+        (ps.len() >= 2).then(|| (ps[1].clone(), ps[0].clone()))
+    };
+    let by_dim = |d: Dimension| -> Vec<(usize, &Found)> {
+        found
+            .iter()
+            .enumerate()
+            .filter(|(_, f)| f.quantity.dimension() == d)
+            .collect()
+    };
+    let (lengths, speeds, durations) = (
+        by_dim(Dimension::Length),
+        by_dim(Dimension::Speed),
+        by_dim(Dimension::Duration),
+    );
+    // Distance along the route between the two places the sentence names.
+    for (k, f) in &lengths {
+        if used[*k] {
+            continue;
+        }
+        let Some(a) = amount(text, f, true) else {
+            continue;
+        };
+        match &two {
+            Some((p, q)) => {
+                y.claims.push((
+                    ClaimKind::Distance {
+                        from: slug(&p.name),
+                        to: slug(&q.name),
+                        value: a,
+                        measure: DistanceMeasure::Route,
+                    },
+                    None,
+                ));
+                y.places.extend([p.clone(), q.clone()]);
+            }
+            None => y.notes.push(format!(
+                "distance \"{}\": the sentence does not name two places it could resolve",
+                a.text
+            )),
+        }
+    }
+    // Speeds, and a duration at that speed when the sentence does that arithmetic ("it would
+    // take 20 hours … assuming 60 km/h").
+    let arithmetic = [
+        "take",
+        "took",
+        "assum",
+        "averag",
+        "at that speed",
+        "at this speed",
+    ]
+    .iter()
+    .any(|w| lower.contains(w));
+    let mut timed = false;
+    for (_, f) in &speeds {
+        let Some(a) = amount(text, f, true) else {
+            continue;
+        };
+        if let (true, Some((_, d)), Some((_, t))) = (arithmetic, lengths.first(), durations.first())
+            && let (Some(da), Some(ta)) = (amount(text, d, true), amount(text, t, true))
+        {
+            timed = true;
+            y.claims.push((
+                ClaimKind::DurationAtSpeed {
+                    distance: Some(da),
+                    from: None,
+                    to: None,
+                    speed: a.clone(),
+                    duration: ta,
+                },
+                Some("speed"),
+            ));
+        }
+        y.claims.push((
+            ClaimKind::Speed {
+                value: a,
+                from_event: None,
+                to_event: None,
+                average: lower.contains("averag"),
+            },
+            Some("speed"),
+        ));
+    }
+    // Flight times.
+    let flying = [
+        "flew", "flight", "flown", "fly ", "plane", "jet", "aircraft",
+    ]
+    .iter()
+    .any(|w| lower.contains(w));
+    for (k, f) in &durations {
+        if timed && *k == durations[0].0 {
+            continue;
+        }
+        let Some(a) = amount(text, f, true) else {
+            continue;
+        };
+        let aircraft = crate::claims::aircraft::all().iter().find(|ac| {
+            std::iter::once(&ac.name)
+                .chain(&ac.aliases)
+                .any(|n| lower.contains(&n.to_ascii_lowercase()))
+        });
+        match (flying, aircraft, &two) {
+            (true, Some(ac), Some((p, q))) => {
+                y.claims.push((
+                    ClaimKind::Flight {
+                        from: slug(&p.name),
+                        to: slug(&q.name),
+                        aircraft: ac.name.clone(),
+                        duration: a,
+                    },
+                    None,
+                ));
+                y.places.extend([p.clone(), q.clone()]);
+            }
+            (true, None, _) => y.notes.push(format!(
+                "flight time \"{}\": no aircraft type from the table named in the sentence",
+                a.text
+            )),
+            _ => y.notes.push(format!(
+                "duration \"{}\": no distance, speed or aircraft to check it against; add a timeline",
+                a.text
+            )),
+        }
+    }
+    // "in nearly 4 1/2 years": an interval needs its dates.
+    for (i, _) in lower.match_indices(" years") {
+        let head = &sent[..i];
+        let start = head.rfind(" in ").map(|k| k + 4);
+        if let Some(st) = start
+            && i - st < 24
+        {
+            y.notes.push(format!(
+                "interval \"{}\": add `since` and `until` dates to check it as kind = \"interval\"",
+                &sent[st..i + 6]
+            ));
+        }
+    }
+    y
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs_are_plain() {
+        assert_eq!(
+            slug("Korea–Russia Friendship Bridge"),
+            "korea-russia-friendship-bridge"
+        );
+        assert_eq!(slug("Zürich HB"), "zurich-hb");
+    }
+}

@@ -1,0 +1,235 @@
+//! Reading an article: the quantities (distances, speeds, durations, written numbers such as
+//! "an hour" or "two and a half days", conversions in parentheses, ranges) and the place
+//! names (through the gazetteer) in plain text, turned into a draft story.
+//!
+//! ```
+//! use routecheck::claims::extract::extract;
+//! use routecheck::gazetteer::Gazetteer;
+//! let x = extract("The 1,200 kilometre (745 miles) trip took two days.", "Paper", &Gazetteer::default());
+//! assert_eq!(x.quantities, 2);
+//! assert_eq!(x.claims[0].kind.name(), "conversion");
+//! ```
+
+mod classify;
+mod places;
+mod scan;
+
+pub use classify::slug;
+pub use places::{Mention, Resolver};
+pub use scan::{Found, Sentence, quantities, sentences};
+
+use crate::claims::spec::ClaimSpec;
+use crate::gazetteer::{Gazetteer, Place, PlaceKind};
+
+/// A waypoint of a draft story: a place the claims need.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DraftWaypoint {
+    pub id: String,
+    pub place: Place,
+}
+
+/// What extraction found in one or more articles.
+#[derive(Debug, Clone, Default)]
+pub struct Extraction {
+    /// Places the claims use, in order of first mention.
+    pub waypoints: Vec<DraftWaypoint>,
+    pub claims: Vec<ClaimSpec>,
+    /// How many quantities were found in all.
+    pub quantities: usize,
+    /// Capitalised names the gazetteer could not resolve (some are people or organisations).
+    pub unresolved: Vec<String>,
+    /// Numbers found but not turned into claims, and why.
+    pub notes: Vec<String>,
+    /// The travel mode the articles suggest: "rail", "air", "road" or "direct".
+    pub mode: &'static str,
+}
+
+fn collapse(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The travel mode the article mentions first: rail, air or road (else direct).
+fn mode_of(text: &str) -> &'static str {
+    let t = text.to_ascii_lowercase();
+    let families: [(&str, &[&str]); 3] = [
+        ("rail", &["train", "railway", " rail "]),
+        ("air", &["flew", "flight", "plane"]),
+        ("road", &["drove", "drive", " car ", " road", " bus "]),
+    ];
+    families
+        .iter()
+        .filter_map(|(mode, words)| {
+            words
+                .iter()
+                .filter_map(|w| t.find(w))
+                .min()
+                .map(|i| (i, *mode))
+        })
+        .min()
+        .map_or("direct", |(_, m)| m)
+}
+
+/// Extracts claims from one article; `outlet` names it in the claims.
+pub fn extract(text: &str, outlet: &str, gaz: &Gazetteer) -> Extraction {
+    let mut x = Extraction::default();
+    add(&mut x, text, outlet, gaz);
+    x
+}
+
+/// Extracts claims from several articles (outlet, text) into one draft, so that claims on the
+/// same topic across outlets are compared.
+pub fn extract_all(articles: &[(String, String)], gaz: &Gazetteer) -> Extraction {
+    let mut x = Extraction::default();
+    for (outlet, text) in articles {
+        add(&mut x, text, outlet, gaz);
+    }
+    x
+}
+
+fn add(x: &mut Extraction, text: &str, outlet: &str, gaz: &Gazetteer) {
+    let mut resolver = Resolver::new(gaz);
+    let mut recent: Option<Place> = None;
+    let prefix = slug(outlet);
+    let prefix = if prefix.is_empty() {
+        "claim".to_string()
+    } else {
+        prefix
+    };
+    let mut n = x
+        .claims
+        .iter()
+        .filter(|c| c.id.starts_with(&prefix))
+        .count();
+    if x.mode.is_empty() || x.mode == "direct" {
+        x.mode = mode_of(text);
+    }
+    for s in sentences(text) {
+        let found = quantities(text, s.start, s.end);
+        x.quantities += found.len();
+        let mentions = resolver.mentions(text, s.start, s.end);
+        for m in mentions.iter().filter(|m| m.place.is_none()) {
+            if m.text.chars().count() > 2 && !x.unresolved.contains(&m.text) {
+                x.unresolved.push(m.text.clone());
+            }
+        }
+        let relevant = !found.is_empty()
+            || mentions.iter().any(|m| m.place.is_some())
+            || text[s.start..s.end].contains(" years");
+        if relevant {
+            let y = classify::sentence(text, (s.start, s.end), &found, &mentions, recent.as_ref());
+            let quote = collapse(&text[s.start..s.end]);
+            for p in y.places {
+                let id = slug(&p.name);
+                if !x.waypoints.iter().any(|w| w.id == id) {
+                    x.waypoints.push(DraftWaypoint { id, place: p });
+                }
+            }
+            for (kind, topic) in y.claims {
+                // The same claim twice (a caption repeating the text) is kept once.
+                if x.claims
+                    .iter()
+                    .any(|c| c.outlet == outlet && c.kind == kind)
+                {
+                    continue;
+                }
+                n += 1;
+                x.claims.push(ClaimSpec {
+                    id: format!("{prefix}-{}-{n}", kind.name().replace('_', "-")),
+                    outlet: outlet.to_string(),
+                    quote: quote.clone(),
+                    topic: topic.map(str::to_string),
+                    kind,
+                });
+            }
+            x.notes
+                .extend(y.notes.into_iter().map(|m| format!("{outlet}: {m}")));
+        }
+        // "the city" in the next sentence most likely means the last town or station named.
+        let town = |p: &Place| !matches!(p.kind, PlaceKind::Other | PlaceKind::River);
+        let named: Vec<Place> = mentions
+            .iter()
+            .rev()
+            .filter_map(|m| m.place.clone())
+            .collect();
+        if let Some(p) = named.iter().find(|p| town(p)) {
+            recent = Some(p.clone());
+        } else if recent.is_none() {
+            recent = named.first().cloned();
+        }
+    }
+}
+
+fn toml_str(s: &str) -> String {
+    toml::Value::String(s.to_string()).to_string()
+}
+
+impl Extraction {
+    /// The draft story as TOML: the waypoints the claims use, legs joining them in order of
+    /// first mention (mode guessed from the text), the claims, and comments listing what could
+    /// not be resolved or used.
+    pub fn to_toml(&self, title: &str) -> String {
+        let mut s = String::from(
+            "# Draft story written by `routecheck extract`: check the waypoints, the legs and each claim\n# before relying on it. Format: data/stories/README.md.\n",
+        );
+        if !self.unresolved.is_empty() {
+            s.push_str("#\n# Names the gazetteer could not resolve (add them as waypoints with `at = \"lat, lon\"` if\n# they are places):\n");
+            for u in &self.unresolved {
+                s.push_str(&format!("#   - {u}\n"));
+            }
+        }
+        if !self.notes.is_empty() {
+            s.push_str("#\n# Numbers found but not turned into claims:\n");
+            for n in &self.notes {
+                s.push_str(&format!("#   - {}\n", n.replace('\n', " ")));
+            }
+        }
+        s.push_str(&format!("\n[story]\ntitle = {}\n", toml_str(title)));
+        for w in &self.waypoints {
+            s.push_str(&format!(
+                "\n[[waypoints]]\nid = {}\nplace = {}\n",
+                toml_str(&w.id),
+                toml_str(&w.place.name)
+            ));
+            if let Some(c) = w.place.country.as_deref().filter(|c| c.len() == 2) {
+                s.push_str(&format!("country = {}\n", toml_str(c)));
+            }
+            if w.place.kind == PlaceKind::River {
+                s.push_str("kind = \"river\"\n");
+            }
+        }
+        let stops: Vec<&DraftWaypoint> = self
+            .waypoints
+            .iter()
+            .filter(|w| w.place.kind != PlaceKind::River)
+            .collect();
+        for pair in stops.windows(2) {
+            s.push_str(&format!(
+                "\n[[legs]]\nfrom = {}\nto = {}\nmode = \"{}\"\n",
+                toml_str(&pair[0].id),
+                toml_str(&pair[1].id),
+                self.mode
+            ));
+        }
+        #[derive(serde::Serialize)]
+        struct Claims<'a> {
+            claims: &'a [ClaimSpec],
+        }
+        match toml::to_string(&Claims {
+            claims: &self.claims,
+        }) {
+            Ok(t) if !self.claims.is_empty() => {
+                s.push('\n');
+                s.push_str(&t);
+                if !s.ends_with('\n') {
+                    s.push('\n');
+                }
+            }
+            Ok(_) => s.push_str("\n# No claims found.\n"),
+            Err(e) => s.push_str(&format!("\n# Claims could not be written: {e}\n")),
+        }
+        s
+    }
+}
+
+#[cfg(test)]
+mod tests;

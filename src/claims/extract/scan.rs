@@ -1,0 +1,254 @@
+//! Sentences and quantities in plain text.
+
+use crate::claims::hedge::Hedge;
+use crate::units::{Quantity, scan_quantity};
+
+/// A sentence: its byte range in the text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Sentence {
+    pub start: usize,
+    pub end: usize,
+}
+
+/// Abbreviations after which a full stop does not end a sentence.
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "st", "gen", "col", "lt", "sgt", "adm", "gov", "sen", "rep", "jan",
+    "feb", "mar", "apr", "aug", "sept", "sep", "oct", "nov", "dec", "no", "vs", "approx", "etc",
+    "inc", "corp", "co", "jr", "sr", "u.s", "u.n", "u.k", "e.g", "i.e", "km", "mi",
+];
+
+/// Splits text into sentences: at ". ", "! ", "? " (and closing quotes after them) before a
+/// capital, a digit or a quote, and at blank lines or line ends; not after abbreviations or
+/// initials ("Sept. 12", "U.S. officials").
+pub fn sentences(text: &str) -> Vec<Sentence> {
+    let b = text.as_bytes();
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
+        let end_here = match c {
+            b'\n' => true,
+            b'.' | b'!' | b'?' => {
+                let mut j = i + 1;
+                // Closing quotes or brackets after the stop belong to the sentence.
+                while j < b.len() && matches!(b[j], b'"' | b'\'' | b')') {
+                    j += 1;
+                }
+                let rest = &text[j..];
+                let closing = rest.starts_with('\u{201d}') || rest.starts_with('\u{2019}');
+                let j = if closing { j + 3 } else { j };
+                let rest = &text[j.min(text.len())..];
+                let spaced = rest.starts_with([' ', '\n', '\t']) || rest.is_empty();
+                let next = rest.trim_start().chars().next();
+                let next_ok = next.is_none_or(|n| {
+                    n.is_uppercase() || n.is_ascii_digit() || "\"\u{201c}'(".contains(n)
+                });
+                if spaced && next_ok && (c != b'.' || !abbreviation(&text[start..i])) {
+                    i = j.min(text.len()) - 1;
+                    true
+                } else {
+                    false
+                }
+            }
+            _ => false,
+        };
+        if end_here {
+            push(text, &mut out, start, i + 1);
+            start = i + 1;
+        }
+        i += 1;
+    }
+    push(text, &mut out, start, text.len());
+    out
+}
+
+fn push(text: &str, out: &mut Vec<Sentence>, start: usize, end: usize) {
+    let s = &text[start..end];
+    let lead = s.len() - s.trim_start().len();
+    let trail = s.len() - s.trim_end().len();
+    if s.trim().is_empty() {
+        return;
+    }
+    out.push(Sentence {
+        start: start + lead,
+        end: end - trail,
+    });
+}
+
+fn abbreviation(before: &str) -> bool {
+    let word = before
+        .rsplit(|c: char| c.is_whitespace() || c == '(')
+        .next()
+        .unwrap_or("");
+    let w = word.to_ascii_lowercase();
+    // Initials: "J." or "U.S".
+    (w.len() == 1 && w.chars().all(|c| c.is_ascii_alphabetic()))
+        || ABBREVIATIONS.contains(&w.as_str())
+}
+
+/// A quantity found in text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Found {
+    /// Byte range of the quantity (number, unit and any conversion) in the text.
+    pub start: usize,
+    pub end: usize,
+    pub hedge: Hedge,
+    pub quantity: Quantity,
+}
+
+/// Words that can start a written number ("an hour", "two and a half days").
+fn number_word(w: &str) -> bool {
+    matches!(
+        w,
+        "a" | "an"
+            | "one"
+            | "two"
+            | "three"
+            | "four"
+            | "five"
+            | "six"
+            | "seven"
+            | "eight"
+            | "nine"
+            | "ten"
+            | "eleven"
+            | "twelve"
+            | "fifteen"
+            | "twenty"
+            | "thirty"
+            | "forty"
+            | "fifty"
+            | "sixty"
+            | "seventy"
+            | "eighty"
+            | "ninety"
+            | "hundred"
+            | "half"
+            | "dozen"
+            | "several"
+    )
+}
+
+/// The longest a quantity can be, in bytes ("two and a half kilometres per hour (…)").
+const WINDOW: usize = 96;
+
+/// Every quantity in `text[range]`, with the hedge word before it.
+pub fn quantities(text: &str, start: usize, end: usize) -> Vec<Found> {
+    let s = &text[start..end];
+    let b = s.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < b.len() {
+        let at_word_start = i == 0 || !(b[i - 1].is_ascii_alphanumeric() || b[i - 1] == b'.');
+        let c = b[i];
+        let candidate = at_word_start
+            && (c.is_ascii_digit()
+                || (c.is_ascii_alphabetic() && {
+                    let w_end = b[i..]
+                        .iter()
+                        .position(|x| !x.is_ascii_alphabetic())
+                        .map_or(b.len(), |n| i + n);
+                    let w = &s[i..w_end];
+                    w.len() <= 8 && number_word(&w.to_ascii_lowercase())
+                }));
+        if candidate {
+            let mut wend = (i + WINDOW).min(b.len());
+            while !s.is_char_boundary(wend) {
+                wend -= 1;
+            }
+            if let Ok((q, used)) = scan_quantity(&s[i..wend]) {
+                let back = i.saturating_sub(40);
+                let mut back_b = back;
+                while !s.is_char_boundary(back_b) {
+                    back_b += 1;
+                }
+                out.push(Found {
+                    start: start + i,
+                    end: start + i + used,
+                    hedge: Hedge::preceding(&s[back_b..i]),
+                    quantity: q,
+                });
+                i += used.max(1);
+                continue;
+            }
+        }
+        // Skip the rest of a word or number.
+        if c.is_ascii_alphanumeric() {
+            while i < b.len()
+                && (b[i].is_ascii_alphanumeric()
+                    || b[i] == b',' && i + 1 < b.len() && b[i + 1].is_ascii_digit())
+            {
+                i += 1;
+            }
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::units::{Dimension, LengthUnit, Unit};
+
+    fn texts(t: &str) -> Vec<&str> {
+        sentences(t).iter().map(|s| &t[s.start..s.end]).collect()
+    }
+
+    #[test]
+    fn splits_sentences_but_not_abbreviations() {
+        let t = "SEOUL, Sept. 12 (UPI) -- Kim left. U.S. officials said \"yes.\" Then 4.5 km later? Yes!\n\nNew para";
+        let s = texts(t);
+        assert_eq!(s[0], "SEOUL, Sept. 12 (UPI) -- Kim left.");
+        assert_eq!(s[1], "U.S. officials said \"yes.\"");
+        assert_eq!(s[2], "Then 4.5 km later?");
+        assert_eq!(s[3], "Yes!");
+        assert_eq!(s[4], "New para");
+    }
+
+    fn found(t: &str) -> Vec<(String, Hedge, Dimension)> {
+        quantities(t, 0, t.len())
+            .into_iter()
+            .map(|f| {
+                (
+                    t[f.start..f.end].to_string(),
+                    f.hedge,
+                    f.quantity.dimension(),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn finds_quantities_with_their_hedges() {
+        let f = found("The ferry covers some 55 km in two and a half hours, at up to 25 knots.");
+        assert_eq!(f[0], ("55 km".into(), Hedge::About, Dimension::Length));
+        assert_eq!(
+            f[1],
+            (
+                "two and a half hours".into(),
+                Hedge::Plain,
+                Dimension::Duration
+            )
+        );
+        assert_eq!(f[2], ("25 knots".into(), Hedge::AtMost, Dimension::Speed));
+        let f = found("a 1,200 kilometre (745 miles) journey at around 60 kilometres per hour");
+        assert_eq!(f[0].0, "1,200 kilometre (745 miles)");
+        assert_eq!(
+            f[1],
+            (
+                "60 kilometres per hour".into(),
+                Hedge::About,
+                Dimension::Speed
+            )
+        );
+        let f = found("It flew for about an hour in 2023, with 30% more fuel and a man.");
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0], ("an hour".into(), Hedge::About, Dimension::Duration));
+        let q = quantities("a 3,000-mile drive", 0, 18);
+        assert_eq!(q[0].quantity.value.unit, Unit::Length(LengthUnit::Mile));
+        assert!(found("September 10, 2023 at 10 a.m.").is_empty());
+    }
+}

@@ -1,0 +1,265 @@
+//! Hedge words ("about", "at least", "less than"…) and the tolerance each one implies.
+//!
+//! The convention, stated in every verdict and in `data/stories/README.md`:
+//!
+//! | wording                                        | the true value may be           |
+//! |------------------------------------------------|---------------------------------|
+//! | a plain figure ("1,200 km")                    | within ±5 % of it               |
+//! | about, around, some, roughly, approximately    | within ±10 %                    |
+//! | nearly, almost, close to, just under           | up to 10 % below, not above     |
+//! | just over                                      | up to 10 % above, not below     |
+//! | at least, more than, over, upwards of          | at or above it (no upper limit) |
+//! | at most, less than, under, up to, below        | at or below it                  |
+//! | exactly, precisely                             | within ±0.5 %                   |
+//!
+//! A range ("40–60 km/h") widens the band to both ends, with the same percentages.
+
+use std::fmt;
+
+/// How a claim qualifies its figure.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Hedge {
+    /// A bare figure: ±5 %.
+    #[default]
+    Plain,
+    /// "about", "around", "some", "roughly": ±10 %.
+    About,
+    /// "nearly", "almost": −10 % … 0.
+    Nearly,
+    /// "just over": 0 … +10 %.
+    JustOver,
+    /// "at least", "more than", "over": ≥ the figure.
+    AtLeast,
+    /// "at most", "less than", "under", "up to": ≤ the figure.
+    AtMost,
+    /// "exactly": ±0.5 %.
+    Exactly,
+}
+
+/// Phrases in the order they are tried (longer phrases before their prefixes).
+const PHRASES: &[(&str, Hedge)] = &[
+    ("just over", Hedge::JustOver),
+    ("just under", Hedge::Nearly),
+    ("just shy of", Hedge::Nearly),
+    ("a little over", Hedge::JustOver),
+    ("slightly more than", Hedge::JustOver),
+    ("at least", Hedge::AtLeast),
+    ("no less than", Hedge::AtLeast),
+    ("not less than", Hedge::AtLeast),
+    ("a minimum of", Hedge::AtLeast),
+    ("more than", Hedge::AtLeast),
+    ("upwards of", Hedge::AtLeast),
+    ("in excess of", Hedge::AtLeast),
+    ("over", Hedge::AtLeast),
+    ("at most", Hedge::AtMost),
+    ("no more than", Hedge::AtMost),
+    ("not more than", Hedge::AtMost),
+    ("a maximum of", Hedge::AtMost),
+    ("less than", Hedge::AtMost),
+    ("fewer than", Hedge::AtMost),
+    ("up to", Hedge::AtMost),
+    ("under", Hedge::AtMost),
+    ("below", Hedge::AtMost),
+    ("top speed of", Hedge::AtMost),
+    ("top speeds of", Hedge::AtMost),
+    ("speeds of less than", Hedge::AtMost),
+    ("nearly", Hedge::Nearly),
+    ("almost", Hedge::Nearly),
+    ("close to", Hedge::Nearly),
+    ("approximately", Hedge::About),
+    ("approx.", Hedge::About),
+    ("roughly", Hedge::About),
+    ("around", Hedge::About),
+    ("about", Hedge::About),
+    ("some", Hedge::About),
+    ("circa", Hedge::About),
+    ("an estimated", Hedge::About),
+    ("estimated", Hedge::About),
+    ("~", Hedge::About),
+    ("exactly", Hedge::Exactly),
+    ("precisely", Hedge::Exactly),
+];
+
+impl Hedge {
+    /// Splits a leading hedge off `text`: "about 425 miles" → (About, "425 miles").
+    ///
+    /// ```
+    /// use routecheck::claims::Hedge;
+    /// assert_eq!(Hedge::split("at least 20 hours"), (Hedge::AtLeast, "20 hours"));
+    /// assert_eq!(Hedge::split("745 miles"), (Hedge::Plain, "745 miles"));
+    /// ```
+    pub fn split(text: &str) -> (Hedge, &str) {
+        let t = text.trim_start();
+        for (phrase, hedge) in PHRASES {
+            if let Some(head) = t.get(..phrase.len())
+                && head.eq_ignore_ascii_case(phrase)
+            {
+                let rest = &t[phrase.len()..];
+                let boundary = phrase.ends_with('~') || rest.starts_with(char::is_whitespace);
+                if boundary {
+                    return (*hedge, rest.trim_start());
+                }
+            }
+        }
+        (Hedge::Plain, t)
+    }
+
+    /// The hedge phrase ending at the end of `before` (for extraction: "… at around").
+    pub fn preceding(before: &str) -> Hedge {
+        let lower = before.trim_end().to_ascii_lowercase();
+        for (phrase, hedge) in PHRASES {
+            if lower.ends_with(phrase) {
+                let start = lower.len() - phrase.len();
+                let boundary = start == 0
+                    || lower[..start].ends_with(|c: char| !c.is_alphanumeric())
+                    || phrase.starts_with('~');
+                if boundary {
+                    return *hedge;
+                }
+            }
+        }
+        Hedge::Plain
+    }
+
+    /// The interval (in SI units) the true value may lie in for a claim of `lo..=hi`.
+    pub fn band(self, lo: f64, hi: f64) -> (f64, f64) {
+        match self {
+            Hedge::Plain => (lo * 0.95, hi * 1.05),
+            Hedge::About => (lo * 0.9, hi * 1.1),
+            Hedge::Nearly => (lo * 0.9, hi),
+            Hedge::JustOver => (lo, hi * 1.1),
+            Hedge::AtLeast => (lo, f64::INFINITY),
+            Hedge::AtMost => (0.0, hi),
+            Hedge::Exactly => (lo * 0.995, hi * 1.005),
+        }
+    }
+
+    /// The tolerance in words: "±10 % for \"about\"".
+    pub fn tolerance(self) -> &'static str {
+        match self {
+            Hedge::Plain => "±5 % for a plain figure",
+            Hedge::About => "±10 % for \"about\"",
+            Hedge::Nearly => "−10 % to 0 for \"nearly\"",
+            Hedge::JustOver => "0 to +10 % for \"just over\"",
+            Hedge::AtLeast => "the figure or more for \"at least\"",
+            Hedge::AtMost => "the figure or less for \"less than\"",
+            Hedge::Exactly => "±0.5 % for \"exactly\"",
+        }
+    }
+
+    /// The figure a deviation is measured from: the bound for one-sided hedges, else the
+    /// middle of the claimed range.
+    pub fn nominal(self, lo: f64, hi: f64) -> f64 {
+        match self {
+            Hedge::AtLeast | Hedge::JustOver => lo,
+            Hedge::AtMost | Hedge::Nearly => hi,
+            _ => (lo + hi) / 2.0,
+        }
+    }
+}
+
+impl fmt::Display for Hedge {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Hedge::Plain => "",
+            Hedge::About => "about",
+            Hedge::Nearly => "nearly",
+            Hedge::JustOver => "just over",
+            Hedge::AtLeast => "at least",
+            Hedge::AtMost => "at most",
+            Hedge::Exactly => "exactly",
+        })
+    }
+}
+
+/// Whether a computed interval meets a claim, and by how much it misses.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Outcome {
+    pub holds: bool,
+    /// Computed vs the claim's nominal figure, in per cent (negative: the claim is too high).
+    pub pct: f64,
+    /// Computed minus nominal, in SI units.
+    pub diff_si: f64,
+}
+
+/// Compares a computed interval `[c_lo, c_hi]` (SI) with a claim `lo..=hi` under `hedge`.
+///
+/// ```
+/// use routecheck::claims::{Hedge, judge};
+/// // "about 1,200 km" vs 1,150 km computed: within ±10 %.
+/// assert!(judge(Hedge::About, 1.2e6, 1.2e6, 1.15e6, 1.15e6).holds);
+/// // "less than 40 mph" vs 80 km/h computed: over the cap.
+/// let o = judge(Hedge::AtMost, 17.88, 17.88, 22.2, 22.2);
+/// assert!(!o.holds && o.pct > 20.0);
+/// ```
+pub fn judge(hedge: Hedge, lo: f64, hi: f64, c_lo: f64, c_hi: f64) -> Outcome {
+    let (b_lo, b_hi) = hedge.band(lo, hi);
+    let nominal = hedge.nominal(lo, hi);
+    let holds = c_hi >= b_lo && c_lo <= b_hi;
+    // The computed figure reported: the part of the interval nearest the band.
+    let c = if holds {
+        ((c_lo.max(b_lo) + c_hi.min(b_hi)) / 2.0).clamp(c_lo, c_hi)
+    } else if c_hi < b_lo {
+        c_hi
+    } else {
+        c_lo
+    };
+    let diff_si = c - nominal;
+    let pct = if nominal != 0.0 {
+        diff_si / nominal * 100.0
+    } else {
+        0.0
+    };
+    Outcome {
+        holds,
+        pct,
+        diff_si,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splits_hedges_at_word_boundaries() {
+        assert_eq!(Hedge::split("about 425 miles"), (Hedge::About, "425 miles"));
+        assert_eq!(Hedge::split("Some 300 km"), (Hedge::About, "300 km"));
+        assert_eq!(
+            Hedge::split("just over 2 hours"),
+            (Hedge::JustOver, "2 hours")
+        );
+        assert_eq!(Hedge::split("over 3 years"), (Hedge::AtLeast, "3 years"));
+        assert_eq!(Hedge::split("less than 40 mph"), (Hedge::AtMost, "40 mph"));
+        assert_eq!(Hedge::split("~50 km"), (Hedge::About, "50 km"));
+        // "overall" is not "over".
+        assert_eq!(Hedge::split("overall 5 km").0, Hedge::Plain);
+        assert_eq!(Hedge::preceding("travels at around"), Hedge::About);
+        assert_eq!(Hedge::preceding("speeds of less than"), Hedge::AtMost);
+        assert_eq!(Hedge::preceding("a journey of"), Hedge::Plain);
+        assert_eq!(Hedge::preceding("hover"), Hedge::Plain);
+    }
+
+    #[test]
+    fn bands_follow_the_convention() {
+        assert_eq!(Hedge::Plain.band(100.0, 100.0), (95.0, 105.0));
+        let (lo, hi) = Hedge::About.band(100.0, 100.0);
+        assert!((lo - 90.0).abs() < 1e-9 && (hi - 110.0).abs() < 1e-9);
+        assert_eq!(Hedge::AtLeast.band(20.0, 20.0), (20.0, f64::INFINITY));
+        assert_eq!(Hedge::AtMost.band(40.0, 40.0), (0.0, 40.0));
+        assert_eq!(Hedge::Nearly.band(100.0, 100.0).1, 100.0);
+    }
+
+    #[test]
+    fn judging_reports_the_miss() {
+        let o = judge(Hedge::Plain, 1000.0, 1000.0, 800.0, 800.0);
+        assert!(!o.holds);
+        assert!((o.pct + 20.0).abs() < 1e-9 && (o.diff_si + 200.0).abs() < 1e-9);
+        let o = judge(Hedge::AtLeast, 20.0, 20.0, 20.0, 20.0);
+        assert!(o.holds && o.pct == 0.0);
+        // A computed range that overlaps the band holds.
+        assert!(judge(Hedge::AtMost, 64.0, 64.0, 30.0, 70.0).holds);
+        assert!(!judge(Hedge::AtMost, 64.0, 64.0, 66.0, 70.0).holds);
+    }
+}

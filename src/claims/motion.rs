@@ -1,0 +1,365 @@
+//! Claims about motion: duration at a speed, speed caps and ranges, and flight times.
+
+use super::Ctx;
+use super::aircraft;
+use super::distance::{route_length, straight};
+use super::hedge::judge;
+use super::spec::Amount;
+use super::timeline::{between, fmt_range};
+use super::verdict::{Finding, Scale, Verdict, finding, lower_bound_only};
+
+/// "1,200 km at around 60 km/h takes at least 20 hours": distance ÷ speed against the
+/// claimed duration (with the duration's hedge). With `route` = (from, to) the route's length
+/// is used instead of an article's distance.
+pub(crate) fn duration_at_speed(
+    cx: &Ctx,
+    distance: Option<&Amount>,
+    route: Option<(&str, &str)>,
+    speed: &Amount,
+    duration: &Amount,
+) -> Finding {
+    let (d_m, d_text, exact) = match (distance, route) {
+        (Some(d), _) => (d.si().0.max(d.si().1), d.text.clone(), true),
+        (None, Some((a, b))) => match route_length(cx, a, b) {
+            Ok(r) => (
+                r.length.as_m(),
+                format!(
+                    "{} by {}{}",
+                    Scale::KM.fmt(r.length.as_m()),
+                    r.how,
+                    if r.exact { "" } else { " (lower bound)" }
+                ),
+                r.exact,
+            ),
+            Err(why) => return Finding::cannot(&duration.text, why),
+        },
+        (None, None) => return Finding::cannot(&duration.text, "no distance given"),
+    };
+    let (v_lo, v_hi) = speed.si();
+    if v_lo <= 0.0 {
+        return Finding::cannot(&duration.text, "the speed is zero");
+    }
+    let (t_lo, t_hi) = (d_m / v_hi, d_m / v_lo);
+    let scale = Scale::from(duration.quantity.value.unit);
+    let (lo, hi) = duration.si();
+    let head = format!(
+        "{d_text} ÷ {} = {}; claimed {}",
+        Scale::from(speed.quantity.value.unit).fmt_range(v_lo / 1.0, v_hi),
+        scale.fmt_range(t_lo, t_hi),
+        duration.text
+    );
+    // With a lower-bound distance the time is a lower bound too.
+    let t_top = if exact { t_hi } else { f64::INFINITY };
+    let f = finding(
+        duration.text.clone(),
+        scale.fmt_range(t_lo, t_top),
+        duration.hedge.tolerance().to_string(),
+        judge(duration.hedge, lo, hi, t_lo, t_top),
+        scale,
+        head,
+    );
+    lower_bound_only(f, exact)
+}
+
+/// "moves at speeds of less than 40 mph": compared with the average speed the timeline
+/// implies between two events. A speed claim describes the moving speed; the average over a
+/// timeline includes stops, so it may be lower but not higher than the claim allows.
+pub(crate) fn speed(
+    cx: &Ctx,
+    value: &Amount,
+    events: Option<(&str, &str)>,
+    average: bool,
+) -> Finding {
+    let Some((e1, e2)) = events else {
+        return Finding::cannot(
+            &value.text,
+            "no timeline to compare with: give from_event and to_event (claims on the same topic are still compared)",
+        );
+    };
+    let (el, a, b) = match between(cx, e1, e2) {
+        Ok(x) => x,
+        Err(why) => return Finding::cannot(&value.text, why),
+    };
+    let r = match route_length(cx, &a.at, &b.at) {
+        Ok(r) => r,
+        Err(why) => return Finding::cannot(&value.text, why),
+    };
+    let d = r.length.as_m();
+    let (avg_lo, avg_hi) = (
+        d / el.max.as_secs_f64().max(1.0),
+        d / el.min.as_secs_f64().max(1.0),
+    );
+    let scale = Scale::from(value.quantity.value.unit);
+    let (lo, hi) = value.si();
+    let (_, band_hi) = value.hedge.band(lo, hi);
+    let tolerance = format!(
+        "the average (stops included) may be at most the claim's upper end, {}",
+        value.hedge.tolerance()
+    );
+    let head = format!(
+        "{} by {}{} in {} ⇒ average {} ({}) vs {} claimed",
+        Scale::KM.fmt(d),
+        r.how,
+        if r.exact { "" } else { " (lower bound)" },
+        fmt_range(&el),
+        Scale::KMH.fmt_range(avg_lo, avg_hi),
+        scale.fmt_range(avg_lo, avg_hi),
+        value.text
+    );
+    let computed = format!("average {}", Scale::KMH.fmt_range(avg_lo, avg_hi));
+    if average {
+        let f = finding(
+            value.text.clone(),
+            computed,
+            value.hedge.tolerance().to_string(),
+            judge(value.hedge, lo, hi, avg_lo, avg_hi),
+            scale,
+            head,
+        );
+        return lower_bound_only(f, r.exact);
+    }
+    if band_hi.is_infinite() {
+        return Finding {
+            claimed: value.text.clone(),
+            computed,
+            tolerance,
+            arithmetic: format!("{head}: a lower bound on the moving speed cannot be checked against an average that includes stops (set average = true if the article means the average)"),
+            verdict: Verdict::CannotCheck {
+                why: "a lower bound on the moving speed cannot be checked against the timeline's average".into(),
+            },
+        };
+    }
+    if avg_lo <= band_hi {
+        let f = Finding {
+            claimed: value.text.clone(),
+            computed,
+            tolerance,
+            arithmetic: format!("{head}: at or under its upper end {}", scale.fmt(band_hi)),
+            verdict: Verdict::Holds,
+        };
+        return lower_bound_only(f, r.exact);
+    }
+    let nominal = value.hedge.nominal(lo, hi);
+    let pct = (avg_lo - nominal) / nominal * 100.0;
+    Finding {
+        claimed: value.text.clone(),
+        computed,
+        tolerance,
+        arithmetic: format!(
+            "{head}: even the slowest average is over its upper end {}",
+            scale.fmt(band_hi)
+        ),
+        verdict: Verdict::Off {
+            by_percent: Some((pct * 10.0).round() / 10.0),
+            by: scale.fmt_signed(avg_lo - nominal),
+        },
+    }
+}
+
+/// "an An-148 flew for about an hour": the geodesic over the claimed time gives an average
+/// speed; it must not exceed the type's cruise speed, nor fall under half of it (the rule of
+/// thumb used here for a direct flight, climb, descent and holding included).
+pub(crate) fn flight(cx: &Ctx, from: &str, to: &str, ac: &str, duration: &Amount) -> Finding {
+    let Some(plane) = aircraft::find(ac) else {
+        return Finding::cannot(
+            &duration.text,
+            format!("aircraft \"{ac}\" is not in the table"),
+        );
+    };
+    let d = match straight(cx, from, to) {
+        Ok(d) => d.as_m(),
+        Err(why) => return Finding::cannot(&duration.text, why),
+    };
+    let (lo, hi) = duration.si();
+    let (b_lo, b_hi) = duration.hedge.band(lo, hi);
+    let (avg_lo, avg_hi) = (d / b_hi.max(1.0), d / b_lo.max(1.0));
+    let (c_lo, c_hi) = (plane.cruise.0.as_mps(), plane.cruise.1.as_mps());
+    let at_cruise = (d / c_hi, d / c_lo);
+    let scale = Scale::from(duration.quantity.value.unit);
+    let tolerance = format!(
+        "{}; the average must lie between half the cruise speed and the cruise speed",
+        duration.hedge.tolerance()
+    );
+    let head = format!(
+        "{} (geodesic) in {} ({}) ⇒ average {} vs {} cruise {} (time at cruise {})",
+        Scale::KM.fmt(d),
+        duration.text,
+        Scale::MIN.fmt_range(b_lo, b_hi),
+        Scale::KMH.fmt_range(avg_lo, avg_hi),
+        plane.name,
+        Scale::KMH.fmt_range(c_lo, c_hi),
+        Scale::MIN.fmt_range(at_cruise.0, at_cruise.1)
+    );
+    let shown = if at_cruise.1 < 3.0 * 3600.0 {
+        Scale::MIN
+    } else {
+        Scale::H
+    };
+    let computed = format!(
+        "time at cruise {}",
+        shown.fmt_range(at_cruise.0, at_cruise.1)
+    );
+    let holds = avg_lo <= c_hi && avg_hi >= 0.5 * c_lo;
+    if holds {
+        return Finding {
+            claimed: duration.text.clone(),
+            computed,
+            tolerance,
+            arithmetic: format!("{head}: plausible"),
+            verdict: Verdict::Holds,
+        };
+    }
+    // Off: the claimed time is too short (faster than cruise) or far too long.
+    let (nominal_t, best_t) = if avg_lo > c_hi {
+        (duration.hedge.nominal(lo, hi), at_cruise.0)
+    } else {
+        (duration.hedge.nominal(lo, hi), d / (0.5 * c_lo))
+    };
+    let pct = (best_t - nominal_t) / nominal_t * 100.0;
+    Finding {
+        claimed: duration.text.clone(),
+        computed,
+        tolerance,
+        arithmetic: format!(
+            "{head}: {}",
+            if avg_lo > c_hi {
+                "faster than the aircraft cruises"
+            } else {
+                "slower than half its cruise speed"
+            }
+        ),
+        verdict: Verdict::Off {
+            by_percent: Some((pct * 10.0).round() / 10.0),
+            by: scale.fmt_signed(best_t - nominal_t),
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::gazetteer::Gazetteer;
+    use crate::route::{Route, RouteOptions, resolve_waypoints};
+    use crate::story::Story;
+
+    fn amount(s: &str) -> Amount {
+        Amount::try_from(s.to_string()).unwrap()
+    }
+
+    /// London King's Cross to Edinburgh Waverley, by coordinates, with a timeline.
+    fn uk() -> (Story, Route) {
+        let s = Story::parse(
+            "[[waypoints]]\nid = \"lon\"\nat = \"51.5308, -0.1238\"\nname = \"London\"\n[[waypoints]]\nid = \"edi\"\nat = \"55.9521, -3.1890\"\nname = \"Edinburgh\"\n[[legs]]\nfrom = \"lon\"\nto = \"edi\"\nmode = \"air\"\n[[events]]\nid = \"dep\"\nat = \"lon\"\nwhat = \"left\"\ntime = 2024-05-01T10:00:00\ntz = \"Europe/London\"\n[[events]]\nid = \"arr\"\nat = \"edi\"\nwhat = \"arrived\"\ntime = 2024-05-01T14:20:00\ntz = \"Europe/London\"\n",
+            "uk.toml",
+        )
+        .unwrap();
+        let w = resolve_waypoints(&s, &Gazetteer::default()).unwrap();
+        let r = Route::build(&s, w, &RouteOptions::default()).unwrap();
+        (s, r)
+    }
+
+    #[test]
+    fn duration_at_speed_is_the_articles_arithmetic() {
+        let (s, r) = uk();
+        let cx = Ctx {
+            story: &s,
+            route: &r,
+        };
+        let f = duration_at_speed(
+            &cx,
+            Some(&amount("1,200 km")),
+            None,
+            &amount("around 60 km/h"),
+            &amount("at least 20 hours"),
+        );
+        assert_eq!(f.verdict, Verdict::Holds, "{}", f.arithmetic);
+        let f = duration_at_speed(
+            &cx,
+            Some(&amount("500 miles")),
+            None,
+            &amount("100 mph"),
+            &amount("about 8 hours"),
+        );
+        assert!(
+            matches!(f.verdict, Verdict::Off { by_percent: Some(p), .. } if p < -30.0),
+            "{f:?}"
+        );
+        // With the route: 534 km straight at 100 km/h ≈ 5.3 h.
+        let f = duration_at_speed(
+            &cx,
+            None,
+            Some(("lon", "edi")),
+            &amount("100 km/h"),
+            &amount("about 5 hours"),
+        );
+        assert_eq!(f.verdict, Verdict::Holds, "{}", f.arithmetic);
+    }
+
+    #[test]
+    fn speed_caps_against_the_timeline() {
+        let (s, r) = uk();
+        let cx = Ctx {
+            story: &s,
+            route: &r,
+        };
+        // 534 km in 4 h 20 min ≈ 123 km/h average.
+        let f = speed(
+            &cx,
+            &amount("less than 125 mph"),
+            Some(("dep", "arr")),
+            false,
+        );
+        assert_eq!(f.verdict, Verdict::Holds, "{}", f.arithmetic);
+        let f = speed(
+            &cx,
+            &amount("less than 40 mph"),
+            Some(("dep", "arr")),
+            false,
+        );
+        assert!(matches!(f.verdict, Verdict::Off { .. }), "{}", f.arithmetic);
+        assert!(matches!(
+            speed(&cx, &amount("40 mph"), None, false).verdict,
+            Verdict::CannotCheck { .. }
+        ));
+        // A lower bound on the moving speed says nothing about the average…
+        let f = speed(
+            &cx,
+            &amount("more than 100 mph"),
+            Some(("dep", "arr")),
+            false,
+        );
+        assert!(
+            matches!(f.verdict, Verdict::CannotCheck { .. }),
+            "{}",
+            f.arithmetic
+        );
+        // …unless the article speaks of the average: 123 km/h ≈ 77 mph is not over 100 mph.
+        let f = speed(
+            &cx,
+            &amount("more than 100 mph"),
+            Some(("dep", "arr")),
+            true,
+        );
+        assert!(matches!(f.verdict, Verdict::Off { .. }), "{}", f.arithmetic);
+        let f = speed(&cx, &amount("about 75 mph"), Some(("dep", "arr")), true);
+        assert_eq!(f.verdict, Verdict::Holds, "{}", f.arithmetic);
+    }
+
+    #[test]
+    fn flight_times_by_cruise_speed() {
+        let (s, r) = uk();
+        let cx = Ctx {
+            story: &s,
+            route: &r,
+        };
+        // 534 km on an A320 (828 km/h): about an hour and a quarter is plausible…
+        let f = flight(&cx, "lon", "edi", "A320", &amount("about 75 minutes"));
+        assert_eq!(f.verdict, Verdict::Holds, "{}", f.arithmetic);
+        // …twenty minutes is not.
+        let f = flight(&cx, "lon", "edi", "A320", &amount("20 minutes"));
+        assert!(matches!(f.verdict, Verdict::Off { .. }), "{}", f.arithmetic);
+        // Nor is five hours.
+        let f = flight(&cx, "lon", "edi", "A320", &amount("5 hours"));
+        assert!(matches!(f.verdict, Verdict::Off { .. }), "{}", f.arithmetic);
+    }
+}

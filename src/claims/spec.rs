@@ -1,0 +1,513 @@
+//! The claim schema: what a story file says an article claims, one TOML table per claim,
+//! tagged by `kind`. Quantities are written as the article wrote them ("about 425 miles",
+//! "less than 40 mph") and parsed here; references name waypoint and event ids.
+
+use serde::de::{Deserializer, Error as _};
+use serde::{Deserialize, Serialize};
+
+use super::hedge::Hedge;
+use crate::units::{self, Dimension, Quantity};
+
+/// A quantity as a claim states it: its hedge, its value (or range) and any conversion.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub struct Amount {
+    /// The text as written in the story file.
+    pub text: String,
+    pub hedge: Hedge,
+    pub quantity: Quantity,
+}
+
+impl TryFrom<String> for Amount {
+    type Error = String;
+    fn try_from(text: String) -> Result<Self, String> {
+        let (hedge, rest) = Hedge::split(&text);
+        let quantity = units::parse_quantity(rest).map_err(|e| e.to_string())?;
+        Ok(Amount {
+            hedge,
+            quantity,
+            text,
+        })
+    }
+}
+
+impl From<Amount> for String {
+    fn from(a: Amount) -> String {
+        a.text
+    }
+}
+
+impl Amount {
+    /// The claimed value range in SI units (m, m/s, s).
+    pub fn si(&self) -> (f64, f64) {
+        (self.quantity.value.lo_si(), self.quantity.value.hi_si())
+    }
+    pub fn dimension(&self) -> Dimension {
+        self.quantity.dimension()
+    }
+}
+
+/// How a distance claim is measured.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DistanceMeasure {
+    /// Along the story's legs (by rail: the railway's chainage where known).
+    #[default]
+    Route,
+    /// The straight line (geodesic on the WGS84 ellipsoid).
+    Straight,
+}
+
+/// What a claim asserts, by kind. Field names are the TOML keys.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
+pub enum ClaimKind {
+    /// "a 1,200 kilometre journey": the distance between two waypoints.
+    Distance {
+        from: String,
+        to: String,
+        value: Amount,
+        #[serde(default)]
+        measure: DistanceMeasure,
+    },
+    /// "1,200 km at around 60 km/h takes at least 20 hours": the article's own arithmetic,
+    /// or, with `from`/`to` instead of `distance`, the route's length at that speed.
+    DurationAtSpeed {
+        #[serde(skip_serializing_if = "Option::is_none")]
+        distance: Option<Amount>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        from: Option<String>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        to: Option<String>,
+        speed: Amount,
+        duration: Amount,
+    },
+    /// "moves at speeds of less than 40 mph": compared with the average speed the timeline
+    /// implies between two events (and paired with other speed claims on the same topic).
+    /// By default the claim is about the moving speed, which the timeline's average (stops
+    /// included) can only refute from above; with `average = true` it is about the average.
+    Speed {
+        value: Amount,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        from_event: Option<String>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        to_event: Option<String>,
+        #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+        average: bool,
+    },
+    /// "1,200 kilometre (745 miles)": is the conversion in parentheses consistent?
+    Conversion { value: Amount },
+    /// "Khasan, south of Vladivostok": the bearing from `of` to `place`.
+    Direction {
+        place: String,
+        of: String,
+        direction: String,
+    },
+    /// "crossed the Razdolnaya River, north of Vladivostok": where the route meets a line
+    /// feature (a river), and its bearing from `of`.
+    Crossing {
+        feature: String,
+        of: String,
+        direction: String,
+    },
+    /// "left Sunday afternoon … crossed into Russia early Tuesday": the elapsed time between
+    /// two events and the average speed it implies; with `duration`, that figure is checked.
+    Timeline {
+        from_event: String,
+        to_event: String,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        duration: Option<Amount>,
+    },
+    /// "an An-148 flew for about an hour": the geodesic over the aircraft's cruise speed.
+    Flight {
+        from: String,
+        to: String,
+        aircraft: String,
+        duration: Amount,
+    },
+    /// "the first such visit in nearly 4 1/2 years": the time between two dates.
+    Interval {
+        since: String,
+        until: String,
+        value: String,
+    },
+    /// "Vladivostok, the Far East city closest to the border": `place` is nearer to `to`
+    /// than each of `among`.
+    Nearest {
+        place: String,
+        to: String,
+        among: Vec<String>,
+    },
+}
+
+impl ClaimKind {
+    /// The `kind` tag as written in TOML.
+    pub fn name(&self) -> &'static str {
+        match self {
+            ClaimKind::Distance { .. } => "distance",
+            ClaimKind::DurationAtSpeed { .. } => "duration_at_speed",
+            ClaimKind::Speed { .. } => "speed",
+            ClaimKind::Conversion { .. } => "conversion",
+            ClaimKind::Direction { .. } => "direction",
+            ClaimKind::Crossing { .. } => "crossing",
+            ClaimKind::Timeline { .. } => "timeline",
+            ClaimKind::Flight { .. } => "flight",
+            ClaimKind::Interval { .. } => "interval",
+            ClaimKind::Nearest { .. } => "nearest",
+        }
+    }
+}
+
+/// The claim kinds, for messages.
+pub const KINDS: &str = "distance, duration_at_speed, speed, conversion, direction, crossing, timeline, flight, interval, nearest";
+
+/// A claim as the story file states it: who said it, the words, and what it asserts.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ClaimSpec {
+    /// Unique within the story ("afp-distance").
+    pub id: String,
+    /// The outlet that published it ("AFP").
+    pub outlet: String,
+    /// The sentence, quoted.
+    pub quote: String,
+    /// Claims sharing a topic ("train-speed") are compared with each other.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub topic: Option<String>,
+    #[serde(flatten)]
+    pub kind: ClaimKind,
+}
+
+impl<'de> Deserialize<'de> for ClaimSpec {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let mut t = toml::Table::deserialize(d)?;
+        let mut take = |key: &'static str| -> Result<Option<String>, D::Error> {
+            match t.remove(key) {
+                None => Ok(None),
+                Some(toml::Value::String(s)) => Ok(Some(s)),
+                Some(other) => Err(D::Error::custom(format!(
+                    "claim field `{key}` must be a string, not {}",
+                    other.type_str()
+                ))),
+            }
+        };
+        let id = take("id")?.ok_or_else(|| D::Error::missing_field("id"))?;
+        let name = format!("claim \"{id}\"");
+        let outlet = take("outlet")?
+            .ok_or_else(|| D::Error::custom(format!("{name}: missing field `outlet`")))?;
+        let quote = take("quote")?
+            .ok_or_else(|| D::Error::custom(format!("{name}: missing field `quote`")))?;
+        let topic = take("topic")?;
+        let kind_name = match t.get("kind") {
+            Some(toml::Value::String(k)) => k.clone(),
+            _ => {
+                return Err(D::Error::custom(format!(
+                    "{name}: missing field `kind` (one of {KINDS})"
+                )));
+            }
+        };
+        let kind: ClaimKind = toml::Value::Table(t)
+            .try_into()
+            .map_err(|e: toml::de::Error| {
+                D::Error::custom(format!(
+                    "{name} (kind = \"{kind_name}\"): {}",
+                    e.message().trim()
+                ))
+            })?;
+        Ok(ClaimSpec {
+            id,
+            outlet,
+            quote,
+            topic,
+            kind,
+        })
+    }
+}
+
+/// A claim that does not fit its story.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum Error {
+    #[error("claim \"{claim}\": `{field}` = \"{value}\" is not a {what} id")]
+    UnknownRef {
+        claim: String,
+        field: &'static str,
+        value: String,
+        what: &'static str,
+        known: Vec<String>,
+    },
+    #[error("claim \"{claim}\": `{field}` = \"{text}\" is a {found}, but a {expected} is needed")]
+    WrongDimension {
+        claim: String,
+        field: &'static str,
+        text: String,
+        expected: Dimension,
+        found: Dimension,
+    },
+    #[error("claim \"{claim}\": {message}")]
+    Invalid { claim: String, message: String },
+}
+
+impl Error {
+    /// What to write instead.
+    pub fn help(&self) -> String {
+        match self {
+            Error::UnknownRef { known, value, .. } => {
+                let mut k = known.clone();
+                k.sort_by(|a, b| {
+                    strsim::jaro_winkler(b, value)
+                        .total_cmp(&strsim::jaro_winkler(a, value))
+                        .then(a.cmp(b))
+                });
+                match k.first() {
+                    Some(best) => format!("did you mean \"{best}\"? Known: {}", k.join(", ")),
+                    None => "add it to the story first".into(),
+                }
+            }
+            Error::WrongDimension { expected, .. } => match expected {
+                Dimension::Length => "write a distance, e.g. \"about 425 miles\"".into(),
+                Dimension::Speed => "write a speed, e.g. \"around 60 km/h\"".into(),
+                Dimension::Duration => "write a duration, e.g. \"at least 20 hours\"".into(),
+            },
+            Error::Invalid { .. } => "see data/stories/README.md for the claim kinds".into(),
+        }
+    }
+}
+
+/// Checks a claim's references and quantities against the story's waypoint and event ids.
+pub fn validate(c: &ClaimSpec, waypoints: &[&str], events: &[&str]) -> Result<(), Error> {
+    let wp = |field: &'static str, v: &str| -> Result<(), Error> {
+        if waypoints.contains(&v) {
+            Ok(())
+        } else {
+            Err(Error::UnknownRef {
+                claim: c.id.clone(),
+                field,
+                value: v.to_string(),
+                what: "waypoint",
+                known: waypoints.iter().map(|s| s.to_string()).collect(),
+            })
+        }
+    };
+    let ev = |field: &'static str, v: &str| -> Result<(), Error> {
+        if events.contains(&v) {
+            Ok(())
+        } else {
+            Err(Error::UnknownRef {
+                claim: c.id.clone(),
+                field,
+                value: v.to_string(),
+                what: "event",
+                known: events.iter().map(|s| s.to_string()).collect(),
+            })
+        }
+    };
+    let dim = |field: &'static str, a: &Amount, expected: Dimension| -> Result<(), Error> {
+        if a.dimension() == expected {
+            Ok(())
+        } else {
+            Err(Error::WrongDimension {
+                claim: c.id.clone(),
+                field,
+                text: a.text.clone(),
+                expected,
+                found: a.dimension(),
+            })
+        }
+    };
+    let invalid = |message: String| Error::Invalid {
+        claim: c.id.clone(),
+        message,
+    };
+    match &c.kind {
+        ClaimKind::Distance {
+            from, to, value, ..
+        } => {
+            wp("from", from)?;
+            wp("to", to)?;
+            dim("value", value, Dimension::Length)
+        }
+        ClaimKind::DurationAtSpeed {
+            distance,
+            from,
+            to,
+            speed,
+            duration,
+        } => {
+            match (distance, from, to) {
+                (Some(d), None, None) => dim("distance", d, Dimension::Length)?,
+                (None, Some(f), Some(t)) => {
+                    wp("from", f)?;
+                    wp("to", t)?;
+                }
+                _ => {
+                    return Err(invalid(
+                        "give either `distance` (the article's figure) or both `from` and `to` (the route's length)".into(),
+                    ));
+                }
+            }
+            dim("speed", speed, Dimension::Speed)?;
+            dim("duration", duration, Dimension::Duration)
+        }
+        ClaimKind::Speed {
+            value,
+            from_event,
+            to_event,
+            ..
+        } => {
+            if from_event.is_some() != to_event.is_some() {
+                return Err(invalid(
+                    "give both `from_event` and `to_event`, or neither".into(),
+                ));
+            }
+            if let (Some(a), Some(b)) = (from_event, to_event) {
+                ev("from_event", a)?;
+                ev("to_event", b)?;
+            }
+            dim("value", value, Dimension::Speed)
+        }
+        ClaimKind::Conversion { value } => {
+            if value.quantity.conversion.is_none() {
+                return Err(invalid(format!(
+                    "`value` = \"{}\" has no conversion in parentheses, e.g. \"1,200 km (745 miles)\"",
+                    value.text
+                )));
+            }
+            Ok(())
+        }
+        ClaimKind::Direction {
+            place,
+            of,
+            direction,
+        }
+        | ClaimKind::Crossing {
+            feature: place,
+            of,
+            direction,
+        } => {
+            let field = if matches!(c.kind, ClaimKind::Crossing { .. }) {
+                "feature"
+            } else {
+                "place"
+            };
+            wp(field, place)?;
+            wp("of", of)?;
+            if crate::geodesy::Compass8::parse(direction).is_none() {
+                return Err(invalid(format!(
+                    "`direction` = \"{direction}\" is not a compass direction (north, north-east, …)"
+                )));
+            }
+            Ok(())
+        }
+        ClaimKind::Timeline {
+            from_event,
+            to_event,
+            duration,
+        } => {
+            ev("from_event", from_event)?;
+            ev("to_event", to_event)?;
+            match duration {
+                Some(d) => dim("duration", d, Dimension::Duration),
+                None => Ok(()),
+            }
+        }
+        ClaimKind::Flight {
+            from,
+            to,
+            aircraft,
+            duration,
+        } => {
+            wp("from", from)?;
+            wp("to", to)?;
+            if super::aircraft::find(aircraft).is_none() {
+                return Err(invalid(format!(
+                    "aircraft \"{aircraft}\" is not in the aircraft table (known: {})",
+                    super::aircraft::names().join(", ")
+                )));
+            }
+            dim("duration", duration, Dimension::Duration)
+        }
+        ClaimKind::Interval {
+            since,
+            until,
+            value,
+        } => {
+            super::interval::parse_date(since).map_err(|m| invalid(format!("`since`: {m}")))?;
+            super::interval::parse_date(until).map_err(|m| invalid(format!("`until`: {m}")))?;
+            super::interval::parse_amount(value).map_err(|m| invalid(format!("`value`: {m}")))?;
+            Ok(())
+        }
+        ClaimKind::Nearest { place, to, among } => {
+            wp("place", place)?;
+            wp("to", to)?;
+            if among.is_empty() {
+                return Err(invalid("`among` lists no waypoints to compare with".into()));
+            }
+            among.iter().try_for_each(|a| wp("among", a))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(toml_text: &str) -> Result<ClaimSpec, String> {
+        toml::from_str::<ClaimSpec>(toml_text).map_err(|e| e.to_string())
+    }
+
+    #[test]
+    fn reads_each_kind() {
+        let c = parse(
+            "id = \"x\"\noutlet = \"AP\"\nquote = \"q\"\nkind = \"distance\"\nfrom = \"a\"\nto = \"b\"\nvalue = \"about 425 miles\"\nmeasure = \"straight\"\n",
+        )
+        .unwrap();
+        match &c.kind {
+            ClaimKind::Distance { value, measure, .. } => {
+                assert_eq!(value.hedge, Hedge::About);
+                assert_eq!(*measure, DistanceMeasure::Straight);
+                assert!((value.si().0 - 425.0 * 1609.344).abs() < 1e-6);
+            }
+            other => panic!("{other:?}"),
+        }
+        let c = parse("id = \"y\"\noutlet = \"UPI\"\nquote = \"q\"\nkind = \"speed\"\nvalue = \"less than 40 mph\"\ntopic = \"train-speed\"\n").unwrap();
+        assert_eq!(c.topic.as_deref(), Some("train-speed"));
+        assert_eq!(c.kind.name(), "speed");
+    }
+
+    #[test]
+    fn errors_name_the_claim_and_the_problem() {
+        let e =
+            parse("id = \"x\"\noutlet = \"AP\"\nquote = \"q\"\nkind = \"distanse\"\n").unwrap_err();
+        assert!(e.contains("claim \"x\"") && e.contains("distanse"), "{e}");
+        let e = parse("id = \"x\"\noutlet = \"AP\"\nquote = \"q\"\nkind = \"conversion\"\nvalue = \"40 furlongs\"\n").unwrap_err();
+        assert!(e.contains("furlongs"), "{e}");
+        let e = parse("id = \"x\"\noutlet = \"AP\"\nquote = \"q\"\nkind = \"conversion\"\nvalue = \"4 km (2.5 mi)\"\ncolour = 1\n").unwrap_err();
+        assert!(e.contains("colour"), "{e}");
+        let e = parse("id = \"x\"\nquote = \"q\"\nkind = \"conversion\"\n").unwrap_err();
+        assert!(e.contains("outlet"), "{e}");
+    }
+
+    #[test]
+    fn validation_checks_references_and_dimensions() {
+        let c = parse("id = \"x\"\noutlet = \"AP\"\nquote = \"q\"\nkind = \"distance\"\nfrom = \"a\"\nto = \"bb\"\nvalue = \"5 km\"\n").unwrap();
+        let e = validate(&c, &["a", "b"], &[]).unwrap_err();
+        assert!(e.to_string().contains("\"bb\" is not a waypoint id"));
+        assert!(e.help().contains("did you mean \"b\""));
+        let c = parse("id = \"x\"\noutlet = \"AP\"\nquote = \"q\"\nkind = \"distance\"\nfrom = \"a\"\nto = \"b\"\nvalue = \"5 hours\"\n").unwrap();
+        assert!(matches!(
+            validate(&c, &["a", "b"], &[]),
+            Err(Error::WrongDimension { .. })
+        ));
+        let c = parse(
+            "id = \"x\"\noutlet = \"AP\"\nquote = \"q\"\nkind = \"conversion\"\nvalue = \"5 km\"\n",
+        )
+        .unwrap();
+        assert!(validate(&c, &[], &[]).is_err());
+        let c = parse("id = \"x\"\noutlet = \"AP\"\nquote = \"q\"\nkind = \"flight\"\nfrom = \"a\"\nto = \"b\"\naircraft = \"Concorde 9000\"\nduration = \"an hour\"\n").unwrap();
+        assert!(
+            validate(&c, &["a", "b"], &[])
+                .unwrap_err()
+                .to_string()
+                .contains("aircraft table")
+        );
+    }
+}

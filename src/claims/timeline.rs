@@ -1,0 +1,321 @@
+//! The timeline: elapsed time between two story events whose times are local windows in
+//! IANA time zones, and the average speed that implies over the route.
+//!
+//! Each event is a window `earliest..=latest` of local civil time; both ends are placed in the
+//! event's zone (its `tz`, else its waypoint's) with the bundled tz database, so a journey
+//! from Pyongyang (UTC+9 in 2023; UTC+8:30 from 2015-08-15 to 2018-05-04) to Khasan (UTC+10)
+//! is counted in real elapsed time. The shortest elapsed time is `to.earliest − from.latest`,
+//! the longest `to.latest − from.earliest`.
+//!
+//! This is the small piece of timing the claims need; `route::timing` may absorb it.
+
+use std::time::Duration;
+
+use jiff::tz::TimeZone;
+
+use super::Ctx;
+use super::distance::route_length;
+use super::hedge::judge;
+use super::spec::Amount;
+use super::verdict::{Finding, Scale, Verdict, finding, lower_bound_only};
+use crate::story::Event;
+use crate::units::format_duration;
+
+/// Errors from placing events in time.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum Error {
+    #[error("unknown time zone \"{0}\"")]
+    UnknownZone(String),
+    #[error("local time {time} does not exist or is ambiguous in {zone}: {reason}")]
+    BadLocalTime {
+        time: String,
+        zone: String,
+        reason: String,
+    },
+    #[error("event \"{to}\" can only come before event \"{from}\": check their times and zones")]
+    Backwards { from: String, to: String },
+}
+
+/// The elapsed time between two events, as a range.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Elapsed {
+    pub min: Duration,
+    pub max: Duration,
+    /// The UTC offsets used, for the arithmetic line ("UTC+09:00 → UTC+10:00").
+    pub offsets: (String, String),
+}
+
+fn instant(
+    t: jiff::civil::DateTime,
+    zone: &str,
+) -> Result<(jiff::Timestamp, jiff::tz::Offset), Error> {
+    let tz = TimeZone::get(zone).map_err(|_| Error::UnknownZone(zone.to_string()))?;
+    let z = t.to_zoned_datetime(tz).map_err(|e| Error::BadLocalTime {
+        time: t.to_string(),
+        zone: zone.to_string(),
+        reason: e.to_string(),
+    })?;
+    Ok((z.timestamp(), z.offset()))
+}
+
+/// Elapsed time from event `a` (in zone `tz_a`) to event `b` (in zone `tz_b`).
+///
+/// ```
+/// use routecheck::claims::elapsed;
+/// use routecheck::story::Story;
+/// let s = Story::parse(r#"
+/// [[waypoints]]
+/// id = "p"
+/// at = "39.03, 125.75"
+/// [[waypoints]]
+/// id = "k"
+/// at = "42.43, 130.64"
+/// [[events]]
+/// id = "left"
+/// at = "p"
+/// what = "left"
+/// earliest = 2023-09-10T12:00:00
+/// latest = 2023-09-10T18:00:00
+/// [[events]]
+/// id = "crossed"
+/// at = "k"
+/// what = "crossed"
+/// earliest = 2023-09-12T00:00:00
+/// latest = 2023-09-12T06:00:00
+/// "#, "t.toml").unwrap();
+/// let e = elapsed(&s.events[0], "Asia/Pyongyang", &s.events[1], "Asia/Vladivostok").unwrap();
+/// assert_eq!(e.min.as_secs() / 3600, 29); // Sunday 18:00 UTC+9 → Tuesday 00:00 UTC+10
+/// assert_eq!(e.max.as_secs() / 3600, 41);
+/// ```
+pub fn elapsed(a: &Event, tz_a: &str, b: &Event, tz_b: &str) -> Result<Elapsed, Error> {
+    let (a_lo, off_a) = instant(a.earliest, tz_a)?;
+    let (a_hi, _) = instant(a.latest, tz_a)?;
+    let (b_lo, off_b) = instant(b.earliest, tz_b)?;
+    let (b_hi, _) = instant(b.latest, tz_b)?;
+    let secs = |from: jiff::Timestamp, to: jiff::Timestamp| to.as_second() - from.as_second();
+    let max = secs(a_lo, b_hi);
+    if max < 0 {
+        return Err(Error::Backwards {
+            from: a.id.clone(),
+            to: b.id.clone(),
+        });
+    }
+    let min = secs(a_hi, b_lo).max(0);
+    Ok(Elapsed {
+        min: Duration::from_secs(min as u64),
+        max: Duration::from_secs(max as u64),
+        offsets: (format!("UTC{off_a}"), format!("UTC{off_b}")),
+    })
+}
+
+/// The zone of an event: its own `tz`, else its waypoint's.
+pub(crate) fn zone_of(cx: &Ctx, e: &Event) -> Result<String, String> {
+    e.tz.clone()
+        .or_else(|| cx.route.waypoint(&e.at).and_then(|w| w.tz.clone()))
+        .ok_or_else(|| {
+            format!(
+                "no time zone for event \"{}\": add tz = \"Area/City\" to it (its waypoint \"{}\" has none)",
+                e.id, e.at
+            )
+        })
+}
+
+/// The elapsed range between two events of the story, with their waypoints.
+pub(crate) fn between<'a>(
+    cx: &'a Ctx,
+    from_event: &str,
+    to_event: &str,
+) -> Result<(Elapsed, &'a Event, &'a Event), String> {
+    let find = |id: &str| {
+        cx.story
+            .events
+            .iter()
+            .find(|e| e.id == id)
+            .ok_or_else(|| format!("event \"{id}\" is not in the story"))
+    };
+    let (a, b) = (find(from_event)?, find(to_event)?);
+    let e = elapsed(a, &zone_of(cx, a)?, b, &zone_of(cx, b)?).map_err(|e| e.to_string())?;
+    Ok((e, a, b))
+}
+
+/// A duration range in words: "29 h – 41 h".
+pub(crate) fn fmt_range(e: &Elapsed) -> String {
+    if e.min == e.max {
+        format_duration(e.min)
+    } else {
+        format!("{} – {}", format_duration(e.min), format_duration(e.max))
+    }
+}
+
+/// The timeline claim: elapsed time, the average speed it implies, and either the claimed
+/// duration or the legs' speeds to compare with.
+pub(crate) fn check(
+    cx: &Ctx,
+    from_event: &str,
+    to_event: &str,
+    duration: Option<&Amount>,
+) -> Finding {
+    let claimed = duration
+        .map(|d| d.text.clone())
+        .unwrap_or_else(|| format!("{from_event} → {to_event}"));
+    let (el, a, b) = match between(cx, from_event, to_event) {
+        Ok(x) => x,
+        Err(why) => return Finding::cannot(claimed, why),
+    };
+    let rl = route_length(cx, &a.at, &b.at).ok();
+    let (t_lo, t_hi) = (el.min.as_secs_f64(), el.max.as_secs_f64());
+    let avg = rl.as_ref().map(|r| {
+        let d = r.length.as_m();
+        (d / t_hi.max(1.0), d / t_lo.max(1.0))
+    });
+    let avg_text = match (&rl, avg) {
+        (Some(r), Some((lo, hi))) => format!(
+            "; {} by {}{} ⇒ average {}",
+            Scale::KM.fmt(r.length.as_m()),
+            r.how,
+            if r.exact { "" } else { " (lower bound)" },
+            Scale::KMH.fmt_range(lo, hi)
+        ),
+        _ => String::new(),
+    };
+    let head = format!(
+        "{} ({}) → {} ({}): {}{avg_text}",
+        a.what,
+        el.offsets.0,
+        b.what,
+        el.offsets.1,
+        fmt_range(&el)
+    );
+    let computed = format!("{}{avg_text}", fmt_range(&el));
+    if let Some(d) = duration {
+        let (lo, hi) = d.si();
+        let mut f = finding(
+            d.text.clone(),
+            computed,
+            d.hedge.tolerance().to_string(),
+            judge(d.hedge, lo, hi, t_lo, t_hi),
+            Scale::from(d.quantity.value.unit),
+            head,
+        );
+        f.claimed = claimed;
+        return f;
+    }
+    // No claimed duration: are the legs' speeds consistent with the elapsed time?
+    let legs = cx.route.legs_between(&a.at, &b.at);
+    let top = legs
+        .iter()
+        .filter_map(|l| l.speed.map(|s| s.1))
+        .reduce(|x, y| if y > x { y } else { x });
+    let (Some(top), Some((avg_lo, _))) = (top, avg) else {
+        return Finding {
+            claimed,
+            computed,
+            tolerance: String::new(),
+            arithmetic: head,
+            verdict: Verdict::CannotCheck {
+                why: "no claimed duration and no leg speeds to compare the elapsed time with"
+                    .into(),
+            },
+        };
+    };
+    let tolerance = format!(
+        "the average (stops included) may not exceed the legs' top speed, {}",
+        Scale::KMH.fmt(top.as_mps())
+    );
+    if avg_lo <= top.as_mps() {
+        let f = Finding {
+            claimed,
+            computed,
+            arithmetic: format!(
+                "{head}, at or below {}: consistent",
+                Scale::KMH.fmt(top.as_mps())
+            ),
+            tolerance,
+            verdict: Verdict::Holds,
+        };
+        lower_bound_only(f, rl.as_ref().is_none_or(|r| r.exact))
+    } else {
+        let pct = (avg_lo - top.as_mps()) / top.as_mps() * 100.0;
+        Finding {
+            claimed,
+            computed,
+            arithmetic: format!(
+                "{head}: faster than the legs' top speed {}",
+                Scale::KMH.fmt(top.as_mps())
+            ),
+            tolerance,
+            verdict: Verdict::Off {
+                by_percent: Some((pct * 10.0).round() / 10.0),
+                by: Scale::KMH.fmt_signed(avg_lo - top.as_mps()),
+            },
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::story::Story;
+
+    fn story(t1: &str, t2: &str) -> Story {
+        Story::parse(
+            &format!(
+                "[[waypoints]]\nid = \"a\"\nat = \"39.0, 125.7\"\n[[waypoints]]\nid = \"b\"\nat = \"42.4, 130.6\"\n[[events]]\nid = \"x\"\nat = \"a\"\nwhat = \"left\"\n{t1}\n[[events]]\nid = \"y\"\nat = \"b\"\nwhat = \"arrived\"\n{t2}\n"
+            ),
+            "t.toml",
+        )
+        .unwrap()
+    }
+
+    #[test]
+    fn pyongyang_time_changed_in_2015_and_2018() {
+        // Same local clock times, a day apart, in the same zone: 24 h, whatever the year.
+        let s = story("time = 2023-09-10T12:00:00", "time = 2023-09-11T12:00:00");
+        let e = elapsed(
+            &s.events[0],
+            "Asia/Pyongyang",
+            &s.events[1],
+            "Asia/Pyongyang",
+        )
+        .unwrap();
+        assert_eq!(e.min.as_secs(), 24 * 3600);
+        // In 2016 Pyongyang was UTC+8:30: noon there to noon in Vladivostok (UTC+10) is 22.5 h.
+        let s = story("time = 2016-06-01T12:00:00", "time = 2016-06-02T12:00:00");
+        let e = elapsed(
+            &s.events[0],
+            "Asia/Pyongyang",
+            &s.events[1],
+            "Asia/Vladivostok",
+        )
+        .unwrap();
+        assert_eq!(e.min.as_secs(), 22 * 3600 + 1800);
+        assert_eq!(e.offsets.0, "UTC+08:30");
+    }
+
+    #[test]
+    fn windows_give_a_range_and_backwards_is_an_error() {
+        let s = story(
+            "earliest = 2023-09-10T12:00:00\nlatest = 2023-09-10T18:00:00",
+            "earliest = 2023-09-12T00:00:00\nlatest = 2023-09-12T06:00:00",
+        );
+        let e = elapsed(
+            &s.events[0],
+            "Asia/Pyongyang",
+            &s.events[1],
+            "Asia/Vladivostok",
+        )
+        .unwrap();
+        assert_eq!((e.min.as_secs() / 3600, e.max.as_secs() / 3600), (29, 41));
+        let e = elapsed(
+            &s.events[1],
+            "Asia/Vladivostok",
+            &s.events[0],
+            "Asia/Pyongyang",
+        );
+        assert!(matches!(e, Err(Error::Backwards { .. })));
+        assert!(matches!(
+            elapsed(&s.events[0], "Mars/Olympus", &s.events[1], "UTC"),
+            Err(Error::UnknownZone(_))
+        ));
+    }
+}

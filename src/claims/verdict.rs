@@ -1,0 +1,256 @@
+//! Verdicts and the checked claim: the computed figure, the tolerance and the arithmetic.
+
+use std::fmt;
+
+use super::hedge::Outcome;
+use crate::units::{Unit, group_thousands};
+
+/// The outcome of checking a claim.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[serde(tag = "verdict", rename_all = "snake_case")]
+pub enum Verdict {
+    /// The figure is within the tolerance its wording implies.
+    Holds,
+    /// Outside the tolerance: by `by_percent` (none for bearings) and by `by` in the claim's
+    /// own unit.
+    Off { by_percent: Option<f64>, by: String },
+    /// It disagrees with another claim of the same story (`other`, its id).
+    Contradicts { other: String, why: String },
+    /// The data needed is missing; `why` says what.
+    CannotCheck { why: String },
+}
+
+impl Verdict {
+    /// True for verdicts that should fail a pipeline (exit code 1).
+    pub fn fails(&self) -> bool {
+        matches!(self, Verdict::Off { .. } | Verdict::Contradicts { .. })
+    }
+    /// The stable one-word name used in JSON: holds, off, contradicts, cannot_check.
+    pub fn word(&self) -> &'static str {
+        match self {
+            Verdict::Holds => "holds",
+            Verdict::Off { .. } => "off",
+            Verdict::Contradicts { .. } => "contradicts",
+            Verdict::CannotCheck { .. } => "cannot_check",
+        }
+    }
+}
+
+impl fmt::Display for Verdict {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Verdict::Holds => f.write_str("holds"),
+            Verdict::Off {
+                by_percent: Some(p),
+                by,
+            } => write!(f, "off by {p:+.1} % ({by})"),
+            Verdict::Off {
+                by_percent: None,
+                by,
+            } => write!(f, "off by {by}"),
+            Verdict::Contradicts { other, .. } => write!(f, "contradicts {other}"),
+            Verdict::CannotCheck { .. } => f.write_str("cannot check"),
+        }
+    }
+}
+
+/// Another claim on the same topic, and whether the two agree.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct Pair {
+    pub other: String,
+    pub agree: bool,
+    /// One line: "less than 40 mph (≤ 64.4 km/h) and around 60 km/h (54–66 km/h) overlap".
+    pub why: String,
+}
+
+/// A claim with its verdict and the arithmetic behind it.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct Checked {
+    pub id: String,
+    pub outlet: String,
+    pub quote: String,
+    /// The claim kind ("distance", "speed", …).
+    pub kind: String,
+    /// The claim's figure as the story states it ("about 425 miles").
+    pub claimed: String,
+    /// What routecheck computes ("684.3 km (425.2 mi), straight line").
+    pub computed: String,
+    /// The tolerance applied, in words.
+    pub tolerance: String,
+    pub verdict: Verdict,
+    /// One line of arithmetic a reader can follow.
+    pub arithmetic: String,
+    /// Claims on the same topic and whether they agree.
+    pub pairs: Vec<Pair>,
+}
+
+/// What a kind's checker returns before pairing.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Finding {
+    pub claimed: String,
+    pub computed: String,
+    pub tolerance: String,
+    pub verdict: Verdict,
+    pub arithmetic: String,
+}
+
+impl Finding {
+    /// A claim that cannot be checked, and why.
+    pub fn cannot(claimed: impl Into<String>, why: impl Into<String>) -> Finding {
+        let why = why.into();
+        Finding {
+            claimed: claimed.into(),
+            computed: String::new(),
+            tolerance: String::new(),
+            arithmetic: why.clone(),
+            verdict: Verdict::CannotCheck { why },
+        }
+    }
+}
+
+/// A display unit: its symbol and its size in SI units.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct Scale {
+    pub symbol: &'static str,
+    pub si: f64,
+}
+
+impl From<Unit> for Scale {
+    fn from(u: Unit) -> Self {
+        Scale {
+            symbol: u.symbol(),
+            si: u.si(),
+        }
+    }
+}
+
+impl Scale {
+    pub const KM: Scale = Scale {
+        symbol: "km",
+        si: 1000.0,
+    };
+    pub const MI: Scale = Scale {
+        symbol: "mi",
+        si: 1609.344,
+    };
+    pub const KMH: Scale = Scale {
+        symbol: "km/h",
+        si: 1.0 / 3.6,
+    };
+    pub const H: Scale = Scale {
+        symbol: "h",
+        si: 3600.0,
+    };
+    pub const MIN: Scale = Scale {
+        symbol: "min",
+        si: 60.0,
+    };
+    /// "1,183.6 km", "64.4 km/h", "20.0 h".
+    pub fn fmt(self, si: f64) -> String {
+        format!("{} {}", num(si / self.si), self.symbol)
+    }
+    /// A signed difference: "+21.3 mi", "−150.0 km".
+    pub fn fmt_signed(self, si: f64) -> String {
+        let v = si / self.si;
+        let sign = if v < 0.0 { "−" } else { "+" };
+        format!("{sign}{} {}", num(v.abs()), self.symbol)
+    }
+    /// A range: "54.0–66.0 km/h", or one value when both ends agree.
+    pub fn fmt_range(self, lo: f64, hi: f64) -> String {
+        if hi.is_infinite() {
+            return format!("≥ {}", self.fmt(lo));
+        }
+        if (hi - lo).abs() <= 1e-9 * hi.abs().max(1.0) {
+            return self.fmt(lo);
+        }
+        format!(
+            "{}–{} {}",
+            num(lo / self.si),
+            num(hi / self.si),
+            self.symbol
+        )
+    }
+}
+
+/// A number with one decimal and thousands separators: 1183.64 → "1,183.6".
+pub(crate) fn num(x: f64) -> String {
+    if !x.is_finite() {
+        return "∞".into();
+    }
+    let tenths = (x.abs() * 10.0).round();
+    let whole = (tenths / 10.0).trunc();
+    let frac = tenths - whole * 10.0;
+    let sign = if x < 0.0 && tenths > 0.0 { "−" } else { "" };
+    format!("{sign}{}.{}", group_thousands(whole), frac as u8)
+}
+
+/// A finding from an outcome: holds or off, with the tolerance of `hedge`.
+pub(crate) fn finding(
+    claimed: String,
+    computed: String,
+    tolerance: String,
+    outcome: Outcome,
+    scale: Scale,
+    arithmetic_head: String,
+) -> Finding {
+    let verdict = if outcome.holds {
+        Verdict::Holds
+    } else {
+        Verdict::Off {
+            by_percent: Some((outcome.pct * 10.0).round() / 10.0),
+            by: scale.fmt_signed(outcome.diff_si),
+        }
+    };
+    let tail = if outcome.holds {
+        format!("within tolerance ({tolerance})")
+    } else {
+        format!("outside tolerance ({tolerance})")
+    };
+    Finding {
+        arithmetic: format!("{arithmetic_head}: {:+.1} %, {tail}", outcome.pct),
+        claimed,
+        computed,
+        tolerance,
+        verdict,
+    }
+}
+
+/// With a distance known only as a lower bound (schematic legs), a figure can refute a claim
+/// but not confirm it: a finding that holds becomes "cannot check", saying so.
+pub(crate) fn lower_bound_only(mut f: Finding, exact: bool) -> Finding {
+    if exact || !matches!(f.verdict, Verdict::Holds) {
+        return f;
+    }
+    let why = "the route is only known schematically (straight lines between waypoints, a lower bound on its length): the claim is consistent with that bound, but a line table is needed to settle it".to_string();
+    f.arithmetic = format!("{}; consistent with the lower bound only", f.arithmetic);
+    f.verdict = Verdict::CannotCheck { why };
+    f
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_read_well() {
+        assert_eq!(num(1183.64), "1,183.6");
+        assert_eq!(num(-0.04), "0.0");
+        assert_eq!(num(-12.25), "−12.3");
+        assert_eq!(Scale::KM.fmt(684_312.0), "684.3 km");
+        assert_eq!(Scale::MI.fmt_signed(-1609.344 * 2.0), "−2.0 mi");
+        assert_eq!(Scale::KMH.fmt_range(15.0, 15.0), "54.0 km/h");
+        assert_eq!(Scale::H.fmt_range(3600.0, f64::INFINITY), "≥ 1.0 h");
+    }
+
+    #[test]
+    fn verdict_words_are_stable() {
+        assert_eq!(Verdict::Holds.word(), "holds");
+        let off = Verdict::Off {
+            by_percent: Some(-12.5),
+            by: "−150.0 km".into(),
+        };
+        assert!(off.fails());
+        assert_eq!(off.to_string(), "off by -12.5 % (−150.0 km)");
+        assert!(!Verdict::CannotCheck { why: "x".into() }.fails());
+    }
+}

@@ -1,0 +1,303 @@
+//! CLI tests for `check` (formats, exit codes, bad claims, --article) and `extract`.
+
+use std::path::Path;
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+
+/// A story of our own: London King's Cross to Edinburgh Waverley by train, with coordinates
+/// (no gazetteer needed), a timeline and claims that hold, fail and disagree.
+const UK: &str = r#"
+[story]
+id = "uk-rail"
+title = "London to Edinburgh by train"
+
+[[waypoints]]
+id = "london"
+at = "51.5308, -0.1238"
+name = "London King's Cross"
+
+[[waypoints]]
+id = "york"
+at = "53.9580, -1.0930"
+name = "York"
+
+[[waypoints]]
+id = "edinburgh"
+at = "55.9521, -3.1890"
+name = "Edinburgh Waverley"
+
+[[legs]]
+from = "london"
+to = "edinburgh"
+via = ["york"]
+mode = "direct"
+
+[[events]]
+id = "dep"
+at = "london"
+what = "left London"
+time = 2024-05-01T10:00:00
+tz = "Europe/London"
+
+[[events]]
+id = "arr"
+at = "edinburgh"
+what = "reached Edinburgh"
+time = 2024-05-01T14:20:00
+tz = "Europe/London"
+
+[[claims]]
+id = "straight"
+outlet = "Paper A"
+quote = "Edinburgh lies some 330 miles north of London."
+kind = "distance"
+from = "london"
+to = "edinburgh"
+value = "some 330 miles"
+measure = "straight"
+
+[[claims]]
+id = "north"
+outlet = "Paper A"
+quote = "Edinburgh lies some 330 miles north of London."
+kind = "direction"
+place = "edinburgh"
+of = "london"
+direction = "north"
+
+[[claims]]
+id = "conv"
+outlet = "Paper B"
+quote = "a 393-mile (632 km) line"
+kind = "conversion"
+value = "393 miles (632 km)"
+
+[[claims]]
+id = "fast"
+outlet = "Paper B"
+quote = "trains average more than 100 mph"
+kind = "speed"
+topic = "train-speed"
+value = "more than 100 mph"
+average = true
+from_event = "dep"
+to_event = "arr"
+
+[[claims]]
+id = "slow"
+outlet = "Paper C"
+quote = "the trains crawl at under 50 mph"
+kind = "speed"
+topic = "train-speed"
+value = "under 50 mph"
+"#;
+
+fn write(dir: &Path, name: &str, text: &str) -> std::path::PathBuf {
+    let p = dir.join(name);
+    std::fs::write(&p, text).unwrap();
+    p
+}
+
+fn routecheck(dir: &Path) -> Command {
+    let mut c = Command::cargo_bin("routecheck").unwrap();
+    c.env_clear().current_dir(dir);
+    c
+}
+
+#[test]
+fn table_report_and_exit_code_one_when_a_claim_fails() {
+    let dir = tempfile::tempdir().unwrap();
+    let story = write(dir.path(), "uk.toml", UK);
+    routecheck(dir.path())
+        .args(["check", "--out", "out"])
+        .arg(&story)
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("VERDICT"))
+        .stdout(predicate::str::contains("holds"))
+        .stdout(predicate::str::contains("contradicts"))
+        .stdout(predicate::str::contains("paired with"))
+        .stdout(predicate::str::contains("\x1b[").not());
+}
+
+#[test]
+fn json_has_one_object_per_claim_with_stable_fields() {
+    let dir = tempfile::tempdir().unwrap();
+    let story = write(dir.path(), "uk.toml", UK);
+    let out = routecheck(dir.path())
+        .args(["check", "--format", "json", "--out", "out"])
+        .arg(&story)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["schema"], "routecheck.claims/1");
+    let claims = v["claims"].as_array().unwrap();
+    assert_eq!(claims.len(), 5);
+    for c in claims {
+        for field in [
+            "id",
+            "outlet",
+            "quote",
+            "kind",
+            "claimed",
+            "computed",
+            "tolerance",
+            "verdict",
+            "arithmetic",
+            "pairs",
+        ] {
+            assert!(c.get(field).is_some(), "{field} missing in {c}");
+        }
+    }
+    let by_id = |id: &str| claims.iter().find(|c| c["id"] == id).unwrap();
+    assert_eq!(by_id("straight")["verdict"], "holds");
+    assert_eq!(by_id("conv")["verdict"], "holds");
+    // 534 km straight; the direct legs via York: about 540 km in 4 h 20 min ≈ 78 mph.
+    assert_eq!(by_id("fast")["verdict"], "off");
+    assert!(by_id("fast")["off_by_percent"].as_f64().unwrap() < 0.0);
+    assert_eq!(by_id("slow")["verdict"], "contradicts");
+    assert_eq!(by_id("slow")["contradicts"], "fast");
+    assert_eq!(v["summary"]["off"], 1);
+}
+
+#[test]
+fn markdown_report() {
+    let dir = tempfile::tempdir().unwrap();
+    let story = write(dir.path(), "uk.toml", UK);
+    routecheck(dir.path())
+        .args(["check", "--format", "md", "--out", "out"])
+        .arg(&story)
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains(
+            "| Verdict | Claim | Outlet | Claimed | Computed |",
+        ))
+        .stdout(predicate::str::contains("## The arithmetic"))
+        .stdout(predicate::str::contains(
+            "> Edinburgh lies some 330 miles north of London.",
+        ));
+}
+
+#[test]
+fn all_holding_claims_exit_zero() {
+    let dir = tempfile::tempdir().unwrap();
+    let end = UK.find("[[claims]]\nid = \"fast\"").unwrap();
+    let story = write(dir.path(), "uk.toml", &UK[..end]);
+    routecheck(dir.path())
+        .args(["check", "--out", "out"])
+        .arg(&story)
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("3 claims: 3 hold"));
+}
+
+#[test]
+fn a_bad_claim_names_the_file_line_and_fix() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = UK.replace(
+        "to = \"edinburgh\"\nvalue = \"some 330 miles\"",
+        "to = \"edinburg\"\nvalue = \"some 330 miles\"",
+    );
+    let story = write(dir.path(), "bad.toml", &bad);
+    routecheck(dir.path())
+        .args(["check", "--out", "out"])
+        .arg(&story)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("bad.toml:"))
+        .stderr(predicate::str::contains("claim \"straight\""))
+        .stderr(predicate::str::contains("did you mean \"edinburgh\""));
+    let bad = UK.replace(
+        "value = \"some 330 miles\"",
+        "value = \"some 330 furlongs\"",
+    );
+    let story = write(dir.path(), "bad2.toml", &bad);
+    routecheck(dir.path())
+        .args(["check", "--out", "out"])
+        .arg(&story)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("furlongs"));
+}
+
+#[test]
+fn extract_writes_a_draft_story_and_check_article_checks_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let article = write(
+        dir.path(),
+        "ferry.txt",
+        "The new ferry crosses the 33 km (21 miles) strait in about 50 minutes. Its top speed of 40 knots makes it the fastest in the fleet.\n",
+    );
+    let out = routecheck(dir.path())
+        .args(["extract", "--outlet", "Harbour News"])
+        .arg(&article)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let draft = String::from_utf8(out.stdout).unwrap();
+    assert!(draft.contains("kind = \"conversion\""), "{draft}");
+    assert!(draft.contains("outlet = \"Harbour News\""), "{draft}");
+    assert!(draft.contains("value = \"at most 40 knots\""), "{draft}");
+    // The draft is itself a story `check` accepts.
+    let story = write(dir.path(), "draft.toml", &draft);
+    routecheck(dir.path())
+        .args(["check", "--out", "out"])
+        .arg(&story)
+        .assert()
+        .code(0);
+    routecheck(dir.path())
+        .args(["check", "--out", "out", "--article"])
+        .arg(&article)
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("33 km (21 miles)"));
+    // --output writes the file.
+    routecheck(dir.path())
+        .args(["extract", "-o", "d2.toml"])
+        .arg(&article)
+        .assert()
+        .code(0);
+    assert!(dir.path().join("d2.toml").exists());
+}
+
+#[test]
+fn extract_needs_a_readable_file() {
+    let dir = tempfile::tempdir().unwrap();
+    routecheck(dir.path())
+        .args(["extract", "missing.txt"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("missing.txt"));
+}
+
+#[test]
+fn the_default_story_holds_every_claim_kind() {
+    let text = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("data/stories/kim-jong-un-train-2023-09.toml"),
+    )
+    .unwrap();
+    let s = routecheck::story::Story::parse(&text, "default.toml").unwrap();
+    let mut kinds: Vec<&str> = s.claims.iter().map(|c| c.kind.name()).collect();
+    kinds.sort_unstable();
+    kinds.dedup();
+    assert_eq!(
+        kinds,
+        [
+            "conversion",
+            "crossing",
+            "direction",
+            "distance",
+            "duration_at_speed",
+            "flight",
+            "interval",
+            "nearest",
+            "speed",
+            "timeline"
+        ]
+    );
+    for outlet in ["AFP", "AP", "UPI", "Yonhap"] {
+        assert!(s.claims.iter().any(|c| c.outlet == outlet), "{outlet}");
+    }
+}
