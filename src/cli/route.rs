@@ -52,6 +52,7 @@ pub struct Args {
 }
 
 struct LegOut {
+    geometry: Vec<LatLon>,
     from: String,
     to: String,
     length: Length,
@@ -71,6 +72,7 @@ pub fn run(a: Args, out: &mut dyn std::io::Write) -> miette::Result<u8> {
             Err(e) => return Err(e),
         }
     }
+    let mut snaps: Vec<String> = Vec::new();
     let (legs, measure, schematic) = match a.mode {
         RouteMode::Direct => {
             let mut legs = Vec::new();
@@ -82,6 +84,7 @@ pub fn run(a: Args, out: &mut dyn std::io::Write) -> miette::Result<u8> {
                 };
                 let d = geodesy::distance(pa, pb);
                 legs.push(LegOut {
+                    geometry: vec![pa, pb],
                     from: w[0].0.clone(),
                     to: w[1].0.clone(),
                     length: d,
@@ -116,6 +119,7 @@ pub fn run(a: Args, out: &mut dyn std::io::Write) -> miette::Result<u8> {
                 .legs
                 .iter()
                 .map(|l| LegOut {
+                    geometry: l.geometry.clone(),
                     from: l.from.clone(),
                     to: l.to.clone(),
                     length: l.length,
@@ -128,6 +132,12 @@ pub fn run(a: Args, out: &mut dyn std::io::Write) -> miette::Result<u8> {
             } else {
                 "along the track in the --rail file, on the WGS84 ellipsoid"
             };
+            for w in r.waypoints.iter().filter(|w| !w.by_name) {
+                snaps.push(format!(
+                    "{}: on the network at {} ({} away)",
+                    w.waypoint, w.matched, w.distance
+                ));
+            }
             (legs, measure, r.schematic)
         }
     };
@@ -170,9 +180,14 @@ pub fn run(a: Args, out: &mut dyn std::io::Write) -> miette::Result<u8> {
                 "length_km": round3(l.length.as_km()),
                 "drawn_length_km": round3(l.drawn.as_km()),
                 "lines": l.lines,
+                "geometry": l.geometry.iter().map(|p| {
+                    let p = p.rounded(6);
+                    [p.lon, p.lat]
+                }).collect::<Vec<_>>(),
             })).collect::<Vec<_>>(),
             "time_min_h": time.map(|t| round3(t.min.as_secs_f64() / 3600.0)),
             "time_max_h": time.map(|t| round3(t.max.as_secs_f64() / 3600.0)),
+            "snapped": snaps,
             "depart": arrival.as_ref().map(|a| a.0.to_string()),
             "arrive_earliest": arrival.as_ref().map(|a| a.1.to_string()),
             "arrive_latest": arrival.as_ref().map(|a| a.2.to_string()),
@@ -196,6 +211,9 @@ pub fn run(a: Args, out: &mut dyn std::io::Write) -> miette::Result<u8> {
             ));
         }
         s.push_str(&format!("  total {:.1} km by {measure}\n", total.as_km()));
+        for n in &snaps {
+            s.push_str(&format!("  {n}\n"));
+        }
         if schematic {
             s.push_str(&format!(
                 "  drawn line {:.1} km (schematic: straight between stations)\n",
