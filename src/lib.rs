@@ -18,6 +18,8 @@
 //! ```
 
 pub mod coord;
+pub mod export;
 pub mod gazetteer;
 pub mod geodesy;
+pub mod render;
 pub mod units;

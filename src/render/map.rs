@@ -1,0 +1,618 @@
+//! Composes the map: basemap, story lines, route, markers, labels, then the furniture.
+
+use std::fmt::Write;
+
+use super::Error;
+use super::fonts::{self, Face};
+use super::furniture;
+use super::labels::{Placement, Placer};
+use super::layers;
+use super::scene::{AreaKind, CrossingKind, LegMode, LineKind, MapOptions, MapScene, WaypointKind};
+use super::style::{self, FONT_FAMILY, Palette};
+use super::svg::{self, Anchor, Px, num};
+use super::view::{Rect, View};
+use crate::units::group_thousands;
+
+/// The stroke attributes of a leg by mode.
+pub fn leg_stroke(mode: LegMode, pal: &Palette, k: f64) -> String {
+    let (colour, dash) = match mode {
+        LegMode::Rail => (pal.rail, String::new()),
+        LegMode::Air => (
+            pal.air,
+            format!(r#" stroke-dasharray="{} {}""#, num(10.0 * k), num(6.0 * k)),
+        ),
+        LegMode::Road => (pal.road, String::new()),
+        LegMode::Direct => (
+            pal.direct,
+            format!(r#" stroke-dasharray="{} {}""#, num(2.0 * k), num(6.0 * k)),
+        ),
+    };
+    format!(
+        r#"fill="none" stroke="{colour}" stroke-width="{}" stroke-linejoin="round" stroke-linecap="round"{dash}"#,
+        num(3.0 * k)
+    )
+}
+
+fn halo(pal: &Palette, k: f64) -> String {
+    format!(
+        r#"stroke="{}" stroke-width="{}" stroke-linejoin="round" paint-order="stroke""#,
+        pal.halo,
+        num(3.5 * k)
+    )
+}
+
+/// Writes a (one- or two-line) label into its placement.
+fn write_label(
+    out: &mut String,
+    pl: &Placement,
+    lines: &[(String, Face, f64, &str)],
+    pal: &Palette,
+    k: f64,
+) {
+    let x = match pl.anchor {
+        Anchor::Start => pl.rect.x,
+        Anchor::Middle => pl.rect.x + pl.rect.w / 2.0,
+        Anchor::End => pl.rect.right(),
+    };
+    let mut y = pl.rect.y;
+    for (s, face, size, fill) in lines {
+        y += size * 0.95;
+        let attrs = format!(
+            r#"font-size="{}" fill="{fill}"{} {}"#,
+            num(*size),
+            face.attrs(),
+            halo(pal, k)
+        );
+        svg::text(out, Px { x, y }, pl.anchor, 0.0, &attrs, s);
+        y += size * 0.25;
+    }
+}
+
+fn label_size(lines: &[(String, Face, f64, &str)]) -> (f64, f64) {
+    let w = lines
+        .iter()
+        .map(|(s, f, size, _)| fonts::text_width(s, *f, *size, 0.0))
+        .fold(0.0, f64::max);
+    let h = lines.iter().map(|(_, _, size, _)| size * 1.2).sum();
+    (w, h)
+}
+
+/// Draws the whole map.
+pub fn draw(scene: &MapScene, opt: &MapOptions) -> Result<String, Error> {
+    let view = View::new(scene, opt)?;
+    let pal = style::palette(opt.theme);
+    let k = view.k;
+    let f = view.frame;
+    let per_px = view.ground_per_px().as_m();
+    let mut out = String::with_capacity(512 * 1024);
+    let _ = writeln!(
+        out,
+        r#"<svg xmlns="http://www.w3.org/2000/svg" width="{w}" height="{h}" viewBox="0 0 {w} {h}" font-family="{FONT_FAMILY}">"#,
+        w = opt.width_px,
+        h = opt.height_px
+    );
+    let _ = writeln!(
+        out,
+        r#"<defs><clipPath id="frame"><rect x="{}" y="{}" width="{}" height="{}"/></clipPath></defs>"#,
+        num(f.x),
+        num(f.y),
+        num(f.w),
+        num(f.h)
+    );
+    let _ = writeln!(
+        out,
+        r#"<rect width="{}" height="{}" fill="{}"/>"#,
+        opt.width_px, opt.height_px, pal.panel
+    );
+    out.push_str("<g clip-path=\"url(#frame)\">\n");
+    let _ = writeln!(
+        out,
+        r#"<rect x="{}" y="{}" width="{}" height="{}" fill="{}"/>"#,
+        num(f.x),
+        num(f.y),
+        num(f.w),
+        num(f.h),
+        pal.sea
+    );
+    let rivers = if per_px < 1_500.0 {
+        Some(super::basemap::Level::Fine)
+    } else if per_px < 6_000.0 {
+        Some(super::basemap::Level::Medium)
+    } else {
+        None
+    };
+    layers::basemap(&mut out, &view, pal, layers::level_for(per_px), rivers)?;
+    let legs_px: Vec<Vec<Px>> = scene
+        .legs
+        .iter()
+        .map(|l| layers::line_px(&view, &l.points, 0.4))
+        .collect();
+    let boxes = furniture::layout(&view, scene, &legs_px);
+    let mut tick_labels = String::new();
+    let avoid: Vec<Rect> = std::iter::once(boxes.legend).chain(boxes.inset).collect();
+    layers::graticule(&mut out, &mut tick_labels, &view, pal, &avoid);
+
+    // The story's own lines (rivers, border, railways), emphasised.
+    let mut named_px = Vec::new();
+    for nl in &scene.named_lines {
+        let (colour, width) = match nl.kind {
+            LineKind::River => (pal.story_river, 2.4),
+            LineKind::Border => (pal.border, 2.2),
+            LineKind::Rail => (pal.direct, 1.6),
+        };
+        let mut d = String::new();
+        let mut parts = Vec::new();
+        for line in &nl.lines {
+            let px = layers::line_px(&view, line, 0.4);
+            svg::push_path(&mut d, &px, false);
+            parts.push(px);
+        }
+        let dash = if nl.kind == LineKind::Rail {
+            format!(r#" stroke-dasharray="{} {}""#, num(6.0 * k), num(3.0 * k))
+        } else {
+            String::new()
+        };
+        svg::path(
+            &mut out,
+            &d,
+            &format!(
+                r#"fill="none" stroke="{colour}" stroke-width="{}" stroke-linejoin="round" stroke-linecap="round"{dash}"#,
+                num(width * k)
+            ),
+        );
+        named_px.push((nl, parts));
+    }
+
+    // The route: a casing under every leg, then the legs, then direction arrows.
+    let mut casing = String::new();
+    for px in &legs_px {
+        svg::push_path(&mut casing, px, false);
+    }
+    svg::path(
+        &mut out,
+        &casing,
+        &format!(
+            r#"fill="none" stroke="{}" stroke-width="{}" stroke-linejoin="round" stroke-linecap="round" stroke-opacity="0.9""#,
+            pal.casing,
+            num(6.5 * k)
+        ),
+    );
+    for (leg, px) in scene.legs.iter().zip(&legs_px) {
+        let mut d = String::new();
+        svg::push_path(&mut d, px, false);
+        svg::path(&mut out, &d, &leg_stroke(leg.mode, pal, k));
+    }
+    for (leg, px) in scene.legs.iter().zip(&legs_px) {
+        furniture::arrows(&mut out, px, leg_colour(leg.mode, pal), pal.casing, k);
+    }
+    out.push_str("</g>\n");
+    out.push_str(&tick_labels);
+
+    // Furniture boxes first: labels must avoid them.
+    let mut placer = Placer::new(f);
+    for px in &legs_px {
+        placer.avoid_line(px);
+    }
+    placer.block(boxes.legend.inflate(4.0));
+    if let Some(inset) = boxes.inset {
+        placer.block(inset.inflate(4.0));
+    }
+
+    // Markers (drawn now, so labels can avoid them).
+    let mut markers = String::new();
+    for c in &scene.crossings {
+        let p = view.px(c.at);
+        let r = 6.0 * k;
+        match c.kind {
+            CrossingKind::River => {
+                let _ = writeln!(
+                    markers,
+                    r#"<circle cx="{}" cy="{}" r="{}" fill="{}" stroke="{}" stroke-width="{}"/>"#,
+                    num(p.x),
+                    num(p.y),
+                    num(r),
+                    pal.story_river,
+                    pal.casing,
+                    num(2.0 * k)
+                );
+            }
+            CrossingKind::Border => {
+                let d = format!(
+                    "M{} {}L{} {}L{} {}L{} {}Z",
+                    num(p.x),
+                    num(p.y - r),
+                    num(p.x + r),
+                    num(p.y),
+                    num(p.x),
+                    num(p.y + r),
+                    num(p.x - r),
+                    num(p.y)
+                );
+                svg::path(
+                    &mut markers,
+                    &d,
+                    &format!(
+                        r#"fill="{}" stroke="{}" stroke-width="{}""#,
+                        pal.border,
+                        pal.casing,
+                        num(2.0 * k)
+                    ),
+                );
+            }
+        }
+        placer.block(Rect {
+            x: p.x - r,
+            y: p.y - r,
+            w: 2.0 * r,
+            h: 2.0 * r,
+        });
+    }
+    for w in &scene.waypoints {
+        let p = view.px(w.at);
+        let (r, fill, stroke) = match w.kind {
+            WaypointKind::Origin | WaypointKind::Destination => (7.5 * k, pal.marker, pal.casing),
+            WaypointKind::Stop => (5.5 * k, pal.casing, pal.marker),
+            WaypointKind::Via => (3.8 * k, pal.casing, pal.text_muted),
+        };
+        let _ = writeln!(
+            markers,
+            r#"<circle cx="{}" cy="{}" r="{}" fill="{fill}" stroke="{stroke}" stroke-width="{}"/>"#,
+            num(p.x),
+            num(p.y),
+            num(r),
+            num(2.2 * k)
+        );
+        placer.block(Rect {
+            x: p.x - r,
+            y: p.y - r,
+            w: 2.0 * r,
+            h: 2.0 * r,
+        });
+    }
+    out.push_str(&markers);
+
+    // Labels in priority order.
+    let mut labels = String::new();
+    let mut order: Vec<usize> = (0..scene.waypoints.len()).collect();
+    order.sort_by_key(|i| (scene.waypoints[*i].kind, *i));
+    for i in order {
+        let w = &scene.waypoints[i];
+        let big = matches!(w.kind, WaypointKind::Origin | WaypointKind::Destination);
+        let mut lines = vec![(
+            w.name.clone(),
+            Face::Bold,
+            if big { 17.0 } else { 14.5 } * k,
+            pal.text,
+        )];
+        if let Some(km) = w.km_from_start {
+            lines.push((
+                format!("km {}", group_thousands(km.as_km().round())),
+                Face::Regular,
+                12.0 * k,
+                pal.text_muted,
+            ));
+        }
+        let (lw, lh) = label_size(&lines);
+        if let Some(pl) = placer.place_point(view.px(w.at), 8.0 * k, lw, lh, true) {
+            write_label(&mut labels, &pl, &lines, pal, k);
+        }
+    }
+    for c in &scene.crossings {
+        let colour = if c.kind == CrossingKind::River {
+            pal.water_text
+        } else {
+            pal.border
+        };
+        let lines = vec![
+            (c.name.clone(), Face::Regular, 12.5 * k, colour),
+            (
+                format!("km {}", group_thousands(c.km.as_km().round())),
+                Face::Regular,
+                12.0 * k,
+                pal.text_muted,
+            ),
+        ];
+        let (lw, lh) = label_size(&lines);
+        if let Some(pl) = placer.place_point(view.px(c.at), 7.0 * k, lw, lh, true) {
+            write_label(&mut labels, &pl, &lines, pal, k);
+        }
+    }
+    for (nl, parts) in &named_px {
+        let (face, colour) = match nl.kind {
+            LineKind::River => (Face::Oblique, pal.water_text),
+            LineKind::Border => (Face::Regular, pal.border),
+            LineKind::Rail => (Face::Regular, pal.text_muted),
+        };
+        let size = 14.0 * k;
+        let lw = fonts::text_width(&nl.name, face, size, 0.0);
+        let mut sorted: Vec<&Vec<Px>> = parts.iter().collect();
+        sorted.sort_by_key(|p| std::cmp::Reverse(p.len()));
+        let inside: Vec<Vec<Px>> = sorted.iter().flat_map(|p| split_inside(p, &f)).collect();
+        if let Some(pl) = inside
+            .iter()
+            .find_map(|p| placer.place_along(p, lw, size * 1.2))
+        {
+            let attrs = format!(
+                r#"font-size="{}" fill="{colour}"{} {}"#,
+                num(size),
+                face.attrs(),
+                halo(pal, k)
+            );
+            svg::text(
+                &mut labels,
+                Px {
+                    x: pl.centre.x,
+                    y: pl.centre.y + size * 0.35,
+                },
+                Anchor::Middle,
+                pl.angle_deg,
+                &attrs,
+                &nl.name,
+            );
+        }
+    }
+    for a in &scene.area_labels {
+        let (face, colour, size, spacing) = match a.kind {
+            AreaKind::Sea => (Face::Oblique, pal.water_text, 16.0 * k, 1.5 * k),
+            AreaKind::Region => (Face::Regular, pal.text_muted, 14.0 * k, 2.0 * k),
+        };
+        centred_label(
+            &mut labels,
+            &mut placer,
+            view.px(a.at),
+            &a.name,
+            face,
+            colour,
+            size,
+            spacing,
+            true,
+            pal,
+            k,
+        );
+    }
+    let country_max = if per_px < 1_500.0 {
+        6.0
+    } else if per_px < 6_000.0 {
+        4.5
+    } else {
+        3.0
+    };
+    for c in super::basemap::countries() {
+        if c.min_label > country_max {
+            continue;
+        }
+        let p = view.px(crate::coord::LatLon {
+            lat: c.lat_deg,
+            lon: c.lon_deg,
+        });
+        if f.contains(p) {
+            let name = c.name.to_uppercase();
+            centred_label(
+                &mut labels,
+                &mut placer,
+                p,
+                &name,
+                Face::Regular,
+                pal.text_muted,
+                14.0 * k,
+                2.5 * k,
+                false,
+                pal,
+                k,
+            );
+        }
+    }
+    out.push_str(&labels);
+    furniture::draw(&mut out, &view, scene, pal, &boxes, &legs_px);
+    out.push_str("</svg>\n");
+    Ok(out)
+}
+
+/// The pieces of a pixel polyline inside a rectangle (by whole segments).
+fn split_inside(line: &[Px], r: &Rect) -> Vec<Vec<Px>> {
+    let inner = r.inflate(-10.0);
+    let mut runs = Vec::new();
+    let mut cur = Vec::new();
+    for p in line {
+        if inner.contains(*p) {
+            cur.push(*p);
+        } else if !cur.is_empty() {
+            runs.push(std::mem::take(&mut cur));
+        }
+    }
+    if !cur.is_empty() {
+        runs.push(cur);
+    }
+    runs.retain(|r| r.len() >= 2);
+    runs.sort_by_key(|r| std::cmp::Reverse(r.len()));
+    runs
+}
+
+/// A horizontal label centred near `at` (tries small shifts when the exact spot is taken).
+#[allow(clippy::too_many_arguments)]
+fn centred_label(
+    out: &mut String,
+    placer: &mut Placer,
+    at: Px,
+    s: &str,
+    face: Face,
+    colour: &str,
+    size: f64,
+    spacing: f64,
+    required: bool,
+    pal: &Palette,
+    k: f64,
+) {
+    let w = fonts::text_width(s, face, size, spacing);
+    let h = size * 1.2;
+    let mut cands = Vec::new();
+    for (i, (dx, dy)) in [
+        (0.0, 0.0),
+        (0.0, -1.5),
+        (0.0, 1.5),
+        (-0.6, 0.0),
+        (0.6, 0.0),
+        (0.0, -3.0),
+        (0.0, 3.0),
+    ]
+    .iter()
+    .enumerate()
+    {
+        cands.push((
+            Rect {
+                x: at.x - w / 2.0 + dx * w,
+                y: at.y - h / 2.0 + dy * h,
+                w,
+                h,
+            },
+            Anchor::Middle,
+            i as f64 * 20.0,
+        ));
+    }
+    if let Some(pl) = placer.place(&cands, required) {
+        let ls = if spacing > 0.0 {
+            format!(r#" letter-spacing="{}""#, num(spacing))
+        } else {
+            String::new()
+        };
+        let attrs = format!(
+            r#"font-size="{}" fill="{colour}"{}{ls} {}"#,
+            num(size),
+            face.attrs(),
+            halo(pal, k)
+        );
+        svg::text(
+            out,
+            Px {
+                x: pl.centre.x,
+                y: pl.rect.y + size * 0.95,
+            },
+            Anchor::Middle,
+            0.0,
+            &attrs,
+            s,
+        );
+    }
+}
+
+/// The line colour of a mode.
+pub fn leg_colour(mode: LegMode, pal: &Palette) -> &'static str {
+    match mode {
+        LegMode::Rail => pal.rail,
+        LegMode::Air => pal.air,
+        LegMode::Road => pal.road,
+        LegMode::Direct => pal.direct,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::coord::LatLon;
+    use crate::render::scene::{SceneCrossing, SceneLeg, ScenePoint, Theme};
+    use crate::units::Length;
+
+    pub(crate) fn small_scene() -> MapScene {
+        let p = |lat, lon| LatLon { lat, lon };
+        MapScene {
+            title: "Test & <map>".into(),
+            subtitle: "Pyongyang to Khasan".into(),
+            legs: vec![SceneLeg {
+                mode: LegMode::Rail,
+                points: vec![
+                    p(39.03385, 125.75432),
+                    p(41.79556, 129.77583),
+                    p(42.42387, 130.65156),
+                ],
+                schematic: true,
+                label: String::new(),
+            }],
+            waypoints: vec![
+                ScenePoint {
+                    name: "Pyongyang".into(),
+                    kind: WaypointKind::Origin,
+                    at: p(39.03385, 125.75432),
+                    km_from_start: Some(Length::ZERO),
+                },
+                ScenePoint {
+                    name: "Khasan".into(),
+                    kind: WaypointKind::Destination,
+                    at: p(42.42387, 130.65156),
+                    km_from_start: Some(Length::km(600.0)),
+                },
+            ],
+            crossings: vec![SceneCrossing {
+                name: "Tumen".into(),
+                kind: CrossingKind::Border,
+                at: p(42.42, 130.64),
+                km: Length::km(598.0),
+            }],
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn deterministic_and_golden() {
+        let opt = MapOptions {
+            width_px: 800,
+            height_px: 500,
+            ..Default::default()
+        };
+        let a = draw(&small_scene(), &opt).unwrap();
+        assert_eq!(a, draw(&small_scene(), &opt).unwrap());
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/golden/map_small.svg");
+        if std::env::var_os("UPDATE_GOLDEN").is_some() {
+            std::fs::write(path, &a).unwrap();
+        }
+        let golden = std::fs::read_to_string(path).unwrap();
+        assert!(
+            a == golden,
+            "SVG changed; if intended, rerun with UPDATE_GOLDEN=1"
+        );
+    }
+
+    #[test]
+    fn svg_is_well_formed_and_names_the_font() {
+        let s = draw(
+            &small_scene(),
+            &MapOptions {
+                theme: Theme::Dark,
+                ..Default::default()
+            },
+        )
+        .unwrap();
+        let doc = resvg::usvg::roxmltree::Document::parse(&s).unwrap();
+        assert_eq!(
+            doc.root_element().attribute("font-family"),
+            Some(FONT_FAMILY)
+        );
+        assert!(s.contains("Test &amp; &lt;map&gt;"));
+        assert!(s.contains("Lambert conformal conic"));
+        for name in ["Pyongyang", "Khasan", "km 598", "NORTH KOREA"] {
+            assert!(s.contains(name), "{name}");
+        }
+    }
+
+    #[test]
+    fn works_anywhere_including_across_the_antimeridian() {
+        let p = |lat, lon| LatLon { lat, lon };
+        for pts in [
+            vec![p(-18.14, 178.44), p(-13.83, -171.76)],
+            vec![p(64.13, -21.9), p(65.68, -18.09)],
+            vec![p(-33.87, 151.21), p(-37.81, 144.96)],
+            vec![p(1.29, 103.85), p(3.1412, 101.68653)],
+        ] {
+            let scene = MapScene {
+                legs: vec![SceneLeg {
+                    mode: LegMode::Air,
+                    points: pts,
+                    schematic: false,
+                    label: String::new(),
+                }],
+                ..Default::default()
+            };
+            let s = draw(&scene, &MapOptions::default()).unwrap();
+            assert!(s.contains("<path"), "basemap drawn");
+        }
+    }
+}
