@@ -17,7 +17,8 @@ Output format "RCBM" version 1 (all little-endian), one file per layer and level
     then per part (one ring or one line):
       bbox   i32 x 4  min_lon, min_lat, max_lon, max_lat in units
       class  u8       layer-specific (land: 0 outer / 1 hole; borders: 0 settled / 1 disputed)
-      pad    u8 x 3
+      pad    u8
+      id     u16      layer-specific (countries: row of countries.tsv, from 0; else 0)
       npts   u32
       nbytes u32      length of the body that follows
       body   npts x (zigzag varint d_lon, zigzag varint d_lat), deltas from the previous point,
@@ -97,10 +98,12 @@ def varint(out, v):
 
 
 def write_layer(path, kind, parts):
-    """parts: list of (class, [(lon, lat), ...]); drops degenerate parts."""
+    """parts: list of (class, [(lon, lat), ...]) or (class, points, id); drops degenerate parts."""
     blob = bytearray(b"RCBM" + struct.pack("<BBH", 1, kind, 0) + struct.pack("<I", SCALE))
     encoded = []
-    for cls, pts in parts:
+    for part in parts:
+        cls, pts = part[0], part[1]
+        ident = part[2] if len(part) > 2 else 0
         q = []
         for lon, lat in pts:
             p = (round(lon * SCALE), round(lat * SCALE))
@@ -116,7 +119,7 @@ def write_layer(path, kind, parts):
             px, py = x, y
         xs = [p[0] for p in q]
         ys = [p[1] for p in q]
-        head = struct.pack("<iiiiBxxxII", min(xs), min(ys), max(xs), max(ys), cls, len(q), len(body))
+        head = struct.pack("<iiiiBxHII", min(xs), min(ys), max(xs), max(ys), cls, ident, len(q), len(body))
         encoded.append(head + bytes(body))
     blob += struct.pack("<I", len(encoded))
     for e in encoded:
@@ -205,12 +208,25 @@ def main():
 
     # Country label points (Natural Earth's own LABEL_X/LABEL_Y), for naming countries on any map.
     rows = []
-    for rec in shp("cultural/ne_10m_admin_0_countries").iterRecords():
-        rows.append((rec["NAME"], float(rec["LABEL_X"]), float(rec["LABEL_Y"]), float(rec["MIN_LABEL"])))
-    rows.sort()
+    reader = shp("cultural/ne_10m_admin_0_countries")
+    for sr in reader.iterShapeRecords():
+        rec = sr.record
+        rows.append((rec["NAME"], float(rec["LABEL_X"]), float(rec["LABEL_Y"]), float(rec["MIN_LABEL"]), sr.shape))
+    rows.sort(key=lambda r: r[:4])
+    # Country areas, coarsely simplified, each ring tagged with its row: the renderer finds which
+    # countries fill the map and sets their names inside the frame.
+    country_parts = []
+    for i, row in enumerate(rows):
+        for r in rings(row[4]):
+            xs = [p[0] for p in r]
+            ys = [p[1] for p in r]
+            if max(max(xs) - min(xs), max(ys) - min(ys)) < 0.1:
+                continue
+            country_parts.append((1 if signed_area(r) > 0 else 0, rdp(r, 0.03), i))
+    write_layer(f"{OUT}/countries.rcbm", 1, country_parts)
     with open(f"{OUT}/countries.tsv", "w", encoding="utf-8") as f:
         f.write("# name\tlabel_lon\tlabel_lat\tmin_label (Natural Earth 10m admin 0, public domain)\n")
-        for name, x, y, m in rows:
+        for name, x, y, m, _ in rows:
             f.write(f"{name}\t{x:.4f}\t{y:.4f}\t{m:.1f}\n")
 
     bm = fetch(BASEMAP, args.cache)

@@ -28,6 +28,8 @@ pub enum Layer {
     Coast,
     Borders,
     Rivers,
+    /// Country areas (one level, coarse), each ring tagged with its row in `countries.tsv`.
+    Countries,
 }
 
 macro_rules! bm {
@@ -56,6 +58,7 @@ pub fn bytes(layer: Layer, level: Level) -> Option<&'static [u8]> {
         (Rivers, Fine) => bm!("rivers_fine.rcbm"),
         (Rivers, Medium) => bm!("rivers_medium.rcbm"),
         (Rivers, Coarse) => return None,
+        (Countries, _) => bm!("countries.rcbm"),
     })
 }
 
@@ -110,6 +113,8 @@ pub struct GeoRect {
 pub struct Part {
     /// Layer-specific class: land 0 outer / 1 hole; borders 0 settled / 1 disputed or indefinite.
     pub class: u8,
+    /// Layer-specific id: for countries, the row of [`countries()`]; else 0.
+    pub id: u16,
     /// (lon, lat) in degrees.
     pub points: Vec<[f64; 2]>,
 }
@@ -170,6 +175,10 @@ pub fn read(data: &[u8], rect: GeoRect) -> Result<Vec<Part>, Error> {
         let class = *data.get(at + 16).ok_or(Error::Basemap {
             what: "truncated header",
         })?;
+        let id = u16::from_le_bytes([
+            data.get(at + 18).copied().unwrap_or(0),
+            data.get(at + 19).copied().unwrap_or(0),
+        ]);
         let npts = rd_u32(data, at + 20)? as usize;
         let nbytes = rd_u32(data, at + 24)? as usize;
         let body_at = at + 28;
@@ -198,7 +207,7 @@ pub fn read(data: &[u8], rect: GeoRect) -> Result<Vec<Part>, Error> {
                 y += varint(body, &mut pos)?;
                 points.push([x as f64 / scale + shift, y as f64 / scale]);
             }
-            out.push(Part { class, points });
+            out.push(Part { class, id, points });
         }
     }
     Ok(out)

@@ -352,7 +352,7 @@ pub fn draw(scene: &MapScene, opt: &MapOptions) -> Result<String, Error> {
         }
     }
     for a in &scene.area_labels {
-        let (face, colour, size, spacing) = match a.kind {
+        let style = match a.kind {
             AreaKind::Sea => (Face::Oblique, pal.water_text, 16.0 * k, 1.5 * k),
             AreaKind::Region => (Face::Regular, pal.text_muted, 14.0 * k, 2.0 * k),
         };
@@ -361,46 +361,17 @@ pub fn draw(scene: &MapScene, opt: &MapOptions) -> Result<String, Error> {
             &mut placer,
             view.px(a.at),
             &a.name,
-            face,
-            colour,
-            size,
-            spacing,
+            style,
             true,
             pal,
             k,
         );
     }
-    let country_max = if per_px < 1_500.0 {
-        6.0
-    } else if per_px < 6_000.0 {
-        4.5
-    } else {
-        3.0
-    };
-    for c in super::basemap::countries() {
-        if c.min_label > country_max {
-            continue;
-        }
-        let p = view.px(crate::coord::LatLon {
-            lat: c.lat_deg,
-            lon: c.lon_deg,
-        });
-        if f.contains(p) {
-            let name = c.name.to_uppercase();
-            centred_label(
-                &mut labels,
-                &mut placer,
-                p,
-                &name,
-                Face::Regular,
-                pal.text_muted,
-                14.0 * k,
-                2.5 * k,
-                false,
-                pal,
-                k,
-            );
-        }
+    let min_cells = if opt.width_px >= 1000 { 8 } else { 14 };
+    for c in super::names::countries(&view, min_cells)? {
+        let name = c.name.to_uppercase();
+        let style = (Face::Regular, pal.text_muted, 14.0 * k, 2.5 * k);
+        centred_label(&mut labels, &mut placer, c.at, &name, style, false, pal, k);
     }
     out.push_str(&labels);
     furniture::draw(&mut out, &view, scene, pal, &boxes, &legs_px);
@@ -435,10 +406,7 @@ fn centred_label(
     placer: &mut Placer,
     at: Px,
     s: &str,
-    face: Face,
-    colour: &str,
-    size: f64,
-    spacing: f64,
+    (face, colour, size, spacing): (Face, &str, f64, f64),
     required: bool,
     pal: &Palette,
     k: f64,

@@ -27,6 +27,7 @@ mod furniture;
 pub mod labels;
 pub mod layers;
 mod map;
+mod names;
 pub mod png;
 pub mod projection;
 pub mod scene;
