@@ -6,6 +6,9 @@
 //! bundled basemap's border and river lines.
 //!
 //!     cargo run --release --example map_demo
+//!
+//! With `--quick`, only the first map's SVG, PNG and GeoJSON are written (to time the whole
+//! process for the default map).
 
 use routecheck::coord::LatLon;
 use routecheck::export::{self, ExportCrossing, ExportLeg, ExportRoute, ExportWaypoint};
@@ -75,9 +78,13 @@ fn write(
 ) -> Result<(), Box<dyn std::error::Error>> {
     std::fs::create_dir_all("output")?;
     let opt = MapOptions::default();
-    std::fs::write(format!("output/{name}.svg"), render::svg(scene, &opt)?)?;
-    std::fs::write(format!("output/{name}.png"), render::png(scene, &opt)?)?;
+    let svg = render::svg(scene, &opt)?;
+    std::fs::write(format!("output/{name}.png"), render::png::rasterise(&svg)?)?;
+    std::fs::write(format!("output/{name}.svg"), svg)?;
     std::fs::write(format!("output/{name}.geojson"), export::geojson(route))?;
+    if std::env::args().any(|a| a == "--quick") {
+        return Ok(());
+    }
     std::fs::write(format!("output/{name}.gpx"), export::gpx(route))?;
     std::fs::write(format!("output/{name}.kml"), export::kml(route))?;
     let dark = MapOptions {
@@ -240,6 +247,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         at: ll(40.8, 131.3),
     });
     write("pyongyang-vladivostok", &scene, &route)?;
+    if std::env::args().any(|a| a == "--quick") {
+        return Ok(());
+    }
 
     let stops = [
         ("Warsaw", ll(52.22977, 21.01178), Origin), // GeoNames 756135

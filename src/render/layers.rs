@@ -351,7 +351,20 @@ fn crossing(line: &[Px], f: impl Fn(&Px) -> f64) -> Option<Px> {
 
 /// Projects and simplifies a polyline of places to pixels.
 pub fn line_px(view: &View, pts: &[LatLon], eps: f64) -> Vec<Px> {
-    let px: Vec<Px> = pts.iter().map(|p| view.px(*p)).collect();
+    // Drop points within eps/2 of the last kept one while projecting (a dense GPS track shrinks
+    // by orders of magnitude here), then simplify.
+    let eps2 = (eps * 0.5) * (eps * 0.5);
+    let mut px: Vec<Px> = Vec::with_capacity(pts.len().min(65_536));
+    for (i, p) in pts.iter().enumerate() {
+        let q = view.px(*p);
+        let keep = match px.last() {
+            None => true,
+            Some(l) => i + 1 == pts.len() || (q.x - l.x).powi(2) + (q.y - l.y).powi(2) >= eps2,
+        };
+        if keep {
+            px.push(q);
+        }
+    }
     simplify_px(&px, eps)
 }
 

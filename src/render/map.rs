@@ -114,7 +114,7 @@ pub fn draw(scene: &MapScene, opt: &MapOptions) -> Result<String, Error> {
         num(f.h),
         pal.sea
     );
-    let rivers = if per_px < 1_500.0 {
+    let rivers = if per_px < 450.0 {
         Some(super::basemap::Level::Fine)
     } else if per_px < 6_000.0 {
         Some(super::basemap::Level::Medium)
