@@ -21,11 +21,14 @@
 //! assert!(svg.starts_with("<svg") && svg.contains("Warsaw to Kyiv"));
 //! ```
 
+mod annotate;
 pub mod basemap;
 pub mod fonts;
 mod furniture;
+mod inset;
 pub mod labels;
 pub mod layers;
+mod legend;
 mod map;
 mod names;
 pub mod png;

@@ -1,0 +1,450 @@
+//! The legend: one entry per thing drawn, a scale bar true at the map's centre, a north arrow
+//! pointing to true north, and the projection; and the choice of corners for it and the inset.
+
+use std::fmt::Write;
+
+use super::fonts::{self, Face};
+use super::map::leg_stroke;
+use super::projection::Projection;
+use super::scene::{CrossingKind, LegMode, LineKind, MapScene};
+use super::style::Palette;
+use super::svg::{self, Anchor, Px, num};
+use super::view::{Rect, View};
+use crate::geodesy::{self, Azimuth};
+use crate::units::Length;
+
+/// Where the legend and the inset go.
+#[derive(Debug, Clone)]
+pub struct Boxes {
+    pub legend: Rect,
+    pub inset: Option<Rect>,
+    entries: Vec<Entry>,
+}
+
+#[derive(Debug, Clone)]
+enum Entry {
+    Leg(LegMode, bool),
+    Marker,
+    Crossing(CrossingKind),
+    Line(LineKind),
+    Border,
+}
+
+fn entry_text(e: &Entry) -> String {
+    match e {
+        Entry::Leg(LegMode::Rail, true) => "Rail (schematic: straight between stations)".into(),
+        Entry::Leg(LegMode::Rail, false) => "Rail".into(),
+        Entry::Leg(LegMode::Air, _) => "Flight (geodesic)".into(),
+        Entry::Leg(LegMode::Road, _) => "Road".into(),
+        Entry::Leg(LegMode::Direct, _) => "Straight line (geodesic)".into(),
+        Entry::Marker => "Stop (km from start)".into(),
+        Entry::Crossing(CrossingKind::River) => "River crossing".into(),
+        Entry::Crossing(CrossingKind::Border) => "Border crossing".into(),
+        Entry::Line(LineKind::River) => "River named in the story".into(),
+        Entry::Line(LineKind::Border) => "Border named in the story".into(),
+        Entry::Line(LineKind::Rail) => "Railway named in the story".into(),
+        Entry::Border => "International border".into(),
+    }
+}
+
+/// A "nice" scale-bar length (1, 2 or 5 × 10ⁿ metres) not longer than `max_m`.
+pub fn nice_length(max_m: f64) -> Length {
+    let p = 10f64.powf(max_m.max(1.0).log10().floor());
+    let m = [5.0, 2.0, 1.0]
+        .iter()
+        .map(|f| f * p)
+        .find(|v| *v <= max_m)
+        .unwrap_or(p);
+    Length::m(m)
+}
+
+fn corner_rects(f: &Rect, w: f64, h: f64, pad: f64) -> [Rect; 4] {
+    [
+        Rect {
+            x: f.x + pad,
+            y: f.bottom() - pad - h,
+            w,
+            h,
+        },
+        Rect {
+            x: f.right() - pad - w,
+            y: f.bottom() - pad - h,
+            w,
+            h,
+        },
+        Rect {
+            x: f.x + pad,
+            y: f.y + pad,
+            w,
+            h,
+        },
+        Rect {
+            x: f.right() - pad - w,
+            y: f.y + pad,
+            w,
+            h,
+        },
+    ]
+}
+
+/// Sizes the legend and picks the two emptiest corners (fewest route points and places under
+/// them) for the legend and the locator inset.
+pub fn layout(view: &View, scene: &MapScene, legs: &[Vec<Px>]) -> Boxes {
+    let k = view.k;
+    let mut entries: Vec<Entry> = Vec::new();
+    for l in &scene.legs {
+        let e = Entry::Leg(l.mode, l.schematic && l.mode == LegMode::Rail);
+        if !entries.iter().any(|x| format!("{x:?}") == format!("{e:?}")) {
+            entries.push(e);
+        }
+    }
+    if !scene.waypoints.is_empty() {
+        entries.push(Entry::Marker);
+    }
+    for kind in [CrossingKind::River, CrossingKind::Border] {
+        if scene.crossings.iter().any(|c| c.kind == kind) {
+            entries.push(Entry::Crossing(kind));
+        }
+    }
+    for kind in [LineKind::River, LineKind::Border, LineKind::Rail] {
+        if scene.named_lines.iter().any(|c| c.kind == kind) {
+            entries.push(Entry::Line(kind));
+        }
+    }
+    entries.push(Entry::Border);
+    let text_w = entries
+        .iter()
+        .map(|e| fonts::text_width(&entry_text(e), Face::Regular, 12.5 * k, 0.0))
+        .fold(0.0, f64::max);
+    let (p1, p2) = projection_lines(&view.proj);
+    let proj_w = fonts::text_width(&p1, Face::Regular, 10.5 * k, 0.0).max(fonts::text_width(
+        &p2,
+        Face::Regular,
+        10.5 * k,
+        0.0,
+    ));
+    let w = (text_w + 56.0 * k).max(proj_w + 24.0 * k).max(250.0 * k);
+    let h = entries.len() as f64 * 21.0 * k + 24.0 * k + 62.0 * k + 30.0 * k;
+    let pad = 12.0 * k;
+    let mut pts: Vec<Px> = legs.iter().flatten().copied().collect();
+    for w in &scene.waypoints {
+        let p = view.px(w.at);
+        pts.extend(std::iter::repeat_n(p, 40));
+    }
+    let crowd = |r: &Rect| {
+        pts.iter()
+            .filter(|p| r.inflate(20.0 * k).contains(**p))
+            .count()
+    };
+    let legend_cands = corner_rects(&view.frame, w, h, pad);
+    let mut order: Vec<usize> = (0..4).collect();
+    order.sort_by_key(|i| (crowd(&legend_cands[*i]), *i));
+    let legend = legend_cands[order[0]];
+    let (iw, ih) = (view.frame.w * 0.2, view.frame.w * 0.2 * 0.78);
+    let inset_cands = corner_rects(&view.frame, iw, ih, pad);
+    let inset = order[1..]
+        .iter()
+        .map(|i| inset_cands[*i])
+        .filter(|r| r.overlap(&legend) == 0.0)
+        .min_by_key(|r| crowd(r))
+        .filter(|_| view.frame.h > ih * 2.2);
+    Boxes {
+        legend,
+        inset,
+        entries,
+    }
+}
+
+fn projection_lines(p: &Projection) -> (String, String) {
+    let d = p.describe();
+    match d.split_once(", ") {
+        Some((name, rest)) => (format!("Projection: {name}"), rest.to_string()),
+        None => (d, String::new()),
+    }
+}
+
+fn panel(out: &mut String, r: &Rect, pal: &Palette, k: f64) {
+    let _ = writeln!(
+        out,
+        r#"<rect x="{}" y="{}" width="{}" height="{}" rx="{}" fill="{}" fill-opacity="0.92" stroke="{}" stroke-width="{}"/>"#,
+        num(r.x),
+        num(r.y),
+        num(r.w),
+        num(r.h),
+        num(4.0 * k),
+        pal.panel,
+        pal.panel_stroke,
+        num(k)
+    );
+}
+
+/// Draws the legend panel with its entries, scale bar, north arrow and projection note.
+pub fn draw(out: &mut String, view: &View, pal: &Palette, boxes: &Boxes) {
+    let k = view.k;
+    let text = |size: f64, fill: &str, face: Face| {
+        format!(
+            r#"font-size="{}" fill="{fill}"{}"#,
+            num(size * k),
+            face.attrs()
+        )
+    };
+    // Legend entries.
+    let r = boxes.legend;
+    panel(out, &r, pal, k);
+    let mut y = r.y + 20.0 * k;
+    let x0 = r.x + 12.0 * k;
+    for e in &boxes.entries {
+        let mid = Px {
+            x: x0 + 16.0 * k,
+            y: y - 4.0 * k,
+        };
+        let sample = [
+            Px { x: x0, y: mid.y },
+            Px {
+                x: x0 + 32.0 * k,
+                y: mid.y,
+            },
+        ];
+        let mut d = String::new();
+        svg::push_path(&mut d, &sample, false);
+        match e {
+            Entry::Leg(mode, _) => svg::path(out, &d, &leg_stroke(*mode, pal, k)),
+            Entry::Marker => {
+                let _ = writeln!(
+                    out,
+                    r#"<circle cx="{}" cy="{}" r="{}" fill="{}" stroke="{}" stroke-width="{}"/>"#,
+                    num(mid.x),
+                    num(mid.y),
+                    num(5.5 * k),
+                    pal.casing,
+                    pal.marker,
+                    num(2.2 * k)
+                );
+            }
+            Entry::Crossing(CrossingKind::River) => {
+                let _ = writeln!(
+                    out,
+                    r#"<circle cx="{}" cy="{}" r="{}" fill="{}" stroke="{}" stroke-width="{}"/>"#,
+                    num(mid.x),
+                    num(mid.y),
+                    num(6.0 * k),
+                    pal.story_river,
+                    pal.casing,
+                    num(2.0 * k)
+                );
+            }
+            Entry::Crossing(CrossingKind::Border) => {
+                let s = 6.0 * k;
+                let dd = format!(
+                    "M{} {}L{} {}L{} {}L{} {}Z",
+                    num(mid.x),
+                    num(mid.y - s),
+                    num(mid.x + s),
+                    num(mid.y),
+                    num(mid.x),
+                    num(mid.y + s),
+                    num(mid.x - s),
+                    num(mid.y)
+                );
+                svg::path(
+                    out,
+                    &dd,
+                    &format!(
+                        r#"fill="{}" stroke="{}" stroke-width="{}""#,
+                        pal.border,
+                        pal.casing,
+                        num(2.0 * k)
+                    ),
+                );
+            }
+            Entry::Line(LineKind::River) => svg::path(
+                out,
+                &d,
+                &format!(
+                    r#"stroke="{}" stroke-width="{}""#,
+                    pal.story_river,
+                    num(2.4 * k)
+                ),
+            ),
+            Entry::Line(LineKind::Border) | Entry::Border => {
+                svg::path(
+                    out,
+                    &d,
+                    &format!(
+                        r#"stroke="{}" stroke-width="{}""#,
+                        pal.border_halo,
+                        num(5.0 * k)
+                    ),
+                );
+                svg::path(
+                    out,
+                    &d,
+                    &format!(r#"stroke="{}" stroke-width="{}""#, pal.border, num(1.4 * k)),
+                );
+            }
+            Entry::Line(LineKind::Rail) => svg::path(
+                out,
+                &d,
+                &format!(
+                    r#"stroke="{}" stroke-width="{}" stroke-dasharray="{} {}""#,
+                    pal.direct,
+                    num(1.6 * k),
+                    num(6.0 * k),
+                    num(3.0 * k)
+                ),
+            ),
+        }
+        svg::text(
+            out,
+            Px {
+                x: x0 + 42.0 * k,
+                y,
+            },
+            Anchor::Start,
+            0.0,
+            &text(12.5, pal.text, Face::Regular),
+            &entry_text(e),
+        );
+        y += 21.0 * k;
+    }
+
+    // Scale bar: a nice length at the map's centre, in two halves.
+    let per_px = view.ground_per_px().as_m();
+    let max_w = r.w - 90.0 * k;
+    let len = nice_length(max_w * per_px);
+    let bar_px = len.as_m() / per_px;
+    let by = y + 4.0 * k;
+    for (i, fill) in [pal.text, pal.panel].iter().enumerate() {
+        let _ = writeln!(
+            out,
+            r#"<rect x="{}" y="{}" width="{}" height="{}" fill="{fill}" stroke="{}" stroke-width="{}"/>"#,
+            num(x0 + i as f64 * bar_px / 2.0),
+            num(by),
+            num(bar_px / 2.0),
+            num(6.0 * k),
+            pal.text,
+            num(k)
+        );
+    }
+    let km = len.as_km();
+    let unit = |v: f64| {
+        if km >= 1.0 {
+            format!("{}", (v * 100.0).round() / 100.0)
+        } else {
+            format!("{}", (v * 1000.0).round())
+        }
+    };
+    let small = text(11.0, pal.text, Face::Regular);
+    svg::text(
+        out,
+        Px {
+            x: x0,
+            y: by + 20.0 * k,
+        },
+        Anchor::Middle,
+        0.0,
+        &small,
+        "0",
+    );
+    svg::text(
+        out,
+        Px {
+            x: x0 + bar_px / 2.0,
+            y: by + 20.0 * k,
+        },
+        Anchor::Middle,
+        0.0,
+        &small,
+        &unit(km / 2.0),
+    );
+    let end = format!("{} {}", unit(km), if km >= 1.0 { "km" } else { "m" });
+    svg::text(
+        out,
+        Px {
+            x: x0 + bar_px,
+            y: by + 20.0 * k,
+        },
+        Anchor::Middle,
+        0.0,
+        &small,
+        &end,
+    );
+    svg::text(
+        out,
+        Px {
+            x: x0,
+            y: by + 36.0 * k,
+        },
+        Anchor::Start,
+        0.0,
+        &text(10.5, pal.text_muted, Face::Regular),
+        "Scale true at the map's centre",
+    );
+
+    // North arrow, pointing to true north where it stands.
+    let na = Px {
+        x: r.right() - 26.0 * k,
+        y: by + 14.0 * k,
+    };
+    let here = view.latlon(na);
+    let north = view.px(geodesy::direct(
+        here,
+        Azimuth::from_deg(0.0),
+        Length::km(1.0),
+    ));
+    let ang = (north.x - na.x).atan2(na.y - north.y).to_degrees();
+    let s = 14.0 * k;
+    let _ = writeln!(
+        out,
+        r#"<g transform="rotate({} {} {})"><path d="M{} {}L{} {}L{} {}Z" fill="{}"/><path d="M{} {}L{} {}L{} {}Z" fill="{}" stroke="{}" stroke-width="{}"/><text x="{}" y="{}" text-anchor="middle" {}>N</text></g>"#,
+        num(ang),
+        num(na.x),
+        num(na.y),
+        num(na.x),
+        num(na.y - s),
+        num(na.x + s * 0.45),
+        num(na.y + s * 0.6),
+        num(na.x),
+        num(na.y + s * 0.25),
+        pal.text,
+        num(na.x),
+        num(na.y - s),
+        num(na.x - s * 0.45),
+        num(na.y + s * 0.6),
+        num(na.x),
+        num(na.y + s * 0.25),
+        pal.panel,
+        pal.text,
+        num(k),
+        num(na.x),
+        num(na.y - s - 4.0 * k),
+        text(12.0, pal.text, Face::Bold)
+    );
+    let (p1, p2) = projection_lines(&view.proj);
+    let py = r.bottom() - 24.0 * k;
+    let pt = text(10.5, pal.text_muted, Face::Regular);
+    svg::text(out, Px { x: x0, y: py }, Anchor::Start, 0.0, &pt, &p1);
+    svg::text(
+        out,
+        Px {
+            x: x0,
+            y: py + 13.0 * k,
+        },
+        Anchor::Start,
+        0.0,
+        &pt,
+        &p2,
+    );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn nice_lengths() {
+        assert_eq!(nice_length(180_000.0), Length::km(100.0));
+        assert_eq!(nice_length(260_000.0), Length::km(200.0));
+        assert_eq!(nice_length(700.0), Length::m(500.0));
+    }
+}
