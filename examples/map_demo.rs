@@ -76,8 +76,16 @@ fn write(
     scene: &MapScene,
     route: &ExportRoute,
 ) -> Result<(), Box<dyn std::error::Error>> {
+    write_with(name, scene, route, MapOptions::default())
+}
+
+fn write_with(
+    name: &str,
+    scene: &MapScene,
+    route: &ExportRoute,
+    opt: MapOptions,
+) -> Result<(), Box<dyn std::error::Error>> {
     std::fs::create_dir_all("output")?;
-    let opt = MapOptions::default();
     let svg = render::svg(scene, &opt)?;
     std::fs::write(format!("output/{name}.png"), render::png::rasterise(&svg)?)?;
     std::fs::write(format!("output/{name}.svg"), svg)?;
@@ -123,7 +131,7 @@ fn build(
     let mut at_km = vec![Length::ZERO; stops.len()];
     for &(a, b) in legs {
         let pts: Vec<LatLon> = stops[a..=b].iter().map(|s| s.1).collect();
-        let pts = if mode == LegMode::Direct {
+        let pts = if matches!(mode, LegMode::Direct | LegMode::Air) {
             geodesy::densify(pts[0], pts[pts.len() - 1], Length::km(10.0))
         } else {
             pts
@@ -250,6 +258,12 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     if std::env::args().any(|a| a == "--quick") {
         return Ok(());
     }
+    // The same trip, zoomed on the border and Primorye with an explicit extent.
+    let zoom = MapOptions {
+        extent: Some((ll(42.15, 130.2), ll(43.95, 132.35))),
+        ..MapOptions::default()
+    };
+    write_with("pyongyang-vladivostok-zoom", &scene, &route, zoom)?;
 
     let stops = [
         ("Warsaw", ll(52.22977, 21.01178), Origin), // GeoNames 756135
@@ -264,5 +278,20 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         &[(0, 1), (1, 2)],
     );
     write("warsaw-kyiv", &scene, &route)?;
+
+    // Across the antimeridian: Nadi → Suva → Apia by air (geodesic arcs).
+    let stops = [
+        ("Nadi", ll(-17.80309, 177.41617), Origin), // GeoNames 2202064
+        ("Suva", ll(-18.13683, 178.42531), Stop),   // 2198148
+        ("Apia", ll(-13.83333, -171.76666), Destination), // 4035413
+    ];
+    let (scene, route) = build(
+        "Nadi → Suva → Apia",
+        "Flights across the 180th meridian (geodesic arcs)",
+        LegMode::Air,
+        &stops,
+        &[(0, 1), (1, 2)],
+    );
+    write("fiji-samoa", &scene, &route)?;
     Ok(())
 }

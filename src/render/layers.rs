@@ -187,12 +187,13 @@ pub fn deg_label(v: f64, step: f64, pos: char, neg: char) -> String {
     } else {
         v
     };
-    let h = if wrapped > 0.0 {
-        pos.to_string()
-    } else if wrapped < 0.0 {
-        neg.to_string()
-    } else {
+    // 0° and 180° take no hemisphere letter.
+    let h = if wrapped == 0.0 || (wrapped.abs() - 180.0).abs() < 1e-9 {
         String::new()
+    } else if wrapped > 0.0 {
+        pos.to_string()
+    } else {
+        neg.to_string()
     };
     let dec = if step < 0.5 {
         2
@@ -201,12 +202,7 @@ pub fn deg_label(v: f64, step: f64, pos: char, neg: char) -> String {
     } else {
         0
     };
-    let a = if pos == 'E' && (wrapped.abs() - 180.0).abs() < 1e-9 {
-        180.0
-    } else {
-        wrapped.abs()
-    };
-    format!("{a:.dec$}°{h}")
+    format!("{:.dec$}°{h}", wrapped.abs())
 }
 
 /// Faint graticule lines (into `lines`, to go inside the frame's clip) and labelled ticks where
@@ -386,6 +382,45 @@ mod tests {
         assert!(s.len() < 200, "{}", s.len());
     }
 
+    /// Distance from p to segment a–b.
+    fn seg_dist(p: Px, a: Px, b: Px) -> f64 {
+        let (dx, dy) = (b.x - a.x, b.y - a.y);
+        let l2 = dx * dx + dy * dy;
+        let t = if l2 == 0.0 {
+            0.0
+        } else {
+            (((p.x - a.x) * dx + (p.y - a.y) * dy) / l2).clamp(0.0, 1.0)
+        };
+        ((p.x - a.x - t * dx).powi(2) + (p.y - a.y - t * dy).powi(2)).sqrt()
+    }
+
+    /// "Simplify to the pixel without changing the look": every original point stays within
+    /// the tolerance (plus the pre-filter's half) of the simplified line.
+    #[test]
+    fn simplification_stays_within_a_pixel() {
+        let pts: Vec<Px> = (0..200_000)
+            .map(|i| {
+                let t = f64::from(i) * 0.005;
+                Px {
+                    x: t,
+                    y: 200.0 + (t * 0.05).sin() * 150.0 + (t * 7.0).sin() * 0.3,
+                }
+            })
+            .collect();
+        let s = simplify_px(&pts, 0.4);
+        assert!(s.len() < 2_000, "{}", s.len());
+        let worst = pts
+            .iter()
+            .step_by(7)
+            .map(|p| {
+                s.windows(2)
+                    .map(|w| seg_dist(*p, w[0], w[1]))
+                    .fold(f64::MAX, f64::min)
+            })
+            .fold(0.0, f64::max);
+        assert!(worst <= 0.6 + 1e-9, "worst deviation {worst} px");
+    }
+
     #[test]
     fn graticule_steps_and_labels() {
         assert_eq!(graticule_step(8.0), 2.0);
@@ -394,6 +429,8 @@ mod tests {
         assert_eq!(deg_label(190.0, 2.0, 'E', 'W'), "170°W");
         assert_eq!(deg_label(41.5, 0.5, 'N', 'S'), "41.5°N");
         assert_eq!(deg_label(0.0, 1.0, 'N', 'S'), "0°");
+        assert_eq!(deg_label(180.0, 2.0, 'E', 'W'), "180°");
+        assert_eq!(deg_label(-180.0, 2.0, 'E', 'W'), "180°");
     }
 
     #[test]

@@ -332,6 +332,33 @@ mod tests {
         }
     }
 
+    /// A dense GPS track (here 200,000 points; the bench and `examples/big_track.rs` use 1,000,000)
+    /// is simplified to the pixel: the SVG stays small.
+    #[test]
+    fn dense_track_gives_a_small_svg() {
+        let n = 200_000;
+        let pts: Vec<LatLon> = (0..n)
+            .map(|i| {
+                let t = f64::from(i) / f64::from(n);
+                LatLon {
+                    lat: 39.0 + 4.0 * t + (f64::from(i) * 0.37).sin() * 0.0004,
+                    lon: 125.7 + 6.0 * t,
+                }
+            })
+            .collect();
+        let scene = MapScene {
+            legs: vec![SceneLeg {
+                mode: LegMode::Rail,
+                points: pts,
+                schematic: false,
+                label: String::new(),
+            }],
+            ..Default::default()
+        };
+        let s = draw(&scene, &MapOptions::default()).unwrap();
+        assert!(s.len() < 2_000_000, "{} bytes", s.len());
+    }
+
     #[test]
     fn works_anywhere_including_across_the_antimeridian() {
         let p = |lat, lon| LatLon { lat, lon };
