@@ -3,7 +3,7 @@
 
 use std::fmt::Write;
 
-use super::fonts::Face;
+use super::fonts::{self, Face};
 use super::inset;
 use super::legend::{self, Boxes};
 use super::scene::MapScene;
@@ -99,43 +99,44 @@ pub fn draw(
         inset::draw(out, view, &ir, pal, legs);
     }
 
-    // Title band and footer.
-    svg::text(
-        out,
-        Px {
-            x: 16.0 * k,
-            y: 32.0 * k,
-        },
-        Anchor::Start,
-        0.0,
-        &text(26.0, pal.text, Face::Bold),
-        &scene.title,
-    );
-    svg::text(
-        out,
-        Px {
-            x: 16.0 * k,
-            y: 56.0 * k,
-        },
-        Anchor::Start,
-        0.0,
-        &text(15.0, pal.text_muted, Face::Regular),
-        &scene.subtitle,
-    );
-    let mut credits = vec![
-        "Basemap: Natural Earth (public domain)".to_string(),
-        "rivers: GSHHG/WDBII (LGPL-3.0)".to_string(),
+    // Title band and footer, each shrunk to fit the width when it would overflow.
+    let credits: Vec<String> = [
+        "Basemap: Natural Earth (public domain)",
+        "rivers: GSHHG/WDBII (LGPL-3.0)",
+    ]
+    .into_iter()
+    .map(String::from)
+    .chain(scene.attribution.iter().cloned())
+    .collect();
+    let lines = [
+        (scene.title.as_str(), 32.0, 26.0, pal.text, Face::Bold),
+        (
+            scene.subtitle.as_str(),
+            56.0,
+            15.0,
+            pal.text_muted,
+            Face::Regular,
+        ),
+        (
+            &credits.join(" · "),
+            view.height / k - 9.0,
+            11.0,
+            pal.text_muted,
+            Face::Regular,
+        ),
     ];
-    credits.extend(scene.attribution.iter().cloned());
-    svg::text(
-        out,
-        Px {
+    for (s, y, size, fill, face) in lines {
+        let room = view.width - 32.0 * k;
+        let w = fonts::text_width(s, face, size * k, 0.0);
+        let size = if w > room {
+            (size * room / w).max(6.0)
+        } else {
+            size
+        };
+        let at = Px {
             x: 16.0 * k,
-            y: view.height - 9.0 * k,
-        },
-        Anchor::Start,
-        0.0,
-        &text(11.0, pal.text_muted, Face::Regular),
-        &credits.join(" · "),
-    );
+            y: y * k,
+        };
+        svg::text(out, at, Anchor::Start, 0.0, &text(size, fill, face), s);
+    }
 }

@@ -24,6 +24,7 @@ pub struct Boxes {
 #[derive(Debug, Clone)]
 enum Entry {
     Leg(LegMode, bool),
+    Ends,
     Marker,
     Crossing(CrossingKind),
     Line(LineKind),
@@ -37,6 +38,7 @@ fn entry_text(e: &Entry) -> String {
         Entry::Leg(LegMode::Air, _) => "Flight (geodesic)".into(),
         Entry::Leg(LegMode::Road, _) => "Road".into(),
         Entry::Leg(LegMode::Direct, _) => "Straight line (geodesic)".into(),
+        Entry::Ends => "Start and end".into(),
         Entry::Marker => "Stop (km from start)".into(),
         Entry::Crossing(CrossingKind::River) => "River crossing".into(),
         Entry::Crossing(CrossingKind::Border) => "Border crossing".into(),
@@ -98,7 +100,19 @@ pub fn layout(view: &View, scene: &MapScene, legs: &[Vec<Px>]) -> Boxes {
             entries.push(e);
         }
     }
-    if !scene.waypoints.is_empty() {
+    use super::scene::WaypointKind as W;
+    if scene
+        .waypoints
+        .iter()
+        .any(|w| matches!(w.kind, W::Origin | W::Destination))
+    {
+        entries.push(Entry::Ends);
+    }
+    if scene
+        .waypoints
+        .iter()
+        .any(|w| matches!(w.kind, W::Stop | W::Via))
+    {
         entries.push(Entry::Marker);
     }
     for kind in [CrossingKind::River, CrossingKind::Border] {
@@ -209,6 +223,18 @@ pub fn draw(out: &mut String, view: &View, pal: &Palette, boxes: &Boxes) {
         svg::push_path(&mut d, &sample, false);
         match e {
             Entry::Leg(mode, _) => svg::path(out, &d, &leg_stroke(*mode, pal, k)),
+            Entry::Ends => {
+                let _ = writeln!(
+                    out,
+                    r#"<circle cx="{}" cy="{}" r="{}" fill="{}" stroke="{}" stroke-width="{}"/>"#,
+                    num(mid.x),
+                    num(mid.y),
+                    num(7.0 * k),
+                    pal.marker,
+                    pal.casing,
+                    num(2.2 * k)
+                );
+            }
             Entry::Marker => {
                 let _ = writeln!(
                     out,

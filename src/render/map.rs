@@ -33,8 +33,42 @@ pub fn leg_stroke(mode: LegMode, pal: &Palette, k: f64) -> String {
     )
 }
 
+/// Refuses positions outside the valid ranges (or NaN), naming the item they belong to.
+fn validate(scene: &MapScene) -> Result<(), Error> {
+    let check = |item: &dyn Fn() -> String, p: &crate::coord::LatLon| {
+        crate::coord::LatLon::new(p.lat, p.lon)
+            .map(|_| ())
+            .map_err(|_| Error::Position {
+                item: item(),
+                lat: p.lat,
+                lon: p.lon,
+            })
+    };
+    for (i, leg) in scene.legs.iter().enumerate() {
+        for p in &leg.points {
+            check(&|| format!("leg {}", i + 1), p)?;
+        }
+    }
+    for w in &scene.waypoints {
+        check(&|| format!("waypoint \"{}\"", w.name), &w.at)?;
+    }
+    for c in &scene.crossings {
+        check(&|| format!("crossing \"{}\"", c.name), &c.at)?;
+    }
+    for a in &scene.area_labels {
+        check(&|| format!("area label \"{}\"", a.name), &a.at)?;
+    }
+    for nl in &scene.named_lines {
+        for p in nl.lines.iter().flatten() {
+            check(&|| format!("line \"{}\"", nl.name), p)?;
+        }
+    }
+    Ok(())
+}
+
 /// Draws the whole map.
 pub fn draw(scene: &MapScene, opt: &MapOptions) -> Result<String, Error> {
+    validate(scene)?;
     let view = View::new(scene, opt)?;
     let pal = style::palette(opt.theme);
     let k = view.k;
@@ -357,6 +391,33 @@ mod tests {
         };
         let s = draw(&scene, &MapOptions::default()).unwrap();
         assert!(s.len() < 2_000_000, "{} bytes", s.len());
+    }
+
+    #[test]
+    fn bad_positions_and_options_are_errors() {
+        let mut scene = small_scene();
+        scene.waypoints[1].at.lat = f64::NAN;
+        match draw(&scene, &MapOptions::default()) {
+            Err(Error::Position { item, .. }) => assert_eq!(item, "waypoint \"Khasan\""),
+            other => panic!("{other:?}"),
+        }
+        let opt = MapOptions {
+            margin: -1.0,
+            ..Default::default()
+        };
+        assert!(matches!(
+            draw(&small_scene(), &opt),
+            Err(Error::Option { .. })
+        ));
+        let p = |lat, lon| LatLon { lat, lon };
+        let opt = MapOptions {
+            extent: Some((p(44.0, 130.0), p(42.0, 132.0))),
+            ..Default::default()
+        };
+        assert!(matches!(
+            draw(&small_scene(), &opt),
+            Err(Error::Option { .. })
+        ));
     }
 
     #[test]

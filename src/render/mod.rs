@@ -51,6 +51,12 @@ pub enum Error {
         "nothing to draw: the scene has no legs, waypoints or crossings and no extent was given"
     )]
     EmptyScene,
+    #[error(
+        "{item} has an invalid position ({lat}, {lon}): latitude must be in [-90, 90] and longitude in [-180, 180]"
+    )]
+    Position { item: String, lat: f64, lon: f64 },
+    #[error("invalid map option: {reason}")]
+    Option { reason: String },
     #[error("map size {width_px}×{height_px} px is out of range (200–20000 wide, 150–20000 high)")]
     Size { width_px: u32, height_px: u32 },
     #[error("bundled basemap data is damaged: {what}")]

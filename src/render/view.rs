@@ -133,6 +133,23 @@ impl View {
 
         let (pts, margin) = match opt.extent {
             Some((sw, ne)) => {
+                for p in [sw, ne] {
+                    if LatLon::new(p.lat, p.lon).is_err() {
+                        let item = "the extent".to_string();
+                        return Err(Error::Position {
+                            item,
+                            lat: p.lat,
+                            lon: p.lon,
+                        });
+                    }
+                }
+                if sw.lat >= ne.lat {
+                    let reason = format!(
+                        "extent's south-west latitude {} is not below its north-east latitude {}",
+                        sw.lat, ne.lat
+                    );
+                    return Err(Error::Option { reason });
+                }
                 let east = if ne.lon < sw.lon {
                     ne.lon + 360.0
                 } else {
@@ -151,7 +168,14 @@ impl View {
                 }
                 (p, 0.0)
             }
-            None => (scene_points(scene), opt.margin.clamp(0.0, 5.0)),
+            None if !(0.0..=5.0).contains(&opt.margin) => {
+                let reason = format!(
+                    "margin {} must be between 0 and 5 (a fraction of the route's span)",
+                    opt.margin
+                );
+                return Err(Error::Option { reason });
+            }
+            None => (scene_points(scene), opt.margin),
         };
         if pts.is_empty() {
             return Err(Error::EmptyScene);
