@@ -264,6 +264,12 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         ..MapOptions::default()
     };
     write_with("pyongyang-vladivostok-zoom", &scene, &route, zoom)?;
+    let small = MapOptions {
+        width_px: 800,
+        height_px: 560,
+        ..MapOptions::default()
+    };
+    write_with("pyongyang-vladivostok-small", &scene, &route, small)?;
 
     let stops = [
         ("Warsaw", ll(52.22977, 21.01178), Origin), // GeoNames 756135

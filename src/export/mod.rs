@@ -4,6 +4,32 @@
 //! call [`geojson()`], [`gpx()`] or [`kml()`]. Output is deterministic: coordinates rounded to 6
 //! decimals (about 0.1 m), properties in a fixed order.
 //!
+//! ```
+//! use routecheck::coord::LatLon;
+//! use routecheck::export::{self, ExportLeg, ExportRoute, LegMode};
+//! use routecheck::{geodesy, units::Length};
+//! let pyongyang = LatLon { lat: 39.03385, lon: 125.75432 };
+//! let khasan = LatLon { lat: 42.42387, lon: 130.65156 };
+//! let length = geodesy::distance(pyongyang, khasan);
+//! let route = ExportRoute {
+//!     name: "Pyongyang to Khasan".into(),
+//!     legs: vec![ExportLeg {
+//!         mode: LegMode::Direct,
+//!         points: vec![pyongyang, khasan],
+//!         length,
+//!         km_from: Length::ZERO,
+//!         km_to: length,
+//!         schematic: false,
+//!         time_range: None,
+//!     }],
+//!     ..Default::default()
+//! };
+//! let json = export::geojson(&route);
+//! assert!(json.contains("\"mode\": \"direct\""));
+//! assert!(export::gpx(&route).contains("<trkpt lat=\"39.03385\" lon=\"125.75432\"/>"));
+//! assert!(export::kml(&route).contains("125.75432,39.03385 130.65156,42.42387"));
+//! ```
+//!
 //! GPX and KML are written by hand (with XML escaping) rather than with the `gpx`/`kml` crates:
 //! both crates pull in a second XML stack and a date library for what is a few dozen lines of
 //! fixed output, and neither lets us fix the number format, which golden tests rely on. Their

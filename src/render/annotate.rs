@@ -148,6 +148,16 @@ fn write_label(
         Anchor::Middle => pl.rect.x + pl.rect.w / 2.0,
         Anchor::End => pl.rect.right(),
     };
+    if let Some(l) = pl.leader {
+        let mut d = String::new();
+        svg::push_path(&mut d, &l, false);
+        let colour = lines.first().map_or(pal.text, |l| l.3);
+        svg::path(
+            out,
+            &d,
+            &format!(r#"stroke="{colour}" stroke-width="{}""#, num(0.9 * k)),
+        );
+    }
     let mut y = pl.rect.y;
     for (s, face, size, fill) in lines {
         y += size * 0.95;

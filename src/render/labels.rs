@@ -18,6 +18,9 @@ pub struct Placement {
     pub angle_deg: f64,
     /// Centre of the (possibly rotated) label.
     pub centre: Px,
+    /// A short leader line (from the marker's edge to the label) when the label had to move
+    /// away from its marker.
+    pub leader: Option<[Px; 2]>,
 }
 
 /// Everything a new label must avoid.
@@ -132,6 +135,7 @@ impl Placer {
                 x: rect.x + rect.w / 2.0,
                 y: rect.y + rect.h / 2.0,
             },
+            leader: None,
         })
     }
 
@@ -162,7 +166,22 @@ impl Placer {
                 cands.push((Rect { x, y, w, h }, a, pref + ring));
             }
         }
-        self.place(&cands, required)
+        let pl = self.place(&cands, required)?;
+        // Labels from the outer rings get a leader line from the marker's edge.
+        let near = pl.rect.inflate(-0.5);
+        let q = Px {
+            x: at.x.clamp(near.x, near.right()),
+            y: at.y.clamp(near.y, near.bottom()),
+        };
+        let dist = ((q.x - at.x).powi(2) + (q.y - at.y).powi(2)).sqrt();
+        let leader = (dist > r + 10.0).then(|| {
+            let s = Px {
+                x: at.x + (q.x - at.x) * r / dist,
+                y: at.y + (q.y - at.y) * r / dist,
+            };
+            [s, q]
+        });
+        Some(Placement { leader, ..pl })
     }
 
     /// Places a `w` × `h` label along a pixel polyline, rotated to follow it, at the first

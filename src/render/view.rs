@@ -122,7 +122,9 @@ impl View {
                 height_px: opt.height_px,
             });
         }
-        let k = (width / 1600.0).min(height / 1000.0).clamp(0.45, 3.0);
+        // Type and furniture grow with the square root of the page size: a small map keeps
+        // legible text, a poster does not get giant labels.
+        let k = (width / 1600.0).min(height / 1000.0).sqrt().clamp(0.6, 2.5);
         let (head, foot) = (70.0 * k, 28.0 * k);
         let frame = Rect {
             x: 0.0,
