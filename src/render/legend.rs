@@ -192,6 +192,14 @@ fn panel(out: &mut String, r: &Rect, pal: &Palette, k: f64) {
     );
 }
 
+/// The scale bar for a view: a nice length that fits in `max_px`, and its length in pixels at
+/// the map's centre.
+pub fn scale_bar(view: &View, max_px: f64) -> (Length, f64) {
+    let per_px = view.ground_per_px().as_m();
+    let len = nice_length(max_px * per_px);
+    (len, len.as_m() / per_px)
+}
+
 /// Draws the legend panel with its entries, scale bar, north arrow and projection note.
 pub fn draw(out: &mut String, view: &View, pal: &Palette, boxes: &Boxes) {
     let k = view.k;
@@ -335,10 +343,7 @@ pub fn draw(out: &mut String, view: &View, pal: &Palette, boxes: &Boxes) {
     }
 
     // Scale bar: a nice length at the map's centre, in two halves.
-    let per_px = view.ground_per_px().as_m();
-    let max_w = r.w - 90.0 * k;
-    let len = nice_length(max_w * per_px);
-    let bar_px = len.as_m() / per_px;
+    let (len, bar_px) = scale_bar(view, r.w - 90.0 * k);
     let by = y + 4.0 * k;
     for (i, fill) in [pal.text, pal.panel].iter().enumerate() {
         let _ = writeln!(
@@ -472,5 +477,48 @@ mod tests {
         assert_eq!(nice_length(180_000.0), Length::km(100.0));
         assert_eq!(nice_length(260_000.0), Length::km(200.0));
         assert_eq!(nice_length(700.0), Length::m(500.0));
+    }
+
+    /// The bar's pixels, laid along a geodesic of the bar's length from the map's centre (in
+    /// any direction: the projection is conformal), cover the same pixels.
+    #[test]
+    fn scale_bar_matches_a_geodesic_at_the_centre() {
+        use crate::coord::LatLon;
+        use crate::render::scene::{MapOptions, SceneLeg};
+        let legs = vec![SceneLeg {
+            mode: LegMode::Rail,
+            points: vec![
+                LatLon {
+                    lat: 39.03385,
+                    lon: 125.75432,
+                },
+                LatLon {
+                    lat: 43.10562,
+                    lon: 131.87353,
+                },
+            ],
+            schematic: true,
+            label: String::new(),
+        }];
+        let view = View::new(
+            &MapScene {
+                legs,
+                ..Default::default()
+            },
+            &MapOptions::default(),
+        )
+        .unwrap();
+        let (len, bar_px) = scale_bar(&view, 260.0);
+        assert!(bar_px <= 260.0 && len >= Length::km(100.0), "{len:?}");
+        let c = view.centre();
+        for az in [0.0, 90.0, 225.0] {
+            let end = geodesy::direct(c, Azimuth::from_deg(az), len);
+            let (a, b) = (view.px(c), view.px(end));
+            let px = ((a.x - b.x).powi(2) + (a.y - b.y).powi(2)).sqrt();
+            assert!(
+                (px / bar_px - 1.0).abs() < 0.005,
+                "azimuth {az}: {px} px vs bar {bar_px} px"
+            );
+        }
     }
 }
