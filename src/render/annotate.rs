@@ -80,27 +80,34 @@ pub fn labels(
         let mut sorted: Vec<&Vec<Px>> = parts.iter().collect();
         sorted.sort_by_key(|p| std::cmp::Reverse(p.len()));
         let inside: Vec<Vec<Px>> = sorted.iter().flat_map(|p| split_inside(p, &f)).collect();
-        if let Some(pl) = inside
+        let along = inside
             .iter()
-            .find_map(|p| placer.place_along(p, lw, size * 1.2))
-        {
-            let attrs = format!(
-                r#"font-size="{}" fill="{colour}"{} {}"#,
-                num(size),
-                face.attrs(),
-                halo(pal, k)
-            );
+            .find_map(|p| placer.place_along(p, lw, size * 1.2));
+        let attrs = format!(
+            r#"font-size="{}" fill="{colour}"{} {}"#,
+            num(size),
+            face.attrs(),
+            halo(pal, k)
+        );
+        if let Some(pl) = along {
+            let at = Px {
+                x: pl.centre.x,
+                y: pl.centre.y + size * 0.35,
+            };
             svg::text(
                 &mut labels,
-                Px {
-                    x: pl.centre.x,
-                    y: pl.centre.y + size * 0.35,
-                },
+                at,
                 Anchor::Middle,
                 pl.angle_deg,
                 &attrs,
                 &nl.name,
             );
+        } else if let Some(mid) = inside.first().and_then(|p| p.get(p.len() / 2)) {
+            // Too short or too winding to follow: set the name level beside its middle.
+            let lines = vec![(nl.name.clone(), face, size, colour)];
+            if let Some(pl) = placer.place_point(*mid, 3.0 * k, lw, size * 1.2, false) {
+                write_label(&mut labels, &pl, &lines, pal, k);
+            }
         }
     }
     for a in &scene.area_labels {
