@@ -1,5 +1,14 @@
-//! The route map: SVG drawn directly (see [`svg`](self::svg) for why not plotters' backend) and PNG
-//! rasterised from that same SVG with `resvg`, using only the bundled DejaVu Sans.
+//! The route map: SVG drawn directly and PNG rasterised from that same SVG with `resvg`, using
+//! only the bundled DejaVu Sans.
+//!
+//! Why not plotters' SVG backend (which STYLE.md suggests): it rounds every coordinate to whole
+//! pixels (`BackendCoord = (i32, i32)`), has no dashes, text halos, multi-ring even-odd paths or
+//! clip paths, and leaves text layout to the viewer. A map needs all of those, and the SVG
+//! writer they take is [`svg`](self::svg), about a hundred lines. Projection to metres (the
+//! reason plotters cannot be used as-is for maps) is [`projection`].
+//!
+//! To write both SVG and PNG, draw once with [`svg()`] and pass the text to
+//! [`png::rasterise`] rather than calling [`png()`] as well.
 //!
 //! Build a [`MapScene`] (what to show) and [`MapOptions`] (size, extent, theme), then call
 //! [`svg()`] or [`png()`]. The same input always gives byte-identical SVG.
