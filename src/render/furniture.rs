@@ -5,7 +5,8 @@ use std::fmt::Write;
 
 use super::fonts::{self, Face};
 use super::inset;
-use super::legend::{self, Boxes};
+use super::layout::Boxes;
+use super::legend;
 use super::scene::MapScene;
 use super::style::Palette;
 use super::svg::{self, Anchor, Px, num};

@@ -7,7 +7,7 @@ use super::annotate;
 use super::furniture;
 use super::labels::Placer;
 use super::layers;
-use super::legend;
+use super::layout;
 use super::scene::{CrossingKind, LegMode, LineKind, MapOptions, MapScene, WaypointKind};
 use super::style::{self, FONT_FAMILY, Palette};
 use super::svg::{self, Px, num};
@@ -117,7 +117,7 @@ pub fn draw(scene: &MapScene, opt: &MapOptions) -> Result<String, Error> {
         .iter()
         .map(|l| layers::line_px(&view, &l.points, 0.4))
         .collect();
-    let boxes = legend::layout(&view, scene, &legs_px);
+    let boxes = layout::layout(&view, scene, &legs_px);
     let mut tick_labels = String::new();
     let avoid: Vec<Rect> = std::iter::once(boxes.legend).chain(boxes.inset).collect();
     layers::graticule(&mut out, &mut tick_labels, &view, pal, &avoid);

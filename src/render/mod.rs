@@ -37,6 +37,7 @@ mod furniture;
 mod inset;
 pub mod labels;
 pub mod layers;
+mod layout;
 mod legend;
 mod map;
 mod names;
