@@ -1,0 +1,128 @@
+//! Render and export benchmarks (divan). Run with `cargo bench --bench render`.
+//!
+//! - `default_svg` / `default_png` / `default_geojson`: the Pyongyang → Vladivostok demo map at
+//!   1600 × 1000 (GeoNames coordinates, rail legs through the stations).
+//! - `track_1m_svg`: the same map with a 1,000,000-point synthetic GPS track as its leg.
+//! - `track_1m_read`: parsing that track from GeoJSON text.
+
+use routecheck::coord::LatLon;
+use routecheck::export::{self, ExportLeg, ExportRoute};
+use routecheck::geodesy;
+use routecheck::render::{self, LegMode, MapOptions, MapScene, SceneLeg, ScenePoint, WaypointKind};
+use routecheck::units::Length;
+
+fn main() {
+    divan::main();
+}
+
+/// GeoNames cities500 rows (ids in examples/map_demo.rs).
+const STOPS: [(&str, f64, f64); 6] = [
+    ("Pyongyang", 39.03385, 125.75432),
+    ("Hamhung", 39.91833, 127.53639),
+    ("Chongjin", 41.79556, 129.77583),
+    ("Khasan", 42.42387, 130.65156),
+    ("Ussuriysk", 43.80291, 131.94578),
+    ("Vladivostok", 43.10562, 131.87353),
+];
+
+fn stops() -> Vec<LatLon> {
+    STOPS
+        .iter()
+        .map(|s| LatLon { lat: s.1, lon: s.2 })
+        .collect()
+}
+
+fn scene(points: Vec<LatLon>) -> MapScene {
+    let waypoints = STOPS
+        .iter()
+        .enumerate()
+        .map(|(i, s)| ScenePoint {
+            name: s.0.into(),
+            kind: if i == 0 {
+                WaypointKind::Origin
+            } else {
+                WaypointKind::Stop
+            },
+            at: LatLon { lat: s.1, lon: s.2 },
+            km_from_start: None,
+        })
+        .collect();
+    MapScene {
+        title: "Pyongyang to Vladivostok".into(),
+        legs: vec![SceneLeg {
+            mode: LegMode::Rail,
+            points,
+            schematic: true,
+            label: String::new(),
+        }],
+        waypoints,
+        ..Default::default()
+    }
+}
+
+/// A synthetic 1,000,000-point track along the stops, with a few metres of wiggle.
+pub fn big_track() -> Vec<LatLon> {
+    let s = stops();
+    let per = 1_000_000 / (s.len() - 1);
+    let mut out = Vec::with_capacity(1_000_000);
+    for w in s.windows(2) {
+        for i in 0..per {
+            let t = i as f64 / per as f64;
+            let wiggle = (i as f64 * 0.37).sin() * 0.0004;
+            out.push(LatLon {
+                lat: w[0].lat + t * (w[1].lat - w[0].lat) + wiggle,
+                lon: w[0].lon + t * (w[1].lon - w[0].lon),
+            });
+        }
+    }
+    out
+}
+
+#[divan::bench(sample_count = 10)]
+fn default_svg() -> String {
+    render::svg(&scene(stops()), &MapOptions::default()).unwrap()
+}
+
+#[divan::bench(sample_count = 5)]
+fn default_png() -> Vec<u8> {
+    render::png(&scene(stops()), &MapOptions::default()).unwrap()
+}
+
+#[divan::bench(sample_count = 10)]
+fn default_geojson() -> String {
+    let pts = stops();
+    let length = geodesy::path_length(&pts);
+    let route = ExportRoute {
+        name: "demo".into(),
+        legs: vec![ExportLeg {
+            mode: LegMode::Rail,
+            points: pts,
+            length,
+            km_from: Length::ZERO,
+            km_to: length,
+            schematic: true,
+            time_range: None,
+        }],
+        ..Default::default()
+    };
+    export::geojson(&route)
+}
+
+#[divan::bench(sample_count = 3)]
+fn track_1m_svg(b: divan::Bencher) {
+    let sc = scene(big_track());
+    b.bench(|| render::svg(&sc, &MapOptions::default()).unwrap());
+}
+
+#[divan::bench(sample_count = 3)]
+fn track_1m_read(b: divan::Bencher) {
+    let coords: Vec<String> = big_track()
+        .iter()
+        .map(|p| format!("[{:.6},{:.6}]", p.lon, p.lat))
+        .collect();
+    let text = format!(
+        r#"{{"type":"LineString","coordinates":[{}]}}"#,
+        coords.join(",")
+    );
+    b.bench(|| render::track::read(&text).unwrap());
+}

@@ -1,0 +1,120 @@
+//! GIS exports of a route: GeoJSON (RFC 7946), GPX 1.1 and KML 2.2. No drawing here.
+//!
+//! Build an [`ExportRoute`] (legs with their lengths and km ranges, waypoints, crossings) and
+//! call [`geojson()`], [`gpx()`] or [`kml()`]. Output is deterministic: coordinates rounded to 6
+//! decimals (about 0.1 m), properties in a fixed order.
+//!
+//! ```
+//! use routecheck::coord::LatLon;
+//! use routecheck::export::{self, ExportLeg, ExportRoute, LegMode};
+//! use routecheck::{geodesy, units::Length};
+//! let pyongyang = LatLon { lat: 39.03385, lon: 125.75432 };
+//! let khasan = LatLon { lat: 42.42387, lon: 130.65156 };
+//! let length = geodesy::distance(pyongyang, khasan);
+//! let route = ExportRoute {
+//!     name: "Pyongyang to Khasan".into(),
+//!     legs: vec![ExportLeg {
+//!         mode: LegMode::Direct,
+//!         points: vec![pyongyang, khasan],
+//!         length,
+//!         km_from: Length::ZERO,
+//!         km_to: length,
+//!         schematic: false,
+//!         time_range: None,
+//!     }],
+//!     ..Default::default()
+//! };
+//! let json = export::geojson(&route);
+//! assert!(json.contains("\"mode\": \"direct\""));
+//! assert!(export::gpx(&route).contains("<trkpt lat=\"39.03385\" lon=\"125.75432\"/>"));
+//! assert!(export::kml(&route).contains("125.75432,39.03385 130.65156,42.42387"));
+//! ```
+//!
+//! GPX and KML are written by hand (with XML escaping) rather than with the `gpx`/`kml` crates:
+//! both crates pull in a second XML stack and a date library for what is a few dozen lines of
+//! fixed output, and neither lets us fix the number format, which golden tests rely on. Their
+//! validity is checked in tests by parsing them back.
+
+pub mod geojson;
+pub mod gpx;
+pub mod kml;
+
+pub use self::geojson::geojson;
+pub use self::gpx::gpx;
+pub use self::kml::kml;
+
+use crate::coord::LatLon;
+pub use crate::render::LegMode;
+use crate::units::Length;
+
+/// When something happens, as the story states it (ISO 8601 text, e.g. "2023-09-10T15:00+09:00").
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TimeRange {
+    pub start: String,
+    pub end: String,
+}
+
+/// A route as GIS files describe it.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ExportRoute {
+    /// The story's title.
+    pub name: String,
+    pub legs: Vec<ExportLeg>,
+    pub waypoints: Vec<ExportWaypoint>,
+    pub crossings: Vec<ExportCrossing>,
+}
+
+/// One leg: its geometry and where it sits along the route.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ExportLeg {
+    pub mode: LegMode,
+    /// The geometry in travel order.
+    pub points: Vec<LatLon>,
+    /// The leg's length (the railway's own, or the geometry's, as the route decided).
+    pub length: Length,
+    /// Distance from the route's start to the leg's start.
+    pub km_from: Length,
+    /// Distance from the route's start to the leg's end.
+    pub km_to: Length,
+    /// True when the geometry only joins stations in order.
+    pub schematic: bool,
+    pub time_range: Option<TimeRange>,
+}
+
+/// A named stop.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ExportWaypoint {
+    pub name: String,
+    /// "origin", "stop", "station", … (free text, written as given).
+    pub kind: String,
+    pub at: LatLon,
+    pub km_from_start: Length,
+    pub time_range: Option<TimeRange>,
+}
+
+/// A river or border crossing.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ExportCrossing {
+    pub name: String,
+    /// "river" or "border".
+    pub kind: String,
+    pub at: LatLon,
+    pub km_from_start: Length,
+}
+
+/// Rounds to `places` decimals (for stable numbers in output).
+pub(crate) fn round(v: f64, places: i32) -> f64 {
+    let k = 10f64.powi(places);
+    let r = (v * k).round() / k;
+    if r == 0.0 { 0.0 } else { r }
+}
+
+/// XML text/attribute escaping.
+pub(crate) fn xml_esc(s: &str) -> String {
+    crate::render::svg::esc(s)
+}
+
+/// "812.3": a length in km with one decimal, for descriptions.
+pub(crate) fn km1(l: Length) -> String {
+    format!("{:.1}", round(l.as_km(), 1))
+}

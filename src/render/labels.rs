@@ -1,0 +1,356 @@
+//! Label placement: each label tries candidate positions (around its marker, or along its
+//! line) and takes the cheapest, where cost counts overlap with labels already placed, with
+//! markers and map furniture, with route segments crossing the label, and a small preference
+//! order. Labels go in priority order (route places first, country names last); optional labels
+//! that cannot be placed without overlap are dropped rather than drawn on top of something.
+
+use super::svg::{Anchor, Px};
+use super::view::Rect;
+
+/// Where a label went.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Placement {
+    /// The label's box (for a rotated label, the axis-aligned box around it).
+    pub rect: Rect,
+    /// How the text is anchored: at `rect.x` (start), the middle, or `rect.right()` (end).
+    pub anchor: Anchor,
+    /// Rotation in degrees (0 except for labels along lines).
+    pub angle_deg: f64,
+    /// Centre of the (possibly rotated) label.
+    pub centre: Px,
+    /// A short leader line (from the marker's edge to the label) when the label had to move
+    /// away from its marker.
+    pub leader: Option<[Px; 2]>,
+}
+
+/// Everything a new label must avoid.
+#[derive(Debug, Clone)]
+pub struct Placer {
+    frame: Rect,
+    labels: Vec<Rect>,
+    blocks: Vec<Rect>,
+    segments: Vec<(Px, Px)>,
+}
+
+/// Does segment a–b touch rectangle r? (Liang–Barsky.)
+pub fn segment_hits(a: Px, b: Px, r: &Rect) -> bool {
+    let (dx, dy) = (b.x - a.x, b.y - a.y);
+    let (mut t0, mut t1) = (0.0f64, 1.0f64);
+    for (p, q) in [
+        (-dx, a.x - r.x),
+        (dx, r.right() - a.x),
+        (-dy, a.y - r.y),
+        (dy, r.bottom() - a.y),
+    ] {
+        if p == 0.0 {
+            if q < 0.0 {
+                return false;
+            }
+        } else {
+            let t = q / p;
+            if p < 0.0 {
+                t0 = t0.max(t);
+            } else {
+                t1 = t1.min(t);
+            }
+            if t0 > t1 {
+                return false;
+            }
+        }
+    }
+    true
+}
+
+impl Placer {
+    /// A placer for labels that must stay inside `frame`.
+    pub fn new(frame: Rect) -> Placer {
+        Placer {
+            frame,
+            labels: Vec::new(),
+            blocks: Vec::new(),
+            segments: Vec::new(),
+        }
+    }
+
+    /// Something labels must not cover (a marker, the legend, the inset).
+    pub fn block(&mut self, r: Rect) {
+        self.blocks.push(r);
+    }
+
+    /// A line labels should not cross (the route).
+    pub fn avoid_line(&mut self, line: &[Px]) {
+        self.segments.extend(line.windows(2).map(|w| (w[0], w[1])));
+    }
+
+    fn cost(&self, r: &Rect) -> Option<(f64, bool)> {
+        let inner = self.frame.inflate(-3.0);
+        if r.x < inner.x
+            || r.y < inner.y
+            || r.right() > inner.right()
+            || r.bottom() > inner.bottom()
+        {
+            return None;
+        }
+        let lab: f64 = self.labels.iter().map(|o| o.overlap(r)).sum();
+        let blk: f64 = self.blocks.iter().map(|o| o.overlap(r)).sum();
+        let padded = r.inflate(1.5);
+        let segs = self
+            .segments
+            .iter()
+            .filter(|(a, b)| segment_hits(*a, *b, &padded))
+            .count() as f64;
+        Some((
+            lab * 20.0 + blk * 20.0 + segs * 300.0,
+            lab > 0.0 || blk > 0.0,
+        ))
+    }
+
+    /// Picks the cheapest of `candidates` (box, anchor, preference cost). An optional label
+    /// (`required == false`) is dropped when every candidate overlaps a label or a block.
+    pub fn place(
+        &mut self,
+        candidates: &[(Rect, Anchor, f64)],
+        required: bool,
+    ) -> Option<Placement> {
+        let mut best: Option<(f64, bool, usize)> = None;
+        for (i, (r, _, pref)) in candidates.iter().enumerate() {
+            if let Some((c, overlaps)) = self.cost(r) {
+                let c = c + pref;
+                if best.is_none_or(|(bc, _, _)| c < bc) {
+                    best = Some((c, overlaps, i));
+                }
+            }
+        }
+        let (_, overlaps, i) = best?;
+        if overlaps && !required {
+            return None;
+        }
+        let (rect, anchor, _) = candidates[i];
+        self.labels.push(rect);
+        Some(Placement {
+            rect,
+            anchor,
+            angle_deg: 0.0,
+            centre: Px {
+                x: rect.x + rect.w / 2.0,
+                y: rect.y + rect.h / 2.0,
+            },
+            leader: None,
+        })
+    }
+
+    /// Places a `w` × `h` label beside a marker of radius `r` at `at`: eight directions, near
+    /// then farther out, east and west preferred (as cartographers do).
+    pub fn place_point(
+        &mut self,
+        at: Px,
+        r: f64,
+        w: f64,
+        h: f64,
+        required: bool,
+    ) -> Option<Placement> {
+        let mut cands = Vec::with_capacity(24);
+        for (ring, gap) in [(0.0, r + 3.0), (40.0, r + 14.0), (90.0, r + 30.0)] {
+            let d = gap * std::f64::consts::FRAC_1_SQRT_2;
+            let dirs: [(f64, f64, Anchor, f64); 8] = [
+                (at.x + gap, at.y - h / 2.0, Anchor::Start, 0.0),
+                (at.x - gap - w, at.y - h / 2.0, Anchor::End, 2.0),
+                (at.x + d, at.y - d - h, Anchor::Start, 4.0),
+                (at.x + d, at.y + d, Anchor::Start, 5.0),
+                (at.x - d - w, at.y - d - h, Anchor::End, 6.0),
+                (at.x - d - w, at.y + d, Anchor::End, 7.0),
+                (at.x - w / 2.0, at.y - gap - h, Anchor::Middle, 8.0),
+                (at.x - w / 2.0, at.y + gap, Anchor::Middle, 9.0),
+            ];
+            for (x, y, a, pref) in dirs {
+                cands.push((Rect { x, y, w, h }, a, pref + ring));
+            }
+        }
+        let pl = self.place(&cands, required)?;
+        // Labels from the outer rings get a leader line from the marker's edge.
+        let near = pl.rect.inflate(-0.5);
+        let q = Px {
+            x: at.x.clamp(near.x, near.right()),
+            y: at.y.clamp(near.y, near.bottom()),
+        };
+        let dist = ((q.x - at.x).powi(2) + (q.y - at.y).powi(2)).sqrt();
+        let leader = (dist > r + 10.0).then(|| {
+            let s = Px {
+                x: at.x + (q.x - at.x) * r / dist,
+                y: at.y + (q.y - at.y) * r / dist,
+            };
+            [s, q]
+        });
+        Some(Placement { leader, ..pl })
+    }
+
+    /// Places a `w` × `h` label along a pixel polyline, rotated to follow it, at the first
+    /// straight-enough stretch (trying the middle first) that avoids other labels.
+    pub fn place_along(&mut self, line: &[Px], w: f64, h: f64) -> Option<Placement> {
+        let mut cum = vec![0.0];
+        for s in line.windows(2) {
+            let l =
+                cum[cum.len() - 1] + ((s[1].x - s[0].x).powi(2) + (s[1].y - s[0].y).powi(2)).sqrt();
+            cum.push(l);
+        }
+        let total = *cum.last()?;
+        if total < w * 1.2 {
+            return None;
+        }
+        let at = |s: f64| -> Px {
+            let i = cum.partition_point(|c| *c < s).clamp(1, line.len() - 1);
+            let t = ((s - cum[i - 1]) / (cum[i] - cum[i - 1]).max(1e-9)).clamp(0.0, 1.0);
+            Px {
+                x: line[i - 1].x + t * (line[i].x - line[i - 1].x),
+                y: line[i - 1].y + t * (line[i].y - line[i - 1].y),
+            }
+        };
+        let mut cands = Vec::new();
+        for (n, f) in [0.5, 0.4, 0.6, 0.3, 0.7, 0.2, 0.8, 0.12, 0.88]
+            .iter()
+            .enumerate()
+        {
+            let s = f * total;
+            if s - w / 2.0 < 0.0 || s + w / 2.0 > total {
+                continue;
+            }
+            let (a, b, c) = (at(s - w / 2.0), at(s + w / 2.0), at(s));
+            let chord = ((b.x - a.x).powi(2) + (b.y - a.y).powi(2)).sqrt();
+            if chord < 0.85 * w {
+                continue;
+            }
+            let mut ang = (b.y - a.y).atan2(b.x - a.x).to_degrees();
+            if ang > 90.0 {
+                ang -= 180.0;
+            } else if ang < -90.0 {
+                ang += 180.0;
+            }
+            let (sin, cos) = ang.to_radians().sin_cos();
+            for side in [-1.0, 1.0] {
+                let off = side * (h * 0.5 + 3.0);
+                let centre = Px {
+                    x: c.x - sin * off,
+                    y: c.y + cos * off,
+                };
+                let bw = w * cos.abs() + h * sin.abs();
+                let bh = w * sin.abs() + h * cos.abs();
+                let rect = Rect {
+                    x: centre.x - bw / 2.0,
+                    y: centre.y - bh / 2.0,
+                    w: bw,
+                    h: bh,
+                };
+                cands.push((
+                    rect,
+                    centre,
+                    ang,
+                    n as f64 * 3.0 + if side < 0.0 { 0.0 } else { 1.0 },
+                ));
+            }
+        }
+        let boxes: Vec<(Rect, Anchor, f64)> = cands
+            .iter()
+            .map(|(r, _, _, p)| (*r, Anchor::Middle, *p))
+            .collect();
+        let placed = self.place(&boxes, false)?;
+        let (_, centre, ang, _) = cands.iter().find(|(r, ..)| *r == placed.rect)?;
+        Some(Placement {
+            angle_deg: *ang,
+            centre: *centre,
+            ..placed
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const FRAME: Rect = Rect {
+        x: 0.0,
+        y: 0.0,
+        w: 400.0,
+        h: 300.0,
+    };
+
+    #[test]
+    fn segment_rect_intersection() {
+        let r = Rect {
+            x: 10.0,
+            y: 10.0,
+            w: 10.0,
+            h: 10.0,
+        };
+        assert!(segment_hits(
+            Px { x: 0.0, y: 15.0 },
+            Px { x: 30.0, y: 15.0 },
+            &r
+        ));
+        assert!(!segment_hits(
+            Px { x: 0.0, y: 0.0 },
+            Px { x: 30.0, y: 5.0 },
+            &r
+        ));
+        assert!(segment_hits(
+            Px { x: 12.0, y: 12.0 },
+            Px { x: 13.0, y: 13.0 },
+            &r
+        ));
+    }
+
+    #[test]
+    fn labels_do_not_collide() {
+        let mut p = Placer::new(FRAME);
+        let a = p
+            .place_point(Px { x: 200.0, y: 150.0 }, 5.0, 80.0, 16.0, true)
+            .unwrap();
+        let b = p
+            .place_point(Px { x: 205.0, y: 152.0 }, 5.0, 80.0, 16.0, true)
+            .unwrap();
+        assert_eq!(a.rect.overlap(&b.rect), 0.0);
+        assert_eq!(a.anchor, Anchor::Start);
+    }
+
+    #[test]
+    fn avoids_the_route_and_the_frame_edge() {
+        let mut p = Placer::new(FRAME);
+        // A route running east from the marker: the label should not sit on it.
+        p.avoid_line(&[Px { x: 100.0, y: 150.0 }, Px { x: 390.0, y: 150.0 }]);
+        let a = p
+            .place_point(Px { x: 100.0, y: 150.0 }, 5.0, 60.0, 14.0, true)
+            .unwrap();
+        assert!(!segment_hits(
+            Px { x: 100.0, y: 150.0 },
+            Px { x: 390.0, y: 150.0 },
+            &a.rect
+        ));
+        // Near the right edge the label goes west.
+        let b = p
+            .place_point(Px { x: 390.0, y: 50.0 }, 5.0, 60.0, 14.0, true)
+            .unwrap();
+        assert!(b.rect.right() <= 397.0);
+    }
+
+    #[test]
+    fn optional_labels_are_dropped_when_crowded() {
+        let mut p = Placer::new(FRAME);
+        p.block(FRAME);
+        assert!(
+            p.place_point(Px { x: 200.0, y: 150.0 }, 5.0, 60.0, 14.0, false)
+                .is_none()
+        );
+    }
+
+    #[test]
+    fn along_a_line_follows_its_angle() {
+        let mut p = Placer::new(FRAME);
+        let line: Vec<Px> = (0..=10)
+            .map(|i| Px {
+                x: 50.0 + 30.0 * f64::from(i),
+                y: 50.0 + 15.0 * f64::from(i),
+            })
+            .collect();
+        let pl = p.place_along(&line, 80.0, 12.0).unwrap();
+        assert!((pl.angle_deg - 26.565).abs() < 0.1, "{}", pl.angle_deg);
+    }
+}

@@ -1,0 +1,162 @@
+//! Where the legend and the locator inset go: the legend is sized from its entries (measured
+//! with the bundled font), and the two emptiest corners of the frame (fewest route points and
+//! places under them) take the legend and the inset.
+
+use super::fonts::{self, Face};
+use super::projection::Projection;
+use super::scene::{CrossingKind, LegMode, LineKind, MapScene};
+use super::svg::Px;
+use super::view::{Rect, View};
+
+/// Where the legend and the inset go.
+#[derive(Debug, Clone)]
+pub struct Boxes {
+    pub legend: Rect,
+    pub inset: Option<Rect>,
+    pub(super) entries: Vec<Entry>,
+}
+
+#[derive(Debug, Clone)]
+pub(super) enum Entry {
+    Leg(LegMode, bool),
+    Ends,
+    Marker,
+    Crossing(CrossingKind),
+    Line(LineKind),
+    Border,
+}
+
+pub(super) fn entry_text(e: &Entry) -> String {
+    match e {
+        Entry::Leg(LegMode::Rail, true) => "Rail (schematic: straight between stations)".into(),
+        Entry::Leg(LegMode::Rail, false) => "Rail".into(),
+        Entry::Leg(LegMode::Air, _) => "Flight (geodesic)".into(),
+        Entry::Leg(LegMode::Road, _) => "Road".into(),
+        Entry::Leg(LegMode::Direct, _) => "Straight line (geodesic)".into(),
+        Entry::Ends => "Start and end".into(),
+        Entry::Marker => "Stop (km from start)".into(),
+        Entry::Crossing(CrossingKind::River) => "River crossing".into(),
+        Entry::Crossing(CrossingKind::Border) => "Border crossing".into(),
+        Entry::Line(LineKind::River) => "River named in the story".into(),
+        Entry::Line(LineKind::Border) => "Border named in the story".into(),
+        Entry::Line(LineKind::Rail) => "Railway named in the story".into(),
+        Entry::Border => "International border".into(),
+    }
+}
+
+fn corner_rects(f: &Rect, w: f64, h: f64, pad: f64) -> [Rect; 4] {
+    [
+        Rect {
+            x: f.x + pad,
+            y: f.bottom() - pad - h,
+            w,
+            h,
+        },
+        Rect {
+            x: f.right() - pad - w,
+            y: f.bottom() - pad - h,
+            w,
+            h,
+        },
+        Rect {
+            x: f.x + pad,
+            y: f.y + pad,
+            w,
+            h,
+        },
+        Rect {
+            x: f.right() - pad - w,
+            y: f.y + pad,
+            w,
+            h,
+        },
+    ]
+}
+
+/// Sizes the legend and picks the two emptiest corners (fewest route points and places under
+/// them) for the legend and the locator inset.
+pub fn layout(view: &View, scene: &MapScene, legs: &[Vec<Px>]) -> Boxes {
+    let k = view.k;
+    let mut entries: Vec<Entry> = Vec::new();
+    for l in &scene.legs {
+        let e = Entry::Leg(l.mode, l.schematic && l.mode == LegMode::Rail);
+        if !entries.iter().any(|x| format!("{x:?}") == format!("{e:?}")) {
+            entries.push(e);
+        }
+    }
+    use super::scene::WaypointKind as W;
+    if scene
+        .waypoints
+        .iter()
+        .any(|w| matches!(w.kind, W::Origin | W::Destination))
+    {
+        entries.push(Entry::Ends);
+    }
+    if scene
+        .waypoints
+        .iter()
+        .any(|w| matches!(w.kind, W::Stop | W::Via))
+    {
+        entries.push(Entry::Marker);
+    }
+    for kind in [CrossingKind::River, CrossingKind::Border] {
+        if scene.crossings.iter().any(|c| c.kind == kind) {
+            entries.push(Entry::Crossing(kind));
+        }
+    }
+    for kind in [LineKind::River, LineKind::Border, LineKind::Rail] {
+        if scene.named_lines.iter().any(|c| c.kind == kind) {
+            entries.push(Entry::Line(kind));
+        }
+    }
+    entries.push(Entry::Border);
+    let text_w = entries
+        .iter()
+        .map(|e| fonts::text_width(&entry_text(e), Face::Regular, 12.5 * k, 0.0))
+        .fold(0.0, f64::max);
+    let (p1, p2) = projection_lines(&view.proj);
+    let proj_w = fonts::text_width(&p1, Face::Regular, 10.5 * k, 0.0).max(fonts::text_width(
+        &p2,
+        Face::Regular,
+        10.5 * k,
+        0.0,
+    ));
+    let w = (text_w + 56.0 * k).max(proj_w + 24.0 * k).max(250.0 * k);
+    let h = entries.len() as f64 * 21.0 * k + 24.0 * k + 62.0 * k + 30.0 * k;
+    let pad = 12.0 * k;
+    let mut pts: Vec<Px> = legs.iter().flatten().copied().collect();
+    for w in &scene.waypoints {
+        let p = view.px(w.at);
+        pts.extend(std::iter::repeat_n(p, 40));
+    }
+    let crowd = |r: &Rect| {
+        pts.iter()
+            .filter(|p| r.inflate(20.0 * k).contains(**p))
+            .count()
+    };
+    let legend_cands = corner_rects(&view.frame, w, h, pad);
+    let mut order: Vec<usize> = (0..4).collect();
+    order.sort_by_key(|i| (crowd(&legend_cands[*i]), *i));
+    let legend = legend_cands[order[0]];
+    let (iw, ih) = (view.frame.w * 0.2, view.frame.w * 0.2 * 0.78);
+    let inset_cands = corner_rects(&view.frame, iw, ih, pad);
+    let inset = order[1..]
+        .iter()
+        .map(|i| inset_cands[*i])
+        .filter(|r| r.overlap(&legend) == 0.0)
+        .min_by_key(|r| crowd(r))
+        .filter(|_| view.frame.h > ih * 2.2);
+    Boxes {
+        legend,
+        inset,
+        entries,
+    }
+}
+
+pub(super) fn projection_lines(p: &Projection) -> (String, String) {
+    let d = p.describe();
+    match d.split_once(", ") {
+        Some((name, rest)) => (format!("Projection: {name}"), rest.to_string()),
+        None => (d, String::new()),
+    }
+}

@@ -1,0 +1,445 @@
+//! Composes the map: basemap, story lines, route, markers, labels, then the furniture.
+
+use std::fmt::Write;
+
+use super::Error;
+use super::annotate;
+use super::furniture;
+use super::labels::Placer;
+use super::layers;
+use super::layout;
+use super::scene::{CrossingKind, LegMode, LineKind, MapOptions, MapScene, WaypointKind};
+use super::style::{self, FONT_FAMILY, Palette};
+use super::svg::{self, Px, num};
+use super::view::{Rect, View};
+
+/// The stroke attributes of a leg by mode.
+pub fn leg_stroke(mode: LegMode, pal: &Palette, k: f64) -> String {
+    let (colour, dash) = match mode {
+        LegMode::Rail => (pal.rail, String::new()),
+        LegMode::Air => (
+            pal.air,
+            format!(r#" stroke-dasharray="{} {}""#, num(10.0 * k), num(6.0 * k)),
+        ),
+        LegMode::Road => (pal.road, String::new()),
+        LegMode::Direct => (
+            pal.direct,
+            format!(r#" stroke-dasharray="{} {}""#, num(2.0 * k), num(6.0 * k)),
+        ),
+    };
+    format!(
+        r#"fill="none" stroke="{colour}" stroke-width="{}" stroke-linejoin="round" stroke-linecap="round"{dash}"#,
+        num(3.0 * k)
+    )
+}
+
+/// Refuses positions outside the valid ranges (or NaN), naming the item they belong to.
+fn validate(scene: &MapScene) -> Result<(), Error> {
+    let check = |item: &dyn Fn() -> String, p: &crate::coord::LatLon| {
+        crate::coord::LatLon::new(p.lat, p.lon)
+            .map(|_| ())
+            .map_err(|_| Error::Position {
+                item: item(),
+                lat: p.lat,
+                lon: p.lon,
+            })
+    };
+    for (i, leg) in scene.legs.iter().enumerate() {
+        for p in &leg.points {
+            check(&|| format!("leg {}", i + 1), p)?;
+        }
+    }
+    for w in &scene.waypoints {
+        check(&|| format!("waypoint \"{}\"", w.name), &w.at)?;
+    }
+    for c in &scene.crossings {
+        check(&|| format!("crossing \"{}\"", c.name), &c.at)?;
+    }
+    for a in &scene.area_labels {
+        check(&|| format!("area label \"{}\"", a.name), &a.at)?;
+    }
+    for nl in &scene.named_lines {
+        for p in nl.lines.iter().flatten() {
+            check(&|| format!("line \"{}\"", nl.name), p)?;
+        }
+    }
+    Ok(())
+}
+
+/// Draws the whole map.
+pub fn draw(scene: &MapScene, opt: &MapOptions) -> Result<String, Error> {
+    validate(scene)?;
+    let view = View::new(scene, opt)?;
+    let pal = style::palette(opt.theme);
+    let k = view.k;
+    let f = view.frame;
+    let per_px = view.ground_per_px().as_m();
+    let mut out = String::with_capacity(512 * 1024);
+    let _ = writeln!(
+        out,
+        r#"<svg xmlns="http://www.w3.org/2000/svg" width="{w}" height="{h}" viewBox="0 0 {w} {h}" font-family="{FONT_FAMILY}">"#,
+        w = opt.width_px,
+        h = opt.height_px
+    );
+    let _ = writeln!(
+        out,
+        r#"<defs><clipPath id="frame"><rect x="{}" y="{}" width="{}" height="{}"/></clipPath></defs>"#,
+        num(f.x),
+        num(f.y),
+        num(f.w),
+        num(f.h)
+    );
+    let _ = writeln!(
+        out,
+        r#"<rect width="{}" height="{}" fill="{}"/>"#,
+        opt.width_px, opt.height_px, pal.panel
+    );
+    out.push_str("<g clip-path=\"url(#frame)\">\n");
+    let _ = writeln!(
+        out,
+        r#"<rect x="{}" y="{}" width="{}" height="{}" fill="{}"/>"#,
+        num(f.x),
+        num(f.y),
+        num(f.w),
+        num(f.h),
+        pal.sea
+    );
+    let rivers = if per_px < 450.0 {
+        Some(super::basemap::Level::Fine)
+    } else if per_px < 6_000.0 {
+        Some(super::basemap::Level::Medium)
+    } else {
+        None
+    };
+    layers::basemap(&mut out, &view, pal, layers::level_for(per_px), rivers)?;
+    let legs_px: Vec<Vec<Px>> = scene
+        .legs
+        .iter()
+        .map(|l| layers::line_px(&view, &l.points, 0.4))
+        .collect();
+    let boxes = layout::layout(&view, scene, &legs_px);
+    let mut tick_labels = String::new();
+    let avoid: Vec<Rect> = std::iter::once(boxes.legend).chain(boxes.inset).collect();
+    layers::graticule(&mut out, &mut tick_labels, &view, pal, &avoid);
+
+    // The story's own lines (rivers, border, railways), emphasised.
+    let mut named_px = Vec::new();
+    for nl in &scene.named_lines {
+        let (colour, width) = match nl.kind {
+            LineKind::River => (pal.story_river, 2.4),
+            LineKind::Border => (pal.border, 2.2),
+            LineKind::Rail => (pal.direct, 1.6),
+        };
+        let mut d = String::new();
+        let mut parts = Vec::new();
+        for line in &nl.lines {
+            let px = layers::line_px(&view, line, 0.4);
+            svg::push_path(&mut d, &px, false);
+            parts.push(px);
+        }
+        let dash = if nl.kind == LineKind::Rail {
+            format!(r#" stroke-dasharray="{} {}""#, num(6.0 * k), num(3.0 * k))
+        } else {
+            String::new()
+        };
+        svg::path(
+            &mut out,
+            &d,
+            &format!(
+                r#"fill="none" stroke="{colour}" stroke-width="{}" stroke-linejoin="round" stroke-linecap="round"{dash}"#,
+                num(width * k)
+            ),
+        );
+        named_px.push((nl, parts));
+    }
+
+    // The route: a casing under every leg, then the legs, then direction arrows.
+    let mut casing = String::new();
+    for px in &legs_px {
+        svg::push_path(&mut casing, px, false);
+    }
+    svg::path(
+        &mut out,
+        &casing,
+        &format!(
+            r#"fill="none" stroke="{}" stroke-width="{}" stroke-linejoin="round" stroke-linecap="round" stroke-opacity="0.9""#,
+            pal.casing,
+            num(6.5 * k)
+        ),
+    );
+    for (leg, px) in scene.legs.iter().zip(&legs_px) {
+        let mut d = String::new();
+        svg::push_path(&mut d, px, false);
+        svg::path(&mut out, &d, &leg_stroke(leg.mode, pal, k));
+    }
+    for (leg, px) in scene.legs.iter().zip(&legs_px) {
+        furniture::arrows(&mut out, px, leg_colour(leg.mode, pal), pal.casing, k);
+    }
+    out.push_str("</g>\n");
+    out.push_str(&tick_labels);
+
+    // Furniture boxes first: labels must avoid them.
+    let mut placer = Placer::new(f);
+    for px in &legs_px {
+        placer.avoid_line(px);
+    }
+    placer.block(boxes.legend.inflate(4.0));
+    if let Some(inset) = boxes.inset {
+        placer.block(inset.inflate(4.0));
+    }
+
+    // Markers (drawn now, so labels can avoid them).
+    let mut markers = String::new();
+    for c in &scene.crossings {
+        let p = view.px(c.at);
+        let r = 6.0 * k;
+        match c.kind {
+            CrossingKind::River => {
+                let _ = writeln!(
+                    markers,
+                    r#"<circle cx="{}" cy="{}" r="{}" fill="{}" stroke="{}" stroke-width="{}"/>"#,
+                    num(p.x),
+                    num(p.y),
+                    num(r),
+                    pal.story_river,
+                    pal.casing,
+                    num(2.0 * k)
+                );
+            }
+            CrossingKind::Border => {
+                let d = format!(
+                    "M{} {}L{} {}L{} {}L{} {}Z",
+                    num(p.x),
+                    num(p.y - r),
+                    num(p.x + r),
+                    num(p.y),
+                    num(p.x),
+                    num(p.y + r),
+                    num(p.x - r),
+                    num(p.y)
+                );
+                svg::path(
+                    &mut markers,
+                    &d,
+                    &format!(
+                        r#"fill="{}" stroke="{}" stroke-width="{}""#,
+                        pal.border,
+                        pal.casing,
+                        num(2.0 * k)
+                    ),
+                );
+            }
+        }
+        placer.block(Rect {
+            x: p.x - r,
+            y: p.y - r,
+            w: 2.0 * r,
+            h: 2.0 * r,
+        });
+    }
+    for w in &scene.waypoints {
+        let p = view.px(w.at);
+        let (r, fill, stroke) = match w.kind {
+            WaypointKind::Origin | WaypointKind::Destination => (7.5 * k, pal.marker, pal.casing),
+            WaypointKind::Stop => (5.5 * k, pal.casing, pal.marker),
+            WaypointKind::Via => (3.8 * k, pal.casing, pal.text_muted),
+        };
+        let _ = writeln!(
+            markers,
+            r#"<circle cx="{}" cy="{}" r="{}" fill="{fill}" stroke="{stroke}" stroke-width="{}"/>"#,
+            num(p.x),
+            num(p.y),
+            num(r),
+            num(2.2 * k)
+        );
+        placer.block(Rect {
+            x: p.x - r,
+            y: p.y - r,
+            w: 2.0 * r,
+            h: 2.0 * r,
+        });
+    }
+    out.push_str(&markers);
+
+    let labels = annotate::labels(&view, scene, opt, pal, &mut placer, &named_px)?;
+    out.push_str(&labels);
+    furniture::draw(&mut out, &view, scene, pal, &boxes, &legs_px);
+    out.push_str("</svg>\n");
+    Ok(out)
+}
+
+/// The line colour of a mode.
+pub fn leg_colour(mode: LegMode, pal: &Palette) -> &'static str {
+    match mode {
+        LegMode::Rail => pal.rail,
+        LegMode::Air => pal.air,
+        LegMode::Road => pal.road,
+        LegMode::Direct => pal.direct,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::coord::LatLon;
+    use crate::render::scene::{SceneCrossing, SceneLeg, ScenePoint, Theme};
+    use crate::units::Length;
+
+    pub(crate) fn small_scene() -> MapScene {
+        let p = |lat, lon| LatLon { lat, lon };
+        MapScene {
+            title: "Test & <map>".into(),
+            subtitle: "Pyongyang to Khasan".into(),
+            legs: vec![SceneLeg {
+                mode: LegMode::Rail,
+                points: vec![
+                    p(39.03385, 125.75432),
+                    p(41.79556, 129.77583),
+                    p(42.42387, 130.65156),
+                ],
+                schematic: true,
+                label: String::new(),
+            }],
+            waypoints: vec![
+                ScenePoint {
+                    name: "Pyongyang".into(),
+                    kind: WaypointKind::Origin,
+                    at: p(39.03385, 125.75432),
+                    km_from_start: Some(Length::ZERO),
+                },
+                ScenePoint {
+                    name: "Khasan".into(),
+                    kind: WaypointKind::Destination,
+                    at: p(42.42387, 130.65156),
+                    km_from_start: Some(Length::km(600.0)),
+                },
+            ],
+            crossings: vec![SceneCrossing {
+                name: "Tumen".into(),
+                kind: CrossingKind::Border,
+                at: p(42.42, 130.64),
+                km: Length::km(598.0),
+            }],
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn deterministic_and_golden() {
+        let opt = MapOptions {
+            width_px: 800,
+            height_px: 500,
+            ..Default::default()
+        };
+        let a = draw(&small_scene(), &opt).unwrap();
+        assert_eq!(a, draw(&small_scene(), &opt).unwrap());
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/golden/map_small.svg");
+        if std::env::var_os("UPDATE_GOLDEN").is_some() {
+            std::fs::write(path, &a).unwrap();
+        }
+        let golden = std::fs::read_to_string(path).unwrap();
+        assert!(
+            a == golden,
+            "SVG changed; if intended, rerun with UPDATE_GOLDEN=1"
+        );
+    }
+
+    #[test]
+    fn svg_is_well_formed_and_names_the_font() {
+        let s = draw(
+            &small_scene(),
+            &MapOptions {
+                theme: Theme::Dark,
+                ..Default::default()
+            },
+        )
+        .unwrap();
+        let doc = resvg::usvg::roxmltree::Document::parse(&s).unwrap();
+        assert_eq!(
+            doc.root_element().attribute("font-family"),
+            Some(FONT_FAMILY)
+        );
+        assert!(s.contains("Test &amp; &lt;map&gt;"));
+        assert!(s.contains("Lambert conformal conic"));
+        for name in ["Pyongyang", "Khasan", "km 598", "NORTH KOREA"] {
+            assert!(s.contains(name), "{name}");
+        }
+    }
+
+    /// A dense GPS track (here 200,000 points; the bench and `examples/big_track.rs` use 1,000,000)
+    /// is simplified to the pixel: the SVG stays small.
+    #[test]
+    fn dense_track_gives_a_small_svg() {
+        let n = 200_000;
+        let pts: Vec<LatLon> = (0..n)
+            .map(|i| {
+                let t = f64::from(i) / f64::from(n);
+                LatLon {
+                    lat: 39.0 + 4.0 * t + (f64::from(i) * 0.37).sin() * 0.0004,
+                    lon: 125.7 + 6.0 * t,
+                }
+            })
+            .collect();
+        let scene = MapScene {
+            legs: vec![SceneLeg {
+                mode: LegMode::Rail,
+                points: pts,
+                schematic: false,
+                label: String::new(),
+            }],
+            ..Default::default()
+        };
+        let s = draw(&scene, &MapOptions::default()).unwrap();
+        assert!(s.len() < 2_000_000, "{} bytes", s.len());
+    }
+
+    #[test]
+    fn bad_positions_and_options_are_errors() {
+        let mut scene = small_scene();
+        scene.waypoints[1].at.lat = f64::NAN;
+        match draw(&scene, &MapOptions::default()) {
+            Err(Error::Position { item, .. }) => assert_eq!(item, "waypoint \"Khasan\""),
+            other => panic!("{other:?}"),
+        }
+        let opt = MapOptions {
+            margin: -1.0,
+            ..Default::default()
+        };
+        assert!(matches!(
+            draw(&small_scene(), &opt),
+            Err(Error::Option { .. })
+        ));
+        let p = |lat, lon| LatLon { lat, lon };
+        let opt = MapOptions {
+            extent: Some((p(44.0, 130.0), p(42.0, 132.0))),
+            ..Default::default()
+        };
+        assert!(matches!(
+            draw(&small_scene(), &opt),
+            Err(Error::Option { .. })
+        ));
+    }
+
+    #[test]
+    fn works_anywhere_including_across_the_antimeridian() {
+        let p = |lat, lon| LatLon { lat, lon };
+        for pts in [
+            vec![p(-18.14, 178.44), p(-13.83, -171.76)],
+            vec![p(64.13, -21.9), p(65.68, -18.09)],
+            vec![p(-33.87, 151.21), p(-37.81, 144.96)],
+            vec![p(1.29, 103.85), p(3.1412, 101.68653)],
+        ] {
+            let scene = MapScene {
+                legs: vec![SceneLeg {
+                    mode: LegMode::Air,
+                    points: pts,
+                    schematic: false,
+                    label: String::new(),
+                }],
+                ..Default::default()
+            };
+            let s = draw(&scene, &MapOptions::default()).unwrap();
+            assert!(s.contains("<path"), "basemap drawn");
+        }
+    }
+}

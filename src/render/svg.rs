@@ -1,0 +1,138 @@
+//! A minimal SVG writer: fixed number formatting (one decimal, no "-0"), XML escaping, and path
+//! data from pixel polylines. Writing SVG directly rather than through plotters' backend keeps
+//! sub-pixel coordinates (plotters rounds to whole pixels), dashes, text halos, multi-ring paths
+//! with even-odd fill and clip paths, all of which a printed map needs.
+
+use std::fmt::Write;
+
+/// A point in pixels (x right, y down).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Px {
+    pub x: f64,
+    pub y: f64,
+}
+
+/// Formats a pixel value with one decimal, dropping ".0" and never printing "-0".
+pub fn num(v: f64) -> String {
+    let r = (v * 10.0).round() / 10.0;
+    let r = if r == 0.0 { 0.0 } else { r };
+    if r.fract() == 0.0 {
+        format!("{r:.0}")
+    } else {
+        format!("{r:.1}")
+    }
+}
+
+/// Escapes text for an XML text node or attribute value.
+pub fn esc(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            c if (c as u32) < 0x20 && c != '\t' && c != '\n' => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Appends "M x y L x y …" (and "Z" when `closed`) for one polyline to `d`.
+pub fn push_path(d: &mut String, pts: &[Px], closed: bool) {
+    let mut last = String::new();
+    for (i, p) in pts.iter().enumerate() {
+        let xy = format!("{} {}", num(p.x), num(p.y));
+        if i > 0 && xy == last {
+            continue;
+        }
+        d.push(if i == 0 { 'M' } else { 'L' });
+        d.push_str(&xy);
+        last = xy;
+    }
+    if closed && !pts.is_empty() {
+        d.push('Z');
+    }
+}
+
+/// A `<path>` element with the given data and attributes (written as-is after the data).
+pub fn path(out: &mut String, d: &str, attrs: &str) {
+    if !d.is_empty() {
+        let _ = writeln!(out, r#"<path d="{d}" {attrs}/>"#);
+    }
+}
+
+/// Text anchoring.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Anchor {
+    Start,
+    Middle,
+    End,
+}
+
+impl Anchor {
+    fn word(self) -> &'static str {
+        match self {
+            Anchor::Start => "start",
+            Anchor::Middle => "middle",
+            Anchor::End => "end",
+        }
+    }
+}
+
+/// A `<text>` element at `at` (baseline), rotated by `angle_deg` about `at` when non-zero.
+pub fn text(out: &mut String, at: Px, anchor: Anchor, angle_deg: f64, attrs: &str, s: &str) {
+    let rot = if angle_deg.abs() > 0.05 {
+        format!(
+            r#" transform="rotate({} {} {})""#,
+            num(angle_deg),
+            num(at.x),
+            num(at.y)
+        )
+    } else {
+        String::new()
+    };
+    let _ = writeln!(
+        out,
+        r#"<text x="{}" y="{}" text-anchor="{}"{rot} {attrs}>{}</text>"#,
+        num(at.x),
+        num(at.y),
+        anchor.word(),
+        esc(s)
+    );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_are_stable() {
+        assert_eq!(num(12.04), "12");
+        assert_eq!(num(-0.04), "0");
+        assert_eq!(num(3.25), "3.3");
+        assert_eq!(num(-7.66), "-7.7");
+    }
+
+    #[test]
+    fn escapes_markup() {
+        assert_eq!(esc("A & B <\"c\">"), "A &amp; B &lt;&quot;c&quot;&gt;");
+    }
+
+    #[test]
+    fn path_skips_repeated_points() {
+        let mut d = String::new();
+        push_path(
+            &mut d,
+            &[
+                Px { x: 0.0, y: 0.0 },
+                Px { x: 0.01, y: 0.0 },
+                Px { x: 5.0, y: 5.0 },
+            ],
+            true,
+        );
+        assert_eq!(d, "M0 0L5 5Z");
+    }
+}
