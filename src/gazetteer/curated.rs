@@ -186,5 +186,30 @@ mod tests {
         );
         let rivers = parse_rivers(RIVERS_JSON).unwrap();
         assert!(rivers.iter().all(|r| r.is_line()));
+        for id in ["river:tumen", "river:razdolnaya", "river:amur"] {
+            assert!(rivers.iter().any(|r| r.id == id), "{id} missing");
+        }
+    }
+
+    #[test]
+    fn recorded_river_lengths_match_the_crate_geodesy() {
+        let doc: serde_json::Value = serde_json::from_str(RIVERS_JSON).unwrap();
+        let rivers = parse_rivers(RIVERS_JSON).unwrap();
+        for (r, place) in doc["rivers"].as_array().unwrap().iter().zip(rivers) {
+            let PlaceGeometry::Lines(parts) = &place.geometry else {
+                panic!("{} is not a line", place.id)
+            };
+            let km: f64 = parts
+                .iter()
+                .flat_map(|p| p.windows(2))
+                .map(|w| crate::geodesy::distance(w[0], w[1]).as_km())
+                .sum();
+            let recorded = r["measured_length_km"].as_f64().unwrap();
+            assert!(
+                (km - recorded).abs() < 0.2,
+                "{}: {km:.1} km here, {recorded} recorded",
+                place.id
+            );
+        }
     }
 }

@@ -222,6 +222,37 @@ mod bundled {
     }
 
     #[test]
+    fn rivers_resolve_to_lines() {
+        for q in [
+            "the Razdolnaya River",
+            "Razdolnaya River",
+            "Suifen",
+            "Раздольная",
+        ] {
+            let r = gaz()
+                .resolve(&q.parse().unwrap())
+                .unwrap_or_else(|e| panic!("{q}: {e}"));
+            assert_eq!(r.place.id, "river:razdolnaya", "{q}");
+            assert!(r.place.is_line());
+        }
+        assert_eq!(
+            gaz()
+                .resolve(&"the Tumen River".parse().unwrap())
+                .unwrap()
+                .place
+                .id,
+            "river:tumen"
+        );
+        assert_eq!(
+            gaz().resolve(&"두만강".parse().unwrap()).unwrap().place.id,
+            "river:tumen"
+        );
+        let q = Query::name("Amur").of_kind(PlaceKind::River);
+        assert_eq!(gaz().resolve(&q).unwrap().place.id, "river:amur");
+        assert!(gaz().rivers().count() >= 4);
+    }
+
+    #[test]
     fn ambiguous_world_names_list_alternatives() {
         let r = gaz().resolve(&Query::name("Razdolnoye")).unwrap();
         assert!(r.alternatives.len() >= 2, "{r:?}");
