@@ -105,14 +105,23 @@ impl Gazetteer {
         let index = self.fuzzy.get_or_init(|| FuzzyIndex::build(self));
         let q: Vec<char> = key.chars().collect();
         let qmask = char_mask(key);
-        let budget = 2 * max as u32;
         let mut row = Vec::new();
         let mut found: Vec<(usize, usize)> = Vec::new(); // (distance, entry in index)
-        for (i, e) in index.entries.iter().enumerate() {
-            if (e.nchars as usize).abs_diff(q.len()) > max || (e.mask ^ qmask).count_ones() > budget
-            {
+        // Entries are sorted by length: only lengths within `max` of the query are scanned.
+        // An edit adds at most one character bit and removes at most one, so the bits one side
+        // has and the other lacks bound the distance from below.
+        if q.len() > 255 {
+            return Vec::new();
+        }
+        let lo = q.len().saturating_sub(max);
+        let hi = (q.len() + max).min(255);
+        let (from, to) = (index.by_len[lo] as usize, index.by_len[hi + 1] as usize);
+        for i in from..to {
+            let m = index.masks[i];
+            if (m & !qmask).count_ones().max((qmask & !m).count_ones()) as usize > max {
                 continue;
             }
+            let e = &index.entries[i];
             if let Some(d) = bounded_levenshtein(&q, index.key(e), max, &mut row) {
                 found.push((d, i));
             }
@@ -151,7 +160,6 @@ enum FuzzySrc {
 
 #[derive(Debug)]
 struct FuzzyEntry {
-    mask: u64,
     start: u32,
     len: u8,
     nchars: u8,
@@ -162,7 +170,12 @@ struct FuzzyEntry {
 /// first fuzzy lookup.
 #[derive(Debug)]
 pub(crate) struct FuzzyIndex {
+    /// Sorted by character count.
     entries: Vec<FuzzyEntry>,
+    /// Character masks, parallel to `entries` (scanned alone, so kept apart).
+    masks: Vec<u64>,
+    /// `by_len[n]` is the first entry with `n` or more characters (257 slots).
+    by_len: Vec<u32>,
     arena: String,
 }
 
@@ -181,7 +194,6 @@ impl FuzzyIndex {
         self.arena.push_str(key);
         let nchars = key.chars().count().min(255) as u8;
         self.entries.push(FuzzyEntry {
-            mask: char_mask(key),
             start,
             len: key.len() as u8,
             nchars,
@@ -192,6 +204,8 @@ impl FuzzyIndex {
     fn build(g: &Gazetteer) -> FuzzyIndex {
         let mut f = FuzzyIndex {
             entries: Vec::new(),
+            masks: Vec::new(),
+            by_len: Vec::new(),
             arena: String::new(),
         };
         if let Some(w) = &g.world {
@@ -217,6 +231,11 @@ impl FuzzyIndex {
         for k in extra {
             f.push(k, FuzzySrc::Extra);
         }
+        f.entries.sort_by_key(|e| e.nchars);
+        f.masks = f.entries.iter().map(|e| char_mask(f.key(e))).collect();
+        f.by_len = (0..=256usize)
+            .map(|n| f.entries.partition_point(|e| (e.nchars as usize) < n) as u32)
+            .collect();
         f
     }
 }

@@ -5,6 +5,14 @@
 //! and crossings with cited sources (`data/places/`), and named river lines (`data/rivers/`,
 //! GSHHG/WDBII, LGPL-3.0-or-later).
 //!
+//! # JSON output
+//!
+//! [`Resolution`], [`Candidate`], [`Nearby`] and [`Place`] serialise with serde for `--json`:
+//! positions as `{"lat": …, "lon": …}` in degrees (a place's geometry as
+//! `{"type": "Point", "coordinates": {"lat", "lon"}}` or `{"type": "Lines", "coordinates":
+//! [[{"lat", "lon"}, …], …]}`), distances in metres, azimuths in degrees clockwise from north,
+//! `tz` as an IANA name, `source` as `{"dataset", "id"}`, kinds and match kinds in snake case.
+//!
 //! ```
 //! use routecheck::gazetteer::{Gazetteer, MatchKind, PlaceKind, Query};
 //! let gaz = Gazetteer::load_default().unwrap();

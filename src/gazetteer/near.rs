@@ -32,9 +32,9 @@ pub struct Nearby {
     pub population: Option<u64>,
     /// The place's point (for a river, its nearest vertex).
     pub location: LatLon,
-    /// Geodesic distance from the asked position to the place.
+    /// Geodesic distance from the asked position to the place (metres in JSON).
     pub distance: Length,
-    /// Initial azimuth from the asked position towards the place.
+    /// Initial azimuth from the asked position towards the place (degrees in JSON).
     pub azimuth: Azimuth,
 }
 
@@ -91,45 +91,55 @@ impl Gazetteer {
         }
         let spatial = self.spatial.get_or_init(|| Spatial::build(self));
         let q = unit_vector(p);
-        // Take a few more than asked by chord, then order by the ellipsoidal distance.
-        let want = n + 4;
-        let mut seen: Vec<Ent> = Vec::with_capacity(want);
-        let mut out: Vec<Nearby> = Vec::with_capacity(want);
-        for node in spatial.tree.nearest_neighbor_iter(q).take(20_000) {
-            let e = node.data;
-            if seen.contains(&e) {
-                continue;
-            }
-            seen.push(e);
-            let Some(s) = self.summary(e) else { continue };
-            if kinds.is_some_and(|ks| !ks.contains(&s.kind)) {
-                continue;
-            }
-            let [x, y, z] = *node.geom();
-            let at = LatLon {
-                lat: z.clamp(-1.0, 1.0).asin().to_degrees(),
-                lon: y.atan2(x).to_degrees(),
-            };
-            let at = if matches!(e, Ent::World(_)) {
-                s.at
-            } else {
-                self.vertex_or(e, at)
-            };
-            let inv = geodesy::inverse(p, at);
-            out.push(Nearby {
-                id: s.id,
-                name: s.name.to_string(),
-                kind: s.kind,
-                country: (!s.country.is_empty()).then(|| s.country.to_string()),
-                population: s.population,
-                location: at,
-                distance: inv.distance,
-                azimuth: inv.initial,
-            });
-            if out.len() == want {
+        // Nearest by chord first; once `n` are found, keep any within 1 % of the n-th chord
+        // (the ellipsoid can swap near-ties), then measure those on WGS84 and re-sort.
+        let mut found: Vec<(Ent, [f64; 3])> = Vec::with_capacity(n + 2);
+        let mut limit2 = f64::INFINITY;
+        for (node, d2) in spatial
+            .tree
+            .nearest_neighbor_iter_with_distance_2(q)
+            .take(20_000)
+        {
+            if d2 > limit2 {
                 break;
             }
+            let e = node.data;
+            if found.iter().any(|(f, _)| *f == e)
+                || kinds.is_some_and(|ks| !ks.contains(&self.kind_of(e)))
+            {
+                continue;
+            }
+            found.push((e, *node.geom()));
+            if found.len() == n {
+                limit2 = d2 * 1.0201;
+            }
         }
+        let mut out: Vec<Nearby> = found
+            .into_iter()
+            .filter_map(|(e, [x, y, z])| {
+                let s = self.summary(e)?;
+                let vertex = LatLon {
+                    lat: z.clamp(-1.0, 1.0).asin().to_degrees(),
+                    lon: y.atan2(x).to_degrees(),
+                };
+                let at = if matches!(e, Ent::World(_)) {
+                    s.at
+                } else {
+                    self.vertex_or(e, vertex)
+                };
+                let inv = geodesy::inverse(p, at);
+                Some(Nearby {
+                    id: s.id,
+                    name: s.name.to_string(),
+                    kind: s.kind,
+                    country: (!s.country.is_empty()).then_some(s.country),
+                    population: s.population,
+                    location: at,
+                    distance: inv.distance,
+                    azimuth: inv.initial,
+                })
+            })
+            .collect();
         out.sort_by(|a, b| {
             a.distance
                 .as_m()
@@ -138,6 +148,16 @@ impl Gazetteer {
         });
         out.truncate(n);
         out
+    }
+
+    fn kind_of(&self, e: Ent) -> PlaceKind {
+        match e {
+            Ent::World(_) => PlaceKind::City,
+            Ent::Extra(i) => self
+                .extra
+                .get(i as usize)
+                .map_or(PlaceKind::Other, |p| p.kind),
+        }
     }
 
     /// For a curated point, its exact stored coordinate (the tree holds a unit vector, whose

@@ -83,7 +83,7 @@ fn fuzzy_budget(nchars: usize) -> (usize, usize) {
     match nchars {
         0..=3 => (1, 0),
         4..=5 => (1, 1),
-        6..=9 => (2, 1),
+        6..=12 => (2, 1),
         _ => (3, 2),
     }
 }
@@ -115,9 +115,9 @@ impl Gazetteer {
                 ..q.clone()
             };
             let hits = self.exact_hits(k);
-            let ranked = self.rank(&hits, &qv);
+            let ranked = self.rank_entries(&hits, &qv);
             if !ranked.is_empty() {
-                return self.finish(q, ranked, &hits);
+                return self.finish(q, ranked);
             }
             if filtered_out.is_empty() {
                 filtered_out = self.rank(&hits, &Query::name(""));
@@ -128,25 +128,20 @@ impl Gazetteer {
         }
         let (suggest_max, choose_max) = fuzzy_budget(key.chars().count());
         let hits = self.fuzzy_hits(&key, suggest_max, 24);
-        let ranked = self.rank(&hits, q);
-        let best_d = hits
+        // Choose outright only among the closest spellings; list the rest as suggestions.
+        let close: Vec<(Ent, Hit)> = hits
             .iter()
-            .filter_map(|(_, h)| {
-                if let Hit::Fuzzy(d) = h {
-                    Some(*d)
-                } else {
-                    None
-                }
-            })
-            .min();
-        if let (Some(d), Some(_)) = (best_d, ranked.first())
-            && (d as usize) <= choose_max
-        {
-            return self.finish(q, ranked, &hits);
+            .copied()
+            .filter(|(_, h)| matches!(h, Hit::Fuzzy(d) if (*d as usize) <= choose_max))
+            .collect();
+        let chosen = self.rank_entries(&close, q);
+        if !chosen.is_empty() {
+            return self.finish(q, chosen);
         }
+        let ranked: Vec<(Ent, Candidate)> = self.rank_entries(&hits, q);
         Err(Error::UnknownPlace {
             query: q.text.chars().take(80).collect(),
-            suggestions: suggestion_names(&ranked),
+            suggestions: suggestion_names(&ranked.into_iter().map(|(_, c)| c).collect::<Vec<_>>()),
         })
     }
 
@@ -166,6 +161,14 @@ impl Gazetteer {
 
     /// Candidates that pass the qualifiers, deduplicated, best first.
     fn rank(&self, hits: &[(Ent, Hit)], q: &Query) -> Vec<Candidate> {
+        self.rank_entries(hits, q)
+            .into_iter()
+            .map(|(_, c)| c)
+            .collect()
+    }
+
+    /// Like `rank`, keeping each candidate's entry.
+    fn rank_entries(&self, hits: &[(Ent, Hit)], q: &Query) -> Vec<(Ent, Candidate)> {
         let mut best: Vec<(Ent, Candidate)> = Vec::new();
         for (e, h) in hits {
             let Some(s) = self.summary(*e) else { continue };
@@ -179,30 +182,19 @@ impl Gazetteer {
                 None => best.push((*e, c)),
             }
         }
-        let mut out: Vec<Candidate> = best.into_iter().map(|(_, c)| c).collect();
-        out.sort_by(|a, b| b.score.total_cmp(&a.score).then_with(|| a.id.cmp(&b.id)));
-        out
+        best.sort_by(|(_, a), (_, b)| b.score.total_cmp(&a.score).then_with(|| a.id.cmp(&b.id)));
+        best
     }
 
-    fn finish(
-        &self,
-        q: &Query,
-        mut ranked: Vec<Candidate>,
-        hits: &[(Ent, Hit)],
-    ) -> Result<Resolution, Error> {
-        let chosen = ranked.remove(0);
-        let ent = hits
-            .iter()
-            .map(|(e, _)| *e)
-            .find(|e| self.summary(*e).is_some_and(|s| s.id == chosen.id))
-            .ok_or_else(|| Error::UnknownPlace {
-                query: q.text.clone(),
-                suggestions: vec![],
-            })?;
-        let place = self.place(ent).ok_or_else(|| Error::UnknownPlace {
+    fn finish(&self, q: &Query, ranked: Vec<(Ent, Candidate)>) -> Result<Resolution, Error> {
+        let mut entries = ranked.into_iter();
+        let missing = || Error::UnknownPlace {
             query: q.text.clone(),
             suggestions: vec![],
-        })?;
+        };
+        let (ent, chosen) = entries.next().ok_or_else(missing)?;
+        let place = self.place(ent).ok_or_else(missing)?;
+        let mut ranked: Vec<Candidate> = entries.map(|(_, c)| c).collect();
         let ambiguous = ranked
             .first()
             .is_some_and(|c| c.score >= chosen.score - 1.0);
@@ -291,18 +283,19 @@ fn explain(q: &Query, chosen: &Candidate, others: &[Candidate], ambiguous: bool)
         return format!("{how}.");
     }
     let n = others.len() + 1;
-    let hint = match &chosen.country {
-        Some(_) if q.country.is_none() => {
-            let other_cc = others
-                .iter()
-                .find_map(|o| o.country.clone())
-                .unwrap_or_else(|| "CC".into());
+    let other_cc = others.iter().find_map(|o| {
+        o.country
+            .clone()
+            .filter(|c| Some(c) != chosen.country.as_ref())
+    });
+    let hint = match other_cc {
+        Some(cc) if q.country.is_none() => {
             format!(
-                " Add a country (\"{}, {other_cc}\") or a kind to choose another.",
+                " Add a country (\"{}, {cc}\") or a kind to choose another.",
                 q.text
             )
         }
-        _ => " Add a kind to choose another.".to_string(),
+        _ => " Add a kind (station, bridge, border, river, city) to choose another.".to_string(),
     };
     let lead = if ambiguous { "ambiguous: " } else { "" };
     format!(

@@ -135,7 +135,7 @@ fn misspellings_resolve_fuzzily_or_fail_with_suggestions() {
         ("geonames:1", MatchKind::Fuzzy)
     );
     assert!(r.why.contains("closest spelling"));
-    let e = g.resolve(&Query::name("Sprngfeelt")).unwrap_err();
+    let e = g.resolve(&Query::name("Springfeldt")).unwrap_err();
     assert!(
         matches!(&e, Error::UnknownPlace { suggestions, .. } if suggestions[0] == "Springfield (US)"),
         "{e}"
@@ -159,6 +159,11 @@ fn bad_input_never_panics() {
     ));
     assert_eq!(g.resolve(&Query::name("--")), Err(Error::EmptyQuery));
     assert!(g.suggest(&"é".repeat(500), 5).is_empty());
+    assert!(g.suggest(&"ß".repeat(199), 5).is_empty());
+    assert!(matches!(
+        g.resolve(&Query::name("ß".repeat(199))),
+        Err(Error::UnknownPlace { .. })
+    ));
 }
 
 mod bundled {
