@@ -158,7 +158,7 @@ enum FuzzySrc {
     Extra,
 }
 
-#[derive(Debug)]
+#[derive(Debug, Clone, Copy)]
 struct FuzzyEntry {
     start: u32,
     len: u8,
@@ -210,19 +210,15 @@ impl FuzzyIndex {
         };
         if let Some(w) = &g.world {
             f.entries.reserve(w.n_keys());
+            f.arena.reserve(8 << 20);
             let mut buf = Vec::new();
-            let mut decoded: Vec<(String, PostingRef)> = Vec::with_capacity(8);
             for b in 0..w.n_blocks() {
-                decoded.clear();
                 w.for_each_in_block(b, &mut buf, |k, r| {
                     if let Ok(s) = std::str::from_utf8(k) {
-                        decoded.push((s.to_string(), r));
+                        f.push(s, FuzzySrc::World(r));
                     }
                     true
                 });
-                for (k, r) in &decoded {
-                    f.push(k, FuzzySrc::World(*r));
-                }
             }
         }
         let mut extra: Vec<&String> = g.extra_keys.keys().chain(g.overlay.keys()).collect();
@@ -231,11 +227,24 @@ impl FuzzyIndex {
         for k in extra {
             f.push(k, FuzzySrc::Extra);
         }
-        f.entries.sort_by_key(|e| e.nchars);
+        // Counting sort by character count (linear; this runs on the first fuzzy lookup).
+        let mut by_len = vec![0u32; 257];
+        for e in &f.entries {
+            by_len[e.nchars as usize + 1] += 1;
+        }
+        for n in 1..257 {
+            by_len[n] += by_len[n - 1];
+        }
+        let mut next = by_len.clone();
+        let mut order = vec![0u32; f.entries.len()];
+        for (i, e) in f.entries.iter().enumerate() {
+            order[next[e.nchars as usize] as usize] = i as u32;
+            next[e.nchars as usize] += 1;
+        }
+        let unsorted = std::mem::take(&mut f.entries);
+        f.entries = order.iter().map(|i| unsorted[*i as usize]).collect();
         f.masks = f.entries.iter().map(|e| char_mask(f.key(e))).collect();
-        f.by_len = (0..=256usize)
-            .map(|n| f.entries.partition_point(|e| (e.nchars as usize) < n) as u32)
-            .collect();
+        f.by_len = by_len;
         f
     }
 }

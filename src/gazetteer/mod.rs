@@ -26,6 +26,7 @@
 
 mod curated;
 mod error;
+mod grid;
 mod lookup;
 mod near;
 mod normalize;

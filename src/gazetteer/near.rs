@@ -1,13 +1,15 @@
 //! Reverse lookup: the places nearest a position, with geodesic distance and bearing.
 //!
-//! Points live in an R*-tree on the unit sphere (x, y, z), where straight-line (chord)
-//! distance grows with great-circle distance, so nearest-neighbour search has no trouble at
-//! the poles or the antimeridian. The few nearest by chord are then measured on the WGS84
-//! ellipsoid and re-sorted. River lines enter the tree as their vertices.
+//! Candidates are ranked by straight-line (chord) distance between unit vectors on the sphere,
+//! which grows with great-circle distance, so there is no trouble at the poles or the
+//! antimeridian: world places through a 1° grid ([`super::grid`]), curated places and river
+//! vertices through a small R*-tree. The few nearest are then measured on the WGS84
+//! ellipsoid and re-sorted.
 
 use rstar::RTree;
 use rstar::primitives::GeomWithData;
 
+use super::grid::Grid;
 use super::place::{PlaceGeometry, PlaceKind};
 use super::{Ent, Gazetteer};
 use crate::coord::LatLon;
@@ -18,6 +20,7 @@ type Node = GeomWithData<[f64; 3], Ent>;
 
 /// The spatial index, built on the first reverse lookup.
 pub(crate) struct Spatial {
+    grid: Option<Grid>,
     tree: RTree<Node>,
 }
 
@@ -46,20 +49,6 @@ fn unit_vector(p: LatLon) -> [f64; 3] {
 impl Spatial {
     fn build(g: &Gazetteer) -> Spatial {
         let mut nodes = Vec::new();
-        if let Some(w) = &g.world {
-            nodes.reserve(w.len());
-            for i in 0..w.len() {
-                if let Some(r) = w.rec(i) {
-                    nodes.push(Node::new(
-                        unit_vector(LatLon {
-                            lat: r.lat_deg,
-                            lon: r.lon_deg,
-                        }),
-                        Ent::World(i as u32),
-                    ));
-                }
-            }
-        }
         for (i, p) in g.extra.iter().enumerate() {
             let e = Ent::Extra(i as u32);
             match &p.geometry {
@@ -75,6 +64,7 @@ impl Spatial {
             }
         }
         Spatial {
+            grid: g.world.as_ref().map(Grid::build),
             tree: RTree::bulk_load(nodes),
         }
     }
@@ -93,27 +83,38 @@ impl Gazetteer {
         let q = unit_vector(p);
         // Nearest by chord first; once `n` are found, keep any within 1 % of the n-th chord
         // (the ellipsoid can swap near-ties), then measure those on WGS84 and re-sort.
-        let mut found: Vec<(Ent, [f64; 3])> = Vec::with_capacity(n + 2);
-        let mut limit2 = f64::INFINITY;
-        for (node, d2) in spatial
-            .tree
-            .nearest_neighbor_iter_with_distance_2(q)
-            .take(20_000)
+        const SLACK: f64 = 1.0201; // 1 % on the chord
+        let mut found: Vec<(f64, Ent, [f64; 3])> = Vec::with_capacity(n + 2);
+        if let (Some(grid), Some(w)) = (&spatial.grid, &self.world)
+            && kinds.is_none_or(|ks| ks.contains(&PlaceKind::City))
         {
+            for (d2, i) in grid.nearest(w, p.lat, p.lon, n, SLACK) {
+                found.push((d2, Ent::World(i), [0.0; 3]));
+            }
+        }
+        let mut extras = 0;
+        let mut limit2 = f64::INFINITY;
+        for (node, d2) in spatial.tree.nearest_neighbor_iter_with_distance_2(q) {
             if d2 > limit2 {
                 break;
             }
             let e = node.data;
-            if found.iter().any(|(f, _)| *f == e)
+            if found.iter().any(|(_, f, _)| *f == e)
                 || kinds.is_some_and(|ks| !ks.contains(&self.kind_of(e)))
             {
                 continue;
             }
-            found.push((e, *node.geom()));
-            if found.len() == n {
-                limit2 = d2 * 1.0201;
+            found.push((d2, e, *node.geom()));
+            extras += 1;
+            if extras == n {
+                limit2 = d2 * SLACK;
             }
         }
+        found.sort_by(|a, b| a.0.total_cmp(&b.0));
+        if let Some(nth) = found.get(n.saturating_sub(1)).map(|f| f.0 * SLACK) {
+            found.retain(|f| f.0 <= nth);
+        }
+        let found: Vec<(Ent, [f64; 3])> = found.into_iter().map(|(_, e, v)| (e, v)).collect();
         let mut out: Vec<Nearby> = found
             .into_iter()
             .filter_map(|(e, [x, y, z])| {
