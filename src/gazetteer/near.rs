@@ -93,7 +93,8 @@ impl Gazetteer {
             }
         }
         let mut extras = 0;
-        let mut limit2 = f64::INFINITY;
+        // Curated places and river vertices farther than the n-th world place cannot enter.
+        let mut limit2 = found.get(n.saturating_sub(1)).map_or(f64::INFINITY, |f| f.0 * SLACK);
         for (node, d2) in spatial.tree.nearest_neighbor_iter_with_distance_2(q) {
             if d2 > limit2 {
                 break;
@@ -107,7 +108,7 @@ impl Gazetteer {
             found.push((d2, e, *node.geom()));
             extras += 1;
             if extras == n {
-                limit2 = d2 * SLACK;
+                limit2 = limit2.min(d2 * SLACK);
             }
         }
         found.sort_by(|a, b| a.0.total_cmp(&b.0));
