@@ -82,14 +82,7 @@ impl Grid {
 
     /// The `k` world places nearest `(lat, lon)` by chord, plus any within `slack` (a factor
     /// on squared chord) of the k-th: `(squared chord, place index)`, nearest first.
-    pub fn nearest(
-        &self,
-        w: &World,
-        lat_deg: f64,
-        lon_deg: f64,
-        k: usize,
-        slack: f64,
-    ) -> Vec<(f64, u32)> {
+    pub fn nearest(&self, lat_deg: f64, lon_deg: f64, k: usize, slack: f64) -> Vec<(f64, u32)> {
         let q = unit(lat_deg, lon_deg);
         let (r0, c0) = cell(lat_deg, lon_deg);
         let mut best: Vec<(f64, u32)> = Vec::new();
@@ -224,7 +217,7 @@ mod tests {
                 .collect();
             brute.sort_by(|a, b| a.0.total_cmp(&b.0));
             for k in [1, 3] {
-                let got = g.nearest(&w, lat, lon, k, 1.0);
+                let got = g.nearest(lat, lon, k, 1.0);
                 let want: Vec<u32> = brute.iter().take(k).map(|b| b.1).collect();
                 let got: Vec<u32> = got.iter().take(k).map(|b| b.1).collect();
                 assert_eq!(got, want, "k={k} at {lat},{lon}");

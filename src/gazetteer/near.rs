@@ -85,16 +85,18 @@ impl Gazetteer {
         // (the ellipsoid can swap near-ties), then measure those on WGS84 and re-sort.
         const SLACK: f64 = 1.0201; // 1 % on the chord
         let mut found: Vec<(f64, Ent, [f64; 3])> = Vec::with_capacity(n + 2);
-        if let (Some(grid), Some(w)) = (&spatial.grid, &self.world)
+        if let Some(grid) = &spatial.grid
             && kinds.is_none_or(|ks| ks.contains(&PlaceKind::City))
         {
-            for (d2, i) in grid.nearest(w, p.lat, p.lon, n, SLACK) {
+            for (d2, i) in grid.nearest(p.lat, p.lon, n, SLACK) {
                 found.push((d2, Ent::World(i), [0.0; 3]));
             }
         }
         let mut extras = 0;
         // Curated places and river vertices farther than the n-th world place cannot enter.
-        let mut limit2 = found.get(n.saturating_sub(1)).map_or(f64::INFINITY, |f| f.0 * SLACK);
+        let mut limit2 = found
+            .get(n.saturating_sub(1))
+            .map_or(f64::INFINITY, |f| f.0 * SLACK);
         for (node, d2) in spatial.tree.nearest_neighbor_iter_with_distance_2(q) {
             if d2 > limit2 {
                 break;
