@@ -1,9 +1,8 @@
 //! Finding entries by key: exact and alias matches through the indexes, and fuzzy matches by
 //! a bounded edit distance over every key.
 
-use super::normalize::{bounded_levenshtein, char_mask, normalize};
+use super::normalize::{bounded_levenshtein, char_mask, normalizes_to};
 use super::place::{Place, PlaceKind};
-use super::query::Query;
 use super::world::PostingRef;
 use super::{Ent, Gazetteer};
 use crate::coord::LatLon;
@@ -63,7 +62,7 @@ impl Gazetteer {
             for p in w.postings(r) {
                 let is_name = w
                     .rec(p)
-                    .is_some_and(|rec| normalize(w.pool_str(rec.name_off)) == key);
+                    .is_some_and(|rec| normalizes_to(w.pool_str(rec.name_off), key));
                 hits.push((
                     Ent::World(p as u32),
                     if is_name { Hit::Name } else { Hit::Alias },
@@ -91,12 +90,14 @@ impl Gazetteer {
     }
 
     /// Whether an entry passes the query's country and kind qualifiers.
-    pub(crate) fn passes(&self, s: &Summary<'_>, q: &Query) -> bool {
-        let kind_ok = q.kind.is_none_or(|k| k == s.kind);
-        let country_ok = q
-            .country
-            .as_deref()
-            .is_none_or(|c| s.country.split('-').any(|x| x == c));
+    pub(crate) fn passes(
+        &self,
+        s: &Summary<'_>,
+        country: Option<&str>,
+        kind: Option<PlaceKind>,
+    ) -> bool {
+        let kind_ok = kind.is_none_or(|k| k == s.kind);
+        let country_ok = country.is_none_or(|c| s.country.split('-').any(|x| x == c));
         kind_ok && country_ok
     }
 

@@ -43,6 +43,35 @@ pub fn normalize(name: &str) -> String {
     }
 }
 
+/// Whether `normalize(name) == key`, without allocating for ASCII names.
+pub(crate) fn normalizes_to(name: &str, key: &str) -> bool {
+    if !name.is_ascii() {
+        return normalize(name) == key;
+    }
+    let mut k = key.bytes();
+    let (mut pending_space, mut started) = (false, false);
+    for c in name.bytes() {
+        if c == b'\'' || c == b'`' {
+            continue;
+        }
+        if c.is_ascii_whitespace() || c.is_ascii_control() || c.is_ascii_punctuation() {
+            pending_space = started;
+            continue;
+        }
+        if pending_space {
+            if k.next() != Some(b' ') {
+                return false;
+            }
+            pending_space = false;
+        }
+        started = true;
+        if k.next() != Some(c.to_ascii_lowercase()) {
+            return false;
+        }
+    }
+    k.next().is_none()
+}
+
 fn fold_ascii(name: &str) -> String {
     let mut out = String::with_capacity(name.len());
     let mut pending_space = false;
@@ -177,6 +206,26 @@ mod tests {
         assert_eq!(normalize("  a\t\n b\u{7}--c  "), "a b c");
         assert_eq!(normalize("'''"), "");
         assert_eq!(normalize(""), "");
+    }
+
+    #[test]
+    fn comparing_without_allocating_agrees_with_normalize() {
+        for name in [
+            "Vladivostok",
+            "P'yongyang",
+            " New  York--City ",
+            "St. John's",
+            "a/b",
+            "X",
+            "--",
+            "Łódź",
+        ] {
+            let key = normalize(name);
+            assert!(normalizes_to(name, &key), "{name}");
+            assert!(!normalizes_to(name, &format!("{key}x")), "{name}");
+            assert!(!normalizes_to(name, "zz"), "{name}");
+        }
+        assert!(!normalizes_to("New York", "newyork"));
     }
 
     #[test]

@@ -96,31 +96,28 @@ impl Gazetteer {
     /// with the qualifiers; [`Error::UnknownPlace`] with "did you mean" suggestions.
     pub fn resolve(&self, q: &Query) -> Result<Resolution, Error> {
         let key = q.key()?;
-        let mut variants: Vec<(String, Option<PlaceKind>)> = vec![(key.clone(), q.kind)];
-        let bare = key.strip_prefix("the ").unwrap_or(&key).to_string();
-        if bare != key {
-            variants.push((bare.clone(), q.kind));
-        }
-        if let Some(r) = bare
+        // The name as given, then without a leading "the", then as a river without the word.
+        let bare = key.strip_prefix("the ").unwrap_or(&key);
+        let river = bare
             .strip_suffix(" river")
             .or_else(|| bare.strip_prefix("river "))
-            && q.kind.is_none_or(|k| k == PlaceKind::River)
-        {
-            variants.push((r.to_string(), Some(PlaceKind::River)));
-        }
+            .filter(|_| q.kind.is_none_or(|k| k == PlaceKind::River));
+        let tries = [
+            (Some(key.as_str()), q.kind),
+            ((bare != key).then_some(bare), q.kind),
+            (river, Some(PlaceKind::River)),
+        ];
+        let country = q.country.as_deref();
         let mut filtered_out: Vec<Candidate> = Vec::new();
-        for (k, kind) in &variants {
-            let qv = Query {
-                kind: *kind,
-                ..q.clone()
-            };
+        for (k, kind) in tries {
+            let Some(k) = k else { continue };
             let hits = self.exact_hits(k);
-            let ranked = self.rank_entries(&hits, &qv);
+            let ranked = self.rank_entries(&hits, country, kind);
             if !ranked.is_empty() {
                 return self.finish(q, ranked);
             }
             if filtered_out.is_empty() {
-                filtered_out = self.rank(&hits, &Query::name(""));
+                filtered_out = self.rank(&hits, None, None);
             }
         }
         if !filtered_out.is_empty() {
@@ -134,11 +131,11 @@ impl Gazetteer {
             .copied()
             .filter(|(_, h)| matches!(h, Hit::Fuzzy(d) if (*d as usize) <= choose_max))
             .collect();
-        let chosen = self.rank_entries(&close, q);
+        let chosen = self.rank_entries(&close, country, q.kind);
         if !chosen.is_empty() {
             return self.finish(q, chosen);
         }
-        let ranked: Vec<(Ent, Candidate)> = self.rank_entries(&hits, q);
+        let ranked: Vec<(Ent, Candidate)> = self.rank_entries(&hits, country, q.kind);
         Err(Error::UnknownPlace {
             query: q.text.chars().take(80).collect(),
             suggestions: suggestion_names(&ranked.into_iter().map(|(_, c)| c).collect::<Vec<_>>()),
@@ -154,28 +151,38 @@ impl Gazetteer {
         }
         let (max, _) = fuzzy_budget(key.chars().count());
         let hits = self.fuzzy_hits(&key, max, 24);
-        let mut r = self.rank(&hits, &Query::name(text));
+        let mut r = self.rank(&hits, None, None);
         r.truncate(n);
         r
     }
 
     /// Candidates that pass the qualifiers, deduplicated, best first.
-    fn rank(&self, hits: &[(Ent, Hit)], q: &Query) -> Vec<Candidate> {
-        self.rank_entries(hits, q)
+    fn rank(
+        &self,
+        hits: &[(Ent, Hit)],
+        country: Option<&str>,
+        kind: Option<PlaceKind>,
+    ) -> Vec<Candidate> {
+        self.rank_entries(hits, country, kind)
             .into_iter()
             .map(|(_, c)| c)
             .collect()
     }
 
     /// Like `rank`, keeping each candidate's entry.
-    fn rank_entries(&self, hits: &[(Ent, Hit)], q: &Query) -> Vec<(Ent, Candidate)> {
+    fn rank_entries(
+        &self,
+        hits: &[(Ent, Hit)],
+        country: Option<&str>,
+        kind: Option<PlaceKind>,
+    ) -> Vec<(Ent, Candidate)> {
         let mut best: Vec<(Ent, Candidate)> = Vec::new();
         for (e, h) in hits {
             let Some(s) = self.summary(*e) else { continue };
-            if !self.passes(&s, q) {
+            if !self.passes(&s, country, kind) {
                 continue;
             }
-            let c = candidate(&s, *h);
+            let c = candidate(s, *h);
             match best.iter_mut().find(|(b, _)| b == e) {
                 Some((_, old)) if old.score >= c.score => {}
                 Some((_, old)) => *old = c,
@@ -236,13 +243,13 @@ impl Gazetteer {
     }
 }
 
-fn candidate(s: &Summary<'_>, h: Hit) -> Candidate {
+fn candidate(s: Summary<'_>, h: Hit) -> Candidate {
     Candidate {
-        id: s.id.clone(),
+        id: s.id,
         name: s.name.to_string(),
         kind: s.kind,
-        country: (!s.country.is_empty()).then(|| s.country.to_string()),
-        admin1: s.admin1.clone(),
+        country: (!s.country.is_empty()).then_some(s.country),
+        admin1: s.admin1,
         population: s.population,
         location: s.at,
         matched: match_kind(h),
