@@ -141,11 +141,14 @@ impl Gazetteer {
     /// Returns an owned [`Place`]: world places are read in place from the compact table, so
     /// there is no stored `Place` to borrow.
     pub fn get(&self, id: &str) -> Option<Place> {
-        if let Some(n) = id.strip_prefix("geonames:") {
-            let w = self.world.as_ref()?;
-            return self.place(Ent::World(w.by_geonameid(n.parse().ok()?)? as u32));
+        let world = id
+            .strip_prefix("geonames:")
+            .and_then(|n| n.parse().ok())
+            .and_then(|n| self.world.as_ref()?.by_geonameid(n));
+        match world {
+            Some(i) => self.place(Ent::World(i as u32)),
+            None => self.extra.iter().find(|p| p.id == id).cloned(),
         }
-        self.extra.iter().find(|p| p.id == id).cloned()
     }
 
     /// The named river lines.
@@ -261,6 +264,16 @@ mod tests {
         );
         assert!(g.get("geonames:notanumber").is_none());
         assert!(g.get("nothing").is_none());
+    }
+
+    #[test]
+    fn time_zone_from_the_nearest_place() {
+        let g = Gazetteer::load_default().unwrap();
+        let tz = |lat, lon| g.tz_near(LatLon { lat, lon });
+        assert_eq!(tz(43.5, 131.9).as_deref(), Some("Asia/Vladivostok"));
+        assert_eq!(tz(39.0, 125.8).as_deref(), Some("Asia/Pyongyang"));
+        assert_eq!(tz(51.5, -0.1).as_deref(), Some("Europe/London"));
+        assert_eq!(tz(91.0, 0.0), None);
     }
 
     #[test]
