@@ -65,6 +65,7 @@ RIVERS = [
         "source": (41.96889, 128.07333), "source_cite": WIKI + " (en, Yalu River), source south of Heaven Lake: http://piglix.com/piglix/Amnok",
         "published_km": 790, "published_cite": "Wikipedia (en, Yalu River): http://piglix.com/piglix/Amnok; other editions give 795 km",
         "bbox": (39.5, 124.0, 42.5, 128.6),
+        "reservoir_m": 60000.0,  # Sup'ung, Unbong and Wiwon reservoirs interrupt the lines
     },
     {
         "id": "river:taedong", "name": "Taedong",
@@ -119,7 +120,10 @@ MAX_MOUTH_SNAP_M = 40000.0  # estuaries are coastline in GSHHG, so river lines s
 MAX_SOURCE_SNAP_M = 15000.0  # a river whose cited ends snap farther than these is left out, and reported
 
 
-def main_stem(lines, mouth, source, geod):
+RESERVOIR_PENALTY = 3.0  # a straight bridge across a reservoir costs this much more than a line
+
+
+def main_stem(lines, mouth, source, geod, reservoir_m=0.0):
     """Shortest path through the network from the vertex nearest the cited source to the
     vertex, connected to it, nearest the cited mouth. Returns (points from the mouth upstream,
     line ids, snap distances in m)."""
@@ -148,6 +152,15 @@ def main_stem(lines, mouth, source, geod):
                 d, k = min(cands)
                 if 0 < d <= GAP_M:
                     link(end, k, d, "gap")
+    if reservoir_m > 0:  # reservoirs are lakes in GSHHG: join line ends across them, at a cost
+        ends = [(key(pts[0]), lid) for lid, pts in lines] + [(key(pts[-1]), lid) for lid, pts in lines]
+        deg = reservoir_m / 111_000.0
+        for a, la in ends:
+            near = [(b, lb) for b, lb in ends if lb != la and abs(a[0] - b[0]) < deg * 2 and abs(a[1] - b[1]) < deg]
+            for b, _ in near:
+                d = inv(a, b)
+                if 0 < d <= reservoir_m:
+                    link(a, b, d * RESERVOIR_PENALTY, "gap")
     to = lambda latlon, k: geod.Inverse(latlon[0], latlon[1], k[1], k[0])["s12"]
     flat = lambda latlon: (lambda k: (k[1] - latlon[0]) ** 2 + ((k[0] - latlon[1]) * math.cos(math.radians(latlon[0]))) ** 2)
 
@@ -164,13 +177,16 @@ def main_stem(lines, mouth, source, geod):
                     dist[v], prev[v] = d + w, (u, lid)
                     heapq.heappush(heap, (d + w, v))
         t = min(dist, key=flat(target))
-        path, ids, k = [t], [], t
+        path, ids, k, bridged = [t], [], t, 0.0
         while k in prev:
+            k0 = k
             k, lid = prev[k]
             path.append(k)
-            if lid != "gap" and (not ids or ids[-1] != lid):
+            if lid == "gap":
+                bridged += inv(k0, k)
+            elif not ids or ids[-1] != lid:
                 ids.append(lid)
-        return path, ids
+        return path, ids + [f"bridged_m={bridged:.0f}"]
 
     # Walk up from the mouth and down from the source; keep the walk whose ends fit the cited
     # points better (Paektu feeds three rivers; estuaries and reservoirs break the lines).
@@ -181,7 +197,8 @@ def main_stem(lines, mouth, source, geod):
     path, ids = min([(up, up_ids), (down, down_ids)], key=lambda c: badness(c[0]))
     path.reverse()  # mouth first: the list runs from the sea upstream
     start, end = path[0], path[-1]
-    return path, ids, (to(mouth, start), to(source, end))
+    bridged_m = float(ids.pop().split("=")[1])
+    return path, ids, (to(mouth, start), to(source, end)), bridged_m
 
 
 def main():
@@ -202,7 +219,7 @@ def main():
         rivers, report = [], []
         for r in RIVERS:
             lines = read_lines(wheel, r["bbox"])
-            path, ids, (snap_mouth, snap_source) = main_stem(lines, r["mouth"], r["source"], geod)
+            path, ids, (snap_mouth, snap_source), bridged_m = main_stem(lines, r["mouth"], r["source"], geod, r.get("reservoir_m", 0.0))
             length = sum(geod.Inverse(a[1], a[0], b[1], b[0])["s12"] for a, b in zip(path, path[1:]))
             if snap_mouth > MAX_MOUTH_SNAP_M or snap_source > MAX_SOURCE_SNAP_M:
                 report.append(f"{r['name']}: LEFT OUT, the network near the cited points is broken "
@@ -217,10 +234,12 @@ def main():
                 "cited_source": {"lat": r["source"][0], "lon": r["source"][1], "cite": r["source_cite"], "snapped_m": round(snap_source)},
                 "published_length_km": r["published_km"], "published_length_cite": r["published_cite"],
                 "measured_length_km": round(length / 1000, 1),
+                "bridged_km": round(bridged_m / 1000, 1),
                 "lines": [[[round(lon, 5), round(lat, 5)] for lon, lat in path]],
             })
             report.append(f"{r['name']}: measured {length / 1000:.1f} km, published {r['published_km']} km, "
-                          f"{len(path)} points, snapped mouth {snap_mouth:.0f} m, source {snap_source:.0f} m")
+                          f"{len(path)} points, snapped mouth {snap_mouth:.0f} m, source {snap_source:.0f} m, "
+                          f"bridged {bridged_m / 1000:.1f} km")
         text = json.dumps({"license": "LGPL-3.0-or-later (GSHHG/WDBII); see data/rivers/COPYING.LESSER",
                            "rivers": rivers}, ensure_ascii=False, separators=(",", ":"))
         (OUT / "rivers.json").write_text(text + "\n", encoding="utf-8")
