@@ -17,7 +17,6 @@ use crate::route::{self, Route, RouteOptions};
 use crate::story::Story;
 
 /// The data a check needs, loaded once and reused across stories.
-#[derive(Debug)]
 pub struct Checker {
     pub gazetteer: Gazetteer,
     pub options: RouteOptions,

@@ -163,7 +163,9 @@ fn route_by_rail_sums_the_railways_km_posts() {
         .stdout(predicate::str::contains(
             "total 1183.3 km by railway km posts",
         ))
-        .stdout(predicate::str::contains("Khasan → Baranovsky: 238.0 km"))
+        .stdout(predicate::str::contains(
+            "Khasan → Baranovsky station: 238.0 km",
+        ))
         .stdout(predicate::str::contains("19 h 43 min to 29 h 35 min"));
 }
 

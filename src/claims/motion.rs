@@ -253,7 +253,7 @@ mod tests {
             "uk.toml",
         )
         .unwrap();
-        let w = resolve_waypoints(&s, &Gazetteer::default()).unwrap();
+        let w = resolve_waypoints(&s, &Gazetteer::from_places(Vec::new())).unwrap();
         let r = Route::build(&s, w, &RouteOptions::default()).unwrap();
         (s, r)
     }

@@ -1,7 +1,8 @@
-//! `routecheck locate NAME…`: look places up by name.
+//! `routecheck locate NAME…`: look places up by name, in any spelling or script.
 
 use miette::Report;
-use routecheck::gazetteer::{PlaceKind, Query};
+use routecheck::gazetteer::{PlaceKind, Query, Resolution};
+use routecheck::units::group_thousands;
 
 use super::places::{PlaceError, load_gazetteer};
 
@@ -10,10 +11,10 @@ pub struct Args {
     /// Names to look up ("Khasan", "P'yŏngyang", "평양", "Khasan, RU").
     #[arg(required = true)]
     pub names: Vec<String>,
-    /// Only places in this country (ISO code, e.g. KP).
+    /// Only places in this country (ISO code or name, e.g. KP).
     #[arg(long)]
     pub country: Option<String>,
-    /// Only places of this kind.
+    /// Only places of this kind: city, station, bridge, border, river, port, airport, other.
     #[arg(long, value_parser = parse_kind)]
     pub kind: Option<PlaceKind>,
     /// Print JSON instead of text.
@@ -27,41 +28,56 @@ fn parse_kind(s: &str) -> Result<PlaceKind, String> {
 
 pub fn run(a: Args, out: &mut dyn std::io::Write) -> miette::Result<u8> {
     let gaz = load_gazetteer()?;
-    let mut text = String::new();
-    let mut json = Vec::new();
+    let place_err = |e| Report::new(PlaceError::from(e));
+    let mut answers = Vec::new();
     for name in &a.names {
-        let q = Query {
-            text: name.clone(),
-            country: a.country.clone(),
-            kind: a.kind,
-        };
-        let r = gaz
-            .resolve(&q)
-            .map_err(|e| Report::new(PlaceError::from(e)))?;
-        let p = &r.place;
-        let at = p.anchor();
-        if a.json {
-            json.push(serde_json::json!({
-                "query": name, "id": p.id, "name": p.name, "kind": p.kind, "country": p.country,
-                "lat": at.lat, "lon": at.lon, "tz": p.tz, "population": p.population,
-                "source": p.source, "matched": r.matched, "why": r.why,
-            }));
-        } else {
-            text.push_str(&format!(
-                "{name} → {} ({}{}) at {at} [{}]\n",
-                p.name,
-                p.kind,
-                p.country
-                    .as_deref()
-                    .map(|c| format!(", {c}"))
-                    .unwrap_or_default(),
-                p.source
-            ));
+        let mut q: Query = name.parse().map_err(place_err)?;
+        if let Some(c) = &a.country {
+            q = q.in_country(c).map_err(place_err)?;
         }
+        if let Some(k) = a.kind {
+            q = q.of_kind(k);
+        }
+        answers.push((name, gaz.resolve(&q).map_err(place_err)?));
     }
-    if a.json {
-        text = format!("{:#}\n", serde_json::Value::Array(json));
-    }
+    let text = if a.json {
+        let v: Vec<serde_json::Value> = answers
+            .iter()
+            .map(|(q, r)| serde_json::json!({ "query": q, "resolution": r }))
+            .collect();
+        format!("{:#}\n", serde_json::Value::Array(v))
+    } else {
+        answers.iter().map(|(q, r)| describe(q, r)).collect()
+    };
     super::emit(out, &text)?;
     Ok(super::exit::OK)
+}
+
+/// "Hasan → Khasan (station, RU) at 42.4307° N, 130.6436° E …" plus the other candidates.
+fn describe(query: &str, r: &Resolution) -> String {
+    let p = &r.place;
+    let mut facts = vec![p.kind.to_string()];
+    facts.extend(p.country.clone());
+    if let Some(pop) = p.population.filter(|n| *n > 0) {
+        facts.push(format!("pop {}", group_thousands(pop as f64)));
+    }
+    facts.extend(p.tz.clone());
+    let mut s = format!(
+        "{query} → {} ({}) at {}\n",
+        p.name,
+        facts.join(", "),
+        p.anchor()
+    );
+    s.push_str(&format!(
+        "    {} Source: {}\n",
+        r.why.trim_end_matches('.').to_string() + ".",
+        p.source
+    ));
+    if r.ambiguous && !r.alternatives.is_empty() {
+        s.push_str("    other candidates (add a country or --kind to choose):\n");
+        for c in r.alternatives.iter().take(5) {
+            s.push_str(&format!("      {}\n", c.describe()));
+        }
+    }
+    s
 }

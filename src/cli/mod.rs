@@ -6,6 +6,7 @@ mod distance;
 mod extract;
 mod files;
 mod locate;
+mod near;
 mod places;
 mod route;
 
@@ -41,6 +42,8 @@ pub enum Command {
     Check(check::Args),
     /// Look places up by name, in any spelling or script.
     Locate(locate::Args),
+    /// The places nearest a position, with distance and bearing.
+    Near(near::Args),
     /// Distance and bearing on the WGS84 ellipsoid between two places or coordinates.
     Distance(distance::Args),
     /// The route through places in order: rail (railway km posts or --rail track) or direct.
@@ -77,6 +80,7 @@ pub fn run(cli: Cli) -> miette::Result<ExitCode> {
     let code = match cli.command {
         Command::Check(a) => check::run(a, &mut stdout)?,
         Command::Locate(a) => locate::run(a, &mut stdout)?,
+        Command::Near(a) => near::run(a, &mut stdout)?,
         Command::Distance(a) => distance::run(a, &mut stdout)?,
         Command::Route(a) => route::run(a, &mut stdout)?,
         Command::Extract(a) => extract::run(a, &mut stdout)?,

@@ -44,10 +44,7 @@ pub fn position(gaz: &Gazetteer, text: &str) -> miette::Result<(String, LatLon)>
             .map_err(|e| miette::miette!("\"{text}\": {e}"))?;
         return Ok((p.to_string(), p));
     }
-    let q: Query = Query {
-        text: text.to_string(),
-        ..Query::default()
-    };
+    let q: Query = text.parse().map_err(|e| Report::new(PlaceError::from(e)))?;
     let r = gaz
         .resolve(&q)
         .map_err(|e| Report::new(PlaceError::from(e)))?;

@@ -1,114 +1,292 @@
 //! The gazetteer: places by name (any spelling or script) and by position.
 //!
-//! First cut: exact, case-insensitive names and aliases over a list of places. The bundled
-//! world table arrives with the full gazetteer.
+//! Three bundled sources, all embedded in the binary so lookups work offline from any
+//! directory: GeoNames populated places (`data/world/`, CC BY 4.0), curated stations, bridges
+//! and crossings with cited sources (`data/places/`), and named river lines (`data/rivers/`,
+//! GSHHG/WDBII, LGPL-3.0-or-later).
+//!
+//! # JSON output
+//!
+//! [`Resolution`], [`Candidate`], [`Nearby`] and [`Place`] serialise with serde for `--json`:
+//! positions as `{"lat": …, "lon": …}` in degrees (a place's geometry as
+//! `{"type": "Point", "coordinates": {"lat", "lon"}}` or `{"type": "Lines", "coordinates":
+//! [[{"lat", "lon"}, …], …]}`), distances in metres, azimuths in degrees clockwise from north,
+//! `tz` as an IANA name, `source` as `{"dataset", "id"}`, kinds and match kinds in snake case.
+//!
+//! ```
+//! use routecheck::gazetteer::{Gazetteer, MatchKind, PlaceKind, Query};
+//! let gaz = Gazetteer::load_default().unwrap();
+//! let r = gaz.resolve(&"P'yŏngyang".parse().unwrap()).unwrap();
+//! assert_eq!(r.place.name, "Pyongyang");
+//! let r = gaz.resolve(&"Hasan".parse().unwrap()).unwrap();
+//! assert_eq!((r.place.name.as_str(), r.matched), ("Khasan", MatchKind::Alias));
+//! let q = Query::name("Khasan").of_kind(PlaceKind::Station);
+//! assert_eq!(gaz.resolve(&q).unwrap().place.id, "curated:khasan-station");
+//! ```
 
+mod curated;
+mod error;
+mod grid;
+mod lookup;
+mod near;
+mod normalize;
 mod place;
+mod query;
+mod resolve;
+mod world;
+pub mod world_build;
 
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+pub use error::Error;
+pub use near::Nearby;
+pub use normalize::{MAX_NAME_CHARS, normalize};
 pub use place::{Place, PlaceGeometry, PlaceKind, Source};
+pub use query::{Query, country_code, country_name};
+pub use resolve::{Candidate, MatchKind, Resolution};
 
-/// Errors from looking up places.
-#[derive(Debug, Clone, PartialEq, thiserror::Error)]
-pub enum Error {
-    #[error("unknown place \"{query}\"{}", suggest(suggestions))]
-    UnknownPlace {
-        query: String,
-        suggestions: Vec<String>,
-    },
-    #[error("empty place name: write the name of a place, e.g. \"Vladivostok\"")]
-    EmptyQuery,
+use crate::coord::LatLon;
+use world::World;
+
+/// The bundled GeoNames table (layout in `world.rs`; built by [`world_build`]).
+const WORLD_RCG: &[u8] = include_bytes!("../../data/world/cities500.rcg");
+
+/// Where a searchable entry lives: the world table or the in-memory places.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub(crate) enum Ent {
+    World(u32),
+    Extra(u32),
 }
 
-fn suggest(s: &[String]) -> String {
-    if s.is_empty() {
-        String::new()
-    } else {
-        format!(": did you mean {}?", s.join(", "))
-    }
-}
-
-/// A place query with optional qualifiers.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct Query {
-    pub text: String,
-    pub country: Option<String>,
-    pub kind: Option<PlaceKind>,
-}
-
-/// How a query was matched.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
-pub enum MatchKind {
-    Exact,
-    Alias,
-    Fuzzy,
-}
-
-/// The place a query resolved to.
-#[derive(Debug, Clone)]
-pub struct Resolution {
-    pub place: Place,
-    pub matched: MatchKind,
-    pub why: String,
-}
-
-/// A set of places searchable by name.
-#[derive(Debug, Clone, Default)]
+/// Places by name and position. Cheap to ask, built once (see [`Gazetteer::load_default`]).
 pub struct Gazetteer {
-    places: Vec<Place>,
+    world: Option<World>,
+    /// Curated places, rivers and caller-supplied places.
+    extra: Vec<Place>,
+    /// Lookup key → (index into `extra`, whether the key is the place's primary name).
+    extra_keys: HashMap<String, Vec<(u32, bool)>>,
+    /// Curated alias key → world place index (aliases.tsv); these rank like primary names.
+    overlay: HashMap<String, Vec<u32>>,
+    fuzzy: OnceLock<lookup::FuzzyIndex>,
+    spatial: OnceLock<near::Spatial>,
 }
 
 impl Gazetteer {
+    /// The bundled gazetteer: GeoNames world places, curated places and named rivers.
     pub fn load_default() -> Result<Gazetteer, Error> {
-        Ok(Gazetteer::default())
+        let world = World::new(std::borrow::Cow::Borrowed(WORLD_RCG))?;
+        let mut extra = curated::parse_curated(curated::CURATED_TSV)?;
+        extra.extend(curated::parse_rivers(curated::RIVERS_JSON)?);
+        let mut g = Gazetteer::build(Some(world), extra);
+        for (geonameid, alias) in curated::parse_aliases(curated::ALIASES_TSV)? {
+            if let Some(i) = g.world.as_ref().and_then(|w| w.by_geonameid(geonameid)) {
+                g.overlay
+                    .entry(normalize(&alias))
+                    .or_default()
+                    .push(i as u32);
+            }
+        }
+        Ok(g)
     }
 
+    /// A gazetteer of just these places (tests, story-local places).
     pub fn from_places(places: Vec<Place>) -> Gazetteer {
-        Gazetteer { places }
+        Gazetteer::build(None, places)
     }
 
-    pub fn resolve(&self, q: &Query) -> Result<Resolution, Error> {
-        let t = q.text.trim().to_lowercase();
-        if t.is_empty() {
-            return Err(Error::EmptyQuery);
+    /// Adds places (for instance a story's own waypoints) to this gazetteer.
+    pub fn add_places(&mut self, places: Vec<Place>) {
+        for p in places {
+            self.index_extra(p);
         }
-        let ok = |p: &&Place| {
-            q.country
-                .as_deref()
-                .is_none_or(|c| p.country.as_deref() == Some(c))
-                && q.kind.is_none_or(|k| p.kind == k)
+        self.fuzzy = OnceLock::new();
+        self.spatial = OnceLock::new();
+    }
+
+    fn build(world: Option<World>, places: Vec<Place>) -> Gazetteer {
+        let mut g = Gazetteer {
+            world,
+            extra: Vec::new(),
+            extra_keys: HashMap::new(),
+            overlay: HashMap::new(),
+            fuzzy: OnceLock::new(),
+            spatial: OnceLock::new(),
         };
-        if let Some(p) = self
-            .places
-            .iter()
-            .filter(ok)
-            .find(|p| p.name.to_lowercase() == t)
-        {
-            return Ok(Resolution {
-                place: p.clone(),
-                matched: MatchKind::Exact,
-                why: "exact name".into(),
-            });
+        for p in places {
+            g.index_extra(p);
         }
-        if let Some(p) = self
-            .places
-            .iter()
-            .filter(ok)
-            .find(|p| p.aliases.iter().any(|a| a.to_lowercase() == t))
+        g
+    }
+
+    fn index_extra(&mut self, p: Place) {
+        let i = self.extra.len() as u32;
+        let name_key = normalize(&p.name);
+        for (k, is_name) in std::iter::once((name_key.clone(), true))
+            .chain(p.aliases.iter().map(|a| (normalize(a), false)))
         {
-            return Ok(Resolution {
-                place: p.clone(),
-                matched: MatchKind::Alias,
-                why: "alias".into(),
-            });
+            if k.is_empty() {
+                continue;
+            }
+            let list = self.extra_keys.entry(k).or_default();
+            if !list.iter().any(|(j, _)| *j == i) {
+                list.push((i, is_name));
+            }
         }
-        let mut names: Vec<&str> = self.places.iter().map(|p| p.name.as_str()).collect();
-        names.sort_by(|a, b| {
-            strsim::jaro_winkler(&b.to_lowercase(), &t)
-                .total_cmp(&strsim::jaro_winkler(&a.to_lowercase(), &t))
-        });
-        Err(Error::UnknownPlace {
-            query: q.text.clone(),
-            suggestions: names.iter().take(3).map(|s| s.to_string()).collect(),
-        })
+        self.extra.push(p);
+    }
+
+    /// The place with this id ("geonames:2013348", "curated:khasan-station", "river:tumen").
+    ///
+    /// Returns an owned [`Place`]: world places are read in place from the compact table, so
+    /// there is no stored `Place` to borrow.
+    pub fn get(&self, id: &str) -> Option<Place> {
+        let world = id
+            .strip_prefix("geonames:")
+            .and_then(|n| n.parse().ok())
+            .and_then(|n| self.world.as_ref()?.by_geonameid(n));
+        match world {
+            Some(i) => self.place(Ent::World(i as u32)),
+            None => self.extra.iter().find(|p| p.id == id).cloned(),
+        }
+    }
+
+    /// The named river lines.
+    pub fn rivers(&self) -> impl Iterator<Item = &Place> {
+        self.extra
+            .iter()
+            .filter(|p| p.kind == PlaceKind::River && p.is_line())
+    }
+
+    /// How many places this gazetteer holds.
+    pub fn len(&self) -> usize {
+        self.world.as_ref().map_or(0, World::len) + self.extra.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// A full [`Place`] for an entry.
+    pub(crate) fn place(&self, e: Ent) -> Option<Place> {
+        match e {
+            Ent::Extra(i) => self.extra.get(i as usize).cloned(),
+            Ent::World(i) => {
+                let w = self.world.as_ref()?;
+                let r = w.rec(i as usize)?;
+                let opt = |s: &str| (!s.is_empty()).then(|| s.to_string());
+                let country = std::str::from_utf8(&r.country).ok().map(str::to_string);
+                let admin1 = opt(w.pool_str(r.admin1_off))
+                    .map(|a| format!("{}.{a}", country.as_deref().unwrap_or("")));
+                Some(Place {
+                    id: format!("geonames:{}", r.geonameid),
+                    name: w.pool_str(r.name_off).to_string(),
+                    // The compact table keeps lookup keys, not display spellings, per place.
+                    aliases: Vec::new(),
+                    kind: PlaceKind::City,
+                    country,
+                    admin1,
+                    geometry: PlaceGeometry::Point(LatLon {
+                        lat: r.lat_deg,
+                        lon: r.lon_deg,
+                    }),
+                    population: (r.population > 0).then_some(r.population as u64),
+                    tz: opt(w.pool_str(r.tz_off)),
+                    source: Source {
+                        dataset: "GeoNames cities500 (CC BY 4.0)".into(),
+                        id: r.geonameid.to_string(),
+                    },
+                })
+            }
+        }
+    }
+
+    /// The summary fields of an entry, without building its alias list.
+    pub(crate) fn summary(&self, e: Ent) -> Option<lookup::Summary<'_>> {
+        match e {
+            Ent::Extra(i) => {
+                let p = self.extra.get(i as usize)?;
+                let imp = lookup::extra_importance(p);
+                Some(lookup::Summary {
+                    name: &p.name,
+                    kind: p.kind,
+                    country: p.country.clone().unwrap_or_default(),
+                    admin1: p.admin1.clone(),
+                    population: p.population,
+                    at: p.anchor(),
+                    importance: imp,
+                    id: p.id.clone(),
+                })
+            }
+            Ent::World(i) => {
+                let w = self.world.as_ref()?;
+                let r = w.rec(i as usize)?;
+                let country = std::str::from_utf8(&r.country).unwrap_or("").to_string();
+                let fcode = world::FCODES
+                    .get(r.fcode as usize)
+                    .copied()
+                    .unwrap_or("PPL");
+                let a1 = w.pool_str(r.admin1_off);
+                Some(lookup::Summary {
+                    name: w.pool_str(r.name_off),
+                    kind: PlaceKind::City,
+                    admin1: (!a1.is_empty()).then(|| format!("{country}.{a1}")),
+                    country,
+                    population: (r.population > 0).then_some(r.population as u64),
+                    at: LatLon {
+                        lat: r.lat_deg,
+                        lon: r.lon_deg,
+                    },
+                    importance: world_build::world_importance(r.population as u64, fcode),
+                    id: format!("geonames:{}", r.geonameid),
+                })
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn default_gazetteer_loads_and_gets_by_id() {
+        let g = Gazetteer::load_default().unwrap();
+        assert!(g.len() > 190_000, "{}", g.len());
+        let v = g.get("geonames:2013348").unwrap();
+        assert_eq!(
+            (v.name.as_str(), v.country.as_deref(), v.tz.as_deref()),
+            ("Vladivostok", Some("RU"), Some("Asia/Vladivostok"))
+        );
+        assert_eq!(
+            g.get("curated:khasan-station").map(|p| p.kind),
+            Some(PlaceKind::Station)
+        );
+        assert!(g.get("geonames:notanumber").is_none());
+        assert!(g.get("nothing").is_none());
+    }
+
+    #[test]
+    fn time_zone_from_the_nearest_place() {
+        let g = Gazetteer::load_default().unwrap();
+        let tz = |lat, lon| g.tz_near(LatLon { lat, lon });
+        assert_eq!(tz(43.5, 131.9).as_deref(), Some("Asia/Vladivostok"));
+        assert_eq!(tz(39.0, 125.8).as_deref(), Some("Asia/Pyongyang"));
+        assert_eq!(tz(51.5, -0.1).as_deref(), Some("Europe/London"));
+        assert_eq!(tz(91.0, 0.0), None);
+    }
+
+    #[test]
+    fn curated_time_zones_agree_with_the_nearest_geonames_place_in_the_country() {
+        // The rule the curated tz column follows (time zones stop at borders).
+        let g = Gazetteer::load_default().unwrap();
+        for p in g.extra.iter().filter(|p| p.tz.is_some()) {
+            let near = g.near(p.anchor(), 30, Some(&[PlaceKind::City]));
+            let nearest = near
+                .iter()
+                .find(|n| n.id.starts_with("geonames:") && n.country == p.country)
+                .and_then(|n| g.get(&n.id));
+            assert_eq!(nearest.and_then(|n| n.tz), p.tz, "{}", p.id);
+        }
     }
 }

@@ -21,7 +21,7 @@ use crate::units::{Length, Speed};
 /// Errors from building a route.
 #[derive(Debug, Clone, PartialEq, thiserror::Error, miette::Diagnostic)]
 pub enum Error {
-    #[error("waypoint \"{id}\" (story line {line}): {source}")]
+    #[error("waypoint \"{id}\" (story line {line}) was not found")]
     #[diagnostic(help(
         "fix the waypoint's `place`, add `country = \"XX\"`, or give `at = \"lat, lon\"`"
     ))]

@@ -5,7 +5,7 @@
 //! ```
 //! use routecheck::claims::extract::extract;
 //! use routecheck::gazetteer::Gazetteer;
-//! let x = extract("The 1,200 kilometre (745 miles) trip took two days.", "Paper", &Gazetteer::default());
+//! let x = extract("The 1,200 kilometre (745 miles) trip took two days.", "Paper", &Gazetteer::from_places(Vec::new()));
 //! assert_eq!(x.quantities, 2);
 //! assert_eq!(x.claims[0].kind.name(), "conversion");
 //! ```

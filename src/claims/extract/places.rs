@@ -177,10 +177,7 @@ impl<'g> Resolver<'g> {
         if let Some(p) = self.cache.get(name) {
             return p.clone();
         }
-        let q = Query {
-            text: name.to_string(),
-            ..Query::default()
-        };
+        let q = Query::name(name);
         let p = self.gaz.resolve(&q).ok().map(|r| r.place);
         self.cache.insert(name.to_string(), p.clone());
         p

@@ -1,0 +1,67 @@
+//! Gazetteer timings: exact and alias lookups, fuzzy top-5 over every name, nearest places.
+//!
+//! cargo bench --bench gazetteer
+
+use std::sync::OnceLock;
+
+use divan::{Bencher, black_box};
+use routecheck::coord::LatLon;
+use routecheck::gazetteer::{Gazetteer, Query};
+
+fn main() {
+    divan::main();
+}
+
+fn gaz() -> &'static Gazetteer {
+    static G: OnceLock<Gazetteer> = OnceLock::new();
+    G.get_or_init(|| Gazetteer::load_default().expect("bundled gazetteer"))
+}
+
+/// Loading the bundled tables (the world table is read in place).
+#[divan::bench(sample_count = 20)]
+fn load_default() -> Gazetteer {
+    Gazetteer::load_default().expect("bundled gazetteer")
+}
+
+#[divan::bench(args = ["Vladivostok", "Khasan", "Ussuriysk"])]
+fn resolve_exact(b: Bencher, name: &str) {
+    let g = gaz();
+    let q = Query::name(name);
+    b.bench(|| g.resolve(black_box(&q)).map(|r| r.matched));
+}
+
+#[divan::bench(args = ["P'yŏngyang", "평양", "Hasan"])]
+fn resolve_alias(b: Bencher, name: &str) {
+    let g = gaz();
+    let q = Query::name(name);
+    b.bench(|| g.resolve(black_box(&q)).map(|r| r.matched));
+}
+
+#[divan::bench(args = ["Vladivostk", "Przemysl", "Ulan Batr"])]
+fn fuzzy_top5(b: Bencher, name: &str) {
+    let g = gaz();
+    g.suggest("warm up", 1);
+    b.bench(|| g.suggest(black_box(name), 5));
+}
+
+#[divan::bench]
+fn near_5(b: Bencher) {
+    let g = gaz();
+    let p = LatLon {
+        lat: 42.43,
+        lon: 130.64,
+    };
+    g.near(p, 1, None);
+    b.bench(|| g.near(black_box(p), 5, None));
+}
+
+#[divan::bench]
+fn near_1(b: Bencher) {
+    let g = gaz();
+    let p = LatLon {
+        lat: 48.8566,
+        lon: 2.3522,
+    };
+    g.near(p, 1, None);
+    b.bench(|| g.near(black_box(p), 1, None));
+}

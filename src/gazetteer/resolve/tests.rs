@@ -1,0 +1,283 @@
+//! Resolution tests: on small hand-made gazetteers and on the bundled one.
+
+use super::*;
+use crate::gazetteer::{PlaceGeometry, Source};
+
+fn place(
+    id: &str,
+    name: &str,
+    aliases: &[&str],
+    kind: PlaceKind,
+    cc: &str,
+    pop: Option<u64>,
+) -> Place {
+    Place {
+        id: id.into(),
+        name: name.into(),
+        aliases: aliases.iter().map(|a| a.to_string()).collect(),
+        kind,
+        country: Some(cc.into()),
+        admin1: None,
+        geometry: PlaceGeometry::Point(LatLon {
+            lat: 42.0,
+            lon: 130.0,
+        }),
+        population: pop,
+        tz: None,
+        source: Source {
+            dataset: "test".into(),
+            id: id.into(),
+        },
+    }
+}
+
+fn small() -> Gazetteer {
+    Gazetteer::from_places(vec![
+        place(
+            "geonames:1",
+            "Springfield",
+            &[],
+            PlaceKind::City,
+            "US",
+            Some(150_000),
+        ),
+        place(
+            "geonames:2",
+            "Springfield",
+            &[],
+            PlaceKind::City,
+            "US",
+            Some(60_000),
+        ),
+        place(
+            "geonames:3",
+            "Springfield",
+            &[],
+            PlaceKind::City,
+            "AU",
+            Some(500),
+        ),
+        place(
+            "geonames:4",
+            "Shelbyville",
+            &["Shelbyville Junction"],
+            PlaceKind::City,
+            "US",
+            Some(20_000),
+        ),
+        place(
+            "curated:s",
+            "Shelbyville station",
+            &["Shelbyville"],
+            PlaceKind::Station,
+            "US",
+            None,
+        ),
+    ])
+}
+
+#[test]
+fn exact_name_beats_alias_and_qualifiers_choose() {
+    let g = small();
+    let r = g.resolve(&Query::name("shelbyville")).unwrap();
+    assert_eq!(
+        (r.place.id.as_str(), r.matched),
+        ("geonames:4", MatchKind::Exact)
+    );
+    assert_eq!(r.alternatives.len(), 1);
+    let r = g
+        .resolve(&Query::name("Shelbyville").of_kind(PlaceKind::Station))
+        .unwrap();
+    assert_eq!(
+        (r.place.id.as_str(), r.matched),
+        ("curated:s", MatchKind::Alias)
+    );
+}
+
+#[test]
+fn ambiguity_is_listed_with_the_reason() {
+    let g = small();
+    let r = g.resolve(&Query::name("Springfield")).unwrap();
+    assert_eq!(r.place.id, "geonames:1");
+    assert!(r.ambiguous, "{}", r.why);
+    assert_eq!(r.alternatives.len(), 2);
+    assert!(r.why.contains("3 places match"), "{}", r.why);
+    assert!(
+        r.why.contains("Springfield, AU") || r.why.contains("Springfield, US"),
+        "{}",
+        r.why
+    );
+    let r = g.resolve(&"Springfield, AU".parse().unwrap()).unwrap();
+    assert_eq!(r.place.id, "geonames:3");
+    assert!(r.alternatives.is_empty());
+}
+
+#[test]
+fn qualifiers_that_exclude_everything_say_so() {
+    let g = small();
+    let e = g.resolve(&"Springfield, FR".parse().unwrap()).unwrap_err();
+    assert!(
+        matches!(&e, Error::NotInCountry { elsewhere, .. } if elsewhere.contains(&"US".to_string())),
+        "{e}"
+    );
+    let e = g
+        .resolve(&Query::name("Springfield").of_kind(PlaceKind::Bridge))
+        .unwrap_err();
+    assert!(matches!(e, Error::NoneOfKind { .. }), "{e}");
+}
+
+#[test]
+fn misspellings_resolve_fuzzily_or_fail_with_suggestions() {
+    let g = small();
+    let r = g.resolve(&Query::name("Springfeld")).unwrap();
+    assert_eq!(
+        (r.place.id.as_str(), r.matched),
+        ("geonames:1", MatchKind::Fuzzy)
+    );
+    assert!(r.why.contains("closest spelling"));
+    let e = g.resolve(&Query::name("Springfeldt")).unwrap_err();
+    assert!(
+        matches!(&e, Error::UnknownPlace { suggestions, .. } if suggestions[0] == "Springfield (US)"),
+        "{e}"
+    );
+    assert!(e.to_string().contains("did you mean Springfield (US)"));
+    let e = g.resolve(&Query::name("Zzyzx")).unwrap_err();
+    assert!(matches!(&e, Error::UnknownPlace { suggestions, .. } if suggestions.is_empty()));
+}
+
+#[test]
+fn bad_input_never_panics() {
+    let g = small();
+    assert_eq!(g.resolve(&Query::name("")), Err(Error::EmptyQuery));
+    assert!(matches!(
+        g.resolve(&Query::name("x".repeat(10_000))),
+        Err(Error::QueryTooLong { .. })
+    ));
+    assert!(matches!(
+        g.resolve(&Query::name("a\u{1b}[31m")),
+        Err(Error::ControlCharacter { .. })
+    ));
+    assert_eq!(g.resolve(&Query::name("--")), Err(Error::EmptyQuery));
+    assert!(g.suggest(&"é".repeat(500), 5).is_empty());
+    assert!(g.suggest(&"ß".repeat(199), 5).is_empty());
+    assert!(matches!(
+        g.resolve(&Query::name("ß".repeat(199))),
+        Err(Error::UnknownPlace { .. })
+    ));
+}
+
+mod bundled {
+    use super::*;
+    use std::sync::OnceLock;
+
+    fn gaz() -> &'static Gazetteer {
+        static G: OnceLock<Gazetteer> = OnceLock::new();
+        G.get_or_init(|| Gazetteer::load_default().expect("bundled gazetteer loads"))
+    }
+
+    fn name_of(q: &str) -> (String, Option<String>, MatchKind) {
+        let r = gaz()
+            .resolve(&q.parse().unwrap())
+            .unwrap_or_else(|e| panic!("{q}: {e}"));
+        (r.place.name, r.place.country, r.matched)
+    }
+
+    #[test]
+    fn every_spelling_and_script_of_pyongyang() {
+        for q in [
+            "Pyongyang",
+            "P'yŏngyang",
+            "PYONGYANG",
+            "평양",
+            "Пхеньян",
+            "Pjöngjang",
+        ] {
+            let (name, cc, _) = name_of(q);
+            assert_eq!(
+                (name.as_str(), cc.as_deref()),
+                ("Pyongyang", Some("KP")),
+                "{q}"
+            );
+        }
+    }
+
+    #[test]
+    fn story_places_resolve() {
+        assert_eq!(
+            name_of("Hasan"),
+            ("Khasan".into(), Some("RU".into()), MatchKind::Alias)
+        );
+        assert_eq!(name_of("Khasan, RU").0, "Khasan");
+        // The primary name beats GeoNames' alternate name "Khasan" for Hassan, India.
+        assert_eq!(name_of("Khasan").1.as_deref(), Some("RU"));
+        assert_eq!(name_of("Peking").0, "Beijing");
+        assert_eq!(name_of("Vladivostok").0, "Vladivostok");
+        assert_eq!(name_of("Владивосток").0, "Vladivostok");
+        assert_eq!(name_of("Ussuriysk").0, "Ussuriysk");
+        assert_eq!(name_of("Tumangang").0, "Tumangang");
+        assert_eq!(
+            name_of("Korea-Russia Friendship Bridge").0,
+            "Korea–Russia Friendship Bridge"
+        );
+        assert_eq!(name_of("Baranovsky").0, "Baranovsky station");
+        let r = gaz().resolve(&"Razdolnoye, RU".parse().unwrap()).unwrap();
+        assert_eq!(r.place.id, "geonames:2017478");
+        let q = Query::name("Khasan").of_kind(PlaceKind::Station);
+        assert_eq!(
+            gaz().resolve(&q).unwrap().place.id,
+            "curated:khasan-station"
+        );
+    }
+
+    #[test]
+    fn rivers_resolve_to_lines() {
+        for q in [
+            "the Razdolnaya River",
+            "Razdolnaya River",
+            "Suifen",
+            "Раздольная",
+        ] {
+            let r = gaz()
+                .resolve(&q.parse().unwrap())
+                .unwrap_or_else(|e| panic!("{q}: {e}"));
+            assert_eq!(r.place.id, "river:razdolnaya", "{q}");
+            assert!(r.place.is_line());
+        }
+        assert_eq!(
+            gaz()
+                .resolve(&"the Tumen River".parse().unwrap())
+                .unwrap()
+                .place
+                .id,
+            "river:tumen"
+        );
+        assert_eq!(
+            gaz().resolve(&"두만강".parse().unwrap()).unwrap().place.id,
+            "river:tumen"
+        );
+        let q = Query::name("Amur").of_kind(PlaceKind::River);
+        assert_eq!(gaz().resolve(&q).unwrap().place.id, "river:amur");
+        assert!(gaz().rivers().count() >= 4);
+    }
+
+    #[test]
+    fn ambiguous_world_names_list_alternatives() {
+        let r = gaz().resolve(&Query::name("Razdolnoye")).unwrap();
+        assert!(r.alternatives.len() >= 2, "{r:?}");
+        assert!(
+            r.alternatives
+                .iter()
+                .any(|c| c.country.as_deref() == Some("UA"))
+        );
+    }
+
+    #[test]
+    fn misspelt_world_names_get_suggestions() {
+        let (name, _, kind) = name_of("Vladivostk");
+        assert_eq!((name.as_str(), kind), ("Vladivostok", MatchKind::Fuzzy));
+        let s = gaz().suggest("Przemysl", 5);
+        assert!(s.iter().any(|c| c.name == "Przemyśl"), "{s:?}");
+        let e = gaz().resolve(&Query::name("Xqzvbnmw")).unwrap_err();
+        assert!(matches!(e, Error::UnknownPlace { .. }));
+    }
+}

@@ -1,0 +1,345 @@
+//! The bundled world table: GeoNames populated places in a compact, indexed binary form read
+//! in place from the executable (no parsing or decompression at start-up: a lookup touches
+//! only the few pages it needs).
+//!
+//! Layout, all integers little-endian (u24 = three bytes):
+//!
+//! ```text
+//! magic "RCGZ\x02\0\0\0" · n_places · n_keys · n_blocks · n_postings · pool_len · keys_len (u32 each)
+//! places    n_places × 28 bytes, sorted by GeoNames id: id u32 · lat µdeg i32 · lon µdeg i32 ·
+//!           population u32 · name, admin1, tz (pool offsets, u24 each) · country [u8; 2] ·
+//!           feature code u8
+//! blocks    n_blocks × u32: offset in `keys` of every BLOCK-th key
+//! postings  n_postings × u24: for a key naming several places, a count then the places,
+//!           most important first
+//! pool      strings as u8 length + UTF-8
+//! keys      the normalised lookup keys, sorted bytewise, front-coded: shared-prefix length u8,
+//!           suffix length u8, suffix, then a u24 reference (SINGLE | place, or the index of
+//!           its count in `postings`)
+//! ```
+//!
+//! Every read is bounds-checked: a damaged table gives missing answers or a load error,
+//! never a panic.
+
+use std::borrow::Cow;
+
+use super::error::Error;
+
+pub(crate) const MAGIC: &[u8; 8] = b"RCGZ\x02\0\0\0";
+pub(crate) const REC: usize = 28;
+pub(crate) const BLOCK: usize = 8;
+pub(crate) const SINGLE: u32 = 0x80_0000;
+const HEADER: usize = 8 + 6 * 4;
+/// Feature codes, by their index in the table (the last one stands for any other).
+pub(crate) const FCODES: [&str; 12] = [
+    "PPL", "PPLA", "PPLA2", "PPLA3", "PPLA4", "PPLA5", "PPLC", "PPLX", "PPLL", "PPLS", "STLMT",
+    "PPL*",
+];
+
+const FILE: &str = "data/world/cities500.rcg";
+
+/// The world table and its section offsets.
+pub(crate) struct World {
+    bytes: Cow<'static, [u8]>,
+    n_places: usize,
+    n_keys: usize,
+    n_blocks: usize,
+    blocks_at: usize,
+    postings_at: usize,
+    pool_at: usize,
+    keys_at: usize,
+}
+
+/// One world place's fixed fields.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct WorldRec {
+    pub geonameid: u32,
+    pub lat_deg: f64,
+    pub lon_deg: f64,
+    pub population: u32,
+    pub name_off: u32,
+    pub admin1_off: u32,
+    pub tz_off: u32,
+    pub country: [u8; 2],
+    pub fcode: u8,
+}
+
+/// A key's reference to its places.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct PostingRef(u32);
+
+fn corrupt(reason: impl Into<String>) -> Error {
+    Error::CorruptData {
+        file: FILE,
+        reason: reason.into(),
+    }
+}
+
+fn u32_at(b: &[u8], at: usize) -> Option<u32> {
+    b.get(at..at.checked_add(4)?)
+        .map(|s| u32::from_le_bytes([s[0], s[1], s[2], s[3]]))
+}
+
+fn u24_at(b: &[u8], at: usize) -> Option<u32> {
+    b.get(at..at.checked_add(3)?)
+        .map(|s| u32::from_le_bytes([s[0], s[1], s[2], 0]))
+}
+
+impl World {
+    /// Checks the header and section sizes of a table.
+    pub fn new(bytes: Cow<'static, [u8]>) -> Result<World, Error> {
+        if bytes.len() < HEADER || &bytes[..8] != MAGIC {
+            return Err(corrupt(
+                "not a routecheck world table (bad magic or version)",
+            ));
+        }
+        let head = |i: usize| u32_at(&bytes, 8 + 4 * i).unwrap_or(0) as usize;
+        let (n_places, n_keys, n_blocks, n_postings, pool_len, keys_len) =
+            (head(0), head(1), head(2), head(3), head(4), head(5));
+        let blocks_at = HEADER + n_places * REC;
+        let postings_at = blocks_at + 4 * n_blocks;
+        let pool_at = postings_at + 3 * n_postings;
+        let keys_at = pool_at + pool_len;
+        if keys_at + keys_len != bytes.len() || n_blocks != n_keys.div_ceil(BLOCK) {
+            return Err(corrupt(format!(
+                "expected {} bytes, found {}",
+                keys_at + keys_len,
+                bytes.len()
+            )));
+        }
+        Ok(World {
+            bytes,
+            n_places,
+            n_keys,
+            n_blocks,
+            blocks_at,
+            postings_at,
+            pool_at,
+            keys_at,
+        })
+    }
+
+    pub fn len(&self) -> usize {
+        self.n_places
+    }
+
+    pub fn n_keys(&self) -> usize {
+        self.n_keys
+    }
+
+    pub fn rec(&self, i: usize) -> Option<WorldRec> {
+        if i >= self.n_places {
+            return None;
+        }
+        let at = HEADER + i * REC;
+        let r = self.bytes.get(at..at + REC)?;
+        let u = |o: usize| u32::from_le_bytes([r[o], r[o + 1], r[o + 2], r[o + 3]]);
+        let u24 = |o: usize| u32::from_le_bytes([r[o], r[o + 1], r[o + 2], 0]);
+        Some(WorldRec {
+            geonameid: u(0),
+            lat_deg: u(4) as i32 as f64 / 1e6,
+            lon_deg: u(8) as i32 as f64 / 1e6,
+            population: u(12),
+            name_off: u24(16),
+            admin1_off: u24(19),
+            tz_off: u24(22),
+            country: [r[25], r[26]],
+            fcode: r[27],
+        })
+    }
+
+    /// A string from the pool ("" if the offset is bad).
+    pub fn pool_str(&self, off: u32) -> &str {
+        let at = self.pool_at + off as usize;
+        let Some(len) = self.bytes.get(at).map(|l| *l as usize) else {
+            return "";
+        };
+        if at + 1 + len > self.keys_at {
+            return "";
+        }
+        std::str::from_utf8(&self.bytes[at + 1..at + 1 + len]).unwrap_or("")
+    }
+
+    /// Decodes block `b` into `(key, reference)` pairs, calling `f` until it returns false.
+    pub fn for_each_in_block(
+        &self,
+        b: usize,
+        buf: &mut Vec<u8>,
+        mut f: impl FnMut(&[u8], PostingRef) -> bool,
+    ) {
+        let Some(mut at) =
+            u32_at(&self.bytes, self.blocks_at + 4 * b).map(|o| self.keys_at + o as usize)
+        else {
+            return;
+        };
+        let end = self.bytes.len();
+        buf.clear();
+        for _ in 0..BLOCK.min(self.n_keys.saturating_sub(b * BLOCK)) {
+            let (Some(&shared), Some(&len)) = (self.bytes.get(at), self.bytes.get(at + 1)) else {
+                return;
+            };
+            let (shared, len) = (shared as usize, len as usize);
+            let Some(suffix) = self.bytes.get(at + 2..(at + 2 + len).min(end)) else {
+                return;
+            };
+            buf.truncate(shared.min(buf.len()));
+            buf.extend_from_slice(suffix);
+            let Some(r) = u24_at(&self.bytes, at + 2 + len) else {
+                return;
+            };
+            at += 2 + len + 3;
+            if !f(buf, PostingRef(r)) {
+                return;
+            }
+        }
+    }
+
+    /// The first key of block `b` (stored whole).
+    fn block_head(&self, b: usize) -> &[u8] {
+        let at = u32_at(&self.bytes, self.blocks_at + 4 * b)
+            .map_or(usize::MAX, |o| self.keys_at + o as usize);
+        let len = self
+            .bytes
+            .get(at.saturating_add(1))
+            .map_or(0, |l| *l as usize);
+        self.bytes.get(at + 2..at + 2 + len).unwrap_or(&[])
+    }
+
+    /// The postings reference of an exact key: binary search over block heads, then a scan.
+    pub fn find_key(&self, key: &str) -> Option<PostingRef> {
+        let k = key.as_bytes();
+        let (mut lo, mut hi) = (0usize, self.n_blocks);
+        while lo < hi {
+            let mid = (lo + hi) / 2;
+            if self.block_head(mid) <= k {
+                lo = mid + 1
+            } else {
+                hi = mid
+            }
+        }
+        let b = lo.checked_sub(1)?;
+        let mut found = None;
+        let mut buf = Vec::with_capacity(64);
+        self.for_each_in_block(b, &mut buf, |kb, r| {
+            if kb == k {
+                found = Some(r);
+            }
+            found.is_none() && kb <= k
+        });
+        found
+    }
+
+    pub fn n_blocks(&self) -> usize {
+        self.n_blocks
+    }
+
+    /// The places of a key, most important first.
+    pub fn postings(&self, r: PostingRef) -> impl Iterator<Item = usize> + '_ {
+        let (first, count) = if r.0 & SINGLE != 0 {
+            (None, 1)
+        } else {
+            let at = self.postings_at + 3 * r.0 as usize;
+            (Some(at + 3), u24_at(&self.bytes, at).unwrap_or(0) as usize)
+        };
+        let single = (r.0 & SINGLE != 0).then_some((r.0 & !SINGLE) as usize);
+        (0..count).filter_map(move |j| match first {
+            Some(at) => u24_at(&self.bytes[..self.pool_at], at + 3 * j).map(|p| p as usize),
+            None => single,
+        })
+    }
+
+    /// The index of the place with this GeoNames id.
+    pub fn by_geonameid(&self, id: u32) -> Option<usize> {
+        let (mut lo, mut hi) = (0usize, self.n_places);
+        while lo < hi {
+            let mid = (lo + hi) / 2;
+            match self.rec(mid)?.geonameid.cmp(&id) {
+                std::cmp::Ordering::Less => lo = mid + 1,
+                std::cmp::Ordering::Greater => hi = mid,
+                std::cmp::Ordering::Equal => return Some(mid),
+            }
+        }
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::world_build::{build_world, sample_rows};
+    use super::*;
+
+    fn sample() -> World {
+        World::new(Cow::Owned(build_world(sample_rows()))).unwrap()
+    }
+
+    #[test]
+    fn round_trips_rows_and_finds_keys() {
+        let w = sample();
+        assert_eq!(w.len(), 7);
+        let p: Vec<usize> = w.postings(w.find_key("pyongyang").unwrap()).collect();
+        let r = w.rec(p[0]).unwrap();
+        assert_eq!(
+            (r.geonameid, r.lat_deg, r.lon_deg),
+            (1871859, 39.03385, 125.75432)
+        );
+        assert_eq!(w.pool_str(r.tz_off), "Asia/Pyongyang");
+        assert_eq!(&r.country, b"KP");
+        assert!(w.find_key("평양").is_some());
+        assert!(w.find_key("pjongjang").is_some());
+        assert!(w.find_key("nowhere").is_none());
+        assert!(w.find_key("").is_none());
+        assert!(w.find_key("zzzzzz").is_none());
+        // Both Razdolnoye share a key; the more important (a district seat, PPLA2) comes first.
+        let both: Vec<u32> = w
+            .postings(w.find_key("razdolnoye").unwrap())
+            .map(|i| w.rec(i).unwrap().geonameid)
+            .collect();
+        assert_eq!(both, [695740, 2017478]);
+        assert_eq!(
+            w.by_geonameid(2022586)
+                .and_then(|i| w.rec(i))
+                .map(|r| r.population),
+            Some(776)
+        );
+    }
+
+    #[test]
+    fn every_key_is_found_again() {
+        let w = sample();
+        let mut all = Vec::new();
+        let mut buf = Vec::new();
+        for b in 0..w.n_blocks() {
+            w.for_each_in_block(b, &mut buf, |k, r| {
+                all.push((String::from_utf8(k.to_vec()).unwrap(), r));
+                true
+            });
+        }
+        assert_eq!(all.len(), w.n_keys());
+        assert!(all.windows(2).all(|p| p[0].0 < p[1].0));
+        for (k, r) in &all {
+            assert_eq!(w.find_key(k), Some(*r), "{k}");
+        }
+    }
+
+    #[test]
+    fn damaged_tables_are_refused_not_panicked_on() {
+        let bytes = build_world(sample_rows());
+        assert!(matches!(
+            World::new(Cow::Owned(bytes[..bytes.len() - 3].to_vec())),
+            Err(Error::CorruptData { .. })
+        ));
+        assert!(World::new(Cow::Borrowed(b"nonsense")).is_err());
+        let mut bad = bytes.clone();
+        bad[8] = 0xff; // n_places
+        assert!(World::new(Cow::Owned(bad)).is_err());
+        // Scrambled keys: lookups may fail but must not panic.
+        let mut scrambled = bytes.clone();
+        let n = scrambled.len();
+        for b in &mut scrambled[n - 60..] {
+            *b = b.wrapping_mul(31).wrapping_add(7);
+        }
+        if let Ok(w) = World::new(Cow::Owned(scrambled)) {
+            let _ = w.find_key("khasan").map(|r| w.postings(r).count());
+        }
+    }
+}
