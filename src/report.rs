@@ -75,7 +75,7 @@ fn route_lines(story: &Story, route: &Route) -> Vec<String> {
     route
         .journeys
         .iter()
-        .map(|j| {
+        .flat_map(|j| {
             let names: Vec<&str> = j
                 .marks
                 .iter()
@@ -92,15 +92,30 @@ fn route_lines(story: &Story, route: &Route) -> Vec<String> {
                 .map(|l| format!("{:?}", l.measure).to_lowercase())
                 .collect();
             measures.dedup();
-            format!(
+            let head = format!(
                 "{} ({}): {} ({})",
                 names.join(" → "),
                 j.mode_summary(),
                 j.length(),
                 measures.join(", ")
-            )
+            );
+            std::iter::once(head).chain(j.crossings.iter().map(crossing_line))
         })
         .collect()
+}
+
+/// "  crosses Tumen at km 852 (0.4 km from Tumangang)".
+fn crossing_line(c: &crate::route::crossings::Crossing) -> String {
+    let near = c
+        .nearest_place
+        .as_ref()
+        .map(|n| format!(" ({:.1} km from {})", n.distance.as_km(), n.name))
+        .unwrap_or_default();
+    format!(
+        "    crosses {} at km {:.0}{near}",
+        c.line,
+        c.from_start.as_km()
+    )
 }
 
 fn width(s: &str) -> usize {
@@ -301,6 +316,14 @@ pub fn json(story: &Story, route: &Route, checked: &[Checked]) -> String {
         "journeys": route.journeys.iter().map(|j| serde_json::json!({
             "length_km": round3(j.length().as_km()),
             "marks": j.marks.iter().map(|m| serde_json::json!({"waypoint": m.waypoint, "km": round3(m.km.as_km())})).collect::<Vec<_>>(),
+            "crossings": j.crossings.iter().map(|c| serde_json::json!({
+                "line": c.line,
+                "kind": c.kind,
+                "lat": (c.at.lat * 1e6).round() / 1e6,
+                "lon": (c.at.lon * 1e6).round() / 1e6,
+                "km": round3(c.from_start.as_km()),
+                "nearest_place": c.nearest_place.as_ref().map(|n| serde_json::json!({"name": n.name, "km": round3(n.distance.as_km())})),
+            })).collect::<Vec<_>>(),
         })).collect::<Vec<_>>(),
         "summary": Summary::of(checked),
         "claims": claims,

@@ -57,17 +57,17 @@ pub fn run(a: Args, out: &mut dyn std::io::Write) -> miette::Result<u8> {
         let toml = x.to_toml(&super::extract::title(&a.article));
         let name = format!("{} (extracted)", a.article[0].display());
         let c = checker.check(&Story::parse(&toml, &name)?)?;
-        return finish(&c, format, false, dir.as_mut(), out);
+        return finish(&c, &checker.gazetteer, format, false, dir.as_mut(), out);
     }
     match &a.story {
         Some(p) if p.is_dir() => run_dir(&checker, p, format, dir.as_mut(), out),
         Some(p) => {
             let c = checker.check(&Story::load(p)?)?;
-            finish(&c, format, false, dir.as_mut(), out)
+            finish(&c, &checker.gazetteer, format, false, dir.as_mut(), out)
         }
         None => {
             let c = checker.check(&Story::parse(DEFAULT_STORY, DEFAULT_STORY_PATH)?)?;
-            finish(&c, format, false, dir.as_mut(), out)
+            finish(&c, &checker.gazetteer, format, false, dir.as_mut(), out)
         }
     }
 }
@@ -75,14 +75,19 @@ pub fn run(a: Args, out: &mut dyn std::io::Write) -> miette::Result<u8> {
 /// Prints the report, writes the files, and returns the exit code for one story.
 fn finish(
     c: &Outcome,
+    gaz: &routecheck::gazetteer::Gazetteer,
     format: Format,
     one_line: bool,
     dir: Option<&mut OutputDir>,
     out: &mut dyn std::io::Write,
 ) -> miette::Result<u8> {
     let mut written = Vec::new();
-    if let Some(dir) = dir {
-        let files = super::files::map_files(c)?;
+    // A story with no places (an article with only unit conversions) has no map to draw.
+    let drawable = !c.route.waypoints.is_empty() || !c.route.journeys.is_empty();
+    if let Some(dir) = dir.filter(|_| drawable) {
+        let scene = super::files::scene_of(c, gaz);
+        let opt = routecheck::render::MapOptions::default();
+        let files = super::files::map_files(c, &scene, &super::files::CHECK_FORMATS, &opt)?;
         let names: Vec<&str> = files.iter().map(|(n, _)| n.as_str()).collect();
         dir.check(&names).map_err(output_error)?;
         for (name, bytes) in &files {
@@ -142,7 +147,14 @@ fn run_dir(
             .map_err(routecheck::Error::from)
             .and_then(|s| checker.check(&s));
         let code = match result {
-            Ok(c) => finish(&c, format, true, dir.as_deref_mut(), out),
+            Ok(c) => finish(
+                &c,
+                &checker.gazetteer,
+                format,
+                true,
+                dir.as_deref_mut(),
+                out,
+            ),
             Err(e) => Err(Report::new(e)),
         };
         match code {

@@ -33,6 +33,7 @@
 mod annotate;
 pub mod basemap;
 pub mod fonts;
+mod from_route;
 mod furniture;
 mod inset;
 pub mod labels;
@@ -49,6 +50,7 @@ pub mod svg;
 pub mod track;
 pub mod view;
 
+pub use from_route::{export_route, scene};
 pub use scene::{
     AreaKind, AreaLabel, CrossingKind, LegMode, LineKind, MapOptions, MapScene, NamedLine,
     SceneCrossing, SceneLeg, ScenePoint, Theme, WaypointKind,

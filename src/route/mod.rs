@@ -72,6 +72,9 @@ pub struct Journey {
     pub legs: Vec<Leg>,
     /// Every waypoint the journey reaches (start, vias, ends), in order, with its km.
     pub marks: Vec<Mark>,
+    /// Where the journey crosses a named river or a border, in km order (filled in by
+    /// [`crate::checker::add_crossings`], which knows where the lines are).
+    pub crossings: Vec<crossings::Crossing>,
 }
 
 impl Journey {
@@ -113,6 +116,7 @@ impl Route {
                 journeys.push(Journey {
                     legs: Vec::new(),
                     marks: Vec::new(),
+                    crossings: Vec::new(),
                 });
             }
             let Some(journey) = journeys.last_mut() else {

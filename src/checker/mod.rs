@@ -10,6 +10,10 @@
 //! }
 //! ```
 
+mod crossings;
+
+pub use crossings::add_crossings;
+
 use crate::claims::{self, Checked};
 use crate::error::Result;
 use crate::gazetteer::Gazetteer;
@@ -50,7 +54,8 @@ impl Checker {
     pub fn check(&self, story: &Story) -> Result<Outcome> {
         let waypoints = route::resolve_waypoints(story, &self.gazetteer)?;
         // An article with only unit conversions has nothing to route; its claims still run.
-        let route = if story.legs.is_empty() && waypoints.is_empty() && !story.claims.is_empty() {
+        let mut route = if story.legs.is_empty() && waypoints.is_empty() && !story.claims.is_empty()
+        {
             Route {
                 waypoints,
                 journeys: Vec::new(),
@@ -58,6 +63,7 @@ impl Checker {
         } else {
             Route::build(story, waypoints, &self.options)?
         };
+        add_crossings(&mut route, &self.gazetteer);
         let claims = claims::check_all(story, &route);
         Ok(Outcome {
             story: story.clone(),
