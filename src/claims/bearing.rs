@@ -200,6 +200,53 @@ mod tests {
         assert!(intersect(ll(0.0, 0.0), ll(1.0, 1.0), ll(2.0, 2.0), ll(3.0, 3.0)).is_none());
     }
 
+    /// A rail leg from Bonn north to Cologne crosses a river drawn west–east between them.
+    #[test]
+    fn finds_where_the_route_crosses_a_river_line() {
+        use crate::gazetteer::{Gazetteer, Place, PlaceKind, Source};
+        use crate::route::{Route, RouteOptions, resolve_waypoints};
+        use crate::story::Story;
+        let river = Place {
+            id: "test:river".into(),
+            name: "Test River".into(),
+            aliases: vec![],
+            kind: PlaceKind::River,
+            country: None,
+            admin1: None,
+            geometry: PlaceGeometry::Lines(vec![vec![ll(50.85, 6.5), ll(50.85, 7.5)]]),
+            population: None,
+            tz: None,
+            source: Source {
+                dataset: "test".into(),
+                id: "0".into(),
+            },
+        };
+        let gaz = Gazetteer::from_places(vec![river]);
+        let s = Story::parse(
+            "[[waypoints]]\nid = \"bonn\"\nat = \"50.7374, 7.0982\"\n[[waypoints]]\nid = \"koeln\"\nat = \"50.9430, 6.9587\"\n[[waypoints]]\nid = \"river\"\nplace = \"Test River\"\nkind = \"river\"\n[[legs]]\nfrom = \"bonn\"\nto = \"koeln\"\nmode = \"rail\"\n",
+            "t.toml",
+        )
+        .unwrap();
+        let w = resolve_waypoints(&s, &gaz).unwrap();
+        let r = Route::build(&s, w, &RouteOptions::default()).unwrap();
+        let cx = Ctx {
+            story: &s,
+            route: &r,
+        };
+        let f = crossing(&cx, "river", "bonn", "north");
+        assert_eq!(f.verdict, Verdict::Holds, "{}", f.arithmetic);
+        assert!(
+            f.arithmetic.contains("1 of 1 crossings"),
+            "{}",
+            f.arithmetic
+        );
+        let f = crossing(&cx, "river", "koeln", "north");
+        assert!(matches!(f.verdict, Verdict::Off { .. }), "{}", f.arithmetic);
+        // A waypoint given as coordinates has no line to cross.
+        let f = crossing(&cx, "koeln", "bonn", "north");
+        assert!(matches!(f.verdict, Verdict::CannotCheck { .. }));
+    }
+
     #[test]
     fn compass_words_cover_their_sectors() {
         let f = judge_bearing("x".into(), "north", Azimuth::from_deg(30.0), "t".into());
