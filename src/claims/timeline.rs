@@ -138,6 +138,19 @@ pub(crate) fn between<'a>(
     Ok((e, a, b))
 }
 
+/// An event's local window: "2023-09-10 12:00–18:00", or one time.
+pub(crate) fn window(e: &Event) -> String {
+    let (a, b) = (e.earliest, e.latest);
+    let hm = |t: jiff::civil::DateTime| format!("{:02}:{:02}", t.hour(), t.minute());
+    if a == b {
+        format!("{} {}", a.date(), hm(a))
+    } else if a.date() == b.date() {
+        format!("{} {}–{}", a.date(), hm(a), hm(b))
+    } else {
+        format!("{} {} – {} {}", a.date(), hm(a), b.date(), hm(b))
+    }
+}
+
 /// A duration range in words: "29 h – 41 h".
 pub(crate) fn fmt_range(e: &Elapsed) -> String {
     if e.min == e.max {
@@ -179,10 +192,12 @@ pub(crate) fn check(
         _ => String::new(),
     };
     let head = format!(
-        "{} ({}) → {} ({}): {}{avg_text}",
+        "{} {} ({}) → {} {} ({}): {}{avg_text}",
         a.what,
+        window(a),
         el.offsets.0,
         b.what,
+        window(b),
         el.offsets.1,
         fmt_range(&el)
     );
