@@ -34,6 +34,10 @@ pub enum Error {
         "cannot read \"{text}\" as a coordinate: write \"lat, lon\" in degrees, e.g. \"42.43, 130.64\" or \"42°25′41″N 130°38′43″E\""
     )]
     Unreadable { text: String },
+    #[error(
+        "\"{text}\" has two latitudes (N/S) or two longitudes (E/W): write one of each, e.g. \"42.43N 130.64E\""
+    )]
+    ConflictingHemispheres { text: String },
 }
 
 impl LatLon {
@@ -119,9 +123,15 @@ impl FromStr for LatLon {
         let parts = split_pair(s).ok_or_else(unreadable)?;
         let (a, ha) = parse_angle(parts.0).ok_or_else(unreadable)?;
         let (b, hb) = parse_angle(parts.1).ok_or_else(unreadable)?;
-        // Hemisphere letters may put longitude first ("130.64E 42.43N").
+        // Hemisphere letters may put longitude first ("130.64E 42.43N", "130.64E, 42.43"),
+        // but must not name the same axis twice ("42S 130S" is not 42°S 130°W).
         let (lat, lon) = match (ha, hb) {
-            (Some('E' | 'W'), Some('N' | 'S')) => (b, a),
+            (Some('E' | 'W'), Some('N' | 'S') | None) | (None, Some('N' | 'S')) => (b, a),
+            (Some('N' | 'S'), Some('N' | 'S')) | (Some('E' | 'W'), Some('E' | 'W')) => {
+                return Err(Error::ConflictingHemispheres {
+                    text: s.chars().take(80).collect(),
+                });
+            }
             _ => (a, b),
         };
         LatLon::new(lat, lon)
@@ -169,6 +179,10 @@ fn parse_angle(s: &str) -> Option<(f64, Option<char>)> {
         _ => return None,
     };
     if nums.len() > 1 && !(0.0..60.0).contains(&min) || !(0.0..60.0).contains(&sec) {
+        return None;
+    }
+    // A sign and a hemisphere letter together ("-42N") contradict or repeat each other.
+    if hemi.is_some() && deg.is_sign_negative() {
         return None;
     }
     let mag = deg.abs() + min / 60.0 + sec / 3600.0;
@@ -244,6 +258,41 @@ mod tests {
             Err(Error::Unreadable { .. })
         ));
         assert_eq!(LatLon::new(f64::NAN, 0.0), Err(Error::NotFinite));
+    }
+
+    /// Issue 8: a hemisphere letter was applied to whichever axis it stood on, so "42S 130S"
+    /// read as 42°S 130°W, and "130.64E, 42.43" as latitude 130.64.
+    #[test]
+    fn regression_issue_8_hemisphere_letters_name_the_axis() {
+        for text in ["42S 130S", "42.43N, 130.64N", "130E 42E", "130.64W, 42.43W"] {
+            assert!(
+                matches!(
+                    text.parse::<LatLon>(),
+                    Err(Error::ConflictingHemispheres { .. })
+                ),
+                "{text}"
+            );
+        }
+        assert_eq!(
+            "130.64E, 42.43".parse::<LatLon>(),
+            Ok(LatLon {
+                lat: 42.43,
+                lon: 130.64
+            })
+        );
+        assert_eq!(
+            "130.64, 42.43S".parse::<LatLon>(),
+            Ok(LatLon {
+                lat: -42.43,
+                lon: 130.64
+            })
+        );
+        for text in ["-42.43N 130.64E", "42.43N, -130.64W", "−42S 130E"] {
+            assert!(
+                matches!(text.parse::<LatLon>(), Err(Error::Unreadable { .. })),
+                "{text}"
+            );
+        }
     }
 
     #[test]

@@ -17,12 +17,17 @@
 //! assert_eq!(t.as_secs(), 20 * 3600);
 //! ```
 
+pub mod checker;
 pub mod claims;
 pub mod coord;
+pub mod error;
 pub mod gazetteer;
 pub mod geodesy;
+pub mod network;
 pub mod output;
 pub mod report;
 pub mod route;
 pub mod story;
 pub mod units;
+
+pub use error::{Error, Result};

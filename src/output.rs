@@ -57,12 +57,9 @@ pub struct OutputDir {
 }
 
 impl OutputDir {
-    /// Opens (and creates) `dir`. With `force`, files that routecheck did not write may be replaced.
+    /// Opens `dir` (created at the first write). With `force`, files that routecheck did not
+    /// write may be replaced.
     pub fn open(dir: &Path, force: bool) -> Result<OutputDir, Error> {
-        std::fs::create_dir_all(dir).map_err(|source| Error::CreateDir {
-            path: dir.to_path_buf(),
-            source,
-        })?;
         let manifest = std::fs::read_to_string(dir.join(MANIFEST))
             .map(|t| {
                 t.lines()
@@ -103,8 +100,12 @@ impl OutputDir {
         }
         let path = self.dir.join(name);
         if !self.force && path.exists() {
-            let ours =
-                std::fs::read(&path).ok().map(|b| checksum(&b)) == self.manifest.get(name).cloned();
+            // Ours only if we recorded it and it still reads back the same. (An unreadable file
+            // that is not in the manifest compared None == None and counted as ours.)
+            let ours = match (std::fs::read(&path), self.manifest.get(name)) {
+                (Ok(bytes), Some(recorded)) => checksum(&bytes) == *recorded,
+                _ => false,
+            };
             if !ours {
                 return Err(Error::WouldOverwrite { path });
             }
@@ -115,6 +116,10 @@ impl OutputDir {
     /// Writes `bytes` to `name` atomically (temporary file + rename) and records it.
     pub fn write(&mut self, name: &str, bytes: &[u8]) -> Result<PathBuf, Error> {
         let path = self.check_one(name)?;
+        std::fs::create_dir_all(&self.dir).map_err(|source| Error::CreateDir {
+            path: self.dir.clone(),
+            source,
+        })?;
         atomic_write(&path, bytes)?;
         self.manifest.insert(name.to_string(), checksum(bytes));
         let text: String = self
@@ -197,6 +202,19 @@ mod tests {
                 .ends_with(".tmp")
         });
         assert_eq!(leftovers.count(), 0);
+    }
+
+    /// Issue 8: a foreign file that could not be read (a folder, or no read permission) was
+    /// taken for one of ours and would have been replaced.
+    #[test]
+    fn regression_issue_8_unreadable_foreign_file_is_not_ours() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir(dir.path().join("map.svg")).unwrap();
+        let out = OutputDir::open(dir.path(), false).unwrap();
+        assert!(matches!(
+            out.check(&["map.svg"]),
+            Err(Error::WouldOverwrite { .. })
+        ));
     }
 
     #[test]

@@ -308,6 +308,15 @@ pub fn json(story: &Story, route: &Route, checked: &[Checked]) -> String {
     format!("{v:#}\n")
 }
 
+/// The same JSON on one line (JSON Lines, for many stories in one run).
+pub fn json_line(story: &Story, route: &Route, checked: &[Checked]) -> String {
+    let pretty = json(story, route, checked);
+    match serde_json::from_str::<serde_json::Value>(&pretty) {
+        Ok(v) => format!("{v}\n"),
+        Err(_) => pretty.replace('\n', " ") + "\n",
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -28,6 +28,7 @@ pub(crate) fn route_length(cx: &Ctx, a: &str, b: &str) -> Result<RouteLength, St
             Measure::Chainage => "rail chainage",
             Measure::Geodesic => "geodesic",
             Measure::Schematic => "schematic",
+            Measure::Track => "track geometry",
         })
         .collect();
     measures.sort_unstable();

@@ -1,15 +1,17 @@
-//! `routecheck check [STORY]`: check a story's claims and draw its route.
+//! `routecheck check [STORY | DIR]`: check a story's claims and draw its route.
+//!
+//! With a folder, every `*.toml` in it is checked in name order, one at a time (memory stays
+//! bounded), each with its own report; a bad file is reported and the others still run.
 
 use std::io::IsTerminal;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
-use miette::{Diagnostic, Report};
-use routecheck::claims;
+use miette::Report;
+use routecheck::checker::{Checker, Outcome};
+use routecheck::output::OutputDir;
 use routecheck::report;
-use routecheck::route::{self, Route, RouteOptions};
 use routecheck::story::Story;
 
-use super::places::load_gazetteer;
 use super::{Format, OutArgs};
 
 /// The bundled default story: Kim Jong Un's train to Russia, September 2023.
@@ -18,8 +20,8 @@ const DEFAULT_STORY: &str = include_str!("../../data/stories/kim-jong-un-train-2
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Story file (TOML). Without it (and without --article), the bundled default story is
-    /// checked.
+    /// Story file (TOML), or a folder of them. Without it (and without --article), the bundled
+    /// default story.
     #[arg(conflicts_with = "article")]
     pub story: Option<PathBuf>,
     /// Check plain-text articles instead of a story: extract their claims, then check them.
@@ -34,73 +36,138 @@ pub struct Args {
     /// Same as --format json.
     #[arg(long)]
     pub json: bool,
+    /// Don't write map or GeoJSON files.
+    #[arg(long)]
+    pub no_map: bool,
     #[command(flatten)]
     pub out: OutArgs,
 }
 
-/// A route error with what to do about it.
-#[derive(Debug, thiserror::Error, Diagnostic)]
-#[error("{inner}")]
-struct RouteError {
-    inner: route::Error,
-    #[help]
-    help: Option<String>,
-}
-
-impl From<route::Error> for RouteError {
-    fn from(source: route::Error) -> Self {
-        let help = match &source {
-            route::Error::Place { .. } => Some("fix the waypoint's `place` in the story, add `country`, or give `at = \"lat, lon\"`".into()),
-            _ => None,
-        };
-        RouteError {
-            inner: source,
-            help,
+pub fn run(a: Args, out: &mut dyn std::io::Write) -> miette::Result<u8> {
+    let format = if a.json { Format::Json } else { a.format };
+    let checker = Checker::new()?;
+    let mut dir = if a.no_map {
+        None
+    } else {
+        Some(OutputDir::open(&a.out.out, a.out.force).map_err(output_error)?)
+    };
+    if !a.article.is_empty() {
+        let articles = super::extract::read_articles(&a.article, &a.outlet)?;
+        let x = routecheck::claims::extract::extract_all(&articles, &checker.gazetteer);
+        let toml = x.to_toml(&super::extract::title(&a.article));
+        let name = format!("{} (extracted)", a.article[0].display());
+        let c = checker.check(&Story::parse(&toml, &name)?)?;
+        return finish(&c, format, false, dir.as_mut(), out);
+    }
+    match &a.story {
+        Some(p) if p.is_dir() => run_dir(&checker, p, format, dir.as_mut(), out),
+        Some(p) => {
+            let c = checker.check(&Story::load(p)?)?;
+            finish(&c, format, false, dir.as_mut(), out)
+        }
+        None => {
+            let c = checker.check(&Story::parse(DEFAULT_STORY, DEFAULT_STORY_PATH)?)?;
+            finish(&c, format, false, dir.as_mut(), out)
         }
     }
 }
 
-pub fn run(a: Args, out: &mut dyn std::io::Write) -> miette::Result<u8> {
-    let (story, gaz) = if a.article.is_empty() {
-        let story = match &a.story {
-            Some(p) => Story::load(p)?,
-            None => Story::parse(DEFAULT_STORY, DEFAULT_STORY_PATH)?,
-        };
-        (story, load_gazetteer()?)
-    } else {
-        let (x, gaz) = super::extract::run_extraction(&a.article, &a.outlet)?;
-        let toml = x.to_toml(&super::extract::title(&a.article));
-        let name = format!("{} (extracted)", a.article[0].display());
-        (Story::parse(&toml, &name)?, gaz)
-    };
-    let waypoints =
-        route::resolve_waypoints(&story, &gaz).map_err(|e| Report::new(RouteError::from(e)))?;
-    let route = if story.legs.is_empty() && waypoints.is_empty() {
-        // Nothing to route (an article with conversions only): claims that need no route
-        // are still checked.
-        Route {
-            waypoints,
-            journeys: Vec::new(),
+/// Prints the report, writes the files, and returns the exit code for one story.
+fn finish(
+    c: &Outcome,
+    format: Format,
+    one_line: bool,
+    dir: Option<&mut OutputDir>,
+    out: &mut dyn std::io::Write,
+) -> miette::Result<u8> {
+    let mut written = Vec::new();
+    if let Some(dir) = dir {
+        let files = super::files::map_files(c)?;
+        let names: Vec<&str> = files.iter().map(|(n, _)| n.as_str()).collect();
+        dir.check(&names).map_err(output_error)?;
+        for (name, bytes) in &files {
+            written.push(dir.write(name, bytes).map_err(output_error)?);
         }
-    } else {
-        Route::build(&story, waypoints, &RouteOptions::default())
-            .map_err(|e| Report::new(RouteError::from(e)))?
-    };
-    let checked = claims::check_all(&story, &route);
-    let format = if a.json { Format::Json } else { a.format };
-    let text = match format {
-        Format::Json => report::json(&story, &route, &checked),
-        Format::Md => report::markdown(&story, &route, &checked),
+    }
+    let mut text = match format {
+        Format::Json if one_line => report::json_line(&c.story, &c.route, &c.claims),
+        Format::Json => report::json(&c.story, &c.route, &c.claims),
+        Format::Md => report::markdown(&c.story, &c.route, &c.claims),
         Format::Table => {
             let colour = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
-            report::table(&story, &route, &checked, colour)
+            report::table(&c.story, &c.route, &c.claims, colour)
         }
     };
+    if format != Format::Json && !written.is_empty() {
+        text.push_str(&format!(
+            "\nwrote {}\n",
+            written
+                .iter()
+                .map(|p| p.display().to_string())
+                .collect::<Vec<_>>()
+                .join(", ")
+        ));
+    }
     super::emit(out, &text)?;
-    let fails = checked.iter().any(|c| c.verdict.fails());
-    Ok(if fails {
+    Ok(if c.fails() {
         super::exit::CLAIM_FAILS
     } else {
         super::exit::OK
     })
+}
+
+fn run_dir(
+    checker: &Checker,
+    dir_path: &Path,
+    format: Format,
+    mut dir: Option<&mut OutputDir>,
+    out: &mut dyn std::io::Write,
+) -> miette::Result<u8> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir_path)
+        .map_err(|e| miette::miette!("cannot read folder {}: {e}", dir_path.display()))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "toml") && p.is_file())
+        .collect();
+    files.sort();
+    if files.is_empty() {
+        return Err(miette::miette!(
+            help = "story files end in .toml; see data/stories/ for examples",
+            "no story files (*.toml) in {}",
+            dir_path.display()
+        ));
+    }
+    let (mut worst, mut errors) = (super::exit::OK, 0usize);
+    for f in &files {
+        let result = Story::load(f)
+            .map_err(routecheck::Error::from)
+            .and_then(|s| checker.check(&s));
+        let code = match result {
+            Ok(c) => finish(&c, format, true, dir.as_deref_mut(), out),
+            Err(e) => Err(Report::new(e)),
+        };
+        match code {
+            Ok(code) => worst = worst.max(code),
+            Err(e) => {
+                errors += 1;
+                eprintln!("{e:?}");
+            }
+        }
+    }
+    eprintln!(
+        "checked {} story files, {} with errors",
+        files.len(),
+        errors
+    );
+    Ok(if errors > 0 {
+        super::exit::ERROR
+    } else {
+        worst
+    })
+}
+
+pub(super) fn output_error(e: routecheck::output::Error) -> Report {
+    match e.help() {
+        Some(h) => miette::miette!(help = h, "{e}"),
+        None => miette::miette!("{e}"),
+    }
 }

@@ -4,8 +4,10 @@
 mod check;
 mod distance;
 mod extract;
+mod files;
 mod locate;
 mod places;
+mod route;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -41,6 +43,8 @@ pub enum Command {
     Locate(locate::Args),
     /// Distance and bearing on the WGS84 ellipsoid between two places or coordinates.
     Distance(distance::Args),
+    /// The route through places in order: rail (railway km posts or --rail track) or direct.
+    Route(route::Args),
     /// Find the claims in plain-text articles and write a draft story file.
     Extract(extract::Args),
 }
@@ -74,6 +78,7 @@ pub fn run(cli: Cli) -> miette::Result<ExitCode> {
         Command::Check(a) => check::run(a, &mut stdout)?,
         Command::Locate(a) => locate::run(a, &mut stdout)?,
         Command::Distance(a) => distance::run(a, &mut stdout)?,
+        Command::Route(a) => route::run(a, &mut stdout)?,
         Command::Extract(a) => extract::run(a, &mut stdout)?,
     };
     Ok(ExitCode::from(code))

@@ -36,11 +36,12 @@ pub fn load_gazetteer() -> miette::Result<Gazetteer> {
 /// A position from "lat, lon" text, or else from the gazetteer; with a display name.
 pub fn position(gaz: &Gazetteer, text: &str) -> miette::Result<(String, LatLon)> {
     if text
-        .chars()
-        .next()
-        .is_some_and(|c| c.is_ascii_digit() || c == '-' || c == '+')
-        && let Ok(p) = text.parse::<LatLon>()
+        .trim_start()
+        .starts_with(|c: char| c.is_ascii_digit() || "-+.".contains(c))
     {
+        let p = text
+            .parse::<LatLon>()
+            .map_err(|e| miette::miette!("\"{text}\": {e}"))?;
         return Ok((p.to_string(), p));
     }
     let q: Query = Query {

@@ -5,6 +5,7 @@ use std::time::Duration;
 use super::Error;
 use crate::coord::LatLon;
 use crate::geodesy;
+use crate::network::{self, RailNetwork, Waypoint};
 use crate::story::{LegSpec, Mode};
 use crate::units::{Length, Speed};
 
@@ -19,6 +20,8 @@ pub enum Measure {
     /// Geodesic segments through the waypoints in order: a stand-in where no line data covers
     /// the leg; shorter than the real track.
     Schematic,
+    /// Along the user's own track geometry (`--rail FILE`), measured on the WGS84 ellipsoid.
+    Track,
 }
 
 /// A measured leg.
@@ -47,47 +50,27 @@ pub struct Leg {
 }
 
 impl Leg {
-    /// Measures a leg through `stops` (its start, vias and end with positions).
+    /// Measures a leg through `stops` (its start, vias and end with positions). Rail legs go
+    /// on `rail` (the user's track) or else the bundled line tables; there is no silent
+    /// fallback to a straight line when neither covers them.
     pub(super) fn measure(
         spec: &LegSpec,
         stops: &[(String, LatLon)],
         km_start: Length,
         default_speed: Option<(Speed, Speed)>,
+        rail: Option<&RailNetwork>,
     ) -> Result<Leg, Error> {
-        let points: Vec<LatLon> = stops.iter().map(|s| s.1).collect();
-        let mut geometry = Vec::new();
-        let mut stop_marks = Vec::new();
-        let mut run = km_start;
-        for (i, w) in points.windows(2).enumerate() {
-            let seg = geodesy::distance(w[0], w[1]);
-            let drawn = match spec.mode {
-                Mode::Air | Mode::Direct | Mode::Road => {
-                    geodesy::densify(w[0], w[1], Length::km(10.0))
-                }
-                Mode::Rail => vec![w[0], w[1]],
-            };
-            if !geometry.is_empty() {
-                geometry.pop();
-            }
-            geometry.extend(drawn);
-            run = run + seg;
-            stop_marks.push((stops[i + 1].0.clone(), run));
-        }
-        let length = run - km_start;
+        let measured = match spec.mode {
+            Mode::Rail => measure_rail(spec, stops, km_start, rail)?,
+            Mode::Air | Mode::Direct | Mode::Road => measure_geodesic(spec, stops, km_start),
+        };
+        let (length, measure, geometry, geometry_length, stop_marks, notes) = measured;
         if length.as_m() <= 0.0 {
             return Err(Error::ZeroLength {
                 from: spec.from.clone(),
                 to: spec.to.clone(),
             });
         }
-        let (measure, notes) = match spec.mode {
-            Mode::Rail => (
-                Measure::Schematic,
-                vec!["schematic: geodesic segments through the waypoints; no line table covers this leg".to_string()],
-            ),
-            Mode::Air | Mode::Direct => (Measure::Geodesic, vec!["geodesic on the WGS84 ellipsoid".to_string()]),
-            Mode::Road => (Measure::Schematic, vec!["schematic: geodesic through the waypoints (no road network)".to_string()]),
-        };
         Ok(Leg {
             from: spec.from.clone(),
             to: spec.to.clone(),
@@ -95,7 +78,7 @@ impl Leg {
             mode: spec.mode,
             length,
             measure,
-            geometry_length: length,
+            geometry_length,
             geometry,
             km_start,
             speed: spec.speed.or(default_speed),
@@ -109,5 +92,245 @@ impl Leg {
     pub fn time_range(&self) -> Option<(Duration, Duration)> {
         let (lo, hi) = self.speed?;
         Some((self.length / hi, self.length / lo))
+    }
+}
+
+/// A measured leg's parts: length, measure, geometry, geometry length, stop marks, notes.
+type Measured = (
+    Length,
+    Measure,
+    Vec<LatLon>,
+    Length,
+    Vec<(String, Length)>,
+    Vec<String>,
+);
+
+/// Air, direct and road legs: geodesics through the stops (densified for drawing).
+fn measure_geodesic(spec: &LegSpec, stops: &[(String, LatLon)], km_start: Length) -> Measured {
+    let mut geometry: Vec<LatLon> = Vec::new();
+    let mut stop_marks = Vec::new();
+    let mut run = km_start;
+    for (i, w) in stops.windows(2).enumerate() {
+        let drawn = geodesy::densify(w[0].1, w[1].1, Length::km(10.0));
+        if !geometry.is_empty() {
+            geometry.pop();
+        }
+        geometry.extend(drawn);
+        run = run + geodesy::distance(w[0].1, w[1].1);
+        stop_marks.push((stops[i + 1].0.clone(), run));
+    }
+    let length = run - km_start;
+    let (measure, note) = match spec.mode {
+        Mode::Road => (
+            Measure::Schematic,
+            "schematic: geodesic through the waypoints (no road network)",
+        ),
+        _ => (Measure::Geodesic, "geodesic on the WGS84 ellipsoid"),
+    };
+    (
+        length,
+        measure,
+        geometry,
+        length,
+        stop_marks,
+        vec![note.to_string()],
+    )
+}
+
+/// Rail legs: shortest path on the rail network through the stops.
+fn measure_rail(
+    spec: &LegSpec,
+    stops: &[(String, LatLon)],
+    km_start: Length,
+    rail: Option<&RailNetwork>,
+) -> Result<Measured, Error> {
+    let fail = |e: network::Error| match e {
+        network::Error::ZeroLength { .. } => Error::ZeroLength {
+            from: spec.from.clone(),
+            to: spec.to.clone(),
+        },
+        e => Error::Rail {
+            from: spec.from.clone(),
+            to: spec.to.clone(),
+            reason: e.to_string(),
+        },
+    };
+    let net = match rail {
+        Some(n) => n,
+        None => RailNetwork::bundled().map_err(fail)?,
+    };
+    let waypoints: Vec<Waypoint> = stops.iter().map(|(id, at)| Waypoint::at(id, *at)).collect();
+    let r = net.route(&waypoints).map_err(fail)?;
+    let mut run = km_start;
+    let mut stop_marks = Vec::new();
+    for (l, stop) in r.legs.iter().zip(stops.iter().skip(1)) {
+        run = run + l.length;
+        stop_marks.push((stop.0.clone(), run));
+    }
+    let mut lines: Vec<&str> = r
+        .legs
+        .iter()
+        .flat_map(|l| l.lines.iter().map(String::as_str))
+        .collect();
+    lines.dedup();
+    let (measure, mut notes) = match r.measure {
+        network::Measure::Chainage => (
+            Measure::Chainage,
+            vec![
+                format!("railway km posts (chainage) along {}", lines.join(", ")),
+                format!(
+                    "drawn line {:.1} km, schematic: straight between the stations the tables locate",
+                    r.geometry_length.as_km()
+                ),
+            ],
+        ),
+        network::Measure::Geometry => (
+            Measure::Track,
+            vec!["along the track in the --rail file, on the WGS84 ellipsoid".to_string()],
+        ),
+    };
+    for w in r
+        .waypoints
+        .iter()
+        .filter(|w| !w.by_name || w.distance.as_m() > 1000.0)
+    {
+        notes.push(format!(
+            "{}: on the network at {} ({} away)",
+            w.waypoint, w.matched, w.distance
+        ));
+    }
+    Ok((
+        r.length,
+        measure,
+        r.geometry,
+        r.geometry_length,
+        stop_marks,
+        notes,
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn spec(mode: Mode, from: &str, to: &str, via: &[&str]) -> LegSpec {
+        LegSpec {
+            from: from.into(),
+            to: to.into(),
+            via: via.iter().map(|v| v.to_string()).collect(),
+            mode,
+            speed: None,
+            dwell: None,
+            line: 1,
+        }
+    }
+
+    fn stop(id: &str, lat: f64, lon: f64) -> (String, LatLon) {
+        (id.to_string(), LatLon { lat, lon })
+    }
+
+    #[test]
+    fn rail_legs_use_the_line_tables_chainage() {
+        let stops = [
+            stop("pyongyang", 39.0339, 125.7543),
+            stop("tumangang", 42.4217, 130.6026),
+        ];
+        let leg = Leg::measure(
+            &spec(Mode::Rail, "pyongyang", "tumangang", &[]),
+            &stops,
+            Length::ZERO,
+            None,
+            None,
+        )
+        .unwrap();
+        assert_eq!(leg.measure, Measure::Chainage);
+        // 800.2 (P'yŏngra) + 42.6 (Hambuk) + 9.5 (Hongŭi Line).
+        assert!(
+            (leg.length.as_km() - 852.3).abs() < 1e-6,
+            "{}",
+            leg.length.as_km()
+        );
+        assert!(leg.geometry_length < leg.length);
+        assert!(leg.notes[0].contains("P'yŏngra Line"), "{:?}", leg.notes);
+    }
+
+    #[test]
+    fn a_via_point_off_the_tables_snaps_to_the_nearest_station_and_says_so() {
+        let stops = [
+            stop("tumangang", 42.4217, 130.6026),
+            stop("bridge", 42.4211, 130.6322),
+            stop("khasan", 42.428, 130.645),
+        ];
+        let leg = Leg::measure(
+            &spec(Mode::Rail, "tumangang", "khasan", &["bridge"]),
+            &stops,
+            Length::km(852.3),
+            None,
+            None,
+        )
+        .unwrap();
+        assert!((leg.length.as_km() - 5.0).abs() < 1e-9);
+        assert_eq!(leg.stop_marks.len(), 2);
+        assert!((leg.stop_marks[1].1.as_km() - 857.3).abs() < 1e-9);
+        assert!(
+            leg.notes
+                .iter()
+                .any(|n| n.starts_with("bridge: on the network at Khasan")),
+            "{:?}",
+            leg.notes
+        );
+    }
+
+    #[test]
+    fn rail_legs_outside_the_tables_are_an_error_not_a_straight_line() {
+        let stops = [stop("paris", 48.8566, 2.3522), stop("lyon", 45.764, 4.8357)];
+        let e = Leg::measure(
+            &spec(Mode::Rail, "paris", "lyon", &[]),
+            &stops,
+            Length::ZERO,
+            None,
+            None,
+        )
+        .unwrap_err();
+        assert!(
+            matches!(&e, Error::Rail { reason, .. } if reason.contains("--rail FILE")),
+            "{e}"
+        );
+    }
+
+    #[test]
+    fn rail_legs_follow_a_users_track_when_given() {
+        let track =
+            r#"{"type":"LineString","coordinates":[[2.3522,48.8566],[3.5,47.5],[4.8357,45.764]]}"#;
+        let net = RailNetwork::from_geojson(track).unwrap();
+        let stops = [stop("paris", 48.8566, 2.3522), stop("lyon", 45.764, 4.8357)];
+        let leg = Leg::measure(
+            &spec(Mode::Rail, "paris", "lyon", &[]),
+            &stops,
+            Length::ZERO,
+            None,
+            Some(&net),
+        )
+        .unwrap();
+        assert_eq!(leg.measure, Measure::Track);
+        let want = geodesy::path_length(&[
+            stops[0].1,
+            LatLon {
+                lat: 47.5,
+                lon: 3.5,
+            },
+            stops[1].1,
+        ]);
+        assert!((leg.length.as_m() - want.as_m()).abs() < 0.01);
+        let air = Leg::measure(
+            &spec(Mode::Air, "paris", "lyon", &[]),
+            &stops,
+            Length::ZERO,
+            None,
+            None,
+        )
+        .unwrap();
+        assert_eq!(air.measure, Measure::Geodesic);
+        assert!(air.length < leg.length);
     }
 }

@@ -4,8 +4,10 @@
 //! [`Journey`]; km marks count from the start of their journey. A story may hold several
 //! journeys (a train and a plane on the same day, say).
 
+pub mod crossings;
 mod leg;
 mod resolve;
+pub mod timing;
 
 use std::time::Duration;
 
@@ -17,9 +19,12 @@ use crate::story::{Mode, Story};
 use crate::units::{Length, Speed};
 
 /// Errors from building a route.
-#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, thiserror::Error, miette::Diagnostic)]
 pub enum Error {
     #[error("waypoint \"{id}\" (story line {line}): {source}")]
+    #[diagnostic(help(
+        "fix the waypoint's `place`, add `country = \"XX\"`, or give `at = \"lat, lon\"`"
+    ))]
     Place {
         id: String,
         line: usize,
@@ -27,8 +32,20 @@ pub enum Error {
         source: crate::gazetteer::Error,
     },
     #[error("leg {from} → {to} has zero length: its waypoints are at the same position")]
+    #[diagnostic(help("check that the two waypoints are different places"))]
     ZeroLength { from: String, to: String },
-    #[error("the story has no legs and no waypoints to draw: add [[waypoints]] and [[legs]]")]
+    #[error("rail leg {from} → {to}: {reason}")]
+    #[diagnostic(help(
+        "give the leg real track with --rail FILE (GeoJSON), or measure it with mode = \"direct\""
+    ))]
+    Rail {
+        from: String,
+        to: String,
+        /// The rail network's explanation (no line data near a waypoint, no connection, …).
+        reason: String,
+    },
+    #[error("the story has no legs and no waypoints to draw")]
+    #[diagnostic(help("add [[waypoints]] and [[legs]]; see data/stories/README.md"))]
     Empty,
 }
 
@@ -37,6 +54,8 @@ pub enum Error {
 pub struct RouteOptions {
     /// Speed used for legs that give none (e.g. `--speed` on the command line).
     pub default_speed: Option<(Speed, Speed)>,
+    /// Track to route rail legs on (`--rail FILE`); `None` uses the bundled line tables.
+    pub rail: Option<std::sync::Arc<crate::network::RailNetwork>>,
 }
 
 /// A waypoint's position along a journey.
@@ -108,7 +127,13 @@ impl Route {
                 .iter()
                 .filter_map(|id| pos(id).map(|p| (id.to_string(), p)))
                 .collect();
-            let mut leg = Leg::measure(spec, &stops, km_start, opts.default_speed)?;
+            let mut leg = Leg::measure(
+                spec,
+                &stops,
+                km_start,
+                opts.default_speed,
+                opts.rail.as_deref(),
+            )?;
             if journey.marks.is_empty() {
                 journey.marks.push(Mark {
                     waypoint: spec.from.clone(),

@@ -1,5 +1,7 @@
 //! Story errors: the file, the line and column, what is wrong and what to write instead.
 
+use std::sync::Arc;
+
 use miette::{NamedSource, SourceSpan};
 
 /// A problem with a story file.
@@ -11,6 +13,18 @@ pub enum Error {
     ))]
     Io { path: String, reason: String },
 
+    #[error("story file {path} is not UTF-8 text (invalid byte at offset {offset})")]
+    #[diagnostic(help(
+        "save the story as UTF-8 text; a story file is TOML (see data/stories/README.md)"
+    ))]
+    NotUtf8 { path: String, offset: usize },
+
+    #[error("story file {path} is larger than {limit_mib} MiB: not reading it")]
+    #[diagnostic(help(
+        "a story file is a short TOML file of waypoints, legs, events and claims (see data/stories/README.md)"
+    ))]
+    TooLarge { path: String, limit_mib: u64 },
+
     #[error("{path}:{line}:{column}: {message}")]
     Invalid {
         path: String,
@@ -19,8 +33,9 @@ pub enum Error {
         message: String,
         #[help]
         help: Option<String>,
+        /// Shared, so that the error stays small (it travels in every `Result`).
         #[source_code]
-        src: NamedSource<String>,
+        src: Arc<NamedSource<String>>,
         #[label("here")]
         span: Option<SourceSpan>,
     },
@@ -34,7 +49,8 @@ impl Error {
         }
     }
 
-    /// An error at a byte range of the story text.
+    /// An error at a byte range of the story text. The source snippet is left out when its
+    /// lines are too long to show (minified text, a pasted article on one line).
     pub(crate) fn at(
         path: &str,
         text: &str,
@@ -44,18 +60,27 @@ impl Error {
     ) -> Error {
         let start = span.as_ref().map(|s| s.start.min(text.len())).unwrap_or(0);
         let (line, column) = line_col(text, start);
+        let span = span
+            .map(|s| {
+                let start = floor_char_boundary(text, s.start);
+                (start, floor_char_boundary(text, s.end.max(start)))
+            })
+            .filter(|&(start, end)| snippet_fits(text, start, end));
         Error::Invalid {
             path: path.to_string(),
             line,
             column,
             message: message.into(),
             help,
-            src: NamedSource::new(path, text.to_string()),
-            span: span.map(|s| {
-                let start = s.start.min(text.len());
-                let len = s.end.min(text.len()).saturating_sub(start);
-                SourceSpan::new(start.into(), len)
-            }),
+            src: Arc::new(NamedSource::new(
+                path,
+                if span.is_some() {
+                    text.to_string()
+                } else {
+                    String::new()
+                },
+            )),
+            span: span.map(|(start, end)| SourceSpan::new(start.into(), end - start)),
         }
     }
 
@@ -68,7 +93,7 @@ impl Error {
     /// 1-based line of the problem (0 for I/O errors).
     pub fn line(&self) -> usize {
         match self {
-            Error::Io { .. } => 0,
+            Error::Io { .. } | Error::NotUtf8 { .. } | Error::TooLarge { .. } => 0,
             Error::Invalid { line, .. } => *line,
         }
     }
@@ -91,6 +116,38 @@ fn toml_help(message: &str) -> Option<String> {
     }
 }
 
+/// Longest line shown in a source snippet, in bytes.
+const MAX_SNIPPET_LINE: usize = 400;
+/// Largest span (with its surrounding lines) shown as a snippet, in bytes.
+const MAX_SNIPPET: usize = 16 * 1024;
+
+/// Whether the lines around `start..end` (one line of context each side, as the renderer
+/// shows them) are short enough to print.
+fn snippet_fits(text: &str, start: usize, end: usize) -> bool {
+    let before = text[..start]
+        .rfind('\n')
+        .and_then(|i| text[..i].rfind('\n').map(|j| j + 1).or(Some(0)))
+        .unwrap_or(0);
+    let after = text[end..]
+        .find('\n')
+        .map(|i| end + i + 1)
+        .and_then(|i| text[i..].find('\n').map(|j| i + j).or(Some(text.len())))
+        .unwrap_or(text.len());
+    after - before <= MAX_SNIPPET
+        && text[before..after]
+            .split('\n')
+            .all(|l| l.len() <= MAX_SNIPPET_LINE)
+}
+
+/// The largest character boundary at or before `i` (clamped to the text).
+fn floor_char_boundary(text: &str, i: usize) -> usize {
+    let mut i = i.min(text.len());
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
 /// 1-based line and column (in characters) of a byte offset.
 pub(crate) fn line_col(text: &str, offset: usize) -> (usize, usize) {
     let mut off = offset.min(text.len());
@@ -107,11 +164,39 @@ pub(crate) fn line_col(text: &str, offset: usize) -> (usize, usize) {
 mod tests {
     use super::*;
 
+    /// Errors travel in every `Result` of the validator: keep them small (clippy's
+    /// `result_large_err` threshold is 128 bytes).
+    #[test]
+    fn the_error_is_small() {
+        assert!(
+            std::mem::size_of::<Error>() <= 128,
+            "{}",
+            std::mem::size_of::<Error>()
+        );
+    }
+
     #[test]
     fn line_and_column_are_one_based() {
         assert_eq!(line_col("ab\ncd", 0), (1, 1));
         assert_eq!(line_col("ab\ncd", 4), (2, 2));
         assert_eq!(line_col("ab\ncd", 99), (2, 3));
         assert_eq!(line_col("é\nx", 1), (1, 1));
+    }
+
+    /// Issue 8: an error on a very long line (a pasted article, minified text) printed the
+    /// whole line, megabytes of it, as the source snippet.
+    #[test]
+    fn regression_issue_8_long_lines_are_not_shown_as_snippets() {
+        use miette::Diagnostic;
+        let long = format!("x = [{}\n", "[".repeat(100_000));
+        let e = Error::at("t.toml", &long, Some(4..5), "bad", None);
+        assert_eq!(e.labels().map_or(0, |l| l.count()), 0);
+        assert_eq!(e.to_string(), "t.toml:1:5: bad");
+        let short = "a = 1\nb = [\nc = 3\n";
+        let e = Error::at("t.toml", short, Some(10..11), "bad", None);
+        assert_eq!(e.labels().map(|l| l.count()), Some(1));
+        // A span that starts inside a character is moved back to its start, never split.
+        let e = Error::at("t.toml", "é = 1", Some(1..2), "bad", None);
+        assert!(matches!(e, Error::Invalid { span: Some(s), .. } if s.offset() == 0));
     }
 }

@@ -38,6 +38,10 @@ use crate::coord::LatLon;
 use crate::gazetteer::PlaceKind;
 use crate::units::Speed;
 
+/// The largest story file [`Story::load`] reads. Story files are short; this only keeps a
+/// mistaken argument (an article, a disk image, `/dev/zero`) from filling the memory.
+pub const MAX_STORY_BYTES: u64 = 8 << 20;
+
 /// A parsed, validated story.
 #[derive(Debug, Clone)]
 pub struct Story {
@@ -146,10 +150,27 @@ pub struct Event {
 }
 
 impl Story {
-    /// Reads and validates a story file.
+    /// Reads and validates a story file of at most [`MAX_STORY_BYTES`].
     pub fn load(path: &Path) -> Result<Story, Error> {
+        use std::io::Read;
         let display = path.display().to_string();
-        let text = std::fs::read_to_string(path).map_err(|e| Error::io(&display, &e))?;
+        let file = std::fs::File::open(path).map_err(|e| Error::io(&display, &e))?;
+        // Read no more than the limit (plus one byte to notice): `check /dev/zero` or a
+        // 50 MB article must not fill the memory.
+        let mut bytes = Vec::new();
+        file.take(MAX_STORY_BYTES + 1)
+            .read_to_end(&mut bytes)
+            .map_err(|e| Error::io(&display, &e))?;
+        if bytes.len() as u64 > MAX_STORY_BYTES {
+            return Err(Error::TooLarge {
+                path: display,
+                limit_mib: MAX_STORY_BYTES >> 20,
+            });
+        }
+        let text = String::from_utf8(bytes).map_err(|e| Error::NotUtf8 {
+            path: display.clone(),
+            offset: e.utf8_error().valid_up_to(),
+        })?;
         Story::parse(&text, &display)
     }
 

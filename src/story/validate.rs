@@ -10,6 +10,9 @@ use super::{Error, Event, LegSpec, Meta, Mode, Story, Waypoint};
 use crate::coord::LatLon;
 use crate::units;
 
+/// Checks that a reference names a declared waypoint and returns the id.
+type KnownId<'a> = dyn Fn(&Spanned<String>, &str) -> Result<String, Error> + 'a;
+
 struct Ctx<'a> {
     text: &'a str,
     path: &'a str,
@@ -38,21 +41,23 @@ impl Ctx<'_> {
 pub(super) fn validate(raw: RawStory, text: &str, path: &str) -> Result<Story, Error> {
     let cx = Ctx { text, path };
     let meta = meta(&cx, &raw)?;
+    // The spans of the ids, for messages about duplicates (taken from TOML, so they are
+    // byte ranges of the text whatever its line endings).
+    let id_spans: Vec<_> = raw
+        .waypoints
+        .iter()
+        .map(|w| w.get_ref().id.span())
+        .collect();
     let waypoints = raw
         .waypoints
         .into_iter()
         .map(|w| waypoint(&cx, w))
         .collect::<Result<Vec<_>, _>>()?;
     let mut ids = HashSet::new();
-    for (w, raw_line) in waypoints.iter().map(|w| (w, w.line)) {
+    for (w, span) in waypoints.iter().zip(id_spans) {
         if !ids.insert(w.id.as_str()) {
-            let off = text
-                .lines()
-                .take(raw_line - 1)
-                .map(|l| l.len() + 1)
-                .sum::<usize>();
             return cx.err(
-                off..off + 1,
+                span,
                 format!("waypoint id \"{}\" is used twice", w.id),
                 "give each waypoint its own id",
             );
@@ -247,11 +252,7 @@ fn waypoint(cx: &Ctx, w: Spanned<RawWaypoint>) -> Result<Waypoint, Error> {
     })
 }
 
-fn leg(
-    cx: &Ctx,
-    l: Spanned<RawLeg>,
-    known: &dyn Fn(&Spanned<String>, &str) -> Result<String, Error>,
-) -> Result<LegSpec, Error> {
+fn leg(cx: &Ctx, l: Spanned<RawLeg>, known: &KnownId) -> Result<LegSpec, Error> {
     let line = cx.line(&l.span());
     let l = l.into_inner();
     let from = known(&l.from, "leg start")?;
@@ -329,11 +330,7 @@ fn speed(cx: &Ctx, s: &Spanned<String>) -> Result<(units::Speed, units::Speed), 
     Ok((lo, hi))
 }
 
-fn event(
-    cx: &Ctx,
-    e: Spanned<RawEvent>,
-    known: &dyn Fn(&Spanned<String>, &str) -> Result<String, Error>,
-) -> Result<Event, Error> {
+fn event(cx: &Ctx, e: Spanned<RawEvent>, known: &KnownId) -> Result<Event, Error> {
     let span = e.span();
     let line = cx.line(&span);
     let e = e.into_inner();
@@ -487,7 +484,7 @@ mod tests {
         let e = err("[[waypoints]]\nid = \"c\"\nat = \"91, 200\"\n");
         assert!(e.contains("latitude 91"), "{e}");
         let e = err("[[waypoints]]\nid = \"a\"\nplace = \"X\"\n");
-        assert!(e.contains("used twice"), "{e}");
+        assert!(e.contains("used twice") && e.contains("t.toml:8:6:"), "{e}");
         let e = err("[story]\nid = \"../../etc\"\n");
         assert!(e.contains("cannot name output files"), "{e}");
         let e = err(
@@ -500,5 +497,18 @@ mod tests {
         assert!(e.contains("unknown time zone"), "{e}");
         let e = err("title = [");
         assert!(e.contains("t.toml:7:"), "{e}");
+    }
+
+    /// Issue 8: the line of a duplicate waypoint id was recomputed from `str::lines()`, which
+    /// drops "\r", so with CRLF line endings the message pointed at the wrong place.
+    #[test]
+    fn regression_issue_8_duplicate_id_position_with_crlf_line_endings() {
+        let text =
+            format!("{BASE}[[waypoints]]\nid = \"a\"\nat = \"1, 2\"\n").replace('\n', "\r\n");
+        let e = Story::parse(&text, "t.toml").unwrap_err().to_string();
+        assert!(
+            e.starts_with("t.toml:8:6: waypoint id \"a\" is used twice"),
+            "{e}"
+        );
     }
 }

@@ -33,7 +33,7 @@ fn digits_prefix(t: &str) -> Option<(f64, usize)> {
     let digit_run = |from: usize| b[from..].iter().take_while(|c| c.is_ascii_digit()).count();
     let first = digit_run(0);
     if first == 0 && !(b.first() == Some(&b'.') && b.len() > 1 && b[1].is_ascii_digit()) {
-        return vulgar_fraction(t).map(|(f, n)| (f, n));
+        return vulgar_fraction(t);
     }
     text.push_str(&t[..first]);
     i += first;

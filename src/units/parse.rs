@@ -221,10 +221,13 @@ fn scan_range(t: &str) -> Result<(QuantityRange, usize), Error> {
     // Optional space or hyphen ("1,200-kilometre") before the unit.
     let before_unit = t0[i..].trim_start_matches([' ', '\u{a0}', '\u{202f}', '-']);
     i = t0.len() - before_unit.len();
-    let lower = before_unit.to_lowercase();
+    // The lexicon is ASCII: compare the original text ASCII-case-insensitively. (Lowercasing
+    // first would change byte offsets: "K" (U+212A KELVIN SIGN) lowercases to a one-byte "k".)
     let Some((word, unit)) = LEXICON.iter().find(|(w, _)| {
-        lower.starts_with(w)
-            && lower[w.len()..]
+        before_unit
+            .get(..w.len())
+            .is_some_and(|head| head.eq_ignore_ascii_case(w))
+            && before_unit[w.len()..]
                 .chars()
                 .next()
                 .is_none_or(|c| !c.is_alphanumeric())
@@ -243,7 +246,6 @@ fn scan_range(t: &str) -> Result<(QuantityRange, usize), Error> {
             }
         });
     };
-    // The lowercase text has the same byte length as the original for the ASCII lexicon.
     i += word.len();
     Ok((
         QuantityRange {
@@ -255,6 +257,7 @@ fn scan_range(t: &str) -> Result<(QuantityRange, usize), Error> {
     ))
 }
 
+/// A whole quantity of the wanted dimension whose SI values (m, m/s, s) are finite.
 fn expect(text: &str, want: Dimension) -> Result<Quantity, Error> {
     let q = parse_quantity(text)?;
     if q.dimension() != want {
@@ -262,6 +265,13 @@ fn expect(text: &str, want: Dimension) -> Result<Quantity, Error> {
             text: text.to_string(),
             expected: want,
             found: q.dimension(),
+        });
+    }
+    // "10⁴⁰⁰ weeks" is a finite number of weeks but not of seconds.
+    if !(q.value.lo_si().is_finite() && q.value.hi_si().is_finite() && q.value.mid_si().is_finite())
+    {
+        return Err(Error::OutOfRange {
+            text: text.chars().take(80).collect(),
         });
     }
     Ok(q)
@@ -299,7 +309,10 @@ pub fn parse_speed(text: &str) -> Result<(Speed, Speed), Error> {
 /// ```
 pub fn parse_duration(text: &str) -> Result<Duration, Error> {
     let q = expect(text, Dimension::Duration)?;
-    Ok(Duration::from_secs_f64(q.value.mid_si()))
+    // `Duration` holds at most 2⁶⁴ s (about 585 billion years); refuse more, don't panic.
+    Duration::try_from_secs_f64(q.value.mid_si()).map_err(|_| Error::OutOfRange {
+        text: text.chars().take(80).collect(),
+    })
 }
 
 #[cfg(test)]
@@ -380,5 +393,53 @@ mod tests {
             Err(Error::WrongDimension { .. })
         ));
         assert!(parse_duration("20 hours").is_ok());
+    }
+
+    /// Found by the hardening work (issue 8): a duration too long for `Duration` panicked.
+    #[test]
+    fn regression_issue_8_huge_duration_is_an_error_not_a_panic() {
+        let text = format!("{} weeks", "9".repeat(30));
+        assert!(matches!(
+            parse_duration(&text),
+            Err(Error::OutOfRange { .. })
+        ));
+        let text = format!("{} hours", "9".repeat(400));
+        assert!(matches!(
+            parse_duration(&text),
+            Err(Error::OutOfRange { .. })
+        ));
+    }
+
+    /// Issue 8: a number of miles that is finite but overflows in metres.
+    #[test]
+    fn regression_issue_8_length_overflowing_in_metres_is_refused() {
+        let text = format!("1{} miles", "0".repeat(307));
+        assert!(matches!(parse_length(&text), Err(Error::OutOfRange { .. })));
+        assert!(parse_length(&format!("1{} km", "0".repeat(300))).is_ok());
+    }
+
+    /// Issue 8: characters whose lowercase is shorter than themselves (U+212A KELVIN SIGN
+    /// lowercases to "k", U+0130 to "i̇") moved byte offsets off character boundaries.
+    #[test]
+    fn regression_issue_8_unicode_case_folding_does_not_split_characters() {
+        for text in [
+            "5 \u{212A}m",
+            "5 mİ",
+            "5 \u{212A}m/h",
+            "5 \u{212A}M later",
+            "1 mİles",
+        ] {
+            let _ = parse_quantity(text);
+            if let Ok((_, used)) = scan_quantity(text) {
+                assert!(text.is_char_boundary(used), "{text}: {used}");
+            }
+        }
+        assert!(matches!(
+            parse_quantity("5 \u{212A}m"),
+            Err(Error::UnknownUnit { .. })
+        ));
+        // ASCII case is still ignored.
+        assert_eq!(parse_length("5 KM"), Ok(Length::km(5.0)));
+        assert_eq!(parse_length("5 Miles"), Ok(Length::miles(5.0)));
     }
 }

@@ -1,0 +1,22 @@
+//! The crate's error: every module's error, for callers that run the whole pipeline.
+
+/// Any routecheck error.
+#[derive(Debug, thiserror::Error, miette::Diagnostic)]
+pub enum Error {
+    #[error(transparent)]
+    #[diagnostic(transparent)]
+    Story(#[from] crate::story::Error),
+    #[error(transparent)]
+    #[diagnostic(help(
+        "check the spelling, add a country (\"Khasan, RU\"), or give coordinates as \"lat, lon\""
+    ))]
+    Place(#[from] crate::gazetteer::Error),
+    #[error(transparent)]
+    #[diagnostic(transparent)]
+    Route(#[from] crate::route::Error),
+    #[error(transparent)]
+    Output(#[from] crate::output::Error),
+}
+
+/// A result with the crate's [`Error`].
+pub type Result<T> = std::result::Result<T, Error>;

@@ -1,0 +1,387 @@
+//! Shortest paths through waypoints, and the route they make: lengths by chainage or geometry,
+//! the drawn line, and the stations passed.
+
+use std::cmp::Reverse;
+use std::collections::BinaryHeap;
+
+use petgraph::graph::{EdgeIndex, NodeIndex};
+use petgraph::visit::EdgeRef;
+
+use super::build::{Measure, RailNetwork};
+use super::snap::{EdgeSnap, extend_dedup, slice};
+use super::{Error, Result, Waypoint, fold};
+use crate::coord::LatLon;
+use crate::geodesy;
+use crate::units::Length;
+
+/// A rail route through two or more waypoints.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct RailRoute {
+    /// One leg per pair of consecutive waypoints.
+    pub legs: Vec<RailLeg>,
+    /// The route's length: the sum of chainage differences (bundled tables) or of the track
+    /// geometry on the ellipsoid (user track), as [`RailRoute::measure`] says.
+    pub length: Length,
+    pub measure: Measure,
+    /// The drawn line, start to end.
+    pub geometry: Vec<LatLon>,
+    /// Geodesic length of the drawn line. For a schematic route it only sketches the track
+    /// (straight between the points the tables give), so it is shorter than the chainage.
+    pub geometry_length: Length,
+    /// True when the geometry joins stations with straight lines rather than following track.
+    pub schematic: bool,
+    /// Where each waypoint landed on the network.
+    pub waypoints: Vec<Snapped>,
+}
+
+/// The part of a route between two consecutive waypoints.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct RailLeg {
+    pub from: String,
+    pub to: String,
+    pub length: Length,
+    pub geometry: Vec<LatLon>,
+    pub geometry_length: Length,
+    /// Stations with km posts passed, the leg's ends included.
+    pub stations: Vec<StationPass>,
+    /// The lines used, in order.
+    pub lines: Vec<String>,
+    /// Named points drawn between stations that have no cited km post (towns the line passes).
+    pub drawn_points: Vec<String>,
+}
+
+/// A station on a leg, with its distance from the leg's start.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct StationPass {
+    pub name: String,
+    pub at: Option<LatLon>,
+    pub from_leg_start: Length,
+}
+
+/// How a waypoint was matched to the network.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct Snapped {
+    /// The waypoint's name as given.
+    pub waypoint: String,
+    /// The station it matched, or "track" for a point on a user's track.
+    pub matched: String,
+    /// The point on the network.
+    pub at: Option<LatLon>,
+    /// Distance from the waypoint's position to that point (zero when matched by name only).
+    pub distance: Length,
+    /// True when matched by name, false when snapped by position.
+    pub by_name: bool,
+}
+
+#[derive(Debug, Clone, Copy)]
+enum Anchor {
+    Node(NodeIndex),
+    OnEdge(EdgeSnap),
+}
+
+impl RailNetwork {
+    /// The shortest rail route through `waypoints` in order.
+    ///
+    /// Each waypoint is matched by name (station names and aliases, spelling-insensitive); failing
+    /// that, by position: to the nearest station (tables) or track (GeoJSON) within the tolerance.
+    pub fn route(&self, waypoints: &[Waypoint]) -> Result<RailRoute> {
+        if waypoints.len() < 2 {
+            return Err(Error::TooFewWaypoints {
+                given: waypoints.len(),
+            });
+        }
+        let anchors: Vec<(Anchor, Snapped)> = waypoints
+            .iter()
+            .map(|w| self.resolve(w))
+            .collect::<Result<_>>()?;
+        let mut legs = Vec::with_capacity(anchors.len() - 1);
+        for w in anchors.windows(2) {
+            legs.push(self.leg(&w[0], &w[1])?);
+        }
+        let length: Length = legs.iter().map(|l| l.length).sum();
+        if length <= Length::ZERO {
+            return Err(Error::ZeroLength {
+                at: anchors[0].1.matched.clone(),
+            });
+        }
+        let mut geometry: Vec<LatLon> = Vec::new();
+        for l in &legs {
+            extend_dedup(&mut geometry, &l.geometry);
+        }
+        Ok(RailRoute {
+            geometry_length: geodesy::path_length(&geometry),
+            length,
+            measure: self.measure,
+            schematic: self.measure == Measure::Chainage,
+            geometry,
+            legs,
+            waypoints: anchors.into_iter().map(|a| a.1).collect(),
+        })
+    }
+
+    fn resolve(&self, w: &Waypoint) -> Result<(Anchor, Snapped)> {
+        if let Some(&n) = self.names.get(&fold(&w.name)) {
+            let node = &self.graph[n];
+            let distance = match (w.at, node.at) {
+                (Some(a), Some(b)) => geodesy::distance(a, b),
+                _ => Length::ZERO,
+            };
+            // A name match far from the waypoint's own position is another place of that name.
+            if distance <= self.tolerance {
+                let matched = node.name.clone().unwrap_or_default();
+                let snapped = Snapped {
+                    waypoint: w.name.clone(),
+                    matched,
+                    at: node.at,
+                    distance,
+                    by_name: true,
+                };
+                return Ok((Anchor::Node(n), snapped));
+            }
+        }
+        let Some(at) = w.at else {
+            return Err(Error::UnknownStation {
+                query: w.name.clone(),
+                suggestions: self.suggest(&w.name),
+            });
+        };
+        let no_coverage = |nearest| Error::NoCoverage {
+            waypoint: w.name.clone(),
+            nearest,
+            tolerance: self.tolerance,
+        };
+        if self.segments.is_some() {
+            return match self.snap_to_track(at) {
+                Ok(s) => {
+                    let snapped = Snapped {
+                        waypoint: w.name.clone(),
+                        matched: "track".into(),
+                        at: Some(s.point),
+                        distance: s.distance,
+                        by_name: false,
+                    };
+                    Ok((Anchor::OnEdge(s), snapped))
+                }
+                Err(d) => Err(no_coverage(d.map(|d| ("track".to_string(), d)))),
+            };
+        }
+        match self.nearest_station(at) {
+            Some((n, d)) if d <= self.tolerance => {
+                let node = &self.graph[n];
+                let matched = node.name.clone().unwrap_or_default();
+                Ok((
+                    Anchor::Node(n),
+                    Snapped {
+                        waypoint: w.name.clone(),
+                        matched,
+                        at: node.at,
+                        distance: d,
+                        by_name: false,
+                    },
+                ))
+            }
+            Some((n, d)) => Err(no_coverage(Some((
+                self.graph[n].name.clone().unwrap_or_default(),
+                d,
+            )))),
+            None => Err(no_coverage(None)),
+        }
+    }
+
+    fn suggest(&self, query: &str) -> Vec<String> {
+        let q = fold(query);
+        let mut scored: Vec<(f64, &str)> = self
+            .station_names()
+            .into_iter()
+            .map(|n| (strsim::jaro_winkler(&q, &fold(n)), n))
+            .filter(|(s, _)| *s > 0.75)
+            .collect();
+        scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(b.1)));
+        scored
+            .into_iter()
+            .take(3)
+            .map(|(_, n)| n.to_string())
+            .collect()
+    }
+
+    /// Ways into the graph from an anchor: (node, cost in metres from the anchor to it).
+    fn ends(&self, a: &Anchor) -> Vec<(NodeIndex, f64)> {
+        match a {
+            Anchor::Node(n) => vec![(*n, 0.0)],
+            Anchor::OnEdge(s) => {
+                let e = &self.graph[s.edge];
+                let to = self.other_end(s.edge, e.from);
+                vec![
+                    (e.from, s.along.as_m()),
+                    (to, (e.length - s.along).as_m().max(0.0)),
+                ]
+            }
+        }
+    }
+
+    fn other_end(&self, e: EdgeIndex, n: NodeIndex) -> NodeIndex {
+        match self.graph.edge_endpoints(e) {
+            Some((a, b)) if a == n => b,
+            Some((a, _)) => a,
+            None => n,
+        }
+    }
+
+    fn leg(&self, a: &(Anchor, Snapped), b: &(Anchor, Snapped)) -> Result<RailLeg> {
+        let unreachable = || Error::Unreachable {
+            from: a.1.waypoint.clone(),
+            to: b.1.waypoint.clone(),
+        };
+        let (sources, targets) = (self.ends(&a.0), self.ends(&b.0));
+        let found = self.dijkstra(&sources, &targets);
+        // Both on the same edge: going straight along it may beat leaving it.
+        if let (Anchor::OnEdge(s), Anchor::OnEdge(t)) = (&a.0, &b.0)
+            && s.edge == t.edge
+        {
+            let direct = (s.along - t.along).as_m().abs();
+            if found.as_ref().is_none_or(|f| direct <= f.0) {
+                let geom = slice(&self.graph[s.edge].geometry, s.along.as_m(), t.along.as_m());
+                return Ok(self.make_leg(a, b, Length::m(direct), geom, Vec::new(), Vec::new()));
+            }
+        }
+        let (cost, path, si, ti) = found.ok_or_else(unreachable)?;
+        let mut geometry = Vec::new();
+        let start = sources[si].0;
+        if let Anchor::OnEdge(s) = &a.0 {
+            let e = &self.graph[s.edge];
+            let end_m = if start == e.from {
+                0.0
+            } else {
+                e.length.as_m()
+            };
+            geometry = slice(&e.geometry, s.along.as_m(), end_m);
+        }
+        let mut stations = Vec::new();
+        let mut lines: Vec<String> = Vec::new();
+        let mut drawn_points: Vec<String> = Vec::new();
+        let mut node = start;
+        let mut run = Length::m(sources[si].1);
+        self.push_station(&mut stations, node, run);
+        for &eid in &path {
+            let e = &self.graph[eid];
+            let mut g = e.geometry.clone();
+            let mut names = e.drawn_only.clone();
+            if node != e.from {
+                g.reverse();
+                names.reverse();
+            }
+            drawn_points.extend(names);
+            extend_dedup(&mut geometry, &g);
+            let name = &self.lines[e.line].name;
+            if lines.last() != Some(name) {
+                lines.push(name.clone());
+            }
+            node = self.other_end(eid, node);
+            run = run + e.length;
+            self.push_station(&mut stations, node, run);
+        }
+        if let Anchor::OnEdge(t) = &b.0 {
+            let e = &self.graph[t.edge];
+            let from_m = if targets[ti].0 == e.from {
+                0.0
+            } else {
+                e.length.as_m()
+            };
+            extend_dedup(&mut geometry, &slice(&e.geometry, from_m, t.along.as_m()));
+        }
+        let mut leg = self.make_leg(a, b, Length::m(cost), geometry, stations, lines);
+        leg.drawn_points = drawn_points;
+        Ok(leg)
+    }
+
+    fn push_station(&self, out: &mut Vec<StationPass>, n: NodeIndex, from_leg_start: Length) {
+        if let Some(name) = &self.graph[n].name {
+            out.push(StationPass {
+                name: name.clone(),
+                at: self.graph[n].at,
+                from_leg_start,
+            });
+        }
+    }
+
+    fn make_leg(
+        &self,
+        a: &(Anchor, Snapped),
+        b: &(Anchor, Snapped),
+        length: Length,
+        geometry: Vec<LatLon>,
+        stations: Vec<StationPass>,
+        lines: Vec<String>,
+    ) -> RailLeg {
+        RailLeg {
+            from: a.1.waypoint.clone(),
+            to: b.1.waypoint.clone(),
+            length,
+            geometry_length: geodesy::path_length(&geometry),
+            geometry,
+            stations,
+            lines,
+            drawn_points: Vec::new(),
+        }
+    }
+
+    /// Multi-source Dijkstra. Returns (cost in metres, edges in order, source index, target index).
+    fn dijkstra(
+        &self,
+        sources: &[(NodeIndex, f64)],
+        targets: &[(NodeIndex, f64)],
+    ) -> Option<(f64, Vec<EdgeIndex>, usize, usize)> {
+        let n = self.graph.node_count();
+        let mut dist = vec![f64::INFINITY; n];
+        let mut pred: Vec<Option<EdgeIndex>> = vec![None; n];
+        let mut origin = vec![usize::MAX; n];
+        let mut heap = BinaryHeap::new();
+        for (i, &(s, c)) in sources.iter().enumerate() {
+            if c < dist[s.index()] {
+                dist[s.index()] = c;
+                origin[s.index()] = i;
+                // Non-negative f64 bit patterns sort like the numbers.
+                heap.push(Reverse((c.to_bits(), s.index())));
+            }
+        }
+        let mut best: Option<(f64, usize, usize)> = None;
+        while let Some(Reverse((bits, u))) = heap.pop() {
+            let d = f64::from_bits(bits);
+            if d > dist[u] {
+                continue;
+            }
+            if best.is_some_and(|b| d >= b.0) {
+                break;
+            }
+            for (ti, &(t, c)) in targets.iter().enumerate() {
+                if t.index() == u && best.is_none_or(|b| d + c < b.0) {
+                    best = Some((d + c, u, ti));
+                }
+            }
+            let un = NodeIndex::new(u);
+            for er in self.graph.edges(un) {
+                let v = if er.source() == un {
+                    er.target()
+                } else {
+                    er.source()
+                };
+                let nd = d + er.weight().length.as_m();
+                if nd < dist[v.index()] {
+                    dist[v.index()] = nd;
+                    pred[v.index()] = Some(er.id());
+                    origin[v.index()] = origin[u];
+                    heap.push(Reverse((nd.to_bits(), v.index())));
+                }
+            }
+        }
+        let (cost, end, ti) = best?;
+        let mut path = Vec::new();
+        let mut at = NodeIndex::new(end);
+        while let Some(e) = pred[at.index()] {
+            path.push(e);
+            at = self.other_end(e, at);
+        }
+        path.reverse();
+        Some((cost, path, origin[end], ti))
+    }
+}

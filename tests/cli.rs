@@ -1,0 +1,232 @@
+//! End-to-end tests of the `routecheck` command (assert_cmd, cleared environment).
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+
+fn routecheck() -> Command {
+    let mut c = Command::cargo_bin("routecheck").expect("binary builds");
+    c.env_clear();
+    c
+}
+
+/// A story that needs no gazetteer: every waypoint has coordinates (GeoNames rows for the
+/// three cities: 2643743 London, 2988507 Paris, 2950159 Berlin).
+const EUROPE: &str = r#"
+[story]
+id = "europe-hop"
+title = "London to Berlin by air"
+[[waypoints]]
+id = "london"
+at = "51.50853, -0.12574"
+name = "London"
+[[waypoints]]
+id = "paris"
+at = "48.85341, 2.3488"
+name = "Paris"
+[[waypoints]]
+id = "berlin"
+at = "52.52437, 13.41053"
+name = "Berlin"
+[[legs]]
+from = "london"
+to = "paris"
+mode = "air"
+[[legs]]
+from = "paris"
+to = "berlin"
+mode = "air"
+"#;
+
+fn story_file(dir: &std::path::Path, name: &str, text: &str) -> std::path::PathBuf {
+    let p = dir.join(name);
+    std::fs::write(&p, text).expect("write story");
+    p
+}
+
+#[test]
+fn distance_between_coordinates_is_the_wgs84_geodesic() {
+    // GeographicLib: 685000.967394 m, azimuth 46.678345°.
+    routecheck()
+        .args(["distance", "39.0392,125.7625", "43.1155,131.8855"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("685.001 km").and(predicate::str::contains("north-east")));
+    let out = routecheck()
+        .args(["distance", "39.0392,125.7625", "43.1155,131.8855", "--json"])
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert!((v["distance_m"].as_f64().unwrap() - 685_000.967).abs() < 0.001);
+    assert!((v["initial_azimuth_deg"].as_f64().unwrap() - 46.678345).abs() < 1e-6);
+}
+
+#[test]
+fn check_measures_a_story_given_by_coordinates() {
+    let dir = tempfile::tempdir().unwrap();
+    let story = story_file(dir.path(), "europe.toml", EUROPE);
+    let out = routecheck()
+        .args(["check", "--no-map", "--json"])
+        .arg(&story)
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    let km = v["journeys"][0]["length_km"].as_f64().unwrap();
+    // London–Paris 344.137 km + Paris–Berlin 880.635 km on the ellipsoid (GeographicLib).
+    assert!((km - 1224.772).abs() < 0.001, "{km}");
+}
+
+#[test]
+fn a_bad_story_names_file_line_and_fix() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = story_file(
+        dir.path(),
+        "bad.toml",
+        &EUROPE.replace("mode = \"air\"\n[[legs]]", "mode = \"boat\"\n[[legs]]"),
+    );
+    routecheck()
+        .args(["check", "--no-map"])
+        .arg(&bad)
+        .assert()
+        .code(2)
+        .stderr(
+            predicate::str::contains("bad.toml:")
+                .and(predicate::str::contains("unknown mode \"boat\"")),
+        )
+        .stderr(predicate::str::contains("panicked").not());
+}
+
+#[test]
+fn a_folder_of_stories_reports_each_and_survives_a_bad_one() {
+    let dir = tempfile::tempdir().unwrap();
+    story_file(dir.path(), "a.toml", EUROPE);
+    story_file(dir.path(), "b.toml", "this is [not toml");
+    story_file(
+        dir.path(),
+        "c.toml",
+        &EUROPE.replace("europe-hop", "europe-hop-2"),
+    );
+    let out = routecheck()
+        .args(["check", "--no-map", "--json"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let lines: Vec<serde_json::Value> = stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("json line"))
+        .collect();
+    assert_eq!(lines.len(), 2);
+    assert_eq!(lines[1]["story"]["id"], "europe-hop-2");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("b.toml") && stderr.contains("3 story files, 1 with errors"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn usage_errors_exit_2_and_help_exits_0() {
+    routecheck().args(["distance", "only-one"]).assert().code(2);
+    routecheck()
+        .arg("--help")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Exit codes"));
+    routecheck()
+        .args(["distance", "91,200", "0,0"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("latitude 91"));
+}
+
+#[test]
+fn route_by_rail_sums_the_railways_km_posts() {
+    routecheck()
+        .args([
+            "route",
+            "Pyongyang",
+            "Tumangang",
+            "Khasan",
+            "Baranovsky",
+            "Vladivostok",
+        ])
+        .args(["--speed", "40-60 km/h"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "total 1183.3 km by railway km posts",
+        ))
+        .stdout(predicate::str::contains("Khasan → Baranovsky: 238.0 km"))
+        .stdout(predicate::str::contains("19 h 43 min to 29 h 35 min"));
+}
+
+#[test]
+fn route_json_and_departure_times() {
+    let out = routecheck()
+        .args([
+            "route",
+            "Pyongyang",
+            "Khasan",
+            "--json",
+            "--speed",
+            "60 km/h",
+        ])
+        .args(["--depart", "2023-09-10T15:00", "--tz", "Asia/Pyongyang"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let v: serde_json::Value = serde_json::from_slice(&out).expect("JSON");
+    assert_eq!(v["length_km"], 857.3);
+    assert_eq!(v["schematic"], true);
+    assert_eq!(v["depart"], "2023-09-10T15:00:00+09:00[Asia/Pyongyang]");
+}
+
+#[test]
+fn route_outside_the_line_tables_says_how_to_go_on() {
+    routecheck()
+        .args(["route", "48.85, 2.35", "45.76, 4.84"])
+        .assert()
+        .code(2)
+        .stderr(
+            predicate::str::contains("--rail FILE").and(predicate::str::contains("--mode direct")),
+        );
+    routecheck()
+        .args(["route", "48.85, 2.35", "45.76, 4.84", "--mode", "direct"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("geodesic on the WGS84 ellipsoid"));
+}
+
+#[test]
+fn route_on_a_users_track_file() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let track = dir.path().join("track.geojson");
+    std::fs::write(
+        &track,
+        r#"{"type":"LineString","coordinates":[[2.35,48.85],[3.5,47.5],[4.84,45.76]]}"#,
+    )
+    .expect("write");
+    routecheck()
+        .args(["route", "48.85, 2.35", "45.76, 4.84", "--rail"])
+        .arg(&track)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "along the track in the --rail file",
+        ));
+    routecheck()
+        .args(["route", "48.85, 2.35", "50.0, 10.0", "--rail"])
+        .arg(&track)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("50.0000° N"));
+}
