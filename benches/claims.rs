@@ -4,11 +4,12 @@
 //! `cargo bench --bench claims`. The default story is checked with its waypoints given as
 //! coordinates (so the figures do not depend on the gazetteer's size).
 //!
-//! Medians measured on 2 shared cores under load (load average 6–8), November 2026:
-//! default story end to end (parse, route, check 16 claims, table) 350 µs; `check_all` 65 µs;
-//! reports: table 29 µs, Markdown 24 µs, JSON 75 µs; extraction 5.7 MB/s (fastest run
-//! 9.7 MB/s), quantity scanning alone 28.7 MB/s. The whole `routecheck check` process on
-//! the default story with coordinates: median 9.3 ms (min 2.9 ms).
+//! Medians measured on 2 shared cores (load average 3–4), November 2026, after the rail
+//! network merge (rail legs measured by chainage): default story end to end (parse, route,
+//! check 16 claims, table) 471 µs; `check_all` 70 µs; reports: table 29 µs, Markdown 25 µs,
+//! JSON 76 µs; extraction 9.6 MB/s, quantity scanning alone 34.6 MB/s. The whole
+//! `routecheck check` process on the default story with coordinates for its places (release
+//! build): median 2.7 ms.
 
 use divan::counter::BytesCount;
 use routecheck::claims::{self, extract};
