@@ -339,3 +339,51 @@ pub fn json_line(story: &Story, route: &Route, checked: &[Checked]) -> String {
         Err(_) => pretty.replace('\n', " ") + "\n",
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn checked(id: &str, verdict: Verdict) -> Checked {
+        Checked {
+            id: id.into(),
+            outlet: "Paper | A".into(),
+            quote: "a quote".into(),
+            kind: "distance".into(),
+            claimed: "5 km".into(),
+            computed: "5.1 km".into(),
+            tolerance: "±5 %".into(),
+            verdict,
+            arithmetic: "5 km vs 5.1 km".into(),
+            pairs: vec![],
+        }
+    }
+
+    #[test]
+    fn summary_counts_each_verdict() {
+        let c = [
+            checked("a", Verdict::Holds),
+            checked("b", Verdict::Holds),
+            checked(
+                "c",
+                Verdict::Off {
+                    by_percent: Some(12.0),
+                    by: "+0.6 km".into(),
+                },
+            ),
+            checked("d", Verdict::CannotCheck { why: "x".into() }),
+        ];
+        assert_eq!(
+            Summary::of(&c).line(),
+            "4 claims: 2 hold, 1 off, 0 contradict, 1 cannot be checked"
+        );
+        assert_eq!(verdict_word(&c[2].verdict), "off +12.0 %");
+    }
+
+    #[test]
+    fn markdown_cells_are_escaped() {
+        assert_eq!(md_cell("a | b\nc"), "a \\| b c");
+        assert_eq!(shorten("abcdef", 4), "abc…");
+        assert_eq!(pad("é", 3), "é  ");
+    }
+}

@@ -301,3 +301,38 @@ fn the_default_story_holds_every_claim_kind() {
         assert!(s.claims.iter().any(|c| c.outlet == outlet), "{outlet}");
     }
 }
+
+#[test]
+fn check_article_pairs_speeds_across_outlets() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = write(
+        dir.path(),
+        "upi.txt",
+        "The leader's train moves at speeds of less than 40 mph, according to media reports.\n",
+    );
+    let b = write(
+        dir.path(),
+        "afp.txt",
+        "The heavy train travels at around 60 kilometres per hour, a newspaper said.\n",
+    );
+    let out = routecheck(dir.path())
+        .args(["check", "--format", "json", "--out", "out", "--article"])
+        .arg(&a)
+        .arg("--article")
+        .arg(&b)
+        .args(["--outlet", "UPI", "--outlet", "AFP"])
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let claims = v["claims"].as_array().unwrap();
+    assert_eq!(claims.len(), 2);
+    assert_eq!(claims[0]["outlet"], "UPI");
+    assert_eq!(claims[0]["pairs"][0]["other"], claims[1]["id"]);
+    assert_eq!(claims[0]["pairs"][0]["agree"], true);
+}

@@ -90,40 +90,19 @@ pub(crate) fn direction(cx: &Ctx, place: &str, of: &str, word: &str) -> Finding 
     judge_bearing(claimed, word, inv.initial, what)
 }
 
-/// Where segment p1–p2 meets q1–q2, in lon/lat as drawn (None when they do not meet).
-pub(crate) fn intersect(p1: LatLon, p2: LatLon, q1: LatLon, q2: LatLon) -> Option<LatLon> {
-    let (x1, y1, x2, y2) = (p1.lon, p1.lat, p2.lon, p2.lat);
-    let (x3, y3, x4, y4) = (q1.lon, q1.lat, q2.lon, q2.lat);
-    let den = (x1 - x2) * (y3 - y4) - (y1 - y2) * (x3 - x4);
-    if den.abs() < 1e-15 {
-        return None;
-    }
-    let t = ((x1 - x3) * (y3 - y4) - (y1 - y3) * (x3 - x4)) / den;
-    let u = ((x1 - x3) * (y1 - y2) - (y1 - y3) * (x1 - x2)) / den;
-    ((0.0..=1.0).contains(&t) && (0.0..=1.0).contains(&u)).then_some(LatLon {
-        lat: y1 + t * (y2 - y1),
-        lon: x1 + t * (x2 - x1),
-    })
-}
-
-/// Every point where the route's surface legs (rail, road) meet `lines`, in travel order.
-pub(crate) fn crossings(cx: &Ctx, lines: &[Vec<LatLon>]) -> Vec<LatLon> {
-    let mut out = Vec::new();
-    for leg in cx.route.journeys.iter().flat_map(|j| &j.legs) {
-        if matches!(leg.mode, Mode::Air | Mode::Direct) {
-            continue;
-        }
-        for seg in leg.geometry.windows(2) {
-            for line in lines {
-                for r in line.windows(2) {
-                    if let Some(p) = intersect(seg[0], seg[1], r[0], r[1]) {
-                        out.push(p);
-                    }
-                }
-            }
-        }
-    }
-    out
+/// Every point where the route's surface legs (rail, road) meet `lines`, in travel order,
+/// through [`crate::route::crossings::find_crossings`].
+pub(crate) fn crossings(cx: &Ctx, name: &str, lines: &[Vec<LatLon>]) -> Vec<LatLon> {
+    use crate::route::crossings::{LineKind, NamedLine, find_crossings};
+    let line = [NamedLine::new(name, LineKind::River, lines.to_vec())];
+    cx.route
+        .journeys
+        .iter()
+        .flat_map(|j| &j.legs)
+        .filter(|leg| !matches!(leg.mode, Mode::Air | Mode::Direct))
+        .flat_map(|leg| find_crossings(&leg.geometry, &line, &[]))
+        .map(|c| c.at)
+        .collect()
 }
 
 /// "crossed the Razdolnaya River, north of Vladivostok".
@@ -154,7 +133,7 @@ pub(crate) fn crossing(cx: &Ctx, feature: &str, of: &str, word: &str) -> Finding
             );
         }
     };
-    let points = crossings(cx, &lines);
+    let points = crossings(cx, feature, &lines);
     let Some(first) = points.first().copied() else {
         return Finding::cannot(
             claimed,
@@ -192,12 +171,51 @@ mod tests {
         LatLon { lat, lon }
     }
 
+    /// A road leg from Bonn north to Cologne crosses a river drawn west–east between them.
     #[test]
-    fn segments_meet_where_they_cross() {
-        let p = intersect(ll(0.0, 0.0), ll(2.0, 2.0), ll(0.0, 2.0), ll(2.0, 0.0)).unwrap();
-        assert!((p.lat - 1.0).abs() < 1e-12 && (p.lon - 1.0).abs() < 1e-12);
-        assert!(intersect(ll(0.0, 0.0), ll(1.0, 1.0), ll(0.0, 2.0), ll(1.0, 3.0)).is_none());
-        assert!(intersect(ll(0.0, 0.0), ll(1.0, 1.0), ll(2.0, 2.0), ll(3.0, 3.0)).is_none());
+    fn finds_where_the_route_crosses_a_river_line() {
+        use crate::gazetteer::{Gazetteer, Place, PlaceKind, Source};
+        use crate::route::{Route, RouteOptions, resolve_waypoints};
+        use crate::story::Story;
+        let river = Place {
+            id: "test:river".into(),
+            name: "Test River".into(),
+            aliases: vec![],
+            kind: PlaceKind::River,
+            country: None,
+            admin1: None,
+            geometry: PlaceGeometry::Lines(vec![vec![ll(50.85, 6.5), ll(50.85, 7.5)]]),
+            population: None,
+            tz: None,
+            source: Source {
+                dataset: "test".into(),
+                id: "0".into(),
+            },
+        };
+        let gaz = Gazetteer::from_places(vec![river]);
+        let s = Story::parse(
+            "[[waypoints]]\nid = \"bonn\"\nat = \"50.7374, 7.0982\"\n[[waypoints]]\nid = \"koeln\"\nat = \"50.9430, 6.9587\"\n[[waypoints]]\nid = \"river\"\nplace = \"Test River\"\nkind = \"river\"\n[[legs]]\nfrom = \"bonn\"\nto = \"koeln\"\nmode = \"road\"\n",
+            "t.toml",
+        )
+        .unwrap();
+        let w = resolve_waypoints(&s, &gaz).unwrap();
+        let r = Route::build(&s, w, &RouteOptions::default()).unwrap();
+        let cx = Ctx {
+            story: &s,
+            route: &r,
+        };
+        let f = crossing(&cx, "river", "bonn", "north");
+        assert_eq!(f.verdict, Verdict::Holds, "{}", f.arithmetic);
+        assert!(
+            f.arithmetic.contains("1 of 1 crossings"),
+            "{}",
+            f.arithmetic
+        );
+        let f = crossing(&cx, "river", "koeln", "north");
+        assert!(matches!(f.verdict, Verdict::Off { .. }), "{}", f.arithmetic);
+        // A waypoint given as coordinates has no line to cross.
+        let f = crossing(&cx, "koeln", "bonn", "north");
+        assert!(matches!(f.verdict, Verdict::CannotCheck { .. }));
     }
 
     #[test]

@@ -21,12 +21,14 @@ mod motion;
 mod pairing;
 mod spec;
 mod timeline;
+mod validate;
 mod verdict;
 
 pub use aircraft::{Aircraft, find as find_aircraft};
 pub use hedge::{Hedge, Outcome, judge};
-pub use spec::{Amount, ClaimKind, ClaimSpec, DistanceMeasure, Error, KINDS, validate};
+pub use spec::{Amount, ClaimKind, ClaimSpec, DistanceMeasure, KINDS};
 pub use timeline::{Elapsed, elapsed};
+pub use validate::{Error, validate};
 pub use verdict::{Checked, Pair, Verdict};
 
 use crate::route::Route;

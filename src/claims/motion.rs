@@ -35,7 +35,12 @@ pub(crate) fn duration_at_speed(
         },
         (None, None) => return Finding::cannot(&duration.text, "no distance given"),
     };
-    let (v_lo, v_hi) = speed.si();
+    // The speed's own wording widens it ("around 60 km/h" is 54–66 km/h); an open end keeps
+    // the stated figure.
+    let (s_lo, s_hi) = speed.si();
+    let (b_lo, b_hi) = speed.hedge.band(s_lo, s_hi);
+    let v_lo = if b_lo > 0.0 { b_lo } else { s_lo };
+    let v_hi = if b_hi.is_finite() { b_hi } else { s_hi };
     if v_lo <= 0.0 {
         return Finding::cannot(&duration.text, "the speed is zero");
     }
@@ -44,7 +49,7 @@ pub(crate) fn duration_at_speed(
     let (lo, hi) = duration.si();
     let head = format!(
         "{d_text} ÷ {} = {}; claimed {}",
-        Scale::from(speed.quantity.value.unit).fmt_range(v_lo / 1.0, v_hi),
+        Scale::from(speed.quantity.value.unit).fmt_range(v_lo, v_hi),
         scale.fmt_range(t_lo, t_hi),
         duration.text
     );
@@ -97,13 +102,17 @@ pub(crate) fn speed(
         value.hedge.tolerance()
     );
     let head = format!(
-        "{} by {}{} in {} ⇒ average {} ({}) vs {} claimed",
+        "{} by {}{} in {} ⇒ average {}{} vs {} claimed",
         Scale::KM.fmt(d),
         r.how,
         if r.exact { "" } else { " (lower bound)" },
         fmt_range(&el),
         Scale::KMH.fmt_range(avg_lo, avg_hi),
-        scale.fmt_range(avg_lo, avg_hi),
+        if scale.symbol == Scale::KMH.symbol {
+            String::new()
+        } else {
+            format!(" ({})", scale.fmt_range(avg_lo, avg_hi))
+        },
         value.text
     );
     let computed = format!("average {}", Scale::KMH.fmt_range(avg_lo, avg_hi));

@@ -7,11 +7,13 @@
 //! is counted in real elapsed time. The shortest elapsed time is `to.earliest − from.latest`,
 //! the longest `to.latest − from.earliest`.
 //!
-//! This is the small piece of timing the claims need; `route::timing` may absorb it.
+//! The arithmetic is `route::timing`'s ([`TimeWindow`], `timing::elapsed`); this file adds
+//! finding each event's zone and the claim's verdict.
 
 use std::time::Duration;
 
-use jiff::tz::TimeZone;
+pub use crate::route::timing::Error;
+use crate::route::timing::{self, TimeWindow};
 
 use super::Ctx;
 use super::distance::route_length;
@@ -21,21 +23,6 @@ use super::verdict::{Finding, Scale, Verdict, finding, lower_bound_only};
 use crate::story::Event;
 use crate::units::format_duration;
 
-/// Errors from placing events in time.
-#[derive(Debug, Clone, PartialEq, thiserror::Error)]
-pub enum Error {
-    #[error("unknown time zone \"{0}\"")]
-    UnknownZone(String),
-    #[error("local time {time} does not exist or is ambiguous in {zone}: {reason}")]
-    BadLocalTime {
-        time: String,
-        zone: String,
-        reason: String,
-    },
-    #[error("event \"{to}\" can only come before event \"{from}\": check their times and zones")]
-    Backwards { from: String, to: String },
-}
-
 /// The elapsed time between two events, as a range.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Elapsed {
@@ -43,19 +30,6 @@ pub struct Elapsed {
     pub max: Duration,
     /// The UTC offsets used, for the arithmetic line ("UTC+09:00 → UTC+10:00").
     pub offsets: (String, String),
-}
-
-fn instant(
-    t: jiff::civil::DateTime,
-    zone: &str,
-) -> Result<(jiff::Timestamp, jiff::tz::Offset), Error> {
-    let tz = TimeZone::get(zone).map_err(|_| Error::UnknownZone(zone.to_string()))?;
-    let z = t.to_zoned_datetime(tz).map_err(|e| Error::BadLocalTime {
-        time: t.to_string(),
-        zone: zone.to_string(),
-        reason: e.to_string(),
-    })?;
-    Ok((z.timestamp(), z.offset()))
 }
 
 /// Elapsed time from event `a` (in zone `tz_a`) to event `b` (in zone `tz_b`).
@@ -88,23 +62,16 @@ fn instant(
 /// assert_eq!(e.max.as_secs() / 3600, 41);
 /// ```
 pub fn elapsed(a: &Event, tz_a: &str, b: &Event, tz_b: &str) -> Result<Elapsed, Error> {
-    let (a_lo, off_a) = instant(a.earliest, tz_a)?;
-    let (a_hi, _) = instant(a.latest, tz_a)?;
-    let (b_lo, off_b) = instant(b.earliest, tz_b)?;
-    let (b_hi, _) = instant(b.latest, tz_b)?;
-    let secs = |from: jiff::Timestamp, to: jiff::Timestamp| to.as_second() - from.as_second();
-    let max = secs(a_lo, b_hi);
-    if max < 0 {
-        return Err(Error::Backwards {
-            from: a.id.clone(),
-            to: b.id.clone(),
-        });
-    }
-    let min = secs(a_hi, b_lo).max(0);
+    let wa = TimeWindow::from_civil(a.earliest, a.latest, tz_a)?;
+    let wb = TimeWindow::from_civil(b.earliest, b.latest, tz_b)?;
+    let d = timing::elapsed(&wa, &wb)?;
     Ok(Elapsed {
-        min: Duration::from_secs(min as u64),
-        max: Duration::from_secs(max as u64),
-        offsets: (format!("UTC{off_a}"), format!("UTC{off_b}")),
+        min: d.min,
+        max: d.max,
+        offsets: (
+            format!("UTC{}", wa.utc_offset()),
+            format!("UTC{}", wb.utc_offset()),
+        ),
     })
 }
 
@@ -136,6 +103,19 @@ pub(crate) fn between<'a>(
     let (a, b) = (find(from_event)?, find(to_event)?);
     let e = elapsed(a, &zone_of(cx, a)?, b, &zone_of(cx, b)?).map_err(|e| e.to_string())?;
     Ok((e, a, b))
+}
+
+/// An event's local window: "2023-09-10 12:00–18:00", or one time.
+pub(crate) fn window(e: &Event) -> String {
+    let (a, b) = (e.earliest, e.latest);
+    let hm = |t: jiff::civil::DateTime| format!("{:02}:{:02}", t.hour(), t.minute());
+    if a == b {
+        format!("{} {}", a.date(), hm(a))
+    } else if a.date() == b.date() {
+        format!("{} {}–{}", a.date(), hm(a), hm(b))
+    } else {
+        format!("{} {} – {} {}", a.date(), hm(a), b.date(), hm(b))
+    }
 }
 
 /// A duration range in words: "29 h – 41 h".
@@ -179,10 +159,12 @@ pub(crate) fn check(
         _ => String::new(),
     };
     let head = format!(
-        "{} ({}) → {} ({}): {}{avg_text}",
+        "{} {} ({}) → {} {} ({}): {}{avg_text}",
         a.what,
+        window(a),
         el.offsets.0,
         b.what,
+        window(b),
         el.offsets.1,
         fmt_range(&el)
     );
@@ -312,10 +294,10 @@ mod tests {
             &s.events[0],
             "Asia/Pyongyang",
         );
-        assert!(matches!(e, Err(Error::Backwards { .. })));
+        assert!(matches!(e, Err(Error::OutOfOrder { .. })));
         assert!(matches!(
             elapsed(&s.events[0], "Mars/Olympus", &s.events[1], "UTC"),
-            Err(Error::UnknownZone(_))
+            Err(Error::UnknownZone { .. })
         ));
     }
 }

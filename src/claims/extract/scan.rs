@@ -130,6 +130,37 @@ fn number_word(w: &str) -> bool {
     )
 }
 
+/// Whether the word at `i` can start a written number worth parsing: a number word, and for
+/// "a"/"an" only when a unit could follow ("an hour", "a 3,000-mile drive", not "a man").
+fn written_number_start(b: &[u8], i: usize) -> bool {
+    let w_end = b[i..]
+        .iter()
+        .position(|x| !x.is_ascii_alphabetic())
+        .map_or(b.len(), |n| i + n);
+    let len = w_end - i;
+    if len > 8 {
+        return false;
+    }
+    let mut buf = [0u8; 8];
+    for (k, x) in b[i..w_end].iter().enumerate() {
+        buf[k] = x.to_ascii_lowercase();
+    }
+    let Ok(w) = std::str::from_utf8(&buf[..len]) else {
+        return false;
+    };
+    if !number_word(w) {
+        return false;
+    }
+    if w == "a" || w == "an" {
+        let next = b[w_end..]
+            .iter()
+            .find(|x| !matches!(x, b' ' | b'-'))
+            .map(u8::to_ascii_lowercase);
+        return next.is_some_and(|n| n.is_ascii_digit() || b"kmhdwsfnqt".contains(&n));
+    }
+    true
+}
+
 /// The longest a quantity can be, in bytes ("two and a half kilometres per hour (…)").
 const WINDOW: usize = 96;
 
@@ -143,15 +174,7 @@ pub fn quantities(text: &str, start: usize, end: usize) -> Vec<Found> {
         let at_word_start = i == 0 || !(b[i - 1].is_ascii_alphanumeric() || b[i - 1] == b'.');
         let c = b[i];
         let candidate = at_word_start
-            && (c.is_ascii_digit()
-                || (c.is_ascii_alphabetic() && {
-                    let w_end = b[i..]
-                        .iter()
-                        .position(|x| !x.is_ascii_alphabetic())
-                        .map_or(b.len(), |n| i + n);
-                    let w = &s[i..w_end];
-                    w.len() <= 8 && number_word(&w.to_ascii_lowercase())
-                }));
+            && (c.is_ascii_digit() || (c.is_ascii_alphabetic() && written_number_start(b, i)));
         if candidate {
             let mut wend = (i + WINDOW).min(b.len());
             while !s.is_char_boundary(wend) {

@@ -1,0 +1,229 @@
+//! Checking claims against their story: references to waypoints and events, quantities of
+//! the right dimension, known aircraft, readable dates. Called from story validation so that
+//! errors carry the file and line.
+
+use super::spec::{Amount, ClaimKind, ClaimSpec};
+use crate::units::Dimension;
+
+/// A claim that does not fit its story.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum Error {
+    #[error("claim \"{claim}\": `{field}` = \"{value}\" is not a {what} id")]
+    UnknownRef {
+        claim: String,
+        field: &'static str,
+        value: String,
+        what: &'static str,
+        known: Vec<String>,
+    },
+    #[error("claim \"{claim}\": `{field}` = \"{text}\" is a {found}, but a {expected} is needed")]
+    WrongDimension {
+        claim: String,
+        field: &'static str,
+        text: String,
+        expected: Dimension,
+        found: Dimension,
+    },
+    #[error("claim \"{claim}\": {message}")]
+    Invalid { claim: String, message: String },
+}
+
+impl Error {
+    /// What to write instead.
+    pub fn help(&self) -> String {
+        match self {
+            Error::UnknownRef { known, value, .. } => {
+                let mut k = known.clone();
+                k.sort_by(|a, b| {
+                    strsim::jaro_winkler(b, value)
+                        .total_cmp(&strsim::jaro_winkler(a, value))
+                        .then(a.cmp(b))
+                });
+                match k.first() {
+                    Some(best) => format!("did you mean \"{best}\"? Known: {}", k.join(", ")),
+                    None => "add it to the story first".into(),
+                }
+            }
+            Error::WrongDimension { expected, .. } => match expected {
+                Dimension::Length => "write a distance, e.g. \"about 425 miles\"".into(),
+                Dimension::Speed => "write a speed, e.g. \"around 60 km/h\"".into(),
+                Dimension::Duration => "write a duration, e.g. \"at least 20 hours\"".into(),
+            },
+            Error::Invalid { .. } => "see data/stories/README.md for the claim kinds".into(),
+        }
+    }
+}
+
+/// Checks a claim's references and quantities against the story's waypoint and event ids.
+pub fn validate(c: &ClaimSpec, waypoints: &[&str], events: &[&str]) -> Result<(), Error> {
+    let wp = |field: &'static str, v: &str| -> Result<(), Error> {
+        if waypoints.contains(&v) {
+            Ok(())
+        } else {
+            Err(Error::UnknownRef {
+                claim: c.id.clone(),
+                field,
+                value: v.to_string(),
+                what: "waypoint",
+                known: waypoints.iter().map(|s| s.to_string()).collect(),
+            })
+        }
+    };
+    let ev = |field: &'static str, v: &str| -> Result<(), Error> {
+        if events.contains(&v) {
+            Ok(())
+        } else {
+            Err(Error::UnknownRef {
+                claim: c.id.clone(),
+                field,
+                value: v.to_string(),
+                what: "event",
+                known: events.iter().map(|s| s.to_string()).collect(),
+            })
+        }
+    };
+    let dim = |field: &'static str, a: &Amount, expected: Dimension| -> Result<(), Error> {
+        if a.dimension() == expected {
+            Ok(())
+        } else {
+            Err(Error::WrongDimension {
+                claim: c.id.clone(),
+                field,
+                text: a.text.clone(),
+                expected,
+                found: a.dimension(),
+            })
+        }
+    };
+    let invalid = |message: String| Error::Invalid {
+        claim: c.id.clone(),
+        message,
+    };
+    match &c.kind {
+        ClaimKind::Distance {
+            from, to, value, ..
+        } => {
+            wp("from", from)?;
+            wp("to", to)?;
+            dim("value", value, Dimension::Length)
+        }
+        ClaimKind::DurationAtSpeed {
+            distance,
+            from,
+            to,
+            speed,
+            duration,
+        } => {
+            match (distance, from, to) {
+                (Some(d), None, None) => dim("distance", d, Dimension::Length)?,
+                (None, Some(f), Some(t)) => {
+                    wp("from", f)?;
+                    wp("to", t)?;
+                }
+                _ => {
+                    return Err(invalid(
+                        "give either `distance` (the article's figure) or both `from` and `to` (the route's length)".into(),
+                    ));
+                }
+            }
+            dim("speed", speed, Dimension::Speed)?;
+            dim("duration", duration, Dimension::Duration)
+        }
+        ClaimKind::Speed {
+            value,
+            from_event,
+            to_event,
+            ..
+        } => {
+            if from_event.is_some() != to_event.is_some() {
+                return Err(invalid(
+                    "give both `from_event` and `to_event`, or neither".into(),
+                ));
+            }
+            if let (Some(a), Some(b)) = (from_event, to_event) {
+                ev("from_event", a)?;
+                ev("to_event", b)?;
+            }
+            dim("value", value, Dimension::Speed)
+        }
+        ClaimKind::Conversion { value } => {
+            if value.quantity.conversion.is_none() {
+                return Err(invalid(format!(
+                    "`value` = \"{}\" has no conversion in parentheses, e.g. \"1,200 km (745 miles)\"",
+                    value.text
+                )));
+            }
+            Ok(())
+        }
+        ClaimKind::Direction {
+            place,
+            of,
+            direction,
+        }
+        | ClaimKind::Crossing {
+            feature: place,
+            of,
+            direction,
+        } => {
+            let field = if matches!(c.kind, ClaimKind::Crossing { .. }) {
+                "feature"
+            } else {
+                "place"
+            };
+            wp(field, place)?;
+            wp("of", of)?;
+            if crate::geodesy::Compass8::parse(direction).is_none() {
+                return Err(invalid(format!(
+                    "`direction` = \"{direction}\" is not a compass direction (north, north-east, …)"
+                )));
+            }
+            Ok(())
+        }
+        ClaimKind::Timeline {
+            from_event,
+            to_event,
+            duration,
+        } => {
+            ev("from_event", from_event)?;
+            ev("to_event", to_event)?;
+            match duration {
+                Some(d) => dim("duration", d, Dimension::Duration),
+                None => Ok(()),
+            }
+        }
+        ClaimKind::Flight {
+            from,
+            to,
+            aircraft,
+            duration,
+        } => {
+            wp("from", from)?;
+            wp("to", to)?;
+            if super::aircraft::find(aircraft).is_none() {
+                return Err(invalid(format!(
+                    "aircraft \"{aircraft}\" is not in the aircraft table (known: {})",
+                    super::aircraft::names().join(", ")
+                )));
+            }
+            dim("duration", duration, Dimension::Duration)
+        }
+        ClaimKind::Interval {
+            since,
+            until,
+            value,
+        } => {
+            super::interval::parse_date(since).map_err(|m| invalid(format!("`since`: {m}")))?;
+            super::interval::parse_date(until).map_err(|m| invalid(format!("`until`: {m}")))?;
+            super::interval::parse_amount(value).map_err(|m| invalid(format!("`value`: {m}")))?;
+            Ok(())
+        }
+        ClaimKind::Nearest { place, to, among } => {
+            wp("place", place)?;
+            wp("to", to)?;
+            if among.is_empty() {
+                return Err(invalid("`among` lists no waypoints to compare with".into()));
+            }
+            among.iter().try_for_each(|a| wp("among", a))
+        }
+    }
+}
