@@ -16,7 +16,7 @@ use super::{Format, OutArgs};
 
 /// The bundled default story: Kim Jong Un's train to Russia, September 2023.
 pub const DEFAULT_STORY_PATH: &str = "data/stories/kim-jong-un-train-2023-09.toml";
-const DEFAULT_STORY: &str = include_str!("../../data/stories/kim-jong-un-train-2023-09.toml");
+pub const DEFAULT_STORY: &str = include_str!("../../data/stories/kim-jong-un-train-2023-09.toml");
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -36,6 +36,10 @@ pub struct Args {
     /// Same as --format json.
     #[arg(long)]
     pub json: bool,
+    /// Route rail legs on this track (GeoJSON LineStrings, e.g. an OpenStreetMap export)
+    /// instead of the bundled line tables.
+    #[arg(long, value_name = "FILE")]
+    pub rail: Option<PathBuf>,
     /// Don't write map or GeoJSON files.
     #[arg(long)]
     pub no_map: bool,
@@ -45,7 +49,10 @@ pub struct Args {
 
 pub fn run(a: Args, out: &mut dyn std::io::Write) -> miette::Result<u8> {
     let format = if a.json { Format::Json } else { a.format };
-    let checker = Checker::new()?;
+    let mut checker = Checker::new()?;
+    if let Some(path) = &a.rail {
+        checker.options.rail = Some(std::sync::Arc::new(super::route::load_rail(path)?));
+    }
     let mut dir = if a.no_map {
         None
     } else {

@@ -6,6 +6,7 @@ mod distance;
 mod extract;
 mod files;
 mod locate;
+mod map;
 mod near;
 mod places;
 mod route;
@@ -40,6 +41,8 @@ pub struct Cli {
 pub enum Command {
     /// Check a story's claims, print the report and write the map and GeoJSON.
     Check(check::Args),
+    /// Draw a story's route (or a GPS track): SVG, PNG, GeoJSON, GPX, KML.
+    Map(map::Args),
     /// Look places up by name, in any spelling or script.
     Locate(locate::Args),
     /// The places nearest a position, with distance and bearing.
@@ -79,6 +82,7 @@ pub fn run(cli: Cli) -> miette::Result<ExitCode> {
     let mut stdout = std::io::stdout().lock();
     let code = match cli.command {
         Command::Check(a) => check::run(a, &mut stdout)?,
+        Command::Map(a) => map::run(a, &mut stdout)?,
         Command::Locate(a) => locate::run(a, &mut stdout)?,
         Command::Near(a) => near::run(a, &mut stdout)?,
         Command::Distance(a) => distance::run(a, &mut stdout)?,

@@ -98,11 +98,7 @@ pub fn run(a: Args, out: &mut dyn std::io::Write) -> miette::Result<u8> {
             let owned;
             let net: &RailNetwork = match &a.rail {
                 Some(path) => {
-                    let text = std::fs::read_to_string(path)
-                        .into_diagnostic()
-                        .wrap_err_with(|| format!("cannot read --rail {}", path.display()))?;
-                    owned = RailNetwork::from_geojson(&text)
-                        .map_err(|e| miette::miette!("{}: {e}", path.display()))?;
+                    owned = load_rail(path)?;
                     &owned
                 }
                 None => RailNetwork::bundled().map_err(|e| miette::miette!("{e}"))?,
@@ -242,4 +238,12 @@ pub fn run(a: Args, out: &mut dyn std::io::Write) -> miette::Result<u8> {
 
 fn round3(x: f64) -> f64 {
     (x * 1000.0).round() / 1000.0
+}
+
+/// Reads a `--rail FILE` track network (GeoJSON LineStrings).
+pub fn load_rail(path: &std::path::Path) -> miette::Result<RailNetwork> {
+    let text = std::fs::read_to_string(path)
+        .into_diagnostic()
+        .wrap_err_with(|| format!("cannot read --rail {}", path.display()))?;
+    RailNetwork::from_geojson(&text).map_err(|e| miette::miette!("{}: {e}", path.display()))
 }

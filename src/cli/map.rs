@@ -1,0 +1,230 @@
+//! `routecheck map [STORY] [--track FILE]`: draw a story's route (and/or a GPS track) and write
+//! the map and GIS files.
+
+use std::path::PathBuf;
+
+use clap::ValueEnum;
+use miette::IntoDiagnostic;
+use routecheck::coord::LatLon;
+use routecheck::output::OutputDir;
+use routecheck::render::{
+    self, LegMode, MapOptions, MapScene, SceneLeg, ScenePoint, Theme, WaypointKind,
+};
+use routecheck::story::Story;
+
+use super::OutArgs;
+use super::check::{DEFAULT_STORY, DEFAULT_STORY_PATH, output_error};
+use super::files::{FileFormat, map_files, scene_of};
+
+/// Colours of the map.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ThemeArg {
+    Light,
+    Dark,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Story file (TOML). Without it (and without --track), the bundled default story.
+    pub story: Option<PathBuf>,
+    /// Files to write, comma-separated: svg, png, geojson, gpx, kml [default: svg,png,geojson;
+    /// svg,png for a track alone].
+    #[arg(long, value_enum, value_delimiter = ',')]
+    pub format: Vec<FileFormat>,
+    /// A GPS track to draw (GeoJSON LineString/MultiLineString or GPX), alone or over the story.
+    #[arg(long, value_name = "FILE")]
+    pub track: Option<PathBuf>,
+    /// Map width in pixels.
+    #[arg(long, default_value_t = 1600)]
+    pub width: u32,
+    /// Map height in pixels.
+    #[arg(long, default_value_t = 1000)]
+    pub height: u32,
+    /// Area to show, as "south-west lat, lon, north-east lat, lon" (default: fit the route).
+    #[arg(long, value_name = "LAT,LON,LAT,LON", value_parser = parse_extent)]
+    pub extent: Option<(LatLon, LatLon)>,
+    /// Colour theme.
+    #[arg(long, value_enum, default_value = "light")]
+    pub theme: ThemeArg,
+    #[command(flatten)]
+    pub out: OutArgs,
+}
+
+fn parse_extent(s: &str) -> Result<(LatLon, LatLon), String> {
+    let n: Vec<f64> = s
+        .split(',')
+        .map(|p| {
+            p.trim()
+                .parse::<f64>()
+                .map_err(|_| format!("\"{}\" is not a number", p.trim()))
+        })
+        .collect::<Result<_, _>>()?;
+    let [a, b, c, d] = n[..] else {
+        return Err("give four numbers: south-west lat, lon, north-east lat, lon".into());
+    };
+    let sw = LatLon::new(a, b).map_err(|e| e.to_string())?;
+    let ne = LatLon::new(c, d).map_err(|e| e.to_string())?;
+    if ne.lat <= sw.lat {
+        return Err("the north-east latitude must be greater than the south-west one".into());
+    }
+    Ok((sw, ne))
+}
+
+pub fn run(a: Args, out: &mut dyn std::io::Write) -> miette::Result<u8> {
+    let opt = MapOptions {
+        width_px: a.width,
+        height_px: a.height,
+        extent: a.extent,
+        theme: match a.theme {
+            ThemeArg::Light => Theme::Light,
+            ThemeArg::Dark => Theme::Dark,
+        },
+        ..MapOptions::default()
+    };
+    let track = match &a.track {
+        Some(p) => {
+            let text = std::fs::read_to_string(p).into_diagnostic().map_err(|e| {
+                miette::miette!(
+                    help = "give a GeoJSON or GPX file",
+                    "cannot read track {}: {e}",
+                    p.display()
+                )
+            })?;
+            let lines = render::track::read(&text).map_err(|e| {
+                miette::miette!(
+                    help = "a track is a GeoJSON LineString/MultiLineString or a GPX <trk>",
+                    "{}: {e}",
+                    p.display()
+                )
+            })?;
+            Some((p.clone(), lines))
+        }
+        None => None,
+    };
+    let checker = routecheck::checker::Checker::new()?;
+    let story = match (&a.story, &track) {
+        (Some(p), _) => Some(Story::load(p)?),
+        (None, None) => Some(Story::parse(DEFAULT_STORY, DEFAULT_STORY_PATH)?),
+        (None, Some(_)) => None,
+    };
+    let (name, files) = match story {
+        Some(story) => {
+            let c = checker.check(&story)?;
+            let mut scene = scene_of(&c, &checker.gazetteer);
+            if let Some((_, lines)) = &track {
+                add_track(&mut scene, lines);
+            }
+            let formats = if a.format.is_empty() {
+                super::files::CHECK_FORMATS.to_vec()
+            } else {
+                a.format.clone()
+            };
+            (
+                c.story.meta.id.clone(),
+                map_files(&c, &scene, &formats, &opt)?,
+            )
+        }
+        None => {
+            let (path, lines) = track
+                .as_ref()
+                .ok_or_else(|| miette::miette!("nothing to draw"))?;
+            let formats = if a.format.is_empty() {
+                vec![FileFormat::Svg, FileFormat::Png]
+            } else {
+                a.format.clone()
+            };
+            track_files(path, lines, &formats, &opt)?
+        }
+    };
+    let mut dir = OutputDir::open(&a.out.out, a.out.force).map_err(output_error)?;
+    let names: Vec<&str> = files.iter().map(|(n, _)| n.as_str()).collect();
+    dir.check(&names).map_err(output_error)?;
+    let mut written = Vec::new();
+    for (n, bytes) in &files {
+        written.push(
+            dir.write(n, bytes)
+                .map_err(output_error)?
+                .display()
+                .to_string(),
+        );
+    }
+    super::emit(out, &format!("{name}: wrote {}\n", written.join(", ")))?;
+    Ok(super::exit::OK)
+}
+
+/// Adds a GPS track to a scene as a road-styled line with its start and end marked.
+fn add_track(scene: &mut MapScene, lines: &[Vec<LatLon>]) {
+    for l in lines.iter().filter(|l| l.len() >= 2) {
+        scene.legs.push(SceneLeg {
+            mode: LegMode::Road,
+            points: l.clone(),
+            schematic: false,
+            label: "track".into(),
+        });
+    }
+}
+
+/// Files for a track drawn on its own, named after the track file.
+fn track_files(
+    path: &std::path::Path,
+    lines: &[Vec<LatLon>],
+    formats: &[FileFormat],
+    opt: &MapOptions,
+) -> miette::Result<(String, Vec<(String, Vec<u8>)>)> {
+    let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("track");
+    let id: String = stem
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || "-_".contains(c) {
+                c
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    let mut scene = MapScene {
+        title: stem.to_string(),
+        ..MapScene::default()
+    };
+    add_track(&mut scene, lines);
+    let ends = [
+        lines.first().and_then(|l| l.first()),
+        lines.last().and_then(|l| l.last()),
+    ];
+    for (i, p) in ends.into_iter().flatten().enumerate() {
+        let kind = if i == 0 {
+            WaypointKind::Origin
+        } else {
+            WaypointKind::Destination
+        };
+        scene.waypoints.push(ScenePoint {
+            name: if i == 0 { "start" } else { "end" }.into(),
+            kind,
+            at: *p,
+            km_from_start: None,
+        });
+    }
+    let track_km: routecheck::units::Length = lines
+        .iter()
+        .map(|l| routecheck::geodesy::path_length(l))
+        .sum();
+    scene.subtitle = format!("{} along the track (WGS84)", track_km);
+    let mut files = Vec::new();
+    let svg = render::svg(&scene, opt).map_err(|e| miette::miette!("cannot draw the map: {e}"))?;
+    for f in formats {
+        let bytes = match f {
+            FileFormat::Svg => svg.as_bytes().to_vec(),
+            FileFormat::Png => render::png::rasterise(&svg)
+                .map_err(|e| miette::miette!("cannot draw the map: {e}"))?,
+            other => {
+                return Err(miette::miette!(
+                    help = "use --format svg,png for a track alone, or give a story to export its route",
+                    "--format {} needs a story: a track alone has no route to export",
+                    other.extension()
+                ));
+            }
+        };
+        files.push((format!("{id}.{}", f.extension()), bytes));
+    }
+    Ok((id, files))
+}
