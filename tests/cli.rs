@@ -232,3 +232,40 @@ fn route_on_a_users_track_file() {
         .code(2)
         .stderr(predicate::str::contains("50.0000° N"));
 }
+
+#[test]
+fn extract_does_not_overwrite_an_existing_draft() {
+    let dir = tempfile::tempdir().unwrap();
+    let article = dir.path().join("a.txt");
+    std::fs::write(
+        &article,
+        "The 1,200 km (745 miles) journey took 20 hours.\n",
+    )
+    .unwrap();
+    let draft = dir.path().join("draft.toml");
+    std::fs::write(&draft, "mine").unwrap();
+    routecheck()
+        .arg("extract")
+        .arg(&article)
+        .arg("-o")
+        .arg(&draft)
+        .assert()
+        .code(2)
+        .stderr(
+            predicate::str::contains("not overwriting").and(predicate::str::contains("--force")),
+        );
+    assert_eq!(std::fs::read_to_string(&draft).unwrap(), "mine");
+    routecheck()
+        .arg("extract")
+        .arg(&article)
+        .arg("-o")
+        .arg(&draft)
+        .arg("--force")
+        .assert()
+        .success();
+    assert!(
+        std::fs::read_to_string(&draft)
+            .unwrap()
+            .contains("1,200 km")
+    );
+}

@@ -19,6 +19,9 @@ pub struct Args {
     /// Write the draft story to this file instead of standard output.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
+    /// Replace the --output file if it exists.
+    #[arg(long)]
+    pub force: bool,
 }
 
 /// Reads the articles and names their outlets.
@@ -83,6 +86,13 @@ pub fn run(a: Args, out: &mut dyn std::io::Write) -> miette::Result<u8> {
     );
     match &a.output {
         Some(path) => {
+            if path.exists() && !a.force {
+                return Err(miette::miette!(
+                    help = "pass --force to replace it, or choose another name with -o",
+                    "{} exists: not overwriting it",
+                    path.display()
+                ));
+            }
             routecheck::output::atomic_write(path, toml.as_bytes())
                 .map_err(|e| miette::miette!("{e}"))?;
             eprintln!("wrote {}", path.display());
