@@ -151,6 +151,7 @@ fn route_by_rail_sums_the_railways_km_posts() {
     routecheck()
         .args([
             "route",
+            "--no-map",
             "Pyongyang",
             "Tumangang",
             "Khasan",
@@ -174,6 +175,7 @@ fn route_json_and_departure_times() {
     let out = routecheck()
         .args([
             "route",
+            "--no-map",
             "Pyongyang",
             "Khasan",
             "--json",
@@ -195,14 +197,21 @@ fn route_json_and_departure_times() {
 #[test]
 fn route_outside_the_line_tables_says_how_to_go_on() {
     routecheck()
-        .args(["route", "48.85, 2.35", "45.76, 4.84"])
+        .args(["route", "--no-map", "48.85, 2.35", "45.76, 4.84"])
         .assert()
         .code(2)
         .stderr(
             predicate::str::contains("--rail FILE").and(predicate::str::contains("--mode direct")),
         );
     routecheck()
-        .args(["route", "48.85, 2.35", "45.76, 4.84", "--mode", "direct"])
+        .args([
+            "route",
+            "--no-map",
+            "48.85, 2.35",
+            "45.76, 4.84",
+            "--mode",
+            "direct",
+        ])
         .assert()
         .success()
         .stdout(predicate::str::contains("geodesic on the WGS84 ellipsoid"));
@@ -218,7 +227,7 @@ fn route_on_a_users_track_file() {
     )
     .expect("write");
     routecheck()
-        .args(["route", "48.85, 2.35", "45.76, 4.84", "--rail"])
+        .args(["route", "--no-map", "48.85, 2.35", "45.76, 4.84", "--rail"])
         .arg(&track)
         .assert()
         .success()
@@ -226,7 +235,7 @@ fn route_on_a_users_track_file() {
             "along the track in the --rail file",
         ));
     routecheck()
-        .args(["route", "48.85, 2.35", "50.0, 10.0", "--rail"])
+        .args(["route", "--no-map", "48.85, 2.35", "50.0, 10.0", "--rail"])
         .arg(&track)
         .assert()
         .code(2)

@@ -176,3 +176,33 @@ fn map_refuses_bad_options_and_tracks() {
         "no output folder for a failed run"
     );
 }
+
+/// A route elsewhere, with no story: Warsaw → Lviv → Kyiv as the crow flies (GeoNames rows
+/// 756135 Warsaw, 702550 Lviv, 703448 Kyiv, given as coordinates).
+#[test]
+fn route_direct_elsewhere_writes_its_map() {
+    let dir = tempfile::tempdir().unwrap();
+    routecheck(dir.path())
+        .args([
+            "route",
+            "52.22977, 21.01178",
+            "49.83826, 24.02324",
+            "50.45466, 30.5238",
+            "--mode",
+            "direct",
+        ])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("wrote"));
+    let out = dir.path().join("output");
+    let svg = std::fs::read_dir(&out)
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .find(|e| e.file_name().to_string_lossy().ends_with(".svg"))
+        .expect("an SVG");
+    let text = std::fs::read_to_string(svg.path()).unwrap();
+    assert!(
+        text.contains("POLAND") || text.contains("Poland"),
+        "country names on the map"
+    );
+}

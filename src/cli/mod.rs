@@ -10,6 +10,7 @@ mod map;
 mod near;
 mod places;
 mod route;
+mod route_files;
 
 use std::path::PathBuf;
 use std::process::ExitCode;

@@ -15,6 +15,7 @@ use routecheck::route::timing::{self, SpeedRange, TimeWindow};
 use routecheck::units::{Length, format_duration, parse_speed};
 
 use super::places::{load_gazetteer, position};
+use super::route_files::RouteLeg;
 
 /// How the route travels.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -49,6 +50,11 @@ pub struct Args {
     /// Print JSON instead of text.
     #[arg(long)]
     pub json: bool,
+    /// Don't write the map and GeoJSON.
+    #[arg(long)]
+    pub no_map: bool,
+    #[command(flatten)]
+    pub out: super::OutArgs,
 }
 
 struct LegOut {
@@ -84,7 +90,7 @@ pub fn run(a: Args, out: &mut dyn std::io::Write) -> miette::Result<u8> {
                 };
                 let d = geodesy::distance(pa, pb);
                 legs.push(LegOut {
-                    geometry: vec![pa, pb],
+                    geometry: geodesy::densify(pa, pb, Length::km(10.0)),
                     from: w[0].0.clone(),
                     to: w[1].0.clone(),
                     length: d,
@@ -232,6 +238,26 @@ pub fn run(a: Args, out: &mut dyn std::io::Write) -> miette::Result<u8> {
         }
         s
     };
+    let mut text = text;
+    if !a.no_map {
+        let mode = match a.mode {
+            RouteMode::Rail => routecheck::render::LegMode::Rail,
+            RouteMode::Direct => routecheck::render::LegMode::Direct,
+        };
+        let drawn: Vec<RouteLeg> = legs
+            .iter()
+            .map(|l| RouteLeg {
+                geometry: l.geometry.clone(),
+                from: l.from.clone(),
+                to: l.to.clone(),
+                length: l.length,
+            })
+            .collect();
+        let written = super::route_files::write(&a.out, &drawn, mode, schematic)?;
+        if !a.json {
+            text.push_str(&format!("  wrote {}\n", written.join(", ")));
+        }
+    }
     super::emit(out, &text)?;
     Ok(super::exit::OK)
 }
