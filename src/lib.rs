@@ -29,6 +29,7 @@ pub mod output;
 pub mod render;
 pub mod report;
 pub mod route;
+pub mod sources;
 pub mod story;
 pub mod units;
 

@@ -11,6 +11,7 @@ mod near;
 mod places;
 mod route;
 mod route_files;
+mod sources;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -50,6 +51,8 @@ pub enum Command {
     Near(near::Args),
     /// Distance and bearing on the WGS84 ellipsoid between two places or coordinates.
     Distance(distance::Args),
+    /// The bundled data, where it came from and its licence.
+    Sources(sources::Args),
     /// The route through places in order: rail (railway km posts or --rail track) or direct.
     Route(route::Args),
     /// Find the claims in plain-text articles and write a draft story file.
@@ -87,6 +90,7 @@ pub fn run(cli: Cli) -> miette::Result<ExitCode> {
         Command::Locate(a) => locate::run(a, &mut stdout)?,
         Command::Near(a) => near::run(a, &mut stdout)?,
         Command::Distance(a) => distance::run(a, &mut stdout)?,
+        Command::Sources(a) => sources::run(a, &mut stdout)?,
         Command::Route(a) => route::run(a, &mut stdout)?,
         Command::Extract(a) => extract::run(a, &mut stdout)?,
     };

