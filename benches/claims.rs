@@ -63,7 +63,8 @@ fn default_with_coordinates() -> String {
 
 fn build(text: &str) -> (Story, Route) {
     let s = Story::parse(text, "default.toml").expect("story parses");
-    let w = resolve_waypoints(&s, &Gazetteer::default()).expect("coordinates resolve");
+    let w =
+        resolve_waypoints(&s, &Gazetteer::from_places(Vec::new())).expect("coordinates resolve");
     let r = Route::build(&s, w, &RouteOptions::default()).expect("route builds");
     (s, r)
 }

@@ -278,3 +278,30 @@ fn extract_does_not_overwrite_an_existing_draft() {
             .contains("1,200 km")
     );
 }
+
+#[test]
+fn huge_or_binary_inputs_are_refused_before_reading() {
+    let dir = tempfile::tempdir().unwrap();
+    let big = dir.path().join("big.txt");
+    std::fs::write(
+        &big,
+        "The train covered 1,200 km. ".repeat((17 << 20) / 28 + 1),
+    )
+    .unwrap();
+    routecheck()
+        .arg("extract")
+        .arg(&big)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("larger than 16 MiB"));
+    let bin = dir.path().join("bin.geojson");
+    std::fs::write(&bin, [0xff_u8, 0xfe, 0x00, 0x41]).unwrap();
+    routecheck()
+        .args(["map", "--track"])
+        .arg(&bin)
+        .assert()
+        .code(2)
+        .stderr(
+            predicate::str::contains("not UTF-8").and(predicate::str::contains("panicked").not()),
+        );
+}

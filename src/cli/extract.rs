@@ -2,7 +2,6 @@
 
 use std::path::{Path, PathBuf};
 
-use miette::{IntoDiagnostic, WrapErr};
 use routecheck::claims::extract::{Extraction, extract_all};
 use routecheck::gazetteer::Gazetteer;
 
@@ -33,9 +32,7 @@ pub fn read_articles(
         .iter()
         .enumerate()
         .map(|(i, p)| {
-            let text = std::fs::read_to_string(p)
-                .into_diagnostic()
-                .wrap_err_with(|| format!("cannot read article {}", p.display()))?;
+            let text = super::input::read_text(p, "article", super::input::ARTICLE_LIMIT)?;
             let outlet = outlets.get(i).cloned().unwrap_or_else(|| stem(p));
             Ok((outlet, text))
         })

@@ -8,6 +8,9 @@ use routecheck::gazetteer::Gazetteer;
 use routecheck::render::{self, MapOptions, MapScene};
 use routecheck::{export, render::export_route};
 
+/// Named files in memory: (file name, bytes).
+pub type Files = Vec<(String, Vec<u8>)>;
+
 /// An output file format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, ValueEnum)]
 pub enum FileFormat {
@@ -55,7 +58,7 @@ pub fn map_files(
     scene: &MapScene,
     formats: &[FileFormat],
     opt: &MapOptions,
-) -> miette::Result<Vec<(String, Vec<u8>)>> {
+) -> miette::Result<Files> {
     let id = &c.story.meta.id;
     let draw = |e| RenderError { inner: e };
     let mut svg: Option<String> = None;

@@ -4,7 +4,6 @@
 use std::path::PathBuf;
 
 use clap::ValueEnum;
-use miette::IntoDiagnostic;
 use routecheck::coord::LatLon;
 use routecheck::output::OutputDir;
 use routecheck::render::{
@@ -14,7 +13,7 @@ use routecheck::story::Story;
 
 use super::OutArgs;
 use super::check::{DEFAULT_STORY, DEFAULT_STORY_PATH, output_error};
-use super::files::{FileFormat, map_files, scene_of};
+use super::files::{FileFormat, Files, map_files, scene_of};
 
 /// Colours of the map.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -83,13 +82,7 @@ pub fn run(a: Args, out: &mut dyn std::io::Write) -> miette::Result<u8> {
     };
     let track = match &a.track {
         Some(p) => {
-            let text = std::fs::read_to_string(p).into_diagnostic().map_err(|e| {
-                miette::miette!(
-                    help = "give a GeoJSON or GPX file",
-                    "cannot read track {}: {e}",
-                    p.display()
-                )
-            })?;
+            let text = super::input::read_text(p, "track", super::input::TRACK_LIMIT)?;
             let lines = render::track::read(&text).map_err(|e| {
                 miette::miette!(
                     help = "a track is a GeoJSON LineString/MultiLineString or a GPX <trk>",
@@ -170,7 +163,7 @@ fn track_files(
     lines: &[Vec<LatLon>],
     formats: &[FileFormat],
     opt: &MapOptions,
-) -> miette::Result<(String, Vec<(String, Vec<u8>)>)> {
+) -> miette::Result<(String, Files)> {
     let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("track");
     let id: String = stem
         .chars()

@@ -5,6 +5,7 @@ mod check;
 mod distance;
 mod extract;
 mod files;
+mod input;
 mod locate;
 mod map;
 mod near;

@@ -6,7 +6,6 @@ use std::path::PathBuf;
 use std::time::Duration;
 
 use clap::ValueEnum;
-use miette::{IntoDiagnostic, WrapErr};
 
 use routecheck::coord::LatLon;
 use routecheck::geodesy;
@@ -268,8 +267,6 @@ fn round3(x: f64) -> f64 {
 
 /// Reads a `--rail FILE` track network (GeoJSON LineStrings).
 pub fn load_rail(path: &std::path::Path) -> miette::Result<RailNetwork> {
-    let text = std::fs::read_to_string(path)
-        .into_diagnostic()
-        .wrap_err_with(|| format!("cannot read --rail {}", path.display()))?;
+    let text = super::input::read_text(path, "--rail file", super::input::TRACK_LIMIT)?;
     RailNetwork::from_geojson(&text).map_err(|e| miette::miette!("{}: {e}", path.display()))
 }
