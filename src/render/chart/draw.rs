@@ -172,28 +172,42 @@ pub(super) fn draw(
         .map(|n| fonts::text_width(n, Face::Regular, sz.label, 0.0))
         .fold(0.0, f64::max);
     let right_cap = 0.3 * w;
-    let right = (widest_name + 3.0 * sz.pad).min(right_cap);
+    let right = (widest_name + 4.0 * sz.pad).min(right_cap);
     let bottom = sz.label + sz.desc + 3.0 * sz.pad;
 
     let mut svg = String::new();
     let (origin_px, far_px) = {
         let root = SVGBackend::with_string(&mut svg, (width_px, height_px)).into_drawing_area();
         root.fill(&WHITE).map_err(plot_err)?;
-        let mut builder = ChartBuilder::on(&root);
+        // The title is centred on the whole image, not just over the plot (as plotters'
+        // caption would be), because the right margin holds the waypoint names.
+        let title = geometry::fit_text(scene.title.trim(), Face::Bold, sz.title, w - 2.0 * sz.pad);
+        let top = if title.is_empty() {
+            sz.pad
+        } else {
+            sz.pad + sz.title * 1.6
+        };
+        if !title.is_empty() {
+            let style = TextStyle {
+                font: (FONT_FAMILY, plotters_size(sz.title), FontStyle::Bold).into_font(),
+                color: TEXT_COLOUR.to_backend_color(),
+                pos: Pos::new(HPos::Center, VPos::Center),
+            };
+            let at = (
+                (w / 2.0).round() as i32,
+                (sz.pad + sz.title * 0.6).round() as i32,
+            );
+            root.draw(&Text::new(title, at, style)).map_err(plot_err)?;
+        }
         // The waypoint names go in the right margin; a right label area would make plotters
         // repeat the km ticks there.
+        let mut builder = ChartBuilder::on(&root);
         builder
             .margin(sz.pad.round() as u32)
+            .margin_top(top.round() as u32)
             .margin_right((sz.pad + right).round() as u32)
             .x_label_area_size(bottom.round() as u32)
             .y_label_area_size(left.round() as u32);
-        if !scene.title.trim().is_empty() {
-            let title = geometry::fit_text(&scene.title, Face::Bold, sz.title, w - 2.0 * sz.pad);
-            builder.caption(
-                title,
-                (FONT_FAMILY, plotters_size(sz.title), FontStyle::Bold),
-            );
-        }
         let mut chart = builder
             .build_cartesian_2d(0.0..frame.t_max_h, frame.km_lo..frame.km_hi)
             .map_err(plot_err)?;
@@ -338,7 +352,7 @@ pub(super) fn draw(
             .iter()
             .map(|m| pxf((0.0, m.along.as_km())).1)
             .collect();
-        labels::marks(&root, &names, &mark_ys, &plot, right_cap, &sz)?;
+        labels::marks(&root, &names, &mark_ys, &plot, right, &sz)?;
         labels::legend(&root, &legend, &mut ink, &plot, &sz)?;
 
         root.present().map_err(plot_err)?;
