@@ -32,6 +32,7 @@
 
 mod annotate;
 pub mod basemap;
+pub mod chart;
 pub mod fonts;
 mod from_route;
 mod furniture;
@@ -50,6 +51,7 @@ pub mod svg;
 pub mod track;
 pub mod view;
 
+pub use chart::{ChartEvent, ChartMark, ChartScene, SpeedBand, SpeedLine, chart_png, chart_svg};
 pub use from_route::{export_route, scene};
 pub use scene::{
     AreaKind, AreaLabel, CrossingKind, LegMode, LineKind, MapOptions, MapScene, NamedLine,
@@ -77,6 +79,10 @@ pub enum Error {
     Rasterise(#[from] resvg::usvg::Error),
     #[error("could not encode the PNG: {reason}")]
     Png { reason: String },
+    #[error("chart: {item}: {reason}")]
+    ChartValue { item: String, reason: String },
+    #[error("plotters could not draw the chart: {reason}")]
+    Plot { reason: String },
     #[error("track: {0}")]
     Track(#[from] track::Error),
 }
