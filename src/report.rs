@@ -309,7 +309,7 @@ pub fn json(story: &Story, route: &Route, checked: &[Checked]) -> String {
             }
         })
         .collect();
-    let round3 = |x: f64| (x * 1000.0).round() / 1000.0;
+    let round3 = |x: f64| (x * 1000.0).round() / 1000.0 + 0.0;
     let v = serde_json::json!({
         "schema": JSON_SCHEMA,
         "story": { "id": story.meta.id, "title": story.meta.title, "path": story.path },

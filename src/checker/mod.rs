@@ -10,8 +10,10 @@
 //! }
 //! ```
 
+mod chart;
 mod crossings;
 
+pub use chart::chart;
 pub use crossings::add_crossings;
 
 use crate::claims::{self, Checked};

@@ -82,5 +82,19 @@ pub fn map_files(
         };
         out.push((format!("{id}.{}", f.extension()), bytes));
     }
+    // The distance–time chart, where the story has a timeline along a journey.
+    if let Some(chart) = routecheck::checker::chart(c) {
+        let (w, h) = (1200, 700);
+        if formats.contains(&FileFormat::Svg) {
+            let svg = render::chart_svg(&chart, w, h).map_err(draw)?;
+            out.push((format!("{id}-timeline.svg"), svg.into_bytes()));
+        }
+        if formats.contains(&FileFormat::Png) {
+            out.push((
+                format!("{id}-timeline.png"),
+                render::chart_png(&chart, w, h).map_err(draw)?,
+            ));
+        }
+    }
     Ok(out)
 }
