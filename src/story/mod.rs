@@ -25,6 +25,7 @@
 //! ```
 
 mod error;
+mod events;
 mod raw;
 mod validate;
 
