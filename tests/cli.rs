@@ -305,3 +305,30 @@ fn huge_or_binary_inputs_are_refused_before_reading() {
             predicate::str::contains("not UTF-8").and(predicate::str::contains("panicked").not()),
         );
 }
+
+/// Issue 8: a thousand stories in one run, one of them broken; each gets its report.
+#[test]
+fn a_thousand_stories_in_one_run() {
+    let dir = tempfile::tempdir().unwrap();
+    for i in 0..1000 {
+        let text = if i == 500 {
+            "[[legs]]\nfrom = 1\n".to_string()
+        } else {
+            EUROPE.replace("europe-hop", &format!("hop-{i:04}"))
+        };
+        std::fs::write(dir.path().join(format!("s{i:04}.toml")), text).unwrap();
+    }
+    let out = routecheck()
+        .args(["check", "--no-map", "--json"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(stdout.lines().count(), 999);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("s0500.toml") && stderr.contains("checked 1000 story files, 1 with errors"),
+        "{stderr}"
+    );
+}
