@@ -68,7 +68,6 @@ pub struct Gazetteer {
     extra_keys: HashMap<String, Vec<(u32, bool)>>,
     /// Curated alias key → world place index (aliases.tsv); these rank like primary names.
     overlay: HashMap<String, Vec<u32>>,
-    fuzzy: OnceLock<lookup::FuzzyIndex>,
     spatial: OnceLock<near::Spatial>,
 }
 
@@ -100,7 +99,6 @@ impl Gazetteer {
         for p in places {
             self.index_extra(p);
         }
-        self.fuzzy = OnceLock::new();
         self.spatial = OnceLock::new();
     }
 
@@ -110,7 +108,6 @@ impl Gazetteer {
             extra: Vec::new(),
             extra_keys: HashMap::new(),
             overlay: HashMap::new(),
-            fuzzy: OnceLock::new(),
             spatial: OnceLock::new(),
         };
         for p in places {

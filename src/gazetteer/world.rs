@@ -5,7 +5,7 @@
 //! Layout, all integers little-endian (u24 = three bytes):
 //!
 //! ```text
-//! magic "RCGZ\x02\0\0\0" · n_places · n_keys · n_blocks · n_postings · pool_len · keys_len (u32 each)
+//! magic "RCGZ\x03\0\0\0" · n_places · n_keys · n_blocks · n_postings · pool_len · keys_len (u32 each)
 //! places    n_places × 28 bytes, sorted by GeoNames id: id u32 · lat µdeg i32 · lon µdeg i32 ·
 //!           population u32 · name, admin1, tz (pool offsets, u24 each) · country [u8; 2] ·
 //!           feature code u8
@@ -16,7 +16,15 @@
 //! keys      the normalised lookup keys, sorted bytewise, front-coded: shared-prefix length u8,
 //!           suffix length u8, suffix, then a u24 reference (SINGLE | place, or the index of
 //!           its count in `postings`)
+//! chars     n_keys × u8: each key's length in characters (capped at 255), in key order
+//! masks     n_keys × u32: each key's character mask (`normalize::char_mask`), in key order
+//! by_cell   n_places × u24: the places ordered by ¼° grid cell (`grid::cell_index`), then
+//!           by index
 //! ```
+//!
+//! The last three sections are precomputed so that a fresh process answers a misspelt name
+//! (a scan of `chars` and `masks`) or a reverse lookup (the grid) without first decoding
+//! every key or sorting every place.
 //!
 //! Every read is bounds-checked: a damaged table gives missing answers or a load error,
 //! never a panic.
@@ -25,7 +33,7 @@ use std::borrow::Cow;
 
 use super::error::Error;
 
-pub(crate) const MAGIC: &[u8; 8] = b"RCGZ\x02\0\0\0";
+pub(crate) const MAGIC: &[u8; 8] = b"RCGZ\x03\0\0\0";
 pub(crate) const REC: usize = 28;
 pub(crate) const BLOCK: usize = 8;
 pub(crate) const SINGLE: u32 = 0x80_0000;
@@ -48,6 +56,9 @@ pub(crate) struct World {
     postings_at: usize,
     pool_at: usize,
     keys_at: usize,
+    chars_at: usize,
+    masks_at: usize,
+    by_cell_at: usize,
 }
 
 /// One world place's fixed fields.
@@ -100,10 +111,13 @@ impl World {
         let postings_at = blocks_at + 4 * n_blocks;
         let pool_at = postings_at + 3 * n_postings;
         let keys_at = pool_at + pool_len;
-        if keys_at + keys_len != bytes.len() || n_blocks != n_keys.div_ceil(BLOCK) {
+        let chars_at = keys_at + keys_len;
+        let masks_at = chars_at + n_keys;
+        let by_cell_at = masks_at + 4 * n_keys;
+        let end = by_cell_at + 3 * n_places;
+        if end != bytes.len() || n_blocks != n_keys.div_ceil(BLOCK) {
             return Err(corrupt(format!(
-                "expected {} bytes, found {}",
-                keys_at + keys_len,
+                "expected {end} bytes, found {}",
                 bytes.len()
             )));
         }
@@ -116,6 +130,9 @@ impl World {
             postings_at,
             pool_at,
             keys_at,
+            chars_at,
+            masks_at,
+            by_cell_at,
         })
     }
 
@@ -123,6 +140,7 @@ impl World {
         self.n_places
     }
 
+    #[cfg(test)]
     pub fn n_keys(&self) -> usize {
         self.n_keys
     }
@@ -172,7 +190,7 @@ impl World {
         else {
             return;
         };
-        let end = self.bytes.len();
+        let end = self.chars_at;
         buf.clear();
         for _ in 0..BLOCK.min(self.n_keys.saturating_sub(b * BLOCK)) {
             let (Some(&shared), Some(&len)) = (self.bytes.get(at), self.bytes.get(at + 1)) else {
@@ -229,8 +247,27 @@ impl World {
         found
     }
 
+    #[cfg(test)]
     pub fn n_blocks(&self) -> usize {
         self.n_blocks
+    }
+
+    /// Every key's length in characters (capped at 255), in key order.
+    pub fn key_chars(&self) -> &[u8] {
+        &self.bytes[self.chars_at..self.masks_at]
+    }
+
+    /// Every key's character mask (`normalize::char_mask`), four bytes each, in key order.
+    pub fn key_masks(&self) -> &[u8] {
+        &self.bytes[self.masks_at..self.by_cell_at]
+    }
+
+    /// The place at position `j` of the grid-cell order.
+    pub fn by_cell(&self, j: usize) -> Option<usize> {
+        if j >= self.n_places {
+            return None;
+        }
+        u24_at(&self.bytes, self.by_cell_at + 3 * j).map(|i| i as usize)
     }
 
     /// The places of a key, most important first.
@@ -265,8 +302,37 @@ impl World {
 
 #[cfg(test)]
 mod tests {
+    use super::super::grid::cell_index;
+    use super::super::normalize::char_mask;
     use super::super::world_build::{build_world, sample_rows};
     use super::*;
+
+    /// Whether `by_cell` lists every place once, in grid-cell order.
+    fn in_cell_order(w: &World) -> bool {
+        let order: Vec<usize> = (0..w.len()).filter_map(|j| w.by_cell(j)).collect();
+        let mut seen = order.clone();
+        seen.sort();
+        let cell = |i: usize| w.rec(i).map(|r| cell_index(r.lat_deg, r.lon_deg));
+        seen == (0..w.len()).collect::<Vec<_>>()
+            && order
+                .windows(2)
+                .all(|p| (cell(p[0]), p[0]) < (cell(p[1]), p[1]))
+    }
+
+    #[test]
+    fn places_are_listed_in_grid_cell_order() {
+        assert!(in_cell_order(&sample()));
+        let bundled = World::new(Cow::Borrowed(super::super::WORLD_RCG)).unwrap();
+        assert!(in_cell_order(&bundled));
+        // Swapping two entries is noticed.
+        let mut bytes = build_world(sample_rows());
+        let n = bytes.len();
+        let (a, b) = (n - 6, n - 3);
+        for k in 0..3 {
+            bytes.swap(a + k, b + k);
+        }
+        assert!(!in_cell_order(&World::new(Cow::Owned(bytes)).unwrap()));
+    }
 
     fn sample() -> World {
         World::new(Cow::Owned(build_world(sample_rows()))).unwrap()
@@ -316,6 +382,16 @@ mod tests {
         }
         assert_eq!(all.len(), w.n_keys());
         assert!(all.windows(2).all(|p| p[0].0 < p[1].0));
+        // The fuzzy-scan sections describe the keys in the same order.
+        for (i, (k, _)) in all.iter().enumerate() {
+            assert_eq!(w.key_chars()[i] as usize, k.chars().count(), "{k}");
+            let m = &w.key_masks()[4 * i..4 * i + 4];
+            assert_eq!(
+                u32::from_le_bytes([m[0], m[1], m[2], m[3]]),
+                char_mask(k),
+                "{k}"
+            );
+        }
         for (k, r) in &all {
             assert_eq!(w.find_key(k), Some(*r), "{k}");
         }
