@@ -3,7 +3,10 @@
 
 use super::normalize::{bounded_levenshtein, char_mask, normalizes_to};
 use super::place::{Place, PlaceKind};
-use super::world::{BLOCK, PostingRef};
+use std::sync::atomic::Ordering;
+
+use super::fuzzy_index::FuzzyIndex;
+use super::world::{BLOCK, PostingRef, World};
 use super::{Ent, Gazetteer};
 use crate::coord::LatLon;
 
@@ -105,11 +108,11 @@ impl Gazetteer {
 
     /// Entries within `max` edits of `key` (at most `limit` keys, closest first).
     ///
-    /// The world keys are scanned in place: only keys whose character count is within `max`
-    /// of the query's, and whose stored character mask differs from the query's in at most
-    /// `max` bins either way (an edit adds at most one bin and removes at most one), are
-    /// decoded and measured. Ties in distance go to the shorter key, then to the world table
-    /// before the curated keys, then to key order.
+    /// Only world keys whose character count is within `max` of the query's, and whose stored
+    /// character mask differs from the query's in at most `max` bins either way (an edit adds
+    /// at most one bin and removes at most one), are measured: in place on a process's first
+    /// fuzzy lookup, through [`FuzzyIndex`] after that. Ties in distance go to the shorter
+    /// key, then to the world table before the curated keys, then to key order.
     pub(crate) fn fuzzy_hits(&self, key: &str, max: usize, limit: usize) -> Vec<(Ent, Hit)> {
         let q: Vec<char> = key.chars().collect();
         if q.len() > 255 {
@@ -120,37 +123,20 @@ impl Gazetteer {
         let near_mask =
             |m: u32| (m & !qmask).count_ones().max((qmask & !m).count_ones()) as usize <= max;
         let mut row = Vec::new();
-        // (distance, characters, 0 = world / 1 = curated, index, reference)
-        let mut found: Vec<(usize, usize, u8, usize, Option<PostingRef>)> = Vec::new();
+        let mut found: Vec<Found> = Vec::new();
         if let Some(w) = &self.world {
-            let mut buf = Vec::with_capacity(64);
-            let blocks = w
-                .key_chars()
-                .chunks(BLOCK)
-                .zip(w.key_masks().chunks(4 * BLOCK));
-            for (b, (chars, masks)) in blocks.enumerate() {
-                // The keys of this block worth measuring, one bit each.
-                let mut want = 0u32;
-                for (j, (n, m)) in chars.iter().zip(masks.chunks_exact(4)).enumerate() {
-                    let m = u32::from_le_bytes([m[0], m[1], m[2], m[3]]);
-                    if (lo..=hi).contains(&(*n as usize)) && near_mask(m) {
-                        want |= 1 << j;
+            // The first fuzzy lookup in a process scans in place; later ones use the index.
+            let index = match self.fuzzy_asked.swap(true, Ordering::Relaxed) {
+                true => Some(self.fuzzy.get_or_init(|| FuzzyIndex::build(w))),
+                false => None,
+            };
+            match index {
+                Some(index) => index.scan(lo, hi, near_mask, |k, n, i, r| {
+                    if let Some(d) = bounded_levenshtein(&q, k, max, &mut row) {
+                        found.push((d, n, 0, i, Some(r)));
                     }
-                }
-                if want == 0 {
-                    continue;
-                }
-                let mut j = 0;
-                w.for_each_in_block(b, &mut buf, |k, r| {
-                    if want & (1 << j) != 0
-                        && let Ok(k) = std::str::from_utf8(k)
-                        && let Some(d) = bounded_levenshtein(&q, k, max, &mut row)
-                    {
-                        found.push((d, chars[j] as usize, 0, b * BLOCK + j, Some(r)));
-                    }
-                    j += 1;
-                    want >> j != 0
-                });
+                }),
+                None => self.scan_world_in_place(w, &q, max, near_mask, &mut row, &mut found),
             }
         }
         let mut extra: Vec<&String> = self.extra_keys.keys().chain(self.overlay.keys()).collect();
@@ -186,5 +172,71 @@ impl Gazetteer {
             }
         }
         hits
+    }
+
+    /// The in-place scan of the world keys: blocks of eight keys are decoded only when the
+    /// stored character counts and masks let one of them through.
+    fn scan_world_in_place(
+        &self,
+        w: &World,
+        q: &[char],
+        max: usize,
+        near_mask: impl Fn(u32) -> bool,
+        row: &mut Vec<usize>,
+        found: &mut Vec<Found>,
+    ) {
+        let (lo, hi) = (q.len().saturating_sub(max), q.len() + max);
+        let mut buf = Vec::with_capacity(64);
+        let blocks = w
+            .key_chars()
+            .chunks(BLOCK)
+            .zip(w.key_masks().chunks(4 * BLOCK));
+        for (b, (chars, masks)) in blocks.enumerate() {
+            // The keys of this block worth measuring, one bit each.
+            let mut want = 0u32;
+            for (j, (n, m)) in chars.iter().zip(masks.chunks_exact(4)).enumerate() {
+                let m = u32::from_le_bytes([m[0], m[1], m[2], m[3]]);
+                if (lo..=hi).contains(&(*n as usize)) && near_mask(m) {
+                    want |= 1 << j;
+                }
+            }
+            if want == 0 {
+                continue;
+            }
+            let mut j = 0;
+            w.for_each_in_block(b, &mut buf, |k, r| {
+                if want & (1 << j) != 0
+                    && let Ok(k) = std::str::from_utf8(k)
+                    && let Some(d) = bounded_levenshtein(q, k, max, row)
+                {
+                    found.push((d, chars[j] as usize, 0, b * BLOCK + j, Some(r)));
+                }
+                j += 1;
+                want >> j != 0
+            });
+        }
+    }
+}
+
+/// A fuzzy match: (distance, characters, 0 = world / 1 = curated, index, reference).
+type Found = (usize, usize, u8, usize, Option<PostingRef>);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_in_place_scan_and_the_index_find_the_same_keys() {
+        for key in ["vladivostk", "przemysl", "ulan batr", "hasna", "pxenjan", "평얀", "x"] {
+            let g = Gazetteer::load_default().unwrap();
+            let first = g.fuzzy_hits(key, 2, 24);
+            assert!(g.fuzzy.get().is_none(), "{key}: the first scan is in place");
+            let second = g.fuzzy_hits(key, 2, 24);
+            assert!(g.fuzzy.get().is_some(), "{key}: the second uses the index");
+            assert_eq!(first, second, "{key}");
+            if key.len() > 3 {
+                assert!(!first.is_empty(), "{key}");
+            }
+        }
     }
 }

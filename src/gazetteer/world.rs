@@ -79,6 +79,11 @@ pub(crate) struct WorldRec {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct PostingRef(u32);
 
+impl PostingRef {
+    /// A reference to no place.
+    pub const NONE: PostingRef = PostingRef(u32::MAX);
+}
+
 fn corrupt(reason: impl Into<String>) -> Error {
     Error::CorruptData {
         file: FILE,
