@@ -227,7 +227,15 @@ mod tests {
 
     #[test]
     fn the_in_place_scan_and_the_index_find_the_same_keys() {
-        for key in ["vladivostk", "przemysl", "ulan batr", "hasna", "pxenjan", "평얀", "x"] {
+        for key in [
+            "vladivostk",
+            "przemysl",
+            "ulan batr",
+            "hasna",
+            "pxenjan",
+            "평얀",
+            "x",
+        ] {
             let g = Gazetteer::load_default().unwrap();
             let first = g.fuzzy_hits(key, 2, 24);
             assert!(g.fuzzy.get().is_none(), "{key}: the first scan is in place");
