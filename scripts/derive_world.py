@@ -11,7 +11,8 @@ Re-runnable; needs npm, pip, cargo and the network. Never run by CI or tests.
    writes data/world/countries.tsv (alpha-2, alpha-3, names), plus a few short English names
    the project adds (marked "project" in the fourth column).
 3. `cargo run --release --example derive_world -- cities500.txt data/world/cities500.rcg`
-   builds the compact, indexed, LZ4-compressed table with the crate's own name normaliser,
+   builds the compact, indexed table (read in place; with the precomputed fuzzy-scan and
+   grid-order sections) with the crate's own name normaliser,
    so the index and the lookups can never disagree.
 """
 

@@ -1,9 +1,12 @@
 //! Finding entries by key: exact and alias matches through the indexes, and fuzzy matches by
-//! a bounded edit distance over every key.
+//! a bounded edit distance over every key (scanned in place over the stored masks).
 
 use super::normalize::{bounded_levenshtein, char_mask, normalizes_to};
 use super::place::{Place, PlaceKind};
-use super::world::PostingRef;
+use std::sync::atomic::Ordering;
+
+use super::fuzzy_index::FuzzyIndex;
+use super::world::{BLOCK, PostingRef, World};
 use super::{Ent, Gazetteer};
 use crate::coord::LatLon;
 
@@ -104,44 +107,61 @@ impl Gazetteer {
     }
 
     /// Entries within `max` edits of `key` (at most `limit` keys, closest first).
+    ///
+    /// Only world keys whose character count is within `max` of the query's, and whose stored
+    /// character mask differs from the query's in at most `max` bins either way (an edit adds
+    /// at most one bin and removes at most one), are measured: in place on a process's first
+    /// fuzzy lookup, through [`FuzzyIndex`] after that. Ties in distance go to the shorter
+    /// key, then to the world table before the curated keys, then to key order.
     pub(crate) fn fuzzy_hits(&self, key: &str, max: usize, limit: usize) -> Vec<(Ent, Hit)> {
-        let index = self.fuzzy.get_or_init(|| FuzzyIndex::build(self));
         let q: Vec<char> = key.chars().collect();
-        let qmask = char_mask(key);
-        let mut row = Vec::new();
-        let mut found: Vec<(usize, usize)> = Vec::new(); // (distance, entry in index)
-        // Entries are sorted by length: only lengths within `max` of the query are scanned.
-        // An edit adds at most one character bit and removes at most one, so the bits one side
-        // has and the other lacks bound the distance from below.
         if q.len() > 255 {
             return Vec::new();
         }
-        let lo = q.len().saturating_sub(max);
-        let hi = (q.len() + max).min(255);
-        let (from, to) = (index.by_len[lo] as usize, index.by_len[hi + 1] as usize);
-        for i in from..to {
-            let m = index.masks[i];
-            if (m & !qmask).count_ones().max((qmask & !m).count_ones()) as usize > max {
-                continue;
-            }
-            let e = &index.entries[i];
-            if let Some(d) = bounded_levenshtein(&q, index.key(e), max, &mut row) {
-                found.push((d, i));
+        let qmask = char_mask(key);
+        let (lo, hi) = (q.len().saturating_sub(max), q.len() + max);
+        let near_mask =
+            |m: u32| (m & !qmask).count_ones().max((qmask & !m).count_ones()) as usize <= max;
+        let mut row = Vec::new();
+        let mut found: Vec<Found> = Vec::new();
+        if let Some(w) = &self.world {
+            // The first fuzzy lookup in a process scans in place; later ones use the index.
+            let index = match self.fuzzy_asked.swap(true, Ordering::Relaxed) {
+                true => Some(self.fuzzy.get_or_init(|| FuzzyIndex::build(w))),
+                false => None,
+            };
+            match index {
+                Some(index) => index.scan(lo, hi, near_mask, |k, n, i, r| {
+                    if let Some(d) = bounded_levenshtein(&q, k, max, &mut row) {
+                        found.push((d, n, 0, i, Some(r)));
+                    }
+                }),
+                None => self.scan_world_in_place(w, &q, max, near_mask, &mut row, &mut found),
             }
         }
-        found.sort_by_key(|(d, _)| *d);
+        let mut extra: Vec<&String> = self.extra_keys.keys().chain(self.overlay.keys()).collect();
+        extra.sort();
+        extra.dedup();
+        for (i, k) in extra.iter().enumerate() {
+            let n = k.chars().count();
+            if n < lo || n > hi || !near_mask(char_mask(k)) {
+                continue;
+            }
+            if let Some(d) = bounded_levenshtein(&q, k, max, &mut row) {
+                found.push((d, n, 1, i, None));
+            }
+        }
+        found.sort_by_key(|f| (f.0, f.1, f.2, f.3));
         let mut hits = Vec::new();
-        for (d, i) in found.into_iter().take(limit) {
+        for (d, _, _, i, r) in found.into_iter().take(limit) {
             let h = Hit::Fuzzy(d as u8);
-            let e = &index.entries[i];
-            match e.src {
-                FuzzySrc::World(r) => {
-                    if let Some(w) = &self.world {
-                        hits.extend(w.postings(r).take(8).map(|p| (Ent::World(p as u32), h)));
-                    }
+            match (r, &self.world) {
+                (Some(r), Some(w)) => {
+                    hits.extend(w.postings(r).take(8).map(|p| (Ent::World(p as u32), h)));
                 }
-                FuzzySrc::Extra => {
-                    let k = index.key(e);
+                (Some(_), None) => {}
+                (None, _) => {
+                    let k = extra[i].as_str();
                     for (p, _) in self.extra_keys.get(k).into_iter().flatten() {
                         hits.push((Ent::Extra(*p), h));
                     }
@@ -153,101 +173,78 @@ impl Gazetteer {
         }
         hits
     }
-}
 
-#[derive(Debug, Clone, Copy)]
-enum FuzzySrc {
-    World(PostingRef),
-    Extra,
-}
-
-#[derive(Debug, Clone, Copy)]
-struct FuzzyEntry {
-    start: u32,
-    len: u8,
-    nchars: u8,
-    src: FuzzySrc,
-}
-
-/// Every key decoded once into one arena, with its character mask and length; built on the
-/// first fuzzy lookup.
-#[derive(Debug)]
-pub(crate) struct FuzzyIndex {
-    /// Sorted by character count.
-    entries: Vec<FuzzyEntry>,
-    /// Character masks, parallel to `entries` (scanned alone, so kept apart).
-    masks: Vec<u64>,
-    /// `by_len[n]` is the first entry with `n` or more characters (257 slots).
-    by_len: Vec<u32>,
-    arena: String,
-}
-
-impl FuzzyIndex {
-    fn key(&self, e: &FuzzyEntry) -> &str {
-        self.arena
-            .get(e.start as usize..e.start as usize + e.len as usize)
-            .unwrap_or("")
-    }
-
-    fn push(&mut self, key: &str, src: FuzzySrc) {
-        if key.len() > 255 {
-            return;
+    /// The in-place scan of the world keys: blocks of eight keys are decoded only when the
+    /// stored character counts and masks let one of them through.
+    fn scan_world_in_place(
+        &self,
+        w: &World,
+        q: &[char],
+        max: usize,
+        near_mask: impl Fn(u32) -> bool,
+        row: &mut Vec<usize>,
+        found: &mut Vec<Found>,
+    ) {
+        let (lo, hi) = (q.len().saturating_sub(max), q.len() + max);
+        let mut buf = Vec::with_capacity(64);
+        let blocks = w
+            .key_chars()
+            .chunks(BLOCK)
+            .zip(w.key_masks().chunks(4 * BLOCK));
+        for (b, (chars, masks)) in blocks.enumerate() {
+            // The keys of this block worth measuring, one bit each.
+            let mut want = 0u32;
+            for (j, (n, m)) in chars.iter().zip(masks.chunks_exact(4)).enumerate() {
+                let m = u32::from_le_bytes([m[0], m[1], m[2], m[3]]);
+                if (lo..=hi).contains(&(*n as usize)) && near_mask(m) {
+                    want |= 1 << j;
+                }
+            }
+            if want == 0 {
+                continue;
+            }
+            let mut j = 0;
+            w.for_each_in_block(b, &mut buf, |k, r| {
+                if want & (1 << j) != 0
+                    && let Ok(k) = std::str::from_utf8(k)
+                    && let Some(d) = bounded_levenshtein(q, k, max, row)
+                {
+                    found.push((d, chars[j] as usize, 0, b * BLOCK + j, Some(r)));
+                }
+                j += 1;
+                want >> j != 0
+            });
         }
-        let start = self.arena.len() as u32;
-        self.arena.push_str(key);
-        let nchars = key.chars().count().min(255) as u8;
-        self.entries.push(FuzzyEntry {
-            start,
-            len: key.len() as u8,
-            nchars,
-            src,
-        });
     }
+}
 
-    fn build(g: &Gazetteer) -> FuzzyIndex {
-        let mut f = FuzzyIndex {
-            entries: Vec::new(),
-            masks: Vec::new(),
-            by_len: Vec::new(),
-            arena: String::new(),
-        };
-        if let Some(w) = &g.world {
-            f.entries.reserve(w.n_keys());
-            f.arena.reserve(8 << 20);
-            let mut buf = Vec::new();
-            for b in 0..w.n_blocks() {
-                w.for_each_in_block(b, &mut buf, |k, r| {
-                    if let Ok(s) = std::str::from_utf8(k) {
-                        f.push(s, FuzzySrc::World(r));
-                    }
-                    true
-                });
+/// A fuzzy match: (distance, characters, 0 = world / 1 = curated, index, reference).
+type Found = (usize, usize, u8, usize, Option<PostingRef>);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_in_place_scan_and_the_index_find_the_same_keys() {
+        for key in [
+            "vladivostk",
+            "przemysl",
+            "ulan batr",
+            "hasna",
+            "pxenjan",
+            "평얀",
+            "x",
+        ] {
+            let g = Gazetteer::load_default().unwrap();
+            let first = g.fuzzy_hits(key, 2, 24);
+            assert!(g.fuzzy.get().is_none(), "{key}: the first scan is in place");
+            let second = g.fuzzy_hits(key, 2, 24);
+            assert!(g.fuzzy.get().is_some(), "{key}: the second uses the index");
+            assert_eq!(first, second, "{key}");
+            if key.len() > 3 {
+                assert!(!first.is_empty(), "{key}");
             }
         }
-        let mut extra: Vec<&String> = g.extra_keys.keys().chain(g.overlay.keys()).collect();
-        extra.sort();
-        extra.dedup();
-        for k in extra {
-            f.push(k, FuzzySrc::Extra);
-        }
-        // Counting sort by character count (linear; this runs on the first fuzzy lookup).
-        let mut by_len = vec![0u32; 257];
-        for e in &f.entries {
-            by_len[e.nchars as usize + 1] += 1;
-        }
-        for n in 1..257 {
-            by_len[n] += by_len[n - 1];
-        }
-        let mut next = by_len.clone();
-        let mut order = vec![0u32; f.entries.len()];
-        for (i, e) in f.entries.iter().enumerate() {
-            order[next[e.nchars as usize] as usize] = i as u32;
-            next[e.nchars as usize] += 1;
-        }
-        let unsorted = std::mem::take(&mut f.entries);
-        f.entries = order.iter().map(|i| unsorted[*i as usize]).collect();
-        f.masks = f.entries.iter().map(|e| char_mask(f.key(e))).collect();
-        f.by_len = by_len;
-        f
     }
 }

@@ -26,6 +26,7 @@
 
 mod curated;
 mod error;
+mod fuzzy_index;
 mod grid;
 mod lookup;
 mod near;
@@ -38,6 +39,7 @@ pub mod world_build;
 
 use std::collections::HashMap;
 use std::sync::OnceLock;
+use std::sync::atomic::AtomicBool;
 
 pub use error::Error;
 pub use near::Nearby;
@@ -68,8 +70,10 @@ pub struct Gazetteer {
     extra_keys: HashMap<String, Vec<(u32, bool)>>,
     /// Curated alias key → world place index (aliases.tsv); these rank like primary names.
     overlay: HashMap<String, Vec<u32>>,
-    fuzzy: OnceLock<lookup::FuzzyIndex>,
     spatial: OnceLock<near::Spatial>,
+    /// The world keys in memory, built on the second fuzzy lookup (see `fuzzy_index.rs`).
+    fuzzy: OnceLock<fuzzy_index::FuzzyIndex>,
+    fuzzy_asked: AtomicBool,
 }
 
 impl Gazetteer {
@@ -100,7 +104,6 @@ impl Gazetteer {
         for p in places {
             self.index_extra(p);
         }
-        self.fuzzy = OnceLock::new();
         self.spatial = OnceLock::new();
     }
 
@@ -110,8 +113,9 @@ impl Gazetteer {
             extra: Vec::new(),
             extra_keys: HashMap::new(),
             overlay: HashMap::new(),
-            fuzzy: OnceLock::new(),
             spatial: OnceLock::new(),
+            fuzzy: OnceLock::new(),
+            fuzzy_asked: AtomicBool::new(false),
         };
         for p in places {
             g.index_extra(p);

@@ -86,9 +86,10 @@ impl Gazetteer {
         const SLACK: f64 = 1.0201; // 1 % on the chord
         let mut found: Vec<(f64, Ent, [f64; 3])> = Vec::with_capacity(n + 2);
         if let Some(grid) = &spatial.grid
+            && let Some(w) = &self.world
             && kinds.is_none_or(|ks| ks.contains(&PlaceKind::City))
         {
-            for (d2, i) in grid.nearest(p.lat, p.lon, n, SLACK) {
+            for (d2, i) in grid.nearest(w, p.lat, p.lon, n, SLACK) {
                 found.push((d2, Ent::World(i), [0.0; 3]));
             }
         }

@@ -139,12 +139,13 @@ fn is_unicode_punct(c: char) -> bool {
     )
 }
 
-/// A 64-bit set of the characters in a key (hashed into 64 bins), used to skip names that
-/// cannot be within a small edit distance: every edit changes at most two bits.
-pub(crate) fn char_mask(key: &str) -> u64 {
+/// A 32-bit set of the characters in a key (code point modulo 32, so the Latin letters fall in
+/// distinct bins), used to skip names that cannot be within a small edit distance: an edit
+/// adds at most one bin and removes at most one. Stored per key in the world table.
+pub(crate) fn char_mask(key: &str) -> u32 {
     key.chars()
         .filter(|c| *c != ' ')
-        .fold(0u64, |m, c| m | 1u64 << (c as u32 % 64))
+        .fold(0u32, |m, c| m | 1u32 << (c as u32 % 32))
 }
 
 /// Levenshtein distance between two keys in characters, or `None` if it exceeds `max`.

@@ -5,7 +5,7 @@
 //! Layout, all integers little-endian (u24 = three bytes):
 //!
 //! ```text
-//! magic "RCGZ\x02\0\0\0" · n_places · n_keys · n_blocks · n_postings · pool_len · keys_len (u32 each)
+//! magic "RCGZ\x03\0\0\0" · n_places · n_keys · n_blocks · n_postings · pool_len · keys_len (u32 each)
 //! places    n_places × 28 bytes, sorted by GeoNames id: id u32 · lat µdeg i32 · lon µdeg i32 ·
 //!           population u32 · name, admin1, tz (pool offsets, u24 each) · country [u8; 2] ·
 //!           feature code u8
@@ -16,7 +16,15 @@
 //! keys      the normalised lookup keys, sorted bytewise, front-coded: shared-prefix length u8,
 //!           suffix length u8, suffix, then a u24 reference (SINGLE | place, or the index of
 //!           its count in `postings`)
+//! chars     n_keys × u8: each key's length in characters (capped at 255), in key order
+//! masks     n_keys × u32: each key's character mask (`normalize::char_mask`), in key order
+//! by_cell   n_places × u24: the places ordered by ¼° grid cell (`grid::cell_index`), then
+//!           by index
 //! ```
+//!
+//! The last three sections are precomputed so that a fresh process answers a misspelt name
+//! (a scan of `chars` and `masks`) or a reverse lookup (the grid) without first decoding
+//! every key or sorting every place.
 //!
 //! Every read is bounds-checked: a damaged table gives missing answers or a load error,
 //! never a panic.
@@ -25,7 +33,7 @@ use std::borrow::Cow;
 
 use super::error::Error;
 
-pub(crate) const MAGIC: &[u8; 8] = b"RCGZ\x02\0\0\0";
+pub(crate) const MAGIC: &[u8; 8] = b"RCGZ\x03\0\0\0";
 pub(crate) const REC: usize = 28;
 pub(crate) const BLOCK: usize = 8;
 pub(crate) const SINGLE: u32 = 0x80_0000;
@@ -48,6 +56,9 @@ pub(crate) struct World {
     postings_at: usize,
     pool_at: usize,
     keys_at: usize,
+    chars_at: usize,
+    masks_at: usize,
+    by_cell_at: usize,
 }
 
 /// One world place's fixed fields.
@@ -67,6 +78,11 @@ pub(crate) struct WorldRec {
 /// A key's reference to its places.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct PostingRef(u32);
+
+impl PostingRef {
+    /// A reference to no place.
+    pub const NONE: PostingRef = PostingRef(u32::MAX);
+}
 
 fn corrupt(reason: impl Into<String>) -> Error {
     Error::CorruptData {
@@ -100,10 +116,13 @@ impl World {
         let postings_at = blocks_at + 4 * n_blocks;
         let pool_at = postings_at + 3 * n_postings;
         let keys_at = pool_at + pool_len;
-        if keys_at + keys_len != bytes.len() || n_blocks != n_keys.div_ceil(BLOCK) {
+        let chars_at = keys_at + keys_len;
+        let masks_at = chars_at + n_keys;
+        let by_cell_at = masks_at + 4 * n_keys;
+        let end = by_cell_at + 3 * n_places;
+        if end != bytes.len() || n_blocks != n_keys.div_ceil(BLOCK) {
             return Err(corrupt(format!(
-                "expected {} bytes, found {}",
-                keys_at + keys_len,
+                "expected {end} bytes, found {}",
                 bytes.len()
             )));
         }
@@ -116,6 +135,9 @@ impl World {
             postings_at,
             pool_at,
             keys_at,
+            chars_at,
+            masks_at,
+            by_cell_at,
         })
     }
 
@@ -123,6 +145,7 @@ impl World {
         self.n_places
     }
 
+    #[cfg(test)]
     pub fn n_keys(&self) -> usize {
         self.n_keys
     }
@@ -172,7 +195,7 @@ impl World {
         else {
             return;
         };
-        let end = self.bytes.len();
+        let end = self.chars_at;
         buf.clear();
         for _ in 0..BLOCK.min(self.n_keys.saturating_sub(b * BLOCK)) {
             let (Some(&shared), Some(&len)) = (self.bytes.get(at), self.bytes.get(at + 1)) else {
@@ -229,8 +252,27 @@ impl World {
         found
     }
 
+    #[cfg(test)]
     pub fn n_blocks(&self) -> usize {
         self.n_blocks
+    }
+
+    /// Every key's length in characters (capped at 255), in key order.
+    pub fn key_chars(&self) -> &[u8] {
+        &self.bytes[self.chars_at..self.masks_at]
+    }
+
+    /// Every key's character mask (`normalize::char_mask`), four bytes each, in key order.
+    pub fn key_masks(&self) -> &[u8] {
+        &self.bytes[self.masks_at..self.by_cell_at]
+    }
+
+    /// The place at position `j` of the grid-cell order.
+    pub fn by_cell(&self, j: usize) -> Option<usize> {
+        if j >= self.n_places {
+            return None;
+        }
+        u24_at(&self.bytes, self.by_cell_at + 3 * j).map(|i| i as usize)
     }
 
     /// The places of a key, most important first.
@@ -264,82 +306,4 @@ impl World {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::super::world_build::{build_world, sample_rows};
-    use super::*;
-
-    fn sample() -> World {
-        World::new(Cow::Owned(build_world(sample_rows()))).unwrap()
-    }
-
-    #[test]
-    fn round_trips_rows_and_finds_keys() {
-        let w = sample();
-        assert_eq!(w.len(), 7);
-        let p: Vec<usize> = w.postings(w.find_key("pyongyang").unwrap()).collect();
-        let r = w.rec(p[0]).unwrap();
-        assert_eq!(
-            (r.geonameid, r.lat_deg, r.lon_deg),
-            (1871859, 39.03385, 125.75432)
-        );
-        assert_eq!(w.pool_str(r.tz_off), "Asia/Pyongyang");
-        assert_eq!(&r.country, b"KP");
-        assert!(w.find_key("평양").is_some());
-        assert!(w.find_key("pjongjang").is_some());
-        assert!(w.find_key("nowhere").is_none());
-        assert!(w.find_key("").is_none());
-        assert!(w.find_key("zzzzzz").is_none());
-        // Both Razdolnoye share a key; the more important (a district seat, PPLA2) comes first.
-        let both: Vec<u32> = w
-            .postings(w.find_key("razdolnoye").unwrap())
-            .map(|i| w.rec(i).unwrap().geonameid)
-            .collect();
-        assert_eq!(both, [695740, 2017478]);
-        assert_eq!(
-            w.by_geonameid(2022586)
-                .and_then(|i| w.rec(i))
-                .map(|r| r.population),
-            Some(776)
-        );
-    }
-
-    #[test]
-    fn every_key_is_found_again() {
-        let w = sample();
-        let mut all = Vec::new();
-        let mut buf = Vec::new();
-        for b in 0..w.n_blocks() {
-            w.for_each_in_block(b, &mut buf, |k, r| {
-                all.push((String::from_utf8(k.to_vec()).unwrap(), r));
-                true
-            });
-        }
-        assert_eq!(all.len(), w.n_keys());
-        assert!(all.windows(2).all(|p| p[0].0 < p[1].0));
-        for (k, r) in &all {
-            assert_eq!(w.find_key(k), Some(*r), "{k}");
-        }
-    }
-
-    #[test]
-    fn damaged_tables_are_refused_not_panicked_on() {
-        let bytes = build_world(sample_rows());
-        assert!(matches!(
-            World::new(Cow::Owned(bytes[..bytes.len() - 3].to_vec())),
-            Err(Error::CorruptData { .. })
-        ));
-        assert!(World::new(Cow::Borrowed(b"nonsense")).is_err());
-        let mut bad = bytes.clone();
-        bad[8] = 0xff; // n_places
-        assert!(World::new(Cow::Owned(bad)).is_err());
-        // Scrambled keys: lookups may fail but must not panic.
-        let mut scrambled = bytes.clone();
-        let n = scrambled.len();
-        for b in &mut scrambled[n - 60..] {
-            *b = b.wrapping_mul(31).wrapping_add(7);
-        }
-        if let Ok(w) = World::new(Cow::Owned(scrambled)) {
-            let _ = w.find_key("khasan").map(|r| w.postings(r).count());
-        }
-    }
-}
+mod tests;

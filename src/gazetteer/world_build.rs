@@ -6,7 +6,8 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use super::normalize::normalize;
+use super::grid::cell_index;
+use super::normalize::{char_mask, normalize};
 use super::world::{BLOCK, FCODES, MAGIC, REC, SINGLE};
 
 /// One GeoNames populated place, as read from `cities500.txt`.
@@ -171,7 +172,12 @@ pub fn build_world(mut rows: Vec<WorldRow>) -> Vec<u8> {
     let mut keys = Vec::new();
     let mut postings = Vec::new();
     let mut prev: &str = "";
+    // For the fuzzy scan: each key's character count (capped at 255) and character mask.
+    let mut key_chars = Vec::with_capacity(key_places.len());
+    let mut key_masks = Vec::with_capacity(4 * key_places.len());
     for (n, (k, ps)) in key_places.iter_mut().enumerate() {
+        key_chars.push(k.chars().count().min(255) as u8);
+        key_masks.extend_from_slice(&char_mask(k).to_le_bytes());
         let shared = if n % BLOCK == 0 {
             blocks.push(keys.len() as u32);
             0
@@ -193,6 +199,14 @@ pub fn build_world(mut rows: Vec<WorldRow>) -> Vec<u8> {
         }
         prev = k;
     }
+    // For reverse lookups: the places in grid-cell order (then by index).
+    let mut by_cell: Vec<u32> = (0..rows.len() as u32).collect();
+    by_cell.sort_by_key(|i| {
+        let r = &rows[*i as usize];
+        // The position as stored (whole micro-degrees), so reader and writer agree on the cell.
+        let stored = |deg: f64| (deg * 1e6).round() as i32 as f64 / 1e6;
+        (cell_index(stored(r.lat_deg), stored(r.lon_deg)), *i)
+    });
     let mut out = Vec::new();
     out.extend_from_slice(MAGIC);
     for n in [
@@ -212,6 +226,11 @@ pub fn build_world(mut rows: Vec<WorldRow>) -> Vec<u8> {
     out.extend_from_slice(&postings);
     out.extend_from_slice(&pool.bytes);
     out.extend_from_slice(&keys);
+    out.extend_from_slice(&key_chars);
+    out.extend_from_slice(&key_masks);
+    for i in by_cell {
+        put_u24(&mut out, i);
+    }
     out
 }
 
