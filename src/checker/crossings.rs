@@ -3,9 +3,9 @@
 //! pipeline: `route::crossings` does the geometry, this file supplies the lines.
 
 use crate::coord::LatLon;
-use crate::gazetteer::{self, Gazetteer, PlaceGeometry, PlaceKind};
+use crate::gazetteer::{self, Gazetteer, PlaceGeometry};
 use crate::render::basemap::{self, GeoRect, Layer, Level};
-use crate::route::crossings::{Crossing, LineKind, NamedLine, Nearest, crossings_along};
+use crate::route::crossings::{Crossing, LineKind, NamedLine, NamedPlace, crossings_along};
 use crate::route::{Journey, Route};
 use crate::story::Mode;
 use crate::units::Length;
@@ -22,6 +22,14 @@ pub fn add_crossings(route: &mut Route, gaz: &Gazetteer) {
         return;
     }
     let waypoints = route.waypoints.clone();
+    let places: Vec<NamedPlace> = waypoints
+        .iter()
+        .filter(|w| !w.place.as_ref().is_some_and(|p| p.is_line()))
+        .map(|w| NamedPlace {
+            name: w.name.clone(),
+            at: w.at,
+        })
+        .collect();
     for j in &mut route.journeys {
         // Rivers and borders matter on the ground; a flight's crossings are left out.
         let surface: Vec<_> = j
@@ -30,8 +38,8 @@ pub fn add_crossings(route: &mut Route, gaz: &Gazetteer) {
             .filter(|l| l.mode != Mode::Air)
             .cloned()
             .collect();
-        let found = crossings_along(&surface, &lines, &[]);
-        j.crossings = tidy(found, j, &waypoints, gaz);
+        let found = crossings_along(&surface, &lines, &places);
+        j.crossings = tidy(found, j, &waypoints);
     }
 }
 
@@ -102,13 +110,13 @@ fn lines_in(rect: GeoRect, gaz: &Gazetteer) -> Vec<NamedLine> {
     lines
 }
 
-/// Merges repeated crossings, names borders by the countries on either side and puts the
-/// nearest named place (from the whole gazetteer) on each.
+/// Merges repeated crossings and names borders by the countries on either side. The nearest
+/// named place is the nearest of the story's own waypoints (the places a reader of the story
+/// knows), which `crossings_along` has set.
 fn tidy(
     found: Vec<Crossing>,
     j: &Journey,
     waypoints: &[crate::route::ResolvedWaypoint],
-    gaz: &Gazetteer,
 ) -> Vec<Crossing> {
     let mut out: Vec<Crossing> = Vec::new();
     for mut c in found {
@@ -121,21 +129,6 @@ fn tidy(
         if c.kind == LineKind::Border {
             c.line = border_name(&c, j, waypoints);
         }
-        let kinds = [
-            PlaceKind::City,
-            PlaceKind::Station,
-            PlaceKind::Bridge,
-            PlaceKind::Border,
-        ];
-        c.nearest_place = gaz
-            .near(c.at, 1, Some(&kinds))
-            .into_iter()
-            .next()
-            .map(|n| Nearest {
-                name: n.name,
-                distance: n.distance,
-            })
-            .or(c.nearest_place);
         out.push(c);
     }
     out

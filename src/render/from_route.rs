@@ -262,7 +262,10 @@ fn schedule(story: &Story, route: &Route, j: &Journey) -> Vec<(String, Option<Ti
         let Some((fast_s, slow_s)) = time_at(m.km) else {
             break;
         };
+        // A place with no zone of its own (a bridge between two countries) keeps the
+        // departure's zone.
         let tz = tz_of(&m.waypoint)
+            .or_else(|| Some(dep_tz.clone()))
             .and_then(|z| TimeZone::get(&z).ok())
             .unwrap_or(TimeZone::UTC);
         let shift = |t: &jiff::ZonedDateTime, secs: f64| {

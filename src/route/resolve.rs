@@ -65,7 +65,7 @@ pub fn resolve_waypoints(story: &Story, gaz: &Gazetteer) -> Result<Vec<ResolvedW
                 id: w.id.clone(),
                 name: w.name.clone().unwrap_or_else(|| p.name.clone()),
                 at: p.anchor(),
-                tz: p.tz.clone().or_else(|| gaz.tz_near(p.anchor())),
+                tz: p.tz.clone(),
                 place: Some(r.place),
                 how,
             })
