@@ -10,32 +10,8 @@ fn routecheck(dir: &std::path::Path) -> Command {
     c
 }
 
-/// Waypoints from GeoNames rows 2643743 (London), 2988507 (Paris), 2950159 (Berlin).
-const EUROPE: &str = r#"
-[story]
-id = "europe-hop"
-title = "London to Berlin by air"
-[[waypoints]]
-id = "london"
-at = "51.50853, -0.12574"
-name = "London"
-[[waypoints]]
-id = "paris"
-at = "48.85341, 2.3488"
-name = "Paris"
-[[waypoints]]
-id = "berlin"
-at = "52.52437, 13.41053"
-name = "Berlin"
-[[legs]]
-from = "london"
-to = "paris"
-mode = "air"
-[[legs]]
-from = "paris"
-to = "berlin"
-mode = "air"
-"#;
+mod common;
+use common::EUROPE;
 
 #[test]
 fn check_writes_map_and_rfc7946_geojson_and_guards_foreign_files() {
