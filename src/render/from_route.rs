@@ -122,6 +122,7 @@ pub fn scene(story: &Story, route: &Route, rivers: &[&Place]) -> MapScene {
             });
         }
     }
+    named_lines.extend(rail_lines(route));
     MapScene {
         title: story.meta.title.clone(),
         subtitle: story
@@ -139,6 +140,40 @@ pub fn scene(story: &Story, route: &Route, rivers: &[&Place]) -> MapScene {
             "Railways: line tables with cited km posts (data/rail)".into(),
         ],
     }
+}
+
+/// The bundled railway lines near the route, drawn station to station (the line tables give
+/// stations, not track geometry), so a reader sees where the network runs beyond the route.
+fn rail_lines(route: &Route) -> Vec<NamedLine> {
+    let pts: Vec<_> = route
+        .journeys
+        .iter()
+        .flat_map(|j| j.legs.iter().flat_map(|l| l.geometry.iter()))
+        .collect();
+    if !route
+        .journeys
+        .iter()
+        .any(|j| j.legs.iter().any(|l| l.mode == Mode::Rail))
+        || pts.is_empty()
+    {
+        return Vec::new();
+    }
+    let near = |p: &crate::coord::LatLon| {
+        pts.iter()
+            .any(|q| (q.lat - p.lat).abs() < 3.0 && (q.lon - p.lon).abs() < 3.0)
+    };
+    let tables = crate::network::bundled_tables().unwrap_or_default();
+    tables
+        .into_iter()
+        .filter_map(|t| {
+            let line: Vec<_> = t.stations.iter().filter_map(|s| s.at).collect();
+            (line.len() >= 2 && line.iter().any(near)).then(|| NamedLine {
+                name: t.name,
+                kind: LineKind::Rail,
+                lines: vec![line],
+            })
+        })
+        .collect()
 }
 
 /// "1,183 km by rail · 684 km by air".
