@@ -198,11 +198,6 @@ pub fn table(story: &Story, route: &Route, checked: &[Checked], colour: bool) ->
     s
 }
 
-/// The plain table, without colour (kept for callers of the first version).
-pub fn text(story: &Story, route: &Route, checked: &[Checked]) -> String {
-    table(story, route, checked, false)
-}
-
 fn md_cell(s: &str) -> String {
     s.replace('|', "\\|").replace('\n', " ")
 }

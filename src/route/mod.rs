@@ -9,13 +9,11 @@ mod leg;
 mod resolve;
 pub mod timing;
 
-use std::time::Duration;
-
 pub use leg::{Leg, Measure};
 pub use resolve::{ResolvedWaypoint, resolve_waypoints};
 
 use crate::coord::LatLon;
-use crate::story::{Mode, Story};
+use crate::story::Story;
 use crate::units::{Length, Speed};
 
 /// Errors from building a route.
@@ -185,21 +183,5 @@ impl Route {
                 .collect();
         }
         Vec::new()
-    }
-
-    /// Total time stopped (dwell) on the legs between two waypoints.
-    pub fn dwell_between(&self, a: &str, b: &str) -> Duration {
-        self.legs_between(a, b).iter().filter_map(|l| l.dwell).sum()
-    }
-
-    /// Every mode used in the route.
-    pub fn modes(&self) -> Vec<Mode> {
-        let mut m: Vec<Mode> = self
-            .journeys
-            .iter()
-            .flat_map(|j| j.legs.iter().map(|l| l.mode))
-            .collect();
-        m.dedup();
-        m
     }
 }
