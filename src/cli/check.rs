@@ -56,7 +56,7 @@ pub fn run(a: Args, out: &mut dyn std::io::Write) -> miette::Result<u8> {
     let mut dir = if a.no_map {
         None
     } else {
-        Some(OutputDir::open(&a.out.out, a.out.force).map_err(output_error)?)
+        Some(super::files::open_out(&a.out)?)
     };
     if !a.article.is_empty() {
         let articles = super::extract::read_articles(&a.article, &a.outlet)?;
@@ -95,11 +95,7 @@ fn finish(
         let scene = super::files::scene_of(c, gaz);
         let opt = routecheck::render::MapOptions::default();
         let files = super::files::map_files(c, &scene, &super::files::CHECK_FORMATS, &opt)?;
-        let names: Vec<&str> = files.iter().map(|(n, _)| n.as_str()).collect();
-        dir.check(&names).map_err(output_error)?;
-        for (name, bytes) in &files {
-            written.push(dir.write(name, bytes).map_err(output_error)?);
-        }
+        written = super::files::write_all(dir, &files)?;
     }
     let mut text = match format {
         Format::Json if one_line => report::json_line(&c.story, &c.route, &c.claims),
@@ -182,11 +178,4 @@ fn run_dir(
     } else {
         worst
     })
-}
-
-pub(super) fn output_error(e: routecheck::output::Error) -> Report {
-    match e.help() {
-        Some(h) => miette::miette!(help = h, "{e}"),
-        None => miette::miette!("{e}"),
-    }
 }

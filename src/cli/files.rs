@@ -1,12 +1,17 @@
 //! The files `check` and `map` write for a story, built in memory first so that nothing is
 //! written when any of them fails.
 
+use std::path::PathBuf;
+
 use clap::ValueEnum;
 use miette::Diagnostic;
 use routecheck::checker::Outcome;
 use routecheck::gazetteer::Gazetteer;
+use routecheck::output::OutputDir;
 use routecheck::render::{self, MapOptions, MapScene};
 use routecheck::{export, render::export_route};
+
+use super::OutArgs;
 
 /// Named files in memory: (file name, bytes).
 pub type Files = Vec<(String, Vec<u8>)>;
@@ -52,7 +57,8 @@ pub fn scene_of(c: &Outcome, gaz: &Gazetteer) -> MapScene {
     render::scene(&c.story, &c.route, &rivers)
 }
 
-/// (file name, bytes) for each requested format, named after the story id.
+/// (file name, bytes) for each requested format, named after the story id, plus the
+/// distance–time chart where the story has a timeline along a journey.
 pub fn map_files(
     c: &Outcome,
     scene: &MapScene,
@@ -60,41 +66,74 @@ pub fn map_files(
     opt: &MapOptions,
 ) -> miette::Result<Files> {
     let id = &c.story.meta.id;
-    let draw = |e| RenderError { inner: e };
-    let mut svg: Option<String> = None;
-    let mut out = Vec::new();
+    let mut out = image_files(id, formats, || render::svg(scene, opt))?;
     for f in formats {
         let bytes = match f {
-            FileFormat::Svg | FileFormat::Png => {
-                if svg.is_none() {
-                    svg = Some(render::svg(scene, opt).map_err(draw)?);
-                }
-                let text = svg.as_deref().unwrap_or_default();
-                if *f == FileFormat::Svg {
-                    text.as_bytes().to_vec()
-                } else {
-                    render::png::rasterise(text).map_err(draw)?
-                }
-            }
+            FileFormat::Svg | FileFormat::Png => continue,
             FileFormat::Geojson => export::geojson(&export_route(&c.story, &c.route)).into_bytes(),
             FileFormat::Gpx => export::gpx(&export_route(&c.story, &c.route)).into_bytes(),
             FileFormat::Kml => export::kml(&export_route(&c.story, &c.route)).into_bytes(),
         };
         out.push((format!("{id}.{}", f.extension()), bytes));
     }
-    // The distance–time chart, where the story has a timeline along a journey.
     if let Some(chart) = routecheck::checker::chart(c) {
-        let (w, h) = (1200, 700);
-        if formats.contains(&FileFormat::Svg) {
-            let svg = render::chart_svg(&chart, w, h).map_err(draw)?;
-            out.push((format!("{id}-timeline.svg"), svg.into_bytes()));
-        }
-        if formats.contains(&FileFormat::Png) {
-            out.push((
-                format!("{id}-timeline.png"),
-                render::chart_png(&chart, w, h).map_err(draw)?,
-            ));
-        }
+        let timeline = format!("{id}-timeline");
+        out.extend(image_files(&timeline, formats, || {
+            render::chart_svg(&chart, 1200, 700)
+        })?);
     }
     Ok(out)
+}
+
+/// The SVG and PNG among `formats`, named `<stem>.svg` / `<stem>.png`: the drawing is made
+/// once and the PNG rasterised from it.
+pub fn image_files(
+    stem: &str,
+    formats: &[FileFormat],
+    draw: impl FnOnce() -> Result<String, render::Error>,
+) -> miette::Result<Files> {
+    let (want_svg, want_png) = (
+        formats.contains(&FileFormat::Svg),
+        formats.contains(&FileFormat::Png),
+    );
+    if !want_svg && !want_png {
+        return Ok(Vec::new());
+    }
+    let fail = |e| RenderError { inner: e };
+    let svg = draw().map_err(fail)?;
+    let mut out = Vec::new();
+    if want_png {
+        out.push((
+            format!("{stem}.png"),
+            render::png::rasterise(&svg).map_err(fail)?,
+        ));
+    }
+    if want_svg {
+        out.insert(0, (format!("{stem}.svg"), svg.into_bytes()));
+    }
+    Ok(out)
+}
+
+/// Writes every file or none: all names are checked (no foreign file in the way) before the
+/// first is written. Returns the paths written.
+pub fn write_all(dir: &mut OutputDir, files: &Files) -> miette::Result<Vec<PathBuf>> {
+    let names: Vec<&str> = files.iter().map(|(n, _)| n.as_str()).collect();
+    dir.check(&names).map_err(output_error)?;
+    files
+        .iter()
+        .map(|(n, b)| dir.write(n, b).map_err(output_error))
+        .collect()
+}
+
+/// The output folder of `--out` / `--force`.
+pub fn open_out(out: &OutArgs) -> miette::Result<OutputDir> {
+    OutputDir::open(&out.out, out.force).map_err(output_error)
+}
+
+/// An output error with what to do about it.
+pub fn output_error(e: routecheck::output::Error) -> miette::Report {
+    match e.help() {
+        Some(h) => miette::miette!(help = h, "{e}"),
+        None => miette::miette!("{e}"),
+    }
 }

@@ -5,15 +5,14 @@ use std::path::PathBuf;
 
 use clap::ValueEnum;
 use routecheck::coord::LatLon;
-use routecheck::output::OutputDir;
 use routecheck::render::{
     self, LegMode, MapOptions, MapScene, SceneLeg, ScenePoint, Theme, WaypointKind,
 };
 use routecheck::story::Story;
 
 use super::OutArgs;
-use super::check::{DEFAULT_STORY, DEFAULT_STORY_PATH, output_error};
-use super::files::{FileFormat, Files, map_files, scene_of};
+use super::check::{DEFAULT_STORY, DEFAULT_STORY_PATH};
+use super::files::{FileFormat, Files, image_files, map_files, scene_of};
 
 /// Colours of the map.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -129,18 +128,11 @@ pub fn run(a: Args, out: &mut dyn std::io::Write) -> miette::Result<u8> {
             track_files(path, lines, &formats, &opt)?
         }
     };
-    let mut dir = OutputDir::open(&a.out.out, a.out.force).map_err(output_error)?;
-    let names: Vec<&str> = files.iter().map(|(n, _)| n.as_str()).collect();
-    dir.check(&names).map_err(output_error)?;
-    let mut written = Vec::new();
-    for (n, bytes) in &files {
-        written.push(
-            dir.write(n, bytes)
-                .map_err(output_error)?
-                .display()
-                .to_string(),
-        );
-    }
+    let mut dir = super::files::open_out(&a.out)?;
+    let written: Vec<String> = super::files::write_all(&mut dir, &files)?
+        .iter()
+        .map(|p| p.display().to_string())
+        .collect();
     super::emit(out, &format!("{name}: wrote {}\n", written.join(", ")))?;
     Ok(super::exit::OK)
 }
@@ -165,16 +157,7 @@ fn track_files(
     opt: &MapOptions,
 ) -> miette::Result<(String, Files)> {
     let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("track");
-    let id: String = stem
-        .chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() || "-_".contains(c) {
-                c
-            } else {
-                '-'
-            }
-        })
-        .collect();
+    let id = routecheck::output::slug(stem);
     let mut scene = MapScene {
         title: stem.to_string(),
         ..MapScene::default()
@@ -202,22 +185,16 @@ fn track_files(
         .map(|l| routecheck::geodesy::path_length(l))
         .sum();
     scene.subtitle = format!("{} along the track (WGS84)", track_km);
-    let mut files = Vec::new();
-    let svg = render::svg(&scene, opt).map_err(|e| miette::miette!("cannot draw the map: {e}"))?;
-    for f in formats {
-        let bytes = match f {
-            FileFormat::Svg => svg.as_bytes().to_vec(),
-            FileFormat::Png => render::png::rasterise(&svg)
-                .map_err(|e| miette::miette!("cannot draw the map: {e}"))?,
-            other => {
-                return Err(miette::miette!(
-                    help = "use --format svg,png for a track alone, or give a story to export its route",
-                    "--format {} needs a story: a track alone has no route to export",
-                    other.extension()
-                ));
-            }
-        };
-        files.push((format!("{id}.{}", f.extension()), bytes));
+    if let Some(other) = formats
+        .iter()
+        .find(|f| !matches!(f, FileFormat::Svg | FileFormat::Png))
+    {
+        return Err(miette::miette!(
+            help = "use --format svg,png for a track alone, or give a story to export its route",
+            "--format {} needs a story: a track alone has no route to export",
+            other.extension()
+        ));
     }
+    let files = image_files(&id, formats, || render::svg(&scene, opt))?;
     Ok((id, files))
 }

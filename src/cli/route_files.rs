@@ -2,12 +2,12 @@
 
 use routecheck::coord::LatLon;
 use routecheck::export::{self, ExportLeg, ExportRoute, ExportWaypoint};
-use routecheck::output::OutputDir;
+use routecheck::output::slug;
 use routecheck::render::{self, LegMode, MapOptions, MapScene, SceneLeg, ScenePoint, WaypointKind};
 use routecheck::units::Length;
 
 use super::OutArgs;
-use super::check::output_error;
+use super::files::{CHECK_FORMATS, image_files, open_out, write_all};
 
 /// One measured leg, as the route command has it.
 pub struct RouteLeg {
@@ -27,23 +27,7 @@ pub fn write(
     let (Some(first), Some(last)) = (legs.first(), legs.last()) else {
         return Ok(Vec::new());
     };
-    let slug = |s: &str| -> String {
-        let t: String = s
-            .chars()
-            .map(|c| {
-                if c.is_ascii_alphanumeric() {
-                    c.to_ascii_lowercase()
-                } else {
-                    '-'
-                }
-            })
-            .collect();
-        t.split('-')
-            .filter(|p| !p.is_empty())
-            .collect::<Vec<_>>()
-            .join("-")
-    };
-    let id = format!("route-{}-{}", slug(&first.from), slug(&last.to));
+    let id = format!("route-{}-{}", slug(&first.from), slug(&last.to)).to_lowercase();
     let mut scene = MapScene {
         title: format!("{} → {}", first.from, last.to),
         ..MapScene::default()
@@ -114,27 +98,16 @@ pub fn write(
             mode.word()
         }
     );
-    let svg = render::svg(&scene, &MapOptions::default())
-        .map_err(|e| miette::miette!("cannot draw the map: {e}"))?;
-    let png =
-        render::png::rasterise(&svg).map_err(|e| miette::miette!("cannot draw the map: {e}"))?;
-    let files = [
-        (format!("{id}.svg"), svg.into_bytes()),
-        (format!("{id}.png"), png),
-        (
-            format!("{id}.geojson"),
-            export::geojson(&export).into_bytes(),
-        ),
-    ];
-    let mut dir = OutputDir::open(&out.out, out.force).map_err(output_error)?;
-    let names: Vec<&str> = files.iter().map(|(n, _)| n.as_str()).collect();
-    dir.check(&names).map_err(output_error)?;
-    files
+    let mut files = image_files(&id, &CHECK_FORMATS, || {
+        render::svg(&scene, &MapOptions::default())
+    })?;
+    files.push((
+        format!("{id}.geojson"),
+        export::geojson(&export).into_bytes(),
+    ));
+    let mut dir = open_out(out)?;
+    Ok(write_all(&mut dir, &files)?
         .iter()
-        .map(|(n, b)| {
-            dir.write(n, b)
-                .map(|p| p.display().to_string())
-                .map_err(output_error)
-        })
-        .collect()
+        .map(|p| p.display().to_string())
+        .collect())
 }

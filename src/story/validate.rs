@@ -155,7 +155,7 @@ fn meta(cx: &Ctx, raw: &RawStory) -> Result<Meta, Error> {
             }
             v.clone()
         }
-        None => slug(stem),
+        None => crate::output::slug(stem),
     };
     Ok(Meta {
         title: raw.story.title.clone().unwrap_or_else(|| id.clone()),
@@ -163,22 +163,6 @@ fn meta(cx: &Ctx, raw: &RawStory) -> Result<Meta, Error> {
         subtitle: raw.story.subtitle.clone(),
         sources: raw.story.sources.clone(),
     })
-}
-
-/// A file-name-safe version of a file stem.
-fn slug(s: &str) -> String {
-    let out: String = s
-        .chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() || "-_".contains(c) {
-                c
-            } else {
-                '-'
-            }
-        })
-        .take(80)
-        .collect();
-    if out.is_empty() { "story".into() } else { out }
 }
 
 fn waypoint(cx: &Ctx, w: Spanned<RawWaypoint>) -> Result<Waypoint, Error> {
