@@ -7,9 +7,7 @@ pub enum Error {
     #[diagnostic(transparent)]
     Story(#[from] crate::story::Error),
     #[error(transparent)]
-    #[diagnostic(help(
-        "check the spelling, add a country (\"Khasan, RU\"), or give coordinates as \"lat, lon\""
-    ))]
+    #[diagnostic(transparent)]
     Place(#[from] crate::gazetteer::Error),
     #[error(transparent)]
     #[diagnostic(transparent)]

@@ -4,7 +4,7 @@ use miette::Report;
 use routecheck::gazetteer::{PlaceKind, Query, Resolution};
 use routecheck::units::group_thousands;
 
-use super::places::{PlaceError, load_gazetteer};
+use super::places::load_gazetteer;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -28,7 +28,7 @@ fn parse_kind(s: &str) -> Result<PlaceKind, String> {
 
 pub fn run(a: Args, out: &mut dyn std::io::Write) -> miette::Result<u8> {
     let gaz = load_gazetteer()?;
-    let place_err = |e| Report::new(PlaceError::from(e));
+    let place_err = Report::new::<routecheck::gazetteer::Error>;
     let mut answers = Vec::new();
     for name in &a.names {
         let mut q: Query = name.parse().map_err(place_err)?;

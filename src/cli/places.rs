@@ -1,36 +1,12 @@
 //! Shared CLI helpers: loading the gazetteer and turning "a name or lat,lon" into a position.
 
-use miette::{Diagnostic, Report};
+use miette::Report;
 
 use routecheck::coord::LatLon;
-use routecheck::gazetteer::{self, Gazetteer, Query};
-
-/// A gazetteer error with its "did you mean" as help.
-#[derive(Debug, thiserror::Error, Diagnostic)]
-#[error("{inner}")]
-pub struct PlaceError {
-    inner: gazetteer::Error,
-    #[help]
-    help: Option<String>,
-}
-
-impl From<gazetteer::Error> for PlaceError {
-    fn from(source: gazetteer::Error) -> Self {
-        let help = match &source {
-            gazetteer::Error::UnknownPlace { .. } => {
-                Some("check the spelling, add a country (\"Khasan, RU\"), or give coordinates as \"lat, lon\"".into())
-            }
-            _ => None,
-        };
-        PlaceError {
-            inner: source,
-            help,
-        }
-    }
-}
+use routecheck::gazetteer::{Gazetteer, Query};
 
 pub fn load_gazetteer() -> miette::Result<Gazetteer> {
-    Gazetteer::load_default().map_err(|e| Report::new(PlaceError::from(e)))
+    Gazetteer::load_default().map_err(Report::new)
 }
 
 /// A position from "lat, lon" text, or else from the gazetteer; with a display name.
@@ -44,9 +20,7 @@ pub fn position(gaz: &Gazetteer, text: &str) -> miette::Result<(String, LatLon)>
             .map_err(|e| miette::miette!("\"{text}\": {e}"))?;
         return Ok((p.to_string(), p));
     }
-    let q: Query = text.parse().map_err(|e| Report::new(PlaceError::from(e)))?;
-    let r = gaz
-        .resolve(&q)
-        .map_err(|e| Report::new(PlaceError::from(e)))?;
+    let q: Query = text.parse().map_err(Report::new)?;
+    let r = gaz.resolve(&q).map_err(Report::new)?;
     Ok((r.place.name.clone(), r.place.anchor()))
 }

@@ -1,7 +1,7 @@
 //! What can go wrong when loading or asking the gazetteer.
 
-/// A gazetteer error. Each message says what to do next.
-#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+/// A gazetteer error. Each message says what to do next, so there is no separate help.
+#[derive(Debug, Clone, PartialEq, thiserror::Error, miette::Diagnostic)]
 pub enum Error {
     #[error("no place is called \"{query}\"{}", did_you_mean(suggestions))]
     UnknownPlace {
