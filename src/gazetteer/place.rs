@@ -137,3 +137,26 @@ impl Place {
         matches!(self.geometry, PlaceGeometry::Lines(_))
     }
 }
+
+#[cfg(test)]
+impl Place {
+    /// A bare point place for tests elsewhere in the crate: id "test:<name>", no country,
+    /// population or zone.
+    pub(crate) fn test_point(name: &str, kind: PlaceKind, lat: f64, lon: f64) -> Place {
+        Place {
+            id: format!("test:{name}"),
+            name: name.to_string(),
+            aliases: vec![],
+            kind,
+            country: None,
+            admin1: None,
+            geometry: PlaceGeometry::Point(LatLon { lat, lon }),
+            population: None,
+            tz: None,
+            source: Source {
+                dataset: "test".into(),
+                id: "0".into(),
+            },
+        }
+    }
+}

@@ -230,33 +230,14 @@ impl<'g> Resolver<'g> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::coord::LatLon;
-    use crate::gazetteer::{PlaceGeometry, PlaceKind, Source};
-
-    pub(crate) fn place(name: &str, kind: PlaceKind, lat: f64, lon: f64) -> Place {
-        Place {
-            id: format!("test:{name}"),
-            name: name.to_string(),
-            aliases: vec![],
-            kind,
-            country: None,
-            admin1: None,
-            geometry: PlaceGeometry::Point(LatLon { lat, lon }),
-            population: None,
-            tz: None,
-            source: Source {
-                dataset: "test".into(),
-                id: "0".into(),
-            },
-        }
-    }
+    use crate::gazetteer::PlaceKind;
 
     #[test]
     fn finds_multiword_names_and_reports_the_rest() {
         let gaz = Gazetteer::from_places(vec![
-            place("Rostov-on-Don", PlaceKind::City, 47.2, 39.7),
-            place("Sochi", PlaceKind::City, 43.6, 39.7),
-            place("Black Sea", PlaceKind::Other, 43.0, 35.0),
+            Place::test_point("Rostov-on-Don", PlaceKind::City, 47.2, 39.7),
+            Place::test_point("Sochi", PlaceKind::City, 43.6, 39.7),
+            Place::test_point("Black Sea", PlaceKind::Other, 43.0, 35.0),
         ]);
         let mut r = Resolver::new(&gaz);
         let t = "The train from Rostov-on-Don reached Sochi's station on the Black Sea, Vesti Kuban said.";

@@ -4,37 +4,19 @@
 use super::*;
 use crate::claims::spec::ClaimKind;
 use crate::coord::LatLon;
-use crate::gazetteer::{PlaceGeometry, Source};
+use crate::gazetteer::PlaceGeometry;
 use crate::story::Story;
-
-fn place(name: &str, kind: PlaceKind, lat: f64, lon: f64) -> Place {
-    Place {
-        id: format!("test:{name}"),
-        name: name.to_string(),
-        aliases: vec![],
-        kind,
-        country: None,
-        admin1: None,
-        geometry: PlaceGeometry::Point(LatLon { lat, lon }),
-        population: None,
-        tz: None,
-        source: Source {
-            dataset: "test".into(),
-            id: "0".into(),
-        },
-    }
-}
 
 fn gaz() -> Gazetteer {
     Gazetteer::from_places(vec![
-        place("Pyongyang", PlaceKind::City, 39.0339, 125.7543),
-        place("Vladivostok", PlaceKind::City, 43.1115, 131.8819),
-        place("Khasan", PlaceKind::Station, 42.4306, 130.6437),
-        place("London", PlaceKind::City, 51.5074, -0.1278),
-        place("Russia", PlaceKind::Other, 61.5, 105.3),
-        place("Edinburgh", PlaceKind::City, 55.9533, -3.1883),
-        place("Chicago", PlaceKind::City, 41.8781, -87.6298),
-        place("Los Angeles", PlaceKind::City, 34.0522, -118.2437),
+        Place::test_point("Pyongyang", PlaceKind::City, 39.0339, 125.7543),
+        Place::test_point("Vladivostok", PlaceKind::City, 43.1115, 131.8819),
+        Place::test_point("Khasan", PlaceKind::Station, 42.4306, 130.6437),
+        Place::test_point("London", PlaceKind::City, 51.5074, -0.1278),
+        Place::test_point("Russia", PlaceKind::Other, 61.5, 105.3),
+        Place::test_point("Edinburgh", PlaceKind::City, 55.9533, -3.1883),
+        Place::test_point("Chicago", PlaceKind::City, 41.8781, -87.6298),
+        Place::test_point("Los Angeles", PlaceKind::City, 34.0522, -118.2437),
         Place {
             geometry: PlaceGeometry::Lines(vec![vec![
                 LatLon {
@@ -46,7 +28,7 @@ fn gaz() -> Gazetteer {
                     lon: 132.2,
                 },
             ]]),
-            ..place("Razdolnaya River", PlaceKind::River, 43.7, 131.7)
+            ..Place::test_point("Razdolnaya River", PlaceKind::River, 43.7, 131.7)
         },
     ])
 }
