@@ -6,10 +6,11 @@ use std::path::PathBuf;
 use clap::ValueEnum;
 use miette::Diagnostic;
 use routecheck::checker::Outcome;
+use routecheck::export::{self, ExportRoute};
 use routecheck::gazetteer::Gazetteer;
 use routecheck::output::OutputDir;
+use routecheck::render::export_route;
 use routecheck::render::{self, MapOptions, MapScene};
-use routecheck::{export, render::export_route};
 
 use super::OutArgs;
 
@@ -67,14 +68,18 @@ pub fn map_files(
 ) -> miette::Result<Files> {
     let id = &c.story.meta.id;
     let mut out = image_files(id, formats, || render::svg(scene, opt))?;
-    for f in formats {
-        let bytes = match f {
-            FileFormat::Svg | FileFormat::Png => continue,
-            FileFormat::Geojson => export::geojson(&export_route(&c.story, &c.route)).into_bytes(),
-            FileFormat::Gpx => export::gpx(&export_route(&c.story, &c.route)).into_bytes(),
-            FileFormat::Kml => export::kml(&export_route(&c.story, &c.route)).into_bytes(),
+    let exports = formats
+        .iter()
+        .filter(|f| !matches!(f, FileFormat::Svg | FileFormat::Png));
+    let mut route = None;
+    for f in exports {
+        let r = route.get_or_insert_with(|| export_route(&c.story, &c.route));
+        let text = match f {
+            FileFormat::Gpx => export::gpx(r),
+            FileFormat::Kml => export::kml(r),
+            _ => export::geojson(r),
         };
-        out.push((format!("{id}.{}", f.extension()), bytes));
+        out.push((format!("{id}.{}", f.extension()), text.into_bytes()));
     }
     if let Some(chart) = routecheck::checker::chart(c) {
         let timeline = format!("{id}-timeline");
