@@ -68,17 +68,15 @@ pub fn map_files(
 ) -> miette::Result<Files> {
     let id = &c.story.meta.id;
     let mut out = image_files(id, formats, || render::svg(scene, opt))?;
-    let exports = formats
-        .iter()
-        .filter(|f| !matches!(f, FileFormat::Svg | FileFormat::Png));
     let mut route = None;
-    for f in exports {
-        let r = route.get_or_insert_with(|| export_route(&c.story, &c.route));
-        let text = match f {
-            FileFormat::Gpx => export::gpx(r),
-            FileFormat::Kml => export::kml(r),
-            _ => export::geojson(r),
+    for f in formats {
+        let writer: fn(&ExportRoute) -> String = match f {
+            FileFormat::Svg | FileFormat::Png => continue,
+            FileFormat::Geojson => export::geojson,
+            FileFormat::Gpx => export::gpx,
+            FileFormat::Kml => export::kml,
         };
+        let text = writer(route.get_or_insert_with(|| export_route(&c.story, &c.route)));
         out.push((format!("{id}.{}", f.extension()), text.into_bytes()));
     }
     if let Some(chart) = routecheck::checker::chart(c) {
