@@ -37,6 +37,13 @@ fn resolve_alias(b: Bencher, name: &str) {
     b.bench(|| g.resolve(black_box(&q)).map(|r| r.matched));
 }
 
+/// The sentence saying why a place was chosen, written only when shown.
+#[divan::bench(args = ["Vladivostok", "Hasan"])]
+fn why(b: Bencher, name: &str) {
+    let r = gaz().resolve(&Query::name(name)).expect("bundled place");
+    b.bench(|| black_box(&r).why());
+}
+
 #[divan::bench(args = ["Vladivostk", "Przemysl", "Ulan Batr"])]
 fn fuzzy_top5(b: Bencher, name: &str) {
     let g = gaz();

@@ -70,7 +70,7 @@ fn describe(query: &str, r: &Resolution) -> String {
     );
     s.push_str(&format!(
         "    {} Source: {}\n",
-        r.why.trim_end_matches('.').to_string() + ".",
+        r.why().trim_end_matches('.').to_string() + ".",
         p.source
     ));
     if r.ambiguous && !r.alternatives.is_empty() {

@@ -10,17 +10,17 @@ use super::world::{BLOCK, PostingRef, World};
 use super::{Ent, Gazetteer};
 use crate::coord::LatLon;
 
-/// The fields used to rank and list a candidate, without its alias list.
+/// The fields used to rank a candidate, borrowed from the tables: nothing is allocated until
+/// a candidate is listed (see `Gazetteer::candidate`).
 #[derive(Debug, Clone)]
 pub(crate) struct Summary<'a> {
     pub name: &'a str,
     pub kind: PlaceKind,
-    pub country: String,
-    pub admin1: Option<String>,
+    /// ISO code(s), "" when unknown ("CN-KP" for a feature on a border).
+    pub country: &'a str,
     pub population: Option<u64>,
     pub at: LatLon,
     pub importance: f64,
-    pub id: String,
 }
 
 /// How a key matched an entry.

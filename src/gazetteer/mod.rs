@@ -205,45 +205,65 @@ impl Gazetteer {
         }
     }
 
-    /// The summary fields of an entry, without building its alias list.
+    /// The ranking fields of an entry, borrowed (no allocation).
     pub(crate) fn summary(&self, e: Ent) -> Option<lookup::Summary<'_>> {
         match e {
             Ent::Extra(i) => {
                 let p = self.extra.get(i as usize)?;
-                let imp = lookup::extra_importance(p);
                 Some(lookup::Summary {
                     name: &p.name,
                     kind: p.kind,
-                    country: p.country.clone().unwrap_or_default(),
-                    admin1: p.admin1.clone(),
+                    country: p.country.as_deref().unwrap_or(""),
                     population: p.population,
                     at: p.anchor(),
-                    importance: imp,
-                    id: p.id.clone(),
+                    importance: lookup::extra_importance(p),
                 })
             }
             Ent::World(i) => {
                 let w = self.world.as_ref()?;
                 let r = w.rec(i as usize)?;
-                let country = std::str::from_utf8(&r.country).unwrap_or("").to_string();
                 let fcode = world::FCODES
                     .get(r.fcode as usize)
                     .copied()
                     .unwrap_or("PPL");
-                let a1 = w.pool_str(r.admin1_off);
                 Some(lookup::Summary {
                     name: w.pool_str(r.name_off),
                     kind: PlaceKind::City,
-                    admin1: (!a1.is_empty()).then(|| format!("{country}.{a1}")),
-                    country,
+                    country: w.country(i as usize),
                     population: (r.population > 0).then_some(r.population as u64),
                     at: LatLon {
                         lat: r.lat_deg,
                         lon: r.lon_deg,
                     },
                     importance: world_build::world_importance(r.population as u64, fcode),
-                    id: format!("geonames:{}", r.geonameid),
                 })
+            }
+        }
+    }
+
+    /// An entry's id: "geonames:2013348", "curated:khasan-station".
+    pub(crate) fn id_of(&self, e: Ent) -> String {
+        match e {
+            Ent::Extra(i) => self
+                .extra
+                .get(i as usize)
+                .map(|p| p.id.clone())
+                .unwrap_or_default(),
+            Ent::World(i) => match self.world.as_ref().and_then(|w| w.rec(i as usize)) {
+                Some(r) => format!("geonames:{}", r.geonameid),
+                None => String::new(),
+            },
+        }
+    }
+
+    /// An entry's first-level administrative area ("RU.59" for GeoNames places).
+    pub(crate) fn admin1_of(&self, e: Ent) -> Option<String> {
+        match e {
+            Ent::Extra(i) => self.extra.get(i as usize)?.admin1.clone(),
+            Ent::World(i) => {
+                let w = self.world.as_ref()?;
+                let a1 = w.pool_str(w.rec(i as usize)?.admin1_off);
+                (!a1.is_empty()).then(|| format!("{}.{a1}", w.country(i as usize)))
             }
         }
     }

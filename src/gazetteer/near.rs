@@ -134,10 +134,10 @@ impl Gazetteer {
                 };
                 let inv = geodesy::inverse(p, at);
                 Some(Nearby {
-                    id: s.id,
+                    id: self.id_of(e),
                     name: s.name.to_string(),
                     kind: s.kind,
-                    country: (!s.country.is_empty()).then_some(s.country),
+                    country: (!s.country.is_empty()).then(|| s.country.to_string()),
                     population: s.population,
                     location: at,
                     distance: inv.distance,

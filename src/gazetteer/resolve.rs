@@ -6,7 +6,7 @@
 //! is about 1,000 times more important, so "Peking" still finds Beijing rather than a hamlet.
 
 use super::error::Error;
-use super::lookup::{Hit, Summary};
+use super::lookup::Hit;
 use super::normalize::normalize;
 use super::place::{Place, PlaceKind};
 use super::query::Query;
@@ -45,19 +45,36 @@ pub struct Candidate {
 impl Candidate {
     /// "Razdol'noye (RU, RU.59, city, pop 7,567)".
     pub fn describe(&self) -> String {
-        let mut parts: Vec<String> = Vec::new();
-        parts.extend(self.country.clone());
-        parts.extend(self.admin1.clone());
-        parts.push(self.kind.to_string());
-        if let Some(p) = self.population {
-            parts.push(format!("pop {}", crate::units::group_thousands(p as f64)));
-        }
-        format!("{} ({})", self.name, parts.join(", "))
+        describe(
+            &self.name,
+            self.country.as_deref(),
+            self.admin1.as_deref(),
+            self.kind,
+            self.population,
+        )
     }
 }
 
-/// The answer to a query: the chosen place, how it matched, the other candidates and why.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+fn describe(
+    name: &str,
+    country: Option<&str>,
+    admin1: Option<&str>,
+    kind: PlaceKind,
+    population: Option<u64>,
+) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    parts.extend(country.map(str::to_string));
+    parts.extend(admin1.map(str::to_string));
+    parts.push(kind.to_string());
+    if let Some(p) = population {
+        parts.push(format!("pop {}", crate::units::group_thousands(p as f64)));
+    }
+    format!("{name} ({})", parts.join(", "))
+}
+
+/// The answer to a query: the chosen place, how it matched, the other candidates, and (from
+/// [`Resolution::why`]) why. Serialises with `why` as a field.
+#[derive(Debug, Clone, PartialEq)]
 pub struct Resolution {
     pub place: Place,
     pub matched: MatchKind,
@@ -66,8 +83,52 @@ pub struct Resolution {
     /// True when another candidate is nearly as strong: the caller should show the list and
     /// suggest a qualifier.
     pub ambiguous: bool,
-    /// One or two sentences on what matched and why this place was chosen.
-    pub why: String,
+    /// The query this answers.
+    pub query: Query,
+}
+
+impl Resolution {
+    /// One or two sentences on what matched and why this place was chosen. Written on
+    /// demand: most lookups (a story's waypoints) never show it.
+    pub fn why(&self) -> String {
+        let p = &self.place;
+        let chosen = describe(
+            &p.name,
+            p.country.as_deref(),
+            p.admin1.as_deref(),
+            p.kind,
+            p.population,
+        );
+        explain(
+            &self.query,
+            &chosen,
+            p.country.as_deref(),
+            self.matched,
+            &self.alternatives,
+            self.ambiguous,
+        )
+    }
+}
+
+impl serde::Serialize for Resolution {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut st = s.serialize_struct("Resolution", 5)?;
+        st.serialize_field("place", &self.place)?;
+        st.serialize_field("matched", &self.matched)?;
+        st.serialize_field("alternatives", &self.alternatives)?;
+        st.serialize_field("ambiguous", &self.ambiguous)?;
+        st.serialize_field("why", &self.why())?;
+        st.end()
+    }
+}
+
+/// An entry as ranked, before anything is allocated for it.
+#[derive(Debug, Clone, Copy)]
+struct Ranked {
+    ent: Ent,
+    hit: Hit,
+    score: f64,
 }
 
 fn match_kind(h: Hit) -> MatchKind {
@@ -135,10 +196,9 @@ impl Gazetteer {
         if !chosen.is_empty() {
             return self.finish(q, chosen);
         }
-        let ranked: Vec<(Ent, Candidate)> = self.rank_entries(&hits, country, q.kind);
         Err(Error::UnknownPlace {
             query: q.text.chars().take(80).collect(),
-            suggestions: suggestion_names(&ranked.into_iter().map(|(_, c)| c).collect::<Vec<_>>()),
+            suggestions: suggestion_names(&self.rank(&hits, country, q.kind)),
         })
     }
 
@@ -165,54 +225,80 @@ impl Gazetteer {
     ) -> Vec<Candidate> {
         self.rank_entries(hits, country, kind)
             .into_iter()
-            .map(|(_, c)| c)
+            .filter_map(|r| self.candidate(r))
             .collect()
     }
 
-    /// Like `rank`, keeping each candidate's entry.
+    /// The entries that pass the qualifiers, each once with its best match, best first (ties
+    /// by id). Nothing is allocated per entry.
     fn rank_entries(
         &self,
         hits: &[(Ent, Hit)],
         country: Option<&str>,
         kind: Option<PlaceKind>,
-    ) -> Vec<(Ent, Candidate)> {
-        let mut best: Vec<(Ent, Candidate)> = Vec::new();
-        for (e, h) in hits {
-            let Some(s) = self.summary(*e) else { continue };
+    ) -> Vec<Ranked> {
+        let mut best: Vec<Ranked> = Vec::with_capacity(hits.len());
+        for &(ent, hit) in hits {
+            let Some(s) = self.summary(ent) else { continue };
             if !self.passes(&s, country, kind) {
                 continue;
             }
-            let c = candidate(s, *h);
-            match best.iter_mut().find(|(b, _)| b == e) {
-                Some((_, old)) if old.score >= c.score => {}
-                Some((_, old)) => *old = c,
-                None => best.push((*e, c)),
+            let r = Ranked {
+                ent,
+                hit,
+                score: s.importance + hit.bonus(),
+            };
+            match best.iter_mut().find(|b| b.ent == ent) {
+                Some(old) if old.score >= r.score => {}
+                Some(old) => *old = r,
+                None => best.push(r),
             }
         }
-        best.sort_by(|(_, a), (_, b)| b.score.total_cmp(&a.score).then_with(|| a.id.cmp(&b.id)));
+        best.sort_by(|a, b| {
+            b.score
+                .total_cmp(&a.score)
+                .then_with(|| self.id_of(a.ent).cmp(&self.id_of(b.ent)))
+        });
         best
     }
 
-    fn finish(&self, q: &Query, ranked: Vec<(Ent, Candidate)>) -> Result<Resolution, Error> {
-        let mut entries = ranked.into_iter();
+    /// The listed form of a ranked entry.
+    fn candidate(&self, r: Ranked) -> Option<Candidate> {
+        let s = self.summary(r.ent)?;
+        Some(Candidate {
+            id: self.id_of(r.ent),
+            name: s.name.to_string(),
+            kind: s.kind,
+            country: (!s.country.is_empty()).then(|| s.country.to_string()),
+            admin1: self.admin1_of(r.ent),
+            population: s.population,
+            location: s.at,
+            matched: match_kind(r.hit),
+            score: r.score,
+        })
+    }
+
+    fn finish(&self, q: &Query, ranked: Vec<Ranked>) -> Result<Resolution, Error> {
         let missing = || Error::UnknownPlace {
             query: q.text.clone(),
             suggestions: vec![],
         };
-        let (ent, chosen) = entries.next().ok_or_else(missing)?;
-        let place = self.place(ent).ok_or_else(missing)?;
-        let mut ranked: Vec<Candidate> = entries.map(|(_, c)| c).collect();
+        let chosen = *ranked.first().ok_or_else(missing)?;
+        let place = self.place(chosen.ent).ok_or_else(missing)?;
         let ambiguous = ranked
-            .first()
+            .get(1)
             .is_some_and(|c| c.score >= chosen.score - 1.0);
-        ranked.truncate(9);
-        let why = explain(q, &chosen, &ranked, ambiguous);
+        let alternatives = ranked[1..]
+            .iter()
+            .take(9)
+            .filter_map(|r| self.candidate(*r))
+            .collect();
         Ok(Resolution {
             place,
-            matched: chosen.matched,
-            alternatives: ranked,
+            matched: match_kind(chosen.hit),
+            alternatives,
             ambiguous,
-            why,
+            query: q.clone(),
         })
     }
 
@@ -243,20 +329,6 @@ impl Gazetteer {
     }
 }
 
-fn candidate(s: Summary<'_>, h: Hit) -> Candidate {
-    Candidate {
-        id: s.id,
-        name: s.name.to_string(),
-        kind: s.kind,
-        country: (!s.country.is_empty()).then_some(s.country),
-        admin1: s.admin1,
-        population: s.population,
-        location: s.at,
-        matched: match_kind(h),
-        score: s.importance + h.bonus(),
-    }
-}
-
 fn suggestion_names(c: &[Candidate]) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     for c in c {
@@ -274,27 +346,29 @@ fn suggestion_names(c: &[Candidate]) -> Vec<String> {
     out
 }
 
-fn explain(q: &Query, chosen: &Candidate, others: &[Candidate], ambiguous: bool) -> String {
-    let how = match chosen.matched {
-        MatchKind::Exact => format!("\"{}\" is the name of {}", q.text, chosen.describe()),
-        MatchKind::Alias => format!("\"{}\" is another name for {}", q.text, chosen.describe()),
-        MatchKind::Fuzzy => {
-            format!(
-                "no place is called \"{}\"; the closest spelling is {} (check it)",
-                q.text,
-                chosen.describe()
-            )
-        }
+fn explain(
+    q: &Query,
+    chosen: &str,
+    chosen_cc: Option<&str>,
+    matched: MatchKind,
+    others: &[Candidate],
+    ambiguous: bool,
+) -> String {
+    let how = match matched {
+        MatchKind::Exact => format!("\"{}\" is the name of {chosen}", q.text),
+        MatchKind::Alias => format!("\"{}\" is another name for {chosen}", q.text),
+        MatchKind::Fuzzy => format!(
+            "no place is called \"{}\"; the closest spelling is {chosen} (check it)",
+            q.text
+        ),
     };
     if others.is_empty() {
         return format!("{how}.");
     }
     let n = others.len() + 1;
-    let other_cc = others.iter().find_map(|o| {
-        o.country
-            .clone()
-            .filter(|c| Some(c) != chosen.country.as_ref())
-    });
+    let other_cc = others
+        .iter()
+        .find_map(|o| o.country.as_deref().filter(|c| Some(*c) != chosen_cc));
     let hint = match other_cc {
         Some(cc) if q.country.is_none() => {
             format!(

@@ -171,6 +171,18 @@ impl World {
         })
     }
 
+    /// Place `i`'s ISO country code, borrowed from the table ("" if damaged or out of range).
+    pub fn country(&self, i: usize) -> &str {
+        if i >= self.n_places {
+            return "";
+        }
+        let at = HEADER + i * REC + 25;
+        self.bytes
+            .get(at..at + 2)
+            .and_then(|b| std::str::from_utf8(b).ok())
+            .unwrap_or("")
+    }
+
     /// A string from the pool ("" if the offset is bad).
     pub fn pool_str(&self, off: u32) -> &str {
         let at = self.pool_at + off as usize;

@@ -52,7 +52,7 @@ pub fn resolve_waypoints(story: &Story, gaz: &Gazetteer) -> Result<Vec<ResolvedW
             let p = &r.place;
             let how = format!(
                 "{}: {} ({}{}), {}",
-                r.why,
+                r.why(),
                 p.name,
                 p.kind,
                 p.country

@@ -99,13 +99,13 @@ fn ambiguity_is_listed_with_the_reason() {
     let g = small();
     let r = g.resolve(&Query::name("Springfield")).unwrap();
     assert_eq!(r.place.id, "geonames:1");
-    assert!(r.ambiguous, "{}", r.why);
+    assert!(r.ambiguous, "{}", r.why());
     assert_eq!(r.alternatives.len(), 2);
-    assert!(r.why.contains("3 places match"), "{}", r.why);
+    assert!(r.why().contains("3 places match"), "{}", r.why());
     assert!(
-        r.why.contains("Springfield, AU") || r.why.contains("Springfield, US"),
+        r.why().contains("Springfield, AU") || r.why().contains("Springfield, US"),
         "{}",
-        r.why
+        r.why()
     );
     let r = g.resolve(&"Springfield, AU".parse().unwrap()).unwrap();
     assert_eq!(r.place.id, "geonames:3");
@@ -134,7 +134,7 @@ fn misspellings_resolve_fuzzily_or_fail_with_suggestions() {
         (r.place.id.as_str(), r.matched),
         ("geonames:1", MatchKind::Fuzzy)
     );
-    assert!(r.why.contains("closest spelling"));
+    assert!(r.why().contains("closest spelling"));
     let e = g.resolve(&Query::name("Springfeldt")).unwrap_err();
     assert!(
         matches!(&e, Error::UnknownPlace { suggestions, .. } if suggestions[0] == "Springfield (US)"),
@@ -280,4 +280,19 @@ mod bundled {
         let e = gaz().resolve(&Query::name("Xqzvbnmw")).unwrap_err();
         assert!(matches!(e, Error::UnknownPlace { .. }));
     }
+}
+
+#[test]
+fn json_carries_the_explanation_and_not_the_query() {
+    let g = Gazetteer::load_default().unwrap();
+    let r = g.resolve(&Query::name("Hasan")).unwrap();
+    let v = serde_json::to_value(&r).unwrap();
+    let keys: Vec<&str> = v.as_object().unwrap().keys().map(String::as_str).collect();
+    assert_eq!(
+        keys,
+        ["alternatives", "ambiguous", "matched", "place", "why"],
+        "{v}"
+    );
+    assert_eq!(v["why"].as_str(), Some(r.why().as_str()));
+    assert!(r.why().starts_with("\"Hasan\" is another name for Khasan"), "{}", r.why());
 }
