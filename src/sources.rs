@@ -58,6 +58,14 @@ pub const BUNDLED: &[DataSource] = &[
     },
 ];
 
+/// Data compiled in from crates rather than kept in `data/` (`path` names the crate).
+pub const FROM_CRATES: &[DataSource] = &[DataSource {
+    path: "crate tzf-dist 0.0.2026-f",
+    what: "time-zone boundaries, for points the world table does not name",
+    origin: "timezone-boundary-builder 2026f (OpenStreetMap), via tzf-rs 2.3",
+    licence: "ODbL-1.0",
+}];
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -336,3 +336,59 @@ fn check_article_pairs_speeds_across_outlets() {
     assert_eq!(claims[0]["pairs"][0]["other"], claims[1]["id"]);
     assert_eq!(claims[0]["pairs"][0]["agree"], true);
 }
+
+/// Events without `tz` at coordinates take the zone there: Przemyśl keeps Warsaw time and
+/// Lviv, 91 km east, Kyiv time, so 10:00 to 12:00 local is one hour, not two.
+const ACROSS_A_ZONE: &str = r#"[story]
+id = "przemysl-lviv"
+title = "Przemyśl to Lviv"
+
+[[waypoints]]
+id = "przemysl"
+at = "49.7838, 22.7678"
+name = "Przemyśl"
+
+[[waypoints]]
+id = "lviv"
+at = "49.8397, 24.0297"
+name = "Lviv"
+
+[[legs]]
+from = "przemysl"
+to = "lviv"
+mode = "direct"
+
+[[events]]
+id = "dep"
+at = "przemysl"
+what = "left Przemyśl"
+time = 2024-05-01T10:00:00
+
+[[events]]
+id = "arr"
+at = "lviv"
+what = "reached Lviv"
+time = 2024-05-01T12:00:00
+
+[[claims]]
+id = "avg"
+outlet = "Paper A"
+quote = "the car averaged about 90 km/h"
+kind = "speed"
+value = "about 90 km/h"
+average = true
+from_event = "dep"
+to_event = "arr"
+"#;
+
+#[test]
+fn events_without_a_zone_take_the_zone_at_their_coordinates() {
+    let dir = tempfile::tempdir().unwrap();
+    let story = write(dir.path(), "pl.toml", ACROSS_A_ZONE);
+    routecheck(dir.path())
+        .args(["check", "--no-map"])
+        .arg(&story)
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("in 1 h ⇒ average 91.0 km/h"));
+}

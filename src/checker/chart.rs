@@ -28,7 +28,7 @@ pub fn chart(c: &Outcome) -> Option<ChartScene> {
 fn journey_chart(c: &Outcome, j: &Journey) -> Option<ChartScene> {
     let tz_of = |e: &crate::story::Event| {
         e.tz.clone()
-            .or_else(|| c.route.waypoint(&e.at).and_then(|w| w.tz.clone()))
+            .or_else(|| c.route.waypoint(&e.at).and_then(|w| w.zone()))
     };
     let mut placed: Vec<Placed> = c
         .story

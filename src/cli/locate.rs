@@ -61,7 +61,7 @@ fn describe(query: &str, r: &Resolution) -> String {
     if let Some(pop) = p.population.filter(|n| *n > 0) {
         facts.push(format!("pop {}", group_thousands(pop as f64)));
     }
-    facts.extend(p.tz.clone());
+    facts.extend(p.zone());
     let mut s = format!(
         "{query} → {} ({}) at {}\n",
         p.name,

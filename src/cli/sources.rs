@@ -1,6 +1,6 @@
 //! `routecheck sources`: the bundled data, where it came from and its licence.
 
-use routecheck::sources::BUNDLED;
+use routecheck::sources::{BUNDLED, FROM_CRATES};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -11,13 +11,18 @@ pub struct Args {
 
 pub fn run(a: Args, out: &mut dyn std::io::Write) -> miette::Result<u8> {
     let text = if a.json {
-        format!("{:#}\n", serde_json::json!(BUNDLED))
+        format!(
+            "{:#}\n",
+            serde_json::json!({ "bundled": BUNDLED, "from_crates": FROM_CRATES })
+        )
     } else {
         let mut s =
             String::from("Bundled data (details, checksums and derivations: data/README.md)\n");
-        for d in BUNDLED {
+        let all = || BUNDLED.iter().chain(FROM_CRATES);
+        let w = all().map(|d| d.path.chars().count()).max().unwrap_or(0);
+        for d in all() {
             s.push_str(&format!(
-                "  {:<14} {}\n  {:<14} {} ({})\n",
+                "  {:<w$} {}\n  {:<w$} {} ({})\n",
                 d.path, d.what, "", d.origin, d.licence
             ));
         }

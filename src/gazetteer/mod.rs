@@ -35,6 +35,7 @@ mod place;
 mod query;
 mod resolve;
 mod world;
+mod zone;
 pub mod world_build;
 
 use std::collections::HashMap;
@@ -47,6 +48,7 @@ pub use normalize::{MAX_NAME_CHARS, normalize};
 pub use place::{Place, PlaceGeometry, PlaceKind, Source};
 pub use query::{Query, country_code, country_name};
 pub use resolve::{Candidate, MatchKind, Resolution};
+pub use zone::{zone_at, zone_data_version};
 
 use crate::coord::LatLon;
 use world::World;
@@ -291,26 +293,12 @@ mod tests {
     }
 
     #[test]
-    fn time_zone_from_the_nearest_place() {
-        let g = Gazetteer::load_default().unwrap();
-        let tz = |lat, lon| g.tz_near(LatLon { lat, lon });
-        assert_eq!(tz(43.5, 131.9).as_deref(), Some("Asia/Vladivostok"));
-        assert_eq!(tz(39.0, 125.8).as_deref(), Some("Asia/Pyongyang"));
-        assert_eq!(tz(51.5, -0.1).as_deref(), Some("Europe/London"));
-        assert_eq!(tz(91.0, 0.0), None);
-    }
-
-    #[test]
-    fn curated_time_zones_agree_with_the_nearest_geonames_place_in_the_country() {
-        // The rule the curated tz column follows (time zones stop at borders).
+    fn curated_time_zones_agree_with_the_zone_boundaries() {
+        // The curated tz column was filled from the nearest GeoNames place in the same
+        // country; the boundary polygons must agree, so the two sources never contradict.
         let g = Gazetteer::load_default().unwrap();
         for p in g.extra.iter().filter(|p| p.tz.is_some()) {
-            let near = g.near(p.anchor(), 30, Some(&[PlaceKind::City]));
-            let nearest = near
-                .iter()
-                .find(|n| n.id.starts_with("geonames:") && n.country == p.country)
-                .and_then(|n| g.get(&n.id));
-            assert_eq!(nearest.and_then(|n| n.tz), p.tz, "{}", p.id);
+            assert_eq!(zone_at(p.anchor()), p.tz.as_deref(), "{}", p.id);
         }
     }
 }

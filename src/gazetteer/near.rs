@@ -155,16 +155,6 @@ impl Gazetteer {
         out
     }
 
-    /// The IANA time zone of the nearest place that carries one: right away from borders
-    /// (zones follow the nearest town), unreliable within a few kilometres of one, and `None`
-    /// only for an empty gazetteer or a position out of range.
-    pub fn tz_near(&self, p: LatLon) -> Option<String> {
-        let kinds = [PlaceKind::City, PlaceKind::Station];
-        self.near(p, 5, Some(&kinds))
-            .iter()
-            .find_map(|n| self.get(&n.id)?.tz)
-    }
-
     fn kind_of(&self, e: Ent) -> PlaceKind {
         match e {
             Ent::World(_) => PlaceKind::City,

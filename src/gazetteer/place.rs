@@ -116,6 +116,17 @@ pub struct Place {
 }
 
 impl Place {
+    /// The place's IANA time zone: its own (GeoNames, or the curated row), else for a point
+    /// the zone at its coordinates ([`super::zone_at`]). A line such as a river, or a place
+    /// on a border ("KP-RU"), can be in two zones, so it has none unless the data gives one.
+    pub fn zone(&self) -> Option<String> {
+        let on_a_border = self.country.as_deref().is_some_and(|c| c.contains('-'));
+        self.tz.clone().or_else(|| match &self.geometry {
+            PlaceGeometry::Point(p) if !on_a_border => super::zone_at(*p).map(str::to_string),
+            _ => None,
+        })
+    }
+
     /// The point that stands for this place: the point itself, or for a line the vertex
     /// nearest the middle of its first part (a label anchor, not a measurement).
     pub fn anchor(&self) -> LatLon {

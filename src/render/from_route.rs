@@ -265,7 +265,7 @@ fn schedule(story: &Story, route: &Route, j: &Journey) -> Vec<(String, Option<Ti
             .iter()
             .find(|e| e.at == id)
             .and_then(|e| e.tz.clone());
-        from_event.or_else(|| route.waypoint(id).and_then(|w| w.tz.clone()))
+        from_event.or_else(|| route.waypoint(id).and_then(|w| w.zone()))
     };
     let Some(dep_tz) = tz_of(&start.waypoint) else {
         return Vec::new();

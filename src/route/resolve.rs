@@ -15,10 +15,19 @@ pub struct ResolvedWaypoint {
     pub at: LatLon,
     /// The gazetteer entry, when the waypoint was looked up.
     pub place: Option<Place>,
-    /// IANA time zone of the place, if known.
-    pub tz: Option<String>,
     /// How it was resolved, for the report ("exact name: Khasan (station, RU), GeoNames 2039539").
     pub how: String,
+}
+
+impl ResolvedWaypoint {
+    /// The waypoint's time zone: its place's (see [`Place::zone`]), or for coordinates
+    /// given in the story the zone at them. Worked out when asked, as few stories need it.
+    pub fn zone(&self) -> Option<String> {
+        match &self.place {
+            Some(p) => p.zone(),
+            None => crate::gazetteer::zone_at(self.at).map(str::to_string),
+        }
+    }
 }
 
 /// Resolves every waypoint of `story`: explicit `at` wins; otherwise the gazetteer.
@@ -34,7 +43,6 @@ pub fn resolve_waypoints(story: &Story, gaz: &Gazetteer) -> Result<Vec<ResolvedW
                     name,
                     at,
                     place: None,
-                    tz: None,
                     how: "coordinates given in the story".into(),
                 });
             }
@@ -65,7 +73,6 @@ pub fn resolve_waypoints(story: &Story, gaz: &Gazetteer) -> Result<Vec<ResolvedW
                 id: w.id.clone(),
                 name: w.name.clone().unwrap_or_else(|| p.name.clone()),
                 at: p.anchor(),
-                tz: p.tz.clone(),
                 place: Some(r.place),
                 how,
             })
