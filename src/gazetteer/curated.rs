@@ -186,9 +186,49 @@ mod tests {
         );
         let rivers = parse_rivers(RIVERS_JSON).unwrap();
         assert!(rivers.iter().all(|r| r.is_line()));
-        for id in ["river:tumen", "river:razdolnaya", "river:amur"] {
+        for id in [
+            "river:tumen",
+            "river:razdolnaya",
+            "river:amur",
+            "river:ussuri",
+        ] {
             assert!(rivers.iter().any(|r| r.id == id), "{id} missing");
         }
+    }
+
+    fn resolved(g: &super::super::Gazetteer, q: &str) -> Place {
+        g.resolve(&q.parse().unwrap())
+            .unwrap_or_else(|e| panic!("{q}: {e}"))
+            .place
+    }
+
+    #[test]
+    fn the_ussuri_resolves_to_its_line_which_passes_lesozavodsk() {
+        let g = super::super::Gazetteer::load_default().unwrap();
+        // GeoNames lists "Ussuri" as an alternate name of Lesozavodsk; the river's own name wins.
+        for q in [
+            "Ussuri",
+            "the Ussuri River",
+            "Уссури",
+            "乌苏里江",
+            "Wusuli Jiang",
+        ] {
+            assert_eq!(resolved(&g, q).id, "river:ussuri", "{q}");
+        }
+        let ussuri = g.get("river:ussuri").unwrap();
+        let PlaceGeometry::Lines(parts) = &ussuri.geometry else {
+            panic!("the Ussuri is not a line")
+        };
+        let town = g.get("geonames:2020812").unwrap().anchor();
+        let nearest = parts
+            .iter()
+            .flatten()
+            .map(|p| crate::geodesy::distance(*p, town).as_km())
+            .fold(f64::INFINITY, f64::min);
+        assert!(
+            nearest < 3.0,
+            "Lesozavodsk is {nearest:.1} km from the line"
+        );
     }
 
     #[test]
