@@ -159,6 +159,8 @@ mod tests {
             "curated:pyongyang-station",
             "curated:tumangang-station",
             "curated:khasan-station",
+            "curated:ussuriysk-station",
+            "curated:vladivostok-station",
         ] {
             assert!(places.iter().any(|p| p.id == id), "{id} missing");
         }
@@ -200,6 +202,54 @@ mod tests {
         g.resolve(&q.parse().unwrap())
             .unwrap_or_else(|e| panic!("{q}: {e}"))
             .place
+    }
+
+    #[test]
+    fn vladivostok_and_ussuriysk_stations_are_their_own_places_and_the_names_stay_with_the_cities()
+    {
+        let g = super::super::Gazetteer::load_default().unwrap();
+        for (station, city, queries) in [
+            (
+                "curated:vladivostok-station",
+                "geonames:2013348",
+                &[
+                    "Vladivostok station",
+                    "Vladivostok railway station",
+                    "Владивосток (станция)",
+                    "станция Владивосток",
+                ][..],
+            ),
+            (
+                "curated:ussuriysk-station",
+                "geonames:2014006",
+                &[
+                    "Ussuriysk station",
+                    "Ussuriysk railway station",
+                    "Уссурийск (станция)",
+                    "станция Уссурийск",
+                ][..],
+            ),
+        ] {
+            for q in queries {
+                let p = resolved(&g, q);
+                assert_eq!(
+                    (p.id.as_str(), p.kind),
+                    (station, PlaceKind::Station),
+                    "{q}"
+                );
+            }
+            // The station is in its city: the cited point lies within 3 km of GeoNames' (1.0 km
+            // at Vladivostok, 2.8 km at Ussuriysk), and the bare city name still means the city.
+            let km = crate::geodesy::distance(
+                g.get(station).unwrap().anchor(),
+                g.get(city).unwrap().anchor(),
+            )
+            .as_km();
+            assert!(km < 3.0, "{station}: {km:.2} km from {city}");
+        }
+        assert_eq!(resolved(&g, "Vladivostok").id, "geonames:2013348");
+        assert_eq!(resolved(&g, "Владивосток").id, "geonames:2013348");
+        assert_eq!(resolved(&g, "Ussuriysk").id, "geonames:2014006");
     }
 
     #[test]
