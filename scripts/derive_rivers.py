@@ -88,6 +88,26 @@ RIVERS = [
         "published_km": 2824, "published_cite": "Wikipedia (en, Amur): https://wiki.riteme.site/wiki/Amur_river",
         "bbox": (44.5, 120.5, 54.0, 142.0),
     },
+    {
+        "id": "river:ussuri", "name": "Ussuri",
+        "aliases": ["Ussuri River", "Usuri", "Wusuli", "Wusuli River", "Wusuli Jiang", "Wusulijiang", "Ulakhe",
+                    "Уссури", "река Уссури", "乌苏里江", "烏蘇里江", "ウスリー川"],
+        "country": "CN-RU",
+        "mouth": (48.27389, 134.72056),
+        "mouth_cite": "into the Kazakevicheva channel of the Amur at Kazakevichevo near Khabarovsk, 48°16′26″N 134°43′14″E, "
+                      + WIKI + " (ru, Уссури), translated mirror: https://no.wiki7.org/wiki/%D0%A3%D1%81%D1%81%D1%83%D1%80%D0%B8",
+        "source": (43.73389, 134.425),
+        "source_cite": "on Snezhnaya mountain, Sikhote-Alin (source of the Ulakhe headstream), 43°44′02″N 134°25′30″E, "
+                       + WIKI + " (ru, Уссури), translated mirror: https://no.wiki7.org/wiki/%D0%A3%D1%81%D1%81%D1%83%D1%80%D0%B8; "
+                       "bg.wikipedia (Усури) gives 43°44′08.88″N 134°25′37.92″E: https://bg.m.wikipedia.org/wiki/%D0%A3%D1%81%D1%83%D1%80%D0%B8",
+        "published_km": 897,
+        "published_cite": "Wikipedia (en, Ussuri): https://askwikinow.com/view_html.php?lang=en&q=Ussuri&sq=Sri+Lanka; "
+                          "Bolshoy entsiklopedicheskiy slovar (897 km): https://tixas.ru/obozrenie-reki-ussuri-i-zemel-k-vostoku-ot-nee-do-morya/; "
+                          "counted from the source of the Ulakhe headstream; 909 km from the same source: "
+                          "http://www.eosnap.com/image-of-the-day/confluence-of-the-ussuri-and-amur-rivers-russia-and-china-may-31st-2010/; "
+                          "588 km below the Ulakhe-Daubikhe confluence: https://bg.m.wikipedia.org/wiki/%D0%A3%D1%81%D1%83%D1%80%D0%B8",
+        "bbox": (43.4, 131.8, 48.6, 135.6),
+    },
 ]
 
 

@@ -159,6 +159,8 @@ mod tests {
             "curated:pyongyang-station",
             "curated:tumangang-station",
             "curated:khasan-station",
+            "curated:ussuriysk-station",
+            "curated:vladivostok-station",
         ] {
             assert!(places.iter().any(|p| p.id == id), "{id} missing");
         }
@@ -186,9 +188,97 @@ mod tests {
         );
         let rivers = parse_rivers(RIVERS_JSON).unwrap();
         assert!(rivers.iter().all(|r| r.is_line()));
-        for id in ["river:tumen", "river:razdolnaya", "river:amur"] {
+        for id in [
+            "river:tumen",
+            "river:razdolnaya",
+            "river:amur",
+            "river:ussuri",
+        ] {
             assert!(rivers.iter().any(|r| r.id == id), "{id} missing");
         }
+    }
+
+    fn resolved(g: &super::super::Gazetteer, q: &str) -> Place {
+        g.resolve(&q.parse().unwrap())
+            .unwrap_or_else(|e| panic!("{q}: {e}"))
+            .place
+    }
+
+    #[test]
+    fn vladivostok_and_ussuriysk_stations_are_their_own_places_and_the_names_stay_with_the_cities()
+    {
+        let g = super::super::Gazetteer::load_default().unwrap();
+        for (station, city, queries) in [
+            (
+                "curated:vladivostok-station",
+                "geonames:2013348",
+                &[
+                    "Vladivostok station",
+                    "Vladivostok railway station",
+                    "Владивосток (станция)",
+                    "станция Владивосток",
+                ][..],
+            ),
+            (
+                "curated:ussuriysk-station",
+                "geonames:2014006",
+                &[
+                    "Ussuriysk station",
+                    "Ussuriysk railway station",
+                    "Уссурийск (станция)",
+                    "станция Уссурийск",
+                ][..],
+            ),
+        ] {
+            for q in queries {
+                let p = resolved(&g, q);
+                assert_eq!(
+                    (p.id.as_str(), p.kind),
+                    (station, PlaceKind::Station),
+                    "{q}"
+                );
+            }
+            // The station is in its city: the cited point lies within 3 km of GeoNames' (1.0 km
+            // at Vladivostok, 2.8 km at Ussuriysk), and the bare city name still means the city.
+            let km = crate::geodesy::distance(
+                g.get(station).unwrap().anchor(),
+                g.get(city).unwrap().anchor(),
+            )
+            .as_km();
+            assert!(km < 3.0, "{station}: {km:.2} km from {city}");
+        }
+        assert_eq!(resolved(&g, "Vladivostok").id, "geonames:2013348");
+        assert_eq!(resolved(&g, "Владивосток").id, "geonames:2013348");
+        assert_eq!(resolved(&g, "Ussuriysk").id, "geonames:2014006");
+    }
+
+    #[test]
+    fn the_ussuri_resolves_to_its_line_which_passes_lesozavodsk() {
+        let g = super::super::Gazetteer::load_default().unwrap();
+        // GeoNames lists "Ussuri" as an alternate name of Lesozavodsk; the river's own name wins.
+        for q in [
+            "Ussuri",
+            "the Ussuri River",
+            "Уссури",
+            "乌苏里江",
+            "Wusuli Jiang",
+        ] {
+            assert_eq!(resolved(&g, q).id, "river:ussuri", "{q}");
+        }
+        let ussuri = g.get("river:ussuri").unwrap();
+        let PlaceGeometry::Lines(parts) = &ussuri.geometry else {
+            panic!("the Ussuri is not a line")
+        };
+        let town = g.get("geonames:2020812").unwrap().anchor();
+        let nearest = parts
+            .iter()
+            .flatten()
+            .map(|p| crate::geodesy::distance(*p, town).as_km())
+            .fold(f64::INFINITY, f64::min);
+        assert!(
+            nearest < 3.0,
+            "Lesozavodsk is {nearest:.1} km from the line"
+        );
     }
 
     #[test]
