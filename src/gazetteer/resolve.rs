@@ -366,9 +366,12 @@ fn explain(
         return format!("{how}.");
     }
     let n = others.len() + 1;
+    // A country that would pick another place: not one the chosen place is also in ("RU"
+    // does not set a Russian town apart from a China–Russia river).
+    let chosen_in = |c: &str| chosen_cc.is_some_and(|cc| cc.split('-').any(|x| x == c));
     let other_cc = others
         .iter()
-        .find_map(|o| o.country.as_deref().filter(|c| Some(*c) != chosen_cc));
+        .find_map(|o| o.country.as_deref().filter(|c| !chosen_in(c)));
     let hint = match other_cc {
         Some(cc) if q.country.is_none() => {
             format!(

@@ -296,3 +296,12 @@ fn json_carries_the_explanation_and_not_the_query() {
     assert_eq!(v["why"].as_str(), Some(r.why().as_str()));
     assert!(r.why().starts_with("\"Hasan\" is another name for Khasan"), "{}", r.why());
 }
+
+#[test]
+fn the_hint_never_names_a_country_the_chosen_place_is_also_in() {
+    let g = Gazetteer::load_default().unwrap();
+    let r = g.resolve(&Query::name("Ussuri")).unwrap();
+    assert_eq!(r.place.kind, PlaceKind::River);
+    assert!(!r.why().contains("\"Ussuri, RU\""), "{}", r.why());
+    assert!(r.why().contains("Add a kind"), "{}", r.why());
+}
