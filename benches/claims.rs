@@ -120,6 +120,7 @@ fn europe() -> Gazetteer {
         kind: PlaceKind::City,
         country: None,
         admin1: None,
+        admin1_name: None,
         geometry: PlaceGeometry::Point(LatLon { lat, lon }),
         population: None,
         tz: None,

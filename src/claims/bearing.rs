@@ -184,6 +184,7 @@ mod tests {
             kind: PlaceKind::River,
             country: None,
             admin1: None,
+            admin1_name: None,
             geometry: PlaceGeometry::Lines(vec![vec![ll(50.85, 6.5), ll(50.85, 7.5)]]),
             population: None,
             tz: None,

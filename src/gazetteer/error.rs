@@ -33,7 +33,7 @@ pub enum Error {
     )]
     UnknownCountry { text: String },
     #[error(
-        "the bundled gazetteer file {file} is damaged ({reason}); rebuild it with scripts/derive_world.py or reinstall"
+        "the bundled gazetteer file {file} is damaged ({reason}); rebuild it with the script data/README.md names for it, or reinstall"
     )]
     CorruptData { file: &'static str, reason: String },
 }

@@ -1,9 +1,10 @@
 //! The gazetteer: places by name (any spelling or script) and by position.
 //!
 //! Three bundled sources, all embedded in the binary so lookups work offline from any
-//! directory: GeoNames populated places (`data/world/`, CC BY 4.0), curated stations, bridges
-//! and crossings with cited sources (`data/places/`), and named river lines (`data/rivers/`,
-//! GSHHG/WDBII, LGPL-3.0-or-later).
+//! directory: GeoNames populated places with the names of their first-level administrative
+//! divisions (`data/world/`, CC BY 4.0), curated stations, bridges and crossings with cited
+//! sources (`data/places/`), and named river lines (`data/rivers/`, GSHHG/WDBII,
+//! LGPL-3.0-or-later).
 //!
 //! # JSON output
 //!
@@ -12,6 +13,9 @@
 //! `{"type": "Point", "coordinates": {"lat", "lon"}}` or `{"type": "Lines", "coordinates":
 //! [[{"lat", "lon"}, …], …]}`), distances in metres, azimuths in degrees clockwise from north,
 //! `tz` as an IANA name, `source` as `{"dataset", "id"}`, kinds and match kinds in snake case.
+//! A place's (and a [`Nearby`]'s) `admin1` is its first-level administrative division as
+//! GeoNames codes it, `"CC.code"` (`"RU.59"`), and `admin1_name` that division's GeoNames name
+//! (`"Primorye"`); either is `null` where unknown.
 //!
 //! ```
 //! use routecheck::gazetteer::{Gazetteer, MatchKind, PlaceKind, Query};
@@ -22,8 +26,13 @@
 //! assert_eq!((r.place.name.as_str(), r.matched), ("Khasan", MatchKind::Alias));
 //! let q = Query::name("Khasan").of_kind(PlaceKind::Station);
 //! assert_eq!(gaz.resolve(&q).unwrap().place.id, "curated:khasan-station");
+//! let v = gaz.get("geonames:2013348").unwrap();
+//! assert_eq!(v.admin1.as_deref(), Some("RU.59"));
+//! assert_eq!(v.admin1_name.as_deref(), Some("Primorye"));
+//! assert_eq!(gaz.admin1_name("RU", "59"), Some("Primorye"));
 //! ```
 
+mod admin1;
 mod curated;
 mod error;
 mod fuzzy_index;
@@ -35,13 +44,14 @@ mod place;
 mod query;
 mod resolve;
 mod world;
-mod zone;
 pub mod world_build;
+mod zone;
 
 use std::collections::HashMap;
 use std::sync::OnceLock;
 use std::sync::atomic::AtomicBool;
 
+pub use admin1::Admin1;
 pub use error::Error;
 pub use near::Nearby;
 pub use normalize::{MAX_NAME_CHARS, normalize};
@@ -72,6 +82,8 @@ pub struct Gazetteer {
     extra_keys: HashMap<String, Vec<(u32, bool)>>,
     /// Curated alias key → world place index (aliases.tsv); these rank like primary names.
     overlay: HashMap<String, Vec<u32>>,
+    /// Names of GeoNames admin1 codes (data/world/admin1.tsv); empty without the world table.
+    admin1: admin1::Admin1Names,
     spatial: OnceLock<near::Spatial>,
     /// The world keys in memory, built on the second fuzzy lookup (see `fuzzy_index.rs`).
     fuzzy: OnceLock<fuzzy_index::FuzzyIndex>,
@@ -82,9 +94,10 @@ impl Gazetteer {
     /// The bundled gazetteer: GeoNames world places, curated places and named rivers.
     pub fn load_default() -> Result<Gazetteer, Error> {
         let world = World::new(std::borrow::Cow::Borrowed(WORLD_RCG))?;
+        let admin1 = admin1::Admin1Names::new(admin1::ADMIN1_TSV)?;
         let mut extra = curated::parse_curated(curated::CURATED_TSV)?;
         extra.extend(curated::parse_rivers(curated::RIVERS_JSON)?);
-        let mut g = Gazetteer::build(Some(world), extra);
+        let mut g = Gazetteer::build(Some(world), admin1, extra);
         for (geonameid, alias) in curated::parse_aliases(curated::ALIASES_TSV)? {
             if let Some(i) = g.world.as_ref().and_then(|w| w.by_geonameid(geonameid)) {
                 g.overlay
@@ -98,7 +111,7 @@ impl Gazetteer {
 
     /// A gazetteer of just these places (tests, story-local places).
     pub fn from_places(places: Vec<Place>) -> Gazetteer {
-        Gazetteer::build(None, places)
+        Gazetteer::build(None, admin1::Admin1Names::empty(), places)
     }
 
     /// Adds places (for instance a story's own waypoints) to this gazetteer.
@@ -109,12 +122,13 @@ impl Gazetteer {
         self.spatial = OnceLock::new();
     }
 
-    fn build(world: Option<World>, places: Vec<Place>) -> Gazetteer {
+    fn build(world: Option<World>, admin1: admin1::Admin1Names, places: Vec<Place>) -> Gazetteer {
         let mut g = Gazetteer {
             world,
             extra: Vec::new(),
             extra_keys: HashMap::new(),
             overlay: HashMap::new(),
+            admin1,
             spatial: OnceLock::new(),
             fuzzy: OnceLock::new(),
             fuzzy_asked: AtomicBool::new(false),
@@ -125,7 +139,15 @@ impl Gazetteer {
         g
     }
 
-    fn index_extra(&mut self, p: Place) {
+    fn index_extra(&mut self, mut p: Place) {
+        if p.admin1_name.is_none() {
+            // A curated or story place that gives its division as GeoNames codes it.
+            p.admin1_name = p
+                .admin1
+                .as_deref()
+                .and_then(|a| self.admin1_name_of(a))
+                .map(str::to_string);
+        }
         let i = self.extra.len() as u32;
         let name_key = normalize(&p.name);
         for (k, is_name) in std::iter::once((name_key.clone(), true))
@@ -157,6 +179,33 @@ impl Gazetteer {
         }
     }
 
+    /// The GeoNames name of a first-level administrative division, by country and GeoNames
+    /// admin1 code: `admin1_name("RU", "59")` is `Some("Primorye")`. `None` for an unknown
+    /// code, GeoNames' "00" (no division), the few codes the table cannot name (see
+    /// `data/README.md`), and a gazetteer without the world table.
+    pub fn admin1_name(&self, country: &str, code: &str) -> Option<&str> {
+        self.admin1.get(country, code).map(|a| a.name)
+    }
+
+    /// The same, for the "CC.code" form [`Place::admin1`] and [`Candidate::admin1`] carry:
+    /// `admin1_name_of("RU.59")` is `Some("Primorye")`.
+    pub fn admin1_name_of(&self, admin1: &str) -> Option<&str> {
+        self.admin1.get_key(admin1).map(|a| a.name)
+    }
+
+    /// A division with all its names (GeoNames name, and ASCII spelling where it differs).
+    pub fn admin1(&self, country: &str, code: &str) -> Option<Admin1<'_>> {
+        self.admin1.get(country, code)
+    }
+
+    /// The divisions called `name`, compared as lookup keys (case, accents and punctuation
+    /// aside), in country and code order: `admin1_named("primorye")` gives RU.59. For
+    /// qualifiers such as "Razdolnoye, Primorye". Only GeoNames' own names are known: other
+    /// spellings ("Primorsky Krai") find nothing.
+    pub fn admin1_named(&self, name: &str) -> Vec<Admin1<'_>> {
+        self.admin1.named(name)
+    }
+
     /// The named river lines.
     pub fn rivers(&self) -> impl Iterator<Item = &Place> {
         self.extra
@@ -182,8 +231,12 @@ impl Gazetteer {
                 let r = w.rec(i as usize)?;
                 let opt = |s: &str| (!s.is_empty()).then(|| s.to_string());
                 let country = std::str::from_utf8(&r.country).ok().map(str::to_string);
-                let admin1 = opt(w.pool_str(r.admin1_off))
-                    .map(|a| format!("{}.{a}", country.as_deref().unwrap_or("")));
+                let code = w.pool_str(r.admin1_off);
+                let admin1_name = country
+                    .as_deref()
+                    .and_then(|cc| self.admin1_name(cc, code))
+                    .map(str::to_string);
+                let admin1 = opt(code).map(|a| format!("{}.{a}", country.as_deref().unwrap_or("")));
                 Some(Place {
                     id: format!("geonames:{}", r.geonameid),
                     name: w.pool_str(r.name_off).to_string(),
@@ -192,6 +245,7 @@ impl Gazetteer {
                     kind: PlaceKind::City,
                     country,
                     admin1,
+                    admin1_name,
                     geometry: PlaceGeometry::Point(LatLon {
                         lat: r.lat_deg,
                         lon: r.lon_deg,
@@ -290,6 +344,72 @@ mod tests {
         );
         assert!(g.get("geonames:notanumber").is_none());
         assert!(g.get("nothing").is_none());
+    }
+
+    #[test]
+    fn world_places_carry_the_name_of_their_first_level_division() {
+        let g = Gazetteer::load_default().unwrap();
+        let division = |id: &str| {
+            let p = g.get(id).unwrap();
+            (p.admin1, p.admin1_name)
+        };
+        let named = |code: &str, name: &str| (Some(code.to_string()), Some(name.to_string()));
+        // Vladivostok, Razdol'noye: GeoNames calls Primorsky Krai "Primorye".
+        assert_eq!(division("geonames:2013348"), named("RU.59", "Primorye"));
+        assert_eq!(division("geonames:2017478"), named("RU.59", "Primorye"));
+        assert_eq!(division("geonames:1871859"), named("KP.12", "Pyongyang"));
+        assert_eq!(division("geonames:761168"), named("PL.80", "Subcarpathia")); // Przemyśl
+        // Singapore's one division has no name in the source: the code stays, the name is None.
+        assert_eq!(division("geonames:1880252"), (Some("SG.01".into()), None));
+        assert_eq!(g.admin1_name("RU", "59"), Some("Primorye"));
+        assert_eq!(g.admin1_name_of("KP.17"), Some("North Hamgyong"));
+        assert_eq!(g.admin1_name_of("RU.00"), None);
+        assert_eq!(g.admin1_name("RU", "59x"), None);
+        let lodz = g.admin1("PL", "74").unwrap();
+        assert_eq!(lodz.ascii_name, Some("Lodz Voivodeship"));
+        let found: Vec<String> = g.admin1_named("primorye").iter().map(|a| a.key()).collect();
+        assert_eq!(found, ["RU.59"]);
+        // Curated places have no division; a bare-places gazetteer knows no names.
+        assert_eq!(g.get("curated:khasan-station").unwrap().admin1_name, None);
+        assert_eq!(Gazetteer::from_places(vec![]).admin1_name("RU", "59"), None);
+    }
+
+    #[test]
+    fn added_places_coded_like_geonames_get_the_name() {
+        let mut g = Gazetteer::load_default().unwrap();
+        let mut p = Place::test_point("Zarubino port", PlaceKind::Port, 42.64, 131.08);
+        p.admin1 = Some("RU.59".into());
+        let mut q = Place::test_point("Somewhere", PlaceKind::Other, 42.0, 131.0);
+        q.admin1 = Some("Primorsky Krai".into());
+        g.add_places(vec![p, q]);
+        assert_eq!(
+            g.get("test:Zarubino port").unwrap().admin1_name.as_deref(),
+            Some("Primorye")
+        );
+        assert_eq!(g.get("test:Somewhere").unwrap().admin1_name, None);
+    }
+
+    #[test]
+    fn nearby_places_carry_the_division_too() {
+        let g = Gazetteer::load_default().unwrap();
+        let near = g.near(
+            LatLon {
+                lat: 49.78,
+                lon: 22.77,
+            },
+            1,
+            Some(&[PlaceKind::City]),
+        );
+        assert_eq!(near[0].name, "Przemyśl");
+        assert_eq!(near[0].admin1.as_deref(), Some("PL.80"));
+        assert_eq!(near[0].admin1_name.as_deref(), Some("Subcarpathia"));
+        let json = serde_json::to_value(&near[0]).unwrap();
+        assert_eq!(json["admin1_name"], "Subcarpathia");
+        let place = serde_json::to_value(g.get(&near[0].id).unwrap()).unwrap();
+        assert_eq!(
+            (&place["admin1"], &place["admin1_name"]),
+            (&"PL.80".into(), &"Subcarpathia".into())
+        );
     }
 
     #[test]

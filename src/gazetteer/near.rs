@@ -32,6 +32,10 @@ pub struct Nearby {
     pub name: String,
     pub kind: PlaceKind,
     pub country: Option<String>,
+    /// First-level administrative division, as GeoNames codes it ("RU.59"), where known.
+    pub admin1: Option<String>,
+    /// Its name ("Primorye"), where known.
+    pub admin1_name: Option<String>,
     pub population: Option<u64>,
     /// The place's point (for a river, its nearest vertex).
     pub location: LatLon,
@@ -133,11 +137,24 @@ impl Gazetteer {
                     self.vertex_or(e, vertex)
                 };
                 let inv = geodesy::inverse(p, at);
+                let admin1 = self.admin1_of(e);
+                let admin1_name = match e {
+                    Ent::Extra(i) => self
+                        .extra
+                        .get(i as usize)
+                        .and_then(|p| p.admin1_name.clone()),
+                    Ent::World(_) => admin1
+                        .as_deref()
+                        .and_then(|a| self.admin1_name_of(a))
+                        .map(str::to_string),
+                };
                 Some(Nearby {
                     id: self.id_of(e),
                     name: s.name.to_string(),
                     kind: s.kind,
                     country: (!s.country.is_empty()).then(|| s.country.to_string()),
+                    admin1,
+                    admin1_name,
                     population: s.population,
                     location: at,
                     distance: inv.distance,
@@ -191,6 +208,7 @@ mod tests {
             kind,
             country: Some("RU".into()),
             admin1: None,
+            admin1_name: None,
             geometry: PlaceGeometry::Point(LatLon { lat, lon }),
             population: None,
             tz: None,

@@ -106,8 +106,11 @@ pub struct Place {
     pub kind: PlaceKind,
     /// ISO 3166-1 alpha-2 country code ("KP", "RU"); a border feature may name two, "KP-RU".
     pub country: Option<String>,
-    /// First-level administrative area, where the source gives one.
+    /// First-level administrative area, where the source gives one: for world places
+    /// GeoNames' code as "CC.code" ("RU.59").
     pub admin1: Option<String>,
+    /// The name of that area ("Primorye"), where known (see [`super::Gazetteer::admin1_name`]).
+    pub admin1_name: Option<String>,
     pub geometry: PlaceGeometry,
     pub population: Option<u64>,
     /// IANA time zone ("Asia/Pyongyang").
@@ -161,6 +164,7 @@ impl Place {
             kind,
             country: None,
             admin1: None,
+            admin1_name: None,
             geometry: PlaceGeometry::Point(LatLon { lat, lon }),
             population: None,
             tz: None,

@@ -18,6 +18,7 @@ fn place(
         kind,
         country: Some(cc.into()),
         admin1: None,
+        admin1_name: None,
         geometry: PlaceGeometry::Point(LatLon {
             lat: 42.0,
             lon: 130.0,
