@@ -307,3 +307,34 @@ fn a_thousand_stories_in_one_run() {
         "{stderr}"
     );
 }
+
+#[test]
+fn locate_and_near_name_the_first_level_division() {
+    routecheck()
+        .args(["locate", "Vladivostok"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("(city, RU, Primorye (RU.59), pop"));
+    let out = routecheck()
+        .args(["locate", "Przemyśl", "--json"])
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    let place = &v[0]["resolution"]["place"];
+    assert_eq!(
+        (place["admin1"].as_str(), place["admin1_name"].as_str()),
+        (Some("PL.80"), Some("Subcarpathia"))
+    );
+    routecheck()
+        .args(["near", "42.43,130.64", "-n", "2"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Khasan (city, RU, Primorye)"));
+    let out = routecheck()
+        .args(["near", "39.03,125.75", "-n", "1", "--json"])
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert_eq!(v["nearest"][0]["admin1"], "KP.12");
+    assert_eq!(v["nearest"][0]["admin1_name"], "Pyongyang");
+}

@@ -53,11 +53,17 @@ pub fn run(a: Args, out: &mut dyn std::io::Write) -> miette::Result<u8> {
     Ok(super::exit::OK)
 }
 
-/// "Hasan → Khasan (station, RU) at 42.4307° N, 130.6436° E …" plus the other candidates.
+/// "Hasan → Khasan (station, RU) at 42.4307° N, 130.6436° E …" plus the other candidates; a
+/// world place's division as "Primorye (RU.59)", or its bare code where it has no name.
 fn describe(query: &str, r: &Resolution) -> String {
     let p = &r.place;
     let mut facts = vec![p.kind.to_string()];
     facts.extend(p.country.clone());
+    facts.extend(match (&p.admin1_name, &p.admin1) {
+        (Some(name), Some(code)) => Some(format!("{name} ({code})")),
+        (Some(name), None) => Some(name.clone()),
+        (None, code) => code.clone(),
+    });
     if let Some(pop) = p.population.filter(|n| *n > 0) {
         facts.push(format!("pop {}", group_thousands(pop as f64)));
     }

@@ -43,17 +43,16 @@ pub fn run(a: Args, out: &mut dyn std::io::Write) -> miette::Result<u8> {
     } else {
         let mut s = format!("nearest to {at}:\n");
         for n in &found {
+            let mut facts = vec![n.kind.to_string()];
+            facts.extend(n.country.clone());
+            facts.extend(n.admin1_name.clone());
             s.push_str(&format!(
-                "  {:>8.2} km  {:>6} ({:>3})  {} ({}{})\n",
+                "  {:>8.2} km  {:>6} ({:>3})  {} ({})\n",
                 n.distance.as_km(),
                 n.azimuth.to_string(),
                 format!("{:?}", n.azimuth.compass8()),
                 n.name,
-                n.kind,
-                n.country
-                    .as_deref()
-                    .map(|c| format!(", {c}"))
-                    .unwrap_or_default(),
+                facts.join(", "),
             ));
         }
         if found.is_empty() {
