@@ -35,7 +35,11 @@ fn main() -> ExitCode {
                 let p = r.place.anchor();
                 println!(
                     "{} [{}] {:.5}, {:.5}  {}",
-                    r.place.name, r.place.id, p.lat, p.lon, r.why()
+                    r.place.name,
+                    r.place.id,
+                    p.lat,
+                    p.lon,
+                    r.why()
                 );
             }
             Err(e) => {

@@ -285,9 +285,7 @@ impl Gazetteer {
         };
         let chosen = *ranked.first().ok_or_else(missing)?;
         let place = self.place(chosen.ent).ok_or_else(missing)?;
-        let ambiguous = ranked
-            .get(1)
-            .is_some_and(|c| c.score >= chosen.score - 1.0);
+        let ambiguous = ranked.get(1).is_some_and(|c| c.score >= chosen.score - 1.0);
         let alternatives = ranked[1..]
             .iter()
             .take(9)

@@ -295,7 +295,11 @@ fn json_carries_the_explanation_and_not_the_query() {
         "{v}"
     );
     assert_eq!(v["why"].as_str(), Some(r.why().as_str()));
-    assert!(r.why().starts_with("\"Hasan\" is another name for Khasan"), "{}", r.why());
+    assert!(
+        r.why().starts_with("\"Hasan\" is another name for Khasan"),
+        "{}",
+        r.why()
+    );
 }
 
 #[test]
