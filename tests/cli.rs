@@ -338,3 +338,23 @@ fn locate_and_near_name_the_first_level_division() {
     assert_eq!(v["nearest"][0]["admin1"], "KP.12");
     assert_eq!(v["nearest"][0]["admin1_name"], "Pyongyang");
 }
+
+#[test]
+fn locate_takes_a_division_as_a_flag_or_after_a_comma() {
+    for args in [
+        &["locate", "Razdolnoye", "--region", "Primorye"][..],
+        &["locate", "Razdolnoye, Primorye"][..],
+    ] {
+        routecheck()
+            .args(args)
+            .assert()
+            .success()
+            .stdout(predicate::str::contains("(city, RU, Primorye (RU.59), pop 7,567"));
+    }
+    routecheck()
+        .args(["locate", "Razdolnoye", "--region", "Nowhere"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("names no place in Nowhere"))
+        .stderr(predicate::str::contains("Primorye"));
+}

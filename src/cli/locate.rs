@@ -14,6 +14,10 @@ pub struct Args {
     /// Only places in this country (ISO code or name, e.g. KP).
     #[arg(long)]
     pub country: Option<String>,
+    /// Only places in this state, province or other first-level division: GeoNames' name
+    /// (e.g. Primorye, Illinois) or its code (e.g. IL). "NAME, DIVISION" works too.
+    #[arg(long)]
+    pub region: Option<String>,
     /// Only places of this kind: city, station, bridge, border, river, port, airport, other.
     #[arg(long, value_parser = parse_kind)]
     pub kind: Option<PlaceKind>,
@@ -37,6 +41,9 @@ pub fn run(a: Args, out: &mut dyn std::io::Write) -> miette::Result<u8> {
         }
         if let Some(k) = a.kind {
             q = q.of_kind(k);
+        }
+        if let Some(r) = &a.region {
+            q = q.in_region(r);
         }
         answers.push((name, gaz.resolve(&q).map_err(place_err)?));
     }

@@ -28,6 +28,12 @@ pub enum Error {
         country: String,
         elsewhere: Vec<String>,
     },
+    #[error("\"{query}\" names no place in {region}{}", in_list(elsewhere))]
+    NotInRegion {
+        query: String,
+        region: String,
+        elsewhere: Vec<String>,
+    },
     #[error(
         "unknown country \"{text}\": use an ISO 3166 code (\"RU\", \"KP\") or an English name (\"Russia\")"
     )]
@@ -66,5 +72,14 @@ mod tests {
         };
         assert!(e.to_string().contains("check the spelling"));
         assert!(Error::EmptyQuery.to_string().contains("Khasan, RU"));
+    }
+}
+
+/// "; it is known in: A, B" (GeoNames' division names), or a hint when none is known.
+fn in_list(elsewhere: &[String]) -> String {
+    if elsewhere.is_empty() {
+        "; check the division's spelling (GeoNames' name, such as \"Primorye\", or its code), or give a country instead".into()
+    } else {
+        format!("; it is known in: {}", elsewhere.join(", "))
     }
 }

@@ -17,6 +17,14 @@ pub struct Query {
     pub country: Option<String>,
     /// The kind of feature wanted.
     pub kind: Option<PlaceKind>,
+    /// The first-level division (state, province, krai) the place must be in: its GeoNames
+    /// name ("Primorye"), ASCII spelling, or code ("IL" or "US.IL"). "Razdolnoye, Primorye"
+    /// sets it when the text's tail names no country and the whole text names no place.
+    pub region: Option<String>,
+    /// Whether `country` came from the text's tail ("Springfield, IL"), which may then be
+    /// read as a division's code instead when the country has no such place.
+    #[serde(skip)]
+    pub(crate) country_from_text: bool,
 }
 
 impl Query {
@@ -26,7 +34,15 @@ impl Query {
             text: text.into(),
             country: None,
             kind: None,
+            region: None,
+            country_from_text: false,
         }
+    }
+
+    /// Restricts the query to a first-level division (see [`Query::region`]).
+    pub fn in_region(mut self, region: &str) -> Query {
+        self.region = Some(region.trim().to_string());
+        self
     }
 
     /// Restricts the query to a country, given as a code ("RU") or an English name.
@@ -35,6 +51,7 @@ impl Query {
             text: clip(country),
         })?;
         self.country = Some(code.to_string());
+        self.country_from_text = false;
         Ok(self)
     }
 
@@ -94,6 +111,8 @@ impl FromStr for Query {
                 text: head.trim().to_string(),
                 country: Some(code.to_string()),
                 kind: None,
+                region: None,
+                country_from_text: true,
             });
         }
         Ok(Query::name(s))

@@ -7,7 +7,7 @@
 
 use super::error::Error;
 use super::lookup::Hit;
-use super::normalize::normalize;
+use super::normalize::{normalize, normalizes_to};
 use super::place::{Place, PlaceKind};
 use super::query::Query;
 use super::{Ent, Gazetteer};
@@ -34,6 +34,8 @@ pub struct Candidate {
     pub country: Option<String>,
     /// First-level administrative area (GeoNames code such as "RU.59" for world places).
     pub admin1: Option<String>,
+    /// Its GeoNames name ("Primorye"), where known.
+    pub admin1_name: Option<String>,
     pub population: Option<u64>,
     pub location: LatLon,
     pub matched: MatchKind,
@@ -48,7 +50,7 @@ impl Candidate {
         describe(
             &self.name,
             self.country.as_deref(),
-            self.admin1.as_deref(),
+            self.admin1_name.as_deref().or(self.admin1.as_deref()),
             self.kind,
             self.population,
         )
@@ -95,7 +97,7 @@ impl Resolution {
         let chosen = describe(
             &p.name,
             p.country.as_deref(),
-            p.admin1.as_deref(),
+            p.admin1_name.as_deref().or(p.admin1.as_deref()),
             p.kind,
             p.population,
         );
@@ -121,6 +123,15 @@ impl serde::Serialize for Resolution {
         st.serialize_field("why", &self.why())?;
         st.end()
     }
+}
+
+/// The qualifiers a candidate must meet.
+#[derive(Debug, Clone, Copy, Default)]
+struct Filter<'a> {
+    country: Option<&'a str>,
+    kind: Option<PlaceKind>,
+    /// A first-level division: GeoNames name, ASCII spelling or code ("Primorye", "IL").
+    region: Option<&'a str>,
 }
 
 /// An entry as ranked, before anything is allocated for it.
@@ -168,21 +179,54 @@ impl Gazetteer {
             ((bare != key).then_some(bare), q.kind),
             (river, Some(PlaceKind::River)),
         ];
-        let country = q.country.as_deref();
+        let f = Filter {
+            country: q.country.as_deref(),
+            kind: q.kind,
+            region: q.region.as_deref(),
+        };
         let mut filtered_out: Vec<Candidate> = Vec::new();
         for (k, kind) in tries {
             let Some(k) = k else { continue };
             let hits = self.exact_hits(k);
-            let ranked = self.rank_entries(&hits, country, kind);
+            let ranked = self.rank_entries(&hits, Filter { kind, ..f });
             if !ranked.is_empty() {
                 return self.finish(q, ranked);
             }
             if filtered_out.is_empty() {
-                filtered_out = self.rank(&hits, None, None);
+                filtered_out = self.rank(&hits, Filter::default());
             }
         }
         if !filtered_out.is_empty() {
+            // "Springfield, IL": no Springfield in Israel, so try IL as a division's code.
+            if q.country_from_text && q.region.is_none() {
+                let sub = Query {
+                    region: q.country.clone(),
+                    country: None,
+                    country_from_text: false,
+                    ..q.clone()
+                };
+                if let Ok(r) = self.resolve(&sub) {
+                    return Ok(r);
+                }
+            }
             return Err(self.qualifier_error(q, &filtered_out));
+        }
+        // "Razdolnoye, Primorye": a tail that is not a country may be a first-level division.
+        if q.region.is_none()
+            && let Some((head, tail)) = q.text.rsplit_once(',')
+            && !head.trim().is_empty()
+            && !tail.trim().is_empty()
+        {
+            let sub = Query {
+                text: head.trim().to_string(),
+                region: Some(tail.trim().to_string()),
+                ..q.clone()
+            };
+            match self.resolve(&sub) {
+                Ok(r) => return Ok(r),
+                Err(e @ Error::NotInRegion { .. }) => return Err(e),
+                Err(_) => {}
+            }
         }
         let (suggest_max, choose_max) = fuzzy_budget(key.chars().count());
         let hits = self.fuzzy_hits(&key, suggest_max, 24);
@@ -192,13 +236,13 @@ impl Gazetteer {
             .copied()
             .filter(|(_, h)| matches!(h, Hit::Fuzzy(d) if (*d as usize) <= choose_max))
             .collect();
-        let chosen = self.rank_entries(&close, country, q.kind);
+        let chosen = self.rank_entries(&close, f);
         if !chosen.is_empty() {
             return self.finish(q, chosen);
         }
         Err(Error::UnknownPlace {
             query: q.text.chars().take(80).collect(),
-            suggestions: suggestion_names(&self.rank(&hits, country, q.kind)),
+            suggestions: suggestion_names(&self.rank(&hits, f)),
         })
     }
 
@@ -211,19 +255,14 @@ impl Gazetteer {
         }
         let (max, _) = fuzzy_budget(key.chars().count());
         let hits = self.fuzzy_hits(&key, max, 24);
-        let mut r = self.rank(&hits, None, None);
+        let mut r = self.rank(&hits, Filter::default());
         r.truncate(n);
         r
     }
 
     /// Candidates that pass the qualifiers, deduplicated, best first.
-    fn rank(
-        &self,
-        hits: &[(Ent, Hit)],
-        country: Option<&str>,
-        kind: Option<PlaceKind>,
-    ) -> Vec<Candidate> {
-        self.rank_entries(hits, country, kind)
+    fn rank(&self, hits: &[(Ent, Hit)], f: Filter<'_>) -> Vec<Candidate> {
+        self.rank_entries(hits, f)
             .into_iter()
             .filter_map(|r| self.candidate(r))
             .collect()
@@ -231,16 +270,13 @@ impl Gazetteer {
 
     /// The entries that pass the qualifiers, each once with its best match, best first (ties
     /// by id). Nothing is allocated per entry.
-    fn rank_entries(
-        &self,
-        hits: &[(Ent, Hit)],
-        country: Option<&str>,
-        kind: Option<PlaceKind>,
-    ) -> Vec<Ranked> {
+    fn rank_entries(&self, hits: &[(Ent, Hit)], f: Filter<'_>) -> Vec<Ranked> {
         let mut best: Vec<Ranked> = Vec::with_capacity(hits.len());
         for &(ent, hit) in hits {
             let Some(s) = self.summary(ent) else { continue };
-            if !self.passes(&s, country, kind) {
+            if !self.passes(&s, f.country, f.kind)
+                || f.region.is_some_and(|r| !self.in_region(ent, r))
+            {
                 continue;
             }
             let r = Ranked {
@@ -265,12 +301,16 @@ impl Gazetteer {
     /// The listed form of a ranked entry.
     fn candidate(&self, r: Ranked) -> Option<Candidate> {
         let s = self.summary(r.ent)?;
+        let admin1 = self.admin1_of(r.ent);
         Some(Candidate {
             id: self.id_of(r.ent),
             name: s.name.to_string(),
             kind: s.kind,
             country: (!s.country.is_empty()).then(|| s.country.to_string()),
-            admin1: self.admin1_of(r.ent),
+            admin1_name: admin1
+                .as_deref()
+                .and_then(|a| self.admin1_name_of(a).map(str::to_string)),
+            admin1,
             population: s.population,
             location: s.at,
             matched: match_kind(r.hit),
@@ -300,7 +340,47 @@ impl Gazetteer {
         })
     }
 
+    /// Whether an entry lies in the first-level division `region`, given by GeoNames name,
+    /// ASCII spelling, code ("IL") or key ("US.IL").
+    fn in_region(&self, e: Ent, region: &str) -> bool {
+        let Some(a) = self.admin1_of(e) else {
+            return false;
+        };
+        let Some((cc, code)) = a.split_once('.') else {
+            return false;
+        };
+        let r = region.trim();
+        if code.eq_ignore_ascii_case(r) || a.eq_ignore_ascii_case(r) {
+            return true;
+        }
+        let key = normalize(r);
+        self.admin1(cc, code).is_some_and(|d| {
+            normalizes_to(d.name, &key) || d.ascii_name.is_some_and(|n| normalizes_to(n, &key))
+        })
+    }
+
     fn qualifier_error(&self, q: &Query, all: &[Candidate]) -> Error {
+        if let Some(region) = &q.region {
+            let mut elsewhere: Vec<String> = all
+                .iter()
+                .filter(|c| {
+                    q.country
+                        .as_ref()
+                        .is_none_or(|cc| c.country.as_ref() == Some(cc))
+                })
+                .filter_map(|c| c.admin1_name.clone().or_else(|| c.admin1.clone()))
+                .collect();
+            elsewhere.sort();
+            elsewhere.dedup();
+            elsewhere.truncate(8);
+            if !elsewhere.is_empty() || q.country.is_none() {
+                return Error::NotInRegion {
+                    query: q.text.clone(),
+                    region: region.clone(),
+                    elsewhere,
+                };
+            }
+        }
         if let Some(kind) = q.kind
             && !all.iter().any(|c| c.kind == kind)
         {
@@ -310,8 +390,12 @@ impl Gazetteer {
                 country: q.country.clone(),
             };
         }
-        let mut elsewhere: Vec<String> = all.iter().filter_map(|c| c.country.clone()).collect();
-        elsewhere.dedup();
+        let mut elsewhere: Vec<String> = Vec::new();
+        for c in all.iter().filter_map(|c| c.country.clone()) {
+            if !elsewhere.contains(&c) {
+                elsewhere.push(c);
+            }
+        }
         elsewhere.truncate(8);
         match &q.country {
             Some(c) => Error::NotInCountry {

@@ -47,11 +47,9 @@ pub fn resolve_waypoints(story: &Story, gaz: &Gazetteer) -> Result<Vec<ResolvedW
                 });
             }
             let text = w.place.clone().unwrap_or_else(|| w.id.clone());
-            let q = Query {
-                text,
-                country: w.country.clone(),
-                kind: w.kind,
-            };
+            let mut q = Query::name(text);
+            q.country = w.country.clone();
+            q.kind = w.kind;
             let r = gaz.resolve(&q).map_err(|source| Error::Place {
                 id: w.id.clone(),
                 line: w.line,

@@ -310,3 +310,51 @@ fn the_hint_never_names_a_country_the_chosen_place_is_also_in() {
     assert!(!r.why().contains("\"Ussuri, RU\""), "{}", r.why());
     assert!(r.why().contains("Add a kind"), "{}", r.why());
 }
+
+#[test]
+fn a_first_level_division_settles_a_name() {
+    let g = Gazetteer::load_default().unwrap();
+    let id = |q: Query| g.resolve(&q).map(|r| r.place.id);
+    // Primorsky Krai's Razdolnoye, not the larger-scoring Crimean one.
+    assert_eq!(
+        id("Razdolnoye, Primorye".parse().unwrap()),
+        Ok("geonames:2017478".into())
+    );
+    assert_eq!(
+        id(Query::name("Razdolnoye").in_region("primorye")),
+        Ok("geonames:2017478".into())
+    );
+    assert_eq!(
+        id(Query::name("Razdolnoye").in_region("RU.59")),
+        Ok("geonames:2017478".into())
+    );
+    // A US state by name or by code; "IL" is Israel's code too, and there is no Springfield
+    // there, so the code is read as Illinois's.
+    let il = id("Springfield, Illinois".parse().unwrap()).unwrap();
+    assert_eq!(id("Springfield, IL".parse().unwrap()), Ok(il.clone()));
+    assert_eq!(id(Query::name("Springfield").in_region("IL")), Ok(il));
+    // An explicit country is never reinterpreted.
+    let q = Query::name("Springfield").in_country("IL").unwrap();
+    assert!(matches!(g.resolve(&q), Err(Error::NotInCountry { .. })));
+}
+
+#[test]
+fn a_division_with_no_such_place_lists_the_divisions_that_have_one() {
+    let g = Gazetteer::load_default().unwrap();
+    match g.resolve(&"Razdolnoye, Nowhere".parse().unwrap()) {
+        Err(e @ Error::NotInRegion { .. }) => {
+            let msg = e.to_string();
+            assert!(msg.contains("Primorye") && msg.contains("Crimea"), "{msg}");
+        }
+        other => panic!("{other:?}"),
+    }
+    // Alternatives name their division.
+    let r = g.resolve(&Query::name("Razdolnoye")).unwrap();
+    assert!(
+        r.alternatives
+            .iter()
+            .any(|c| c.describe().contains("Primorye")),
+        "{:?}",
+        r.alternatives
+    );
+}
