@@ -52,6 +52,15 @@ fn did_you_mean(suggestions: &[String]) -> String {
     }
 }
 
+/// "; it is known in: A, B" (GeoNames' division names), or a hint when none is known.
+fn in_list(elsewhere: &[String]) -> String {
+    if elsewhere.is_empty() {
+        "; check the division's spelling (GeoNames' name, such as \"Primorye\", or its code), or give a country instead".into()
+    } else {
+        format!("; it is known in: {}", elsewhere.join(", "))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -72,14 +81,5 @@ mod tests {
         };
         assert!(e.to_string().contains("check the spelling"));
         assert!(Error::EmptyQuery.to_string().contains("Khasan, RU"));
-    }
-}
-
-/// "; it is known in: A, B" (GeoNames' division names), or a hint when none is known.
-fn in_list(elsewhere: &[String]) -> String {
-    if elsewhere.is_empty() {
-        "; check the division's spelling (GeoNames' name, such as \"Primorye\", or its code), or give a country instead".into()
-    } else {
-        format!("; it is known in: {}", elsewhere.join(", "))
     }
 }
