@@ -12,7 +12,6 @@
 //! answer, never a panic; a table without its column line is refused at load, and the tests
 //! check every line of the bundled file (`Admin1Names::check`, a typed error naming the line).
 
-use std::cmp::Ordering;
 
 use super::error::Error;
 use super::normalize::{normalize, normalizes_to};
@@ -48,6 +47,9 @@ pub(crate) struct Admin1Names {
     text: &'static str,
     /// Byte offset of the first data line.
     data: usize,
+    /// The rows, parsed on the first lookup (one pass over ~90 KB; a damaged line is left
+    /// out), in the file's (country, code) order.
+    index: std::sync::OnceLock<Vec<Admin1<'static>>>,
 }
 
 #[cfg(test)]
@@ -92,7 +94,11 @@ fn fields(line: &str) -> Result<Admin1<'_>, String> {
 impl Admin1Names {
     /// No names (a gazetteer without the world table).
     pub fn empty() -> Admin1Names {
-        Admin1Names { text: "", data: 0 }
+        Admin1Names {
+            text: "",
+            data: 0,
+            index: std::sync::OnceLock::new(),
+        }
     }
 
     /// Opens a table after checking its header (the column line must end the leading
@@ -117,7 +123,11 @@ impl Admin1Names {
                 ),
             });
         }
-        Ok(Admin1Names { text, data })
+        Ok(Admin1Names {
+            text,
+            data,
+            index: std::sync::OnceLock::new(),
+        })
     }
 
     /// Checks every data line, their order and that no key appears twice; returns how many
@@ -133,11 +143,11 @@ impl Admin1Names {
             let row = fields(line).map_err(|e| bad(at, e))?;
             if let Some(p) = prev {
                 match (p.country, p.code).cmp(&(row.country, row.code)) {
-                    Ordering::Less => {}
-                    Ordering::Equal => {
+                    std::cmp::Ordering::Less => {}
+                    std::cmp::Ordering::Equal => {
                         return Err(bad(at, format!("{} appears twice", row.key())));
                     }
-                    Ordering::Greater => {
+                    std::cmp::Ordering::Greater => {
                         return Err(bad(
                             at,
                             format!(
@@ -168,42 +178,17 @@ impl Admin1Names {
             })
     }
 
-    /// The data line starting at byte `at`.
-    fn line_at(&self, at: usize) -> Option<Admin1<'static>> {
-        let text: &'static str = self.text;
-        let rest = text.get(at..)?;
-        let line = rest.split('\n').next()?.trim_end_matches('\r');
-        fields(line).ok()
-    }
-
-    /// The division with this code ("RU", "59"): a binary search over the sorted lines.
+    /// The division with this code ("RU", "59"): a binary search over the sorted rows.
     pub fn get(&self, country: &str, code: &str) -> Option<Admin1<'static>> {
-        let bytes = self.text.as_bytes();
-        // [lo, hi) always spans whole lines: lo is a line start, hi a line start or the end.
-        let (mut lo, mut hi) = (self.data, bytes.len());
-        while lo < hi {
-            let mid = lo + (hi - lo) / 2;
-            let start = bytes
-                .get(lo..mid)?
-                .iter()
-                .rposition(|&b| b == b'\n')
-                .map_or(lo, |i| lo + i + 1);
-            let end = bytes
-                .get(mid..hi)?
-                .iter()
-                .position(|&b| b == b'\n')
-                .map_or(hi, |i| mid + i);
-            // Compare the key fields only; the whole line is checked once found.
-            let line = self.text.get(start..end)?;
-            let mut c = line.splitn(3, '\t');
-            let key = (c.next()?, c.next()?);
-            match key.cmp(&(country, code)) {
-                Ordering::Less => lo = (end + 1).min(hi),
-                Ordering::Greater => hi = start,
-                Ordering::Equal => return self.line_at(start),
-            }
-        }
-        None
+        let index = self.index.get_or_init(|| {
+            self.data_lines()
+                .filter_map(|(_, line)| fields(line).ok())
+                .collect()
+        });
+        let i = index
+            .binary_search_by(|a| (a.country, a.code).cmp(&(country, code)))
+            .ok()?;
+        index.get(i).copied()
     }
 
     /// The division of a "CC.code" key ("RU.59"), as world places carry it.

@@ -312,6 +312,18 @@ impl Gazetteer {
         }
     }
 
+    /// An entry's first-level administrative area's name ("Primorye"), where known.
+    pub(crate) fn admin1_name_of_ent(&self, e: Ent) -> Option<&str> {
+        match e {
+            Ent::Extra(i) => self.extra.get(i as usize)?.admin1_name.as_deref(),
+            Ent::World(i) => {
+                let w = self.world.as_ref()?;
+                let code = w.pool_str(w.rec(i as usize)?.admin1_off);
+                self.admin1_name(w.country(i as usize), code)
+            }
+        }
+    }
+
     /// An entry's first-level administrative area ("RU.59" for GeoNames places).
     pub(crate) fn admin1_of(&self, e: Ent) -> Option<String> {
         match e {

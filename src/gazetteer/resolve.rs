@@ -301,16 +301,13 @@ impl Gazetteer {
     /// The listed form of a ranked entry.
     fn candidate(&self, r: Ranked) -> Option<Candidate> {
         let s = self.summary(r.ent)?;
-        let admin1 = self.admin1_of(r.ent);
         Some(Candidate {
             id: self.id_of(r.ent),
             name: s.name.to_string(),
             kind: s.kind,
             country: (!s.country.is_empty()).then(|| s.country.to_string()),
-            admin1_name: admin1
-                .as_deref()
-                .and_then(|a| self.admin1_name_of(a).map(str::to_string)),
-            admin1,
+            admin1: self.admin1_of(r.ent),
+            admin1_name: self.admin1_name_of_ent(r.ent).map(str::to_string),
             population: s.population,
             location: s.at,
             matched: match_kind(r.hit),
