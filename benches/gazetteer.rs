@@ -23,6 +23,13 @@ fn load_default() -> Gazetteer {
     Gazetteer::load_default().expect("bundled gazetteer")
 }
 
+/// Loading, then the first division name (which parses the admin1 table).
+#[divan::bench(sample_count = 20)]
+fn load_and_first_division_name() -> Option<String> {
+    let g = Gazetteer::load_default().expect("bundled gazetteer");
+    g.admin1_name("RU", "59").map(str::to_string)
+}
+
 #[divan::bench(args = ["Vladivostok", "Khasan", "Ussuriysk"])]
 fn resolve_exact(b: Bencher, name: &str) {
     let g = gaz();

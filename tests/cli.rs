@@ -349,7 +349,9 @@ fn locate_takes_a_division_as_a_flag_or_after_a_comma() {
             .args(args)
             .assert()
             .success()
-            .stdout(predicate::str::contains("(city, RU, Primorye (RU.59), pop 7,567"));
+            .stdout(predicate::str::contains(
+                "(city, RU, Primorye (RU.59), pop 7,567",
+            ));
     }
     routecheck()
         .args(["locate", "Razdolnoye", "--region", "Nowhere"])
