@@ -1,7 +1,8 @@
 //! Resolution tests: on small hand-made gazetteers and on the bundled one.
 
 use super::*;
-use crate::gazetteer::{PlaceGeometry, Source};
+use crate::coord::LatLon;
+use crate::gazetteer::{Place, PlaceGeometry, Source};
 
 fn place(
     id: &str,

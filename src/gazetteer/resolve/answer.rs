@@ -1,0 +1,158 @@
+//! What a resolution answers: the chosen place, the other candidates, and the sentence
+//! saying why, written only when asked for.
+
+use crate::coord::LatLon;
+use crate::gazetteer::{Place, PlaceKind, Query};
+
+/// How the query matched the chosen place.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MatchKind {
+    /// The place's primary name.
+    Exact,
+    /// One of its other names (any script), or a curated alias.
+    Alias,
+    /// A close spelling (small edit distance); check it.
+    Fuzzy,
+}
+
+/// A place that matched, as listed among alternatives and suggestions.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct Candidate {
+    pub id: String,
+    pub name: String,
+    pub kind: PlaceKind,
+    pub country: Option<String>,
+    /// First-level administrative area (GeoNames code such as "RU.59" for world places).
+    pub admin1: Option<String>,
+    /// Its GeoNames name ("Primorye"), where known.
+    pub admin1_name: Option<String>,
+    pub population: Option<u64>,
+    pub location: LatLon,
+    pub matched: MatchKind,
+    /// The ranking score (higher is chosen first); for explanations, not for comparison
+    /// across queries.
+    pub score: f64,
+}
+
+impl Candidate {
+    /// "Razdol'noye (RU, RU.59, city, pop 7,567)".
+    pub fn describe(&self) -> String {
+        describe(
+            &self.name,
+            self.country.as_deref(),
+            self.admin1_name.as_deref().or(self.admin1.as_deref()),
+            self.kind,
+            self.population,
+        )
+    }
+}
+
+fn describe(
+    name: &str,
+    country: Option<&str>,
+    admin1: Option<&str>,
+    kind: PlaceKind,
+    population: Option<u64>,
+) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    parts.extend(country.map(str::to_string));
+    parts.extend(admin1.map(str::to_string));
+    parts.push(kind.to_string());
+    if let Some(p) = population {
+        parts.push(format!("pop {}", crate::units::group_thousands(p as f64)));
+    }
+    format!("{name} ({})", parts.join(", "))
+}
+
+/// The answer to a query: the chosen place, how it matched, the other candidates, and (from
+/// [`Resolution::why`]) why. Serialises with `why` as a field.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Resolution {
+    pub place: Place,
+    pub matched: MatchKind,
+    /// Other places that matched, best first (at most 9).
+    pub alternatives: Vec<Candidate>,
+    /// True when another candidate is nearly as strong: the caller should show the list and
+    /// suggest a qualifier.
+    pub ambiguous: bool,
+    /// The query this answers.
+    pub query: Query,
+}
+
+impl Resolution {
+    /// One or two sentences on what matched and why this place was chosen. Written on
+    /// demand: most lookups (a story's waypoints) never show it.
+    pub fn why(&self) -> String {
+        let p = &self.place;
+        let chosen = describe(
+            &p.name,
+            p.country.as_deref(),
+            p.admin1_name.as_deref().or(p.admin1.as_deref()),
+            p.kind,
+            p.population,
+        );
+        explain(
+            &self.query,
+            &chosen,
+            p.country.as_deref(),
+            self.matched,
+            &self.alternatives,
+            self.ambiguous,
+        )
+    }
+}
+
+impl serde::Serialize for Resolution {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut st = s.serialize_struct("Resolution", 5)?;
+        st.serialize_field("place", &self.place)?;
+        st.serialize_field("matched", &self.matched)?;
+        st.serialize_field("alternatives", &self.alternatives)?;
+        st.serialize_field("ambiguous", &self.ambiguous)?;
+        st.serialize_field("why", &self.why())?;
+        st.end()
+    }
+}
+
+fn explain(
+    q: &Query,
+    chosen: &str,
+    chosen_cc: Option<&str>,
+    matched: MatchKind,
+    others: &[Candidate],
+    ambiguous: bool,
+) -> String {
+    let how = match matched {
+        MatchKind::Exact => format!("\"{}\" is the name of {chosen}", q.text),
+        MatchKind::Alias => format!("\"{}\" is another name for {chosen}", q.text),
+        MatchKind::Fuzzy => format!(
+            "no place is called \"{}\"; the closest spelling is {chosen} (check it)",
+            q.text
+        ),
+    };
+    if others.is_empty() {
+        return format!("{how}.");
+    }
+    let n = others.len() + 1;
+    // A country that would pick another place: not one the chosen place is also in ("RU"
+    // does not set a Russian town apart from a China–Russia river).
+    let chosen_in = |c: &str| chosen_cc.is_some_and(|cc| cc.split('-').any(|x| x == c));
+    let other_cc = others
+        .iter()
+        .find_map(|o| o.country.as_deref().filter(|c| !chosen_in(c)));
+    let hint = match other_cc {
+        Some(cc) if q.country.is_none() => {
+            format!(
+                " Add a country (\"{}, {cc}\") or a kind to choose another.",
+                q.text
+            )
+        }
+        _ => " Add a kind (station, bridge, border, river, city) to choose another.".to_string(),
+    };
+    let lead = if ambiguous { "ambiguous: " } else { "" };
+    format!(
+        "{lead}{how}; {n} places match, chosen as the strongest match by name and importance (population, capital or seat, curated feature).{hint}"
+    )
+}
