@@ -34,6 +34,7 @@
 
 mod admin1;
 mod curated;
+mod entry;
 mod error;
 mod fuzzy_index;
 mod grid;
@@ -60,7 +61,6 @@ pub use query::{Query, country_code, country_name};
 pub use resolve::{Candidate, MatchKind, Resolution};
 pub use zone::{zone_at, zone_data_version};
 
-use crate::coord::LatLon;
 use world::World;
 
 /// The bundled GeoNames table (layout in `world.rs`; built by [`world_build`]).
@@ -221,125 +221,12 @@ impl Gazetteer {
     pub fn is_empty(&self) -> bool {
         self.len() == 0
     }
-
-    /// A full [`Place`] for an entry.
-    pub(crate) fn place(&self, e: Ent) -> Option<Place> {
-        match e {
-            Ent::Extra(i) => self.extra.get(i as usize).cloned(),
-            Ent::World(i) => {
-                let w = self.world.as_ref()?;
-                let r = w.rec(i as usize)?;
-                let opt = |s: &str| (!s.is_empty()).then(|| s.to_string());
-                let country = std::str::from_utf8(&r.country).ok().map(str::to_string);
-                let code = w.pool_str(r.admin1_off);
-                let admin1_name = country
-                    .as_deref()
-                    .and_then(|cc| self.admin1_name(cc, code))
-                    .map(str::to_string);
-                let admin1 = opt(code).map(|a| format!("{}.{a}", country.as_deref().unwrap_or("")));
-                Some(Place {
-                    id: format!("geonames:{}", r.geonameid),
-                    name: w.pool_str(r.name_off).to_string(),
-                    // The compact table keeps lookup keys, not display spellings, per place.
-                    aliases: Vec::new(),
-                    kind: PlaceKind::City,
-                    country,
-                    admin1,
-                    admin1_name,
-                    geometry: PlaceGeometry::Point(LatLon {
-                        lat: r.lat_deg,
-                        lon: r.lon_deg,
-                    }),
-                    population: (r.population > 0).then_some(r.population as u64),
-                    tz: opt(w.pool_str(r.tz_off)),
-                    source: Source {
-                        dataset: "GeoNames cities500 (CC BY 4.0)".into(),
-                        id: r.geonameid.to_string(),
-                    },
-                })
-            }
-        }
-    }
-
-    /// The ranking fields of an entry, borrowed (no allocation).
-    pub(crate) fn summary(&self, e: Ent) -> Option<lookup::Summary<'_>> {
-        match e {
-            Ent::Extra(i) => {
-                let p = self.extra.get(i as usize)?;
-                Some(lookup::Summary {
-                    name: &p.name,
-                    kind: p.kind,
-                    country: p.country.as_deref().unwrap_or(""),
-                    population: p.population,
-                    at: p.anchor(),
-                    importance: lookup::extra_importance(p),
-                })
-            }
-            Ent::World(i) => {
-                let w = self.world.as_ref()?;
-                let r = w.rec(i as usize)?;
-                let fcode = world::FCODES
-                    .get(r.fcode as usize)
-                    .copied()
-                    .unwrap_or("PPL");
-                Some(lookup::Summary {
-                    name: w.pool_str(r.name_off),
-                    kind: PlaceKind::City,
-                    country: w.country(i as usize),
-                    population: (r.population > 0).then_some(r.population as u64),
-                    at: LatLon {
-                        lat: r.lat_deg,
-                        lon: r.lon_deg,
-                    },
-                    importance: world_build::world_importance(r.population as u64, fcode),
-                })
-            }
-        }
-    }
-
-    /// An entry's id: "geonames:2013348", "curated:khasan-station".
-    pub(crate) fn id_of(&self, e: Ent) -> String {
-        match e {
-            Ent::Extra(i) => self
-                .extra
-                .get(i as usize)
-                .map(|p| p.id.clone())
-                .unwrap_or_default(),
-            Ent::World(i) => match self.world.as_ref().and_then(|w| w.rec(i as usize)) {
-                Some(r) => format!("geonames:{}", r.geonameid),
-                None => String::new(),
-            },
-        }
-    }
-
-    /// An entry's first-level administrative area's name ("Primorye"), where known.
-    pub(crate) fn admin1_name_of_ent(&self, e: Ent) -> Option<&str> {
-        match e {
-            Ent::Extra(i) => self.extra.get(i as usize)?.admin1_name.as_deref(),
-            Ent::World(i) => {
-                let w = self.world.as_ref()?;
-                let code = w.pool_str(w.rec(i as usize)?.admin1_off);
-                self.admin1_name(w.country(i as usize), code)
-            }
-        }
-    }
-
-    /// An entry's first-level administrative area ("RU.59" for GeoNames places).
-    pub(crate) fn admin1_of(&self, e: Ent) -> Option<String> {
-        match e {
-            Ent::Extra(i) => self.extra.get(i as usize)?.admin1.clone(),
-            Ent::World(i) => {
-                let w = self.world.as_ref()?;
-                let a1 = w.pool_str(w.rec(i as usize)?.admin1_off);
-                (!a1.is_empty()).then(|| format!("{}.{a1}", w.country(i as usize)))
-            }
-        }
-    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::coord::LatLon;
 
     #[test]
     fn default_gazetteer_loads_and_gets_by_id() {
