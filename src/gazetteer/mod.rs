@@ -13,9 +13,11 @@
 //! `{"type": "Point", "coordinates": {"lat", "lon"}}` or `{"type": "Lines", "coordinates":
 //! [[{"lat", "lon"}, …], …]}`), distances in metres, azimuths in degrees clockwise from north,
 //! `tz` as an IANA name, `source` as `{"dataset", "id"}`, kinds and match kinds in snake case.
-//! A place's (and a [`Nearby`]'s) `admin1` is its first-level administrative division as
+//! A place's (and a [`Candidate`]'s and a [`Nearby`]'s) `admin1` is its first-level administrative division as
 //! GeoNames codes it, `"CC.code"` (`"RU.59"`), and `admin1_name` that division's GeoNames name
-//! (`"Primorye"`); either is `null` where unknown.
+//! (`"Primorye"`); either is `null` where unknown. A [`Resolution`] serialises as `place`,
+//! `matched`, `alternatives`, `ambiguous` and `why` (the sentence [`Resolution::why`] writes).
+//! `tz` is the zone the data gives; [`Place::zone`] adds the zone at a point's coordinates.
 //!
 //! ```
 //! use routecheck::gazetteer::{Gazetteer, MatchKind, PlaceKind, Query};
