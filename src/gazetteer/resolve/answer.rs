@@ -95,7 +95,7 @@ impl Resolution {
         explain(
             &self.query,
             &chosen,
-            p.country.as_deref(),
+            p,
             self.matched,
             &self.alternatives,
             self.ambiguous,
@@ -119,7 +119,7 @@ impl serde::Serialize for Resolution {
 fn explain(
     q: &Query,
     chosen: &str,
-    chosen_cc: Option<&str>,
+    place: &Place,
     matched: MatchKind,
     others: &[Candidate],
     ambiguous: bool,
@@ -138,18 +138,33 @@ fn explain(
     let n = others.len() + 1;
     // A country that would pick another place: not one the chosen place is also in ("RU"
     // does not set a Russian town apart from a China–Russia river).
+    let chosen_cc = place.country.as_deref();
     let chosen_in = |c: &str| chosen_cc.is_some_and(|cc| cc.split('-').any(|x| x == c));
     let other_cc = others
         .iter()
-        .find_map(|o| o.country.as_deref().filter(|c| !chosen_in(c)));
-    let hint = match other_cc {
-        Some(cc) if q.country.is_none() => {
-            format!(
-                " Add a country (\"{}, {cc}\") or a kind to choose another.",
-                q.text
-            )
+        .find_map(|o| o.country.as_deref().filter(|c| !chosen_in(c)))
+        .filter(|_| q.country.is_none());
+    // Likewise a state or province ("Springfield, Massachusetts").
+    let other_region = others
+        .iter()
+        .find_map(|o| {
+            o.admin1_name
+                .as_deref()
+                .filter(|r| Some(*r) != place.admin1_name.as_deref())
+        })
+        .filter(|_| q.region.is_none());
+    let t = &q.text;
+    let hint = match (other_cc, other_region) {
+        (Some(cc), Some(r)) => format!(
+            " Add a country (\"{t}, {cc}\"), a state or province (\"{t}, {r}\") or a kind to choose another."
+        ),
+        (Some(cc), None) => format!(" Add a country (\"{t}, {cc}\") or a kind to choose another."),
+        (None, Some(r)) => {
+            format!(" Add a state or province (\"{t}, {r}\") or a kind to choose another.")
         }
-        _ => " Add a kind (station, bridge, border, river, city) to choose another.".to_string(),
+        (None, None) => {
+            " Add a kind (station, bridge, border, river, city) to choose another.".to_string()
+        }
     };
     let lead = if ambiguous { "ambiguous: " } else { "" };
     format!(
