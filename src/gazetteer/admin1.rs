@@ -40,6 +40,11 @@ impl Admin1<'_> {
     pub fn key(&self) -> String {
         format!("{}.{}", self.country, self.code)
     }
+
+    /// Whether its name or ASCII spelling has this lookup key ([`super::normalize`]).
+    pub(crate) fn has_name_key(&self, key: &str) -> bool {
+        normalizes_to(self.name, key) || self.ascii_name.is_some_and(|a| normalizes_to(a, key))
+    }
 }
 
 /// The table: comment lines, then data lines sorted by (country, code).
@@ -178,17 +183,22 @@ impl Admin1Names {
             })
     }
 
-    /// The division with this code ("RU", "59"): a binary search over the sorted rows.
-    pub fn get(&self, country: &str, code: &str) -> Option<Admin1<'static>> {
-        let index = self.index.get_or_init(|| {
+    /// The rows, parsed on first use.
+    fn rows(&self) -> &[Admin1<'static>] {
+        self.index.get_or_init(|| {
             self.data_lines()
                 .filter_map(|(_, line)| fields(line).ok())
                 .collect()
-        });
-        let i = index
+        })
+    }
+
+    /// The division with this code ("RU", "59"): a binary search over the sorted rows.
+    pub fn get(&self, country: &str, code: &str) -> Option<Admin1<'static>> {
+        let rows = self.rows();
+        let i = rows
             .binary_search_by(|a| (a.country, a.code).cmp(&(country, code)))
             .ok()?;
-        index.get(i).copied()
+        rows.get(i).copied()
     }
 
     /// The division of a "CC.code" key ("RU.59"), as world places carry it.
@@ -199,19 +209,16 @@ impl Admin1Names {
 
     /// The divisions whose name or ASCII spelling is this name, compared as lookup keys
     /// (case, accents and punctuation aside: "lodz voivodeship" finds "Łódź Voivodeship"),
-    /// in country and code order. A scan of the whole table (well under a millisecond).
+    /// in country and code order. A scan of every row.
     pub fn named(&self, name: &str) -> Vec<Admin1<'static>> {
         let key = normalize(name);
         if key.is_empty() {
             return Vec::new();
         }
-        self.data_lines()
-            .filter(|(_, line)| {
-                let mut c = line.split('\t').skip(2);
-                let (name, ascii) = (c.next().unwrap_or(""), c.next().unwrap_or(""));
-                (!ascii.is_empty() && normalizes_to(ascii, &key)) || normalizes_to(name, &key)
-            })
-            .filter_map(|(_, line)| fields(line).ok())
+        self.rows()
+            .iter()
+            .filter(|a| a.has_name_key(&key))
+            .copied()
             .collect()
     }
 }

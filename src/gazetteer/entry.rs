@@ -15,12 +15,6 @@ impl Gazetteer {
                 let r = w.rec(i as usize)?;
                 let opt = |s: &str| (!s.is_empty()).then(|| s.to_string());
                 let country = std::str::from_utf8(&r.country).ok().map(str::to_string);
-                let code = w.pool_str(r.admin1_off);
-                let admin1_name = country
-                    .as_deref()
-                    .and_then(|cc| self.admin1_name(cc, code))
-                    .map(str::to_string);
-                let admin1 = opt(code).map(|a| format!("{}.{a}", country.as_deref().unwrap_or("")));
                 Some(Place {
                     id: format!("geonames:{}", r.geonameid),
                     name: w.pool_str(r.name_off).to_string(),
@@ -28,8 +22,8 @@ impl Gazetteer {
                     aliases: Vec::new(),
                     kind: PlaceKind::City,
                     country,
-                    admin1,
-                    admin1_name,
+                    admin1: self.admin1_of(e),
+                    admin1_name: self.admin1_name_of_ent(e).map(str::to_string),
                     geometry: PlaceGeometry::Point(LatLon {
                         lat: r.lat_deg,
                         lon: r.lon_deg,

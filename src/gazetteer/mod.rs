@@ -201,9 +201,8 @@ impl Gazetteer {
     }
 
     /// The divisions called `name`, compared as lookup keys (case, accents and punctuation
-    /// aside), in country and code order: `admin1_named("primorye")` gives RU.59. For
-    /// qualifiers such as "Razdolnoye, Primorye". Only GeoNames' own names are known: other
-    /// spellings ("Primorsky Krai") find nothing.
+    /// aside), in country and code order: `admin1_named("primorye")` gives RU.59. Only
+    /// GeoNames' own names are known: other spellings ("Primorsky Krai") find nothing.
     pub fn admin1_named(&self, name: &str) -> Vec<Admin1<'_>> {
         self.admin1.named(name)
     }

@@ -137,24 +137,13 @@ impl Gazetteer {
                     self.vertex_or(e, vertex)
                 };
                 let inv = geodesy::inverse(p, at);
-                let admin1 = self.admin1_of(e);
-                let admin1_name = match e {
-                    Ent::Extra(i) => self
-                        .extra
-                        .get(i as usize)
-                        .and_then(|p| p.admin1_name.clone()),
-                    Ent::World(_) => admin1
-                        .as_deref()
-                        .and_then(|a| self.admin1_name_of(a))
-                        .map(str::to_string),
-                };
                 Some(Nearby {
                     id: self.id_of(e),
                     name: s.name.to_string(),
                     kind: s.kind,
                     country: (!s.country.is_empty()).then(|| s.country.to_string()),
-                    admin1,
-                    admin1_name,
+                    admin1: self.admin1_of(e),
+                    admin1_name: self.admin1_name_of_ent(e).map(str::to_string),
                     population: s.population,
                     location: at,
                     distance: inv.distance,

@@ -11,7 +11,7 @@ pub use answer::{Candidate, MatchKind, Resolution};
 
 use super::error::Error;
 use super::lookup::Hit;
-use super::normalize::{normalize, normalizes_to};
+use super::normalize::normalize;
 use super::place::PlaceKind;
 use super::query::Query;
 use super::{Ent, Gazetteer};
@@ -241,10 +241,8 @@ impl Gazetteer {
         if code.eq_ignore_ascii_case(r) || a.eq_ignore_ascii_case(r) {
             return true;
         }
-        let key = normalize(r);
-        self.admin1(cc, code).is_some_and(|d| {
-            normalizes_to(d.name, &key) || d.ascii_name.is_some_and(|n| normalizes_to(n, &key))
-        })
+        self.admin1(cc, code)
+            .is_some_and(|d| d.has_name_key(&normalize(r)))
     }
 
     fn qualifier_error(&self, q: &Query, all: &[Candidate]) -> Error {
