@@ -26,17 +26,14 @@ pub fn chart(c: &Outcome) -> Option<ChartScene> {
 }
 
 fn journey_chart(c: &Outcome, j: &Journey) -> Option<ChartScene> {
-    let tz_of = |e: &crate::story::Event| {
-        e.tz.clone()
-            .or_else(|| c.route.waypoint(&e.at).and_then(|w| w.zone()))
-    };
     let mut placed: Vec<Placed> = c
         .story
         .events
         .iter()
         .filter_map(|e| {
             let along = j.marks.iter().find(|m| m.waypoint == e.at)?.km;
-            let window = TimeWindow::from_civil(e.earliest, e.latest, &tz_of(e)?).ok()?;
+            let window =
+                TimeWindow::from_civil(e.earliest, e.latest, &c.route.event_zone(e)?).ok()?;
             Some(Placed {
                 event: e,
                 along,

@@ -77,9 +77,7 @@ pub fn elapsed(a: &Event, tz_a: &str, b: &Event, tz_b: &str) -> Result<Elapsed, 
 
 /// The zone of an event: its own `tz`, else its waypoint's.
 pub(crate) fn zone_of(cx: &Ctx, e: &Event) -> Result<String, String> {
-    e.tz.clone()
-        .or_else(|| cx.route.waypoint(&e.at).and_then(|w| w.zone()))
-        .ok_or_else(|| {
+    cx.route.event_zone(e).ok_or_else(|| {
             format!(
                 "no time zone for event \"{}\": add tz = \"Area/City\" to it (its waypoint \"{}\" has none)",
                 e.id, e.at

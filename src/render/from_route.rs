@@ -259,13 +259,9 @@ fn schedule(story: &Story, route: &Route, j: &Journey) -> Vec<(String, Option<Ti
     let Some(dep) = story.events.iter().find(|e| e.at == start.waypoint) else {
         return Vec::new();
     };
-    let tz_of = |id: &str| {
-        let from_event = story
-            .events
-            .iter()
-            .find(|e| e.at == id)
-            .and_then(|e| e.tz.clone());
-        from_event.or_else(|| route.waypoint(id).and_then(|w| w.zone()))
+    let tz_of = |id: &str| match story.events.iter().find(|e| e.at == id) {
+        Some(e) => route.event_zone(e),
+        None => route.waypoint(id).and_then(|w| w.zone()),
     };
     let Some(dep_tz) = tz_of(&start.waypoint) else {
         return Vec::new();

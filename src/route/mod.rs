@@ -157,6 +157,13 @@ impl Route {
         self.waypoints.iter().find(|w| w.id == id)
     }
 
+    /// The zone an event's times are in: its own `tz`, else its waypoint's
+    /// ([`ResolvedWaypoint::zone`]).
+    pub fn event_zone(&self, e: &crate::story::Event) -> Option<String> {
+        e.tz.clone()
+            .or_else(|| self.waypoint(&e.at).and_then(ResolvedWaypoint::zone))
+    }
+
     /// Distance along the route between two waypoints of the same journey.
     pub fn along(&self, a: &str, b: &str) -> Option<Length> {
         self.journeys.iter().find_map(|j| {
