@@ -103,4 +103,29 @@ mod tests {
             }
         }
     }
+
+    /// Data from crates is documented, the crate is really a dependency, and the entry names
+    /// the data version the binary carries.
+    #[test]
+    fn every_crate_data_set_is_documented_and_current() {
+        let readme = include_str!("../data/README.md");
+        let lock = include_str!("../Cargo.lock");
+        for s in FROM_CRATES {
+            let krate = s.path.split(' ').nth(1).unwrap();
+            assert!(
+                readme.contains(&format!("`{krate}`")),
+                "{krate} in data/README.md"
+            );
+            assert!(
+                lock.contains(&format!("name = \"{krate}\"")),
+                "{krate} in Cargo.lock"
+            );
+        }
+        let tz = FROM_CRATES
+            .iter()
+            .find(|s| s.path.contains("tzf-dist"))
+            .unwrap();
+        let version = crate::gazetteer::zone_data_version();
+        assert!(tz.origin.contains(version), "{} vs {version}", tz.origin);
+    }
 }
