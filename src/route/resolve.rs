@@ -15,8 +15,6 @@ pub struct ResolvedWaypoint {
     pub at: LatLon,
     /// The gazetteer entry, when the waypoint was looked up.
     pub place: Option<Place>,
-    /// How it was resolved, for the report ("exact name: Khasan (station, RU), GeoNames 2039539").
-    pub how: String,
 }
 
 impl ResolvedWaypoint {
@@ -43,7 +41,6 @@ pub fn resolve_waypoints(story: &Story, gaz: &Gazetteer) -> Result<Vec<ResolvedW
                     name,
                     at,
                     place: None,
-                    how: "coordinates given in the story".into(),
                 });
             }
             let text = w.place.clone().unwrap_or_else(|| w.id.clone());
@@ -56,23 +53,11 @@ pub fn resolve_waypoints(story: &Story, gaz: &Gazetteer) -> Result<Vec<ResolvedW
                 source,
             })?;
             let p = &r.place;
-            let how = format!(
-                "{}: {} ({}{}), {}",
-                r.why(),
-                p.name,
-                p.kind,
-                p.country
-                    .as_deref()
-                    .map(|c| format!(", {c}"))
-                    .unwrap_or_default(),
-                p.source
-            );
             Ok(ResolvedWaypoint {
                 id: w.id.clone(),
                 name: w.name.clone().unwrap_or_else(|| p.name.clone()),
                 at: p.anchor(),
                 place: Some(r.place),
-                how,
             })
         })
         .collect()
