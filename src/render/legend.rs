@@ -5,8 +5,8 @@ use std::fmt::Write;
 
 use super::fonts::Face;
 use super::layout::{Boxes, Entry, entry_text, projection_lines};
-use super::map::leg_stroke;
-use super::scene::{CrossingKind, LineKind};
+use super::map::{crossing_marker, leg_stroke};
+use super::scene::LineKind;
 use super::style::Palette;
 use super::svg::{self, Anchor, Px, num};
 use super::view::{Rect, View};
@@ -102,42 +102,7 @@ pub fn draw(out: &mut String, view: &View, pal: &Palette, boxes: &Boxes) {
                     num(2.2 * k)
                 );
             }
-            Entry::Crossing(CrossingKind::River) => {
-                let _ = writeln!(
-                    out,
-                    r#"<circle cx="{}" cy="{}" r="{}" fill="{}" stroke="{}" stroke-width="{}"/>"#,
-                    num(mid.x),
-                    num(mid.y),
-                    num(6.0 * k),
-                    pal.story_river,
-                    pal.casing,
-                    num(2.0 * k)
-                );
-            }
-            Entry::Crossing(CrossingKind::Border) => {
-                let s = 6.0 * k;
-                let dd = format!(
-                    "M{} {}L{} {}L{} {}L{} {}Z",
-                    num(mid.x),
-                    num(mid.y - s),
-                    num(mid.x + s),
-                    num(mid.y),
-                    num(mid.x),
-                    num(mid.y + s),
-                    num(mid.x - s),
-                    num(mid.y)
-                );
-                svg::path(
-                    out,
-                    &dd,
-                    &format!(
-                        r#"fill="{}" stroke="{}" stroke-width="{}""#,
-                        pal.border,
-                        pal.casing,
-                        num(2.0 * k)
-                    ),
-                );
-            }
+            Entry::Crossing(kind) => crossing_marker(out, *kind, mid, 6.0 * k, pal, k),
             Entry::Line(LineKind::River) => svg::path(
                 out,
                 &d,

@@ -193,43 +193,7 @@ pub fn draw(scene: &MapScene, opt: &MapOptions) -> Result<String, Error> {
     for c in &scene.crossings {
         let p = view.px(c.at);
         let r = 6.0 * k;
-        match c.kind {
-            CrossingKind::River => {
-                let _ = writeln!(
-                    markers,
-                    r#"<circle cx="{}" cy="{}" r="{}" fill="{}" stroke="{}" stroke-width="{}"/>"#,
-                    num(p.x),
-                    num(p.y),
-                    num(r),
-                    pal.story_river,
-                    pal.casing,
-                    num(2.0 * k)
-                );
-            }
-            CrossingKind::Border => {
-                let d = format!(
-                    "M{} {}L{} {}L{} {}L{} {}Z",
-                    num(p.x),
-                    num(p.y - r),
-                    num(p.x + r),
-                    num(p.y),
-                    num(p.x),
-                    num(p.y + r),
-                    num(p.x - r),
-                    num(p.y)
-                );
-                svg::path(
-                    &mut markers,
-                    &d,
-                    &format!(
-                        r#"fill="{}" stroke="{}" stroke-width="{}""#,
-                        pal.border,
-                        pal.casing,
-                        num(2.0 * k)
-                    ),
-                );
-            }
-        }
+        crossing_marker(&mut markers, c.kind, p, r, pal, k);
         placer.block(Rect {
             x: p.x - r,
             y: p.y - r,
@@ -269,6 +233,45 @@ pub fn draw(scene: &MapScene, opt: &MapOptions) -> Result<String, Error> {
 }
 
 /// The line colour of a mode.
+/// A crossing's marker, the same on the map and in the legend: a circle for a river, a
+/// diamond for a border, `r` across from the centre.
+pub fn crossing_marker(out: &mut String, kind: CrossingKind, p: Px, r: f64, pal: &Palette, k: f64) {
+    let style = |fill: &str| {
+        format!(
+            r#"fill="{}" stroke="{}" stroke-width="{}""#,
+            fill,
+            pal.casing,
+            num(2.0 * k)
+        )
+    };
+    match kind {
+        CrossingKind::River => {
+            let _ = writeln!(
+                out,
+                r#"<circle cx="{}" cy="{}" r="{}" {}/>"#,
+                num(p.x),
+                num(p.y),
+                num(r),
+                style(pal.story_river)
+            );
+        }
+        CrossingKind::Border => {
+            let d = format!(
+                "M{} {}L{} {}L{} {}L{} {}Z",
+                num(p.x),
+                num(p.y - r),
+                num(p.x + r),
+                num(p.y),
+                num(p.x),
+                num(p.y + r),
+                num(p.x - r),
+                num(p.y)
+            );
+            svg::path(out, &d, &style(pal.border));
+        }
+    }
+}
+
 pub fn leg_colour(mode: LegMode, pal: &Palette) -> &'static str {
     match mode {
         LegMode::Rail => pal.rail,
