@@ -56,32 +56,21 @@ impl Error {
 
 /// Checks a claim's references and quantities against the story's waypoint and event ids.
 pub fn validate(c: &ClaimSpec, waypoints: &[&str], events: &[&str]) -> Result<(), Error> {
-    let wp = |field: &'static str, v: &str| -> Result<(), Error> {
-        if waypoints.contains(&v) {
+    let known = |what: &'static str, ids: &[&str], field: &'static str, v: &str| {
+        if ids.contains(&v) {
             Ok(())
         } else {
             Err(Error::UnknownRef {
                 claim: c.id.clone(),
                 field,
                 value: v.to_string(),
-                what: "waypoint",
-                known: waypoints.iter().map(|s| s.to_string()).collect(),
+                what,
+                known: ids.iter().map(|s| s.to_string()).collect(),
             })
         }
     };
-    let ev = |field: &'static str, v: &str| -> Result<(), Error> {
-        if events.contains(&v) {
-            Ok(())
-        } else {
-            Err(Error::UnknownRef {
-                claim: c.id.clone(),
-                field,
-                value: v.to_string(),
-                what: "event",
-                known: events.iter().map(|s| s.to_string()).collect(),
-            })
-        }
-    };
+    let wp = |field: &'static str, v: &str| known("waypoint", waypoints, field, v);
+    let ev = |field: &'static str, v: &str| known("event", events, field, v);
     let dim = |field: &'static str, a: &Amount, expected: Dimension| -> Result<(), Error> {
         if a.dimension() == expected {
             Ok(())
