@@ -17,6 +17,7 @@
 //! assert_eq!(t.as_secs(), 20 * 3600);
 //! ```
 
+pub mod aircraft;
 pub mod checker;
 pub mod claims;
 pub mod coord;

@@ -4,10 +4,10 @@
 
 use std::time::Duration;
 
-use crate::claims::ClaimKind;
 use crate::render::{ChartEvent, ChartMark, ChartScene, SpeedBand, SpeedLine};
 use crate::route::Journey;
 use crate::route::timing::TimeWindow;
+use crate::story::ClaimKind;
 use crate::units::{Dimension, Length, Speed};
 
 use super::Outcome;

@@ -2,11 +2,11 @@
 //! "the closest city" claims.
 
 use super::Ctx;
-use super::hedge::judge;
-use super::spec::{Amount, DistanceMeasure};
+use super::judge::judge;
 use super::verdict::{Finding, Scale, Verdict, finding, num};
 use crate::geodesy;
 use crate::route::Measure;
+use crate::story::{Amount, DistanceMeasure};
 use crate::units::{Length, QuantityRange};
 
 /// The length along the route between two waypoints, whether it is exact (chainage or

@@ -2,61 +2,30 @@
 //!
 //! Years are counted as 365.2425 days (the Gregorian mean) and months as a twelfth of that.
 
-use super::hedge::{Hedge, judge};
+use super::judge::judge;
 use super::verdict::{Finding, Scale, finding};
-use crate::units::parse_number_words;
+use crate::story::IntervalAmount;
 
 const DAY_S: f64 = 86_400.0;
-const YEAR_S: f64 = 365.2425 * DAY_S;
-
-/// Reads a date: "2019-04-25", or a month "2019-04" (its 1st).
-pub(crate) fn parse_date(s: &str) -> Result<jiff::civil::Date, String> {
-    let t = s.trim();
-    let full = if t.len() == 7 {
-        format!("{t}-01")
-    } else {
-        t.to_string()
-    };
-    full.parse::<jiff::civil::Date>()
-        .map_err(|e| format!("\"{s}\" is not a date like 2019-04-25 ({e})"))
-}
-
-/// Reads "nearly 4 1/2 years" into its hedge, value range in seconds and display scale.
-pub(crate) fn parse_amount(s: &str) -> Result<(Hedge, f64, Scale), String> {
-    let (hedge, rest) = Hedge::split(s);
-    let rest = rest.trim();
-    let (num, unit) = rest.rsplit_once(char::is_whitespace).ok_or_else(|| {
-        format!("\"{s}\": write a number and a unit, e.g. \"nearly 4 1/2 years\"")
-    })?;
-    let scale = match unit.to_ascii_lowercase().trim_end_matches('s') {
-        "year" => Scale {
-            symbol: "years",
-            si: YEAR_S,
-        },
-        "month" => Scale {
-            symbol: "months",
-            si: YEAR_S / 12.0,
-        },
-        "week" => Scale {
-            symbol: "weeks",
-            si: 7.0 * DAY_S,
-        },
-        "day" => Scale {
-            symbol: "days",
-            si: DAY_S,
-        },
-        other => return Err(format!("\"{other}\" is not years, months, weeks or days")),
-    };
-    let v = parse_number_words(num).ok_or_else(|| format!("\"{num}\" is not a number"))?;
-    Ok((hedge, v * scale.si, scale))
-}
 
 /// Checks a claimed interval between two dates.
 pub(crate) fn check(since: &str, until: &str, value: &str) -> Finding {
-    let parsed = parse_date(since).and_then(|a| Ok((a, parse_date(until)?)));
-    let ((a, b), (hedge, v, scale)) = match parsed.and_then(|d| Ok((d, parse_amount(value)?))) {
+    let parsed =
+        crate::story::parse_date(since).and_then(|a| Ok((a, crate::story::parse_date(until)?)));
+    let (
+        (a, b),
+        IntervalAmount {
+            hedge,
+            seconds: v,
+            unit,
+        },
+    ) = match parsed.and_then(|d| Ok((d, IntervalAmount::parse(value)?))) {
         Ok(x) => x,
         Err(why) => return Finding::cannot(value, why),
+    };
+    let scale = Scale {
+        symbol: unit.symbol,
+        si: unit.seconds,
     };
     let days = match a.until(b) {
         Ok(span) => span.get_days() as f64 + span.get_weeks() as f64 * 7.0,
@@ -87,12 +56,12 @@ mod tests {
 
     #[test]
     fn reads_amounts_and_dates() {
-        let (h, v, s) = parse_amount("nearly 4 1/2 years").unwrap();
-        assert_eq!(h, Hedge::Nearly);
-        assert!((v / s.si - 4.5).abs() < 1e-12);
-        assert!(parse_amount("five fortnights").is_err());
-        assert!(parse_date("2019-04").is_ok());
-        assert!(parse_date("April 2019").is_err());
+        let a = IntervalAmount::parse("nearly 4 1/2 years").unwrap();
+        assert_eq!(a.hedge, crate::story::Hedge::Nearly);
+        assert!((a.seconds / a.unit.seconds - 4.5).abs() < 1e-12);
+        assert!(IntervalAmount::parse("five fortnights").is_err());
+        assert!(crate::story::parse_date("2019-04").is_ok());
+        assert!(crate::story::parse_date("April 2019").is_err());
     }
 
     #[test]

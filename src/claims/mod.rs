@@ -11,28 +11,22 @@
 //! `timeline.rs` (elapsed time across time zones) and `interval.rs` (time between dates).
 //! [`extract`] finds candidate claims in plain article text.
 
-mod aircraft;
 mod bearing;
 mod distance;
 pub mod extract;
-mod hedge;
 mod interval;
+mod judge;
 mod motion;
 mod pairing;
-mod spec;
 mod timeline;
-mod validate;
 mod verdict;
 
-pub use aircraft::{Aircraft, find as find_aircraft};
-pub use hedge::{Hedge, Outcome, judge};
-pub use spec::{Amount, ClaimKind, ClaimSpec, DistanceMeasure, KINDS};
+pub use judge::{Outcome, judge};
 pub use timeline::{Elapsed, elapsed};
-pub use validate::{Error, validate};
 pub use verdict::{Checked, Pair, Verdict};
 
 use crate::route::Route;
-use crate::story::Story;
+use crate::story::{ClaimKind, ClaimSpec, Story};
 use verdict::Finding;
 
 /// What every checker reads: the story (events, legs) and its measured route.

@@ -1,12 +1,11 @@
 //! Claims about motion: duration at a speed, speed caps and ranges, and flight times.
 
 use super::Ctx;
-use super::aircraft;
 use super::distance::{route_length, straight};
-use super::hedge::judge;
-use super::spec::Amount;
+use super::judge::judge;
 use super::timeline::{between, fmt_range};
 use super::verdict::{Finding, Scale, Verdict, finding, lower_bound_only};
+use crate::story::Amount;
 
 /// "1,200 km at around 60 km/h takes at least 20 hours": distance ÷ speed against the
 /// claimed duration (with the duration's hedge). With `route` = (from, to) the route's length
@@ -169,7 +168,7 @@ pub(crate) fn speed(
 /// speed; it must not exceed the type's cruise speed, nor fall under half of it (the rule of
 /// thumb used here for a direct flight, climb, descent and holding included).
 pub(crate) fn flight(cx: &Ctx, from: &str, to: &str, ac: &str, duration: &Amount) -> Finding {
-    let Some(plane) = aircraft::find(ac) else {
+    let Some(plane) = crate::aircraft::find(ac) else {
         return Finding::cannot(
             &duration.text,
             format!("aircraft \"{ac}\" is not in the table"),

@@ -6,8 +6,8 @@
 //! overlap. A claim that would otherwise hold (or could not be checked) and disagrees with
 //! another is marked [`Verdict::Contradicts`].
 
-use super::spec::{Amount, ClaimKind, ClaimSpec};
 use super::verdict::{Checked, Pair, Scale, Verdict};
+use crate::story::{Amount, ClaimKind, ClaimSpec};
 use crate::units::Dimension;
 
 /// The bands a claim asserts, by dimension, with the text they come from.

@@ -17,9 +17,9 @@ use crate::route::timing::{self, TimeWindow};
 
 use super::Ctx;
 use super::distance::route_length;
-use super::hedge::judge;
-use super::spec::Amount;
+use super::judge::judge;
 use super::verdict::{Finding, Scale, Verdict, finding, lower_bound_only};
+use crate::story::Amount;
 use crate::story::Event;
 use crate::units::format_duration;
 

@@ -2,7 +2,7 @@
 
 use std::fmt;
 
-use super::hedge::Outcome;
+use super::judge::Outcome;
 use crate::units::{Unit, group_thousands};
 
 /// The outcome of checking a claim.

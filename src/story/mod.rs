@@ -24,17 +24,23 @@
 //! assert_eq!(story.legs.len(), 1);
 //! ```
 
+mod claim;
+mod claim_validate;
 mod error;
 mod events;
+mod hedge;
 mod raw;
 mod validate;
 
 use std::path::Path;
 use std::time::Duration;
 
+pub(crate) use claim::parse_date;
+pub use claim::{Amount, ClaimKind, ClaimSpec, DistanceMeasure, IntervalAmount, KINDS, TimeUnit};
+pub use claim_validate::{Error as ClaimError, validate as validate_claim};
 pub use error::Error;
+pub use hedge::Hedge;
 
-use crate::claims::ClaimSpec;
 use crate::coord::LatLon;
 use crate::gazetteer::PlaceKind;
 use crate::units::Speed;

@@ -5,7 +5,7 @@ use serde::Deserialize;
 use toml::Spanned;
 use toml::value::Datetime;
 
-use crate::claims::ClaimSpec;
+use super::ClaimSpec;
 
 use super::Article;
 

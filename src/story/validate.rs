@@ -118,7 +118,7 @@ pub(super) fn validate(raw: RawStory, text: &str, path: &str) -> Result<Story, E
         }
         let wp_ids: Vec<&str> = waypoints.iter().map(|w| w.id.as_str()).collect();
         let ev_ids: Vec<&str> = events.iter().map(|e| e.id.as_str()).collect();
-        if let Err(e) = crate::claims::validate(&claim, &wp_ids, &ev_ids) {
+        if let Err(e) = super::validate_claim(&claim, &wp_ids, &ev_ids) {
             return cx.err(span, e.to_string(), e.help());
         }
         claims.push(claim);

@@ -2,9 +2,9 @@
 
 use super::places::Mention;
 use super::scan::Found;
-use crate::claims::hedge::Hedge;
-use crate::claims::spec::{Amount, ClaimKind, DistanceMeasure};
 use crate::gazetteer::{Place, PlaceKind};
+use crate::story::Hedge;
+use crate::story::{Amount, ClaimKind, DistanceMeasure};
 use crate::units::Dimension;
 
 /// What a sentence yields: claims (with the places they use) and notes on what it could not use.
@@ -254,7 +254,7 @@ pub fn sentence(
         let Some(a) = amount(text, f, true) else {
             continue;
         };
-        let aircraft = crate::claims::aircraft::all().iter().find(|ac| {
+        let aircraft = crate::aircraft::all().iter().find(|ac| {
             std::iter::once(&ac.name)
                 .chain(&ac.aliases)
                 .any(|n| lower.contains(&n.to_ascii_lowercase()))

@@ -18,8 +18,8 @@ pub use classify::slug;
 pub use places::{Mention, Resolver};
 pub use scan::{Found, Sentence, quantities, sentences};
 
-use crate::claims::spec::ClaimSpec;
 use crate::gazetteer::{Gazetteer, Place, PlaceKind};
+use crate::story::ClaimSpec;
 
 /// A waypoint of a draft story: a place the claims need.
 #[derive(Debug, Clone, PartialEq)]

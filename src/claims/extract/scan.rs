@@ -1,6 +1,6 @@
 //! Sentences and quantities in plain text.
 
-use crate::claims::hedge::Hedge;
+use crate::story::Hedge;
 use crate::units::{Quantity, scan_quantity};
 
 /// A sentence: its byte range in the text.

@@ -2,9 +2,9 @@
 //! journeys.
 
 use super::*;
-use crate::claims::spec::ClaimKind;
 use crate::coord::LatLon;
 use crate::gazetteer::PlaceGeometry;
+use crate::story::ClaimKind;
 use crate::story::Story;
 
 fn gaz() -> Gazetteer {
@@ -79,7 +79,7 @@ fn ap_sentences_give_direction_distance_crossing_and_flight() {
             value,
         } => {
             assert_eq!((from.as_str(), to.as_str()), ("pyongyang", "vladivostok"));
-            assert_eq!(*measure, crate::claims::DistanceMeasure::Straight);
+            assert_eq!(*measure, crate::story::DistanceMeasure::Straight);
             assert_eq!(value.text, "about 425 miles (680 kilometers)");
         }
         k => panic!("{k:?}"),

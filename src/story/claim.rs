@@ -223,10 +223,70 @@ impl<'de> Deserialize<'de> for ClaimSpec {
     }
 }
 
+/// Reads a date: "2019-04-25", or a month "2019-04" (its 1st).
+pub(crate) fn parse_date(s: &str) -> Result<jiff::civil::Date, String> {
+    let t = s.trim();
+    let full = if t.len() == 7 {
+        format!("{t}-01")
+    } else {
+        t.to_string()
+    };
+    full.parse::<jiff::civil::Date>()
+        .map_err(|e| format!("\"{s}\" is not a date like 2019-04-25 ({e})"))
+}
+
+/// A span of time as a claim writes it ("nearly 4 1/2 years"): hedge, value and unit.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct IntervalAmount {
+    pub hedge: Hedge,
+    /// The claimed value, in seconds.
+    pub seconds: f64,
+    /// The unit it was written in.
+    pub unit: TimeUnit,
+}
+
+/// A calendar unit of an interval claim. Years are 365.2425 days (the Gregorian mean) and
+/// months a twelfth of that.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct TimeUnit {
+    /// Its name as printed ("years").
+    pub symbol: &'static str,
+    /// Its length in seconds.
+    pub seconds: f64,
+}
+
+const DAY_S: f64 = 86_400.0;
+const YEAR_S: f64 = 365.2425 * DAY_S;
+
+impl IntervalAmount {
+    /// Reads "nearly 4 1/2 years" into its hedge, value in seconds and unit.
+    pub fn parse(s: &str) -> Result<IntervalAmount, String> {
+        let (hedge, rest) = Hedge::split(s);
+        let rest = rest.trim();
+        let (num, unit) = rest.rsplit_once(char::is_whitespace).ok_or_else(|| {
+            format!("\"{s}\": write a number and a unit, e.g. \"nearly 4 1/2 years\"")
+        })?;
+        let (symbol, seconds) = match unit.to_ascii_lowercase().trim_end_matches('s') {
+            "year" => ("years", YEAR_S),
+            "month" => ("months", YEAR_S / 12.0),
+            "week" => ("weeks", 7.0 * DAY_S),
+            "day" => ("days", DAY_S),
+            other => return Err(format!("\"{other}\" is not years, months, weeks or days")),
+        };
+        let v = crate::units::parse_number_words(num)
+            .ok_or_else(|| format!("\"{num}\" is not a number"))?;
+        Ok(IntervalAmount {
+            hedge,
+            seconds: v * seconds,
+            unit: TimeUnit { symbol, seconds },
+        })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::claims::validate::{Error, validate};
+    use crate::story::claim_validate::{Error, validate};
 
     fn parse(toml_text: &str) -> Result<ClaimSpec, String> {
         toml::from_str::<ClaimSpec>(toml_text).map_err(|e| e.to_string())

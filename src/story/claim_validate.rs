@@ -2,7 +2,7 @@
 //! the right dimension, known aircraft, readable dates. Called from story validation so that
 //! errors carry the file and line.
 
-use super::spec::{Amount, ClaimKind, ClaimSpec};
+use super::claim::{Amount, ClaimKind, ClaimSpec};
 use crate::units::Dimension;
 
 /// A claim that does not fit its story.
@@ -188,10 +188,10 @@ pub fn validate(c: &ClaimSpec, waypoints: &[&str], events: &[&str]) -> Result<()
         } => {
             wp("from", from)?;
             wp("to", to)?;
-            if super::aircraft::find(aircraft).is_none() {
+            if crate::aircraft::find(aircraft).is_none() {
                 return Err(invalid(format!(
                     "aircraft \"{aircraft}\" is not in the aircraft table (known: {})",
-                    super::aircraft::names().join(", ")
+                    crate::aircraft::names().join(", ")
                 )));
             }
             dim("duration", duration, Dimension::Duration)
@@ -201,9 +201,10 @@ pub fn validate(c: &ClaimSpec, waypoints: &[&str], events: &[&str]) -> Result<()
             until,
             value,
         } => {
-            super::interval::parse_date(since).map_err(|m| invalid(format!("`since`: {m}")))?;
-            super::interval::parse_date(until).map_err(|m| invalid(format!("`until`: {m}")))?;
-            super::interval::parse_amount(value).map_err(|m| invalid(format!("`value`: {m}")))?;
+            super::claim::parse_date(since).map_err(|m| invalid(format!("`since`: {m}")))?;
+            super::claim::parse_date(until).map_err(|m| invalid(format!("`until`: {m}")))?;
+            super::claim::IntervalAmount::parse(value)
+                .map_err(|m| invalid(format!("`value`: {m}")))?;
             Ok(())
         }
         ClaimKind::Nearest { place, to, among } => {

@@ -5,7 +5,7 @@ use std::sync::OnceLock;
 
 use crate::units::Speed;
 
-const TABLE: &str = include_str!("../../data/aircraft/aircraft.csv");
+const TABLE: &str = include_str!("../data/aircraft/aircraft.csv");
 
 /// One aircraft type.
 #[derive(Debug, Clone, PartialEq)]
