@@ -8,10 +8,10 @@ use std::path::{Path, PathBuf};
 
 use miette::Report;
 use routecheck::checker::{Checker, Outcome};
-use routecheck::output::OutputDir;
 use routecheck::report;
 use routecheck::story::Story;
 
+use super::output::OutputDir;
 use super::{Format, OutArgs};
 
 /// The bundled default story: Kim Jong Un's train to Russia, September 2023.
