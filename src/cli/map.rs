@@ -93,7 +93,7 @@ pub fn run(a: Args, out: &mut dyn std::io::Write) -> miette::Result<u8> {
         }
         None => None,
     };
-    let checker = routecheck::checker::Checker::new()?;
+    let checker = routecheck::pipeline::Pipeline::new()?;
     let story = match (&a.story, &track) {
         (Some(p), _) => Some(Story::load(p)?),
         (None, None) => Some(Story::parse(DEFAULT_STORY, DEFAULT_STORY_PATH)?),
@@ -157,7 +157,7 @@ fn track_files(
     opt: &MapOptions,
 ) -> miette::Result<(String, Files)> {
     let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("track");
-    let id = routecheck::output::slug(stem);
+    let id = routecheck::story::slug(stem);
     let mut scene = MapScene {
         title: stem.to_string(),
         ..MapScene::default()

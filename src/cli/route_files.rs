@@ -2,8 +2,8 @@
 
 use routecheck::coord::LatLon;
 use routecheck::export::{self, ExportLeg, ExportRoute, ExportWaypoint};
-use routecheck::output::slug;
 use routecheck::render::{self, LegMode, MapOptions, MapScene, SceneLeg, ScenePoint, WaypointKind};
+use routecheck::story::slug;
 use routecheck::units::Length;
 
 use super::OutArgs;
@@ -95,7 +95,7 @@ pub fn write(
         if schematic {
             "railway km posts; line drawn between stations"
         } else {
-            mode.word()
+            mode.as_str()
         }
     );
     let mut files = image_files(&id, &CHECK_FORMATS, || {

@@ -101,7 +101,9 @@ pub struct Waypoint {
 }
 
 /// How a leg travels.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Mode {
     /// By railway: on the railways' own distances where line tables cover it.
@@ -154,6 +156,33 @@ pub struct Event {
     pub tz: Option<String>,
     pub source: Option<String>,
     pub line: usize,
+}
+
+/// A file-name-safe form of any text: ASCII letters, digits, '-' and '_' kept, every other run
+/// of characters one '-', at most 80 characters; "output" if nothing is left.
+///
+/// ```
+/// assert_eq!(routecheck::story::slug("my trip (v2).gpx"), "my-trip-v2-gpx");
+/// assert_eq!(routecheck::story::slug("Пхеньян"), "output");
+/// ```
+pub fn slug(text: &str) -> String {
+    let mut out = String::new();
+    for c in text.chars() {
+        if c.is_ascii_alphanumeric() || c == '_' {
+            out.push(c);
+        } else if !out.is_empty() && !out.ends_with('-') {
+            out.push('-');
+        }
+        if out.len() >= 80 {
+            break;
+        }
+    }
+    let out = out.trim_end_matches('-');
+    if out.is_empty() {
+        "output".to_string()
+    } else {
+        out.to_string()
+    }
 }
 
 impl Story {
