@@ -45,6 +45,8 @@ pub struct Leg {
     /// The leg's length by `measure`.
     pub length: Length,
     pub measure: Measure,
+    /// The railway lines a rail leg runs on, in travel order (empty for other legs).
+    pub lines: Vec<String>,
     /// What is drawn: geodesic-densified for air and direct legs, through stations for rail.
     pub geometry: Vec<LatLon>,
     /// Geodesic length of `geometry` (equals `length` unless measured by chainage).
@@ -75,7 +77,15 @@ impl Leg {
             Mode::Rail => measure_rail(spec, stops, km_start, rail)?,
             Mode::Air | Mode::Direct | Mode::Road => measure_geodesic(spec, stops, km_start),
         };
-        let (length, measure, geometry, geometry_length, stop_marks, notes) = measured;
+        let Measured {
+            length,
+            measure,
+            lines,
+            geometry,
+            geometry_length,
+            stop_marks,
+            notes,
+        } = measured;
         if length.as_m() <= 0.0 {
             return Err(Error::ZeroLength {
                 from: spec.from.clone(),
@@ -89,6 +99,7 @@ impl Leg {
             mode: spec.mode,
             length,
             measure,
+            lines,
             geometry_length,
             geometry,
             km_start,
@@ -106,15 +117,16 @@ impl Leg {
     }
 }
 
-/// A measured leg's parts: length, measure, geometry, geometry length, stop marks, notes.
-type Measured = (
-    Length,
-    Measure,
-    Vec<LatLon>,
-    Length,
-    Vec<(String, Length)>,
-    Vec<Note>,
-);
+/// A measured leg's parts, before the leg is assembled.
+struct Measured {
+    length: Length,
+    measure: Measure,
+    lines: Vec<String>,
+    geometry: Vec<LatLon>,
+    geometry_length: Length,
+    stop_marks: Vec<(String, Length)>,
+    notes: Vec<Note>,
+}
 
 /// Air, direct and road legs: geodesics through the stops (densified for drawing).
 fn measure_geodesic(spec: &LegSpec, stops: &[Stop], km_start: Length) -> Measured {
@@ -138,14 +150,15 @@ fn measure_geodesic(spec: &LegSpec, stops: &[Stop], km_start: Length) -> Measure
         ),
         _ => (Measure::Geodesic, "geodesic on the WGS84 ellipsoid"),
     };
-    (
+    Measured {
         length,
         measure,
+        lines: Vec::new(),
         geometry,
-        length,
+        geometry_length: length,
         stop_marks,
-        vec![Note::new(NoteKind::Measure, note)],
-    )
+        notes: vec![Note::new(NoteKind::Measure, note)],
+    }
 }
 
 /// Rail legs: shortest path on the rail network through the stops.
@@ -185,11 +198,7 @@ fn measure_rail(
         run = run + l.length;
         stop_marks.push((stop.id.clone(), run));
     }
-    let mut lines: Vec<&str> = r
-        .legs
-        .iter()
-        .flat_map(|l| l.lines.iter().map(String::as_str))
-        .collect();
+    let mut lines: Vec<String> = r.legs.iter().flat_map(|l| l.lines.clone()).collect();
     lines.dedup();
     let (measure, mut notes) = match r.measure {
         network::Measure::Chainage => (
@@ -227,14 +236,15 @@ fn measure_rail(
             ));
         }
     }
-    Ok((
-        r.length,
+    Ok(Measured {
+        length: r.length,
         measure,
-        r.geometry,
-        r.geometry_length,
+        lines,
+        geometry: r.geometry,
+        geometry_length: r.geometry_length,
         stop_marks,
         notes,
-    ))
+    })
 }
 
 #[cfg(test)]
