@@ -24,6 +24,7 @@
 //! assert_eq!(story.legs.len(), 1);
 //! ```
 
+mod assemble;
 mod claim;
 mod claim_validate;
 mod error;
