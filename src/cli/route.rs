@@ -16,11 +16,11 @@ use miette::Report;
 use routecheck::coord::LatLon;
 use routecheck::gazetteer::{Gazetteer, Query};
 use routecheck::network::RailNetwork;
-use routecheck::output::slug;
+
 use routecheck::pipeline::{Outcome, Pipeline};
 use routecheck::route::timing::{SpeedRange, TimeWindow};
 use routecheck::route::{self, Leg, Measure, Note, NoteKind, TimeSource};
-use routecheck::story::{Event, LegSpec, Meta, Mode, Story, Waypoint};
+use routecheck::story::{Event, LegSpec, Meta, Mode, Story, Waypoint, slug};
 use routecheck::units::{Length, Speed, format_duration, parse_speed};
 
 /// How the route travels.

@@ -139,7 +139,7 @@ pub(super) fn default_id(path: &str) -> String {
         .file_stem()
         .and_then(|s| s.to_str())
         .unwrap_or("story");
-    crate::output::slug(stem)
+    super::slug(stem)
 }
 
 fn meta(cx: &Ctx, raw: &RawStory) -> Result<Meta, Error> {
