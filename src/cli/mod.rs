@@ -12,7 +12,6 @@ mod near;
 mod output;
 mod places;
 mod route;
-mod route_files;
 mod sources;
 
 use std::path::PathBuf;
