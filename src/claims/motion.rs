@@ -57,7 +57,7 @@ pub(crate) fn duration_at_speed(
     let f = finding(
         duration.text.clone(),
         scale.fmt_range(t_lo, t_top),
-        duration.hedge.tolerance().to_string(),
+        duration.tolerance(),
         judge(duration.hedge, lo, hi, t_lo, t_top),
         scale,
         head,
@@ -119,7 +119,7 @@ pub(crate) fn speed(
         let f = finding(
             value.text.clone(),
             computed,
-            value.hedge.tolerance().to_string(),
+            value.tolerance(),
             judge(value.hedge, lo, hi, avg_lo, avg_hi),
             scale,
             head,

@@ -172,7 +172,7 @@ pub(crate) fn check(
         let mut f = finding(
             d.text.clone(),
             computed,
-            d.hedge.tolerance().to_string(),
+            d.tolerance(),
             judge(d.hedge, lo, hi, t_lo, t_hi),
             Scale::from(d.quantity.value.unit),
             head,

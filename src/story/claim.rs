@@ -45,6 +45,11 @@ impl Amount {
     pub fn dimension(&self) -> Dimension {
         self.quantity.dimension()
     }
+    /// The tolerance the wording implies, in words; a range's applies beyond its ends.
+    pub fn tolerance(&self) -> String {
+        let v = self.quantity.value;
+        self.hedge.tolerance_for(v.lo, v.hi)
+    }
 }
 
 /// How a distance claim is measured.
