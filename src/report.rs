@@ -13,6 +13,8 @@ pub const JSON_SCHEMA: &str = "routecheck.claims/1";
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize)]
 pub struct Summary {
     pub holds: usize,
+    /// Loosely right ("north" for a bearing in the neighbouring half-sector).
+    pub loosely_holds: usize,
     pub off: usize,
     pub contradicts: usize,
     pub cannot_check: usize,
@@ -24,6 +26,7 @@ impl Summary {
         for c in checked {
             match c.verdict {
                 Verdict::Holds => s.holds += 1,
+                Verdict::LooselyHolds { .. } => s.loosely_holds += 1,
                 Verdict::Off { .. } => s.off += 1,
                 Verdict::Contradicts { .. } => s.contradicts += 1,
                 Verdict::CannotCheck { .. } => s.cannot_check += 1,
@@ -31,11 +34,17 @@ impl Summary {
         }
         s
     }
-    /// "9 claims: 5 hold, 2 off, 1 contradicts, 1 cannot be checked".
+    /// "9 claims: 5 hold, 2 off, 1 contradicts, 1 cannot be checked"; loosely holding claims
+    /// are counted after those that hold when there are any ("4 hold, 1 holds loosely").
     pub fn line(&self) -> String {
-        let n = self.holds + self.off + self.contradicts + self.cannot_check;
+        let n = self.holds + self.loosely_holds + self.off + self.contradicts + self.cannot_check;
+        let loosely = match self.loosely_holds {
+            0 => String::new(),
+            1 => ", 1 holds loosely".into(),
+            k => format!(", {k} hold loosely"),
+        };
         format!(
-            "{n} claim{}: {} hold{}, {} off, {} contradict{}, {} cannot be checked",
+            "{n} claim{}: {} hold{}{loosely}, {} off, {} contradict{}, {} cannot be checked",
             if n == 1 { "" } else { "s" },
             self.holds,
             if self.holds == 1 { "s" } else { "" },
@@ -51,6 +60,7 @@ impl Summary {
 pub fn verdict_word(v: &Verdict) -> String {
     match v {
         Verdict::Holds => "holds".into(),
+        Verdict::LooselyHolds { actual } => format!("loosely holds ({actual})"),
         Verdict::Off {
             by_percent: Some(p),
             ..
@@ -64,6 +74,7 @@ pub fn verdict_word(v: &Verdict) -> String {
 fn colour_code(v: &Verdict) -> &'static str {
     match v {
         Verdict::Holds => "\x1b[32m",
+        Verdict::LooselyHolds { .. } => "\x1b[36m",
         Verdict::Off { .. } => "\x1b[31m",
         Verdict::Contradicts { .. } => "\x1b[35m",
         Verdict::CannotCheck { .. } => "\x1b[33m",
@@ -279,7 +290,7 @@ pub fn json(story: &Story, route: &Route, checked: &[Checked]) -> String {
         .iter()
         .map(|c| {
             let (off_by_percent, off_by, contradicts, why) = match &c.verdict {
-                Verdict::Holds => (None, None, None, None),
+                Verdict::Holds | Verdict::LooselyHolds { .. } => (None, None, None, None),
                 Verdict::Off { by_percent, by } => (*by_percent, Some(by.as_str()), None, None),
                 Verdict::Contradicts { other, why } => {
                     (None, None, Some(other.as_str()), Some(why.as_str()))
@@ -373,6 +384,24 @@ mod tests {
             "4 claims: 2 hold, 1 off, 0 contradict, 1 cannot be checked"
         );
         assert_eq!(verdict_word(&c[2].verdict), "off +12.0 %");
+    }
+
+    /// Issue 14: a direction in the neighbouring half-sector is counted apart from "holds".
+    #[test]
+    fn regression_issue_14_loosely_holding_claims_are_counted() {
+        let loose = Verdict::LooselyHolds {
+            actual: "north-east".into(),
+        };
+        let c = [checked("a", Verdict::Holds), checked("b", loose.clone())];
+        let s = Summary::of(&c);
+        assert_eq!((s.holds, s.loosely_holds), (1, 1));
+        assert_eq!(
+            s.line(),
+            "2 claims: 1 holds, 1 holds loosely, 0 off, 0 contradict, 0 cannot be checked"
+        );
+        assert_eq!(verdict_word(&loose), "loosely holds (north-east)");
+        assert_eq!(loose.word(), "loosely_holds");
+        assert!(!loose.fails());
     }
 
     #[test]
