@@ -248,6 +248,9 @@ pub struct IntervalAmount {
     pub seconds: f64,
     /// The unit it was written in.
     pub unit: TimeUnit,
+    /// Written as "the first … in four years": none in the four years before, so at least
+    /// that long (unless a hedge of its own says otherwise: "in nearly 4 1/2 years").
+    pub first_in: bool,
 }
 
 /// A calendar unit of an interval claim. Years are 365.2425 days (the Gregorian mean) and
@@ -264,9 +267,29 @@ const DAY_S: f64 = 86_400.0;
 const YEAR_S: f64 = 365.2425 * DAY_S;
 
 impl IntervalAmount {
-    /// Reads "nearly 4 1/2 years" into its hedge, value in seconds and unit.
+    /// Reads "nearly 4 1/2 years" into its hedge, value in seconds and unit. The idiom "the
+    /// first trip abroad in four years" means at least four years since the last one.
+    ///
+    /// ```
+    /// use routecheck::story::{Hedge, IntervalAmount};
+    /// let a = IntervalAmount::parse("first trip abroad in four years").unwrap();
+    /// assert_eq!((a.hedge, a.first_in), (Hedge::AtLeast, true));
+    /// let a = IntervalAmount::parse("the first such visit in nearly 4 1/2 years").unwrap();
+    /// assert_eq!(a.hedge, Hedge::Nearly);
+    /// ```
     pub fn parse(s: &str) -> Result<IntervalAmount, String> {
-        let (hedge, rest) = Hedge::split(s);
+        let lower = s.to_ascii_lowercase();
+        let first_in = lower.split_whitespace().any(|w| w == "first") && lower.contains(" in ");
+        let amount = match lower.rfind(" in ") {
+            Some(i) if first_in => &s[i + 4..],
+            _ => s,
+        };
+        let (hedge, rest) = Hedge::split(amount);
+        let hedge = if first_in && hedge == Hedge::Plain {
+            Hedge::AtLeast
+        } else {
+            hedge
+        };
         let rest = rest.trim();
         let (num, unit) = rest.rsplit_once(char::is_whitespace).ok_or_else(|| {
             format!("\"{s}\": write a number and a unit, e.g. \"nearly 4 1/2 years\"")
@@ -284,6 +307,7 @@ impl IntervalAmount {
             hedge,
             seconds: v * seconds,
             unit: TimeUnit { symbol, seconds },
+            first_in,
         })
     }
 }
