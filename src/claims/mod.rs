@@ -7,13 +7,14 @@
 //! `topic` across outlets (40 mph vs 60 km/h) and marks those that disagree as contradicting.
 //!
 //! Kinds live one file per family: `distance.rs` (distance, conversion, nearest),
-//! `bearing.rs` (direction, crossing), `motion.rs` (duration at speed, speed, flight),
+//! `bearing.rs` (direction, crossing), `motion.rs` (duration at speed, speed), `flight.rs` (flight times),
 //! `timeline.rs` (elapsed time across time zones) and `interval.rs` (time between dates).
 //! [`extract`] finds candidate claims in plain article text.
 
 mod bearing;
 mod distance;
 pub mod extract;
+mod flight;
 mod interval;
 mod judge;
 mod motion;
@@ -111,7 +112,7 @@ fn check_one(cx: &Ctx, c: &ClaimSpec) -> Finding {
             to,
             aircraft,
             duration,
-        } => motion::flight(cx, from, to, aircraft, duration),
+        } => flight::flight(cx, from, to, aircraft.as_deref(), duration),
         ClaimKind::Timeline {
             from_event,
             to_event,

@@ -123,11 +123,14 @@ pub enum ClaimKind {
         #[serde(skip_serializing_if = "Option::is_none")]
         duration: Option<Amount>,
     },
-    /// "an An-148 flew for about an hour": the geodesic over the aircraft's cruise speed.
+    /// "an An-148 flew for about an hour": the geodesic at the aircraft's cruise speed, up to
+    /// the block time (taxi, take-off, climb-out and approach added). Without `aircraft` an
+    /// Airbus A320 is assumed, and the verdict says so.
     Flight {
         from: String,
         to: String,
-        aircraft: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        aircraft: Option<String>,
         duration: Amount,
     },
     /// "the first such visit in nearly 4 1/2 years": the time between two dates.

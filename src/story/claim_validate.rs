@@ -188,7 +188,9 @@ pub fn validate(c: &ClaimSpec, waypoints: &[&str], events: &[&str]) -> Result<()
         } => {
             wp("from", from)?;
             wp("to", to)?;
-            if crate::aircraft::find(aircraft).is_none() {
+            if let Some(aircraft) = aircraft
+                && crate::aircraft::find(aircraft).is_none()
+            {
                 return Err(invalid(format!(
                     "aircraft \"{aircraft}\" is not in the aircraft table (known: {})",
                     crate::aircraft::names().join(", ")

@@ -245,6 +245,19 @@ fn words_prefix(t: &str) -> Option<(f64, usize)> {
         };
         return Some((0.5, end));
     }
+    // "a one-hour flight", "an eleven-day trip": the article belongs to the noun.
+    if matches!(lower(0).as_deref(), Some("a" | "an"))
+        && let Some(next) = lower(1)
+        && next
+            .split('-')
+            .next()
+            .and_then(word_value)
+            .is_some_and(|v| v >= 1.0 && !matches!(next.as_str(), "a" | "an" | "dozen"))
+    {
+        let from = words[1].0;
+        let (v, n) = words_prefix(&t[from..])?;
+        return Some((v, from + n));
+    }
     let mut total = 0.0;
     let mut current: Option<f64> = None;
     let mut end = 0;
@@ -263,6 +276,21 @@ fn words_prefix(t: &str) -> Option<(f64, usize)> {
             end = words[k].1;
             k += 1;
             continue;
+        }
+        // "one-hour", "twelve-day": the number ends at the hyphen, a unit follows it.
+        let numeric_head = w
+            .split('-')
+            .take_while(|p| word_value(p).is_some())
+            .map(|p| p.len() + 1)
+            .sum::<usize>();
+        if w.contains('-') && numeric_head > 0 && numeric_head <= w.len() {
+            let head = &w[..numeric_head - 1];
+            let v: f64 = head.split('-').filter_map(word_value).sum();
+            if current.is_none() && !head.starts_with('a') {
+                current = Some(v);
+                end = words[k].0 + head.len();
+            }
+            break;
         }
         let parts: Vec<&str> = w.split('-').collect();
         let vals: Option<Vec<f64>> = parts.iter().map(|p| word_value(p)).collect();
@@ -369,6 +397,16 @@ mod tests {
         assert_eq!(two_readings("12.345"), Some((12.345, 12345.0)));
         assert_eq!(two_readings("1.2345"), None);
         assert_eq!(two_readings("1,200.500"), None);
+    }
+
+    #[test]
+    fn regression_issue_14_hyphenated_units_and_articles() {
+        assert_eq!(number_prefix("one-hour flight"), Some((1.0, 3)));
+        assert_eq!(number_prefix("a one-hour flight"), Some((1.0, 5)));
+        assert_eq!(number_prefix("an eleven-day trip"), Some((11.0, 9)));
+        assert_eq!(number_prefix("twenty-four-hour trip"), Some((24.0, 11)));
+        assert_eq!(number_prefix("a dozen"), Some((12.0, 7)));
+        assert_eq!(number_prefix("an hour"), Some((1.0, 2)));
     }
 
     #[test]

@@ -260,20 +260,21 @@ pub fn sentence(
                 .any(|n| lower.contains(&n.to_ascii_lowercase()))
         });
         match (flying, aircraft, &two) {
-            (true, Some(ac), Some((p, q))) => {
+            (true, ac, Some((p, q))) => {
+                // No type named: the check assumes one and says so.
                 y.claims.push((
                     ClaimKind::Flight {
                         from: slug(&p.name),
                         to: slug(&q.name),
-                        aircraft: ac.name.clone(),
+                        aircraft: ac.map(|ac| ac.name.clone()),
                         duration: a,
                     },
                     None,
                 ));
                 y.places.extend([p.clone(), q.clone()]);
             }
-            (true, None, _) => y.notes.push(format!(
-                "flight time \"{}\": no aircraft type from the table named in the sentence",
+            (true, _, None) => y.notes.push(format!(
+                "flight time \"{}\": the sentence does not name the two places it joins",
                 a.text
             )),
             _ => y.notes.push(format!(
