@@ -23,12 +23,23 @@ impl TryFrom<String> for Amount {
     fn try_from(text: String) -> Result<Self, String> {
         let (hedge, rest) = Hedge::split(&text);
         let quantity = units::parse_quantity(rest).map_err(|e| e.to_string())?;
+        if quantity.value.hi == 0.0 {
+            return Err(zero(&text, &quantity.dimension().to_string()));
+        }
         Ok(Amount {
             hedge,
             quantity,
             text,
         })
     }
+}
+
+/// The sentence for a zero figure ("0 km", "0 hours"): it has no size to compare with, so
+/// no deviation in per cent, and no journey covers it.
+fn zero(text: &str, what: &str) -> String {
+    format!(
+        "\"{text}\" is zero: a {what} of nothing cannot be checked against a journey (no deviation in per cent can be measured from zero); write the figure the article gives, or leave the claim out"
+    )
 }
 
 impl From<Amount> for String {
@@ -306,6 +317,9 @@ impl IntervalAmount {
         };
         let v = crate::units::parse_number_words(num)
             .ok_or_else(|| format!("\"{num}\" is not a number"))?;
+        if v == 0.0 {
+            return Err(zero(s, "span of time"));
+        }
         Ok(IntervalAmount {
             hedge,
             seconds: v * seconds,
@@ -354,6 +368,21 @@ mod tests {
         assert!(e.contains("colour"), "{e}");
         let e = parse("id = \"x\"\nquote = \"q\"\nkind = \"conversion\"\n").unwrap_err();
         assert!(e.contains("outlet"), "{e}");
+    }
+
+    /// Issue 14: "0 km" and "0 hours" get a sentence that says why, never "NaN %".
+    #[test]
+    fn regression_issue_14_zero_figures_are_refused_with_a_sentence() {
+        for text in ["0 km", "0 hours", "about 0 km/h", "zero miles"] {
+            let e = Amount::try_from(text.to_string()).unwrap_err();
+            assert!(e.contains("is zero") && !e.contains("NaN"), "{text}: {e}");
+        }
+        let e = IntervalAmount::parse("0 years").unwrap_err();
+        assert!(e.contains("is zero"), "{e}");
+        // A range from zero is still a figure.
+        assert!(Amount::try_from("0-60 km/h".to_string()).is_ok());
+        let e = parse("id = \"x\"\noutlet = \"AP\"\nquote = \"q\"\nkind = \"distance\"\nfrom = \"a\"\nto = \"b\"\nvalue = \"0 km\"\n").unwrap_err();
+        assert!(e.contains("is zero"), "{e}");
     }
 
     #[test]
