@@ -6,6 +6,7 @@ use serde::de::{Deserializer, Error as _};
 use serde::{Deserialize, Serialize};
 
 use super::hedge::Hedge;
+use super::time_idiom::{DayRelation, ZoneOffset};
 use crate::units::{self, Dimension, Quantity};
 
 /// A quantity as a claim states it: its hedge, its value (or range) and any conversion.
@@ -133,6 +134,10 @@ pub enum ClaimKind {
         to_event: String,
         #[serde(skip_serializing_if = "Option::is_none")]
         duration: Option<Amount>,
+        /// "the previous day", "overnight", "the same day": how the events' local calendar
+        /// days relate (instead of a duration).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        when: Option<DayRelation>,
     },
     /// "an An-148 flew for about an hour": the geodesic at the aircraft's cruise speed, up to
     /// the block time (taxi, take-off, climb-out and approach added). Without `aircraft` an
@@ -143,6 +148,15 @@ pub enum ClaimKind {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         aircraft: Option<String>,
         duration: Amount,
+    },
+    /// "Vladivostok is one hour ahead of Pyongyang": the offset between the two places' time
+    /// zones on `date` (default: the date of the story's first event).
+    TimeZone {
+        place: String,
+        of: String,
+        offset: ZoneOffset,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        date: Option<String>,
     },
     /// "the first such visit in nearly 4 1/2 years": the time between two dates.
     Interval {
@@ -172,13 +186,14 @@ impl ClaimKind {
             ClaimKind::Timeline { .. } => "timeline",
             ClaimKind::Flight { .. } => "flight",
             ClaimKind::Interval { .. } => "interval",
+            ClaimKind::TimeZone { .. } => "time_zone",
             ClaimKind::Nearest { .. } => "nearest",
         }
     }
 }
 
 /// The claim kinds, for messages.
-pub const KINDS: &str = "distance, duration_at_speed, speed, conversion, direction, crossing, timeline, flight, interval, nearest";
+pub const KINDS: &str = "distance, duration_at_speed, speed, conversion, direction, crossing, timeline, flight, interval, nearest, time_zone";
 
 /// A claim as the story file states it: who said it, the words, and what it asserts.
 #[derive(Debug, Clone, PartialEq, Serialize)]

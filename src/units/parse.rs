@@ -303,14 +303,40 @@ fn scan_range(t: &str) -> Result<(QuantityRange, usize), Error> {
         });
     };
     i += word.len();
-    Ok((
-        QuantityRange {
-            lo,
-            hi,
-            unit: *unit,
-        },
-        lead + i,
-    ))
+    let mut q = QuantityRange {
+        lo,
+        hi,
+        unit: *unit,
+    };
+    // "an hour and a half", "two days and a half"; "an hour and 20 minutes" (in the smaller
+    // unit).
+    if let Unit::Duration(big) = q.unit
+        && let Some(after_and) = t0[i..].strip_prefix(" and ")
+    {
+        if after_and
+            .get(..6)
+            .is_some_and(|h| h.eq_ignore_ascii_case("a half"))
+            && !after_and[6..].starts_with(|c: char| c.is_alphanumeric())
+        {
+            q.lo += 0.5;
+            q.hi += 0.5;
+            i += 5 + 6;
+        } else if let Ok((small, n)) = scan_range(after_and)
+            && let Unit::Duration(su) = small.unit
+            && su.seconds() < big.seconds()
+            && !small.is_range()
+            && lo == hi
+        {
+            let k = big.seconds() / su.seconds();
+            q = QuantityRange {
+                lo: lo * k + small.lo,
+                hi: hi * k + small.lo,
+                unit: small.unit,
+            };
+            i += 5 + n;
+        }
+    }
+    Ok((q, lead + i))
 }
 
 /// A whole quantity of the wanted dimension whose SI values (m, m/s, s) are finite.
@@ -547,6 +573,23 @@ mod tests {
             parse_quantity("\u{2212}40 mph"),
             Err(Error::Negative { .. })
         ));
+    }
+
+    /// Issue 14: "an hour and a half", "an hour and 20 minutes".
+    #[test]
+    fn regression_issue_14_compound_durations() {
+        use TimeUnit::*;
+        assert_eq!(lo_unit("an hour and a half"), (1.5, Unit::Duration(Hour)));
+        assert_eq!(lo_unit("two days and a half"), (2.5, Unit::Duration(Day)));
+        assert_eq!(
+            lo_unit("an hour and 20 minutes"),
+            (80.0, Unit::Duration(Minute))
+        );
+        // Not a compound: a larger unit after "and", or a length.
+        let (q, used) = scan_quantity("20 minutes and an hour").unwrap();
+        assert_eq!((q.value.lo, used), (20.0, 10));
+        let (q, used) = scan_quantity("5 km and 3 km").unwrap();
+        assert_eq!((q.value.lo, used), (5.0, 4));
     }
 
     /// Issue 14: "X or Y" and "X, or about Y" give the conversion, like "X (Y)".
