@@ -239,11 +239,15 @@ fn scan_range(t: &str) -> Result<(QuantityRange, usize), Error> {
     let t0 = t.trim_start();
     let lead = t.len() - t0.len();
     let minus = ['-', '\u{2212}', '\u{2013}'];
+    // A minus sign before a quantity: negative, said so (only when a unit follows: "-5
+    // degrees" is no quantity of ours).
     if let Some(after) = t0.strip_prefix(minus)
-        && number_prefix(after).is_some_and(|(v, _)| v > 0.0)
-        && !after.starts_with(char::is_whitespace)
+        && after.starts_with(|c: char| c.is_ascii_digit())
     {
-        return Err(Error::Negative { text: err_text() });
+        let (q, _) = scan_range(after)?;
+        if q.hi > 0.0 {
+            return Err(Error::Negative { text: err_text() });
+        }
     }
     if let Some((decimal, grouped)) = two_readings(t0) {
         return Err(Error::Ambiguous {

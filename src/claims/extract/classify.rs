@@ -283,19 +283,7 @@ pub fn sentence(
             )),
         }
     }
-    // "in nearly 4 1/2 years": an interval needs its dates.
-    for (i, _) in lower.match_indices(" years") {
-        let head = &sent[..i];
-        let start = head.rfind(" in ").map(|k| k + 4);
-        if let Some(st) = start
-            && i - st < 24
-        {
-            y.notes.push(format!(
-                "interval \"{}\": add `since` and `until` dates to check it as kind = \"interval\"",
-                &sent[st..i + 6]
-            ));
-        }
-    }
+    super::idioms::sentence(text, (s_start, s_end), found, mentions, recent, &mut y);
     y
 }
 

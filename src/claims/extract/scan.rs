@@ -126,6 +126,9 @@ fn number_word(w: &str) -> bool {
             | "hundred"
             | "half"
             | "dozen"
+            | "dozens"
+            | "hundreds"
+            | "thousands"
             | "several"
     )
 }
