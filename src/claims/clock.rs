@@ -24,6 +24,13 @@ fn fmt_offset(s: i64) -> String {
     }
 }
 
+/// A UTC offset as clocks write it: "+10:00", "+08:30", "−03:00".
+fn fmt_utc(s: i64) -> String {
+    let sign = if s < 0 { "−" } else { "+" };
+    let m = s.abs() / 60;
+    format!("{sign}{:02}:{:02}", m / 60, m % 60)
+}
+
 /// The UTC offset of `tz` at noon local time on `date`, in seconds.
 fn offset_s(date: Date, tz: &str) -> Result<i64, String> {
     date.to_datetime(Time::constant(12, 0, 0, 0))
@@ -87,9 +94,9 @@ pub(crate) fn check(
     let head = format!(
         "{} ({tz_p}, UTC{}) − {} ({tz_o}, UTC{}) on {day} = {}; claimed {} ({})",
         p.name,
-        fmt_offset(op).replace(' ', ""),
+        fmt_utc(op),
         o.name,
-        fmt_offset(oo).replace(' ', ""),
+        fmt_utc(oo),
         fmt_offset(diff),
         offset.text,
         fmt_offset(want as i64)
@@ -146,7 +153,11 @@ mod tests {
             Some("2023-09-12"),
         );
         assert_eq!(f.verdict, Verdict::Holds, "{}", f.arithmetic);
-        assert!(f.arithmetic.contains("UTC+10h"), "{}", f.arithmetic);
+        assert!(
+            f.arithmetic.contains("UTC+10:00") && f.arithmetic.contains("UTC+09:00"),
+            "{}",
+            f.arithmetic
+        );
         // In 2016 Pyongyang was UTC+8:30: an hour and a half.
         let f = check(
             &cx,

@@ -60,14 +60,14 @@ pub(crate) fn flight(
         Scale::H
     };
     let which = if assumed {
-        format!("no aircraft named: {} assumed", plane.name)
+        format!(" (no aircraft named: {} assumed)", plane.name)
     } else {
-        plane.name.clone()
+        String::new()
     };
     let head = format!(
-        "{} (geodesic) at {} cruise {} = {} in the air; block time up to {} (taxi ≤ {} min, take-off, climb-out and approach ≤ {} min, the rest at ≥ {}); claimed {} ({})",
+        "{} (geodesic) at {} cruise {} = {} in the air{which}; block time up to {} (taxi ≤ {} min, take-off, climb-out and approach ≤ {} min, the rest at ≥ {}); claimed {} ({})",
         Scale::KM.fmt(d),
-        which,
+        plane.name,
         Scale::KMH.fmt_range(c_lo, c_hi),
         shown.fmt_range(d / c_hi, d / c_lo),
         shown.fmt(t_max),
