@@ -29,7 +29,7 @@ pub const BUNDLED: &[DataSource] = &[
     DataSource {
         path: "data/places",
         what: "stations, bridges and border crossings the world table lacks",
-        origin: "cited pages, one per row",
+        origin: "cited pages and ICAO/FAA documents, one per row",
         licence: "facts with citations",
     },
     DataSource {
@@ -58,8 +58,8 @@ pub const BUNDLED: &[DataSource] = &[
     },
     DataSource {
         path: "data/aircraft",
-        what: "cruise speeds of aircraft types",
-        origin: "cited pages, one per row",
+        what: "cruise speeds of aircraft types and block-time overheads (taxi, take-off, climb-out, approach)",
+        origin: "cited pages and ICAO/FAA documents, one per row",
         licence: "facts with citations",
     },
 ];
