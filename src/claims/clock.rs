@@ -126,7 +126,7 @@ pub(crate) fn check(
 mod tests {
     use super::*;
     use crate::gazetteer::Gazetteer;
-    use crate::route::{Route, RouteOptions, resolve_waypoints};
+    use crate::route::{self, RouteOptions};
     use crate::story::Story;
 
     /// Issue 14: "one hour ahead of" is checked against the two places' zones on that date.
@@ -138,8 +138,12 @@ mod tests {
             "t.toml",
         )
         .unwrap();
-        let w = resolve_waypoints(&s, &Gazetteer::from_places(Vec::new())).unwrap();
-        let r = Route::build(&s, w, &RouteOptions::default()).unwrap();
+        let r = route::build(
+            &s,
+            &Gazetteer::from_places(Vec::new()),
+            &RouteOptions::default(),
+        )
+        .unwrap();
         let cx = Ctx {
             story: &s,
             route: &r,

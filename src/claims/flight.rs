@@ -109,7 +109,7 @@ mod tests {
     use super::*;
     use crate::claims::Verdict;
     use crate::gazetteer::Gazetteer;
-    use crate::route::{Route, RouteOptions, resolve_waypoints};
+    use crate::route::{self, Route, RouteOptions};
     use crate::story::Story;
 
     fn amount(s: &str) -> Amount {
@@ -123,8 +123,12 @@ mod tests {
             "t.toml",
         )
         .unwrap();
-        let w = resolve_waypoints(&s, &Gazetteer::from_places(Vec::new())).unwrap();
-        let r = Route::build(&s, w, &RouteOptions::default()).unwrap();
+        let r = route::build(
+            &s,
+            &Gazetteer::from_places(Vec::new()),
+            &RouteOptions::default(),
+        )
+        .unwrap();
         (s, r)
     }
 

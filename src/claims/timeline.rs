@@ -383,11 +383,15 @@ mod tests {
     #[test]
     fn regression_issue_14_previous_day_and_overnight() {
         use crate::gazetteer::Gazetteer;
-        use crate::route::{Route, RouteOptions, resolve_waypoints};
+        use crate::route::{self, RouteOptions};
         let check = |t1: &str, t2: &str, rel: DayRelation| {
             let s = story(t1, t2);
-            let w = resolve_waypoints(&s, &Gazetteer::from_places(Vec::new())).unwrap();
-            let r = Route::build(&s, w, &RouteOptions::default()).unwrap();
+            let r = route::build(
+                &s,
+                &Gazetteer::from_places(Vec::new()),
+                &RouteOptions::default(),
+            )
+            .unwrap();
             let cx = Ctx {
                 story: &s,
                 route: &r,
