@@ -250,8 +250,18 @@ fn scan_range(t: &str) -> Result<(QuantityRange, usize), Error> {
         }
     }
     if let Some((decimal, grouped)) = two_readings(t0) {
+        // The figure and its unit word, not the rest of the sentence.
+        let num_end = t0
+            .find(|c: char| !(c.is_ascii_digit() || c == '.'))
+            .unwrap_or(t0.len());
+        let rest = &t0[num_end..];
+        let word = rest.trim_start();
+        let word_len = word
+            .find(|c: char| !(c.is_alphabetic() || c == '/'))
+            .unwrap_or(word.len());
+        let shown = &t0[..num_end + (rest.len() - word.len()) + word_len];
         return Err(Error::Ambiguous {
-            text: err_text(),
+            text: shown.trim_end().to_string(),
             decimal: decimal.to_string(),
             grouped: group_thousands(grouped),
         });

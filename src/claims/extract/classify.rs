@@ -248,7 +248,7 @@ pub fn sentence(
     .iter()
     .any(|w| lower.contains(w));
     for (k, f) in &durations {
-        if timed && *k == durations[0].0 {
+        if timed && *k == durations[0].0 || super::idioms::is_zone_offset(text, f) {
             continue;
         }
         let Some(a) = amount(text, f, true) else {

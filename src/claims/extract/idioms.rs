@@ -37,6 +37,13 @@ pub fn sentence(
     unreadable(sent, y);
 }
 
+/// Whether the duration `f` is a zone offset ("one hour ahead of", "an hour behind").
+pub fn is_zone_offset(text: &str, f: &Found) -> bool {
+    let after = text[f.end..].trim_start().to_ascii_lowercase();
+    f.quantity.dimension() == Dimension::Duration
+        && (after.starts_with("ahead of") || after.starts_with("behind"))
+}
+
 /// "Vladivostok is one hour ahead of Pyongyang": a duration right before "ahead of" or
 /// "behind", the place after it, and the place the sentence says it of.
 fn zone_offsets(
@@ -47,10 +54,7 @@ fn zone_offsets(
     recent: Option<&Place>,
     y: &mut Yield,
 ) {
-    for f in found
-        .iter()
-        .filter(|f| f.quantity.dimension() == Dimension::Duration)
-    {
+    for f in found.iter().filter(|f| is_zone_offset(text, f)) {
         let after = text[f.end..].to_ascii_lowercase();
         let Some(way) = ["ahead of", "behind"]
             .into_iter()
