@@ -57,10 +57,14 @@ impl Amount {
     pub fn dimension(&self) -> Dimension {
         self.quantity.dimension()
     }
-    /// The tolerance the wording implies, in words; a range's applies beyond its ends.
+    /// The tolerance the wording implies, in words, naming the words the claim used; a
+    /// range's applies beyond its ends.
     pub fn tolerance(&self) -> String {
         let v = self.quantity.value;
-        self.hedge.tolerance_for(v.lo, v.hi)
+        let t = self.text.trim_start();
+        let (_, rest) = Hedge::split(t);
+        let phrase = &t[..t.len() - rest.len()];
+        self.hedge.tolerance_named(v.lo, v.hi, phrase)
     }
 }
 

@@ -182,6 +182,22 @@ impl Hedge {
         }
     }
 
+    /// [`Hedge::tolerance_for`] naming the words the claim used ("the figure or less for
+    /// \"no faster than\""), not this hedge's usual word.
+    pub fn tolerance_named(self, lo: f64, hi: f64, phrase: &str) -> String {
+        let t = self.tolerance_for(lo, hi);
+        let usual = match self {
+            Hedge::Plain => return t,
+            Hedge::AtMost => "less than".to_string(),
+            other => other.to_string(),
+        };
+        let phrase = phrase.trim().to_lowercase();
+        if phrase.is_empty() {
+            return t;
+        }
+        t.replace(&format!("\"{usual}\""), &format!("\"{phrase}\""))
+    }
+
     /// The figure a deviation is measured from: the bound for one-sided hedges, else the
     /// middle of the claimed range.
     pub fn nominal(self, lo: f64, hi: f64) -> f64 {
@@ -264,6 +280,14 @@ mod tests {
         assert_eq!(
             Hedge::Plain.tolerance_for(6.0, 6.0),
             "±5 % for a plain figure"
+        );
+        assert_eq!(
+            Hedge::AtMost.tolerance_named(7.0, 7.0, "No faster than"),
+            "the figure or less for \"no faster than\""
+        );
+        assert_eq!(
+            Hedge::About.tolerance_named(7.0, 7.0, "roughly"),
+            "±10 % for \"roughly\""
         );
     }
 
