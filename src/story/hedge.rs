@@ -124,7 +124,14 @@ impl Hedge {
 
     /// The hedge phrase ending at the end of `before` (for extraction: "… at around").
     pub fn preceding(before: &str) -> Hedge {
-        let lower = before.trim_end().to_ascii_lowercase();
+        Hedge::preceding_phrase(before).map_or(Hedge::Plain, |(h, _)| h)
+    }
+
+    /// The hedge and its words as written, ending at the end of `before` ("… a top speed of
+    /// just" → (AtMost, "top speed of just")).
+    pub fn preceding_phrase(before: &str) -> Option<(Hedge, &str)> {
+        let trimmed = before.trim_end();
+        let lower = trimmed.to_ascii_lowercase();
         for (phrase, hedge) in PHRASES {
             if lower.ends_with(phrase) {
                 let start = lower.len() - phrase.len();
@@ -132,11 +139,11 @@ impl Hedge {
                     || lower[..start].ends_with(|c: char| !c.is_alphanumeric())
                     || phrase.starts_with('~');
                 if boundary {
-                    return *hedge;
+                    return Some((*hedge, &trimmed[start..]));
                 }
             }
         }
-        Hedge::Plain
+        None
     }
 
     /// The interval (in SI units) the true value may lie in for a claim of `lo..=hi`.
@@ -244,6 +251,11 @@ mod tests {
         assert_eq!(Hedge::preceding("speeds of less than"), Hedge::AtMost);
         assert_eq!(Hedge::preceding("a journey of"), Hedge::Plain);
         assert_eq!(Hedge::preceding("hover"), Hedge::Plain);
+        assert_eq!(
+            Hedge::preceding_phrase("reached a Top Speed of just"),
+            Some((Hedge::AtMost, "a Top Speed of just"))
+        );
+        assert_eq!(Hedge::preceding_phrase("a journey of"), None);
     }
 
     /// Issue 14: the hedges news copy uses for caps, floors and approximations.

@@ -46,8 +46,10 @@ pub fn slug(name: &str) -> String {
 
 fn amount(text: &str, f: &Found, with_hedge: bool) -> Option<Amount> {
     let q = &text[f.start..f.end];
+    // The hedge as the article wrote it ("top speed of just 60 km/h"), so that the draft
+    // quotes the article and the tolerance names its words.
     let written = if with_hedge && f.hedge != Hedge::Plain {
-        format!("{} {q}", f.hedge)
+        format!("{} {q}", f.hedge_words)
     } else {
         q.to_string()
     };
