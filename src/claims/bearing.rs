@@ -10,7 +10,7 @@
 //! compass point; beyond that it is off.
 
 use super::Ctx;
-use super::verdict::{Finding, Verdict};
+use super::verdict::{Figures, Finding, Scale, Verdict};
 use crate::coord::LatLon;
 use crate::gazetteer::PlaceGeometry;
 use crate::geodesy::{self, Azimuth, Compass8};
@@ -45,6 +45,19 @@ fn judge_bearing(claimed: String, word: &str, az: Azimuth, what: String) -> Find
     let off = az.angle_to(c.azimuth());
     let w = half_width(c);
     let tolerance = sector(c);
+    let centre = c.azimuth().deg();
+    // Degrees measured from the claimed direction's sector, so the numbers do not wrap.
+    let signed = centre + (az.deg() - centre + 180.0).rem_euclid(360.0) - 180.0;
+    let figures = |deviation: Option<f64>| {
+        Some(Figures::new(
+            Scale::DEG,
+            (centre, centre),
+            (centre - w, centre + w),
+            (signed, signed),
+            deviation,
+            None,
+        ))
+    };
     let head = format!(
         "{what}: bearing {az} ({}), {off:.1}° from due {}",
         az.compass8().word(),
@@ -57,6 +70,7 @@ fn judge_bearing(claimed: String, word: &str, az: Azimuth, what: String) -> Find
             arithmetic: format!("{head}, within {tolerance}"),
             tolerance,
             verdict: Verdict::Holds,
+            figures: figures(None),
         }
     } else if off <= w + LOOSE_DEG {
         let actual = az.compass8().word().to_string();
@@ -70,6 +84,7 @@ fn judge_bearing(claimed: String, word: &str, az: Azimuth, what: String) -> Find
             ),
             tolerance,
             verdict: Verdict::LooselyHolds { actual },
+            figures: figures(None),
         }
     } else {
         Finding {
@@ -81,6 +96,7 @@ fn judge_bearing(claimed: String, word: &str, az: Azimuth, what: String) -> Find
                 by_percent: None,
                 by: format!("{:.1}° beyond the sector", off - w),
             },
+            figures: figures(Some(signed - centre)),
         }
     }
 }

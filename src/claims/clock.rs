@@ -9,7 +9,7 @@
 use jiff::civil::{Date, Time};
 
 use super::Ctx;
-use super::verdict::{Finding, Verdict};
+use super::verdict::{Figures, Finding, Scale, Verdict};
 use crate::story::ZoneOffset;
 
 /// An offset in words: "+1 h", "−30 min", "0 min".
@@ -91,6 +91,24 @@ pub(crate) fn check(
         format!("the same direction, {}", offset.hedge.tolerance())
     };
     let computed = format!("{} ({tz_p} vs {tz_o} on {day})", fmt_offset(diff));
+    let sign = if want < 0.0 { -1.0 } else { 1.0 };
+    let accepted = if want == 0.0 {
+        (0.0, 0.0)
+    } else if sign > 0.0 {
+        (b_lo, b_hi)
+    } else {
+        (-b_hi, -b_lo)
+    };
+    let figures = |off: bool| {
+        Some(Figures::new(
+            Scale::MIN,
+            (want, want),
+            accepted,
+            (diff as f64, diff as f64),
+            off.then_some(diff as f64 - want),
+            None,
+        ))
+    };
     let head = format!(
         "{} ({tz_p}, UTC{}) − {} ({tz_o}, UTC{}) on {day} = {}; claimed {} ({})",
         p.name,
@@ -108,6 +126,7 @@ pub(crate) fn check(
             tolerance,
             arithmetic: format!("{head}: consistent"),
             verdict: Verdict::Holds,
+            figures: figures(false),
         };
     }
     Finding {
@@ -119,6 +138,7 @@ pub(crate) fn check(
             by_percent: None,
             by: fmt_offset(diff - want as i64),
         },
+        figures: figures(true),
     }
 }
 

@@ -18,7 +18,7 @@ use crate::route::timing::{self, TimeWindow};
 use super::Ctx;
 use super::distance::route_length;
 use super::judge::judge;
-use super::verdict::{Finding, Scale, Verdict, finding, lower_bound_only};
+use super::verdict::{Figures, Finding, Scale, Verdict, finding, lower_bound_only};
 use crate::story::Amount;
 use crate::story::{DayRelation, Event};
 use crate::units::format_duration;
@@ -196,6 +196,7 @@ pub(crate) fn check(
                 why: "no claimed duration and no leg speeds to compare the elapsed time with"
                     .into(),
             },
+            figures: None,
         };
     };
     let tolerance = format!(
@@ -212,6 +213,14 @@ pub(crate) fn check(
             ),
             tolerance,
             verdict: Verdict::Holds,
+            figures: Some(Figures::new(
+                Scale::KMH,
+                (top.as_mps(), top.as_mps()),
+                (0.0, top.as_mps()),
+                (avg_lo, avg_lo),
+                None,
+                None,
+            )),
         };
         lower_bound_only(f, rl.as_ref().is_none_or(|r| r.exact))
     } else {
@@ -228,6 +237,14 @@ pub(crate) fn check(
                 by_percent: Some((pct * 10.0).round() / 10.0),
                 by: Scale::KMH.fmt_signed(avg_lo - top.as_mps()),
             },
+            figures: Some(Figures::new(
+                Scale::KMH,
+                (top.as_mps(), top.as_mps()),
+                (0.0, top.as_mps()),
+                (avg_lo, avg_lo),
+                Some(avg_lo - top.as_mps()),
+                Some(pct),
+            )),
         }
     }
 }
@@ -281,6 +298,21 @@ pub(crate) fn check_days(cx: &Ctx, from_event: &str, to_event: &str, rel: DayRel
         rel.phrase()
     );
     let computed = format!("{apart}; {}", fmt_range(&el));
+    let day = Scale {
+        symbol: "d",
+        si: 86_400.0,
+    };
+    let figures = |deviation: Option<i64>| {
+        let w = want as f64 * day.si;
+        Some(Figures::new(
+            day,
+            (w, w),
+            (w, w),
+            (d_min as f64 * day.si, d_max as f64 * day.si),
+            deviation.map(|k| k as f64 * day.si),
+            None,
+        ))
+    };
     if day_ok && night_ok {
         return Finding {
             claimed,
@@ -288,10 +320,11 @@ pub(crate) fn check_days(cx: &Ctx, from_event: &str, to_event: &str, rel: DayRel
             tolerance,
             arithmetic: format!("{head}: consistent"),
             verdict: Verdict::Holds,
+            figures: figures(None),
         };
     }
+    let nearest = if want < d_min { d_min } else { d_max };
     let by = if !day_ok {
-        let nearest = if want < d_min { d_min } else { d_max };
         let k = nearest - want;
         format!("{k:+} day{}", if k.abs() == 1 { "" } else { "s" })
     } else {
@@ -309,6 +342,7 @@ pub(crate) fn check_days(cx: &Ctx, from_event: &str, to_event: &str, rel: DayRel
             by_percent: None,
             by,
         },
+        figures: figures(Some(if day_ok { 0 } else { nearest - want })),
     }
 }
 
