@@ -18,12 +18,14 @@ use crate::route::{Resolved, ResolvedWaypoint, Route};
 /// The JSON schema name; bump it when a field changes meaning or disappears.
 pub const JSON_SCHEMA: &str = "routecheck.claims/2";
 
-/// Counts of verdicts: holds, off, contradicts, cannot check.
+/// Counts of verdicts.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize)]
 pub struct Summary {
     pub holds: usize,
     /// Loosely right ("north" for a bearing in the neighbouring half-sector).
     pub loosely_holds: usize,
+    pub plausible: usize,
+    pub implausible: usize,
     pub off: usize,
     pub contradicts: usize,
     pub cannot_check: usize,
@@ -36,6 +38,8 @@ impl Summary {
             match c.verdict {
                 Verdict::Holds => s.holds += 1,
                 Verdict::LooselyHolds { .. } => s.loosely_holds += 1,
+                Verdict::Plausible { .. } => s.plausible += 1,
+                Verdict::Implausible { .. } => s.implausible += 1,
                 Verdict::Off { .. } => s.off += 1,
                 Verdict::Contradicts { .. } => s.contradicts += 1,
                 Verdict::CannotCheck { .. } => s.cannot_check += 1,
@@ -43,24 +47,45 @@ impl Summary {
         }
         s
     }
-    /// "9 claims: 5 hold, 2 off, 1 contradicts, 1 cannot be checked"; loosely holding claims
-    /// are counted after those that hold when there are any ("4 hold, 1 holds loosely").
+    /// "9 claims: 5 hold, 2 off, 1 contradicts, 1 cannot be checked", with "N hold(s)
+    /// loosely", "N plausible" and "N implausible" when there are any.
     pub fn line(&self) -> String {
-        let n = self.holds + self.loosely_holds + self.off + self.contradicts + self.cannot_check;
-        let loosely = match self.loosely_holds {
-            0 => String::new(),
-            1 => ", 1 holds loosely".into(),
-            k => format!(", {k} hold loosely"),
-        };
-        format!(
-            "{n} claim{}: {} hold{}{loosely}, {} off, {} contradict{}, {} cannot be checked",
-            if n == 1 { "" } else { "s" },
+        let n = self.holds
+            + self.loosely_holds
+            + self.plausible
+            + self.implausible
+            + self.off
+            + self.contradicts
+            + self.cannot_check;
+        let mut parts = vec![format!(
+            "{} hold{}",
             self.holds,
-            if self.holds == 1 { "s" } else { "" },
-            self.off,
+            if self.holds == 1 { "s" } else { "" }
+        )];
+        if self.loosely_holds > 0 {
+            parts.push(format!(
+                "{} hold{} loosely",
+                self.loosely_holds,
+                if self.loosely_holds == 1 { "s" } else { "" }
+            ));
+        }
+        if self.plausible > 0 {
+            parts.push(format!("{} plausible", self.plausible));
+        }
+        if self.implausible > 0 {
+            parts.push(format!("{} implausible", self.implausible));
+        }
+        parts.push(format!("{} off", self.off));
+        parts.push(format!(
+            "{} contradict{}",
             self.contradicts,
-            if self.contradicts == 1 { "s" } else { "" },
-            self.cannot_check
+            if self.contradicts == 1 { "s" } else { "" }
+        ));
+        parts.push(format!("{} cannot be checked", self.cannot_check));
+        format!(
+            "{n} claim{}: {}",
+            if n == 1 { "" } else { "s" },
+            parts.join(", ")
         )
     }
 }
@@ -70,6 +95,8 @@ pub fn verdict_word(v: &Verdict) -> String {
     match v {
         Verdict::Holds => "holds".into(),
         Verdict::LooselyHolds { actual } => format!("loosely holds ({actual})"),
+        Verdict::Plausible { .. } => "plausible".into(),
+        Verdict::Implausible { ratio, .. } => format!("implausible {ratio:.2}×"),
         Verdict::Off {
             by_percent: Some(p),
             ..
