@@ -192,18 +192,9 @@ fn warnings(route: &Route) -> impl Iterator<Item = (&str, &crate::route::Note)> 
     })
 }
 
-/// "  crosses Tumen at km 852 (0.4 km from Tumangang)".
+/// "    crosses Tumen at km 852 (0.4 km from Tumangang)".
 fn crossing_line(c: &crate::route::crossings::Crossing) -> String {
-    let near = c
-        .nearest_place
-        .as_ref()
-        .map(|n| format!(" ({:.1} km from {})", n.distance.as_km(), n.name))
-        .unwrap_or_default();
-    format!(
-        "    crosses {} at km {:.0}{near}",
-        c.line,
-        c.from_start.as_km()
-    )
+    format!("    {c}")
 }
 
 #[cfg(test)]

@@ -48,6 +48,8 @@ pub struct Leg {
     /// The leg's length by `measure`.
     pub length: Length,
     pub measure: Measure,
+    /// The railway lines a rail leg runs on, in travel order (empty for other legs).
+    pub lines: Vec<String>,
     /// What is drawn: geodesic-densified for air and direct legs, through stations for rail.
     pub geometry: Vec<LatLon>,
     /// Geodesic length of `geometry` (equals `length` unless measured by chainage).
@@ -84,7 +86,15 @@ impl Leg {
             Mode::Road => bounded(spec, stops, km_start, None)?,
             Mode::Air | Mode::Direct => (measure_geodesic(spec, stops, km_start), None),
         };
-        let (length, measure, geometry, geometry_length, stop_marks, notes) = measured;
+        let Measured {
+            length,
+            measure,
+            lines,
+            geometry,
+            geometry_length,
+            stop_marks,
+            notes,
+        } = measured;
         if length.as_m() <= 0.0 {
             return Err(Error::ZeroLength {
                 from: spec.from.clone(),
@@ -98,6 +108,7 @@ impl Leg {
             mode: spec.mode,
             length,
             measure,
+            lines,
             geometry_length,
             geometry,
             km_start,
@@ -116,15 +127,16 @@ impl Leg {
     }
 }
 
-/// A measured leg's parts: length, measure, geometry, geometry length, stop marks, notes.
-type Measured = (
-    Length,
-    Measure,
-    Vec<LatLon>,
-    Length,
-    Vec<(String, Length)>,
-    Vec<Note>,
-);
+/// A measured leg's parts, before the leg is assembled.
+struct Measured {
+    length: Length,
+    measure: Measure,
+    lines: Vec<String>,
+    geometry: Vec<LatLon>,
+    geometry_length: Length,
+    stop_marks: Vec<(String, Length)>,
+    notes: Vec<Note>,
+}
 
 /// Air, direct and road legs: geodesics through the stops (densified for drawing).
 fn measure_geodesic(spec: &LegSpec, stops: &[Stop], km_start: Length) -> Measured {
@@ -141,20 +153,21 @@ fn measure_geodesic(spec: &LegSpec, stops: &[Stop], km_start: Length) -> Measure
         stop_marks.push((stops[i + 1].id.clone(), run));
     }
     let length = run - km_start;
-    (
+    Measured {
         length,
-        Measure::Geodesic,
+        measure: Measure::Geodesic,
+        lines: Vec::new(),
         geometry,
-        length,
+        geometry_length: length,
         stop_marks,
-        vec![Note::new(
+        notes: vec![Note::new(
             NoteKind::Measure,
             format!(
                 "geodesic on the WGS84 ellipsoid ({} leg)",
                 spec.mode.as_str()
             ),
         )],
-    )
+    }
 }
 
 /// A rail or road leg that no line data covers: the geodesic through its stops is its length
@@ -166,7 +179,8 @@ fn bounded(
     km_start: Length,
     uncovered: Option<String>,
 ) -> Result<(Measured, Option<Bounds>), Error> {
-    let (length, _, geometry, drawn, stop_marks, _) = measure_geodesic(spec, stops, km_start);
+    let straight = measure_geodesic(spec, stops, km_start);
+    let length = straight.length;
     let table = circuity::table().map_err(|e| Error::Circuity(e.to_string()))?;
     // The country's own figure when the whole leg is in one country.
     let countries: Vec<Option<&str>> = stops.iter().map(|s| s.country.as_deref()).collect();
@@ -199,7 +213,11 @@ fn bounded(
             b.band.1.as_km()
         ),
     ));
-    let measured = (length, Measure::Bounded, geometry, drawn, stop_marks, notes);
+    let measured = Measured {
+        measure: Measure::Bounded,
+        notes,
+        ..straight
+    };
     Ok((measured, Some(b)))
 }
 
@@ -265,11 +283,7 @@ fn measure_rail(
         run = run + l.length;
         stop_marks.push((stop.id.clone(), run));
     }
-    let mut lines: Vec<&str> = r
-        .legs
-        .iter()
-        .flat_map(|l| l.lines.iter().map(String::as_str))
-        .collect();
+    let mut lines: Vec<String> = r.legs.iter().flat_map(|l| l.lines.clone()).collect();
     lines.dedup();
     let (measure, mut notes) = match r.measure {
         network::Measure::Chainage => (
@@ -309,14 +323,15 @@ fn measure_rail(
             ));
         }
     }
-    Ok(Ok((
-        r.length,
+    Ok(Ok(Measured {
+        length: r.length,
         measure,
-        r.geometry,
-        r.geometry_length,
+        lines,
+        geometry: r.geometry,
+        geometry_length: r.geometry_length,
         stop_marks,
         notes,
-    )))
+    }))
 }
 
 #[cfg(test)]
