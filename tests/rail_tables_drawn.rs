@@ -9,7 +9,7 @@
 use routecheck::coord::LatLon;
 use routecheck::geodesy::{densify, path_length};
 use routecheck::network::{LineTable, bundled_tables};
-use routecheck::render::basemap::{self, GeoRect, Layer, Level};
+use routecheck::geodata::basemap::{self, GeoRect, Layer, Level};
 use routecheck::units::Length;
 
 /// How much shorter than its chainage a drawn line may be.
