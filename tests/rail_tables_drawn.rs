@@ -7,9 +7,9 @@
 //! bundled Natural Earth 1:10m land and coastline.
 
 use routecheck::coord::LatLon;
+use routecheck::geodata::basemap::{self, GeoRect, Layer, Level};
 use routecheck::geodesy::{densify, path_length};
 use routecheck::network::{LineTable, bundled_tables};
-use routecheck::geodata::basemap::{self, GeoRect, Layer, Level};
 use routecheck::units::Length;
 
 /// How much shorter than its chainage a drawn line may be.
@@ -98,19 +98,56 @@ fn parts(layer: Layer, rect: GeoRect) -> Vec<Vec<[f64; 2]>> {
         .collect()
 }
 
-/// Even-odd test of (x, y) against every ring: inside an outer ring and not inside a hole.
-fn on_land(rings: &[Vec<[f64; 2]>], x: f64, y: f64) -> bool {
-    let mut inside = false;
-    for ring in rings {
-        let n = ring.len();
-        for i in 0..n {
-            let (a, b) = (ring[i], ring[(i + n - 1) % n]);
-            if (a[1] > y) != (b[1] > y) && x < (b[0] - a[0]) * (y - a[1]) / (b[1] - a[1]) + a[0] {
-                inside = !inside;
+/// Land rings with their bounding boxes ([west, south, east, north]).
+struct Land(Vec<([f64; 4], Vec<[f64; 2]>)>);
+
+impl Land {
+    fn new(rings: Vec<Vec<[f64; 2]>>) -> Land {
+        Land(
+            rings
+                .into_iter()
+                .map(|r| {
+                    let bbox = r.iter().fold(
+                        [
+                            f64::INFINITY,
+                            f64::INFINITY,
+                            f64::NEG_INFINITY,
+                            f64::NEG_INFINITY,
+                        ],
+                        |b, p| {
+                            [
+                                b[0].min(p[0]),
+                                b[1].min(p[1]),
+                                b[2].max(p[0]),
+                                b[3].max(p[1]),
+                            ]
+                        },
+                    );
+                    (bbox, r)
+                })
+                .collect(),
+        )
+    }
+
+    /// Even-odd test of (x, y) against every ring: inside an outer ring and not inside a hole.
+    /// A ring whose box does not hold the point cannot hold it, and so cannot flip the count.
+    fn holds(&self, x: f64, y: f64) -> bool {
+        let mut inside = false;
+        for (b, ring) in &self.0 {
+            if x < b[0] || x > b[2] || y < b[1] || y > b[3] {
+                continue;
+            }
+            let n = ring.len();
+            for i in 0..n {
+                let (a, c) = (ring[i], ring[(i + n - 1) % n]);
+                if (a[1] > y) != (c[1] > y) && x < (c[0] - a[0]) * (y - a[1]) / (c[1] - a[1]) + a[0]
+                {
+                    inside = !inside;
+                }
             }
         }
+        inside
     }
-    inside
 }
 
 /// Distance in km from (x, y) to the nearest coastline segment, on a local equirectangular plane.
@@ -164,17 +201,17 @@ fn farthest_at_sea(t: &LineTable) -> Option<(f64, LatLon, usize)> {
         east: e + 0.5,
         north: n + 0.5,
     };
-    let land = parts(Layer::Land, rect);
+    let land = Land::new(parts(Layer::Land, rect));
     let coast = parts(Layer::Coast, rect);
     assert!(
-        !land.is_empty() && !coast.is_empty(),
+        !land.0.is_empty() && !coast.is_empty(),
         "{}: no basemap",
         t.id
     );
     let mut worst: Option<(f64, LatLon, usize)> = None;
     for (i, seg) in line.windows(2).enumerate() {
         for p in densify(seg[0], seg[1], Length::km(0.5)) {
-            if on_land(&land, p.lon, p.lat) {
+            if land.holds(p.lon, p.lat) {
                 continue;
             }
             let off = to_coast_km(&coast, p.lon, p.lat);
@@ -224,7 +261,7 @@ fn the_land_test_sees_the_sea() {
         east: 133.0,
         north: 44.0,
     };
-    let land = parts(Layer::Land, rect);
+    let land = Land::new(parts(Layer::Land, rect));
     let coast = parts(Layer::Coast, rect);
     let razdolnoye = LatLon {
         lat: 43.53894,
@@ -234,11 +271,11 @@ fn the_land_test_sees_the_sea() {
         lat: 43.112222,
         lon: 131.882222,
     };
-    assert!(on_land(&land, razdolnoye.lon, razdolnoye.lat));
-    assert!(on_land(&land, vladivostok.lon, vladivostok.lat));
+    assert!(land.holds(razdolnoye.lon, razdolnoye.lat));
+    assert!(land.holds(vladivostok.lon, vladivostok.lat));
     let at_sea = densify(razdolnoye, vladivostok, Length::km(0.5))
         .into_iter()
-        .filter(|p| !on_land(&land, p.lon, p.lat))
+        .filter(|p| !land.holds(p.lon, p.lat))
         .map(|p| to_coast_km(&coast, p.lon, p.lat))
         .fold(0.0, f64::max);
     assert!(at_sea > 5.0, "{at_sea}");
