@@ -3,7 +3,6 @@
 //! With a folder, every `*.toml` in it is checked in name order, one at a time (memory stays
 //! bounded), each with its own report; a bad file is reported and the others still run.
 
-use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
 use miette::Report;
@@ -101,10 +100,7 @@ fn finish(
         Format::Json if one_line => report::json_line(&c.story, &c.route, &c.claims),
         Format::Json => report::json(&c.story, &c.route, &c.claims),
         Format::Md => report::markdown(&c.story, &c.route, &c.claims),
-        Format::Table => {
-            let colour = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
-            report::table(&c.story, &c.route, &c.claims, colour)
-        }
+        Format::Table => report::table(&c.story, &c.route, &c.claims, super::colour_stdout()),
     };
     if format != Format::Json && !written.is_empty() {
         text.push_str(&format!(

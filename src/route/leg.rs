@@ -217,7 +217,9 @@ fn measure_rail(
         ),
     };
     for (w, stop) in r.waypoints.iter().zip(stops) {
-        if !w.by_name || w.distance.as_m() > 1000.0 {
+        // A stop found on the network at its own position is no choice; one moved further
+        // than this is.
+        if w.distance.as_m() > 500.0 {
             notes.push(Note::new(
                 NoteKind::Snap,
                 format!(
