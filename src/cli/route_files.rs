@@ -62,6 +62,7 @@ pub fn write(
             mode,
             points: l.geometry.clone(),
             schematic,
+            track_unknown: false,
             label: format!("{} → {}", l.from, l.to),
         });
         export.legs.push(ExportLeg {
@@ -71,6 +72,7 @@ pub fn write(
             km_from: km,
             km_to: km + l.length,
             schematic,
+            track_unknown: false,
             time_range: None,
         });
         km = km + l.length;

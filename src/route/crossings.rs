@@ -297,6 +297,7 @@ mod tests {
             km_start: Length::km(100.0),
             speed: None,
             dwell: None,
+            bounds: None,
             notes: Vec::new(),
             stop_marks: Vec::new(),
         };
