@@ -32,45 +32,92 @@ fn key(s: &str) -> String {
         .collect()
 }
 
-/// Every row of the table (rows that do not parse are skipped; a unit test guards them).
-pub fn all() -> &'static [Aircraft] {
-    static ALL: OnceLock<Vec<Aircraft>> = OnceLock::new();
-    ALL.get_or_init(|| TABLE.lines().filter_map(parse_row).collect())
+/// A row of `aircraft.csv`: name|aliases (;-separated)|cruise km/h low|high|source.
+#[derive(serde::Deserialize)]
+struct Row(String, String, f64, f64, String);
+
+/// A row of `overheads.csv`: item|unit|low|high|source.
+#[derive(serde::Deserialize)]
+struct OverheadRow(String, String, f64, f64, String);
+
+/// The parsed tables, or the first row that does not parse (file, line and column).
+struct Tables {
+    aircraft: Vec<Aircraft>,
+    overheads: Overheads,
 }
 
-fn parse_row(line: &str) -> Option<Aircraft> {
-    if line.starts_with('#') || line.trim().is_empty() {
-        return None;
-    }
-    let f: Vec<&str> = line.splitn(5, '|').collect();
-    let [name, aliases, lo, hi, source] = f.as_slice() else {
-        return None;
-    };
-    Some(Aircraft {
-        name: name.trim().to_string(),
-        aliases: aliases.split(';').map(|a| a.trim().to_string()).collect(),
-        cruise: (
-            Speed::kmh(lo.trim().parse().ok()?),
-            Speed::kmh(hi.trim().parse().ok()?),
-        ),
-        source: source.trim().to_string(),
+fn tables() -> Result<&'static Tables, crate::rows::Error> {
+    static T: OnceLock<Result<Tables, crate::rows::Error>> = OnceLock::new();
+    T.get_or_init(|| {
+        let rows: Vec<Row> = crate::rows::read("data/aircraft/aircraft.csv", TABLE, b'|')?;
+        let aircraft = rows
+            .into_iter()
+            .map(|Row(name, aliases, lo, hi, source)| Aircraft {
+                name: name.trim().to_string(),
+                aliases: aliases.split(';').map(|a| a.trim().to_string()).collect(),
+                cruise: (Speed::kmh(lo), Speed::kmh(hi)),
+                source: source.trim().to_string(),
+            })
+            .collect();
+        const FILE: &str = "data/aircraft/overheads.csv";
+        let rows: Vec<OverheadRow> = crate::rows::read(FILE, OVERHEADS, b'|')?;
+        // Each item in the unit the code reads it in, with a source.
+        let row = |item: &str, unit: &str| {
+            let bad = |message: String| crate::rows::Error {
+                file: FILE.to_string(),
+                line: 0,
+                column: None,
+                message,
+            };
+            let r = rows
+                .iter()
+                .find(|r| r.0 == item)
+                .ok_or_else(|| bad(format!("no row for \"{item}\"")))?;
+            if r.1 != unit || r.4.trim().is_empty() {
+                return Err(bad(format!(
+                    "\"{item}\" must be in {unit} and cite a source (got \"{}\")",
+                    r.1
+                )));
+            }
+            Ok((r.2, r.3))
+        };
+        Ok(Tables {
+            aircraft,
+            overheads: Overheads {
+                taxi_min: row("taxi", "min")?,
+                lto_airborne_min: row("lto_airborne", "min")?,
+                slow: Speed::kmh(row("slow_speed", "km/h")?.0),
+            },
+        })
     })
+    .as_ref()
+    .map_err(Clone::clone)
+}
+
+/// Every row of the table; a row that does not parse is an error naming its line and column.
+pub fn all() -> Result<&'static [Aircraft], crate::rows::Error> {
+    tables().map(|t| t.aircraft.as_slice())
 }
 
 /// Finds a type by name or alias, ignoring case, spaces and hyphens ("an148" = "An-148").
-pub fn find(name: &str) -> Option<&'static Aircraft> {
+pub fn find(name: &str) -> Result<Option<&'static Aircraft>, crate::rows::Error> {
     let k = key(name);
     if k.is_empty() {
-        return None;
+        return Ok(None);
     }
-    all()
+    Ok(all()?
         .iter()
-        .find(|a| key(&a.name) == k || a.aliases.iter().any(|x| key(x) == k))
+        .find(|a| key(&a.name) == k || a.aliases.iter().any(|x| key(x) == k)))
 }
 
 /// The type assumed when a flight claim names none ([`ASSUMED`]).
-pub fn assumed() -> &'static Aircraft {
-    find(ASSUMED).expect("the assumed type is a row of the aircraft table (a unit test guards it)")
+pub fn assumed() -> Result<&'static Aircraft, crate::rows::Error> {
+    find(ASSUMED)?.ok_or_else(|| crate::rows::Error {
+        file: "data/aircraft/aircraft.csv".into(),
+        line: 0,
+        column: None,
+        message: format!("no row for the assumed type {ASSUMED}"),
+    })
 }
 
 /// What a block time adds to the time at cruise speed, each figure from
@@ -92,30 +139,16 @@ impl Overheads {
     }
 }
 
-/// The overheads table (parsed once; a unit test guards every row).
-pub fn overheads() -> &'static Overheads {
-    static O: OnceLock<Overheads> = OnceLock::new();
-    O.get_or_init(|| {
-        let row = |item: &str| -> (f64, f64) {
-            OVERHEADS
-                .lines()
-                .filter(|l| !l.starts_with('#'))
-                .map(|l| l.split('|').collect::<Vec<_>>())
-                .find(|f| f.first() == Some(&item))
-                .and_then(|f| Some((f.get(2)?.parse().ok()?, f.get(3)?.parse().ok()?)))
-                .unwrap_or((f64::NAN, f64::NAN))
-        };
-        Overheads {
-            taxi_min: row("taxi"),
-            lto_airborne_min: row("lto_airborne"),
-            slow: Speed::kmh(row("slow_speed").0),
-        }
-    })
+/// The overheads table (parsed once).
+pub fn overheads() -> Result<&'static Overheads, crate::rows::Error> {
+    tables().map(|t| &t.overheads)
 }
 
-/// The names of every type, for messages.
+/// The names of every type, for messages (none if the table is damaged).
 pub fn names() -> Vec<&'static str> {
-    all().iter().map(|a| a.name.as_str()).collect()
+    all()
+        .map(|a| a.iter().map(|a| a.name.as_str()).collect())
+        .unwrap_or_default()
 }
 
 #[cfg(test)]
@@ -128,8 +161,8 @@ mod tests {
             .lines()
             .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
             .count();
-        assert_eq!(all().len(), rows);
-        for a in all() {
+        assert_eq!(all().unwrap().len(), rows);
+        for a in all().unwrap() {
             assert!(a.cruise.0 <= a.cruise.1, "{}", a.name);
             assert!(a.cruise.0.as_kmh() > 100.0, "{}", a.name);
             assert!(a.source.contains("http"), "{} has no source", a.name);
@@ -138,13 +171,16 @@ mod tests {
 
     #[test]
     fn finds_by_alias() {
-        let a = find("An-148").unwrap();
+        let a = find("An-148").unwrap().unwrap();
         assert_eq!(a.name, "Antonov An-148");
         assert!((a.cruise.1.as_kmh() - 870.0).abs() < 1e-9);
-        assert_eq!(find("antonov an 148").map(|a| &a.name), Some(&a.name));
-        assert!(find("Boeing 737-800").is_some());
-        assert!(find("Zeppelin").is_none());
-        assert!(find("").is_none());
+        assert_eq!(
+            find("antonov an 148").unwrap().map(|a| &a.name),
+            Some(&a.name)
+        );
+        assert!(find("Boeing 737-800").unwrap().is_some());
+        assert!(find("Zeppelin").unwrap().is_none());
+        assert!(find("").unwrap().is_none());
     }
 
     /// Issue 14: the types that appear in news (airliners and state aircraft), each cited.
@@ -161,15 +197,15 @@ mod tests {
             "Tu-204",
             "An-148",
         ] {
-            assert!(find(name).is_some(), "{name}");
+            assert!(find(name).unwrap().is_some(), "{name}");
         }
-        assert_eq!(assumed().name, ASSUMED);
-        assert!((find("Il-62").unwrap().cruise.0.as_kmh() - 821.0).abs() < 1e-9);
+        assert_eq!(assumed().unwrap().name, ASSUMED);
+        assert!((find("Il-62").unwrap().unwrap().cruise.0.as_kmh() - 821.0).abs() < 1e-9);
     }
 
     #[test]
     fn overheads_parse_and_cite_their_sources() {
-        let o = overheads();
+        let o = overheads().unwrap();
         assert_eq!(o.taxi_min, (0.0, 26.0));
         assert!((o.lto_airborne_min.1 - 6.9).abs() < 1e-12);
         assert!((o.slow.as_kmh() - 463.0).abs() < 1e-9);

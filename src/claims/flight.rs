@@ -17,8 +17,7 @@ use crate::aircraft::{self, Aircraft};
 use crate::story::Amount;
 
 /// The range of flight times for a distance on a type: (shortest in the air, longest block).
-fn time_range_s(d_m: f64, plane: &Aircraft) -> (f64, f64) {
-    let o = aircraft::overheads();
+fn time_range_s(d_m: f64, plane: &Aircraft, o: &aircraft::Overheads) -> (f64, f64) {
     let fastest = plane.cruise.1.as_mps();
     let slowest = plane.cruise.0.as_mps().min(o.slow.as_mps());
     (d_m / fastest, d_m / slowest + o.max_extra_s())
@@ -32,25 +31,33 @@ pub(crate) fn flight(
     ac: Option<&str>,
     duration: &Amount,
 ) -> Finding {
+    let table = |e: crate::rows::Error| format!("the aircraft table is damaged: {e}");
     let (plane, assumed) = match ac {
         Some(name) => match aircraft::find(name) {
-            Some(p) => (p, false),
-            None => {
+            Ok(Some(p)) => (p, false),
+            Err(e) => return Finding::cannot(&duration.text, table(e)),
+            Ok(None) => {
                 return Finding::cannot(
                     &duration.text,
                     format!("aircraft \"{name}\" is not in the table"),
                 );
             }
         },
-        None => (aircraft::assumed(), true),
+        None => match aircraft::assumed() {
+            Ok(p) => (p, true),
+            Err(e) => return Finding::cannot(&duration.text, table(e)),
+        },
     };
     let d = match straight(cx, from, to) {
         Ok(d) => d.as_m(),
         Err(why) => return Finding::cannot(&duration.text, why),
     };
-    let o = aircraft::overheads();
+    let o = match aircraft::overheads() {
+        Ok(o) => o,
+        Err(e) => return Finding::cannot(&duration.text, table(e)),
+    };
     let (c_lo, c_hi) = (plane.cruise.0.as_mps(), plane.cruise.1.as_mps());
-    let (t_min, t_max) = time_range_s(d, plane);
+    let (t_min, t_max) = time_range_s(d, plane, o);
     let (lo, hi) = duration.si();
     let (b_lo, b_hi) = duration.hedge.band(lo, hi);
     let scale = Scale::from(duration.quantity.value.unit);

@@ -195,7 +195,7 @@ pub fn validate(c: &ClaimSpec, waypoints: &[&str], events: &[&str]) -> Result<()
             wp("from", from)?;
             wp("to", to)?;
             if let Some(aircraft) = aircraft
-                && crate::aircraft::find(aircraft).is_none()
+                && !matches!(crate::aircraft::find(aircraft), Ok(Some(_)))
             {
                 return Err(invalid(format!(
                     "aircraft \"{aircraft}\" is not in the aircraft table (known: {})",

@@ -256,11 +256,14 @@ pub fn sentence(
         let Some(a) = amount(text, f, true) else {
             continue;
         };
-        let aircraft = crate::aircraft::all().iter().find(|ac| {
-            std::iter::once(&ac.name)
-                .chain(&ac.aliases)
-                .any(|n| lower.contains(&n.to_ascii_lowercase()))
-        });
+        let aircraft = crate::aircraft::all()
+            .unwrap_or_default()
+            .iter()
+            .find(|ac| {
+                std::iter::once(&ac.name)
+                    .chain(&ac.aliases)
+                    .any(|n| lower.contains(&n.to_ascii_lowercase()))
+            });
         match (flying, aircraft, &two) {
             (true, ac, Some((p, q))) => {
                 // No type named: the check assumes one and says so.
