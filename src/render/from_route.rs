@@ -163,11 +163,19 @@ fn rail_lines(route: &Route) -> Vec<NamedLine> {
 }
 
 /// "1,183 km by rail · 684 km by air".
+/// "1,183 km by rail · 684 km by air"; a journey with a leg no line data covers is a lower
+/// bound: "≥ 556 km by rail (track not known)".
 fn summary(route: &Route) -> String {
     route
         .journeys
         .iter()
-        .map(|j| format!("{} by {}", j.length(), j.mode_summary()))
+        .map(|j| {
+            if j.legs.iter().any(|l| l.measure == Measure::Bounded) {
+                format!("≥ {} by {} (track not known)", j.length(), j.mode_summary())
+            } else {
+                format!("{} by {}", j.length(), j.mode_summary())
+            }
+        })
         .collect::<Vec<_>>()
         .join(" · ")
 }
