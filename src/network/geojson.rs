@@ -115,10 +115,15 @@ impl RailNetwork {
                 id: "user".into(),
                 name: "user track (GeoJSON)".into(),
                 gauge_mm: Vec::new(),
+                usage: None,
+                service: None,
+                electrified: None,
             }],
             names: HashMap::new(),
             segments: Some(segments),
             tolerance: RailNetwork::TRACK_TOLERANCE,
+            stations: Vec::new(),
+            station_keys: HashMap::new(),
         })
     }
 }

@@ -71,6 +71,10 @@ pub struct Snapped {
     pub distance: Length,
     /// True when matched by name, false when snapped by position.
     pub by_name: bool,
+    /// The OpenStreetMap station node the name matched (the waypoint is then the point on the
+    /// track nearest that station).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub station_osm_node: Option<i64>,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -135,9 +139,13 @@ impl RailNetwork {
                     at: node.at,
                     distance,
                     by_name: true,
+                    station_osm_node: None,
                 };
                 return Ok((Anchor::Node(n), snapped));
             }
+        }
+        if let Some(found) = self.resolve_station(w) {
+            return found;
         }
         let Some(at) = w.at else {
             return Err(Error::UnknownStation {
@@ -159,6 +167,7 @@ impl RailNetwork {
                         at: Some(s.point),
                         distance: s.distance,
                         by_name: false,
+                        station_osm_node: None,
                     };
                     Ok((Anchor::OnEdge(s), snapped))
                 }
@@ -177,6 +186,7 @@ impl RailNetwork {
                         at: node.at,
                         distance: d,
                         by_name: false,
+                        station_osm_node: None,
                     },
                 ))
             }
@@ -186,6 +196,35 @@ impl RailNetwork {
             )))),
             None => Err(no_coverage(None)),
         }
+    }
+
+    /// A waypoint named after one of the file's stations (and, if it has a position, within
+    /// the tolerance of it): the point on the track nearest the station.
+    fn resolve_station(&self, w: &Waypoint) -> Option<Result<(Anchor, Snapped)>> {
+        let &i = self.station_keys.get(&fold(&w.name))?;
+        let station = &self.stations[i];
+        let distance = w.at.map_or(Length::ZERO, |a| geodesy::distance(a, station.at));
+        if distance > self.tolerance {
+            return None;
+        }
+        Some(match self.snap_to_track(station.at) {
+            Ok(s) => Ok((
+                Anchor::OnEdge(s),
+                Snapped {
+                    waypoint: w.name.clone(),
+                    matched: station.name.clone(),
+                    at: Some(s.point),
+                    distance: w.at.map_or(s.distance, |a| geodesy::distance(a, s.point)),
+                    by_name: true,
+                    station_osm_node: station.osm_node,
+                },
+            )),
+            Err(d) => Err(Error::NoCoverage {
+                waypoint: w.name.clone(),
+                nearest: d.map(|d| ("track".to_string(), d)),
+                tolerance: self.tolerance,
+            }),
+        })
     }
 
     fn suggest(&self, query: &str) -> Vec<String> {
