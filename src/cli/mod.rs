@@ -10,6 +10,7 @@ mod locate;
 mod map;
 mod near;
 mod places;
+mod rail;
 mod route;
 mod route_files;
 mod sources;
@@ -58,6 +59,8 @@ pub enum Command {
     Route(route::Args),
     /// Find the claims in plain-text articles and write a draft story file.
     Extract(extract::Args),
+    /// Compile an OpenStreetMap rail file into a .rail network (`rail import FILE -o OUT`).
+    Rail(rail::Args),
 }
 
 /// How reports are printed.
@@ -94,6 +97,7 @@ pub fn run(cli: Cli) -> miette::Result<ExitCode> {
         Command::Sources(a) => sources::run(a, &mut stdout)?,
         Command::Route(a) => route::run(a, &mut stdout)?,
         Command::Extract(a) => extract::run(a, &mut stdout)?,
+        Command::Rail(a) => rail::run(a, &mut stdout)?,
     };
     Ok(ExitCode::from(code))
 }

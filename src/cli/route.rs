@@ -67,8 +67,9 @@ struct LegOut {
 
 pub fn run(a: Args, out: &mut dyn std::io::Write) -> miette::Result<u8> {
     let gaz = load_gazetteer()?;
-    // A place the gazetteer does not know may still be a station the line tables name.
-    let by_station_name = a.mode == RouteMode::Rail && a.rail.is_none();
+    // A place the gazetteer does not know may still be a station the line tables or the
+    // --rail file name.
+    let by_station_name = a.mode == RouteMode::Rail;
     let mut stops: Vec<(String, Option<LatLon>)> = Vec::with_capacity(a.places.len());
     for p in &a.places {
         match position(&gaz, p) {
@@ -133,6 +134,14 @@ pub fn run(a: Args, out: &mut dyn std::io::Write) -> miette::Result<u8> {
             } else {
                 "along the track in the --rail file, on the WGS84 ellipsoid"
             };
+            for w in &r.waypoints {
+                if let Some(node) = w.station_osm_node {
+                    snaps.push(format!(
+                        "{}: the OpenStreetMap station {} (node {node}) in the --rail file, on its track",
+                        w.waypoint, w.matched
+                    ));
+                }
+            }
             for w in r.waypoints.iter().filter(|w| !w.by_name) {
                 snaps.push(format!(
                     "{}: on the network at {} ({} away)",
@@ -265,8 +274,7 @@ fn round3(x: f64) -> f64 {
     (x * 1000.0).round() / 1000.0
 }
 
-/// Reads a `--rail FILE` track network (GeoJSON LineStrings).
+/// Reads a `--rail FILE` network: .osm.pbf, OSM XML, Overpass JSON, GeoJSON or compiled .rail.
 pub fn load_rail(path: &std::path::Path) -> miette::Result<RailNetwork> {
-    let text = super::input::read_text(path, "--rail file", super::input::TRACK_LIMIT)?;
-    RailNetwork::from_geojson(&text).map_err(|e| miette::miette!("{}: {e}", path.display()))
+    super::rail::load(path).map(|(net, _)| net)
 }

@@ -230,6 +230,14 @@ impl RailNetwork {
         self.graph.edge_count()
     }
 
+    /// Number of straight segments in the edges' drawn geometry.
+    pub fn segment_count(&self) -> usize {
+        self.graph
+            .edge_weights()
+            .map(|e| e.geometry.len().saturating_sub(1))
+            .sum()
+    }
+
     /// Names of the stations, sorted, for suggestions.
     pub fn station_names(&self) -> Vec<&str> {
         let mut v: Vec<&str> = self
