@@ -6,7 +6,7 @@
 //! `disused`, `construction`, `platform`, `tram` and `subway` are left out), with their `name`,
 //! `gauge`, `usage`, `service` and `electrified` tags; station and halt nodes (`railway=station`
 //! or `halt`, or `public_transport=station` with a `train`/`railway` role; `station=subway` and
-//! trams are left out) with `name` and every `name:*` tag. A way whose nodes are missing (an
+//! trams are left out) with `name`, every `name:*` tag, `alt_name` and `official_name`. A way whose nodes are missing (an
 //! extract clipped at its edge leaves way nodes with no location) is cut there into pieces.
 
 pub(crate) mod build;
@@ -44,7 +44,7 @@ pub(crate) struct OsmWay {
 pub(crate) struct OsmStation {
     pub id: i64,
     pub name: String,
-    /// `name:*` values (other languages and scripts), in tag order.
+    /// `name:*`, `alt_name` and `official_name` values, in tag order.
     pub other_names: Vec<String>,
     pub at: LatLon,
 }
@@ -101,6 +101,7 @@ pub(crate) fn station<'a>(
             "station" => excluded |= matches!(v, "subway" | "tram" | "monorail" | "funicular"),
             "subway" | "tram" => excluded |= v == "yes" && !train,
             "name" => name = Some(v.to_string()),
+            "alt_name" | "official_name" if !v.is_empty() => other_names.push(v.to_string()),
             _ if k.starts_with("name:") && !v.is_empty() => other_names.push(v.to_string()),
             _ => {}
         }

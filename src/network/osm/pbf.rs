@@ -39,13 +39,13 @@ pub(crate) fn read(path: &Path) -> Result<OsmRail> {
                     nodes: w.refs().collect(),
                 }),
                 Element::Node(n) => {
-                    if let Ok(at) = LatLon::new(n.lat(), n.lon()) {
+                    if let Ok(at) = position(n.decimicro_lat(), n.decimicro_lon()) {
                         f.stations.extend(station(n.id(), at, n.tags()));
                     }
                 }
                 Element::DenseNode(n) => {
                     if n.tags().next().is_some()
-                        && let Ok(at) = LatLon::new(n.lat(), n.lon())
+                        && let Ok(at) = position(n.decimicro_lat(), n.decimicro_lon())
                     {
                         f.stations.extend(station(n.id(), at, n.tags()));
                     }
@@ -61,11 +61,11 @@ pub(crate) fn read(path: &Path) -> Result<OsmRail> {
     let positions = ElementReader::from_path(path)?.par_map_reduce(
         |el| {
             let (id, lat, lon) = match el {
-                Element::Node(n) => (n.id(), n.lat(), n.lon()),
-                Element::DenseNode(n) => (n.id(), n.lat(), n.lon()),
+                Element::Node(n) => (n.id(), n.decimicro_lat(), n.decimicro_lon()),
+                Element::DenseNode(n) => (n.id(), n.decimicro_lat(), n.decimicro_lon()),
                 _ => return Vec::new(),
             };
-            match LatLon::new(lat, lon) {
+            match position(lat, lon) {
                 Ok(at) if wanted.contains(&id) => vec![(id, at)],
                 _ => Vec::new(),
             }
@@ -85,4 +85,10 @@ pub(crate) fn read(path: &Path) -> Result<OsmRail> {
     rail.ways.sort_by_key(|w| w.id);
     rail.stations.sort_by_key(|s| s.id);
     Ok(rail)
+}
+
+/// A position in OpenStreetMap's 1e-7° units, converted the one way the compiled format does,
+/// so that a network and its compiled copy hold the same numbers.
+fn position(lat: i32, lon: i32) -> std::result::Result<LatLon, crate::coord::Error> {
+    LatLon::new(lat as f64 / 1e7, lon as f64 / 1e7)
 }
