@@ -42,8 +42,8 @@ pub struct Args {
     /// IANA time zone of --depart and the arrival times (default: UTC).
     #[arg(long, value_name = "ZONE", default_value = "UTC")]
     pub tz: String,
-    /// Route on this track geometry (GeoJSON LineStrings, e.g. an OpenStreetMap export)
-    /// instead of the bundled line tables.
+    /// Route rail legs on this track instead of the bundled line tables: an OpenStreetMap
+    /// extract (.osm.pbf), OSM XML, Overpass JSON, GeoJSON LineStrings or a compiled .rail.
     #[arg(long, value_name = "FILE")]
     pub rail: Option<PathBuf>,
     /// Print JSON instead of text.
