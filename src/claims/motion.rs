@@ -247,7 +247,7 @@ pub(crate) fn flight(cx: &Ctx, from: &str, to: &str, ac: &str, duration: &Amount
 mod tests {
     use super::*;
     use crate::gazetteer::Gazetteer;
-    use crate::route::{Route, RouteOptions, resolve_waypoints};
+    use crate::route::{self, Route, RouteOptions};
     use crate::story::Story;
 
     fn amount(s: &str) -> Amount {
@@ -261,8 +261,12 @@ mod tests {
             "uk.toml",
         )
         .unwrap();
-        let w = resolve_waypoints(&s, &Gazetteer::from_places(Vec::new())).unwrap();
-        let r = Route::build(&s, w, &RouteOptions::default()).unwrap();
+        let r = route::build(
+            &s,
+            &Gazetteer::from_places(Vec::new()),
+            &RouteOptions::default(),
+        )
+        .unwrap();
         (s, r)
     }
 

@@ -7,8 +7,8 @@ use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
 use miette::Report;
-use routecheck::checker::{Checker, Outcome};
 use routecheck::output::OutputDir;
+use routecheck::pipeline::{Outcome, Pipeline};
 use routecheck::report;
 use routecheck::story::Story;
 
@@ -49,7 +49,7 @@ pub struct Args {
 
 pub fn run(a: Args, out: &mut dyn std::io::Write) -> miette::Result<u8> {
     let format = if a.json { Format::Json } else { a.format };
-    let mut checker = Checker::new()?;
+    let mut checker = Pipeline::new()?;
     if let Some(path) = &a.rail {
         checker.options.rail = Some(std::sync::Arc::new(super::route::load_rail(path)?));
     }
@@ -125,7 +125,7 @@ fn finish(
 }
 
 fn run_dir(
-    checker: &Checker,
+    checker: &Pipeline,
     dir_path: &Path,
     format: Format,
     mut dir: Option<&mut OutputDir>,
