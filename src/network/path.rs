@@ -113,7 +113,10 @@ impl RailNetwork {
             extend_dedup(&mut geometry, &l.geometry);
         }
         Ok(RailRoute {
-            geometry_length: geodesy::path_length(&geometry),
+            geometry_length: match self.measure {
+                Measure::Geometry => length,
+                Measure::Chainage => geodesy::path_length(&geometry),
+            },
             length,
             measure: self.measure,
             schematic: self.measure == Measure::Chainage,
@@ -356,7 +359,12 @@ impl RailNetwork {
             from: a.1.waypoint.clone(),
             to: b.1.waypoint.clone(),
             length,
-            geometry_length: geodesy::path_length(&geometry),
+            // On track geometry the leg's length is the drawn line's (measured once, edge by
+            // edge); on chainage the drawn line is a sketch and is measured on its own.
+            geometry_length: match self.measure {
+                Measure::Geometry => length,
+                Measure::Chainage => geodesy::path_length(&geometry),
+            },
             geometry,
             stations,
             lines,
