@@ -68,7 +68,12 @@ static GRID_XML: LazyLock<String> = LazyLock::new(|| {
     let mut xml = String::from("<?xml version=\"1.0\"?>\n<osm version=\"0.6\">\n");
     for (i, j) in nodes {
         let (lat, lon) = (60.0 + i as f64 * STEP, 24.0 + j as f64 * STEP);
-        writeln!(xml, "<node id=\"{}\" lat=\"{lat:.7}\" lon=\"{lon:.7}\"/>", id(i, j)).unwrap();
+        writeln!(
+            xml,
+            "<node id=\"{}\" lat=\"{lat:.7}\" lon=\"{lon:.7}\"/>",
+            id(i, j)
+        )
+        .unwrap();
     }
     xml.push_str(&ways);
     xml.push_str("</osm>\n");
@@ -85,8 +90,20 @@ fn corners() -> [Waypoint; 2] {
     let top = 60.0 + ((LINES - 1) * CROSS_EVERY) as f64 * STEP;
     let right = 24.0 + ((LINES - 1) * CROSS_EVERY) as f64 * STEP;
     [
-        Waypoint::at("SW", LatLon { lat: 60.00005, lon: 24.00031 }),
-        Waypoint::at("NE", LatLon { lat: top - 0.00002, lon: right - 0.00013 }),
+        Waypoint::at(
+            "SW",
+            LatLon {
+                lat: 60.00005,
+                lon: 24.00031,
+            },
+        ),
+        Waypoint::at(
+            "NE",
+            LatLon {
+                lat: top - 0.00002,
+                lon: right - 0.00013,
+            },
+        ),
     ]
 }
 
@@ -121,7 +138,10 @@ fn route_query_1m_segments(bencher: divan::Bencher) {
 #[divan::bench(sample_count = 50)]
 fn petgraph_dijkstra_1m_segments(bencher: divan::Bencher) {
     let mut g: petgraph::graph::UnGraph<(), f64> = petgraph::graph::UnGraph::default();
-    let at = |i: usize, j: usize| LatLon { lat: 60.0 + i as f64 * STEP, lon: 24.0 + j as f64 * STEP };
+    let at = |i: usize, j: usize| LatLon {
+        lat: 60.0 + i as f64 * STEP,
+        lon: 24.0 + j as f64 * STEP,
+    };
     let nodes: Vec<_> = (0..LINES * LINES).map(|_| g.add_node(())).collect();
     let n = |r: usize, k: usize| nodes[r * LINES + k];
     for r in 0..LINES {
@@ -129,11 +149,19 @@ fn petgraph_dijkstra_1m_segments(bencher: divan::Bencher) {
             let (i, j) = (r * CROSS_EVERY, k * CROSS_EVERY);
             if k + 1 < LINES {
                 let pts: Vec<LatLon> = (j..=j + CROSS_EVERY).map(|j| at(i, j)).collect();
-                g.add_edge(n(r, k), n(r, k + 1), routecheck::geodesy::path_length(&pts).as_m());
+                g.add_edge(
+                    n(r, k),
+                    n(r, k + 1),
+                    routecheck::geodesy::path_length(&pts).as_m(),
+                );
             }
             if r + 1 < LINES {
                 let pts: Vec<LatLon> = (i..=i + CROSS_EVERY).map(|i| at(i, j)).collect();
-                g.add_edge(n(r, k), n(r + 1, k), routecheck::geodesy::path_length(&pts).as_m());
+                g.add_edge(
+                    n(r, k),
+                    n(r + 1, k),
+                    routecheck::geodesy::path_length(&pts).as_m(),
+                );
             }
         }
     }

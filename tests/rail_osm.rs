@@ -39,14 +39,22 @@ fn reference() -> Reference {
     for line in text.lines() {
         let f: Vec<&str> = line.split_whitespace().collect();
         match f.as_slice() {
-            ["#", _, _, "track", "nodes,", n, "track", "segments"] => r.segments = n.parse().unwrap(),
+            ["#", _, _, "track", "nodes,", n, "track", "segments"] => {
+                r.segments = n.parse().unwrap()
+            }
             ["station", "Helsinki", "node", _, lat, lon] => r.station = ll(lat, lon),
             ["node", label, _, lat, lon] => r.nodes.push((label.to_string(), ll(lat, lon))),
-            ["length", a, b, m] => r.lengths.push((a.to_string(), b.to_string(), m.parse().unwrap())),
+            ["length", a, b, m] => {
+                r.lengths
+                    .push((a.to_string(), b.to_string(), m.parse().unwrap()))
+            }
             _ => {}
         }
     }
-    assert!(r.segments > 0 && r.nodes.len() == 3 && r.lengths.len() == 2, "reference file");
+    assert!(
+        r.segments > 0 && r.nodes.len() == 3 && r.lengths.len() == 2,
+        "reference file"
+    );
     r
 }
 
@@ -66,10 +74,18 @@ fn routes_on_the_helsinki_extract_agree_with_pyosmium_and_networkx() {
         assert_eq!(route.measure, Measure::Geometry);
         assert!(!route.schematic);
         let ratio = route.length.as_m() / metres;
-        assert!((ratio - 1.0).abs() < 0.01, "{a}–{b}: {} vs {metres} m", route.length);
+        assert!(
+            (ratio - 1.0).abs() < 0.01,
+            "{a}–{b}: {} vs {metres} m",
+            route.length
+        );
         // The drawn line is the track: its length, measured afresh, is the measure.
         let drawn = routecheck::geodesy::path_length(&route.geometry);
-        assert!((drawn - route.length).as_m().abs() < 0.5, "{drawn} vs {}", route.length);
+        assert!(
+            (drawn - route.length).as_m().abs() < 0.5,
+            "{drawn} vs {}",
+            route.length
+        );
         assert_eq!(route.geometry_length, route.length);
     }
 }
@@ -78,25 +94,48 @@ fn routes_on_the_helsinki_extract_agree_with_pyosmium_and_networkx() {
 fn a_station_name_from_the_file_resolves_to_the_osm_node() {
     let r = reference();
     let (net, _) = RailNetwork::from_file(PBF.as_ref()).unwrap();
-    let helsinki = net.stations().iter().find(|s| s.name == "Helsinki").unwrap();
+    let helsinki = net
+        .stations()
+        .iter()
+        .find(|s| s.name == "Helsinki")
+        .unwrap();
     assert_eq!(helsinki.osm_node, Some(25389429));
-    assert!(helsinki.other_names.iter().any(|n| n == "Helsingfors järnvägsstation"));
+    assert!(
+        helsinki
+            .other_names
+            .iter()
+            .any(|n| n == "Helsingfors järnvägsstation")
+    );
     assert_eq!(helsinki.at.rounded(7), r.station.rounded(7));
     // Subway stations are not railway stations here.
     assert!(net.stations().iter().all(|s| s.name != "Rautatientori"));
     // By its Swedish name (name:sv), with no position: the track beside the station node.
     let route = net
-        .route(&[Waypoint::named("Helsingfors järnvägsstation"), Waypoint::at("C", at(&r, "C"))])
+        .route(&[
+            Waypoint::named("Helsingfors järnvägsstation"),
+            Waypoint::at("C", at(&r, "C")),
+        ])
         .unwrap();
     assert_eq!(route.waypoints[0].matched, "Helsinki");
     assert_eq!(route.waypoints[0].station_osm_node, Some(25389429));
     // The reference starts at A, the track node nearest the station; the snap is on the
     // track nearest the station, so the two agree within 1 %.
     let (_, _, ac) = r.lengths.iter().find(|l| l.1 == "C").unwrap();
-    assert!((route.length.as_m() / ac - 1.0).abs() < 0.01, "{}", route.length);
+    assert!(
+        (route.length.as_m() / ac - 1.0).abs() < 0.01,
+        "{}",
+        route.length
+    );
 
     routecheck()
-        .args(["route", "Helsinki", "60.1790535, 24.9392677", "--rail", PBF, "--no-map"])
+        .args([
+            "route",
+            "Helsinki",
+            "60.1790535, 24.9392677",
+            "--rail",
+            PBF,
+            "--no-map",
+        ])
         .assert()
         .success()
         .stdout(predicate::str::contains(
@@ -113,10 +152,17 @@ fn rail_import_round_trips() {
         .arg(&out)
         .assert()
         .success()
-        .stdout(predicate::str::contains("311 segments").and(predicate::str::contains("1 stations")));
+        .stdout(
+            predicate::str::contains("311 segments").and(predicate::str::contains("1 stations")),
+        );
     let route = |rail: &std::path::Path| {
         let o = routecheck()
-            .args(["route", "Helsinki", "60.1726153, 24.9402392", "60.1790535, 24.9392677"])
+            .args([
+                "route",
+                "Helsinki",
+                "60.1726153, 24.9402392",
+                "60.1790535, 24.9392677",
+            ])
             .arg("--rail")
             .arg(rail)
             .args(["--no-map", "--json"])
@@ -147,7 +193,13 @@ fn a_damaged_compiled_network_is_refused_naming_the_file_and_the_fix() {
     bytes[mid] ^= 0x55;
     std::fs::write(&out, &bytes).unwrap();
     routecheck()
-        .args(["route", "60.17, 24.94", "60.18, 24.94", "--no-map", "--rail"])
+        .args([
+            "route",
+            "60.17, 24.94",
+            "60.18, 24.94",
+            "--no-map",
+            "--rail",
+        ])
         .arg(&out)
         .assert()
         .code(2)

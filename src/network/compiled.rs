@@ -129,7 +129,10 @@ impl RailNetwork {
         if found != expected {
             return Err(Error::CompiledChecksum { found, expected });
         }
-        let mut r = Reader { buf: payload, pos: 0 };
+        let mut r = Reader {
+            buf: payload,
+            pos: 0,
+        };
         let measure = match r.u8()? {
             0 => Measure::Chainage,
             1 => Measure::Geometry,
@@ -229,8 +232,10 @@ impl Writer {
         self.0.extend(s.as_bytes());
     }
     fn point(&mut self, p: LatLon) {
-        self.0.extend(((p.lat * SCALE).round() as i32).to_le_bytes());
-        self.0.extend(((p.lon * SCALE).round() as i32).to_le_bytes());
+        self.0
+            .extend(((p.lat * SCALE).round() as i32).to_le_bytes());
+        self.0
+            .extend(((p.lon * SCALE).round() as i32).to_le_bytes());
     }
     fn opt<T>(&mut self, v: Option<&T>, write: impl FnOnce(&mut Writer, &T)) {
         self.u8(v.is_some() as u8);
@@ -285,7 +290,11 @@ impl<'a> Reader<'a> {
     }
     fn index(&mut self, count: usize, what: &'static str) -> Result<usize> {
         let i = self.u32()? as usize;
-        if i < count { Ok(i) } else { Err(self.corrupt(what)) }
+        if i < count {
+            Ok(i)
+        } else {
+            Err(self.corrupt(what))
+        }
     }
     fn str(&mut self) -> Result<String> {
         let n = self.len(1)?;
@@ -312,7 +321,14 @@ mod tests {
     use crate::network::Waypoint;
 
     fn stops() -> [Waypoint; 5] {
-        ["Pyongyang", "Tumangang", "Khasan", "Baranovsky", "Vladivostok"].map(Waypoint::named)
+        [
+            "Pyongyang",
+            "Tumangang",
+            "Khasan",
+            "Baranovsky",
+            "Vladivostok",
+        ]
+        .map(Waypoint::named)
     }
 
     #[test]
@@ -366,6 +382,9 @@ mod tests {
         file.extend(crc32fast::hash(&payload).to_le_bytes());
         file.extend(&payload);
         let e = RailNetwork::from_compiled(&file).unwrap_err();
-        assert!(e.to_string().contains("a count larger than the file"), "{e}");
+        assert!(
+            e.to_string().contains("a count larger than the file"),
+            "{e}"
+        );
     }
 }

@@ -206,7 +206,8 @@ impl RailNetwork {
     fn resolve_station(&self, w: &Waypoint) -> Option<Result<(Anchor, Snapped)>> {
         let &i = self.station_keys.get(&fold(&w.name))?;
         let station = &self.stations[i];
-        let distance = w.at.map_or(Length::ZERO, |a| geodesy::distance(a, station.at));
+        let distance =
+            w.at.map_or(Length::ZERO, |a| geodesy::distance(a, station.at));
         if distance > self.tolerance {
             return None;
         }

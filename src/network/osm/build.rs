@@ -205,7 +205,12 @@ mod tests {
             .filter(|e| e.line == 0)
             .map(|e| e.length)
             .sum();
-        let expect = geodesy::path_length(&[ll(60.0, 24.0), ll(60.0, 24.01), ll(60.0, 24.02), ll(60.0, 24.03)]);
+        let expect = geodesy::path_length(&[
+            ll(60.0, 24.0),
+            ll(60.0, 24.01),
+            ll(60.0, 24.02),
+            ll(60.0, 24.03),
+        ]);
         assert!((main - expect).as_m().abs() < 1e-6);
     }
 
@@ -214,7 +219,10 @@ mod tests {
         let net = sample().build("test").unwrap();
         assert_eq!(net.stations().len(), 1);
         let r = net
-            .route(&[Waypoint::named("Risteys"), Waypoint::at("east", ll(60.0, 24.03))])
+            .route(&[
+                Waypoint::named("Risteys"),
+                Waypoint::at("east", ll(60.0, 24.03)),
+            ])
             .unwrap();
         assert_eq!(r.waypoints[0].matched, "Junction");
         assert!(r.waypoints[0].by_name);
@@ -228,7 +236,10 @@ mod tests {
     fn the_cut_piece_is_unreachable_not_an_error_at_load() {
         let net = sample().build("test").unwrap();
         let e = net
-            .route(&[Waypoint::at("a", ll(60.0, 24.0)), Waypoint::at("b", ll(60.03, 24.02))])
+            .route(&[
+                Waypoint::at("a", ll(60.0, 24.0)),
+                Waypoint::at("b", ll(60.03, 24.02)),
+            ])
             .unwrap_err();
         assert!(matches!(e, Error::Unreachable { .. }), "{e}");
     }

@@ -99,8 +99,11 @@ pub(crate) fn read(text: &str) -> Result<OsmRail> {
             _ => {}
         }
     }
-    let wanted: std::collections::HashSet<i64> =
-        rail.ways.iter().flat_map(|w| w.nodes.iter().copied()).collect();
+    let wanted: std::collections::HashSet<i64> = rail
+        .ways
+        .iter()
+        .flat_map(|w| w.nodes.iter().copied())
+        .collect();
     all.retain(|id, _| wanted.contains(id));
     rail.positions = all;
     Ok(rail)

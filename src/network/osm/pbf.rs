@@ -57,7 +57,11 @@ pub(crate) fn read(path: &Path) -> Result<OsmRail> {
         Found::default,
         Found::merge,
     )?;
-    let wanted: HashSet<i64> = first.ways.iter().flat_map(|w| w.nodes.iter().copied()).collect();
+    let wanted: HashSet<i64> = first
+        .ways
+        .iter()
+        .flat_map(|w| w.nodes.iter().copied())
+        .collect();
     let positions = ElementReader::from_path(path)?.par_map_reduce(
         |el| {
             let (id, lat, lon) = match el {

@@ -66,8 +66,11 @@ pub(crate) fn read(text: &str) -> Result<OsmRail> {
             _ => {}
         }
     }
-    let wanted: std::collections::HashSet<i64> =
-        rail.ways.iter().flat_map(|w| w.nodes.iter().copied()).collect();
+    let wanted: std::collections::HashSet<i64> = rail
+        .ways
+        .iter()
+        .flat_map(|w| w.nodes.iter().copied())
+        .collect();
     all.retain(|id, _| wanted.contains(id));
     rail.positions = all;
     Ok(rail)
@@ -89,7 +92,11 @@ fn id(el: &roxmltree::Node, kind: &str) -> Result<i64> {
         })
 }
 
-fn number(el: &roxmltree::Node, attribute: &'static str, element: &dyn Fn() -> String) -> Result<f64> {
+fn number(
+    el: &roxmltree::Node,
+    attribute: &'static str,
+    element: &dyn Fn() -> String,
+) -> Result<f64> {
     let v = el.attribute(attribute);
     v.and_then(|v| v.parse().ok())
         .ok_or_else(|| Error::OsmAttribute {
@@ -136,7 +143,10 @@ mod tests {
     fn bad_input_names_the_element_and_line() {
         let e = read("<osm>\n<node id=\"5\" lat=\"north\" lon=\"24\"/></osm>").unwrap_err();
         let msg = e.to_string();
-        assert!(msg.contains("node 5 (line 2)") && msg.contains("\"north\""), "{msg}");
+        assert!(
+            msg.contains("node 5 (line 2)") && msg.contains("\"north\""),
+            "{msg}"
+        );
         let e = read("<osm><way id=\"7\"><nd/><tag k=\"railway\" v=\"rail\"/></way></osm>")
             .unwrap_err();
         assert!(e.to_string().contains("way 7's <nd>"), "{e}");
