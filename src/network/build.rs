@@ -81,8 +81,9 @@ pub struct RailNetwork {
     pub(crate) lines: Vec<LineInfo>,
     /// Folded station names and aliases → node.
     pub(crate) names: HashMap<String, NodeIndex>,
-    /// Track segments for snapping (GeoJSON networks only).
-    pub(crate) segments: Option<SegmentIndex>,
+    /// Track segments for snapping (track networks only), indexed on the first snap: a
+    /// network read only to be compiled (`rail import`) never builds the index.
+    pub(crate) segments: Option<OnceLock<SegmentIndex>>,
     /// How far a waypoint may be from the network and still be snapped to it.
     pub(crate) tolerance: Length,
     /// Stations read from the file (OpenStreetMap networks), off the graph: a waypoint that

@@ -1,9 +1,9 @@
 //! The compiled rail network (`routecheck rail import FILE -o region.rail`): a country-sized
 //! OpenStreetMap extract is read and split into a graph once, then loaded from this file on
 //! every run. The network is rebuilt in memory from the file (graph, segment R-tree) rather
-//! than memory-mapped: the checksum has to read every byte anyway, the R-tree is a heap
-//! structure either way, and a plain read needs no `unsafe` and no file that may change under
-//! the process. Loading costs one pass over the file plus the R-tree build.
+//! than memory-mapped: the checksum has to read every byte anyway, the snapping R-tree is a
+//! heap structure either way (built on the first snap), and a plain read needs no `unsafe` and no file that may change under
+//! the process. Loading costs one pass over the file.
 //!
 //! Layout, all integers little-endian:
 //!
@@ -31,7 +31,6 @@ use std::collections::HashMap;
 use petgraph::graph::{NodeIndex, UnGraph};
 
 use super::build::{Edge, LineInfo, Measure, Node, RailNetwork, Station};
-use super::snap::SegmentIndex;
 use super::{Error, Result};
 use crate::coord::LatLon;
 use crate::units::Length;
@@ -195,9 +194,7 @@ impl RailNetwork {
         if r.pos != payload.len() {
             return Err(r.corrupt("bytes after the stations"));
         }
-        let segments = indexed.then(|| {
-            SegmentIndex::build(graph.edge_indices().map(|e| (e, graph[e].geometry.clone())))
-        });
+        let segments = indexed.then(std::sync::OnceLock::new);
         Ok(RailNetwork {
             graph,
             measure,

@@ -11,7 +11,6 @@ use super::{OsmRail, WayTags};
 use crate::coord::LatLon;
 use crate::geodesy;
 use crate::network::build::{Edge, LineInfo, Measure, Node, RailNetwork, Station};
-use crate::network::snap::SegmentIndex;
 use crate::network::{Error, Result};
 use crate::units::Length;
 
@@ -100,8 +99,6 @@ impl OsmRail {
         if graph.edge_count() == 0 {
             return Err(Error::NoOsmTrack);
         }
-        let segments =
-            SegmentIndex::build(graph.edge_indices().map(|e| (e, graph[e].geometry.clone())));
         let stations = self
             .stations
             .into_iter()
@@ -117,7 +114,7 @@ impl OsmRail {
             measure: Measure::Geometry,
             lines,
             names: HashMap::new(),
-            segments: Some(segments),
+            segments: Some(std::sync::OnceLock::new()),
             tolerance: RailNetwork::TRACK_TOLERANCE,
             stations: Vec::new(),
             station_keys: HashMap::new(),
