@@ -374,6 +374,16 @@ impl RailNetwork {
     }
 
     /// Multi-source Dijkstra. Returns (cost in metres, edges in order, source index, target index).
+    ///
+    /// Hand-rolled beside petgraph on purpose: a waypoint snapped onto a track edge enters the
+    /// graph at both ends of that edge with different costs, so the search starts from several
+    /// sources and ends at several targets, and the route needs the edges taken.
+    /// `petgraph::algo::dijkstra` is single-source, returns distances without predecessors and
+    /// keeps them in a `HashMap`; `astar` is single-source too. On the generated
+    /// 1,000,000-segment grid of `benches/rail_osm.rs` (10,200 nodes, 20,000 edges), petgraph's
+    /// `dijkstra` corner to corner took a 6.0 ms divan median (1.6 ms fastest, on a loaded
+    /// 2-core machine) for the distance alone, which is no faster than this search would need
+    /// to be; the whole route query there (snap, search, geometry) took a 35 ms median.
     fn dijkstra(
         &self,
         sources: &[(NodeIndex, f64)],
