@@ -7,7 +7,7 @@
 //! its eighth, ±22.5° (north-east: 22.5°–67.5°).
 
 use super::Ctx;
-use super::verdict::{Finding, Verdict};
+use super::verdict::{Figures, Finding, Scale, Verdict};
 use crate::coord::LatLon;
 use crate::gazetteer::PlaceGeometry;
 use crate::geodesy::{self, Azimuth, Compass8};
@@ -39,6 +39,19 @@ fn judge_bearing(claimed: String, word: &str, az: Azimuth, what: String) -> Find
     let off = az.angle_to(c.azimuth());
     let w = half_width(c);
     let tolerance = sector(c);
+    let centre = c.azimuth().deg();
+    // Degrees measured from the claimed direction's sector, so the numbers do not wrap.
+    let signed = centre + (az.deg() - centre + 180.0).rem_euclid(360.0) - 180.0;
+    let figures = |deviation: Option<f64>| {
+        Some(Figures::new(
+            Scale::DEG,
+            (centre, centre),
+            (centre - w, centre + w),
+            (signed, signed),
+            deviation,
+            None,
+        ))
+    };
     let head = format!(
         "{what}: bearing {az} ({}), {off:.1}° from due {}",
         az.compass8().word(),
@@ -51,6 +64,7 @@ fn judge_bearing(claimed: String, word: &str, az: Azimuth, what: String) -> Find
             arithmetic: format!("{head}, within {tolerance}"),
             tolerance,
             verdict: Verdict::Holds,
+            figures: figures(None),
         }
     } else {
         Finding {
@@ -62,6 +76,7 @@ fn judge_bearing(claimed: String, word: &str, az: Azimuth, what: String) -> Find
                 by_percent: None,
                 by: format!("{:.1}° beyond the sector", off - w),
             },
+            figures: figures(Some(signed - centre)),
         }
     }
 }

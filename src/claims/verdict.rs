@@ -14,6 +14,12 @@ pub enum Verdict {
     /// Outside the tolerance: by `by_percent` (none for bearings) and by `by` in the claim's
     /// own unit.
     Off { by_percent: Option<f64>, by: String },
+    /// The data bounds the figure without settling it, and the claim lies within the bounds
+    /// (a rail leg with no line data: longer than the straight line, within the usual band).
+    Plausible { why: String },
+    /// Possible, but far outside what the bounds make usual: `ratio` times the straight line,
+    /// beyond the published band. Not a refutation.
+    Implausible { ratio: f64, why: String },
     /// It disagrees with another claim of the same story (`other`, its id).
     Contradicts { other: String, why: String },
     /// The data needed is missing; `why` says what.
@@ -25,10 +31,13 @@ impl Verdict {
     pub fn fails(&self) -> bool {
         matches!(self, Verdict::Off { .. } | Verdict::Contradicts { .. })
     }
-    /// The stable one-word name used in JSON: holds, off, contradicts, cannot_check.
+    /// The stable one-word name used in JSON: holds, plausible, implausible, off,
+    /// contradicts, cannot_check.
     pub fn word(&self) -> &'static str {
         match self {
             Verdict::Holds => "holds",
+            Verdict::Plausible { .. } => "plausible",
+            Verdict::Implausible { .. } => "implausible",
             Verdict::Off { .. } => "off",
             Verdict::Contradicts { .. } => "contradicts",
             Verdict::CannotCheck { .. } => "cannot_check",
@@ -40,6 +49,10 @@ impl fmt::Display for Verdict {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Verdict::Holds => f.write_str("holds"),
+            Verdict::Plausible { .. } => f.write_str("plausible"),
+            Verdict::Implausible { ratio, .. } => {
+                write!(f, "implausible ({ratio:.2}× the straight line)")
+            }
             Verdict::Off {
                 by_percent: Some(p),
                 by,
@@ -63,6 +76,79 @@ pub struct Pair {
     pub why: String,
 }
 
+/// A range of values in one unit; `hi` is `None` when it has no upper end ("at least").
+#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize)]
+pub struct Span {
+    pub lo: f64,
+    pub hi: Option<f64>,
+}
+
+impl Span {
+    pub(crate) fn of(si: (f64, f64), scale: Scale) -> Span {
+        let r = |x: f64| (x / scale.si * 1e4).round() / 1e4 + 0.0;
+        Span {
+            lo: r(si.0),
+            hi: si.1.is_finite().then(|| r(si.1)),
+        }
+    }
+}
+
+/// The numbers behind a verdict, in one display unit: what the claim says, what its wording
+/// accepts, what routecheck computed, and by how much they differ.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct Figures {
+    /// The unit of every number here: "km", "mi", "km/h", "mph", "h", "min", "years", "°".
+    pub unit: &'static str,
+    /// The claim's figure (lo = hi) or range.
+    pub claimed: Span,
+    /// What the claim's wording accepts (the hedge's tolerance band).
+    pub accepted: Span,
+    /// What routecheck computed: a value (lo = hi), a range, or a lower bound (no hi).
+    pub computed: Span,
+    /// Computed minus the claim's nominal figure, in `unit`, when the verdict is off.
+    pub deviation: Option<f64>,
+    /// The same in per cent of the nominal figure.
+    pub deviation_percent: Option<f64>,
+    /// Where the true value usually lies when the data only bounds it (a rail or road leg
+    /// with no line data: the published circuity band).
+    pub usual: Option<Span>,
+}
+
+impl Figures {
+    /// Figures from SI ranges shown in `scale`.
+    pub(crate) fn new(
+        scale: Scale,
+        claimed_si: (f64, f64),
+        accepted_si: (f64, f64),
+        computed_si: (f64, f64),
+        deviation_si: Option<f64>,
+        deviation_percent: Option<f64>,
+    ) -> Figures {
+        Figures {
+            unit: scale.symbol,
+            claimed: Span::of(claimed_si, scale),
+            accepted: Span::of(accepted_si, scale),
+            computed: Span::of(computed_si, scale),
+            deviation: deviation_si.map(|d| (d / scale.si * 1e4).round() / 1e4 + 0.0),
+            deviation_percent: deviation_percent.map(|p| (p * 10.0).round() / 10.0 + 0.0),
+            usual: None,
+        }
+    }
+
+    /// Figures from a judged outcome.
+    pub(crate) fn judged(o: &Outcome, scale: Scale) -> Figures {
+        let off = !o.holds;
+        Figures::new(
+            scale,
+            o.claim_si,
+            o.band_si,
+            o.computed_si,
+            off.then_some(o.diff_si),
+            off.then_some(o.pct),
+        )
+    }
+}
+
 /// A claim with its verdict and the arithmetic behind it.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct Checked {
@@ -80,6 +166,8 @@ pub struct Checked {
     pub verdict: Verdict,
     /// One line of arithmetic a reader can follow.
     pub arithmetic: String,
+    /// The same in numbers, when the claim has a figure to compare.
+    pub figures: Option<Figures>,
     /// Claims on the same topic and whether they agree.
     pub pairs: Vec<Pair>,
 }
@@ -92,6 +180,7 @@ pub(crate) struct Finding {
     pub tolerance: String,
     pub verdict: Verdict,
     pub arithmetic: String,
+    pub figures: Option<Figures>,
 }
 
 impl Finding {
@@ -104,6 +193,7 @@ impl Finding {
             tolerance: String::new(),
             arithmetic: why.clone(),
             verdict: Verdict::CannotCheck { why },
+            figures: None,
         }
     }
 }
@@ -144,6 +234,10 @@ impl Scale {
     pub const MIN: Scale = Scale {
         symbol: "min",
         si: 60.0,
+    };
+    pub const DEG: Scale = Scale {
+        symbol: "°",
+        si: 1.0,
     };
     /// "1,183.6 km", "64.4 km/h", "20.0 h".
     pub fn fmt(self, si: f64) -> String {
@@ -212,18 +306,19 @@ pub(crate) fn finding(
         computed,
         tolerance,
         verdict,
+        figures: Some(Figures::judged(&outcome, scale)),
     }
 }
 
-/// With a distance known only as a lower bound (schematic legs), a figure can refute a claim
-/// but not confirm it: a finding that holds becomes "cannot check", saying so.
+/// With a distance known only as a lower bound (a leg with no line data), a figure can refute
+/// a claim but not confirm it: a finding that holds becomes "plausible", saying so.
 pub(crate) fn lower_bound_only(mut f: Finding, exact: bool) -> Finding {
     if exact || !matches!(f.verdict, Verdict::Holds) {
         return f;
     }
-    let why = "the route is only known schematically (straight lines between waypoints, a lower bound on its length): the claim is consistent with that bound, but a line table is needed to settle it".to_string();
+    let why = "part of the route has no line data, so its length is known only as a lower bound (the straight line): the claim is consistent with that bound, which cannot confirm it".to_string();
     f.arithmetic = format!("{}; consistent with the lower bound only", f.arithmetic);
-    f.verdict = Verdict::CannotCheck { why };
+    f.verdict = Verdict::Plausible { why };
     f
 }
 

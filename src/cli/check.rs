@@ -3,7 +3,6 @@
 //! With a folder, every `*.toml` in it is checked in name order, one at a time (memory stays
 //! bounded), each with its own report; a bad file is reported and the others still run.
 
-use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
 use miette::Report;
@@ -61,9 +60,9 @@ pub fn run(a: Args, out: &mut dyn std::io::Write) -> miette::Result<u8> {
     if !a.article.is_empty() {
         let articles = super::extract::read_articles(&a.article, &a.outlet)?;
         let x = routecheck::claims::extract::extract_all(&articles, &checker.gazetteer);
-        let toml = x.to_toml(&super::extract::title(&a.article));
         let name = format!("{} (extracted)", a.article[0].display());
-        let c = checker.check(&Story::parse(&toml, &name)?)?;
+        let story = x.to_story(&super::extract::title(&a.article), &name)?;
+        let c = checker.check(&story)?;
         return finish(&c, &checker.gazetteer, format, false, dir.as_mut(), out);
     }
     match &a.story {
@@ -101,10 +100,7 @@ fn finish(
         Format::Json if one_line => report::json_line(&c.story, &c.route, &c.claims),
         Format::Json => report::json(&c.story, &c.route, &c.claims),
         Format::Md => report::markdown(&c.story, &c.route, &c.claims),
-        Format::Table => {
-            let colour = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
-            report::table(&c.story, &c.route, &c.claims, colour)
-        }
+        Format::Table => report::table(&c.story, &c.route, &c.claims, super::colour_stdout()),
     };
     if format != Format::Json && !written.is_empty() {
         text.push_str(&format!(

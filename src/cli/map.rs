@@ -144,6 +144,7 @@ fn add_track(scene: &mut MapScene, lines: &[Vec<LatLon>]) {
             mode: LegMode::Road,
             points: l.clone(),
             schematic: false,
+            track_unknown: false,
             label: "track".into(),
         });
     }
@@ -157,7 +158,7 @@ fn track_files(
     opt: &MapOptions,
 ) -> miette::Result<(String, Files)> {
     let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("track");
-    let id = routecheck::output::slug(stem);
+    let id = routecheck::story::slug(stem);
     let mut scene = MapScene {
         title: stem.to_string(),
         ..MapScene::default()

@@ -42,7 +42,7 @@ pub struct LineInfo {
 /// A named station read from a rail file (an OpenStreetMap station or halt node), for joining
 /// the gazetteer for a run and for matching waypoints by name.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
-pub struct Station {
+pub struct FileStation {
     pub name: String,
     /// Other names (`name:*` tags: languages and scripts).
     pub other_names: Vec<String>,
@@ -50,6 +50,15 @@ pub struct Station {
     pub at: LatLon,
     /// The OpenStreetMap node id, when the station came from OpenStreetMap.
     pub osm_node: Option<i64>,
+}
+
+/// A station of a table network, as [`RailNetwork::station`] finds it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Station {
+    /// The name the line tables give it.
+    pub name: String,
+    /// Its position, when the tables give one.
+    pub at: Option<LatLon>,
 }
 
 /// A node: a station with a km post (table networks) or a track end or junction (GeoJSON).
@@ -88,7 +97,7 @@ pub struct RailNetwork {
     pub(crate) tolerance: Length,
     /// Stations read from the file (OpenStreetMap networks), off the graph: a waypoint that
     /// names one is snapped from the station's position to the track.
-    pub(crate) stations: Vec<Station>,
+    pub(crate) stations: Vec<FileStation>,
     /// Folded station names and other names → index in `stations`.
     pub(crate) station_keys: HashMap<String, usize>,
 }
@@ -187,7 +196,7 @@ impl RailNetwork {
     }
 
     /// The same network with these stations (replacing any it had), indexed by folded name.
-    pub(crate) fn with_stations(mut self, stations: Vec<Station>) -> RailNetwork {
+    pub(crate) fn with_stations(mut self, stations: Vec<FileStation>) -> RailNetwork {
         self.station_keys.clear();
         for (i, s) in stations.iter().enumerate() {
             for n in std::iter::once(&s.name).chain(&s.other_names) {
@@ -201,7 +210,7 @@ impl RailNetwork {
     /// The stations read from the rail file (OpenStreetMap station and halt nodes with their
     /// names), in file order; empty for the bundled line tables, whose stations the gazetteer
     /// already holds.
-    pub fn stations(&self) -> &[Station] {
+    pub fn stations(&self) -> &[FileStation] {
         &self.stations
     }
 
@@ -237,6 +246,24 @@ impl RailNetwork {
             .edge_weights()
             .map(|e| e.geometry.len().saturating_sub(1))
             .sum()
+    }
+
+    /// The station called `name` (its name or an alias, in any spelling the name matching
+    /// of [`RailNetwork::route`] accepts: "Хасан", "Khasan"), with its position if the tables
+    /// give one. Track networks have no station names and return `None`.
+    ///
+    /// ```
+    /// let net = routecheck::network::RailNetwork::bundled().unwrap();
+    /// let s = net.station("Baranovskiy").unwrap();
+    /// assert_eq!(s.name, "Baranovsky");
+    /// assert!(s.at.is_some());
+    /// ```
+    pub fn station(&self, name: &str) -> Option<Station> {
+        let node = &self.graph[*self.names.get(&fold(name))?];
+        Some(Station {
+            name: node.name.clone()?,
+            at: node.at,
+        })
     }
 
     /// Names of the stations, sorted, for suggestions.

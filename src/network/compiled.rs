@@ -30,7 +30,7 @@ use std::collections::HashMap;
 
 use petgraph::graph::{NodeIndex, UnGraph};
 
-use super::build::{Edge, LineInfo, Measure, Node, RailNetwork, Station};
+use super::build::{Edge, FileStation, LineInfo, Measure, Node, RailNetwork};
 use super::{Error, Result};
 use crate::coord::LatLon;
 use crate::units::Length;
@@ -184,7 +184,7 @@ impl RailNetwork {
         }
         let mut stations = Vec::new();
         for _ in 0..r.len(16)? {
-            stations.push(Station {
+            stations.push(FileStation {
                 name: r.str()?,
                 other_names: (0..r.len(4)?).map(|_| r.str()).collect::<Result<_>>()?,
                 at: r.point()?,

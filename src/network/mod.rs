@@ -34,7 +34,7 @@ mod tests_route;
 #[cfg(test)]
 mod tests_track;
 
-pub use build::{LineInfo, Measure, RailNetwork, Station};
+pub use build::{FileStation, LineInfo, Measure, RailNetwork, Station};
 pub use compiled::FORMAT_VERSION;
 pub use load::RailFormat;
 pub use path::{RailLeg, RailRoute, Snapped, StationPass};

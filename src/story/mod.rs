@@ -24,6 +24,7 @@
 //! assert_eq!(story.legs.len(), 1);
 //! ```
 
+mod assemble;
 mod claim;
 mod claim_validate;
 mod error;
@@ -96,7 +97,8 @@ pub struct Waypoint {
     /// Qualifiers for the gazetteer.
     pub country: Option<String>,
     pub kind: Option<PlaceKind>,
-    /// 1-based line in the story file, for messages.
+    /// 1-based line in the story file, for messages; 0 for a story built in memory
+    /// ([`Story::from_parts`]).
     pub line: usize,
 }
 
@@ -139,6 +141,7 @@ pub struct LegSpec {
     pub speed: Option<(Speed, Speed)>,
     /// Time stopped at the end of this leg (e.g. a gauge change).
     pub dwell: Option<Duration>,
+    /// 1-based line in the story file; 0 for a story built in memory.
     pub line: usize,
 }
 
@@ -155,7 +158,35 @@ pub struct Event {
     /// IANA zone; when absent, the waypoint's place zone is used.
     pub tz: Option<String>,
     pub source: Option<String>,
+    /// 1-based line in the story file; 0 for a story built in memory.
     pub line: usize,
+}
+
+/// A file-name-safe form of any text: ASCII letters, digits, '-' and '_' kept, every other run
+/// of characters one '-', at most 80 characters; "output" if nothing is left.
+///
+/// ```
+/// assert_eq!(routecheck::story::slug("my trip (v2).gpx"), "my-trip-v2-gpx");
+/// assert_eq!(routecheck::story::slug("Пхеньян"), "output");
+/// ```
+pub fn slug(text: &str) -> String {
+    let mut out = String::new();
+    for c in text.chars() {
+        if c.is_ascii_alphanumeric() || c == '_' {
+            out.push(c);
+        } else if !out.is_empty() && !out.ends_with('-') {
+            out.push('-');
+        }
+        if out.len() >= 80 {
+            break;
+        }
+    }
+    let out = out.trim_end_matches('-');
+    if out.is_empty() {
+        "output".to_string()
+    } else {
+        out.to_string()
+    }
 }
 
 impl Story {

@@ -10,7 +10,7 @@ use petgraph::graph::{NodeIndex, UnGraph};
 use super::{OsmRail, WayTags};
 use crate::coord::LatLon;
 use crate::geodesy;
-use crate::network::build::{Edge, LineInfo, Measure, Node, RailNetwork, Station};
+use crate::network::build::{Edge, FileStation, LineInfo, Measure, Node, RailNetwork};
 use crate::network::{Error, Result};
 use crate::units::Length;
 
@@ -102,7 +102,7 @@ impl OsmRail {
         let stations = self
             .stations
             .into_iter()
-            .map(|s| Station {
+            .map(|s| FileStation {
                 name: s.name,
                 other_names: s.other_names,
                 at: s.at,
