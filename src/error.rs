@@ -12,8 +12,6 @@ pub enum Error {
     #[error(transparent)]
     #[diagnostic(transparent)]
     Route(#[from] crate::route::Error),
-    #[error(transparent)]
-    Output(#[from] crate::output::Error),
 }
 
 /// A result with the crate's [`Error`].

@@ -26,7 +26,6 @@ pub mod gazetteer;
 pub mod geodata;
 pub mod geodesy;
 pub mod network;
-pub mod output;
 pub mod pipeline;
 pub mod render;
 pub mod report;

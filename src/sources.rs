@@ -64,8 +64,14 @@ pub const BUNDLED: &[DataSource] = &[
     },
     DataSource {
         path: "data/aircraft",
-        what: "cruise speeds of aircraft types",
-        origin: "cited pages, one per row",
+        what: "cruise speeds of aircraft types and block-time overheads (taxi, take-off, climb-out, approach)",
+        origin: "cited pages and ICAO/FAA documents, one per row",
+        licence: "facts with citations",
+    },
+    DataSource {
+        path: "data/circuity",
+        what: "circuity factors that bound rail and road legs no line data covers",
+        origin: "cited papers and pages, one per row",
         licence: "facts with citations",
     },
 ];

@@ -279,7 +279,10 @@ fn extract_writes_a_draft_story_and_check_article_checks_it() {
     let draft = String::from_utf8(out.stdout).unwrap();
     assert!(draft.contains("kind = \"conversion\""), "{draft}");
     assert!(draft.contains("outlet = \"Harbour News\""), "{draft}");
-    assert!(draft.contains("value = \"at most 40 knots\""), "{draft}");
+    assert!(
+        draft.contains("value = \"top speed of 40 knots\""),
+        "{draft}"
+    );
     // The draft is itself a story `check` accepts.
     let story = write(dir.path(), "draft.toml", &draft);
     routecheck(dir.path())

@@ -4,7 +4,10 @@
 //! Convention: the bearing is the initial azimuth of the geodesic from the reference place
 //! (`of`) to the place, in degrees clockwise from true north. A cardinal word ("north")
 //! covers its quarter, ±45° (north: 315°–45°); an intercardinal word ("north-east") covers
-//! its eighth, ±22.5° (north-east: 22.5°–67.5°).
+//! its eighth, ±22.5° (north-east: 22.5°–67.5°). News copy uses the words loosely ("north
+//! of Pyongyang" for a city at 46.7°): within the neighbouring half-sector, half an eighth
+//! (22.5°) beyond the word's sector, the claim *loosely holds* and the verdict names the true
+//! compass point; beyond that it is off.
 
 use super::Ctx;
 use super::verdict::{Figures, Finding, Scale, Verdict};
@@ -19,6 +22,9 @@ pub(crate) fn half_width(c: Compass8) -> f64 {
         _ => 22.5,
     }
 }
+
+/// How far beyond a word's sector it still loosely holds: half a compass-rose eighth.
+pub(crate) const LOOSE_DEG: f64 = 22.5;
 
 fn sector(c: Compass8) -> String {
     let w = half_width(c);
@@ -64,6 +70,20 @@ fn judge_bearing(claimed: String, word: &str, az: Azimuth, what: String) -> Find
             arithmetic: format!("{head}, within {tolerance}"),
             tolerance,
             verdict: Verdict::Holds,
+            figures: figures(None),
+        }
+    } else if off <= w + LOOSE_DEG {
+        let actual = az.compass8().word().to_string();
+        Finding {
+            claimed,
+            computed: format!("{az} ({actual})"),
+            arithmetic: format!(
+                "{head}, {:.1}° outside {tolerance} but within the neighbouring half-sector (±{}°): loosely right, the true point is {actual}",
+                off - w,
+                w + LOOSE_DEG
+            ),
+            tolerance,
+            verdict: Verdict::LooselyHolds { actual },
             figures: figures(None),
         }
     } else {
@@ -227,7 +247,7 @@ mod tests {
     fn compass_words_cover_their_sectors() {
         let f = judge_bearing("x".into(), "north", Azimuth::from_deg(30.0), "t".into());
         assert_eq!(f.verdict, Verdict::Holds);
-        let f = judge_bearing("x".into(), "north", Azimuth::from_deg(47.5), "t".into());
+        let f = judge_bearing("x".into(), "north", Azimuth::from_deg(70.0), "t".into());
         assert!(matches!(f.verdict, Verdict::Off { .. }), "{f:?}");
         assert!(f.arithmetic.contains("315.0°–45.0°"), "{}", f.arithmetic);
         let f = judge_bearing(
@@ -240,11 +260,60 @@ mod tests {
         let f = judge_bearing(
             "x".into(),
             "south-west",
-            Azimuth::from_deg(180.0),
+            Azimuth::from_deg(170.0),
             "t".into(),
         );
         assert!(matches!(f.verdict, Verdict::Off { .. }));
+        let f = judge_bearing(
+            "x".into(),
+            "south-west",
+            Azimuth::from_deg(262.0),
+            "t".into(),
+        );
+        assert!(matches!(f.verdict, Verdict::LooselyHolds { .. }), "{f:?}");
         let f = judge_bearing("x".into(), "upwards", Azimuth::from_deg(0.0), "t".into());
         assert!(matches!(f.verdict, Verdict::CannotCheck { .. }));
+    }
+
+    /// Issue 14: "north of Pyongyang" for Vladivostok at 46.7° is loose, not false: it loosely
+    /// holds, naming the true point; past the neighbouring half-sector it is off.
+    #[test]
+    fn regression_issue_14_directions_are_graded() {
+        let f = judge_bearing("x".into(), "north", Azimuth::from_deg(46.7), "t".into());
+        assert_eq!(
+            f.verdict,
+            Verdict::LooselyHolds {
+                actual: "north-east".into()
+            }
+        );
+        assert!(
+            f.arithmetic.contains("1.7° outside") && f.arithmetic.contains("north-east"),
+            "{}",
+            f.arithmetic
+        );
+        // West of north, the same.
+        let f = judge_bearing("x".into(), "north", Azimuth::from_deg(295.0), "t".into());
+        assert!(matches!(f.verdict, Verdict::LooselyHolds { .. }), "{f:?}");
+        // The edge: 67.5° loosely holds, 67.6° is off.
+        let f = judge_bearing("x".into(), "north", Azimuth::from_deg(67.5), "t".into());
+        assert!(matches!(f.verdict, Verdict::LooselyHolds { .. }), "{f:?}");
+        let f = judge_bearing("x".into(), "north", Azimuth::from_deg(67.6), "t".into());
+        assert!(
+            matches!(&f.verdict, Verdict::Off { by, .. } if by == "22.6° beyond the sector"),
+            "{f:?}"
+        );
+        // An intercardinal word: ±22.5°, loosely to ±45°.
+        let f = judge_bearing(
+            "x".into(),
+            "north-east",
+            Azimuth::from_deg(80.0),
+            "t".into(),
+        );
+        assert_eq!(
+            f.verdict,
+            Verdict::LooselyHolds {
+                actual: "east".into()
+            }
+        );
     }
 }

@@ -100,7 +100,7 @@ pub(crate) fn distance(
         },
     };
     let c = computed.as_m();
-    let tolerance = value.hedge.tolerance().to_string();
+    let tolerance = value.tolerance();
     let computed_text = format!("{} ({}), {how}", Scale::KM.fmt(c), Scale::MI.fmt(c));
     let head = format!(
         "{} {} → {} claimed vs {} {how}",

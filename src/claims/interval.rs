@@ -4,7 +4,7 @@
 
 use super::judge::judge;
 use super::verdict::{Finding, Scale, finding};
-use crate::story::IntervalAmount;
+use crate::story::{Hedge, IntervalAmount};
 
 const DAY_S: f64 = 86_400.0;
 
@@ -18,6 +18,7 @@ pub(crate) fn check(since: &str, until: &str, value: &str) -> Finding {
             hedge,
             seconds: v,
             unit,
+            first_in,
         },
     ) = match parsed.and_then(|d| Ok((d, IntervalAmount::parse(value)?))) {
         Ok(x) => x,
@@ -37,10 +38,15 @@ pub(crate) fn check(since: &str, until: &str, value: &str) -> Finding {
         days as i64,
         scale.fmt(c)
     );
+    let tolerance = if first_in && hedge == Hedge::AtLeast {
+        "the figure or more: \"the first … in\" a span means none in that span before".to_string()
+    } else {
+        hedge.tolerance().to_string()
+    };
     let mut f = finding(
         value.to_string(),
         scale.fmt(c),
-        hedge.tolerance().to_string(),
+        tolerance,
         judge(hedge, v, v, c, c),
         scale,
         head,
@@ -75,6 +81,32 @@ mod tests {
         assert!(matches!(
             check("x", "2024-01-01", "2 years").verdict,
             Verdict::CannotCheck { .. }
+        ));
+    }
+
+    /// Issue 14: "his first trip abroad in four years" (April 2019 to September 2023, 4.4
+    /// years) means at least four years since the last one; it was judged off by +11 %.
+    #[test]
+    fn regression_issue_14_first_in_n_years_means_at_least() {
+        let f = check("2019-04", "2023-09-12", "first trip abroad in four years");
+        assert_eq!(f.verdict, Verdict::Holds, "{}", f.arithmetic);
+        assert!(f.tolerance.contains("the first … in"), "{}", f.tolerance);
+        // Three years since the last trip is not "the first in four years".
+        let f = check("2020-09", "2023-09-12", "first trip abroad in four years");
+        assert!(matches!(f.verdict, Verdict::Off { .. }), "{}", f.arithmetic);
+        // Its own hedge wins: "in nearly 4 1/2 years" is up to 4 1/2 years.
+        let f = check(
+            "2019-04-25",
+            "2023-09-12",
+            "the first such visit in nearly 4 1/2 years",
+        );
+        assert_eq!(f.verdict, Verdict::Holds, "{}", f.arithmetic);
+        let f = check("2018-01", "2023-09-12", "first visit in nearly 4 1/2 years");
+        assert!(matches!(f.verdict, Verdict::Off { .. }), "{}", f.arithmetic);
+        // A plain figure without the idiom keeps ±5 %.
+        assert!(matches!(
+            check("2019-04", "2023-09-12", "four years").verdict,
+            Verdict::Off { .. }
         ));
     }
 }

@@ -30,7 +30,6 @@ pub struct Outcome {
 /// ```
 pub fn judge(hedge: Hedge, lo: f64, hi: f64, c_lo: f64, c_hi: f64) -> Outcome {
     let (b_lo, b_hi) = hedge.band(lo, hi);
-    let nominal = hedge.nominal(lo, hi);
     let holds = c_hi >= b_lo && c_lo <= b_hi;
     // The computed figure reported: the part of the interval nearest the band.
     let c = if holds {
@@ -39,6 +38,13 @@ pub fn judge(hedge: Hedge, lo: f64, hi: f64, c_lo: f64, c_hi: f64) -> Outcome {
         c_hi
     } else {
         c_lo
+    };
+    // A two-sided range ("600 to 700 km") is measured from its nearer end: 0 inside it.
+    let two_sided = matches!(hedge, Hedge::Plain | Hedge::About | Hedge::Exactly);
+    let nominal = if lo < hi && two_sided {
+        c.clamp(lo, hi)
+    } else {
+        hedge.nominal(lo, hi)
     };
     let diff_si = c - nominal;
     let pct = if nominal != 0.0 {
@@ -70,5 +76,20 @@ mod tests {
         // A computed range that overlaps the band holds.
         assert!(judge(Hedge::AtMost, 64.0, 64.0, 30.0, 70.0).holds);
         assert!(!judge(Hedge::AtMost, 64.0, 64.0, 66.0, 70.0).holds);
+    }
+
+    /// Issue 14: "600 to 700 km" vs 684 km was "+5.3 %, within tolerance (±5 %)", measured
+    /// from the midpoint; inside the range it is 0 %, outside it from the nearer end.
+    #[test]
+    fn regression_issue_14_ranges_are_judged_against_the_range() {
+        let o = judge(Hedge::Plain, 600.0, 700.0, 684.0, 684.0);
+        assert!(o.holds && o.pct == 0.0 && o.diff_si == 0.0, "{o:?}");
+        let o = judge(Hedge::Plain, 600.0, 700.0, 800.0, 800.0);
+        assert!(!o.holds);
+        assert!((o.pct - 100.0 / 7.0).abs() < 1e-9, "{o:?}");
+        let o = judge(Hedge::Plain, 600.0, 700.0, 500.0, 500.0);
+        assert!(!o.holds && (o.diff_si + 100.0).abs() < 1e-9, "{o:?}");
+        // Within 5 % beyond the upper end.
+        assert!(judge(Hedge::Plain, 600.0, 700.0, 730.0, 730.0).holds);
     }
 }

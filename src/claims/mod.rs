@@ -7,13 +7,15 @@
 //! `topic` across outlets (40 mph vs 60 km/h) and marks those that disagree as contradicting.
 //!
 //! Kinds live one file per family: `distance.rs` (distance, conversion, nearest),
-//! `bearing.rs` (direction, crossing), `motion.rs` (duration at speed, speed, flight),
-//! `timeline.rs` (elapsed time across time zones) and `interval.rs` (time between dates).
+//! `bearing.rs` (direction, crossing), `motion.rs` (duration at speed, speed), `flight.rs` (flight times),
+//! `timeline.rs` (elapsed time across time zones, and "the previous day", "overnight"), `clock.rs` (time-zone offsets between places) and `interval.rs` (time between dates).
 //! [`extract`] finds candidate claims in plain article text.
 
 mod bearing;
+mod clock;
 mod distance;
 pub mod extract;
+mod flight;
 mod interval;
 mod judge;
 mod motion;
@@ -112,12 +114,25 @@ fn check_one(cx: &Ctx, c: &ClaimSpec) -> Finding {
             to,
             aircraft,
             duration,
-        } => motion::flight(cx, from, to, aircraft, duration),
+        } => flight::flight(cx, from, to, aircraft.as_deref(), duration),
+        ClaimKind::Timeline {
+            from_event,
+            to_event,
+            when: Some(rel),
+            ..
+        } => timeline::check_days(cx, from_event, to_event, *rel),
         ClaimKind::Timeline {
             from_event,
             to_event,
             duration,
+            when: None,
         } => timeline::check(cx, from_event, to_event, duration.as_ref()),
+        ClaimKind::TimeZone {
+            place,
+            of,
+            offset,
+            date,
+        } => clock::check(cx, place, of, offset, date.as_deref()),
         ClaimKind::Interval {
             since,
             until,

@@ -1,7 +1,7 @@
-//! Claims about motion: duration at a speed, speed caps and ranges, and flight times.
+//! Claims about motion: duration at a speed, speed caps and ranges.
 
 use super::Ctx;
-use super::distance::{route_length, straight};
+use super::distance::route_length;
 use super::judge::judge;
 use super::timeline::{between, fmt_range};
 use super::verdict::{Figures, Finding, Scale, Verdict, finding, lower_bound_only};
@@ -57,7 +57,7 @@ pub(crate) fn duration_at_speed(
     let f = finding(
         duration.text.clone(),
         scale.fmt_range(t_lo, t_top),
-        duration.hedge.tolerance().to_string(),
+        duration.tolerance(),
         judge(duration.hedge, lo, hi, t_lo, t_top),
         scale,
         head,
@@ -119,7 +119,7 @@ pub(crate) fn speed(
         let f = finding(
             value.text.clone(),
             computed,
-            value.hedge.tolerance().to_string(),
+            value.tolerance(),
             judge(value.hedge, lo, hi, avg_lo, avg_hi),
             scale,
             head,
@@ -176,101 +176,6 @@ pub(crate) fn speed(
             (0.0, band_hi),
             (avg_lo, avg_hi),
             Some(avg_lo - nominal),
-            Some(pct),
-        )),
-    }
-}
-
-/// "an An-148 flew for about an hour": the geodesic over the claimed time gives an average
-/// speed; it must not exceed the type's cruise speed, nor fall under half of it (the rule of
-/// thumb used here for a direct flight, climb, descent and holding included).
-pub(crate) fn flight(cx: &Ctx, from: &str, to: &str, ac: &str, duration: &Amount) -> Finding {
-    let Some(plane) = crate::aircraft::find(ac) else {
-        return Finding::cannot(
-            &duration.text,
-            format!("aircraft \"{ac}\" is not in the table"),
-        );
-    };
-    let d = match straight(cx, from, to) {
-        Ok(d) => d.as_m(),
-        Err(why) => return Finding::cannot(&duration.text, why),
-    };
-    let (lo, hi) = duration.si();
-    let (b_lo, b_hi) = duration.hedge.band(lo, hi);
-    let (avg_lo, avg_hi) = (d / b_hi.max(1.0), d / b_lo.max(1.0));
-    let (c_lo, c_hi) = (plane.cruise.0.as_mps(), plane.cruise.1.as_mps());
-    let at_cruise = (d / c_hi, d / c_lo);
-    let scale = Scale::from(duration.quantity.value.unit);
-    let tolerance = format!(
-        "{}; the average must lie between half the cruise speed and the cruise speed",
-        duration.hedge.tolerance()
-    );
-    let head = format!(
-        "{} (geodesic) in {} ({}) ⇒ average {} vs {} cruise {} (time at cruise {})",
-        Scale::KM.fmt(d),
-        duration.text,
-        Scale::MIN.fmt_range(b_lo, b_hi),
-        Scale::KMH.fmt_range(avg_lo, avg_hi),
-        plane.name,
-        Scale::KMH.fmt_range(c_lo, c_hi),
-        Scale::MIN.fmt_range(at_cruise.0, at_cruise.1)
-    );
-    let shown = if at_cruise.1 < 3.0 * 3600.0 {
-        Scale::MIN
-    } else {
-        Scale::H
-    };
-    let computed = format!(
-        "time at cruise {}",
-        shown.fmt_range(at_cruise.0, at_cruise.1)
-    );
-    let holds = avg_lo <= c_hi && avg_hi >= 0.5 * c_lo;
-    if holds {
-        return Finding {
-            claimed: duration.text.clone(),
-            computed,
-            tolerance,
-            arithmetic: format!("{head}: plausible"),
-            verdict: Verdict::Holds,
-            figures: Some(Figures::new(
-                scale,
-                (lo, hi),
-                (b_lo, b_hi),
-                at_cruise,
-                None,
-                None,
-            )),
-        };
-    }
-    // Off: the claimed time is too short (faster than cruise) or far too long.
-    let (nominal_t, best_t) = if avg_lo > c_hi {
-        (duration.hedge.nominal(lo, hi), at_cruise.0)
-    } else {
-        (duration.hedge.nominal(lo, hi), d / (0.5 * c_lo))
-    };
-    let pct = (best_t - nominal_t) / nominal_t * 100.0;
-    Finding {
-        claimed: duration.text.clone(),
-        computed,
-        tolerance,
-        arithmetic: format!(
-            "{head}: {}",
-            if avg_lo > c_hi {
-                "faster than the aircraft cruises"
-            } else {
-                "slower than half its cruise speed"
-            }
-        ),
-        verdict: Verdict::Off {
-            by_percent: Some((pct * 10.0).round() / 10.0),
-            by: scale.fmt_signed(best_t - nominal_t),
-        },
-        figures: Some(Figures::new(
-            scale,
-            (lo, hi),
-            (b_lo, b_hi),
-            at_cruise,
-            Some(best_t - nominal_t),
             Some(pct),
         )),
     }
@@ -388,23 +293,5 @@ mod tests {
         assert!(matches!(f.verdict, Verdict::Off { .. }), "{}", f.arithmetic);
         let f = speed(&cx, &amount("about 75 mph"), Some(("dep", "arr")), true);
         assert_eq!(f.verdict, Verdict::Holds, "{}", f.arithmetic);
-    }
-
-    #[test]
-    fn flight_times_by_cruise_speed() {
-        let (s, r) = uk();
-        let cx = Ctx {
-            story: &s,
-            route: &r,
-        };
-        // 534 km on an A320 (828 km/h): about an hour and a quarter is plausible…
-        let f = flight(&cx, "lon", "edi", "A320", &amount("about 75 minutes"));
-        assert_eq!(f.verdict, Verdict::Holds, "{}", f.arithmetic);
-        // …twenty minutes is not.
-        let f = flight(&cx, "lon", "edi", "A320", &amount("20 minutes"));
-        assert!(matches!(f.verdict, Verdict::Off { .. }), "{}", f.arithmetic);
-        // Nor is five hours.
-        let f = flight(&cx, "lon", "edi", "A320", &amount("5 hours"));
-        assert!(matches!(f.verdict, Verdict::Off { .. }), "{}", f.arithmetic);
     }
 }

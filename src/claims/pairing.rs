@@ -95,7 +95,9 @@ pub(crate) fn pair(specs: &[ClaimSpec], checked: &mut [Checked]) {
                         for (k, other) in [(i, &b.id), (j, &a.id)] {
                             if matches!(
                                 checked[k].verdict,
-                                Verdict::Holds | Verdict::CannotCheck { .. }
+                                Verdict::Holds
+                                    | Verdict::LooselyHolds { .. }
+                                    | Verdict::CannotCheck { .. }
                             ) {
                                 checked[k].verdict = Verdict::Contradicts {
                                     other: other.clone(),

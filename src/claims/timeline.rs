@@ -20,7 +20,7 @@ use super::distance::route_length;
 use super::judge::judge;
 use super::verdict::{Figures, Finding, Scale, Verdict, finding, lower_bound_only};
 use crate::story::Amount;
-use crate::story::Event;
+use crate::story::{DayRelation, Event};
 use crate::units::format_duration;
 
 /// The elapsed time between two events, as a range.
@@ -172,7 +172,7 @@ pub(crate) fn check(
         let mut f = finding(
             d.text.clone(),
             computed,
-            d.hedge.tolerance().to_string(),
+            d.tolerance(),
             judge(d.hedge, lo, hi, t_lo, t_hi),
             Scale::from(d.quantity.value.unit),
             head,
@@ -249,6 +249,103 @@ pub(crate) fn check(
     }
 }
 
+/// "left Pyongyang the previous day", "travelled overnight": how the two events' local
+/// calendar days relate. Each event's date is its own local date (a window may span several);
+/// "overnight" also needs the shortest elapsed time under 24 hours.
+pub(crate) fn check_days(cx: &Ctx, from_event: &str, to_event: &str, rel: DayRelation) -> Finding {
+    let claimed = format!("{from_event} → {to_event} {}", rel.phrase());
+    let (el, a, b) = match between(cx, from_event, to_event) {
+        Ok(x) => x,
+        Err(why) => return Finding::cannot(claimed, why),
+    };
+    let days = |x: jiff::civil::Date, y: jiff::civil::Date| -> i64 {
+        x.until(y).map_or(0, |s| i64::from(s.get_days()))
+    };
+    let (d_min, d_max) = (
+        days(a.latest.date(), b.earliest.date()),
+        days(a.earliest.date(), b.latest.date()),
+    );
+    let want: i64 = match rel {
+        DayRelation::SameDay => 0,
+        DayRelation::PreviousDay | DayRelation::Overnight => 1,
+    };
+    let apart = if d_min == d_max {
+        format!(
+            "{d_min} calendar day{} apart",
+            if d_min == 1 { "" } else { "s" }
+        )
+    } else {
+        format!("{d_min}–{d_max} calendar days apart")
+    };
+    let day_ok = (d_min..=d_max).contains(&want);
+    let night_ok = rel != DayRelation::Overnight || el.min < Duration::from_secs(24 * 3600);
+    let tolerance = match rel {
+        DayRelation::SameDay => "the same local date".to_string(),
+        DayRelation::PreviousDay => {
+            "the first event on the local date before the second's".to_string()
+        }
+        DayRelation::Overnight => {
+            "the second event on the next local date, less than 24 h later".to_string()
+        }
+    };
+    let head = format!(
+        "{} {} → {} {} (local dates): {apart}, {} elapsed; \"{}\" means {tolerance}",
+        a.what,
+        window(a),
+        b.what,
+        window(b),
+        fmt_range(&el),
+        rel.phrase()
+    );
+    let computed = format!("{apart}; {}", fmt_range(&el));
+    let day = Scale {
+        symbol: "d",
+        si: 86_400.0,
+    };
+    let figures = |deviation: Option<i64>| {
+        let w = want as f64 * day.si;
+        Some(Figures::new(
+            day,
+            (w, w),
+            (w, w),
+            (d_min as f64 * day.si, d_max as f64 * day.si),
+            deviation.map(|k| k as f64 * day.si),
+            None,
+        ))
+    };
+    if day_ok && night_ok {
+        return Finding {
+            claimed,
+            computed,
+            tolerance,
+            arithmetic: format!("{head}: consistent"),
+            verdict: Verdict::Holds,
+            figures: figures(None),
+        };
+    }
+    let nearest = if want < d_min { d_min } else { d_max };
+    let by = if !day_ok {
+        let k = nearest - want;
+        format!("{k:+} day{}", if k.abs() == 1 { "" } else { "s" })
+    } else {
+        format!(
+            "{} elapsed, a day and a night or more",
+            format_duration(el.min)
+        )
+    };
+    Finding {
+        claimed,
+        computed,
+        tolerance,
+        arithmetic: format!("{head}: not so"),
+        verdict: Verdict::Off {
+            by_percent: None,
+            by,
+        },
+        figures: figures(Some(if day_ok { 0 } else { nearest - want })),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -314,5 +411,58 @@ mod tests {
             elapsed(&s.events[0], "Mars/Olympus", &s.events[1], "UTC"),
             Err(Error::UnknownZone { .. })
         ));
+    }
+
+    /// Issue 14: "the previous day" and "overnight", checked on the events' local dates.
+    #[test]
+    fn regression_issue_14_previous_day_and_overnight() {
+        use crate::gazetteer::Gazetteer;
+        use crate::route::{self, RouteOptions};
+        let check = |t1: &str, t2: &str, rel: DayRelation| {
+            let s = story(t1, t2);
+            let r = route::build(
+                &s,
+                &Gazetteer::from_places(Vec::new()),
+                &RouteOptions::default(),
+            )
+            .unwrap();
+            let cx = Ctx {
+                story: &s,
+                route: &r,
+            };
+            check_days(&cx, "x", "y", rel)
+        };
+        // Left Sunday evening, arrived Monday morning: overnight, and the previous day.
+        let (sun, mon) = ("time = 2023-09-10T21:00:00", "time = 2023-09-11T07:00:00");
+        let f = check(sun, mon, DayRelation::Overnight);
+        assert_eq!(f.verdict, Verdict::Holds, "{}", f.arithmetic);
+        assert_eq!(
+            check(sun, mon, DayRelation::PreviousDay).verdict,
+            Verdict::Holds
+        );
+        let f = check(sun, mon, DayRelation::SameDay);
+        assert!(
+            matches!(&f.verdict, Verdict::Off { by, .. } if by == "+1 day"),
+            "{f:?}"
+        );
+        // Sunday afternoon to early Tuesday (the default story): two days, not overnight.
+        let f = check(
+            "earliest = 2023-09-10T12:00:00\nlatest = 2023-09-10T18:00:00",
+            "earliest = 2023-09-12T00:00:00\nlatest = 2023-09-12T06:00:00",
+            DayRelation::Overnight,
+        );
+        assert!(matches!(f.verdict, Verdict::Off { .. }), "{}", f.arithmetic);
+        assert!(
+            f.arithmetic.contains("2 calendar days apart"),
+            "{}",
+            f.arithmetic
+        );
+        // Next day, but 34 hours later: not overnight.
+        let f = check(
+            "time = 2023-09-10T01:00:00",
+            "time = 2023-09-11T11:00:00",
+            DayRelation::Overnight,
+        );
+        assert!(matches!(f.verdict, Verdict::Off { .. }), "{}", f.arithmetic);
     }
 }

@@ -11,6 +11,9 @@ use crate::units::{Unit, group_thousands};
 pub enum Verdict {
     /// The figure is within the tolerance its wording implies.
     Holds,
+    /// Loosely right, as news copy uses the word: a direction in the neighbouring half-sector
+    /// ("north" for 46.7°). `actual` names what the figure really is ("north-east").
+    LooselyHolds { actual: String },
     /// Outside the tolerance: by `by_percent` (none for bearings) and by `by` in the claim's
     /// own unit.
     Off { by_percent: Option<f64>, by: String },
@@ -31,11 +34,12 @@ impl Verdict {
     pub fn fails(&self) -> bool {
         matches!(self, Verdict::Off { .. } | Verdict::Contradicts { .. })
     }
-    /// The stable one-word name used in JSON: holds, plausible, implausible, off,
-    /// contradicts, cannot_check.
+    /// The stable one-word name used in JSON: holds, loosely_holds, plausible, implausible,
+    /// off, contradicts, cannot_check.
     pub fn word(&self) -> &'static str {
         match self {
             Verdict::Holds => "holds",
+            Verdict::LooselyHolds { .. } => "loosely_holds",
             Verdict::Plausible { .. } => "plausible",
             Verdict::Implausible { .. } => "implausible",
             Verdict::Off { .. } => "off",
@@ -49,6 +53,7 @@ impl fmt::Display for Verdict {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Verdict::Holds => f.write_str("holds"),
+            Verdict::LooselyHolds { actual } => write!(f, "loosely holds ({actual})"),
             Verdict::Plausible { .. } => f.write_str("plausible"),
             Verdict::Implausible { ratio, .. } => {
                 write!(f, "implausible ({ratio:.2}× the straight line)")

@@ -6,11 +6,11 @@
 use std::path::{Path, PathBuf};
 
 use miette::Report;
-use routecheck::output::OutputDir;
 use routecheck::pipeline::{Outcome, Pipeline};
 use routecheck::report;
 use routecheck::story::Story;
 
+use super::output::OutputDir;
 use super::{Format, OutArgs};
 
 /// The bundled default story: Kim Jong Un's train to Russia, September 2023.

@@ -90,7 +90,7 @@ pub fn run(a: Args, out: &mut dyn std::io::Write) -> miette::Result<u8> {
                     path.display()
                 ));
             }
-            routecheck::output::atomic_write(path, toml.as_bytes())
+            super::output::atomic_write(path, toml.as_bytes())
                 .map_err(|e| miette::miette!("{e}"))?;
             eprintln!("wrote {}", path.display());
         }

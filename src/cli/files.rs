@@ -8,11 +8,11 @@ use miette::Diagnostic;
 use routecheck::export::export_route;
 use routecheck::export::{self, ExportRoute};
 use routecheck::gazetteer::Gazetteer;
-use routecheck::output::OutputDir;
 use routecheck::pipeline::Outcome;
 use routecheck::render::{self, MapOptions, MapScene};
 
 use super::OutArgs;
+use super::output::{self, OutputDir};
 
 /// Named files in memory: (file name, bytes).
 pub type Files = Vec<(String, Vec<u8>)>;
@@ -134,7 +134,7 @@ pub fn open_out(out: &OutArgs) -> miette::Result<OutputDir> {
 }
 
 /// An output error with what to do about it.
-pub fn output_error(e: routecheck::output::Error) -> miette::Report {
+pub fn output_error(e: output::Error) -> miette::Report {
     match e.help() {
         Some(h) => miette::miette!(help = h, "{e}"),
         None => miette::miette!("{e}"),

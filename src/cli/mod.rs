@@ -9,6 +9,7 @@ mod input;
 mod locate;
 mod map;
 mod near;
+mod output;
 mod places;
 mod rail;
 mod route;

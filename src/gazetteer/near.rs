@@ -102,7 +102,7 @@ impl Gazetteer {
         let mut limit2 = found
             .get(n.saturating_sub(1))
             .map_or(f64::INFINITY, |f| f.0 * SLACK);
-        for (node, d2) in spatial.tree.nearest_neighbor_iter_with_distance_2(q) {
+        for (node, d2) in spatial.tree.nearest_neighbor_iter_with_distance_2(&q) {
             if d2 > limit2 {
                 break;
             }

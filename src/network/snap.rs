@@ -92,7 +92,7 @@ impl SegmentIndex {
             let env = AABB::from_corners([lo.max(-180.0), lat0], [hi.min(180.0), lat1]);
             out.extend(
                 self.tree
-                    .locate_in_envelope_intersecting(env)
+                    .locate_in_envelope_intersecting(&env)
                     .map(|s| s.data),
             );
         }

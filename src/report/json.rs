@@ -106,7 +106,7 @@ fn journey(j: &Journey) -> Value {
 
 fn claim(c: &Checked) -> Value {
     let (off_by_percent, off_by, contradicts, why) = match &c.verdict {
-        Verdict::Holds => (None, None, None, None),
+        Verdict::Holds | Verdict::LooselyHolds { .. } => (None, None, None, None),
         Verdict::Plausible { why } | Verdict::Implausible { why, .. } => {
             (None, None, None, Some(why.as_str()))
         }

@@ -22,6 +22,8 @@ pub const JSON_SCHEMA: &str = "routecheck.claims/2";
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize)]
 pub struct Summary {
     pub holds: usize,
+    /// Loosely right ("north" for a bearing in the neighbouring half-sector).
+    pub loosely_holds: usize,
     pub plausible: usize,
     pub implausible: usize,
     pub off: usize,
@@ -35,6 +37,7 @@ impl Summary {
         for c in checked {
             match c.verdict {
                 Verdict::Holds => s.holds += 1,
+                Verdict::LooselyHolds { .. } => s.loosely_holds += 1,
                 Verdict::Plausible { .. } => s.plausible += 1,
                 Verdict::Implausible { .. } => s.implausible += 1,
                 Verdict::Off { .. } => s.off += 1,
@@ -44,10 +47,11 @@ impl Summary {
         }
         s
     }
-    /// "9 claims: 5 hold, 2 off, 1 contradicts, 1 cannot be checked", with "N plausible" and
-    /// "N implausible" when there are any.
+    /// "9 claims: 5 hold, 2 off, 1 contradicts, 1 cannot be checked", with "N hold(s)
+    /// loosely", "N plausible" and "N implausible" when there are any.
     pub fn line(&self) -> String {
         let n = self.holds
+            + self.loosely_holds
             + self.plausible
             + self.implausible
             + self.off
@@ -58,6 +62,13 @@ impl Summary {
             self.holds,
             if self.holds == 1 { "s" } else { "" }
         )];
+        if self.loosely_holds > 0 {
+            parts.push(format!(
+                "{} hold{} loosely",
+                self.loosely_holds,
+                if self.loosely_holds == 1 { "s" } else { "" }
+            ));
+        }
         if self.plausible > 0 {
             parts.push(format!("{} plausible", self.plausible));
         }
@@ -83,6 +94,7 @@ impl Summary {
 pub fn verdict_word(v: &Verdict) -> String {
     match v {
         Verdict::Holds => "holds".into(),
+        Verdict::LooselyHolds { actual } => format!("loosely holds ({actual})"),
         Verdict::Plausible { .. } => "plausible".into(),
         Verdict::Implausible { ratio, .. } => format!("implausible {ratio:.2}×"),
         Verdict::Off {
@@ -224,5 +236,23 @@ mod tests {
             "4 claims: 2 hold, 1 off, 0 contradict, 1 cannot be checked"
         );
         assert_eq!(verdict_word(&c[2].verdict), "off +12.0 %");
+    }
+
+    /// Issue 14: a direction in the neighbouring half-sector is counted apart from "holds".
+    #[test]
+    fn regression_issue_14_loosely_holding_claims_are_counted() {
+        let loose = Verdict::LooselyHolds {
+            actual: "north-east".into(),
+        };
+        let c = [checked("a", Verdict::Holds), checked("b", loose.clone())];
+        let s = Summary::of(&c);
+        assert_eq!((s.holds, s.loosely_holds), (1, 1));
+        assert_eq!(
+            s.line(),
+            "2 claims: 1 holds, 1 holds loosely, 0 off, 0 contradict, 0 cannot be checked"
+        );
+        assert_eq!(verdict_word(&loose), "loosely holds (north-east)");
+        assert_eq!(loose.word(), "loosely_holds");
+        assert!(!loose.fails());
     }
 }

@@ -13,6 +13,7 @@ use crate::story::Story;
 fn style(v: &Verdict) -> Style {
     let colour = match v {
         Verdict::Holds => AnsiColor::Green,
+        Verdict::LooselyHolds { .. } => AnsiColor::BrightGreen,
         Verdict::Plausible { .. } => AnsiColor::Cyan,
         Verdict::Implausible { .. } => AnsiColor::Yellow,
         Verdict::Off { .. } => AnsiColor::Red,

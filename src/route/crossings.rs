@@ -122,7 +122,7 @@ pub fn find_crossings(
         let mut hits: Vec<(usize, usize, usize)> = Vec::new();
         for r in boxes(a, b) {
             let env = AABB::from_corners(r.lower(), r.upper());
-            hits.extend(tree.locate_in_envelope_intersecting(env).map(|s| s.data));
+            hits.extend(tree.locate_in_envelope_intersecting(&env).map(|s| s.data));
         }
         hits.sort_unstable();
         hits.dedup();

@@ -6,6 +6,7 @@ use serde::de::{Deserializer, Error as _};
 use serde::{Deserialize, Serialize};
 
 use super::hedge::Hedge;
+use super::time_idiom::{DayRelation, ZoneOffset};
 use crate::units::{self, Dimension, Quantity};
 
 /// A quantity as a claim states it: its hedge, its value (or range) and any conversion.
@@ -23,12 +24,23 @@ impl TryFrom<String> for Amount {
     fn try_from(text: String) -> Result<Self, String> {
         let (hedge, rest) = Hedge::split(&text);
         let quantity = units::parse_quantity(rest).map_err(|e| e.to_string())?;
+        if quantity.value.hi == 0.0 {
+            return Err(zero(&text, &quantity.dimension().to_string()));
+        }
         Ok(Amount {
             hedge,
             quantity,
             text,
         })
     }
+}
+
+/// The sentence for a zero figure ("0 km", "0 hours"): it has no size to compare with, so
+/// no deviation in per cent, and no journey covers it.
+fn zero(text: &str, what: &str) -> String {
+    format!(
+        "\"{text}\" is zero: a {what} of nothing cannot be checked against a journey (no deviation in per cent can be measured from zero); write the figure the article gives, or leave the claim out"
+    )
 }
 
 impl From<Amount> for String {
@@ -44,6 +56,15 @@ impl Amount {
     }
     pub fn dimension(&self) -> Dimension {
         self.quantity.dimension()
+    }
+    /// The tolerance the wording implies, in words, naming the words the claim used; a
+    /// range's applies beyond its ends.
+    pub fn tolerance(&self) -> String {
+        let v = self.quantity.value;
+        let t = self.text.trim_start();
+        let (_, rest) = Hedge::split(t);
+        let phrase = &t[..t.len() - rest.len()];
+        self.hedge.tolerance_named(v.lo, v.hi, phrase)
     }
 }
 
@@ -117,13 +138,29 @@ pub enum ClaimKind {
         to_event: String,
         #[serde(skip_serializing_if = "Option::is_none")]
         duration: Option<Amount>,
+        /// "the previous day", "overnight", "the same day": how the events' local calendar
+        /// days relate (instead of a duration).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        when: Option<DayRelation>,
     },
-    /// "an An-148 flew for about an hour": the geodesic over the aircraft's cruise speed.
+    /// "an An-148 flew for about an hour": the geodesic at the aircraft's cruise speed, up to
+    /// the block time (taxi, take-off, climb-out and approach added). Without `aircraft` an
+    /// Airbus A320 is assumed, and the verdict says so.
     Flight {
         from: String,
         to: String,
-        aircraft: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        aircraft: Option<String>,
         duration: Amount,
+    },
+    /// "Vladivostok is one hour ahead of Pyongyang": the offset between the two places' time
+    /// zones on `date` (default: the date of the story's first event).
+    TimeZone {
+        place: String,
+        of: String,
+        offset: ZoneOffset,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        date: Option<String>,
     },
     /// "the first such visit in nearly 4 1/2 years": the time between two dates.
     Interval {
@@ -153,13 +190,14 @@ impl ClaimKind {
             ClaimKind::Timeline { .. } => "timeline",
             ClaimKind::Flight { .. } => "flight",
             ClaimKind::Interval { .. } => "interval",
+            ClaimKind::TimeZone { .. } => "time_zone",
             ClaimKind::Nearest { .. } => "nearest",
         }
     }
 }
 
 /// The claim kinds, for messages.
-pub const KINDS: &str = "distance, duration_at_speed, speed, conversion, direction, crossing, timeline, flight, interval, nearest";
+pub const KINDS: &str = "distance, duration_at_speed, speed, conversion, direction, crossing, timeline, flight, interval, nearest, time_zone";
 
 /// A claim as the story file states it: who said it, the words, and what it asserts.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -243,6 +281,9 @@ pub struct IntervalAmount {
     pub seconds: f64,
     /// The unit it was written in.
     pub unit: TimeUnit,
+    /// Written as "the first … in four years": none in the four years before, so at least
+    /// that long (unless a hedge of its own says otherwise: "in nearly 4 1/2 years").
+    pub first_in: bool,
 }
 
 /// A calendar unit of an interval claim. Years are 365.2425 days (the Gregorian mean) and
@@ -259,9 +300,29 @@ const DAY_S: f64 = 86_400.0;
 const YEAR_S: f64 = 365.2425 * DAY_S;
 
 impl IntervalAmount {
-    /// Reads "nearly 4 1/2 years" into its hedge, value in seconds and unit.
+    /// Reads "nearly 4 1/2 years" into its hedge, value in seconds and unit. The idiom "the
+    /// first trip abroad in four years" means at least four years since the last one.
+    ///
+    /// ```
+    /// use routecheck::story::{Hedge, IntervalAmount};
+    /// let a = IntervalAmount::parse("first trip abroad in four years").unwrap();
+    /// assert_eq!((a.hedge, a.first_in), (Hedge::AtLeast, true));
+    /// let a = IntervalAmount::parse("the first such visit in nearly 4 1/2 years").unwrap();
+    /// assert_eq!(a.hedge, Hedge::Nearly);
+    /// ```
     pub fn parse(s: &str) -> Result<IntervalAmount, String> {
-        let (hedge, rest) = Hedge::split(s);
+        let lower = s.to_ascii_lowercase();
+        let first_in = lower.split_whitespace().any(|w| w == "first") && lower.contains(" in ");
+        let amount = match lower.rfind(" in ") {
+            Some(i) if first_in => &s[i + 4..],
+            _ => s,
+        };
+        let (hedge, rest) = Hedge::split(amount);
+        let hedge = if first_in && hedge == Hedge::Plain {
+            Hedge::AtLeast
+        } else {
+            hedge
+        };
         let rest = rest.trim();
         let (num, unit) = rest.rsplit_once(char::is_whitespace).ok_or_else(|| {
             format!("\"{s}\": write a number and a unit, e.g. \"nearly 4 1/2 years\"")
@@ -275,10 +336,14 @@ impl IntervalAmount {
         };
         let v = crate::units::parse_number_words(num)
             .ok_or_else(|| format!("\"{num}\" is not a number"))?;
+        if v == 0.0 {
+            return Err(zero(s, "span of time"));
+        }
         Ok(IntervalAmount {
             hedge,
             seconds: v * seconds,
             unit: TimeUnit { symbol, seconds },
+            first_in,
         })
     }
 }
@@ -322,6 +387,21 @@ mod tests {
         assert!(e.contains("colour"), "{e}");
         let e = parse("id = \"x\"\nquote = \"q\"\nkind = \"conversion\"\n").unwrap_err();
         assert!(e.contains("outlet"), "{e}");
+    }
+
+    /// Issue 14: "0 km" and "0 hours" get a sentence that says why, never "NaN %".
+    #[test]
+    fn regression_issue_14_zero_figures_are_refused_with_a_sentence() {
+        for text in ["0 km", "0 hours", "about 0 km/h", "zero miles"] {
+            let e = Amount::try_from(text.to_string()).unwrap_err();
+            assert!(e.contains("is zero") && !e.contains("NaN"), "{text}: {e}");
+        }
+        let e = IntervalAmount::parse("0 years").unwrap_err();
+        assert!(e.contains("is zero"), "{e}");
+        // A range from zero is still a figure.
+        assert!(Amount::try_from("0-60 km/h".to_string()).is_ok());
+        let e = parse("id = \"x\"\noutlet = \"AP\"\nquote = \"q\"\nkind = \"distance\"\nfrom = \"a\"\nto = \"b\"\nvalue = \"0 km\"\n").unwrap_err();
+        assert!(e.contains("is zero"), "{e}");
     }
 
     #[test]

@@ -172,9 +172,15 @@ pub fn validate(c: &ClaimSpec, waypoints: &[&str], events: &[&str]) -> Result<()
             from_event,
             to_event,
             duration,
+            when,
         } => {
             ev("from_event", from_event)?;
             ev("to_event", to_event)?;
+            if duration.is_some() && when.is_some() {
+                return Err(invalid(
+                    "give `duration` or `when`, not both: one claim, one figure".to_string(),
+                ));
+            }
             match duration {
                 Some(d) => dim("duration", d, Dimension::Duration),
                 None => Ok(()),
@@ -188,13 +194,25 @@ pub fn validate(c: &ClaimSpec, waypoints: &[&str], events: &[&str]) -> Result<()
         } => {
             wp("from", from)?;
             wp("to", to)?;
-            if crate::aircraft::find(aircraft).is_none() {
+            if let Some(aircraft) = aircraft
+                && crate::aircraft::find(aircraft).is_none()
+            {
                 return Err(invalid(format!(
                     "aircraft \"{aircraft}\" is not in the aircraft table (known: {})",
                     crate::aircraft::names().join(", ")
                 )));
             }
             dim("duration", duration, Dimension::Duration)
+        }
+        ClaimKind::TimeZone {
+            place, of, date, ..
+        } => {
+            wp("place", place)?;
+            wp("of", of)?;
+            match date {
+                Some(d) => super::claim::parse_date(d).map(|_| ()).map_err(invalid),
+                None => Ok(()),
+            }
         }
         ClaimKind::Interval {
             since,

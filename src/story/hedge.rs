@@ -9,10 +9,12 @@
 //! | nearly, almost, close to, just under           | up to 10 % below, not above     |
 //! | just over                                      | up to 10 % above, not below     |
 //! | at least, more than, over, upwards of          | at or above it (no upper limit) |
-//! | at most, less than, under, up to, below        | at or below it                  |
+//! | at most, less than, under, up to, below, no faster than, as fast as, top speed of | at or below it |
 //! | exactly, precisely                             | within ±0.5 %                   |
 //!
-//! A range ("40–60 km/h") widens the band to both ends, with the same percentages.
+//! A range ("40–60 km/h", "600 to 700 km") widens the band to both ends, with the same
+//! percentages; a value inside the range is 0 % off, one outside it is measured from the
+//! nearer end.
 
 use std::fmt;
 
@@ -61,8 +63,21 @@ const PHRASES: &[(&str, Hedge)] = &[
     ("up to", Hedge::AtMost),
     ("under", Hedge::AtMost),
     ("below", Hedge::AtMost),
+    ("a top speed of just", Hedge::AtMost),
+    ("top speed of just", Hedge::AtMost),
+    ("top speeds of just", Hedge::AtMost),
+    ("a top speed of", Hedge::AtMost),
     ("top speed of", Hedge::AtMost),
     ("top speeds of", Hedge::AtMost),
+    ("no faster than", Hedge::AtMost),
+    ("not faster than", Hedge::AtMost),
+    ("as fast as", Hedge::AtMost),
+    ("as much as", Hedge::AtMost),
+    ("as many as", Hedge::AtMost),
+    ("as long as", Hedge::AtMost),
+    ("no slower than", Hedge::AtLeast),
+    ("well over", Hedge::AtLeast),
+    ("well above", Hedge::AtLeast),
     ("speeds of less than", Hedge::AtMost),
     ("nearly", Hedge::Nearly),
     ("almost", Hedge::Nearly),
@@ -73,6 +88,8 @@ const PHRASES: &[(&str, Hedge)] = &[
     ("around", Hedge::About),
     ("about", Hedge::About),
     ("some", Hedge::About),
+    ("more or less", Hedge::About),
+    ("give or take", Hedge::About),
     ("circa", Hedge::About),
     ("an estimated", Hedge::About),
     ("estimated", Hedge::About),
@@ -107,7 +124,14 @@ impl Hedge {
 
     /// The hedge phrase ending at the end of `before` (for extraction: "… at around").
     pub fn preceding(before: &str) -> Hedge {
-        let lower = before.trim_end().to_ascii_lowercase();
+        Hedge::preceding_phrase(before).map_or(Hedge::Plain, |(h, _)| h)
+    }
+
+    /// The hedge and its words as written, ending at the end of `before` ("… a top speed of
+    /// just" → (AtMost, "top speed of just")).
+    pub fn preceding_phrase(before: &str) -> Option<(Hedge, &str)> {
+        let trimmed = before.trim_end();
+        let lower = trimmed.to_ascii_lowercase();
         for (phrase, hedge) in PHRASES {
             if lower.ends_with(phrase) {
                 let start = lower.len() - phrase.len();
@@ -115,11 +139,11 @@ impl Hedge {
                     || lower[..start].ends_with(|c: char| !c.is_alphanumeric())
                     || phrase.starts_with('~');
                 if boundary {
-                    return *hedge;
+                    return Some((*hedge, &trimmed[start..]));
                 }
             }
         }
-        Hedge::Plain
+        None
     }
 
     /// The interval (in SI units) the true value may lie in for a claim of `lo..=hi`.
@@ -146,6 +170,39 @@ impl Hedge {
             Hedge::AtMost => "the figure or less for \"less than\"",
             Hedge::Exactly => "±0.5 % for \"exactly\"",
         }
+    }
+
+    /// The tolerance in words for a claim of `lo..=hi`: a range's percentages apply beyond
+    /// its ends ("±5 % beyond the ends of the range").
+    pub fn tolerance_for(self, lo: f64, hi: f64) -> String {
+        if lo == hi {
+            return self.tolerance().to_string();
+        }
+        match self {
+            Hedge::Plain => "the range, ±5 % beyond its ends".into(),
+            Hedge::About => "the range, ±10 % beyond its ends for \"about\"".into(),
+            Hedge::Exactly => "the range, ±0.5 % beyond its ends for \"exactly\"".into(),
+            Hedge::Nearly => "up to 10 % under the range, not over it, for \"nearly\"".into(),
+            Hedge::JustOver => "up to 10 % over the range, not under it, for \"just over\"".into(),
+            Hedge::AtLeast => "the range's lower end or more for \"at least\"".into(),
+            Hedge::AtMost => "the range's upper end or less for \"less than\"".into(),
+        }
+    }
+
+    /// [`Hedge::tolerance_for`] naming the words the claim used ("the figure or less for
+    /// \"no faster than\""), not this hedge's usual word.
+    pub fn tolerance_named(self, lo: f64, hi: f64, phrase: &str) -> String {
+        let t = self.tolerance_for(lo, hi);
+        let usual = match self {
+            Hedge::Plain => return t,
+            Hedge::AtMost => "less than".to_string(),
+            other => other.to_string(),
+        };
+        let phrase = phrase.trim().to_lowercase();
+        if phrase.is_empty() {
+            return t;
+        }
+        t.replace(&format!("\"{usual}\""), &format!("\"{phrase}\""))
     }
 
     /// The figure a deviation is measured from: the bound for one-sided hedges, else the
@@ -194,6 +251,56 @@ mod tests {
         assert_eq!(Hedge::preceding("speeds of less than"), Hedge::AtMost);
         assert_eq!(Hedge::preceding("a journey of"), Hedge::Plain);
         assert_eq!(Hedge::preceding("hover"), Hedge::Plain);
+        assert_eq!(
+            Hedge::preceding_phrase("reached a Top Speed of just"),
+            Some((Hedge::AtMost, "a Top Speed of just"))
+        );
+        assert_eq!(Hedge::preceding_phrase("a journey of"), None);
+    }
+
+    /// Issue 14: the hedges news copy uses for caps, floors and approximations.
+    #[test]
+    fn regression_issue_14_news_hedges() {
+        for (text, hedge, rest) in [
+            ("no faster than 60 km/h", Hedge::AtMost, "60 km/h"),
+            ("top speed of just 60 km/h", Hedge::AtMost, "60 km/h"),
+            ("a top speed of 80 km/h", Hedge::AtMost, "80 km/h"),
+            ("as fast as 200 km/h", Hedge::AtMost, "200 km/h"),
+            ("up to 25 knots", Hedge::AtMost, "25 knots"),
+            ("more than 3 hours", Hedge::AtLeast, "3 hours"),
+            ("well over 1,000 km", Hedge::AtLeast, "1,000 km"),
+            ("some 300 km", Hedge::About, "300 km"),
+            ("roughly 300 km", Hedge::About, "300 km"),
+            ("nearly 20 hours", Hedge::Nearly, "20 hours"),
+            ("just under 20 hours", Hedge::Nearly, "20 hours"),
+            ("just over 2 hours", Hedge::JustOver, "2 hours"),
+            ("at least 20 hours", Hedge::AtLeast, "20 hours"),
+            ("at most 40 mph", Hedge::AtMost, "40 mph"),
+            ("about\u{a0}425 miles", Hedge::About, "425 miles"),
+        ] {
+            assert_eq!(Hedge::split(text), (hedge, rest), "{text}");
+        }
+        assert_eq!(
+            Hedge::preceding("reaching a top speed of just"),
+            Hedge::AtMost
+        );
+        assert_eq!(Hedge::preceding("can travel no faster than"), Hedge::AtMost);
+        assert_eq!(
+            Hedge::Plain.tolerance_for(600.0, 700.0),
+            "the range, ±5 % beyond its ends"
+        );
+        assert_eq!(
+            Hedge::Plain.tolerance_for(6.0, 6.0),
+            "±5 % for a plain figure"
+        );
+        assert_eq!(
+            Hedge::AtMost.tolerance_named(7.0, 7.0, "No faster than"),
+            "the figure or less for \"no faster than\""
+        );
+        assert_eq!(
+            Hedge::About.tolerance_named(7.0, 7.0, "roughly"),
+            "±10 % for \"roughly\""
+        );
     }
 
     #[test]

@@ -31,6 +31,7 @@ mod error;
 mod events;
 mod hedge;
 mod raw;
+mod time_idiom;
 mod validate;
 
 use std::path::Path;
@@ -41,6 +42,7 @@ pub use claim::{Amount, ClaimKind, ClaimSpec, DistanceMeasure, IntervalAmount, K
 pub use claim_validate::{Error as ClaimError, validate as validate_claim};
 pub use error::Error;
 pub use hedge::Hedge;
+pub use time_idiom::{DayRelation, ZoneOffset};
 
 use crate::coord::LatLon;
 use crate::gazetteer::PlaceKind;

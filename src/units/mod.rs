@@ -19,7 +19,7 @@ use std::fmt;
 use std::ops::{Add, Div, Mul, Sub};
 use std::time::Duration;
 
-pub use number::parse_number_words;
+pub use number::{parse_number_words, two_readings, vague_plural};
 pub use parse::{
     Quantity, QuantityRange, Unit, parse_duration, parse_length, parse_quantity, parse_speed,
     scan_quantity,
@@ -51,6 +51,20 @@ pub enum Error {
     },
     #[error("\"{text}\" is not a finite, non-negative quantity")]
     OutOfRange { text: String },
+    #[error(
+        "\"{text}\" is negative: a distance, speed or duration cannot be; write the figure without the minus sign"
+    )]
+    Negative { text: String },
+    #[error(
+        "\"{text}\" can be read two ways: {decimal} with a decimal point or {grouped} with a thousands point; write \"{decimal}\" or \"{grouped}\" as the article means it"
+    )]
+    Ambiguous {
+        text: String,
+        /// The reading with a decimal point ("1.2").
+        decimal: String,
+        /// The reading with a thousands separator ("1,200").
+        grouped: String,
+    },
 }
 
 /// What a quantity measures.

@@ -37,11 +37,16 @@ fn digits_prefix(t: &str) -> Option<(f64, usize)> {
     }
     text.push_str(&t[..first]);
     i += first;
-    // Thousands groups: ",ddd" or a thin/no-break space + "ddd", only after 1–3 leading digits.
+    // Thousands groups: ",ddd" or a space (plain, thin or no-break) + "ddd", only after 1–3
+    // leading digits; or two or more ".ddd" groups ("1.200.000", European grouping).
     if (1..=3).contains(&first) {
+        if let Some((digits, n)) = point_groups(&t[i..]).filter(|(d, _)| d.len() >= 6) {
+            text.push_str(&digits);
+            return Some((text.parse().ok()?, i + n));
+        }
         loop {
             let rest = &t[i..];
-            let sep_len = [",", "\u{202f}", "\u{a0}", "\u{2009}"]
+            let sep_len = [",", " ", "\u{202f}", "\u{a0}", "\u{2009}"]
                 .iter()
                 .find(|sep| rest.starts_with(**sep))
                 .map(|sep| sep.len());
@@ -71,6 +76,49 @@ fn digits_prefix(t: &str) -> Option<(f64, usize)> {
         i += n;
     }
     Some((v, i))
+}
+
+/// The ".ddd" groups at the start of `t` (each exactly three digits), joined, with the bytes
+/// they use.
+fn point_groups(t: &str) -> Option<(String, usize)> {
+    let b = t.as_bytes();
+    let mut digits = String::new();
+    let mut i = 0;
+    while b.get(i) == Some(&b'.')
+        && b[i + 1..].iter().take_while(|c| c.is_ascii_digit()).count() == 3
+    {
+        digits.push_str(&t[i + 1..i + 4]);
+        i += 4;
+    }
+    (!digits.is_empty()).then_some((digits, i))
+}
+
+/// A number such as "1.200" that reads as 1.2 with a decimal point and as 1,200 with a
+/// European thousands point: 1–3 digits (not a lone 0), a point and exactly three digits.
+/// Returns both readings, decimal first.
+///
+/// ```
+/// use routecheck::units::two_readings;
+/// assert_eq!(two_readings("1.200 km"), Some((1.2, 1200.0)));
+/// assert_eq!(two_readings("1.25 km"), None);
+/// assert_eq!(two_readings("0.500 km"), None);
+/// assert_eq!(two_readings("1.200.000 km"), None);
+/// ```
+pub fn two_readings(t: &str) -> Option<(f64, f64)> {
+    let t = t.trim_start();
+    let b = t.as_bytes();
+    let first = b.iter().take_while(|c| c.is_ascii_digit()).count();
+    if !(1..=3).contains(&first) || b[0] == b'0' {
+        return None;
+    }
+    let (digits, n) = point_groups(&t[first..])?;
+    let after = &t[first + n..];
+    if digits.len() != 3 || after.starts_with(|c: char| c.is_ascii_digit() || c == ',') {
+        return None;
+    }
+    let decimal: f64 = t[..first + n].parse().ok()?;
+    let grouped: f64 = format!("{}{digits}", &t[..first]).parse().ok()?;
+    Some((decimal, grouped))
 }
 
 fn vulgar_fraction(t: &str) -> Option<(f64, usize)> {
@@ -159,6 +207,32 @@ fn word_value(w: &str) -> Option<f64> {
     }
 }
 
+/// "dozens of", "hundreds of", "thousands of" at the start of `t`: a range of values, with the
+/// bytes used. The convention: "dozens" is two dozen up to a hundred (24–99), "hundreds"
+/// 200–999, "thousands" 2,000–9,999 (the plural says at least two of them, and the next word
+/// up was not used).
+///
+/// ```
+/// use routecheck::units::vague_plural;
+/// assert_eq!(vague_plural("dozens of km"), Some((24.0, 99.0, 9)));
+/// assert_eq!(vague_plural("a dozen km"), None);
+/// ```
+pub fn vague_plural(t: &str) -> Option<(f64, f64, usize)> {
+    for (word, lo, hi) in [
+        ("dozens of", 24.0, 99.0),
+        ("hundreds of", 200.0, 999.0),
+        ("thousands of", 2000.0, 9999.0),
+    ] {
+        if t.get(..word.len())
+            .is_some_and(|h| h.eq_ignore_ascii_case(word))
+            && t[word.len()..].starts_with(char::is_whitespace)
+        {
+            return Some((lo, hi, word.len()));
+        }
+    }
+    None
+}
+
 /// Words: "an", "one", "twenty-four", "two and a half", "half an", "a dozen", "three hundred".
 fn words_prefix(t: &str) -> Option<(f64, usize)> {
     let words = word_spans(t);
@@ -171,11 +245,53 @@ fn words_prefix(t: &str) -> Option<(f64, usize)> {
         };
         return Some((0.5, end));
     }
+    // "a one-hour flight", "an eleven-day trip": the article belongs to the noun.
+    if matches!(lower(0).as_deref(), Some("a" | "an"))
+        && let Some(next) = lower(1)
+        && next
+            .split('-')
+            .next()
+            .and_then(word_value)
+            .is_some_and(|v| v >= 1.0 && !matches!(next.as_str(), "a" | "an" | "dozen"))
+    {
+        let from = words[1].0;
+        let (v, n) = words_prefix(&t[from..])?;
+        return Some((v, from + n));
+    }
     let mut total = 0.0;
     let mut current: Option<f64> = None;
     let mut end = 0;
     let mut k = 0;
     while let Some(w) = lower(k) {
+        // "two-and-a-half", "one-and-a-half".
+        if current.is_none()
+            && let Some(head) = w.strip_suffix("-and-a-half")
+            && let Some(v) = head
+                .split('-')
+                .map(word_value)
+                .sum::<Option<f64>>()
+                .filter(|v| *v >= 1.0)
+        {
+            current = Some(v + 0.5);
+            end = words[k].1;
+            k += 1;
+            continue;
+        }
+        // "one-hour", "twelve-day": the number ends at the hyphen, a unit follows it.
+        let numeric_head = w
+            .split('-')
+            .take_while(|p| word_value(p).is_some())
+            .map(|p| p.len() + 1)
+            .sum::<usize>();
+        if w.contains('-') && numeric_head > 0 && numeric_head <= w.len() {
+            let head = &w[..numeric_head - 1];
+            let v: f64 = head.split('-').filter_map(word_value).sum();
+            if current.is_none() && !head.starts_with('a') {
+                current = Some(v);
+                end = words[k].0 + head.len();
+            }
+            break;
+        }
         let parts: Vec<&str> = w.split('-').collect();
         let vals: Option<Vec<f64>> = parts.iter().map(|p| word_value(p)).collect();
         if let Some(vals) =
@@ -264,6 +380,44 @@ mod tests {
         assert_eq!(number_prefix("4½ years").map(|x| x.0), Some(4.5));
         assert_eq!(number_prefix("1\u{202f}200 km").map(|x| x.0), Some(1200.0));
         assert_eq!(number_prefix(".5 km"), Some((0.5, 2)));
+    }
+
+    /// Issue 14: "1 200 km" (a plain space between thousands) was read as 200 km.
+    #[test]
+    fn regression_issue_14_space_grouped_thousands() {
+        assert_eq!(number_prefix("1 200 km"), Some((1200.0, 5)));
+        assert_eq!(number_prefix("12 345 678 km"), Some((12_345_678.0, 10)));
+        assert_eq!(number_prefix("1\u{2009}200 km").map(|x| x.0), Some(1200.0));
+        // Not a group: two digits, or four.
+        assert_eq!(number_prefix("4 12 km"), Some((4.0, 1)));
+        assert_eq!(number_prefix("1 2000 km"), Some((1.0, 1)));
+        // European point grouping with two groups is unambiguous.
+        assert_eq!(number_prefix("1.200.000 km"), Some((1_200_000.0, 9)));
+        assert_eq!(two_readings("4.500 km"), Some((4.5, 4500.0)));
+        assert_eq!(two_readings("12.345"), Some((12.345, 12345.0)));
+        assert_eq!(two_readings("1.2345"), None);
+        assert_eq!(two_readings("1,200.500"), None);
+    }
+
+    #[test]
+    fn regression_issue_14_hyphenated_units_and_articles() {
+        assert_eq!(number_prefix("one-hour flight"), Some((1.0, 3)));
+        assert_eq!(number_prefix("a one-hour flight"), Some((1.0, 5)));
+        assert_eq!(number_prefix("an eleven-day trip"), Some((11.0, 9)));
+        assert_eq!(number_prefix("twenty-four-hour trip"), Some((24.0, 11)));
+        assert_eq!(number_prefix("a dozen"), Some((12.0, 7)));
+        assert_eq!(number_prefix("an hour"), Some((1.0, 2)));
+    }
+
+    #[test]
+    fn regression_issue_14_words_and_vague_plurals() {
+        assert_eq!(parse_number_words("two-and-a-half"), Some(2.5));
+        assert_eq!(parse_number_words("One-and-a-half"), Some(1.5));
+        assert_eq!(parse_number_words("twelve hundred"), Some(1200.0));
+        assert_eq!(parse_number_words("a thousand"), Some(1000.0));
+        assert_eq!(number_prefix("4.5 thousand km"), Some((4500.0, 12)));
+        assert_eq!(vague_plural("Hundreds of miles"), Some((200.0, 999.0, 11)));
+        assert_eq!(vague_plural("dozensof"), None);
     }
 
     #[test]

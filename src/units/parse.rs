@@ -3,8 +3,8 @@
 
 use std::time::Duration;
 
-use super::number::number_prefix;
-use super::{Dimension, Error, Length, LengthUnit, Speed, SpeedUnit, TimeUnit};
+use super::number::{number_prefix, two_readings, vague_plural};
+use super::{Dimension, Error, Length, LengthUnit, Speed, SpeedUnit, TimeUnit, group_thousands};
 
 /// A unit of any dimension.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
@@ -193,6 +193,9 @@ pub fn scan_quantity(t: &str) -> Result<(Quantity, usize), Error> {
     {
         conversion = Some(conv);
         used += rest.len() - trimmed.len() + 1 + close + 1;
+    } else if let Some((conv, n)) = or_conversion(rest, value.unit) {
+        conversion = Some(conv);
+        used += n;
     }
     if !(value.lo.is_finite() && value.hi.is_finite() && value.lo >= 0.0 && value.hi >= value.lo) {
         return Err(Error::OutOfRange { text: err_text() });
@@ -200,15 +203,82 @@ pub fn scan_quantity(t: &str) -> Result<(Quantity, usize), Error> {
     Ok((Quantity { value, conversion }, used))
 }
 
+/// A conversion written after "or": "1,200 km or 745 miles", "1,200 km, or about 745 miles".
+/// Only a figure of the same dimension in another unit counts ("20 km or 30 km" is two
+/// figures). Returns it with the bytes used from the start of `rest`.
+fn or_conversion(rest: &str, unit: Unit) -> Option<(QuantityRange, usize)> {
+    const APPROX: [&str; 7] = [
+        "about ",
+        "around ",
+        "roughly ",
+        "some ",
+        "approximately ",
+        "nearly ",
+        "almost ",
+    ];
+    let after_comma = rest.strip_prefix(',').unwrap_or(rest);
+    let after_or = after_comma.trim_start().strip_prefix("or ")?;
+    let mut inner = after_or.trim_start();
+    if let Some(a) = APPROX.iter().find(|a| {
+        inner
+            .get(..a.len())
+            .is_some_and(|h| h.eq_ignore_ascii_case(a))
+    }) {
+        inner = inner[a.len()..].trim_start();
+    }
+    let (conv, n) = scan_range(inner).ok()?;
+    if conv.unit.dimension() != unit.dimension() || conv.unit == unit {
+        return None;
+    }
+    Some((conv, rest.len() - inner.len() + n))
+}
+
 /// Number, optional "-/–/to/and" second number, unit.
 fn scan_range(t: &str) -> Result<(QuantityRange, usize), Error> {
     let err_text = || t.chars().take(80).collect::<String>();
     let t0 = t.trim_start();
     let lead = t.len() - t0.len();
-    let (lo, mut i) = number_prefix(t0).ok_or_else(|| Error::NoNumber { text: err_text() })?;
-    let mut hi = lo;
+    let minus = ['-', '\u{2212}', '\u{2013}'];
+    // A minus sign before a quantity: negative, said so (only when a unit follows: "-5
+    // degrees" is no quantity of ours).
+    if let Some(after) = t0.strip_prefix(minus)
+        && after.starts_with(|c: char| c.is_ascii_digit())
+    {
+        let (q, _) = scan_range(after)?;
+        if q.hi > 0.0 {
+            return Err(Error::Negative { text: err_text() });
+        }
+    }
+    if let Some((decimal, grouped)) = two_readings(t0) {
+        // The figure and its unit word, not the rest of the sentence.
+        let num_end = t0
+            .find(|c: char| !(c.is_ascii_digit() || c == '.'))
+            .unwrap_or(t0.len());
+        let rest = &t0[num_end..];
+        let word = rest.trim_start();
+        let word_len = word
+            .find(|c: char| !(c.is_alphabetic() || c == '/'))
+            .unwrap_or(word.len());
+        let shown = &t0[..num_end + (rest.len() - word.len()) + word_len];
+        return Err(Error::Ambiguous {
+            text: shown.trim_end().to_string(),
+            decimal: decimal.to_string(),
+            grouped: group_thousands(grouped),
+        });
+    }
+    let (lo, hi, mut i) = match vague_plural(t0) {
+        Some(x) => x,
+        None => {
+            let (v, n) = number_prefix(t0).ok_or_else(|| Error::NoNumber { text: err_text() })?;
+            (v, v, n)
+        }
+    };
+    let mut hi = hi;
     // A range: "40-60", "40 – 60", "40 to 60", "40 and 60" (after "between").
     for sep in ["-", "–", "—", " - ", " – ", " — ", " to ", " and "] {
+        if lo != hi {
+            break;
+        }
         if let Some(after) = t0[i..].strip_prefix(sep)
             && after.starts_with(|c: char| c.is_ascii_digit())
             && let Some((v, n)) = number_prefix(after)
@@ -219,7 +289,7 @@ fn scan_range(t: &str) -> Result<(QuantityRange, usize), Error> {
         }
     }
     // Optional space or hyphen ("1,200-kilometre") before the unit.
-    let before_unit = t0[i..].trim_start_matches([' ', '\u{a0}', '\u{202f}', '-']);
+    let before_unit = t0[i..].trim_start_matches([' ', '\u{a0}', '\u{202f}', '\u{2009}', '-']);
     i = t0.len() - before_unit.len();
     // The lexicon is ASCII: compare the original text ASCII-case-insensitively. (Lowercasing
     // first would change byte offsets: "K" (U+212A KELVIN SIGN) lowercases to a one-byte "k".)
@@ -247,14 +317,40 @@ fn scan_range(t: &str) -> Result<(QuantityRange, usize), Error> {
         });
     };
     i += word.len();
-    Ok((
-        QuantityRange {
-            lo,
-            hi,
-            unit: *unit,
-        },
-        lead + i,
-    ))
+    let mut q = QuantityRange {
+        lo,
+        hi,
+        unit: *unit,
+    };
+    // "an hour and a half", "two days and a half"; "an hour and 20 minutes" (in the smaller
+    // unit).
+    if let Unit::Duration(big) = q.unit
+        && let Some(after_and) = t0[i..].strip_prefix(" and ")
+    {
+        if after_and
+            .get(..6)
+            .is_some_and(|h| h.eq_ignore_ascii_case("a half"))
+            && !after_and[6..].starts_with(|c: char| c.is_alphanumeric())
+        {
+            q.lo += 0.5;
+            q.hi += 0.5;
+            i += 5 + 6;
+        } else if let Ok((small, n)) = scan_range(after_and)
+            && let Unit::Duration(su) = small.unit
+            && su.seconds() < big.seconds()
+            && !small.is_range()
+            && lo == hi
+        {
+            let k = big.seconds() / su.seconds();
+            q = QuantityRange {
+                lo: lo * k + small.lo,
+                hi: hi * k + small.lo,
+                unit: small.unit,
+            };
+            i += 5 + n;
+        }
+    }
+    Ok((q, lead + i))
 }
 
 /// A whole quantity of the wanted dimension whose SI values (m, m/s, s) are finite.
@@ -441,5 +537,86 @@ mod tests {
         // ASCII case is still ignored.
         assert_eq!(parse_length("5 KM"), Ok(Length::km(5.0)));
         assert_eq!(parse_length("5 Miles"), Ok(Length::miles(5.0)));
+    }
+
+    /// Issue 14: the numbers newsrooms write, each read as meant.
+    #[test]
+    fn regression_issue_14_numbers_as_written() {
+        use LengthUnit::*;
+        use TimeUnit::*;
+        assert_eq!(lo_unit("1 200 km"), (1200.0, Unit::Length(Kilometre)));
+        assert_eq!(
+            lo_unit("1\u{a0}200\u{a0}km"),
+            (1200.0, Unit::Length(Kilometre))
+        );
+        assert_eq!(lo_unit("5\u{2009}km"), (5.0, Unit::Length(Kilometre)));
+        assert_eq!(
+            lo_unit("4.5 thousand km"),
+            (4500.0, Unit::Length(Kilometre))
+        );
+        assert_eq!(
+            lo_unit("twelve hundred kilometres"),
+            (1200.0, Unit::Length(Kilometre))
+        );
+        assert_eq!(lo_unit("a thousand miles"), (1000.0, Unit::Length(Mile)));
+        assert_eq!(lo_unit("2½ hours"), (2.5, Unit::Duration(Hour)));
+        assert_eq!(lo_unit("two-and-a-half days"), (2.5, Unit::Duration(Day)));
+        assert_eq!(lo_unit("half an hour"), (0.5, Unit::Duration(Hour)));
+        let q = parse_quantity("dozens of kilometres").unwrap();
+        assert_eq!((q.value.lo, q.value.hi), (24.0, 99.0));
+    }
+
+    #[test]
+    fn regression_issue_14_ambiguous_point_and_minus_sign_are_errors() {
+        let e = parse_quantity("1.200 km").unwrap_err();
+        assert_eq!(
+            e,
+            Error::Ambiguous {
+                text: "1.200 km".into(),
+                decimal: "1.2".into(),
+                grouped: "1,200".into()
+            }
+        );
+        let msg = e.to_string();
+        assert!(msg.contains("1.2") && msg.contains("1,200"), "{msg}");
+        assert_eq!(parse_length("1.25 km"), Ok(Length::km(1.25)));
+        let e = parse_quantity("-5 km").unwrap_err();
+        assert!(matches!(e, Error::Negative { .. }));
+        assert!(e.to_string().contains("minus sign"), "{e}");
+        assert!(matches!(
+            parse_quantity("\u{2212}40 mph"),
+            Err(Error::Negative { .. })
+        ));
+    }
+
+    /// Issue 14: "an hour and a half", "an hour and 20 minutes".
+    #[test]
+    fn regression_issue_14_compound_durations() {
+        use TimeUnit::*;
+        assert_eq!(lo_unit("an hour and a half"), (1.5, Unit::Duration(Hour)));
+        assert_eq!(lo_unit("two days and a half"), (2.5, Unit::Duration(Day)));
+        assert_eq!(
+            lo_unit("an hour and 20 minutes"),
+            (80.0, Unit::Duration(Minute))
+        );
+        // Not a compound: a larger unit after "and", or a length.
+        let (q, used) = scan_quantity("20 minutes and an hour").unwrap();
+        assert_eq!((q.value.lo, used), (20.0, 10));
+        let (q, used) = scan_quantity("5 km and 3 km").unwrap();
+        assert_eq!((q.value.lo, used), (5.0, 4));
+    }
+
+    /// Issue 14: "X or Y" and "X, or about Y" give the conversion, like "X (Y)".
+    #[test]
+    fn regression_issue_14_conversions_after_or() {
+        for text in ["1,200 km or 745 miles", "1,200 km, or about 745 miles"] {
+            let q = parse_quantity(text).unwrap();
+            assert_eq!(q.value.lo, 1200.0, "{text}");
+            let c = q.conversion.unwrap();
+            assert_eq!((c.lo, c.unit), (745.0, Unit::Length(LengthUnit::Mile)));
+        }
+        // The same unit twice is two figures, not a conversion.
+        let (q, used) = scan_quantity("20 km or 30 km away").unwrap();
+        assert_eq!((q.conversion, used), (None, 5));
     }
 }

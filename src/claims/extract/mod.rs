@@ -11,6 +11,7 @@
 //! ```
 
 mod classify;
+mod idioms;
 mod places;
 mod scan;
 
@@ -112,9 +113,14 @@ fn add(x: &mut Extraction, text: &str, outlet: &str, gaz: &Gazetteer) {
                 x.unresolved.push(m.text.clone());
             }
         }
+        let sent = &text[s.start..s.end];
         let relevant = !found.is_empty()
             || mentions.iter().any(|m| m.place.is_some())
-            || text[s.start..s.end].contains(" years");
+            || sent.contains(" years")
+            || sent.contains("overnight")
+            || sent.contains("day before")
+            || sent.contains("previous day")
+            || sent.bytes().any(|b| b.is_ascii_digit());
         if relevant {
             let y = classify::sentence(text, (s.start, s.end), &found, &mentions, recent.as_ref());
             let quote = collapse(&text[s.start..s.end]);
@@ -300,3 +306,5 @@ impl Extraction {
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_language;

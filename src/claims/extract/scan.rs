@@ -94,6 +94,8 @@ pub struct Found {
     pub start: usize,
     pub end: usize,
     pub hedge: Hedge,
+    /// The hedge's words as written ("top speed of just"), empty for a plain figure.
+    pub hedge_words: String,
     pub quantity: Quantity,
 }
 
@@ -126,6 +128,9 @@ fn number_word(w: &str) -> bool {
             | "hundred"
             | "half"
             | "dozen"
+            | "dozens"
+            | "hundreds"
+            | "thousands"
             | "several"
     )
 }
@@ -190,6 +195,9 @@ pub fn quantities(text: &str, start: usize, end: usize) -> Vec<Found> {
                     start: start + i,
                     end: start + i + used,
                     hedge: Hedge::preceding(&s[back_b..i]),
+                    hedge_words: Hedge::preceding_phrase(&s[back_b..i])
+                        .map(|(_, w)| w.to_string())
+                        .unwrap_or_default(),
                     quantity: q,
                 });
                 i += used.max(1);

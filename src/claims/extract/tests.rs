@@ -51,7 +51,7 @@ fn afp_sentence_gives_conversion_duration_and_speed() {
             duration, speed, ..
         } => {
             assert_eq!(duration.text, "at least 20 hours");
-            assert_eq!(speed.text, "about 60 kilometres per hour");
+            assert_eq!(speed.text, "around 60 kilometres per hour");
         }
         k => panic!("{k:?}"),
     }
@@ -97,7 +97,7 @@ fn upi_direction_and_speed_cap() {
     let x = extract(t, "UPI", &gaz());
     assert_eq!(kinds(&x), ["direction", "speed"]);
     match &x.claims[1].kind {
-        ClaimKind::Speed { value, .. } => assert_eq!(value.text, "at most 40 mph"),
+        ClaimKind::Speed { value, .. } => assert_eq!(value.text, "less than 40 mph"),
         k => panic!("{k:?}"),
     }
     assert_eq!(x.claims[1].topic.as_deref(), Some("speed"));

@@ -5,6 +5,9 @@
 //! The folder keeps a small manifest, `.routecheck-manifest`, with a checksum of each file
 //! routecheck wrote there. A file that is not in it, or that changed since, belongs to someone
 //! else.
+//!
+//! This is the command's policy (its `--out` and `--force`), so it lives with the command: the
+//! library returns maps, charts and exports as bytes, for each caller to store as it sees fit.
 
 use std::collections::BTreeMap;
 use std::io::Write;
@@ -73,11 +76,6 @@ impl OutputDir {
             force,
             manifest,
         })
-    }
-
-    /// The path a file of this name would have.
-    pub fn path(&self, name: &str) -> PathBuf {
-        self.dir.join(name)
     }
 
     /// Checks that every name can be written, before anything is: a run writes all or nothing.

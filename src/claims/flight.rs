@@ -1,0 +1,196 @@
+//! Flight times: "an An-148 flew for about an hour", "a one-hour flight".
+//!
+//! A flight time as news copy gives it may be the time in the air ("flew for") or the block
+//! time, off-block to in-block (a timetable's "one-hour flight"). The computed range runs from
+//! the shortest possible, the geodesic at the type's top cruise speed with nothing added, to the
+//! longest plausible block time: the taxi out and in, take-off, climb-out and approach (ICAO's
+//! reference LTO cycle) plus the geodesic at the slower of the type's lowest cruise speed and
+//! 250 kn, the limit below 10,000 ft (`data/aircraft/overheads.csv`, each figure cited). A
+//! claim whose tolerance band meets that range is plausible; one that does not is off. When the
+//! claim names no aircraft, [`crate::aircraft::ASSUMED`] is used and the verdict says so.
+
+use super::Ctx;
+use super::distance::straight;
+use super::judge::judge;
+use super::verdict::{Finding, Scale, finding};
+use crate::aircraft::{self, Aircraft};
+use crate::story::Amount;
+
+/// The range of flight times for a distance on a type: (shortest in the air, longest block).
+fn time_range_s(d_m: f64, plane: &Aircraft) -> (f64, f64) {
+    let o = aircraft::overheads();
+    let fastest = plane.cruise.1.as_mps();
+    let slowest = plane.cruise.0.as_mps().min(o.slow.as_mps());
+    (d_m / fastest, d_m / slowest + o.max_extra_s())
+}
+
+/// "an An-148 flew for about an hour".
+pub(crate) fn flight(
+    cx: &Ctx,
+    from: &str,
+    to: &str,
+    ac: Option<&str>,
+    duration: &Amount,
+) -> Finding {
+    let (plane, assumed) = match ac {
+        Some(name) => match aircraft::find(name) {
+            Some(p) => (p, false),
+            None => {
+                return Finding::cannot(
+                    &duration.text,
+                    format!("aircraft \"{name}\" is not in the table"),
+                );
+            }
+        },
+        None => (aircraft::assumed(), true),
+    };
+    let d = match straight(cx, from, to) {
+        Ok(d) => d.as_m(),
+        Err(why) => return Finding::cannot(&duration.text, why),
+    };
+    let o = aircraft::overheads();
+    let (c_lo, c_hi) = (plane.cruise.0.as_mps(), plane.cruise.1.as_mps());
+    let (t_min, t_max) = time_range_s(d, plane);
+    let (lo, hi) = duration.si();
+    let (b_lo, b_hi) = duration.hedge.band(lo, hi);
+    let scale = Scale::from(duration.quantity.value.unit);
+    let shown = if t_max < 3.0 * 3600.0 {
+        Scale::MIN
+    } else {
+        Scale::H
+    };
+    let which = if assumed {
+        format!(" (no aircraft named: {} assumed)", plane.name)
+    } else {
+        String::new()
+    };
+    let head = format!(
+        "{} (geodesic) at {} cruise {} = {} in the air{which}; block time up to {} (taxi ≤ {} min, take-off, climb-out and approach ≤ {} min, the rest at ≥ {}); claimed {} ({})",
+        Scale::KM.fmt(d),
+        plane.name,
+        Scale::KMH.fmt_range(c_lo, c_hi),
+        shown.fmt_range(d / c_hi, d / c_lo),
+        shown.fmt(t_max),
+        o.taxi_min.1,
+        o.lto_airborne_min.1,
+        Scale::KMH.fmt(c_lo.min(o.slow.as_mps())),
+        duration.text,
+        Scale::MIN.fmt_range(b_lo, b_hi),
+    );
+    let computed = format!(
+        "{} (in the air at cruise to block time){}",
+        shown.fmt_range(t_min, t_max),
+        if assumed {
+            format!("; {} assumed", plane.name)
+        } else {
+            String::new()
+        }
+    );
+    let tolerance = format!(
+        "{}; the time may lie anywhere from the time in the air at cruise to the block time",
+        duration.tolerance()
+    );
+    let mut f = finding(
+        duration.text.clone(),
+        computed,
+        tolerance,
+        judge(duration.hedge, lo, hi, t_min, t_max),
+        scale,
+        head,
+    );
+    if matches!(f.verdict, super::Verdict::Holds) {
+        f.arithmetic = format!("{}: plausible", f.arithmetic);
+    }
+    f
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::claims::Verdict;
+    use crate::gazetteer::Gazetteer;
+    use crate::route::{self, Route, RouteOptions};
+    use crate::story::Story;
+
+    fn amount(s: &str) -> Amount {
+        Amount::try_from(s.to_string()).unwrap()
+    }
+
+    /// Two places by coordinates joined by an air leg.
+    fn pair(a: &str, b: &str) -> (Story, Route) {
+        let s = Story::parse(
+            &format!("[[waypoints]]\nid = \"a\"\nat = \"{a}\"\n[[waypoints]]\nid = \"b\"\nat = \"{b}\"\n[[legs]]\nfrom = \"a\"\nto = \"b\"\nmode = \"air\"\n"),
+            "t.toml",
+        )
+        .unwrap();
+        let r = route::build(
+            &s,
+            &Gazetteer::from_places(Vec::new()),
+            &RouteOptions::default(),
+        )
+        .unwrap();
+        (s, r)
+    }
+
+    #[test]
+    fn flight_times_by_cruise_speed() {
+        // London King's Cross to Edinburgh Waverley, 534 km.
+        let (s, r) = pair("51.5308, -0.1238", "55.9521, -3.1890");
+        let cx = Ctx {
+            story: &s,
+            route: &r,
+        };
+        // On an A320 (828 km/h): about an hour and a quarter is plausible…
+        let f = flight(&cx, "a", "b", Some("A320"), &amount("about 75 minutes"));
+        assert_eq!(f.verdict, Verdict::Holds, "{}", f.arithmetic);
+        // …twenty minutes is faster than the aircraft cruises…
+        let f = flight(&cx, "a", "b", Some("A320"), &amount("20 minutes"));
+        assert!(
+            matches!(f.verdict, Verdict::Off { by_percent: Some(p), .. } if p > 0.0),
+            "{}",
+            f.arithmetic
+        );
+        // …and five hours is far longer than any block time.
+        let f = flight(&cx, "a", "b", Some("A320"), &amount("5 hours"));
+        assert!(
+            matches!(f.verdict, Verdict::Off { by_percent: Some(p), .. } if p < 0.0),
+            "{}",
+            f.arithmetic
+        );
+        assert!(matches!(
+            flight(&cx, "a", "b", Some("Zeppelin"), &amount("an hour")).verdict,
+            Verdict::CannotCheck { .. }
+        ));
+    }
+
+    /// Issue 14: a flight time is block time, not cruise time: "a one-hour flight" over 250 km
+    /// (18 min at cruise) is plausible once taxi, take-off, climb and approach are added.
+    #[test]
+    fn regression_issue_14_one_hour_flight_over_250_km_is_plausible() {
+        // Two points 250 km apart on the equator (2.2458° of longitude).
+        let (s, r) = pair("0, 0", "0, 2.2458");
+        let cx = Ctx {
+            story: &s,
+            route: &r,
+        };
+        let f = flight(&cx, "a", "b", Some("Airbus A320"), &amount("one hour"));
+        assert_eq!(f.verdict, Verdict::Holds, "{}", f.arithmetic);
+        assert!(
+            f.arithmetic.contains("block time up to"),
+            "{}",
+            f.arithmetic
+        );
+        // Three hours is not.
+        let f = flight(&cx, "a", "b", Some("Airbus A320"), &amount("three hours"));
+        assert!(matches!(f.verdict, Verdict::Off { .. }), "{}", f.arithmetic);
+        // No aircraft named: the assumed type is used and named.
+        let f = flight(&cx, "a", "b", None, &amount("a one-hour"));
+        assert_eq!(f.verdict, Verdict::Holds, "{}", f.arithmetic);
+        assert!(
+            f.arithmetic
+                .contains("no aircraft named: Airbus A320 assumed")
+                && f.computed.contains("Airbus A320 assumed"),
+            "{f:?}"
+        );
+    }
+}
