@@ -46,7 +46,7 @@ pub fn run(a: Args, out: &mut dyn std::io::Write) -> miette::Result<u8> {
     let start = Instant::now();
     let (net, format) = load(&a.file)?;
     let bytes = net.to_compiled();
-    routecheck::output::atomic_write(&a.output, &bytes).map_err(super::files::output_error)?;
+    super::output::atomic_write(&a.output, &bytes).map_err(super::files::output_error)?;
     let seconds = start.elapsed().as_secs_f64();
     let segments: usize = net.segment_count();
     let text = if a.json {
