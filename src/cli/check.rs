@@ -35,8 +35,8 @@ pub struct Args {
     /// Same as --format json.
     #[arg(long)]
     pub json: bool,
-    /// Route rail legs on this track (GeoJSON LineStrings, e.g. an OpenStreetMap export)
-    /// instead of the bundled line tables.
+    /// Route rail legs on this track instead of the bundled line tables: an OpenStreetMap
+    /// extract (.osm.pbf), OSM XML, Overpass JSON, GeoJSON LineStrings or a compiled .rail.
     #[arg(long, value_name = "FILE")]
     pub rail: Option<PathBuf>,
     /// Don't write map or GeoJSON files.

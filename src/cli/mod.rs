@@ -11,6 +11,7 @@ mod map;
 mod near;
 mod output;
 mod places;
+mod rail;
 mod route;
 mod sources;
 
@@ -92,6 +93,8 @@ pub enum Command {
     Route(route::Args),
     /// Find the claims in plain-text articles and write a draft story file.
     Extract(extract::Args),
+    /// Compile an OpenStreetMap rail file into a .rail network (`rail import FILE -o OUT`).
+    Rail(rail::Args),
 }
 
 /// How reports are printed.
@@ -129,6 +132,7 @@ pub fn run(cli: Cli) -> miette::Result<ExitCode> {
         Command::Sources(a) => sources::run(a, &mut stdout)?,
         Command::Route(a) => route::run(a, &mut stdout)?,
         Command::Extract(a) => extract::run(a, &mut stdout)?,
+        Command::Rail(a) => rail::run(a, &mut stdout)?,
     };
     Ok(ExitCode::from(code))
 }

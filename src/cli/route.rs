@@ -49,8 +49,8 @@ pub struct Args {
     /// IANA time zone of --depart and the arrival times (default: UTC).
     #[arg(long, value_name = "ZONE", default_value = "UTC")]
     pub tz: String,
-    /// Route on this track geometry (GeoJSON LineStrings, e.g. an OpenStreetMap export)
-    /// instead of the bundled line tables.
+    /// Route rail legs on this track instead of the bundled line tables: an OpenStreetMap
+    /// extract (.osm.pbf), OSM XML, Overpass JSON, GeoJSON LineStrings or a compiled .rail.
     #[arg(long, value_name = "FILE")]
     pub rail: Option<PathBuf>,
     /// Print JSON instead of text.
@@ -118,10 +118,9 @@ pub fn run(a: Args, out: &mut dyn std::io::Write) -> miette::Result<u8> {
     Ok(super::exit::OK)
 }
 
-/// Reads a `--rail FILE` track network (GeoJSON LineStrings).
+/// Reads a `--rail FILE` network: .osm.pbf, OSM XML, Overpass JSON, GeoJSON or compiled .rail.
 pub fn load_rail(path: &std::path::Path) -> miette::Result<RailNetwork> {
-    let text = super::input::read_text(path, "--rail file", super::input::TRACK_LIMIT)?;
-    RailNetwork::from_geojson(&text).map_err(|e| miette::miette!("{}: {e}", path.display()))
+    super::rail::load(path).map(|(net, _)| net)
 }
 
 /// `--speed` text as a validated range.

@@ -28,6 +28,28 @@ pub struct LineInfo {
     pub id: String,
     pub name: String,
     pub gauge_mm: Vec<u32>,
+    /// OpenStreetMap `usage` (main, branch, industrial, …), where the source gives it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub usage: Option<String>,
+    /// OpenStreetMap `service` (siding, yard, spur, crossover), where the source gives it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub service: Option<String>,
+    /// OpenStreetMap `electrified` (contact_line, rail, no), where the source gives it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub electrified: Option<String>,
+}
+
+/// A named station read from a rail file (an OpenStreetMap station or halt node), for joining
+/// the gazetteer for a run and for matching waypoints by name.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct FileStation {
+    pub name: String,
+    /// Other names (`name:*` tags: languages and scripts).
+    pub other_names: Vec<String>,
+    /// The station node's position (beside the track, or on it).
+    pub at: LatLon,
+    /// The OpenStreetMap node id, when the station came from OpenStreetMap.
+    pub osm_node: Option<i64>,
 }
 
 /// A station of a table network, as [`RailNetwork::station`] finds it.
@@ -68,10 +90,16 @@ pub struct RailNetwork {
     pub(crate) lines: Vec<LineInfo>,
     /// Folded station names and aliases → node.
     pub(crate) names: HashMap<String, NodeIndex>,
-    /// Track segments for snapping (GeoJSON networks only).
-    pub(crate) segments: Option<SegmentIndex>,
+    /// Track segments for snapping (track networks only), indexed on the first snap: a
+    /// network read only to be compiled (`rail import`) never builds the index.
+    pub(crate) segments: Option<OnceLock<SegmentIndex>>,
     /// How far a waypoint may be from the network and still be snapped to it.
     pub(crate) tolerance: Length,
+    /// Stations read from the file (OpenStreetMap networks), off the graph: a waypoint that
+    /// names one is snapped from the station's position to the track.
+    pub(crate) stations: Vec<FileStation>,
+    /// Folded station names and other names → index in `stations`.
+    pub(crate) station_keys: HashMap<String, usize>,
 }
 
 impl RailNetwork {
@@ -102,6 +130,9 @@ impl RailNetwork {
                 id: t.id.clone(),
                 name: t.name.clone(),
                 gauge_mm: t.gauge_mm.clone(),
+                usage: None,
+                service: None,
+                electrified: None,
             });
             let mut prev: Option<(NodeIndex, Length)> = None;
             let mut pending: Vec<LatLon> = Vec::new();
@@ -159,7 +190,28 @@ impl RailNetwork {
             names,
             segments: None,
             tolerance: Self::TABLE_TOLERANCE,
+            stations: Vec::new(),
+            station_keys: HashMap::new(),
         }
+    }
+
+    /// The same network with these stations (replacing any it had), indexed by folded name.
+    pub(crate) fn with_stations(mut self, stations: Vec<FileStation>) -> RailNetwork {
+        self.station_keys.clear();
+        for (i, s) in stations.iter().enumerate() {
+            for n in std::iter::once(&s.name).chain(&s.other_names) {
+                self.station_keys.entry(fold(n)).or_insert(i);
+            }
+        }
+        self.stations = stations;
+        self
+    }
+
+    /// The stations read from the rail file (OpenStreetMap station and halt nodes with their
+    /// names), in file order; empty for the bundled line tables, whose stations the gazetteer
+    /// already holds.
+    pub fn stations(&self) -> &[FileStation] {
+        &self.stations
     }
 
     /// The same network with another snapping tolerance.
@@ -188,6 +240,14 @@ impl RailNetwork {
         self.graph.edge_count()
     }
 
+    /// Number of straight segments in the edges' drawn geometry.
+    pub fn segment_count(&self) -> usize {
+        self.graph
+            .edge_weights()
+            .map(|e| e.geometry.len().saturating_sub(1))
+            .sum()
+    }
+
     /// The station called `name` (its name or an alias, in any spelling the name matching
     /// of [`RailNetwork::route`] accepts: "Хасан", "Khasan"), with its position if the tables
     /// give one. Track networks have no station names and return `None`.
@@ -212,6 +272,7 @@ impl RailNetwork {
             .graph
             .node_weights()
             .filter_map(|n| n.name.as_deref())
+            .chain(self.stations.iter().map(|s| s.name.as_str()))
             .collect();
         v.sort_unstable();
         v

@@ -8,7 +8,6 @@ use ::geojson::{GeoJson, Geometry, GeometryValue};
 use petgraph::graph::{NodeIndex, UnGraph};
 
 use super::build::{Edge, LineInfo, Measure, Node, RailNetwork};
-use super::snap::SegmentIndex;
 use super::{Error, Result};
 use crate::coord::LatLon;
 use crate::geodesy;
@@ -106,8 +105,6 @@ impl RailNetwork {
                 }
             }
         }
-        let segments =
-            SegmentIndex::build(graph.edge_indices().map(|e| (e, graph[e].geometry.clone())));
         Ok(RailNetwork {
             graph,
             measure: Measure::Geometry,
@@ -115,10 +112,15 @@ impl RailNetwork {
                 id: "user".into(),
                 name: "user track (GeoJSON)".into(),
                 gauge_mm: Vec::new(),
+                usage: None,
+                service: None,
+                electrified: None,
             }],
             names: HashMap::new(),
-            segments: Some(segments),
+            segments: Some(std::sync::OnceLock::new()),
             tolerance: RailNetwork::TRACK_TOLERANCE,
+            stations: Vec::new(),
+            station_keys: HashMap::new(),
         })
     }
 }

@@ -22,7 +22,10 @@
 //! ```
 
 mod build;
+mod compiled;
 mod geojson;
+mod load;
+mod osm;
 mod path;
 mod snap;
 mod table;
@@ -31,7 +34,9 @@ mod tests_route;
 #[cfg(test)]
 mod tests_track;
 
-pub use build::{LineInfo, Measure, RailNetwork, Station};
+pub use build::{FileStation, LineInfo, Measure, RailNetwork, Station};
+pub use compiled::FORMAT_VERSION;
+pub use load::RailFormat;
 pub use path::{RailLeg, RailRoute, Snapped, StationPass};
 pub use table::{LineTable, PublishedLength, TableStation, bundled_tables};
 
@@ -114,6 +119,49 @@ pub enum Error {
         #[source]
         source: crate::coord::Error,
     },
+    #[error(
+        "the OpenStreetMap data holds no railway=rail, narrow_gauge or light_rail way with two located nodes; export the region's railway ways together with their nodes"
+    )]
+    NoOsmTrack,
+    #[error("cannot read the OpenStreetMap PBF data")]
+    OsmPbf(#[from] osmpbf::Error),
+    #[error("not well-formed OSM XML")]
+    OsmXml(#[from] roxmltree::Error),
+    #[error("not valid Overpass JSON: {0}")]
+    OverpassJson(#[from] serde_json::Error),
+    #[error(
+        "{format}: {element} has {}; {fix}",
+        match .value { Some(v) => format!("a bad {attribute} \"{v}\""), None => format!("no {attribute}") }
+    )]
+    OsmAttribute {
+        format: &'static str,
+        element: String,
+        attribute: &'static str,
+        value: Option<String>,
+        fix: &'static str,
+    },
+    #[error("cannot read {path}")]
+    Io {
+        path: String,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error(
+        "{path} is not a rail file routecheck reads: expected GeoJSON, Overpass JSON, OSM XML, .osm.pbf or a compiled .rail network"
+    )]
+    UnknownFormat { path: String },
+    #[error(
+        "the compiled rail network is format version {found}; this routecheck reads version {expected}: compile it again with `routecheck rail import SOURCE -o FILE.rail`"
+    )]
+    CompiledVersion { found: u32, expected: u32 },
+    #[error(
+        "the compiled rail network is damaged (checksum {found:08x}, expected {expected:08x}); compile it again with `routecheck rail import SOURCE -o FILE.rail`"
+    )]
+    CompiledChecksum { found: u32, expected: u32 },
+    #[error(
+        "the compiled rail network is damaged: {what} at byte {offset}; compile it again with `routecheck rail import SOURCE -o FILE.rail`"
+    )]
+    CompiledCorrupt { what: &'static str, offset: usize },
     #[error("a rail route needs at least two waypoints; {given} given")]
     TooFewWaypoints { given: usize },
     #[error("no station called \"{query}\" in the rail line tables{}", suggest(.suggestions))]

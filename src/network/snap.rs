@@ -172,10 +172,22 @@ pub(crate) fn slice(geom: &[LatLon], from_m: f64, to_m: f64) -> Vec<LatLon> {
 }
 
 impl RailNetwork {
+    /// The track segments' R-tree, built on first use; `None` for table networks.
+    fn segment_index(&self) -> Option<&SegmentIndex> {
+        let cell = self.segments.as_ref()?;
+        Some(cell.get_or_init(|| {
+            SegmentIndex::build(
+                self.graph
+                    .edge_indices()
+                    .map(|e| (e, self.graph[e].geometry.clone())),
+            )
+        }))
+    }
+
     /// The nearest point on any track within the tolerance, or the nearest distance found
     /// (if any track was within the search box) when it is too far.
     pub(crate) fn snap_to_track(&self, at: LatLon) -> Result<EdgeSnap, Option<Length>> {
-        let Some(index) = &self.segments else {
+        let Some(index) = self.segment_index() else {
             return Err(None);
         };
         let mut best: Option<EdgeSnap> = None;
