@@ -41,6 +41,41 @@ impl Outcome {
 }
 
 impl Pipeline {
+    /// Routes rail legs on `net` (a `--rail` file) and lets its named stations join the
+    /// gazetteer for this run, as places whose source says they came from that file: a story
+    /// naming "Pasila" then finds the station in the file.
+    pub fn use_rail(&mut self, net: crate::network::RailNetwork, file: &str) {
+        use crate::gazetteer::{Place, PlaceGeometry, PlaceKind, Source};
+        let places = net
+            .stations()
+            .iter()
+            .map(|s| {
+                let id = match s.osm_node {
+                    Some(n) => format!("node/{n}"),
+                    None => format!("{:.6},{:.6}", s.at.lat, s.at.lon),
+                };
+                Place {
+                    id: format!("rail-file:{id}"),
+                    name: s.name.clone(),
+                    aliases: s.other_names.clone(),
+                    kind: PlaceKind::Station,
+                    country: None,
+                    admin1: None,
+                    admin1_name: None,
+                    geometry: PlaceGeometry::Point(s.at),
+                    population: None,
+                    tz: None,
+                    source: Source {
+                        dataset: format!("OpenStreetMap station in the --rail file {file} (ODbL)"),
+                        id,
+                    },
+                }
+            })
+            .collect();
+        self.gazetteer.add_places(places);
+        self.options.rail = Some(std::sync::Arc::new(net));
+    }
+
     /// Loads the bundled data.
     pub fn new() -> Result<Pipeline> {
         Ok(Pipeline {

@@ -140,7 +140,28 @@ fn a_station_name_from_the_file_resolves_to_the_osm_node() {
         ])
         .assert()
         .success()
-        .stdout(predicate::str::contains("0.9 km"));
+        .stdout(
+            predicate::str::contains("0.9 km").and(predicate::str::contains(
+                "the OpenStreetMap station Helsinki (node 25389429)",
+            )),
+        );
+    // A name only the file knows (its name:sv) joins the gazetteer for the run: the place
+    // resolves to the file's station, and the report says where it came from.
+    routecheck()
+        .args([
+            "route",
+            "Helsingfors järnvägsstation",
+            "60.1790535, 24.9392677",
+            "--rail",
+            PBF,
+            "--no-map",
+            "--json",
+        ])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "the OpenStreetMap station Helsinki (node 25389429)",
+        ));
 }
 
 #[test]

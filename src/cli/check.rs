@@ -50,7 +50,7 @@ pub fn run(a: Args, out: &mut dyn std::io::Write) -> miette::Result<u8> {
     let format = if a.json { Format::Json } else { a.format };
     let mut checker = Pipeline::new()?;
     if let Some(path) = &a.rail {
-        checker.options.rail = Some(std::sync::Arc::new(super::route::load_rail(path)?));
+        checker.use_rail(super::route::load_rail(path)?, &path.display().to_string());
     }
     let mut dir = if a.no_map {
         None

@@ -7,7 +7,6 @@
 //! What is printed, and the map and GeoJSON written, are read from that one route.
 
 use std::path::PathBuf;
-use std::sync::Arc;
 use std::time::Duration;
 
 use clap::ValueEnum;
@@ -69,7 +68,7 @@ const DEPART: &str = "depart";
 pub fn run(a: Args, out: &mut dyn std::io::Write) -> miette::Result<u8> {
     let mut pipeline = Pipeline::new().map_err(Report::new)?;
     if let Some(path) = &a.rail {
-        pipeline.options.rail = Some(Arc::new(load_rail(path)?));
+        pipeline.use_rail(load_rail(path)?, &path.display().to_string());
     }
     let speed = match &a.speed {
         Some(s) => Some(speed_range(s)?),

@@ -311,6 +311,16 @@ fn measure_rail(
         ),
     };
     for (w, stop) in r.waypoints.iter().zip(stops) {
+        if let Some(node) = w.station_osm_node {
+            notes.push(Note::new(
+                NoteKind::Snap,
+                format!(
+                    "{}: the OpenStreetMap station {} (node {node}) in the --rail file, on the track beside it",
+                    stop.label, w.matched
+                ),
+            ));
+            continue;
+        }
         // A stop found on the network at its own position is no choice; one moved further
         // than this is.
         if w.distance.as_m() > 500.0 {
