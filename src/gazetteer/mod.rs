@@ -46,6 +46,7 @@ mod normalize;
 mod place;
 mod query;
 mod resolve;
+mod script;
 mod world;
 pub mod world_build;
 mod zone;
@@ -60,7 +61,8 @@ pub use near::Nearby;
 pub use normalize::{MAX_NAME_CHARS, normalize};
 pub use place::{Place, PlaceGeometry, PlaceKind, Source};
 pub use query::{Query, country_code, country_name};
-pub use resolve::{Candidate, MatchKind, Resolution};
+pub use resolve::{Candidate, Context, InContext, MatchKind, Resolution};
+pub use script::Script;
 pub use zone::{zone_at, zone_data_version};
 
 use world::World;

@@ -6,14 +6,17 @@
 //! is about 1,000 times more important, so "Peking" still finds Beijing rather than a hamlet.
 
 mod answer;
+mod context;
 
-pub use answer::{Candidate, MatchKind, Resolution};
+pub use answer::{Candidate, InContext, MatchKind, Resolution};
+pub use context::Context;
 
 use super::error::Error;
 use super::lookup::Hit;
 use super::normalize::normalize;
 use super::place::PlaceKind;
 use super::query::Query;
+use super::script::{SCRIPT_BONUS, Script};
 use super::{Ent, Gazetteer};
 
 /// The qualifiers a candidate must meet.
@@ -23,6 +26,10 @@ struct Filter<'a> {
     kind: Option<PlaceKind>,
     /// A first-level division: GeoNames name, ASCII spelling or code ("Primorye", "IL").
     region: Option<&'a str>,
+    /// The script of the query, which prefers places where it is written locally.
+    script: Option<Script>,
+    /// What the name is read against.
+    ctx: Option<&'a Context>,
 }
 
 /// An entry as ranked, before anything is allocated for it.
@@ -31,6 +38,9 @@ struct Ranked {
     ent: Ent,
     hit: Hit,
     score: f64,
+    /// The part of the score the context gave, and the distance to its nearest point in km.
+    ctx_bonus: f64,
+    nearest_km: Option<f64>,
 }
 
 fn match_kind(h: Hit) -> MatchKind {
@@ -58,6 +68,21 @@ impl Gazetteer {
     /// bad input; [`Error::NotInCountry`] / [`Error::NoneOfKind`] when the name exists but not
     /// with the qualifiers; [`Error::UnknownPlace`] with "did you mean" suggestions.
     pub fn resolve(&self, q: &Query) -> Result<Resolution, Error> {
+        self.resolve_with(q, None)
+    }
+
+    /// Resolves a name read in a context: the other places of a story or article, the
+    /// countries and the division it is about. The context prefers (it never requires)
+    /// candidates near its points, in its countries and in its region; qualifiers in the
+    /// query itself still filter. The answer's [`Resolution::context`] says what the context
+    /// did, and [`Resolution::why`] says so when it changed the choice.
+    ///
+    /// Errors as [`Gazetteer::resolve`].
+    pub fn resolve_in(&self, q: &Query, ctx: &Context) -> Result<Resolution, Error> {
+        self.resolve_with(q, (!ctx.is_empty()).then_some(ctx))
+    }
+
+    fn resolve_with(&self, q: &Query, ctx: Option<&Context>) -> Result<Resolution, Error> {
         let key = q.key()?;
         // The name as given, then without a leading "the", then as a river without the word.
         let bare = key.strip_prefix("the ").unwrap_or(&key);
@@ -74,6 +99,8 @@ impl Gazetteer {
             country: q.country.as_deref(),
             kind: q.kind,
             region: q.region.as_deref(),
+            script: Script::of(&key),
+            ctx,
         };
         let mut filtered_out: Vec<Candidate> = Vec::new();
         for (k, kind) in tries {
@@ -96,7 +123,7 @@ impl Gazetteer {
                     country_from_text: false,
                     ..q.clone()
                 };
-                if let Ok(r) = self.resolve(&sub) {
+                if let Ok(r) = self.resolve_with(&sub, ctx) {
                     return Ok(r);
                 }
             }
@@ -113,7 +140,7 @@ impl Gazetteer {
                 region: Some(tail.trim().to_string()),
                 ..q.clone()
             };
-            match self.resolve(&sub) {
+            match self.resolve_with(&sub, ctx) {
                 Ok(r) => return Ok(r),
                 Err(e @ Error::NotInRegion { .. }) => return Err(e),
                 Err(_) => {}
@@ -170,10 +197,19 @@ impl Gazetteer {
             {
                 continue;
             }
+            let script_bonus = match f.script {
+                Some(sc) if sc.is_local_to(s.country) => SCRIPT_BONUS,
+                _ => 0.0,
+            };
+            let (ctx_bonus, nearest_km) = f
+                .ctx
+                .map_or((0.0, None), |c| self.context_bonus(ent, &s, c));
             let r = Ranked {
                 ent,
                 hit,
-                score: s.importance + hit.bonus(),
+                score: s.importance + hit.bonus() + script_bonus + ctx_bonus,
+                ctx_bonus,
+                nearest_km,
             };
             match best.iter_mut().find(|b| b.ent == ent) {
                 Some(old) if old.score >= r.score => {}
@@ -214,6 +250,8 @@ impl Gazetteer {
         let chosen = *ranked.first().ok_or_else(missing)?;
         let place = self.place(chosen.ent).ok_or_else(missing)?;
         let ambiguous = ranked.get(1).is_some_and(|c| c.score >= chosen.score - 1.0);
+        // Whether the context changed the choice: the best without it is another entry.
+        let context = context_note(&ranked, chosen);
         let alternatives = ranked[1..]
             .iter()
             .take(9)
@@ -225,7 +263,25 @@ impl Gazetteer {
             alternatives,
             ambiguous,
             query: q.clone(),
+            context,
         })
+    }
+
+    /// What a context adds to an entry's score, and the distance to its nearest point (km).
+    fn context_bonus(
+        &self,
+        e: Ent,
+        s: &super::lookup::Summary<'_>,
+        c: &Context,
+    ) -> (f64, Option<f64>) {
+        let (mut bonus, nearest_km) = c.nearness(s.at);
+        if c.has_country(s.country) {
+            bonus += context::COUNTRY_BONUS;
+        }
+        if c.region.as_deref().is_some_and(|r| self.in_region(e, r)) {
+            bonus += context::REGION_BONUS;
+        }
+        (bonus, nearest_km)
     }
 
     /// Whether an entry lies in the first-level division `region`, given by GeoNames name,
@@ -297,6 +353,23 @@ impl Gazetteer {
     }
 }
 
+/// What the context did for the chosen entry (`None` when it gave nothing).
+fn context_note(ranked: &[Ranked], chosen: Ranked) -> Option<InContext> {
+    if ranked.iter().all(|r| r.ctx_bonus == 0.0) {
+        return None;
+    }
+    let without = |r: &Ranked| r.score - r.ctx_bonus;
+    let best_without = ranked
+        .iter()
+        .reduce(|a, b| if without(b) > without(a) { b } else { a })
+        .map(|r| r.ent);
+    Some(InContext {
+        bonus: chosen.ctx_bonus,
+        nearest_km: chosen.nearest_km,
+        changed_choice: best_without != Some(chosen.ent),
+    })
+}
+
 fn suggestion_names(c: &[Candidate]) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     for c in c {
@@ -316,3 +389,6 @@ fn suggestion_names(c: &[Candidate]) -> Vec<String> {
 
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+mod context_tests;
