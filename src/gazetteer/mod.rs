@@ -35,6 +35,7 @@
 //! ```
 
 mod admin1;
+mod airports;
 mod curated;
 mod entry;
 mod error;
@@ -56,6 +57,7 @@ use std::sync::OnceLock;
 use std::sync::atomic::AtomicBool;
 
 pub use admin1::Admin1;
+pub use airports::AIRPORTS_DATASET;
 pub use error::Error;
 pub use near::Nearby;
 pub use normalize::{MAX_NAME_CHARS, normalize};
@@ -101,6 +103,7 @@ impl Gazetteer {
         let admin1 = admin1::Admin1Names::new(admin1::ADMIN1_TSV)?;
         let mut extra = curated::parse_curated(curated::CURATED_TSV)?;
         extra.extend(curated::parse_rivers(curated::RIVERS_JSON)?);
+        extra.extend(airports::parse_airports(airports::AIRPORTS_TSV)?);
         let mut g = Gazetteer::build(Some(world), admin1, extra);
         for (geonameid, alias) in curated::parse_aliases(curated::ALIASES_TSV)? {
             if let Some(i) = g.world.as_ref().and_then(|w| w.by_geonameid(geonameid)) {

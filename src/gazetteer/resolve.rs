@@ -30,7 +30,13 @@ struct Filter<'a> {
     script: Option<Script>,
     /// What the name is read against.
     ctx: Option<&'a Context>,
+    /// Whether the query is three capital letters, read as an IATA airport code first.
+    airport_code: bool,
 }
+
+/// Score an airport gains when the query is three capital letters ("UFA" is the airport,
+/// "Ufa" the city): enough to beat any city of that name.
+const AIRPORT_CODE_BONUS: f64 = 10.0;
 
 /// An entry as ranked, before anything is allocated for it.
 #[derive(Debug, Clone, Copy)]
@@ -101,6 +107,7 @@ impl Gazetteer {
             region: q.region.as_deref(),
             script: Script::of(&key),
             ctx,
+            airport_code: super::airports::is_iata_code(&q.text),
         };
         let mut filtered_out: Vec<Candidate> = Vec::new();
         for (k, kind) in tries {
@@ -204,10 +211,14 @@ impl Gazetteer {
             let (ctx_bonus, nearest_km) = f
                 .ctx
                 .map_or((0.0, None), |c| self.context_bonus(ent, &s, c));
+            let code_bonus = match f.airport_code && s.kind == PlaceKind::Airport {
+                true => AIRPORT_CODE_BONUS,
+                false => 0.0,
+            };
             let r = Ranked {
                 ent,
                 hit,
-                score: s.importance + hit.bonus() + script_bonus + ctx_bonus,
+                score: s.importance + hit.bonus() + script_bonus + ctx_bonus + code_bonus,
                 ctx_bonus,
                 nearest_km,
             };
