@@ -42,8 +42,12 @@ pub(crate) fn parse_airports(text: &str) -> Result<Vec<Place>, Error> {
         if !is_iata_code(iata) {
             return Err(bad(n, &format!("\"{iata}\" is not an IATA code")));
         }
-        let lat: f64 = lat.parse().map_err(|_| bad(n, "latitude is not a number"))?;
-        let lon: f64 = lon.parse().map_err(|_| bad(n, "longitude is not a number"))?;
+        let lat: f64 = lat
+            .parse()
+            .map_err(|_| bad(n, "latitude is not a number"))?;
+        let lon: f64 = lon
+            .parse()
+            .map_err(|_| bad(n, "longitude is not a number"))?;
         let at = LatLon::new(lat, lon).map_err(|e| bad(n, &e.to_string()))?;
         let mut aliases = vec![iata.to_string()];
         if !icao.is_empty() {
@@ -83,18 +87,30 @@ mod tests {
         assert!(a.len() > 7_500, "{}", a.len());
         let mut ids: Vec<&str> = a.iter().map(|p| p.id.as_str()).collect();
         ids.dedup();
-        assert_eq!(ids.len(), a.len(), "rows are sorted by IATA code, each once");
+        assert_eq!(
+            ids.len(),
+            a.len(),
+            "rows are sorted by IATA code, each once"
+        );
         let rze = a.iter().find(|p| p.id == "airport:RZE").unwrap();
         assert_eq!(rze.name, "Rzeszow-Jasionka Airport");
         assert_eq!(rze.aliases, ["RZE", "EPRZ", "Rzeszow airport"]);
         assert_eq!(rze.country.as_deref(), Some("PL"));
         assert_eq!(rze.tz.as_deref(), Some("Europe/Warsaw"));
-        assert_eq!(rze.anchor(), LatLon { lat: 50.11, lon: 22.019 });
+        assert_eq!(
+            rze.anchor(),
+            LatLon {
+                lat: 50.11,
+                lon: 22.019
+            }
+        );
     }
 
     #[test]
     fn damaged_rows_are_refused_with_the_line() {
-        let e = parse_airports("# h\nRZE\tEPRZ\tX\n").unwrap_err().to_string();
+        let e = parse_airports("# h\nRZE\tEPRZ\tX\n")
+            .unwrap_err()
+            .to_string();
         assert!(e.contains("line 2") && e.contains("3 columns"), "{e}");
         let e = parse_airports("rze\tEPRZ\tX\tY\tPL\t50\t22\tEurope/Warsaw\n")
             .unwrap_err()

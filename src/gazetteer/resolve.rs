@@ -96,10 +96,13 @@ impl Gazetteer {
             .strip_suffix(" river")
             .or_else(|| bare.strip_prefix("river "))
             .filter(|_| q.kind.is_none_or(|k| k == PlaceKind::River));
+        // "Vladivostok" as an airport is the airport whose city it is.
+        let airport = (q.kind == Some(PlaceKind::Airport)).then(|| format!("{bare} airport"));
         let tries = [
             (Some(key.as_str()), q.kind),
             ((bare != key).then_some(bare), q.kind),
             (river, Some(PlaceKind::River)),
+            (airport.as_deref(), q.kind),
         ];
         let f = Filter {
             country: q.country.as_deref(),

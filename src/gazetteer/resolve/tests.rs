@@ -433,3 +433,24 @@ fn a_local_script_outweighs_size_only_among_names_of_the_same_match() {
         "t:big"
     );
 }
+
+#[test]
+fn issue_16_airports_by_code_name_and_city() {
+    let g = Gazetteer::load_default().unwrap();
+    let id = |q: Query| g.resolve(&q).unwrap().place.id;
+    assert_eq!(id("RZE".parse().unwrap()), "airport:RZE");
+    assert_eq!(id("EPRZ".parse().unwrap()), "airport:RZE");
+    assert_eq!(id("Rzeszów airport".parse().unwrap()), "airport:RZE");
+    assert_eq!(
+        id("Vladivostok International Airport".parse().unwrap()),
+        "airport:VVO"
+    );
+    assert_eq!(
+        id(Query::name("Vladivostok").of_kind(PlaceKind::Airport)),
+        "airport:VVO"
+    );
+    // Three capitals are a code; the same letters as a name are the city.
+    assert_eq!(id("UFA".parse().unwrap()), "airport:UFA");
+    assert_eq!(id("Ufa".parse().unwrap()), "geonames:479561");
+    assert_eq!(id("Vladivostok".parse().unwrap()), "geonames:2013348");
+}
