@@ -168,10 +168,39 @@ impl Gazetteer {
         if !chosen.is_empty() {
             return self.finish(q, chosen);
         }
+        let mut suggestions = self.rank(&hits, f);
+        if suggestions.is_empty() {
+            suggestions = self.wider_suggestions(&key, f);
+        }
         Err(Error::UnknownPlace {
             query: q.text.chars().take(80).collect(),
-            suggestions: suggestion_names(&self.rank(&hits, f)),
+            suggestions: suggestion_names(&suggestions),
         })
+    }
+
+    /// Suggestions for a name nothing is close to: the name without its trailing words
+    /// ("Vladivostock-xq" → "Vladivostok"), then the whole name with a third of its letters
+    /// allowed to differ (at most five).
+    fn wider_suggestions(&self, key: &str, f: Filter<'_>) -> Vec<Candidate> {
+        let mut head = key;
+        while let Some((h, _)) = head.rsplit_once(' ') {
+            head = h;
+            let n = head.chars().count();
+            if n < 4 {
+                break;
+            }
+            let hits = self.fuzzy_hits(head, fuzzy_budget(n).0, 24);
+            let r = self.rank(&hits, f);
+            if !r.is_empty() {
+                return r;
+            }
+        }
+        let n = key.chars().count();
+        let wide = (n / 3).min(5);
+        if wide <= fuzzy_budget(n).0 {
+            return Vec::new();
+        }
+        self.rank(&self.fuzzy_hits(key, wide, 24), f)
     }
 
     /// Up to `n` places whose names are closest to `text` in spelling (edit distance up to 3),

@@ -454,3 +454,26 @@ fn issue_16_airports_by_code_name_and_city() {
     assert_eq!(id("Ufa".parse().unwrap()), "geonames:479561");
     assert_eq!(id("Vladivostok".parse().unwrap()), "geonames:2013348");
 }
+
+#[test]
+fn issue_16_a_name_nothing_is_close_to_still_gets_did_you_mean() {
+    let g = Gazetteer::load_default().unwrap();
+    let suggestions = |q: &str| match g.resolve(&q.parse().unwrap()) {
+        Err(Error::UnknownPlace { suggestions, .. }) => suggestions,
+        other => panic!("{q}: {other:?}"),
+    };
+    // A trailing word that matches nothing: the head is suggested.
+    assert_eq!(
+        suggestions("Vladivostock-xq").first().map(String::as_str),
+        Some("Vladivostok (RU)")
+    );
+    // Three letters off in a 12-letter name: beyond the ordinary budget, within a third.
+    assert!(suggestions("Vladivsotokk").contains(&"Vladivostok (RU)".to_string()));
+    // Nothing near at all: no suggestion, and the message says what to do.
+    assert!(suggestions("Qqqqq").is_empty());
+    let e = g
+        .resolve(&"Qqqqq".parse().unwrap())
+        .unwrap_err()
+        .to_string();
+    assert!(e.contains("check the spelling"), "{e}");
+}
