@@ -39,6 +39,7 @@ mod airports;
 mod curated;
 mod entry;
 mod error;
+pub mod evaluation;
 mod fuzzy_index;
 mod grid;
 mod lookup;

@@ -179,8 +179,8 @@ impl Gazetteer {
     }
 
     /// Suggestions for a name nothing is close to: the name without its trailing words
-    /// ("Vladivostock-xq" → "Vladivostok"), then the whole name with a third of its letters
-    /// allowed to differ (at most five).
+    /// ("Vladivostock-xq" → "Vladivostok"), then, for names of nine letters or more, the whole
+    /// name with a third of its letters allowed to differ (at most five).
     fn wider_suggestions(&self, key: &str, f: Filter<'_>) -> Vec<Candidate> {
         let mut head = key;
         while let Some((h, _)) = head.rsplit_once(' ') {
@@ -197,7 +197,9 @@ impl Gazetteer {
         }
         let n = key.chars().count();
         let wide = (n / 3).min(5);
-        if wide <= fuzzy_budget(n).0 {
+        // Short names (and most names in Han, Hangul or kana) get no wider search: a third of
+        // three letters is nothing, and a wide search over every key costs milliseconds.
+        if n < 9 || wide <= fuzzy_budget(n).0 {
             return Vec::new();
         }
         self.rank(&self.fuzzy_hits(key, wide, 24), f)
