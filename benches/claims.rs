@@ -15,7 +15,7 @@ use divan::counter::BytesCount;
 use routecheck::claims::{self, extract};
 use routecheck::gazetteer::Gazetteer;
 use routecheck::report;
-use routecheck::route::{Route, RouteOptions, resolve_waypoints};
+use routecheck::route::{self, Route, RouteOptions};
 use routecheck::story::Story;
 
 fn main() {
@@ -63,9 +63,12 @@ fn default_with_coordinates() -> String {
 
 fn build(text: &str) -> (Story, Route) {
     let s = Story::parse(text, "default.toml").expect("story parses");
-    let w =
-        resolve_waypoints(&s, &Gazetteer::from_places(Vec::new())).expect("coordinates resolve");
-    let r = Route::build(&s, w, &RouteOptions::default()).expect("route builds");
+    let r = route::build(
+        &s,
+        &Gazetteer::from_places(Vec::new()),
+        &RouteOptions::default(),
+    )
+    .expect("route builds");
     (s, r)
 }
 

@@ -95,7 +95,7 @@ fn default_geojson() -> String {
     let route = ExportRoute {
         name: "demo".into(),
         legs: vec![ExportLeg {
-            mode: LegMode::Rail,
+            mode: routecheck::story::Mode::Rail,
             points: pts,
             length,
             km_from: Length::ZERO,

@@ -12,8 +12,8 @@
 
 use routecheck::coord::LatLon;
 use routecheck::export::{self, ExportCrossing, ExportLeg, ExportRoute, ExportWaypoint};
+use routecheck::geodata::basemap::{self, GeoRect, Layer, Level};
 use routecheck::geodesy;
-use routecheck::render::basemap::{self, GeoRect, Layer, Level};
 use routecheck::render::{
     self, AreaKind, AreaLabel, CrossingKind, LegMode, LineKind, MapOptions, MapScene, NamedLine,
     SceneCrossing, SceneLeg, ScenePoint, WaypointKind,

@@ -190,6 +190,44 @@ fn parse_angle(s: &str) -> Option<(f64, Option<char>)> {
     Some((if negative { -mag } else { mag }, hemi))
 }
 
+/// A longitude wrapped into [-180, 180] (values already inside are returned unchanged).
+///
+/// ```
+/// use routecheck::coord::wrap_lon;
+/// assert_eq!(wrap_lon(190.0), -170.0);
+/// assert_eq!(wrap_lon(-180.0), -180.0);
+/// ```
+pub fn wrap_lon(lon_deg: f64) -> f64 {
+    if (-180.0..=180.0).contains(&lon_deg) {
+        lon_deg
+    } else {
+        (lon_deg + 180.0).rem_euclid(360.0) - 180.0
+    }
+}
+
+/// The point a fraction `t` of the way from `a` to `b`, linear in latitude and longitude and
+/// taking the short way across the antimeridian. For drawing and for points on a short
+/// segment; use [`crate::geodesy`] for positions along a geodesic.
+///
+/// ```
+/// use routecheck::coord::{LatLon, interpolate};
+/// let a = LatLon { lat: 0.0, lon: 179.0 };
+/// let b = LatLon { lat: 2.0, lon: -179.0 };
+/// assert_eq!(interpolate(a, b, 0.5), LatLon { lat: 1.0, lon: 180.0 });
+/// ```
+pub fn interpolate(a: LatLon, b: LatLon, t: f64) -> LatLon {
+    let mut dlon = b.lon - a.lon;
+    if dlon > 180.0 {
+        dlon -= 360.0;
+    } else if dlon < -180.0 {
+        dlon += 360.0;
+    }
+    LatLon {
+        lat: a.lat + (b.lat - a.lat) * t,
+        lon: wrap_lon(a.lon + dlon * t),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -194,7 +194,7 @@ pub fn direct(from: LatLon, azimuth: Azimuth, length: Length) -> LatLon {
     let (lat2, lon2): (f64, f64) = wgs84().direct(from.lat, from.lon, azimuth.deg(), length.as_m());
     LatLon {
         lat: lat2.clamp(-90.0, 90.0),
-        lon: wrap_lon(lon2),
+        lon: crate::coord::wrap_lon(lon2),
     }
 }
 
@@ -237,14 +237,6 @@ pub fn densify(a: LatLon, b: LatLon, max_step: Length) -> Vec<LatLon> {
     }
     out.push(b);
     out
-}
-
-fn wrap_lon(lon: f64) -> f64 {
-    if (-180.0..=180.0).contains(&lon) {
-        lon
-    } else {
-        (lon + 180.0).rem_euclid(360.0) - 180.0
-    }
 }
 
 #[cfg(test)]

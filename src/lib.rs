@@ -18,20 +18,22 @@
 //! ```
 
 pub mod aircraft;
-pub mod checker;
 pub mod claims;
 pub mod coord;
 pub mod error;
 pub mod export;
 pub mod gazetteer;
+pub mod geodata;
 pub mod geodesy;
 pub mod network;
 pub mod output;
+pub mod pipeline;
 pub mod render;
 pub mod report;
 pub mod route;
 pub mod sources;
 pub mod story;
 pub mod units;
+pub mod xml;
 
 pub use error::{Error, Result};

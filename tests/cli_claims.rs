@@ -132,7 +132,7 @@ fn json_has_one_object_per_claim_with_stable_fields() {
         .unwrap();
     assert_eq!(out.status.code(), Some(1));
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    assert_eq!(v["schema"], "routecheck.claims/1");
+    assert_eq!(v["schema"], "routecheck.claims/2");
     let claims = v["claims"].as_array().unwrap();
     assert_eq!(claims.len(), 5);
     for c in claims {
@@ -160,6 +160,46 @@ fn json_has_one_object_per_claim_with_stable_fields() {
     assert_eq!(by_id("slow")["verdict"], "contradicts");
     assert_eq!(by_id("slow")["contradicts"], "fast");
     assert_eq!(v["summary"]["off"], 1);
+    // Issue 12: numbers, not only sentences.
+    let straight = &by_id("straight")["figures"];
+    assert!(straight["unit"].is_string(), "{straight}");
+    assert!(
+        straight["claimed"]["lo"].as_f64().unwrap() > 0.0,
+        "{straight}"
+    );
+    assert!(
+        straight["computed"]["lo"].as_f64().unwrap() > 0.0,
+        "{straight}"
+    );
+    assert!(straight["accepted"]["hi"].as_f64().is_some(), "{straight}");
+    let fast = &by_id("fast")["figures"];
+    assert!(fast["deviation_percent"].as_f64().unwrap() < 0.0, "{fast}");
+    // Every waypoint says what it resolved to, and how.
+    for w in v["waypoints"].as_array().unwrap() {
+        assert!(w["location"]["lat"].is_f64(), "{w}");
+        assert!(w["resolved"]["by"].is_string(), "{w}");
+        assert!(w["notes"].is_array(), "{w}");
+    }
+}
+
+/// `--color always` and CLICOLOR_FORCE colour the table; NO_COLOR and pipes do not.
+#[test]
+fn colour_follows_the_flag_and_the_environment() {
+    let dir = tempfile::tempdir().unwrap();
+    let story = write(dir.path(), "uk.toml", UK);
+    let run = |args: &[&str], env: &[(&str, &str)]| {
+        let mut c = routecheck(dir.path());
+        c.args(["check", "--no-map"]).args(args).arg(&story);
+        for (k, v) in env {
+            c.env(k, v);
+        }
+        String::from_utf8(c.output().unwrap().stdout).unwrap()
+    };
+    assert!(run(&["--color", "always"], &[]).contains("\x1b["));
+    assert!(run(&[], &[("CLICOLOR_FORCE", "1")]).contains("\x1b["));
+    assert!(!run(&["--color", "never"], &[("CLICOLOR_FORCE", "1")]).contains("\x1b["));
+    assert!(!run(&[], &[("CLICOLOR_FORCE", "1"), ("NO_COLOR", "1")]).contains("\x1b["));
+    assert!(!run(&[], &[]).contains("\x1b["));
 }
 
 #[test]

@@ -7,11 +7,10 @@
 //! its eighth, ±22.5° (north-east: 22.5°–67.5°).
 
 use super::Ctx;
-use super::verdict::{Finding, Verdict};
+use super::verdict::{Figures, Finding, Scale, Verdict};
 use crate::coord::LatLon;
 use crate::gazetteer::PlaceGeometry;
 use crate::geodesy::{self, Azimuth, Compass8};
-use crate::story::Mode;
 
 /// Half-width of the sector a compass word covers, in degrees.
 pub(crate) fn half_width(c: Compass8) -> f64 {
@@ -40,6 +39,19 @@ fn judge_bearing(claimed: String, word: &str, az: Azimuth, what: String) -> Find
     let off = az.angle_to(c.azimuth());
     let w = half_width(c);
     let tolerance = sector(c);
+    let centre = c.azimuth().deg();
+    // Degrees measured from the claimed direction's sector, so the numbers do not wrap.
+    let signed = centre + (az.deg() - centre + 180.0).rem_euclid(360.0) - 180.0;
+    let figures = |deviation: Option<f64>| {
+        Some(Figures::new(
+            Scale::DEG,
+            (centre, centre),
+            (centre - w, centre + w),
+            (signed, signed),
+            deviation,
+            None,
+        ))
+    };
     let head = format!(
         "{what}: bearing {az} ({}), {off:.1}° from due {}",
         az.compass8().word(),
@@ -52,6 +64,7 @@ fn judge_bearing(claimed: String, word: &str, az: Azimuth, what: String) -> Find
             arithmetic: format!("{head}, within {tolerance}"),
             tolerance,
             verdict: Verdict::Holds,
+            figures: figures(None),
         }
     } else {
         Finding {
@@ -63,6 +76,7 @@ fn judge_bearing(claimed: String, word: &str, az: Azimuth, what: String) -> Find
                 by_percent: None,
                 by: format!("{:.1}° beyond the sector", off - w),
             },
+            figures: figures(Some(signed - centre)),
         }
     }
 }
@@ -90,30 +104,15 @@ pub(crate) fn direction(cx: &Ctx, place: &str, of: &str, word: &str) -> Finding 
     judge_bearing(claimed, word, inv.initial, what)
 }
 
-/// Every point where the route's surface legs (rail, road) meet `lines`, in travel order,
-/// through [`crate::route::crossings::find_crossings`].
-pub(crate) fn crossings(cx: &Ctx, name: &str, lines: &[Vec<LatLon>]) -> Vec<LatLon> {
-    use crate::route::crossings::{LineKind, NamedLine, find_crossings};
-    let line = [NamedLine::new(name, LineKind::River, lines.to_vec())];
-    cx.route
-        .journeys
-        .iter()
-        .flat_map(|j| &j.legs)
-        .filter(|leg| !matches!(leg.mode, Mode::Air | Mode::Direct))
-        .flat_map(|leg| find_crossings(&leg.geometry, &line, &[]))
-        .map(|c| c.at)
-        .collect()
-}
-
 /// "crossed the Razdolnaya River, north of Vladivostok".
 pub(crate) fn crossing(cx: &Ctx, feature: &str, of: &str, word: &str) -> Finding {
     let claimed = format!("crossed {} {word} of {}", name(cx, feature), name(cx, of));
     let Some(o) = cx.route.waypoint(of) else {
         return Finding::cannot(claimed, format!("waypoint \"{of}\" is not resolved"));
     };
-    let lines = match cx.route.waypoint(feature).and_then(|w| w.place.as_ref()) {
+    let line = match cx.route.waypoint(feature).and_then(|w| w.place.as_ref()) {
         Some(p) => match &p.geometry {
-            PlaceGeometry::Lines(l) => l.clone(),
+            PlaceGeometry::Lines(_) => p.name.as_str(),
             PlaceGeometry::Point(_) => {
                 return Finding::cannot(
                     claimed,
@@ -133,7 +132,13 @@ pub(crate) fn crossing(cx: &Ctx, feature: &str, of: &str, word: &str) -> Finding
             );
         }
     };
-    let points = crossings(cx, feature, &lines);
+    // The route's crossings, found once by the rule of `route::crossed`.
+    let points: Vec<LatLon> = cx
+        .route
+        .crossings()
+        .filter(|c| c.line == line)
+        .map(|c| c.at)
+        .collect();
     let Some(first) = points.first().copied() else {
         return Finding::cannot(
             claimed,
@@ -175,7 +180,7 @@ mod tests {
     #[test]
     fn finds_where_the_route_crosses_a_river_line() {
         use crate::gazetteer::{Gazetteer, Place, PlaceKind, Source};
-        use crate::route::{Route, RouteOptions, resolve_waypoints};
+        use crate::route::{self, RouteOptions};
         use crate::story::Story;
         let river = Place {
             id: "test:river".into(),
@@ -199,8 +204,7 @@ mod tests {
             "t.toml",
         )
         .unwrap();
-        let w = resolve_waypoints(&s, &gaz).unwrap();
-        let r = Route::build(&s, w, &RouteOptions::default()).unwrap();
+        let r = route::build(&s, &gaz, &RouteOptions::default()).unwrap();
         let cx = Ctx {
             story: &s,
             route: &r,

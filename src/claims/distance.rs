@@ -3,7 +3,7 @@
 
 use super::Ctx;
 use super::judge::judge;
-use super::verdict::{Finding, Scale, Verdict, finding, num};
+use super::verdict::{Figures, Finding, Scale, Verdict, finding, num};
 use crate::geodesy;
 use crate::route::Measure;
 use crate::story::{Amount, DistanceMeasure};
@@ -127,6 +127,7 @@ pub(crate) fn distance(
         tolerance,
         arithmetic: format!("{head}: the claim is at or above this lower bound"),
         verdict: Verdict::CannotCheck { why },
+        figures: Some(Figures::judged(&o, scale)),
     }
 }
 
@@ -233,6 +234,14 @@ pub(crate) fn conversion(value: &Amount) -> Finding {
             }
         },
         arithmetic,
+        figures: Some(Figures::new(
+            to,
+            (stated, stated),
+            (o_lo, o_hi),
+            (exact, exact),
+            (!consistent).then_some(stated - exact),
+            (!consistent).then_some(pct),
+        )),
     }
 }
 
@@ -272,6 +281,7 @@ pub(crate) fn nearest(cx: &Ctx, place: &str, to: &str, among: &[String]) -> Find
             tolerance,
             verdict: Verdict::Holds,
             arithmetic: format!("{head}: {} is the nearest", name(cx, place)),
+            figures: None,
         },
         Some((n, d)) => {
             let diff = d_place.as_m() - d.as_m();
@@ -284,6 +294,7 @@ pub(crate) fn nearest(cx: &Ctx, place: &str, to: &str, among: &[String]) -> Find
                     by: Scale::KM.fmt_signed(diff),
                 },
                 arithmetic: format!("{head}: {n} is nearer"),
+                figures: None,
             }
         }
     }

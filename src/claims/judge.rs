@@ -10,6 +10,12 @@ pub struct Outcome {
     pub pct: f64,
     /// Computed minus nominal, in SI units.
     pub diff_si: f64,
+    /// The claim's own figure or range, in SI units.
+    pub claim_si: (f64, f64),
+    /// What the hedge accepts, in SI units (the upper end may be infinite).
+    pub band_si: (f64, f64),
+    /// The computed figure or range, in SI units (the upper end may be infinite).
+    pub computed_si: (f64, f64),
 }
 
 /// Compares a computed interval `[c_lo, c_hi]` (SI) with a claim `lo..=hi` under `hedge`.
@@ -44,6 +50,9 @@ pub fn judge(hedge: Hedge, lo: f64, hi: f64, c_lo: f64, c_hi: f64) -> Outcome {
         holds,
         pct,
         diff_si,
+        claim_si: (lo, hi),
+        band_si: (b_lo, b_hi),
+        computed_si: (c_lo, c_hi),
     }
 }
 

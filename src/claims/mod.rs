@@ -23,7 +23,7 @@ mod verdict;
 
 pub use judge::{Outcome, judge};
 pub use timeline::{Elapsed, elapsed};
-pub use verdict::{Checked, Pair, Verdict};
+pub use verdict::{Checked, Figures, Pair, Span, Verdict};
 
 use crate::route::Route;
 use crate::story::{ClaimKind, ClaimSpec, Story};
@@ -53,6 +53,7 @@ pub fn check_all(story: &Story, route: &Route) -> Vec<Checked> {
                 tolerance: f.tolerance,
                 verdict: f.verdict,
                 arithmetic: f.arithmetic,
+                figures: f.figures,
                 pairs: Vec::new(),
             }
         })

@@ -4,7 +4,7 @@ use super::Ctx;
 use super::distance::{route_length, straight};
 use super::judge::judge;
 use super::timeline::{between, fmt_range};
-use super::verdict::{Finding, Scale, Verdict, finding, lower_bound_only};
+use super::verdict::{Figures, Finding, Scale, Verdict, finding, lower_bound_only};
 use crate::story::Amount;
 
 /// "1,200 km at around 60 km/h takes at least 20 hours": distance ÷ speed against the
@@ -135,6 +135,7 @@ pub(crate) fn speed(
             verdict: Verdict::CannotCheck {
                 why: "a lower bound on the moving speed cannot be checked against the timeline's average".into(),
             },
+            figures: None,
         };
     }
     if avg_lo <= band_hi {
@@ -144,6 +145,14 @@ pub(crate) fn speed(
             tolerance,
             arithmetic: format!("{head}: at or under its upper end {}", scale.fmt(band_hi)),
             verdict: Verdict::Holds,
+            figures: Some(Figures::new(
+                scale,
+                (lo, hi),
+                (0.0, band_hi),
+                (avg_lo, avg_hi),
+                None,
+                None,
+            )),
         };
         return lower_bound_only(f, r.exact);
     }
@@ -161,6 +170,14 @@ pub(crate) fn speed(
             by_percent: Some((pct * 10.0).round() / 10.0),
             by: scale.fmt_signed(avg_lo - nominal),
         },
+        figures: Some(Figures::new(
+            scale,
+            (lo, hi),
+            (0.0, band_hi),
+            (avg_lo, avg_hi),
+            Some(avg_lo - nominal),
+            Some(pct),
+        )),
     }
 }
 
@@ -215,6 +232,14 @@ pub(crate) fn flight(cx: &Ctx, from: &str, to: &str, ac: &str, duration: &Amount
             tolerance,
             arithmetic: format!("{head}: plausible"),
             verdict: Verdict::Holds,
+            figures: Some(Figures::new(
+                scale,
+                (lo, hi),
+                (b_lo, b_hi),
+                at_cruise,
+                None,
+                None,
+            )),
         };
     }
     // Off: the claimed time is too short (faster than cruise) or far too long.
@@ -240,6 +265,14 @@ pub(crate) fn flight(cx: &Ctx, from: &str, to: &str, ac: &str, duration: &Amount
             by_percent: Some((pct * 10.0).round() / 10.0),
             by: scale.fmt_signed(best_t - nominal_t),
         },
+        figures: Some(Figures::new(
+            scale,
+            (lo, hi),
+            (b_lo, b_hi),
+            at_cruise,
+            Some(best_t - nominal_t),
+            Some(pct),
+        )),
     }
 }
 
@@ -247,7 +280,7 @@ pub(crate) fn flight(cx: &Ctx, from: &str, to: &str, ac: &str, duration: &Amount
 mod tests {
     use super::*;
     use crate::gazetteer::Gazetteer;
-    use crate::route::{Route, RouteOptions, resolve_waypoints};
+    use crate::route::{self, Route, RouteOptions};
     use crate::story::Story;
 
     fn amount(s: &str) -> Amount {
@@ -261,8 +294,12 @@ mod tests {
             "uk.toml",
         )
         .unwrap();
-        let w = resolve_waypoints(&s, &Gazetteer::from_places(Vec::new())).unwrap();
-        let r = Route::build(&s, w, &RouteOptions::default()).unwrap();
+        let r = route::build(
+            &s,
+            &Gazetteer::from_places(Vec::new()),
+            &RouteOptions::default(),
+        )
+        .unwrap();
         (s, r)
     }
 

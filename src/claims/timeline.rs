@@ -18,7 +18,7 @@ use crate::route::timing::{self, TimeWindow};
 use super::Ctx;
 use super::distance::route_length;
 use super::judge::judge;
-use super::verdict::{Finding, Scale, Verdict, finding, lower_bound_only};
+use super::verdict::{Figures, Finding, Scale, Verdict, finding, lower_bound_only};
 use crate::story::Amount;
 use crate::story::Event;
 use crate::units::format_duration;
@@ -196,6 +196,7 @@ pub(crate) fn check(
                 why: "no claimed duration and no leg speeds to compare the elapsed time with"
                     .into(),
             },
+            figures: None,
         };
     };
     let tolerance = format!(
@@ -212,6 +213,14 @@ pub(crate) fn check(
             ),
             tolerance,
             verdict: Verdict::Holds,
+            figures: Some(Figures::new(
+                Scale::KMH,
+                (top.as_mps(), top.as_mps()),
+                (0.0, top.as_mps()),
+                (avg_lo, avg_lo),
+                None,
+                None,
+            )),
         };
         lower_bound_only(f, rl.as_ref().is_none_or(|r| r.exact))
     } else {
@@ -228,6 +237,14 @@ pub(crate) fn check(
                 by_percent: Some((pct * 10.0).round() / 10.0),
                 by: Scale::KMH.fmt_signed(avg_lo - top.as_mps()),
             },
+            figures: Some(Figures::new(
+                Scale::KMH,
+                (top.as_mps(), top.as_mps()),
+                (0.0, top.as_mps()),
+                (avg_lo, avg_lo),
+                Some(avg_lo - top.as_mps()),
+                Some(pct),
+            )),
         }
     }
 }

@@ -63,6 +63,75 @@ pub struct Pair {
     pub why: String,
 }
 
+/// A range of values in one unit; `hi` is `None` when it has no upper end ("at least").
+#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize)]
+pub struct Span {
+    pub lo: f64,
+    pub hi: Option<f64>,
+}
+
+impl Span {
+    fn of(si: (f64, f64), scale: Scale) -> Span {
+        let r = |x: f64| (x / scale.si * 1e4).round() / 1e4 + 0.0;
+        Span {
+            lo: r(si.0),
+            hi: si.1.is_finite().then(|| r(si.1)),
+        }
+    }
+}
+
+/// The numbers behind a verdict, in one display unit: what the claim says, what its wording
+/// accepts, what routecheck computed, and by how much they differ.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct Figures {
+    /// The unit of every number here: "km", "mi", "km/h", "mph", "h", "min", "years", "°".
+    pub unit: &'static str,
+    /// The claim's figure (lo = hi) or range.
+    pub claimed: Span,
+    /// What the claim's wording accepts (the hedge's tolerance band).
+    pub accepted: Span,
+    /// What routecheck computed: a value (lo = hi), a range, or a lower bound (no hi).
+    pub computed: Span,
+    /// Computed minus the claim's nominal figure, in `unit`, when the verdict is off.
+    pub deviation: Option<f64>,
+    /// The same in per cent of the nominal figure.
+    pub deviation_percent: Option<f64>,
+}
+
+impl Figures {
+    /// Figures from SI ranges shown in `scale`.
+    pub(crate) fn new(
+        scale: Scale,
+        claimed_si: (f64, f64),
+        accepted_si: (f64, f64),
+        computed_si: (f64, f64),
+        deviation_si: Option<f64>,
+        deviation_percent: Option<f64>,
+    ) -> Figures {
+        Figures {
+            unit: scale.symbol,
+            claimed: Span::of(claimed_si, scale),
+            accepted: Span::of(accepted_si, scale),
+            computed: Span::of(computed_si, scale),
+            deviation: deviation_si.map(|d| (d / scale.si * 1e4).round() / 1e4 + 0.0),
+            deviation_percent: deviation_percent.map(|p| (p * 10.0).round() / 10.0 + 0.0),
+        }
+    }
+
+    /// Figures from a judged outcome.
+    pub(crate) fn judged(o: &Outcome, scale: Scale) -> Figures {
+        let off = !o.holds;
+        Figures::new(
+            scale,
+            o.claim_si,
+            o.band_si,
+            o.computed_si,
+            off.then_some(o.diff_si),
+            off.then_some(o.pct),
+        )
+    }
+}
+
 /// A claim with its verdict and the arithmetic behind it.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct Checked {
@@ -80,6 +149,8 @@ pub struct Checked {
     pub verdict: Verdict,
     /// One line of arithmetic a reader can follow.
     pub arithmetic: String,
+    /// The same in numbers, when the claim has a figure to compare.
+    pub figures: Option<Figures>,
     /// Claims on the same topic and whether they agree.
     pub pairs: Vec<Pair>,
 }
@@ -92,6 +163,7 @@ pub(crate) struct Finding {
     pub tolerance: String,
     pub verdict: Verdict,
     pub arithmetic: String,
+    pub figures: Option<Figures>,
 }
 
 impl Finding {
@@ -104,6 +176,7 @@ impl Finding {
             tolerance: String::new(),
             arithmetic: why.clone(),
             verdict: Verdict::CannotCheck { why },
+            figures: None,
         }
     }
 }
@@ -144,6 +217,10 @@ impl Scale {
     pub const MIN: Scale = Scale {
         symbol: "min",
         si: 60.0,
+    };
+    pub const DEG: Scale = Scale {
+        symbol: "°",
+        si: 1.0,
     };
     /// "1,183.6 km", "64.4 km/h", "20.0 h".
     pub fn fmt(self, si: f64) -> String {
@@ -212,6 +289,7 @@ pub(crate) fn finding(
         computed,
         tolerance,
         verdict,
+        figures: Some(Figures::judged(&outcome, scale)),
     }
 }
 

@@ -3,12 +3,11 @@
 //! With a folder, every `*.toml` in it is checked in name order, one at a time (memory stays
 //! bounded), each with its own report; a bad file is reported and the others still run.
 
-use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
 use miette::Report;
-use routecheck::checker::{Checker, Outcome};
 use routecheck::output::OutputDir;
+use routecheck::pipeline::{Outcome, Pipeline};
 use routecheck::report;
 use routecheck::story::Story;
 
@@ -49,7 +48,7 @@ pub struct Args {
 
 pub fn run(a: Args, out: &mut dyn std::io::Write) -> miette::Result<u8> {
     let format = if a.json { Format::Json } else { a.format };
-    let mut checker = Checker::new()?;
+    let mut checker = Pipeline::new()?;
     if let Some(path) = &a.rail {
         checker.options.rail = Some(std::sync::Arc::new(super::route::load_rail(path)?));
     }
@@ -101,10 +100,7 @@ fn finish(
         Format::Json if one_line => report::json_line(&c.story, &c.route, &c.claims),
         Format::Json => report::json(&c.story, &c.route, &c.claims),
         Format::Md => report::markdown(&c.story, &c.route, &c.claims),
-        Format::Table => {
-            let colour = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
-            report::table(&c.story, &c.route, &c.claims, colour)
-        }
+        Format::Table => report::table(&c.story, &c.route, &c.claims, super::colour_stdout()),
     };
     if format != Format::Json && !written.is_empty() {
         text.push_str(&format!(
@@ -125,7 +121,7 @@ fn finish(
 }
 
 fn run_dir(
-    checker: &Checker,
+    checker: &Pipeline,
     dir_path: &Path,
     format: Format,
     mut dir: Option<&mut OutputDir>,

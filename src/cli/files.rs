@@ -5,11 +5,11 @@ use std::path::PathBuf;
 
 use clap::ValueEnum;
 use miette::Diagnostic;
-use routecheck::checker::Outcome;
+use routecheck::export::export_route;
 use routecheck::export::{self, ExportRoute};
 use routecheck::gazetteer::Gazetteer;
 use routecheck::output::OutputDir;
-use routecheck::render::export_route;
+use routecheck::pipeline::Outcome;
 use routecheck::render::{self, MapOptions, MapScene};
 
 use super::OutArgs;
@@ -79,7 +79,7 @@ pub fn map_files(
         let text = writer(route.get_or_insert_with(|| export_route(&c.story, &c.route)));
         out.push((format!("{id}.{}", f.extension()), text.into_bytes()));
     }
-    if let Some(chart) = routecheck::checker::chart(c) {
+    if let Some(chart) = routecheck::render::chart_scene(c) {
         let timeline = format!("{id}-timeline");
         out.extend(image_files(&timeline, formats, || {
             render::chart_svg(&chart, 1200, 700)

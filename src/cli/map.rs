@@ -93,7 +93,7 @@ pub fn run(a: Args, out: &mut dyn std::io::Write) -> miette::Result<u8> {
         }
         None => None,
     };
-    let checker = routecheck::checker::Checker::new()?;
+    let checker = routecheck::pipeline::Pipeline::new()?;
     let story = match (&a.story, &track) {
         (Some(p), _) => Some(Story::load(p)?),
         (None, None) => Some(Story::parse(DEFAULT_STORY, DEFAULT_STORY_PATH)?),

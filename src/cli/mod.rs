@@ -38,6 +38,40 @@ pub mod exit {
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
+    /// When to colour the report: auto (a terminal, unless NO_COLOR is set or TERM=dumb;
+    /// CLICOLOR_FORCE forces it), always or never.
+    #[arg(
+        long,
+        global = true,
+        value_enum,
+        default_value = "auto",
+        value_name = "WHEN"
+    )]
+    pub color: ColorWhen,
+}
+
+/// `--color`: when to colour the report.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorWhen {
+    Auto,
+    Always,
+    Never,
+}
+
+/// The `--color` of this run, set once by [`run`].
+static COLOR: std::sync::OnceLock<ColorWhen> = std::sync::OnceLock::new();
+
+/// Whether the report on standard output is coloured: `--color`, else (auto) the
+/// environment's conventions as `anstream` reads them: NO_COLOR, CLICOLOR_FORCE, TERM=dumb and
+/// whether standard output is a terminal.
+pub(crate) fn colour_stdout() -> bool {
+    match COLOR.get().copied().unwrap_or(ColorWhen::Auto) {
+        ColorWhen::Always => true,
+        ColorWhen::Never => false,
+        ColorWhen::Auto => {
+            anstream::AutoStream::choice(&std::io::stdout()) != anstream::ColorChoice::Never
+        }
+    }
 }
 
 #[derive(Debug, Subcommand)]
@@ -84,6 +118,7 @@ pub struct OutArgs {
 
 /// Runs the parsed command line and returns the process exit code.
 pub fn run(cli: Cli) -> miette::Result<ExitCode> {
+    let _ = COLOR.set(cli.color);
     let mut stdout = std::io::stdout().lock();
     let code = match cli.command {
         Command::Check(a) => check::run(a, &mut stdout)?,

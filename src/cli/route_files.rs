@@ -95,7 +95,7 @@ pub fn write(
         if schematic {
             "railway km posts; line drawn between stations"
         } else {
-            mode.word()
+            mode.as_str()
         }
     );
     let mut files = image_files(&id, &CHECK_FORMATS, || {

@@ -47,6 +47,8 @@ fn time(props: &mut JsonObject, t: &Option<TimeRange>) {
     if let Some(t) = t {
         props.insert("time_start".into(), JsonValue::from(t.start.clone()));
         props.insert("time_end".into(), JsonValue::from(t.end.clone()));
+        let source = if t.estimated { "estimate" } else { "story" };
+        props.insert("time_source".into(), JsonValue::from(source));
     }
 }
 
@@ -75,7 +77,7 @@ pub fn geojson(route: &ExportRoute) -> String {
         let mut props = JsonObject::new();
         props.insert("feature".into(), "leg".into());
         props.insert("leg".into(), JsonValue::from(i + 1));
-        props.insert("mode".into(), leg.mode.word().into());
+        props.insert("mode".into(), leg.mode.as_str().into());
         props.insert(
             "length_km".into(),
             JsonValue::from(round(leg.length.as_km(), 3)),
@@ -168,6 +170,7 @@ pub(crate) mod tests {
                     time_range: Some(TimeRange {
                         start: "2023-09-12T06:00+10:00".into(),
                         end: "2023-09-12T09:00+13:00".into(),
+                        estimated: false,
                     }),
                 },
             ],

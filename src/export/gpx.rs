@@ -58,9 +58,9 @@ pub fn gpx(route: &ExportRoute) -> String {
             s,
             "  <trk><name>Leg {} ({}, {} km{schematic})</name><type>{}</type><trkseg>",
             i + 1,
-            leg.mode.word(),
+            leg.mode.as_str(),
             km1(leg.length),
-            leg.mode.word()
+            leg.mode.as_str()
         );
         for p in &leg.points {
             let _ = writeln!(s, "    <trkpt {}/>", latlon(*p));

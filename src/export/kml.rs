@@ -43,7 +43,7 @@ pub fn kml(route: &ExportRoute) -> String {
             s,
             "    <Placemark><name>Leg {} ({}, {} km)</name><styleUrl>#{id}</styleUrl>",
             i + 1,
-            leg.mode.word(),
+            leg.mode.as_str(),
             km1(leg.length)
         );
         let _ = writeln!(

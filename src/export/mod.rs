@@ -35,23 +35,31 @@
 //! fixed output, and neither lets us fix the number format, which golden tests rely on. Their
 //! validity is checked in tests by parsing them back.
 
+mod from_route;
 pub mod geojson;
 pub mod gpx;
 pub mod kml;
 
+pub use self::from_route::export_route;
 pub use self::geojson::geojson;
 pub use self::gpx::gpx;
 pub use self::kml::kml;
 
 use crate::coord::LatLon;
-pub use crate::render::LegMode;
 use crate::units::Length;
 
-/// When something happens, as the story states it (ISO 8601 text, e.g. "2023-09-10T15:00+09:00").
+/// How a leg travels: the story's [`Mode`](crate::story::Mode) ("rail", "air", "road",
+/// "direct").
+pub use crate::story::Mode as LegMode;
+
+/// When something happens (RFC 3339 text, e.g. "2023-09-10T15:00+09:00"): the story's own
+/// window, or an estimate from a window and the legs' speeds.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TimeRange {
     pub start: String,
     pub end: String,
+    /// True when projected from speeds rather than stated by the story.
+    pub estimated: bool,
 }
 
 /// A route as GIS files describe it.
@@ -111,7 +119,7 @@ pub(crate) fn round(v: f64, places: i32) -> f64 {
 
 /// XML text/attribute escaping.
 pub(crate) fn xml_esc(s: &str) -> String {
-    crate::render::svg::esc(s)
+    crate::xml::escape(s)
 }
 
 /// "812.3": a length in km with one decimal, for descriptions.

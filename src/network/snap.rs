@@ -125,27 +125,7 @@ pub(crate) fn foot(p: LatLon, a: LatLon, b: LatLon) -> (LatLon, f64) {
     } else {
         0.0
     };
-    (interpolate(a, b, t), t)
-}
-
-/// The point a fraction `t` of the way from `a` to `b` (linear in lat/lon, antimeridian-aware).
-pub(crate) fn interpolate(a: LatLon, b: LatLon, t: f64) -> LatLon {
-    let mut dlon = b.lon - a.lon;
-    if dlon > 180.0 {
-        dlon -= 360.0;
-    } else if dlon < -180.0 {
-        dlon += 360.0;
-    }
-    let mut lon = a.lon + dlon * t;
-    if lon > 180.0 {
-        lon -= 360.0;
-    } else if lon < -180.0 {
-        lon += 360.0;
-    }
-    LatLon {
-        lat: a.lat + (b.lat - a.lat) * t,
-        lon,
-    }
+    (crate::coord::interpolate(a, b, t), t)
 }
 
 /// Appends `more` to `out`, skipping a first point equal to `out`'s last.
@@ -177,8 +157,14 @@ pub(crate) fn slice(geom: &[LatLon], from_m: f64, to_m: f64) -> Vec<LatLon> {
             }
         };
         if s1 >= from_m && s0 <= to_m {
-            extend_dedup(&mut out, &[interpolate(w[0], w[1], frac(from_m))]);
-            extend_dedup(&mut out, &[interpolate(w[0], w[1], frac(to_m))]);
+            extend_dedup(
+                &mut out,
+                &[crate::coord::interpolate(w[0], w[1], frac(from_m))],
+            );
+            extend_dedup(
+                &mut out,
+                &[crate::coord::interpolate(w[0], w[1], frac(to_m))],
+            );
         }
         run = s1;
     }

@@ -1,29 +1,14 @@
-//! From a measured route to what the map and the exports show: [`scene`] builds a
-//! [`MapScene`], [`export_route`] an [`ExportRoute`]. Places and lines only, no claims.
+//! From a measured route to what the map shows: [`scene`] builds a [`MapScene`]. Places and
+//! lines only, no claims.
 
-use jiff::tz::TimeZone;
-
-use crate::export::{ExportCrossing, ExportLeg, ExportRoute, ExportWaypoint, TimeRange};
 use crate::gazetteer::{Place, PlaceGeometry};
 use crate::route::crossings::LineKind as CrossKind;
-use crate::route::timing::TimeWindow;
-use crate::route::{Journey, Measure, Route};
+use crate::route::{Measure, Route};
 use crate::story::{Mode, Story};
-use crate::units::Length;
 
 use super::{
-    CrossingKind, LegMode, LineKind, MapScene, NamedLine, SceneCrossing, SceneLeg, ScenePoint,
-    WaypointKind,
+    CrossingKind, LineKind, MapScene, NamedLine, SceneCrossing, SceneLeg, ScenePoint, WaypointKind,
 };
-
-fn mode(m: Mode) -> LegMode {
-    match m {
-        Mode::Rail => LegMode::Rail,
-        Mode::Air => LegMode::Air,
-        Mode::Road => LegMode::Road,
-        Mode::Direct => LegMode::Direct,
-    }
-}
 
 /// Rail legs are drawn station to station (or along a track file); only `Track` follows the
 /// real line.
@@ -43,7 +28,7 @@ pub fn scene(story: &Story, route: &Route, rivers: &[&Place]) -> MapScene {
         .iter()
         .flat_map(|j| j.legs.iter())
         .map(|l| SceneLeg {
-            mode: mode(l.mode),
+            mode: l.mode,
             points: l.geometry.clone(),
             schematic: schematic(l.measure, l.mode),
             label: format!("{} → {}", l.from, l.to),
@@ -184,134 +169,4 @@ fn summary(route: &Route) -> String {
         .map(|j| format!("{} by {}", j.length(), j.mode_summary()))
         .collect::<Vec<_>>()
         .join(" · ")
-}
-
-/// The route for GeoJSON, GPX and KML, with time windows where the story gives a departure
-/// window and speeds.
-pub fn export_route(story: &Story, route: &Route) -> ExportRoute {
-    let mut out = ExportRoute {
-        name: story.meta.title.clone(),
-        ..Default::default()
-    };
-    for j in &route.journeys {
-        let times = schedule(story, route, j);
-        for l in &j.legs {
-            let end = j
-                .marks
-                .iter()
-                .find(|m| m.waypoint == l.to && m.km >= l.km_start)
-                .map(|m| m.km);
-            out.legs.push(ExportLeg {
-                mode: mode(l.mode),
-                points: l.geometry.clone(),
-                length: l.length,
-                km_from: l.km_start,
-                km_to: end.unwrap_or(l.km_start + l.length),
-                schematic: schematic(l.measure, l.mode),
-                time_range: None,
-            });
-        }
-        for m in &j.marks {
-            let Some(w) = route.waypoint(&m.waypoint) else {
-                continue;
-            };
-            if out.waypoints.iter().any(|e| e.name == w.name) {
-                continue;
-            }
-            out.waypoints.push(ExportWaypoint {
-                name: w.name.clone(),
-                kind: w
-                    .place
-                    .as_ref()
-                    .map(|p| p.kind.to_string())
-                    .unwrap_or_else(|| "waypoint".into()),
-                at: w.at,
-                km_from_start: m.km,
-                time_range: times
-                    .iter()
-                    .find(|(id, _)| *id == m.waypoint)
-                    .and_then(|(_, t)| t.clone()),
-            });
-        }
-        for c in &j.crossings {
-            out.crossings.push(ExportCrossing {
-                name: c.line.clone(),
-                kind: if c.kind == CrossKind::Border {
-                    "border".into()
-                } else {
-                    "river".into()
-                },
-                at: c.at,
-                km_from_start: c.from_start,
-            });
-        }
-    }
-    out
-}
-
-/// When each mark of a journey is reached, given a timeline event at its first waypoint (the
-/// departure window) and the legs' speed ranges: earliest = departure's earliest + km at the
-/// top speed; latest = departure's latest + km at the bottom speed; dwell times added to both.
-fn schedule(story: &Story, route: &Route, j: &Journey) -> Vec<(String, Option<TimeRange>)> {
-    let Some(start) = j.marks.first() else {
-        return Vec::new();
-    };
-    let Some(dep) = story.events.iter().find(|e| e.at == start.waypoint) else {
-        return Vec::new();
-    };
-    let tz_of = |id: &str| match story.events.iter().find(|e| e.at == id) {
-        Some(e) => route.event_zone(e),
-        None => route.waypoint(id).and_then(|w| w.zone()),
-    };
-    let Some(dep_tz) = tz_of(&start.waypoint) else {
-        return Vec::new();
-    };
-    let Ok(window) = TimeWindow::from_civil(dep.earliest, dep.latest, &dep_tz) else {
-        return Vec::new();
-    };
-    let (lo, hi) = (window.earliest, window.latest);
-    // Seconds from departure to km `k` at the top and bottom speeds, with the dwell of every
-    // leg that ends before `k`; None when a leg on the way has no speed.
-    let time_at = |k: Length| -> Option<(f64, f64)> {
-        let (mut fast, mut slow) = (0.0, 0.0);
-        for l in j.legs.iter().filter(|l| l.km_start < k) {
-            let (v_lo, v_hi) = l.speed?;
-            let end = l.km_start + l.length;
-            let part = Length::m(end.as_m().min(k.as_m()) - l.km_start.as_m());
-            fast += (part / v_hi).as_secs_f64();
-            slow += (part / v_lo).as_secs_f64();
-            if end < k {
-                let dwell = l.dwell.map(|d| d.as_secs_f64()).unwrap_or(0.0);
-                fast += dwell;
-                slow += dwell;
-            }
-        }
-        Some((fast, slow))
-    };
-    let mut out = Vec::new();
-    for m in &j.marks {
-        let Some((fast_s, slow_s)) = time_at(m.km) else {
-            break;
-        };
-        // A place with no zone of its own (a bridge between two countries) keeps the
-        // departure's zone.
-        let tz = tz_of(&m.waypoint)
-            .or_else(|| Some(dep_tz.clone()))
-            .and_then(|z| TimeZone::get(&z).ok())
-            .unwrap_or(TimeZone::UTC);
-        let shift = |t: &jiff::ZonedDateTime, secs: f64| {
-            let d = jiff::SignedDuration::from_secs_f64(secs.round());
-            t.checked_add(d).ok().map(|z| {
-                z.with_time_zone(tz.clone())
-                    .strftime("%Y-%m-%dT%H:%M%:z")
-                    .to_string()
-            })
-        };
-        let range = match (shift(&lo, fast_s), shift(&hi, slow_s)) {
-            (Some(start), Some(end)) => Some(TimeRange { start, end }),
-            _ => None,
-        };
-        out.push((m.waypoint.clone(), range));
-    }
-    out
 }

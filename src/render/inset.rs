@@ -3,7 +3,6 @@
 
 use std::fmt::Write;
 
-use super::basemap::Level;
 use super::layers;
 use super::map::leg_colour;
 use super::projection::Projection;
@@ -11,6 +10,7 @@ use super::scene::LegMode;
 use super::style::Palette;
 use super::svg::{self, Px, num};
 use super::view::{Rect, View};
+use crate::geodata::Level;
 
 /// The locator inset: a wider area around the map, coarse basemap, the map's frame outlined.
 pub fn draw(out: &mut String, main: &View, r: &Rect, pal: &Palette, legs: &[Vec<Px>]) {

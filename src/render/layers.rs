@@ -4,11 +4,11 @@
 use geo::{Coord, LineString, Simplify};
 
 use super::Error;
-use super::basemap::{self, GeoRect, Layer, Level};
 use super::style::Palette;
 use super::svg::{self, Anchor, Px};
 use super::view::View;
 use crate::coord::LatLon;
+use crate::geodata::basemap::{self, GeoRect, Layer, Level};
 
 /// Drops points closer than `eps` pixels to the last kept one, then runs Douglas–Peucker
 /// (geo's `Simplify`) with the same tolerance. Both ends are kept.
@@ -183,7 +183,7 @@ pub fn graticule_step(span_deg: f64) -> f64 {
 pub fn deg_label(v: f64, step: f64, pos: char, neg: char) -> String {
     let v = if v.abs() < 1e-9 { 0.0 } else { v };
     let wrapped = if pos == 'E' {
-        (v + 180.0).rem_euclid(360.0) - 180.0
+        crate::coord::wrap_lon(v)
     } else {
         v
     };

@@ -105,9 +105,9 @@ pub fn draw(scene: &MapScene, opt: &MapOptions) -> Result<String, Error> {
         pal.sea
     );
     let rivers = if per_px < 450.0 {
-        Some(super::basemap::Level::Fine)
+        Some(crate::geodata::Level::Fine)
     } else if per_px < 6_000.0 {
-        Some(super::basemap::Level::Medium)
+        Some(crate::geodata::Level::Medium)
     } else {
         None
     };

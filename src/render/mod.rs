@@ -31,8 +31,8 @@
 //! ```
 
 mod annotate;
-pub mod basemap;
 pub mod chart;
+mod chart_of;
 pub mod fonts;
 mod from_route;
 mod furniture;
@@ -52,7 +52,8 @@ pub mod track;
 pub mod view;
 
 pub use chart::{ChartEvent, ChartMark, ChartScene, SpeedBand, SpeedLine, chart_png, chart_svg};
-pub use from_route::{export_route, scene};
+pub use chart_of::chart_scene;
+pub use from_route::scene;
 pub use scene::{
     AreaKind, AreaLabel, CrossingKind, LegMode, LineKind, MapOptions, MapScene, NamedLine,
     SceneCrossing, SceneLeg, ScenePoint, Theme, WaypointKind,
@@ -73,8 +74,8 @@ pub enum Error {
     Option { reason: String },
     #[error("map size {width_px}×{height_px} px is out of range (200–20000 wide, 150–20000 high)")]
     Size { width_px: u32, height_px: u32 },
-    #[error("bundled basemap data is damaged: {what}")]
-    Basemap { what: &'static str },
+    #[error(transparent)]
+    Geodata(#[from] crate::geodata::Error),
     #[error("could not rasterise the SVG")]
     Rasterise(#[from] resvg::usvg::Error),
     #[error("could not encode the PNG: {reason}")]

@@ -3,9 +3,9 @@
 //! sea and the frame edge (so a country whose own label point is off the map is still named).
 
 use super::Error;
-use super::basemap::{self, Layer, Level};
 use super::svg::Px;
 use super::view::View;
+use crate::geodata::basemap::{self, Layer, Level};
 
 const NX: usize = 40;
 const NY: usize = 25;
@@ -23,9 +23,10 @@ pub fn countries(view: &View, min_cells: usize) -> Result<Vec<CountryName>, Erro
     let rect = view.geo_rect();
     let lon0 = view.proj.lon0_deg();
     let f = view.frame;
-    let bytes = basemap::bytes(Layer::Countries, Level::Coarse).ok_or(Error::Basemap {
-        what: "no country layer",
-    })?;
+    let bytes =
+        basemap::bytes(Layer::Countries, Level::Coarse).ok_or(crate::geodata::Error::Basemap {
+            what: "no country layer",
+        })?;
     let parts = basemap::read(bytes, rect)?;
     // Cell centres as (lon in the rect's continuous space, lat).
     let mut cells = Vec::with_capacity(NX * NY);

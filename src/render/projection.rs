@@ -181,7 +181,7 @@ impl Projection {
             }
             Kind::Mercator => (phi_of_t((-xy.y / A).exp()), xy.x / A),
         };
-        let lon = (self.lon0_deg + dlon.to_degrees() + 180.0).rem_euclid(360.0) - 180.0;
+        let lon = crate::coord::wrap_lon(self.lon0_deg + dlon.to_degrees());
         LatLon {
             lat: lat.to_degrees().clamp(-90.0, 90.0),
             lon,

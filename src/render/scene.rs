@@ -27,30 +27,9 @@ pub struct MapScene {
     pub attribution: Vec<String>,
 }
 
-/// How a leg was travelled; sets its line style.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub enum LegMode {
-    /// Solid line.
-    Rail,
-    /// Dashed line; draw the points of a geodesic arc (see `geodesy::densify`).
-    Air,
-    /// Solid line in the road colour.
-    Road,
-    /// Dotted straight (geodesic) line, for "as the crow flies".
-    Direct,
-}
-
-impl LegMode {
-    /// The word used in legends and exports: "rail", "air", "road", "direct".
-    pub fn word(self) -> &'static str {
-        match self {
-            LegMode::Rail => "rail",
-            LegMode::Air => "air",
-            LegMode::Road => "road",
-            LegMode::Direct => "direct",
-        }
-    }
-}
+/// How a leg was travelled; sets its line style: rail solid, air dashed (draw the points of
+/// a geodesic arc, see `geodesy::densify`), road solid in the road colour, direct dotted.
+pub use crate::story::Mode as LegMode;
 
 /// One leg of the route.
 #[derive(Debug, Clone, PartialEq)]

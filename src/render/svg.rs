@@ -23,21 +23,9 @@ pub fn num(v: f64) -> String {
     }
 }
 
-/// Escapes text for an XML text node or attribute value.
+/// Escapes text for an XML text node or attribute value ([`crate::xml::escape`]).
 pub fn esc(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            c if (c as u32) < 0x20 && c != '\t' && c != '\n' => {}
-            c => out.push(c),
-        }
-    }
-    out
+    crate::xml::escape(s)
 }
 
 /// Appends "M x y L x y …" (and "Z" when `closed`) for one polyline to `d`.

@@ -1,11 +1,11 @@
 //! The view: page layout, the projection chosen for the area, and the metres → pixels transform.
 
 use super::Error;
-use super::basemap::GeoRect;
 use super::projection::{Projection, Xy};
 use super::scene::{MapOptions, MapScene};
 use super::svg::Px;
 use crate::coord::LatLon;
+use crate::geodata::GeoRect;
 use crate::geodesy::{self, Azimuth};
 use crate::units::Length;
 

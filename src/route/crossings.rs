@@ -113,7 +113,7 @@ pub fn find_crossings(
         for (li, pi, si) in hits {
             let part = &lines[li].parts[pi];
             if let Some(t) = intersect(a, b, part[si], part[si + 1]) {
-                let at = lerp(a, b, t);
+                let at = crate::coord::interpolate(a, b, t);
                 let from_start = run + geodesy::distance(a, at);
                 let dup = out.iter().any(|c| {
                     c.line == lines[li].name
@@ -209,21 +209,6 @@ fn intersect(a: LatLon, b: LatLon, c: LatLon, d: LatLon) -> Option<f64> {
     let eps = 1e-12;
     ((-eps..=1.0 + eps).contains(&t) && (-eps..=1.0 + eps).contains(&u))
         .then_some(t.clamp(0.0, 1.0))
-}
-
-fn lerp(a: LatLon, b: LatLon, t: f64) -> LatLon {
-    let lon = a.lon + rel_lon(b.lon, a.lon) * t;
-    let lon = if lon > 180.0 {
-        lon - 360.0
-    } else if lon < -180.0 {
-        lon + 360.0
-    } else {
-        lon
-    };
-    LatLon {
-        lat: a.lat + (b.lat - a.lat) * t,
-        lon,
-    }
 }
 
 fn nearest(at: LatLon, places: &[NamedPlace]) -> Option<Nearest> {

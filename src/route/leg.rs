@@ -3,6 +3,7 @@
 use std::time::Duration;
 
 use super::Error;
+use super::note::{Note, NoteKind};
 use crate::coord::LatLon;
 use crate::geodesy;
 use crate::network::{self, RailNetwork, Waypoint};
@@ -24,6 +25,16 @@ pub enum Measure {
     Track,
 }
 
+/// A stop a leg passes: its waypoint id (a label), display name, position, and the name a
+/// railway may know it by (the resolved place's name; none for coordinates).
+#[derive(Debug, Clone, PartialEq)]
+pub(super) struct Stop {
+    pub id: String,
+    pub label: String,
+    pub at: LatLon,
+    pub network_name: Option<String>,
+}
+
 /// A measured leg.
 #[derive(Debug, Clone, serde::Serialize)]
 pub struct Leg {
@@ -42,8 +53,8 @@ pub struct Leg {
     pub km_start: Length,
     pub speed: Option<(Speed, Speed)>,
     pub dwell: Option<Duration>,
-    /// Where the length came from, in words, for the report.
-    pub notes: Vec<String>,
+    /// Where the length came from and what was assumed, for the report.
+    pub notes: Vec<Note>,
     /// km marks of the via points and the end, consumed by the route builder.
     #[serde(skip)]
     pub(super) stop_marks: Vec<(String, Length)>,
@@ -55,7 +66,7 @@ impl Leg {
     /// fallback to a straight line when neither covers them.
     pub(super) fn measure(
         spec: &LegSpec,
-        stops: &[(String, LatLon)],
+        stops: &[Stop],
         km_start: Length,
         default_speed: Option<(Speed, Speed)>,
         rail: Option<&RailNetwork>,
@@ -102,22 +113,22 @@ type Measured = (
     Vec<LatLon>,
     Length,
     Vec<(String, Length)>,
-    Vec<String>,
+    Vec<Note>,
 );
 
 /// Air, direct and road legs: geodesics through the stops (densified for drawing).
-fn measure_geodesic(spec: &LegSpec, stops: &[(String, LatLon)], km_start: Length) -> Measured {
+fn measure_geodesic(spec: &LegSpec, stops: &[Stop], km_start: Length) -> Measured {
     let mut geometry: Vec<LatLon> = Vec::new();
     let mut stop_marks = Vec::new();
     let mut run = km_start;
     for (i, w) in stops.windows(2).enumerate() {
-        let drawn = geodesy::densify(w[0].1, w[1].1, Length::km(10.0));
+        let drawn = geodesy::densify(w[0].at, w[1].at, Length::km(10.0));
         if !geometry.is_empty() {
             geometry.pop();
         }
         geometry.extend(drawn);
-        run = run + geodesy::distance(w[0].1, w[1].1);
-        stop_marks.push((stops[i + 1].0.clone(), run));
+        run = run + geodesy::distance(w[0].at, w[1].at);
+        stop_marks.push((stops[i + 1].id.clone(), run));
     }
     let length = run - km_start;
     let (measure, note) = match spec.mode {
@@ -133,14 +144,14 @@ fn measure_geodesic(spec: &LegSpec, stops: &[(String, LatLon)], km_start: Length
         geometry,
         length,
         stop_marks,
-        vec![note.to_string()],
+        vec![Note::new(NoteKind::Measure, note)],
     )
 }
 
 /// Rail legs: shortest path on the rail network through the stops.
 fn measure_rail(
     spec: &LegSpec,
-    stops: &[(String, LatLon)],
+    stops: &[Stop],
     km_start: Length,
     rail: Option<&RailNetwork>,
 ) -> Result<Measured, Error> {
@@ -159,13 +170,20 @@ fn measure_rail(
         Some(n) => n,
         None => RailNetwork::bundled().map_err(fail)?,
     };
-    let waypoints: Vec<Waypoint> = stops.iter().map(|(id, at)| Waypoint::at(id, *at)).collect();
+    // Only the resolved place's name may choose a station: a story's id is a label.
+    let waypoints: Vec<Waypoint> = stops
+        .iter()
+        .map(|s| Waypoint {
+            name: s.network_name.clone().unwrap_or_default(),
+            at: Some(s.at),
+        })
+        .collect();
     let r = net.route(&waypoints).map_err(fail)?;
     let mut run = km_start;
     let mut stop_marks = Vec::new();
     for (l, stop) in r.legs.iter().zip(stops.iter().skip(1)) {
         run = run + l.length;
-        stop_marks.push((stop.0.clone(), run));
+        stop_marks.push((stop.id.clone(), run));
     }
     let mut lines: Vec<&str> = r
         .legs
@@ -177,27 +195,39 @@ fn measure_rail(
         network::Measure::Chainage => (
             Measure::Chainage,
             vec![
-                format!("railway km posts (chainage) along {}", lines.join(", ")),
-                format!(
-                    "drawn line {:.1} km, schematic: straight between the stations the tables locate",
-                    r.geometry_length.as_km()
+                Note::new(
+                    NoteKind::Measure,
+                    format!("railway km posts (chainage) along {}", lines.join(", ")),
+                ),
+                Note::new(
+                    NoteKind::Measure,
+                    format!(
+                        "drawn line {:.1} km, schematic: straight between the stations the tables locate",
+                        r.geometry_length.as_km()
+                    ),
                 ),
             ],
         ),
         network::Measure::Geometry => (
             Measure::Track,
-            vec!["along the track in the --rail file, on the WGS84 ellipsoid".to_string()],
+            vec![Note::new(
+                NoteKind::Measure,
+                "along the track in the --rail file, on the WGS84 ellipsoid",
+            )],
         ),
     };
-    for w in r
-        .waypoints
-        .iter()
-        .filter(|w| !w.by_name || w.distance.as_m() > 1000.0)
-    {
-        notes.push(format!(
-            "{}: on the network at {} ({} away)",
-            w.waypoint, w.matched, w.distance
-        ));
+    for (w, stop) in r.waypoints.iter().zip(stops) {
+        // A stop found on the network at its own position is no choice; one moved further
+        // than this is.
+        if w.distance.as_m() > 500.0 {
+            notes.push(Note::new(
+                NoteKind::Snap,
+                format!(
+                    "{}: on the network at {} ({} away)",
+                    stop.label, w.matched, w.distance
+                ),
+            ));
+        }
     }
     Ok((
         r.length,
@@ -225,8 +255,14 @@ mod tests {
         }
     }
 
-    fn stop(id: &str, lat: f64, lon: f64) -> (String, LatLon) {
-        (id.to_string(), LatLon { lat, lon })
+    /// A stop resolved to a place of the same name as its id.
+    fn stop(id: &str, lat: f64, lon: f64) -> Stop {
+        Stop {
+            id: id.to_string(),
+            label: id.to_string(),
+            at: LatLon { lat, lon },
+            network_name: Some(id.to_string()),
+        }
     }
 
     #[test]
@@ -251,7 +287,11 @@ mod tests {
             leg.length.as_km()
         );
         assert!(leg.geometry_length < leg.length);
-        assert!(leg.notes[0].contains("P'yŏngra Line"), "{:?}", leg.notes);
+        assert!(
+            leg.notes[0].text.contains("P'yŏngra Line"),
+            "{:?}",
+            leg.notes
+        );
     }
 
     #[test]
@@ -275,7 +315,7 @@ mod tests {
         assert!(
             leg.notes
                 .iter()
-                .any(|n| n.starts_with("bridge: on the network at Khasan")),
+                .any(|n| n.text.starts_with("bridge: on the network at Khasan")),
             "{:?}",
             leg.notes
         );
@@ -314,12 +354,12 @@ mod tests {
         .unwrap();
         assert_eq!(leg.measure, Measure::Track);
         let want = geodesy::path_length(&[
-            stops[0].1,
+            stops[0].at,
             LatLon {
                 lat: 47.5,
                 lon: 3.5,
             },
-            stops[1].1,
+            stops[1].at,
         ]);
         assert!((leg.length.as_m() - want.as_m()).abs() < 0.01);
         let air = Leg::measure(

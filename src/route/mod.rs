@@ -1,20 +1,28 @@
-//! The route: a story's waypoints resolved to positions and its legs measured.
+//! The route: everything the story's geography and timeline say, computed once by [`build`]:
+//! the waypoints resolved (with the choices made), the legs measured (with how), what the
+//! route crosses (by one rule), and when each event and mark happens.
 //!
 //! Legs that follow on from each other (one's `to` is the next one's `from`) form a
 //! [`Journey`]; km marks count from the start of their journey. A story may hold several
 //! journeys (a train and a plane on the same day, say).
 
+pub mod crossed;
 pub mod crossings;
+mod events;
 mod leg;
+mod note;
 mod resolve;
 pub mod timing;
 
+pub use events::{EventTime, MarkTime, TimeSource};
 pub use leg::{Leg, Measure};
-pub use resolve::{ResolvedWaypoint, resolve_waypoints};
+pub use note::{Note, NoteKind};
+pub use resolve::{Resolved, ResolvedWaypoint, resolve_waypoints};
 
-use crate::coord::LatLon;
+use crate::gazetteer::Gazetteer;
 use crate::story::Story;
 use crate::units::{Length, Speed};
+use leg::Stop;
 
 /// Errors from building a route.
 #[derive(Debug, Clone, PartialEq, thiserror::Error, miette::Diagnostic)]
@@ -42,9 +50,12 @@ pub enum Error {
         /// The rail network's explanation (no line data near a waypoint, no connection, …).
         reason: String,
     },
-    #[error("the story has no legs and no waypoints to draw")]
+    #[error("the story has no legs, waypoints or claims")]
     #[diagnostic(help("add [[waypoints]] and [[legs]]; see data/stories/README.md"))]
     Empty,
+    #[error(transparent)]
+    #[diagnostic(help("the bundled data is damaged: reinstall routecheck"))]
+    Geodata(#[from] crate::geodata::Error),
 }
 
 /// Options for building a route.
@@ -70,9 +81,12 @@ pub struct Journey {
     pub legs: Vec<Leg>,
     /// Every waypoint the journey reaches (start, vias, ends), in order, with its km.
     pub marks: Vec<Mark>,
-    /// Where the journey crosses a named river or a border, in km order (filled in by
-    /// [`crate::checker::add_crossings`], which knows where the lines are).
+    /// Where the journey crosses a named river or a border, in km order, by the rule of
+    /// [`crossed`].
     pub crossings: Vec<crossings::Crossing>,
+    /// When the journey reaches its marks: the story's windows, else estimates.
+    #[serde(skip)]
+    pub times: Vec<MarkTime>,
 }
 
 impl Journey {
@@ -86,82 +100,133 @@ impl Journey {
     }
 }
 
-/// A story's resolved waypoints and measured journeys.
+/// A story's resolved waypoints, measured journeys and placed events.
 #[derive(Debug, Clone, serde::Serialize)]
 pub struct Route {
     pub waypoints: Vec<ResolvedWaypoint>,
     pub journeys: Vec<Journey>,
+    /// The story's timeline events, each placed in its zone.
+    #[serde(skip)]
+    pub events: Vec<EventTime>,
+}
+
+/// Builds the whole route of `story`: resolves its waypoints with `gaz`, measures its legs,
+/// finds what they cross and places its events in time.
+///
+/// ```
+/// use routecheck::{gazetteer::Gazetteer, route::{self, RouteOptions}, story::Story};
+/// let story = Story::parse(r#"
+/// [[waypoints]]
+/// id = "w1"
+/// place = "Pyongyang"
+/// [[waypoints]]
+/// id = "w2"
+/// place = "Vladivostok"
+/// [[legs]]
+/// from = "w1"
+/// to = "w2"
+/// mode = "air"
+/// "#, "hop.toml").unwrap();
+/// let gaz = Gazetteer::load_default().unwrap();
+/// let r = route::build(&story, &gaz, &RouteOptions::default()).unwrap();
+/// assert!((r.journeys[0].length().as_km() - 684.5).abs() < 1.0);
+/// assert_eq!(r.waypoints[1].place.as_ref().unwrap().country.as_deref(), Some("RU"));
+/// ```
+pub fn build(story: &Story, gaz: &Gazetteer, opts: &RouteOptions) -> Result<Route, Error> {
+    if story.legs.is_empty() && story.waypoints.is_empty() && story.claims.is_empty() {
+        return Err(Error::Empty);
+    }
+    let waypoints = resolve_waypoints(story, gaz)?;
+    let mut journeys = measure_legs(story, &waypoints, opts)?;
+    crossed::add(&mut journeys, &waypoints, gaz)?;
+    let events = events::place_events(story, &waypoints);
+    for j in &mut journeys {
+        j.times = events::mark_times(j, &events, &waypoints);
+    }
+    Ok(Route {
+        waypoints,
+        journeys,
+        events,
+    })
+}
+
+/// Measures the story's legs between resolved waypoints, grouped into journeys.
+fn measure_legs(
+    story: &Story,
+    waypoints: &[ResolvedWaypoint],
+    opts: &RouteOptions,
+) -> Result<Vec<Journey>, Error> {
+    let stop = |id: &str| {
+        waypoints.iter().find(|w| w.id == id).map(|w| Stop {
+            id: w.id.clone(),
+            label: w.name.clone(),
+            at: w.at,
+            network_name: w.network_name().map(str::to_string),
+        })
+    };
+    let mut journeys: Vec<Journey> = Vec::new();
+    for spec in &story.legs {
+        let continues = journeys
+            .last()
+            .and_then(|j| j.legs.last())
+            .is_some_and(|l| l.to == spec.from);
+        if !continues {
+            journeys.push(Journey {
+                legs: Vec::new(),
+                marks: Vec::new(),
+                crossings: Vec::new(),
+                times: Vec::new(),
+            });
+        }
+        let Some(journey) = journeys.last_mut() else {
+            continue;
+        };
+        let km_start = journey.length();
+        let ids: Vec<&str> = std::iter::once(spec.from.as_str())
+            .chain(spec.via.iter().map(String::as_str))
+            .chain([spec.to.as_str()])
+            .collect();
+        let stops: Vec<Stop> = ids.iter().filter_map(|id| stop(id)).collect();
+        let mut leg = Leg::measure(
+            spec,
+            &stops,
+            km_start,
+            opts.default_speed,
+            opts.rail.as_deref(),
+        )?;
+        if journey.marks.is_empty() {
+            journey.marks.push(Mark {
+                waypoint: spec.from.clone(),
+                km: km_start,
+            });
+        }
+        for (id, km) in leg.stop_marks.drain(..) {
+            journey.marks.push(Mark { waypoint: id, km });
+        }
+        journey.legs.push(leg);
+    }
+    Ok(journeys)
 }
 
 impl Route {
-    /// Measures the story's legs between already-resolved waypoints.
-    pub fn build(
-        story: &Story,
-        waypoints: Vec<ResolvedWaypoint>,
-        opts: &RouteOptions,
-    ) -> Result<Route, Error> {
-        if story.legs.is_empty() && waypoints.is_empty() {
-            return Err(Error::Empty);
-        }
-        let pos = |id: &str| waypoints.iter().find(|w| w.id == id).map(|w| w.at);
-        let mut journeys: Vec<Journey> = Vec::new();
-        for spec in &story.legs {
-            let continues = journeys
-                .last()
-                .and_then(|j| j.legs.last())
-                .is_some_and(|l| l.to == spec.from);
-            if !continues {
-                journeys.push(Journey {
-                    legs: Vec::new(),
-                    marks: Vec::new(),
-                    crossings: Vec::new(),
-                });
-            }
-            let Some(journey) = journeys.last_mut() else {
-                continue;
-            };
-            let km_start = journey.length();
-            let ids: Vec<&str> = std::iter::once(spec.from.as_str())
-                .chain(spec.via.iter().map(String::as_str))
-                .chain([spec.to.as_str()])
-                .collect();
-            let stops: Vec<(String, LatLon)> = ids
-                .iter()
-                .filter_map(|id| pos(id).map(|p| (id.to_string(), p)))
-                .collect();
-            let mut leg = Leg::measure(
-                spec,
-                &stops,
-                km_start,
-                opts.default_speed,
-                opts.rail.as_deref(),
-            )?;
-            if journey.marks.is_empty() {
-                journey.marks.push(Mark {
-                    waypoint: spec.from.clone(),
-                    km: km_start,
-                });
-            }
-            for (id, km) in leg.stop_marks.drain(..) {
-                journey.marks.push(Mark { waypoint: id, km });
-            }
-            journey.legs.push(leg);
-        }
-        Ok(Route {
-            waypoints,
-            journeys,
-        })
-    }
-
+    /// The resolved waypoint with story id `id`.
     pub fn waypoint(&self, id: &str) -> Option<&ResolvedWaypoint> {
         self.waypoints.iter().find(|w| w.id == id)
     }
 
-    /// The zone an event's times are in: its own `tz`, else its waypoint's
-    /// ([`ResolvedWaypoint::zone`]).
+    /// The placed event with story id `id`.
+    pub fn event(&self, id: &str) -> Option<&EventTime> {
+        self.events.iter().find(|e| e.id == id)
+    }
+
+    /// The zone an event's times are in: its own `tz`, else its waypoint's.
     pub fn event_zone(&self, e: &crate::story::Event) -> Option<String> {
-        e.tz.clone()
-            .or_else(|| self.waypoint(&e.at).and_then(ResolvedWaypoint::zone))
+        events::zone_of(e, &self.waypoints)
+    }
+
+    /// Every crossing of every journey, in journey and km order.
+    pub fn crossings(&self) -> impl Iterator<Item = &crossings::Crossing> {
+        self.journeys.iter().flat_map(|j| &j.crossings)
     }
 
     /// Distance along the route between two waypoints of the same journey.
@@ -192,3 +257,6 @@ impl Route {
         Vec::new()
     }
 }
+
+#[cfg(test)]
+mod tests;

@@ -1,20 +1,47 @@
-//! Resolving a story's waypoints to positions through the gazetteer.
+//! Resolving a story's waypoints to positions through the gazetteer, keeping what the
+//! gazetteer said about the choice: how the name matched, whether it was ambiguous, and the
+//! other candidates.
 
 use crate::coord::LatLon;
-use crate::gazetteer::{Gazetteer, Place, Query};
+use crate::gazetteer::{Candidate, Gazetteer, MatchKind, Place, Query};
 use crate::story::Story;
 
 use super::Error;
+use super::note::{Note, NoteKind};
 
-/// A waypoint with its position and the place it resolved to.
+/// A waypoint with its position, the place it resolved to and how.
 #[derive(Debug, Clone, serde::Serialize)]
 pub struct ResolvedWaypoint {
+    /// The story's id for it: a label, never used to look anything up.
     pub id: String,
     /// Display name: the story's `name`, else the place's name, else the id.
     pub name: String,
     pub at: LatLon,
     /// The gazetteer entry, when the waypoint was looked up.
     pub place: Option<Place>,
+    /// How the waypoint was found.
+    pub how: Resolved,
+    /// Choices made in resolving it (ambiguity, fuzzy spelling), for every report.
+    pub notes: Vec<Note>,
+}
+
+/// How a waypoint got its position.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[serde(tag = "by", rename_all = "snake_case")]
+pub enum Resolved {
+    /// The story gave coordinates (`at`).
+    Coordinates,
+    /// The gazetteer resolved the story's `place` (or its id, when it gave no place).
+    Gazetteer {
+        /// The text looked up.
+        query: String,
+        matched: MatchKind,
+        ambiguous: bool,
+        /// Other places that matched, best first.
+        alternatives: Vec<Candidate>,
+        /// Why this place was chosen, in a sentence or two.
+        why: String,
+    },
 }
 
 impl ResolvedWaypoint {
@@ -25,6 +52,12 @@ impl ResolvedWaypoint {
             Some(p) => p.zone(),
             None => crate::gazetteer::zone_at(self.at).map(str::to_string),
         }
+    }
+
+    /// The name a railway may know this waypoint by: the resolved place's name. A waypoint
+    /// given by coordinates has none and is placed on the network by position only.
+    pub fn network_name(&self) -> Option<&str> {
+        self.place.as_ref().map(|p| p.name.as_str())
     }
 }
 
@@ -41,10 +74,12 @@ pub fn resolve_waypoints(story: &Story, gaz: &Gazetteer) -> Result<Vec<ResolvedW
                     name,
                     at,
                     place: None,
+                    how: Resolved::Coordinates,
+                    notes: Vec::new(),
                 });
             }
             let text = w.place.clone().unwrap_or_else(|| w.id.clone());
-            let mut q = Query::name(text);
+            let mut q = Query::name(text.clone());
             q.country = w.country.clone();
             q.kind = w.kind;
             let r = gaz.resolve(&q).map_err(|source| Error::Place {
@@ -52,12 +87,27 @@ pub fn resolve_waypoints(story: &Story, gaz: &Gazetteer) -> Result<Vec<ResolvedW
                 line: w.line,
                 source,
             })?;
+            let why = r.why();
+            let mut notes = Vec::new();
+            if r.ambiguous {
+                notes.push(Note::new(NoteKind::Ambiguous, why.clone()));
+            } else if r.matched == MatchKind::Fuzzy {
+                notes.push(Note::new(NoteKind::Fuzzy, why.clone()));
+            }
             let p = &r.place;
             Ok(ResolvedWaypoint {
                 id: w.id.clone(),
                 name: w.name.clone().unwrap_or_else(|| p.name.clone()),
                 at: p.anchor(),
+                how: Resolved::Gazetteer {
+                    query: text,
+                    matched: r.matched,
+                    ambiguous: r.ambiguous,
+                    alternatives: r.alternatives,
+                    why,
+                },
                 place: Some(r.place),
+                notes,
             })
         })
         .collect()

@@ -1,20 +1,16 @@
-//! The whole pipeline for one story: resolve the waypoints, build the route, check the claims.
+//! The whole pipeline for one story, one way: [`Story`] → [`route::build`] → [`Route`] →
+//! [`claims::check_all`] → [`Outcome`]. The report, the map, the chart and the exports all
+//! read the one `Outcome`; none of them computes geography, times or verdicts of its own.
 //!
 //! ```no_run
-//! use routecheck::{checker::Checker, story::Story};
-//! let checker = Checker::new().unwrap();
+//! use routecheck::{pipeline::Pipeline, story::Story};
+//! let pipeline = Pipeline::new().unwrap();
 //! let story = Story::load(std::path::Path::new("data/stories/kim-jong-un-train-2023-09.toml")).unwrap();
-//! let outcome = checker.check(&story).unwrap();
+//! let outcome = pipeline.check(&story).unwrap();
 //! for c in &outcome.claims {
-//!     println!("{}: {:?}", c.id, c.verdict);
+//!     println!("{}: {}", c.id, c.verdict);
 //! }
 //! ```
-
-mod chart;
-mod crossings;
-
-pub use chart::chart;
-pub use crossings::add_crossings;
 
 use crate::claims::{self, Checked};
 use crate::error::Result;
@@ -22,8 +18,9 @@ use crate::gazetteer::Gazetteer;
 use crate::route::{self, Route, RouteOptions};
 use crate::story::Story;
 
-/// The data a check needs, loaded once and reused across stories.
-pub struct Checker {
+/// The data a check needs (gazetteer, rail networks, options), loaded once and reused
+/// across stories.
+pub struct Pipeline {
     pub gazetteer: Gazetteer,
     pub options: RouteOptions,
 }
@@ -43,10 +40,10 @@ impl Outcome {
     }
 }
 
-impl Checker {
+impl Pipeline {
     /// Loads the bundled data.
-    pub fn new() -> Result<Checker> {
-        Ok(Checker {
+    pub fn new() -> Result<Pipeline> {
+        Ok(Pipeline {
             gazetteer: Gazetteer::load_default()?,
             options: RouteOptions::default(),
         })
@@ -54,18 +51,7 @@ impl Checker {
 
     /// Resolves, routes and checks one story.
     pub fn check(&self, story: &Story) -> Result<Outcome> {
-        let waypoints = route::resolve_waypoints(story, &self.gazetteer)?;
-        // An article with only unit conversions has nothing to route; its claims still run.
-        let mut route = if story.legs.is_empty() && waypoints.is_empty() && !story.claims.is_empty()
-        {
-            Route {
-                waypoints,
-                journeys: Vec::new(),
-            }
-        } else {
-            Route::build(story, waypoints, &self.options)?
-        };
-        add_crossings(&mut route, &self.gazetteer);
+        let route = route::build(story, &self.gazetteer, &self.options)?;
         let claims = claims::check_all(story, &route);
         Ok(Outcome {
             story: story.clone(),

@@ -1,43 +1,41 @@
-//! The distance–time chart of a checked story: the journey's km marks, its timeline events,
-//! the speeds its legs assume, the averages its timeline implies, and the speeds its claims
-//! state. Built here because it joins the route, the timeline and the claims.
+//! The distance–time chart of a checked story: the journey's km marks, its timeline events
+//! (placed in time once, by the route), the speeds its legs assume, the averages its timeline
+//! implies, and the speeds its claims state.
 
 use std::time::Duration;
 
-use crate::render::{ChartEvent, ChartMark, ChartScene, SpeedBand, SpeedLine};
+use super::{ChartEvent, ChartMark, ChartScene, SpeedBand, SpeedLine};
 use crate::route::Journey;
 use crate::route::timing::TimeWindow;
 use crate::story::ClaimKind;
 use crate::units::{Dimension, Length, Speed};
 
-use super::Outcome;
+use crate::pipeline::Outcome;
 
 /// An event placed on the journey: its km and its window as instants.
 struct Placed<'a> {
-    event: &'a crate::story::Event,
+    what: &'a str,
     along: Length,
-    window: TimeWindow,
+    window: &'a TimeWindow,
 }
 
 /// The chart of the first journey that has timeline events at two or more of its waypoints;
 /// `None` when no journey does.
-pub fn chart(c: &Outcome) -> Option<ChartScene> {
+pub fn chart_scene(c: &Outcome) -> Option<ChartScene> {
     c.route.journeys.iter().find_map(|j| journey_chart(c, j))
 }
 
 fn journey_chart(c: &Outcome, j: &Journey) -> Option<ChartScene> {
     let mut placed: Vec<Placed> = c
-        .story
+        .route
         .events
         .iter()
         .filter_map(|e| {
-            let along = j.marks.iter().find(|m| m.waypoint == e.at)?.km;
-            let window =
-                TimeWindow::from_civil(e.earliest, e.latest, &c.route.event_zone(e)?).ok()?;
+            let along = j.marks.iter().find(|m| m.waypoint == e.waypoint)?.km;
             Some(Placed {
-                event: e,
+                what: &e.what,
                 along,
-                window,
+                window: e.window.as_ref().ok()?,
             })
         })
         .collect();
@@ -74,7 +72,7 @@ fn journey_chart(c: &Outcome, j: &Journey) -> Option<ChartScene> {
     }
     for p in &placed {
         scene.events.push(ChartEvent {
-            label: p.event.what.clone(),
+            label: p.what.to_string(),
             along: p.along,
             earliest: since(&p.window.earliest),
             latest: since(&p.window.latest),
@@ -125,41 +123,10 @@ fn journey_chart(c: &Outcome, j: &Journey) -> Option<ChartScene> {
             });
         }
     }
-    for claim in &c.story.claims {
-        let amount = match &claim.kind {
-            ClaimKind::Speed { value, .. } => value,
-            ClaimKind::DurationAtSpeed { speed, .. } => speed,
-            _ => continue,
-        };
-        let q = &amount.quantity.value;
-        if q.unit.dimension() != Dimension::Speed
-            || scene
-                .speed_lines
-                .iter()
-                .any(|l| l.label.contains(&amount.text))
-        {
-            continue;
-        }
-        let speed = Speed::mps(q.hi_si());
-        // One line per speed: "around 60 km/h" twice in a story is one line, two outlets.
-        if let Some(line) = scene
-            .speed_lines
-            .iter_mut()
-            .find(|l| !l.dashed && (l.speed.as_kmh() - speed.as_kmh()).abs() < 0.05)
-        {
-            if !line.label.contains(&claim.outlet) {
-                line.label = line.label.replacen(')', &format!(", {})", claim.outlet), 1);
-            }
-            continue;
-        }
+    for line in claimed_speeds(c) {
         scene.speed_lines.push(SpeedLine {
-            label: format!(
-                "“{}” = {:.1} km/h ({})",
-                amount.text,
-                speed.as_kmh(),
-                claim.outlet
-            ),
-            speed,
+            label: line.label(),
+            speed: line.speed,
             along: first.along,
             at: dep_lo,
             dashed: false,
@@ -168,17 +135,105 @@ fn journey_chart(c: &Outcome, j: &Journey) -> Option<ChartScene> {
     Some(scene)
 }
 
+/// A speed the story's claims state, with every wording and outlet that states it.
+struct ClaimedSpeed {
+    speed: Speed,
+    /// (the claim's wording, its outlet), in story order, each pair once.
+    quotes: Vec<(String, String)>,
+}
+
+impl ClaimedSpeed {
+    /// "“around 60 km/h” = 60.0 km/h (AFP, Reuters)", or for two wordings
+    /// "“100 km/h (62 mph)” (UPI); “about 100 km/h” (AFP) = 100.0 km/h".
+    fn label(&self) -> String {
+        let mut wordings: Vec<(&str, Vec<&str>)> = Vec::new();
+        for (text, outlet) in &self.quotes {
+            match wordings.iter_mut().find(|(t, _)| t == text) {
+                Some((_, outlets)) => outlets.push(outlet),
+                None => wordings.push((text, vec![outlet])),
+            }
+        }
+        let value = format!("{:.1} km/h", self.speed.as_kmh());
+        match &wordings[..] {
+            [(text, outlets)] => format!("“{text}” = {value} ({})", outlets.join(", ")),
+            _ => {
+                let each: Vec<String> = wordings
+                    .iter()
+                    .map(|(t, o)| format!("“{t}” ({})", o.join(", ")))
+                    .collect();
+                format!("{} = {value}", each.join("; "))
+            }
+        }
+    }
+}
+
+/// The speeds the story's speed and duration-at-speed claims state (their upper figure), one
+/// entry per speed (to 0.05 km/h), in story order.
+fn claimed_speeds(c: &Outcome) -> Vec<ClaimedSpeed> {
+    let mut out: Vec<ClaimedSpeed> = Vec::new();
+    for claim in &c.story.claims {
+        let amount = match &claim.kind {
+            ClaimKind::Speed { value, .. } => value,
+            ClaimKind::DurationAtSpeed { speed, .. } => speed,
+            _ => continue,
+        };
+        let q = &amount.quantity.value;
+        if q.unit.dimension() != Dimension::Speed {
+            continue;
+        }
+        let speed = Speed::mps(q.hi_si());
+        let quote = (amount.text.clone(), claim.outlet.clone());
+        match out
+            .iter_mut()
+            .find(|l| (l.speed.as_kmh() - speed.as_kmh()).abs() < 0.05)
+        {
+            Some(line) if line.quotes.contains(&quote) => {}
+            Some(line) => line.quotes.push(quote),
+            None => out.push(ClaimedSpeed {
+                speed,
+                quotes: vec![quote],
+            }),
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
-    use crate::checker::Checker;
-    use crate::story::Story;
+    use super::ClaimedSpeed;
+    use crate::units::Speed;
+
+    /// Two outlets quoting one speed in different words keep their own words.
+    #[test]
+    fn speed_labels_keep_each_outlets_wording() {
+        let line = ClaimedSpeed {
+            speed: Speed::kmh(100.0),
+            quotes: vec![
+                ("100 km/h (62 mph)".into(), "UPI".into()),
+                ("about 100 km/h".into(), "AFP".into()),
+                ("100 km/h (62 mph)".into(), "Reuters".into()),
+            ],
+        };
+        assert_eq!(
+            line.label(),
+            "“100 km/h (62 mph)” (UPI, Reuters); “about 100 km/h” (AFP) = 100.0 km/h"
+        );
+        let one = ClaimedSpeed {
+            speed: Speed::kmh(60.0),
+            quotes: vec![("around 60 km/h".into(), "AFP".into())],
+        };
+        assert_eq!(one.label(), "“around 60 km/h” = 60.0 km/h (AFP)");
+    }
 
     #[test]
     fn the_default_story_charts_its_timeline() {
         let text = include_str!("../../data/stories/kim-jong-un-train-2023-09.toml");
-        let story = Story::parse(text, "default.toml").unwrap();
-        let out = Checker::new().unwrap().check(&story).unwrap();
-        let chart = super::chart(&out).expect("a chart");
+        let story = crate::story::Story::parse(text, "default.toml").unwrap();
+        let out = crate::pipeline::Pipeline::new()
+            .unwrap()
+            .check(&story)
+            .unwrap();
+        let chart = super::chart_scene(&out).expect("a chart");
         assert_eq!(chart.events.len(), 2);
         // Left 12:00–18:00 (UTC+9), crossed 00:00–06:00 two days later (UTC+10): 35–41 h.
         assert_eq!(chart.events[1].earliest.as_secs(), 35 * 3600);

@@ -1,0 +1,102 @@
+//! The terminal report: the route with its notes and crossings, the places as resolved, then
+//! one block per claim.
+
+use anstyle::{AnsiColor, Style};
+
+use super::text::{clean, pad, shorten, width};
+use super::{Summary, place_line, route_lines, verdict_word, warnings};
+use crate::claims::{Checked, Verdict};
+use crate::route::Route;
+use crate::story::Story;
+
+/// The style of a verdict word.
+fn style(v: &Verdict) -> Style {
+    let colour = match v {
+        Verdict::Holds => AnsiColor::Green,
+        Verdict::Off { .. } => AnsiColor::Red,
+        Verdict::Contradicts { .. } => AnsiColor::Magenta,
+        Verdict::CannotCheck { .. } => AnsiColor::Yellow,
+    };
+    Style::new().fg_color(Some(colour.into()))
+}
+
+/// A table for the terminal; `colour` adds ANSI colours to the verdicts and warnings (the
+/// caller decides, from `--color`, `NO_COLOR`, `CLICOLOR_FORCE`, `TERM` and whether standard
+/// output is a terminal). Text from the story is cleaned of control characters.
+pub fn table(story: &Story, route: &Route, checked: &[Checked], colour: bool) -> String {
+    let paint = |st: Style, text: &str| {
+        if colour {
+            format!("{st}{text}{st:#}")
+        } else {
+            text.to_string()
+        }
+    };
+    let warn = Style::new().fg_color(Some(AnsiColor::Yellow.into())).bold();
+    let mut s = format!("{}\n", clean(&story.meta.title));
+    for l in route_lines(route) {
+        s.push_str(&format!("  {}\n", clean(&l)));
+    }
+    if !route.waypoints.is_empty() {
+        s.push_str("\nPLACES\n");
+        let wi = route
+            .waypoints
+            .iter()
+            .map(|w| width(&w.id))
+            .max()
+            .unwrap_or(0);
+        for w in &route.waypoints {
+            s.push_str(&format!(
+                "  {}  {}\n",
+                pad(&clean(&w.id), wi),
+                clean(&place_line(w, true))
+            ));
+        }
+        for (id, n) in warnings(route) {
+            let head = paint(warn, "warning");
+            s.push_str(&format!("  {head}: {}: {}\n", clean(id), clean(&n.text)));
+        }
+    }
+    s.push('\n');
+    let words: Vec<String> = checked.iter().map(|c| verdict_word(&c.verdict)).collect();
+    let wv = words.iter().map(|w| width(w)).max().unwrap_or(0).max(7);
+    let col = |f: &dyn Fn(&Checked) -> usize, min: usize| {
+        checked.iter().map(f).max().unwrap_or(0).max(min)
+    };
+    let wi = col(&|c| width(&c.id), 5);
+    let wo = col(&|c| width(&c.outlet), 6);
+    let wc = col(&|c| width(&c.claimed).min(34), 7);
+    s.push_str(&format!(
+        "{}  {}  {}  {}  COMPUTED\n",
+        pad("VERDICT", wv),
+        pad("CLAIM", wi),
+        pad("OUTLET", wo),
+        pad("CLAIMED", wc)
+    ));
+    let indent = " ".repeat(wv + 2);
+    for (c, w) in checked.iter().zip(&words) {
+        let word = paint(style(&c.verdict), &pad(w, wv));
+        s.push_str(&format!(
+            "{word}  {}  {}  {}  {}\n",
+            pad(&clean(&c.id), wi),
+            pad(&clean(&c.outlet), wo),
+            pad(&shorten(&clean(&c.claimed), 34), wc),
+            clean(&c.computed)
+        ));
+        s.push_str(&format!("{indent}“{}”\n", shorten(&clean(&c.quote), 110)));
+        s.push_str(&format!("{indent}{}\n", clean(&c.arithmetic)));
+        if let Verdict::CannotCheck { why } = &c.verdict
+            && why != &c.arithmetic
+        {
+            s.push_str(&format!("{indent}cannot check: {}\n", clean(why)));
+        }
+        for p in &c.pairs {
+            s.push_str(&format!(
+                "{indent}paired with {}: {}\n",
+                clean(&p.other),
+                clean(&p.why)
+            ));
+        }
+    }
+    s.push_str(&format!("\n{}\n", Summary::of(checked).line()));
+    s
+}

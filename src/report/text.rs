@@ -1,0 +1,55 @@
+//! Text in columns: display widths (Hangul and CJK take two cells), padding and shortening,
+//! and the terminal-safe form of untrusted text.
+
+use unicode_width::UnicodeWidthStr;
+
+/// The number of terminal cells `s` takes.
+pub(crate) fn width(s: &str) -> usize {
+    UnicodeWidthStr::width(s)
+}
+
+/// `s` padded with spaces to `w` cells.
+pub(crate) fn pad(s: &str, w: usize) -> String {
+    format!("{s}{}", " ".repeat(w.saturating_sub(width(s))))
+}
+
+/// `s` cut to at most `max` cells, with "…" when cut.
+pub(crate) fn shorten(s: &str, max: usize) -> String {
+    if width(s) <= max {
+        return s.to_string();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in s.chars() {
+        let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        if used + w + 1 > max {
+            break;
+        }
+        out.push(c);
+        used += w;
+    }
+    format!("{}…", out.trim_end())
+}
+
+/// Text from a story or an article made safe for a terminal: control characters (escape
+/// sequences that could retitle or clear the terminal) become U+FFFD.
+pub(crate) fn clean(s: &str) -> String {
+    s.chars()
+        .map(|c| if c.is_control() { '\u{FFFD}' } else { c })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wide_scripts_take_two_cells() {
+        assert_eq!(width("평양"), 4);
+        assert_eq!(pad("평양", 6), "평양  ");
+        assert_eq!(pad("é", 3), "é  ");
+        assert_eq!(shorten("abcdef", 4), "abc…");
+        assert_eq!(shorten("평양평양", 5), "평양…");
+        assert_eq!(clean("a\u{1b}]0;x\u{7}b"), "a\u{FFFD}]0;x\u{FFFD}b");
+    }
+}

@@ -1,0 +1,53 @@
+//! Notes: every choice the route builder makes on the user's behalf, recorded on the value it
+//! concerns (a waypoint, a leg) so that every report format can show it.
+
+use std::fmt;
+
+/// What kind of choice a note records.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum NoteKind {
+    /// Several places share the name and one was chosen.
+    Ambiguous,
+    /// The name was matched by a close spelling, not exactly.
+    Fuzzy,
+    /// How a leg was measured (km posts, track, geodesic, straight line).
+    Measure,
+    /// A waypoint was moved onto the network (a station or the track) some distance away.
+    Snap,
+    /// The figure is a bound or an estimate, not a measurement.
+    Estimate,
+}
+
+impl NoteKind {
+    /// True for notes a reader must see before trusting a figure (shown as warnings).
+    pub fn is_warning(self) -> bool {
+        matches!(
+            self,
+            NoteKind::Ambiguous | NoteKind::Fuzzy | NoteKind::Estimate
+        )
+    }
+}
+
+/// One choice, in a sentence.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct Note {
+    pub kind: NoteKind,
+    pub text: String,
+}
+
+impl Note {
+    /// A note of `kind` saying `text`.
+    pub fn new(kind: NoteKind, text: impl Into<String>) -> Note {
+        Note {
+            kind,
+            text: text.into(),
+        }
+    }
+}
+
+impl fmt::Display for Note {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.text)
+    }
+}
