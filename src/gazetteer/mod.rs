@@ -1,10 +1,14 @@
 //! The gazetteer: places by name (any spelling or script) and by position.
 //!
-//! Three bundled sources, all embedded in the binary so lookups work offline from any
+//! Four bundled sources, all embedded in the binary so lookups work offline from any
 //! directory: GeoNames populated places with the names of their first-level administrative
 //! divisions (`data/world/`, CC BY 4.0), curated stations, bridges and crossings with cited
-//! sources (`data/places/`), and named river lines (`data/rivers/`, GSHHG/WDBII,
-//! LGPL-3.0-or-later).
+//! sources (`data/places/`), named river lines (`data/rivers/`, GSHHG/WDBII,
+//! LGPL-3.0-or-later), and airports with IATA codes (`data/airports/`, airportsdata, MIT).
+//!
+//! A name in a script other than Latin prefers places where that script is written
+//! ([`Script`]); [`Gazetteer::resolve_in`] reads a name beside a story's other places,
+//! countries and region ([`Context`]).
 //!
 //! # JSON output
 //!
@@ -32,6 +36,9 @@
 //! assert_eq!(v.admin1.as_deref(), Some("RU.59"));
 //! assert_eq!(v.admin1_name.as_deref(), Some("Primorye"));
 //! assert_eq!(gaz.admin1_name("RU", "59"), Some("Primorye"));
+//! let r = gaz.resolve(&"Хасан".parse().unwrap()).unwrap();
+//! assert_eq!(r.place.country.as_deref(), Some("RU"));
+//! assert_eq!(gaz.resolve(&"RZE".parse().unwrap()).unwrap().place.id, "airport:RZE");
 //! ```
 
 mod admin1;
