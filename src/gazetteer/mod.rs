@@ -330,7 +330,10 @@ mod tests {
         // The curated tz column was filled from the nearest GeoNames place in the same
         // country; the boundary polygons must agree, so the two sources never contradict.
         let g = Gazetteer::load_default().unwrap();
-        for p in g.extra.iter().filter(|p| p.tz.is_some()) {
+        // Airports carry the zone their source gives, which the simplified polygons may place
+        // on the other side of a nearby boundary; only the project's own rows are held here.
+        let curated = g.extra.iter().filter(|p| p.id.starts_with("curated:"));
+        for p in curated.filter(|p| p.tz.is_some()) {
             assert_eq!(zone_at(p.anchor()), p.tz.as_deref(), "{}", p.id);
         }
     }
