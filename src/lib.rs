@@ -31,6 +31,7 @@ pub mod pipeline;
 pub mod render;
 pub mod report;
 pub mod route;
+pub mod rows;
 pub mod sources;
 pub mod story;
 pub mod units;

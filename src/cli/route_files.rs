@@ -2,8 +2,8 @@
 
 use routecheck::coord::LatLon;
 use routecheck::export::{self, ExportLeg, ExportRoute, ExportWaypoint};
-use routecheck::output::slug;
 use routecheck::render::{self, LegMode, MapOptions, MapScene, SceneLeg, ScenePoint, WaypointKind};
+use routecheck::story::slug;
 use routecheck::units::Length;
 
 use super::OutArgs;

@@ -78,25 +78,21 @@ pub struct CountryLabel {
     pub min_label: f64,
 }
 
-/// The country label table, in file order (sorted by name).
-pub fn countries() -> Vec<CountryLabel> {
-    COUNTRIES_TSV
-        .lines()
-        .filter(|l| !l.starts_with('#'))
-        .filter_map(|l| {
-            let mut f = l.split('\t');
-            let name = f.next()?.to_string();
-            let lon_deg = f.next()?.parse().ok()?;
-            let lat_deg = f.next()?.parse().ok()?;
-            let min_label = f.next()?.parse().ok()?;
-            Some(CountryLabel {
-                name,
-                lon_deg,
-                lat_deg,
-                min_label,
-            })
+/// The country label table, in file order (sorted by name); a damaged row is an error naming
+/// its line and column, never a country silently dropped.
+pub fn countries() -> Result<Vec<CountryLabel>, Error> {
+    #[derive(serde::Deserialize)]
+    struct Row(String, f64, f64, f64);
+    let rows = crate::rows::read::<Row>("data/basemap/countries.tsv", COUNTRIES_TSV, b'\t')?;
+    Ok(rows
+        .into_iter()
+        .map(|Row(name, lon_deg, lat_deg, min_label)| CountryLabel {
+            name,
+            lon_deg,
+            lat_deg,
+            min_label,
         })
-        .collect()
+        .collect())
 }
 
 /// A rectangle in degrees; `west` may be below -180 or `east` above 180 when it crosses 180°.
@@ -383,7 +379,7 @@ mod tests {
 
     #[test]
     fn country_labels_load() {
-        let c = countries();
+        let c = countries().unwrap();
         assert!(c.len() > 200);
         assert!(c.iter().any(|c| c.name == "North Korea"));
     }

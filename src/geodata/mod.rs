@@ -16,6 +16,8 @@ use crate::coord::LatLon;
 pub enum Error {
     #[error("bundled basemap data is damaged: {what}")]
     Basemap { what: &'static str },
+    #[error("bundled table is damaged: {0}")]
+    Table(#[from] crate::rows::Error),
 }
 
 /// The international land borders (Natural Earth, fine level) that reach into `rect`, as

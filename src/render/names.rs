@@ -73,7 +73,7 @@ pub fn countries(view: &View, min_cells: usize) -> Result<Vec<CountryName>, Erro
         }
         best
     };
-    let table = basemap::countries();
+    let table = basemap::countries()?;
     let mut out = Vec::new();
     let mut ids: Vec<u16> = owner.iter().flatten().copied().collect();
     ids.sort_unstable();

@@ -155,7 +155,7 @@ fn meta(cx: &Ctx, raw: &RawStory) -> Result<Meta, Error> {
             }
             v.clone()
         }
-        None => crate::output::slug(stem),
+        None => super::slug(stem),
     };
     Ok(Meta {
         title: raw.story.title.clone().unwrap_or_else(|| id.clone()),
