@@ -53,6 +53,7 @@ fn scene(points: Vec<LatLon>) -> MapScene {
             mode: LegMode::Rail,
             points,
             schematic: true,
+            track_unknown: false,
             label: String::new(),
         }],
         waypoints,
@@ -101,6 +102,7 @@ fn default_geojson() -> String {
             km_from: Length::ZERO,
             km_to: length,
             schematic: true,
+            track_unknown: false,
             time_range: None,
         }],
         ..Default::default()

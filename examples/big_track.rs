@@ -47,6 +47,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             mode: LegMode::Rail,
             points,
             schematic: false,
+            track_unknown: false,
             label: String::new(),
         })
         .collect();

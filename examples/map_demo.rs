@@ -148,12 +148,14 @@ fn build(
             km_from: km,
             km_to: km + len,
             schematic: mode == LegMode::Rail,
+            track_unknown: false,
             time_range: None,
         });
         scene.legs.push(SceneLeg {
             mode,
             points: pts,
             schematic: mode == LegMode::Rail,
+            track_unknown: false,
             label: String::new(),
         });
         km = km + len;

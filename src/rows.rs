@@ -3,7 +3,7 @@
 //! naming the file, the line and the column, never a row silently skipped.
 //!
 //! ```
-//! #[derive(serde::Deserialize)]
+//! #[derive(Debug, serde::Deserialize)]
 //! struct Row { name: String, lat: f64 }
 //! let rows: Vec<Row> = routecheck::rows::read("demo.tsv", "# name\tlat\nOslo\t59.9\n", b'\t').unwrap();
 //! assert_eq!(rows[0].name, "Oslo");

@@ -63,6 +63,12 @@ pub const BUNDLED: &[DataSource] = &[
         licence: "Bitstream Vera / DejaVu licence",
     },
     DataSource {
+        path: "data/circuity",
+        what: "circuity factors (network ÷ straight-line distance) bounding rail and road legs without line data",
+        origin: "cited publications and line lengths, one per row",
+        licence: "facts with citations",
+    },
+    DataSource {
         path: "data/aircraft",
         what: "cruise speeds of aircraft types",
         origin: "cited pages, one per row",

@@ -169,14 +169,17 @@ fn route_json_and_departure_times() {
     assert_eq!(v["depart"], "2023-09-10T15:00:00+09:00[Asia/Pyongyang]");
 }
 
+/// Issue 13: a rail route outside the line tables is bounded (straight line to the usual
+/// band), not refused.
 #[test]
-fn route_outside_the_line_tables_says_how_to_go_on() {
+fn route_outside_the_line_tables_is_bounded() {
     routecheck()
         .args(["route", "--no-map", "48.85, 2.35", "45.76, 4.84"])
         .assert()
-        .code(2)
-        .stderr(
-            predicate::str::contains("--rail FILE").and(predicate::str::contains("--mode direct")),
+        .success()
+        .stdout(
+            predicate::str::contains("a lower bound")
+                .and(predicate::str::contains("rail routes are usually")),
         );
     routecheck()
         .args([
@@ -209,12 +212,134 @@ fn route_on_a_users_track_file() {
         .stdout(predicate::str::contains(
             "along the track in the --rail file",
         ));
+    // A place the track does not reach: the leg is bounded, and says why.
     routecheck()
         .args(["route", "--no-map", "48.85, 2.35", "50.0, 10.0", "--rail"])
         .arg(&track)
         .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "no railway line in the --rail file covers",
+        ));
+}
+
+/// Issue 12: `route` had its own routing path and showed no crossings; it now builds the
+/// route with the same pipeline as `check`, crossings included.
+#[test]
+fn regression_issue_12_route_shows_the_tumen_and_border_crossings() {
+    routecheck()
+        .args(["route", "--no-map", "Pyongyang", "Vladivostok"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "total 1183.3 km by railway km posts",
+        ))
+        .stdout(predicate::str::contains("crosses Tumen at km 8"))
+        .stdout(predicate::str::contains(
+            "crosses North Korea–Russian Federation border at km 8",
+        ));
+    let out = routecheck()
+        .args(["route", "--no-map", "--json", "Pyongyang", "Vladivostok"])
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    let crossings = v["crossings"].as_array().expect("crossings");
+    let tumen = crossings
+        .iter()
+        .find(|c| c["name"] == "Tumen")
+        .expect("the Tumen");
+    assert_eq!(tumen["kind"], "river");
+    let km = tumen["km"].as_f64().unwrap();
+    assert!((840.0..860.0).contains(&km), "{km}");
+    assert!(
+        crossings.iter().any(|c| c["kind"] == "border"),
+        "{crossings:?}"
+    );
+}
+
+/// The same place twice: a round trip gets two waypoints (ids are labels and must differ),
+/// and the same place twice in a row is a clear error, not a panic.
+#[test]
+fn route_with_the_same_place_twice() {
+    let out = routecheck()
+        .args([
+            "route",
+            "--no-map",
+            "--json",
+            "Pyongyang",
+            "Khasan",
+            "Pyongyang",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    let legs = v["legs"].as_array().expect("legs");
+    assert_eq!(legs.len(), 2);
+    assert_eq!(
+        (&legs[1]["from"], &legs[1]["to"]),
+        (&legs[0]["to"], &legs[0]["from"])
+    );
+    assert_eq!(v["length_km"], 1714.6);
+    routecheck()
+        .args(["route", "--no-map", "Khasan", "Khasan"])
+        .assert()
         .code(2)
-        .stderr(predicate::str::contains("50.0000° N"));
+        .stderr(
+            predicate::str::contains("zero length")
+                .and(predicate::str::contains("two different places"))
+                .and(predicate::str::contains("panicked").not()),
+        );
+}
+
+/// Issue 12: a misspelt place was routed by fuzzy match with no word about it.
+#[test]
+fn route_shows_a_misspelt_places_fuzzy_match() {
+    routecheck()
+        .args(["route", "--no-map", "--mode", "direct", "Pyongyang", "Vladivostk"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "check: Vladivostok: no place is called \"Vladivostk\"; the closest spelling is Vladivostok",
+        ));
+    let out = routecheck()
+        .args([
+            "route",
+            "--no-map",
+            "--json",
+            "--mode",
+            "direct",
+            "Pyongyang",
+            "Vladivostk",
+        ])
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    let notes = v["notes"].as_array().expect("notes");
+    assert!(
+        notes
+            .iter()
+            .any(|n| n["kind"] == "fuzzy" && n["on"] == "Vladivostok"),
+        "{notes:?}"
+    );
+}
+
+/// A station of the bundled line tables that the gazetteer does not know is placed at the
+/// station, and the output says so.
+#[test]
+fn route_places_a_line_table_station_the_gazetteer_does_not_know() {
+    routecheck()
+        .args(["route", "--no-map", "West P'yŏngyang", "Khasan"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "\"West P'yŏngyang\" is not in the gazetteer; it is the station West P'yŏngyang of the bundled line tables",
+        ));
 }
 
 #[test]

@@ -182,3 +182,34 @@ fn route_direct_elsewhere_writes_its_map() {
         "country names on the map"
     );
 }
+
+/// Issue 12: `route` drew its map and GeoJSON with builders of its own, without crossings;
+/// they now come from the builders `check` uses, crossings included.
+#[test]
+fn regression_issue_12_route_files_come_from_the_check_builders() {
+    let dir = tempfile::tempdir().unwrap();
+    routecheck(dir.path())
+        .args(["route", "Pyongyang", "Vladivostok", "--out", "maps"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "route-pyongyang-vladivostok.geojson",
+        ));
+    let maps = dir.path().join("maps");
+    let gj: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(maps.join("route-pyongyang-vladivostok.geojson")).unwrap(),
+    )
+    .unwrap();
+    let kinds: Vec<&str> = gj["features"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|f| f["properties"]["kind"].as_str())
+        .collect();
+    assert!(
+        kinds.contains(&"border") && kinds.contains(&"river"),
+        "{kinds:?}"
+    );
+    let svg = std::fs::read_to_string(maps.join("route-pyongyang-vladivostok.svg")).unwrap();
+    assert!(svg.contains("Tumen"), "the crossing is drawn");
+}

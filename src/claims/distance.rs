@@ -3,17 +3,19 @@
 
 use super::Ctx;
 use super::judge::judge;
-use super::verdict::{Figures, Finding, Scale, Verdict, finding, num};
+use super::verdict::{Figures, Finding, Scale, Span, Verdict, finding, num};
 use crate::geodesy;
 use crate::route::Measure;
 use crate::story::{Amount, DistanceMeasure};
 use crate::units::{Length, QuantityRange};
 
-/// The length along the route between two waypoints, whether it is exact (chainage or
-/// geodesic) or only a lower bound (schematic), and how it was measured, in words.
+/// The length along the route between two waypoints, whether it is exact (chainage, track or
+/// geodesic) or only bounded (legs with no line data: `length` is then the lower bound and
+/// `usual` the band where the real length usually lies), and how it was measured, in words.
 pub(crate) struct RouteLength {
     pub length: Length,
     pub exact: bool,
+    pub usual: Option<(Length, Length)>,
     pub how: String,
 }
 
@@ -27,16 +29,28 @@ pub(crate) fn route_length(cx: &Ctx, a: &str, b: &str) -> Result<RouteLength, St
         .map(|l| match l.measure {
             Measure::Chainage => "rail chainage",
             Measure::Geodesic => "geodesic",
-            Measure::Schematic => "schematic",
+            Measure::Bounded => "straight line (no line data)",
             Measure::Track => "track geometry",
         })
         .collect();
     measures.sort_unstable();
     measures.dedup();
-    let exact = legs.iter().all(|l| l.measure != Measure::Schematic);
+    let exact = legs.iter().all(|l| l.measure != Measure::Bounded);
+    // The usual band: bounded legs by their circuity band, the others as measured. Legs are
+    // whole between two marks of a journey, so the sum is the stretch's band.
+    let usual = (!exact).then(|| {
+        legs.iter()
+            .fold((Length::ZERO, Length::ZERO), |(lo, hi), l| {
+                match &l.bounds {
+                    Some(b) => (lo + b.band.0, hi + b.band.1),
+                    None => (lo + l.length, hi + l.length),
+                }
+            })
+    });
     Ok(RouteLength {
         length,
         exact,
+        usual,
         how: if measures.is_empty() {
             "the route".into()
         } else {
@@ -75,13 +89,13 @@ pub(crate) fn distance(
 ) -> Finding {
     let scale = Scale::from(value.quantity.value.unit);
     let (lo, hi) = value.si();
-    let (computed, exact, how) = match measure {
+    let (computed, usual, how) = match measure {
         DistanceMeasure::Straight => match straight(cx, from, to) {
-            Ok(l) => (l, true, "straight line (geodesic, WGS84)".to_string()),
+            Ok(l) => (l, None, "straight line (geodesic, WGS84)".to_string()),
             Err(why) => return Finding::cannot(&value.text, why),
         },
         DistanceMeasure::Route => match route_length(cx, from, to) {
-            Ok(r) => (r.length, r.exact, format!("along the route by {}", r.how)),
+            Ok(r) => (r.length, r.usual, format!("along the route by {}", r.how)),
             Err(why) => return Finding::cannot(&value.text, why),
         },
     };
@@ -95,7 +109,7 @@ pub(crate) fn distance(
         name(cx, to),
         scale.fmt(c)
     );
-    if exact {
+    let Some((usual_lo, usual_hi)) = usual else {
         return finding(
             value.text.clone(),
             computed_text,
@@ -104,30 +118,99 @@ pub(crate) fn distance(
             scale,
             head,
         );
-    }
-    // A schematic length runs straight between waypoints: the real route is longer.
-    let o = judge(value.hedge, lo, hi, c, f64::INFINITY);
-    if !o.holds {
-        return finding(
-            value.text.clone(),
-            computed_text,
-            tolerance,
-            o,
-            scale,
-            format!("{head} (a lower bound: the real route is longer)"),
-        );
-    }
-    let why = format!(
-        "the route is only known schematically ({} in straight lines between waypoints, a lower bound); the claim is consistent with it, but a line table is needed to settle it",
-        scale.fmt(c)
+    };
+    bounded(
+        value,
+        scale,
+        computed,
+        (usual_lo, usual_hi),
+        tolerance,
+        head,
+    )
+}
+
+/// A distance claim against a route known only within bounds: below the straight line it is
+/// off (no route is shorter); within the usual band, or between the straight line and the
+/// band, plausible; beyond the band, implausible (possible on a long detour; not refuted).
+fn bounded(
+    value: &Amount,
+    scale: Scale,
+    straight: Length,
+    usual: (Length, Length),
+    tolerance: String,
+    head: String,
+) -> Finding {
+    let (lo, hi) = value.si();
+    let s = straight.as_m();
+    let (u_lo, u_hi) = (usual.0.as_m(), usual.1.as_m());
+    let firm = judge(value.hedge, lo, hi, s, f64::INFINITY);
+    let computed = format!(
+        "≥ {} straight line; usually {}",
+        scale.fmt(s),
+        scale.fmt_range(u_lo, u_hi)
     );
+    let band_text = format!(
+        "the usual band for the route is {} ({:.2}–{:.2}× the straight line)",
+        scale.fmt_range(u_lo, u_hi),
+        u_lo / s,
+        u_hi / s
+    );
+    let mut figures = Figures::judged(&firm, scale);
+    figures.usual = Some(Span::of((u_lo, u_hi), scale));
+    if !firm.holds {
+        let mut f = finding(
+            value.text.clone(),
+            computed,
+            tolerance,
+            firm,
+            scale,
+            format!("{head}: shorter than the straight line, which no route can be"),
+        );
+        f.figures = Some(figures);
+        return f;
+    }
+    let (b_lo, b_hi) = value.hedge.band(lo, hi);
+    let nominal = value.hedge.nominal(lo, hi);
+    let (verdict, arithmetic) = if b_hi >= u_lo && b_lo <= u_hi {
+        (
+            Verdict::Plausible {
+                why: format!("no line data settles the route's length; {band_text}"),
+            },
+            format!("{head} (a lower bound); {band_text}: the claim lies within it"),
+        )
+    } else if b_lo > u_hi {
+        let ratio = nominal / s;
+        (
+            Verdict::Implausible {
+                ratio: (ratio * 100.0).round() / 100.0,
+                why: format!(
+                    "{:.2}× the straight line, beyond the usual band; a route round a sea or through mountains can be this long, so this is not a refutation",
+                    ratio
+                ),
+            },
+            format!(
+                "{head} (a lower bound); {band_text}: the claim is {ratio:.2}× the straight line, beyond it"
+            ),
+        )
+    } else {
+        (
+            Verdict::Plausible {
+                why: format!(
+                    "longer than the straight line but shorter than routes usually are; {band_text}"
+                ),
+            },
+            format!(
+                "{head} (a lower bound); {band_text}: the claim is at or above the straight line, below the band"
+            ),
+        )
+    };
     Finding {
         claimed: value.text.clone(),
-        computed: format!("≥ {computed_text}"),
+        computed,
         tolerance,
-        arithmetic: format!("{head}: the claim is at or above this lower bound"),
-        verdict: Verdict::CannotCheck { why },
-        figures: Some(Figures::judged(&o, scale)),
+        verdict,
+        arithmetic,
+        figures: Some(figures),
     }
 }
 

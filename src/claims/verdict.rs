@@ -14,6 +14,12 @@ pub enum Verdict {
     /// Outside the tolerance: by `by_percent` (none for bearings) and by `by` in the claim's
     /// own unit.
     Off { by_percent: Option<f64>, by: String },
+    /// The data bounds the figure without settling it, and the claim lies within the bounds
+    /// (a rail leg with no line data: longer than the straight line, within the usual band).
+    Plausible { why: String },
+    /// Possible, but far outside what the bounds make usual: `ratio` times the straight line,
+    /// beyond the published band. Not a refutation.
+    Implausible { ratio: f64, why: String },
     /// It disagrees with another claim of the same story (`other`, its id).
     Contradicts { other: String, why: String },
     /// The data needed is missing; `why` says what.
@@ -25,10 +31,13 @@ impl Verdict {
     pub fn fails(&self) -> bool {
         matches!(self, Verdict::Off { .. } | Verdict::Contradicts { .. })
     }
-    /// The stable one-word name used in JSON: holds, off, contradicts, cannot_check.
+    /// The stable one-word name used in JSON: holds, plausible, implausible, off,
+    /// contradicts, cannot_check.
     pub fn word(&self) -> &'static str {
         match self {
             Verdict::Holds => "holds",
+            Verdict::Plausible { .. } => "plausible",
+            Verdict::Implausible { .. } => "implausible",
             Verdict::Off { .. } => "off",
             Verdict::Contradicts { .. } => "contradicts",
             Verdict::CannotCheck { .. } => "cannot_check",
@@ -40,6 +49,10 @@ impl fmt::Display for Verdict {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Verdict::Holds => f.write_str("holds"),
+            Verdict::Plausible { .. } => f.write_str("plausible"),
+            Verdict::Implausible { ratio, .. } => {
+                write!(f, "implausible ({ratio:.2}× the straight line)")
+            }
             Verdict::Off {
                 by_percent: Some(p),
                 by,
@@ -71,7 +84,7 @@ pub struct Span {
 }
 
 impl Span {
-    fn of(si: (f64, f64), scale: Scale) -> Span {
+    pub(crate) fn of(si: (f64, f64), scale: Scale) -> Span {
         let r = |x: f64| (x / scale.si * 1e4).round() / 1e4 + 0.0;
         Span {
             lo: r(si.0),
@@ -96,6 +109,9 @@ pub struct Figures {
     pub deviation: Option<f64>,
     /// The same in per cent of the nominal figure.
     pub deviation_percent: Option<f64>,
+    /// Where the true value usually lies when the data only bounds it (a rail or road leg
+    /// with no line data: the published circuity band).
+    pub usual: Option<Span>,
 }
 
 impl Figures {
@@ -115,6 +131,7 @@ impl Figures {
             computed: Span::of(computed_si, scale),
             deviation: deviation_si.map(|d| (d / scale.si * 1e4).round() / 1e4 + 0.0),
             deviation_percent: deviation_percent.map(|p| (p * 10.0).round() / 10.0 + 0.0),
+            usual: None,
         }
     }
 
@@ -293,15 +310,15 @@ pub(crate) fn finding(
     }
 }
 
-/// With a distance known only as a lower bound (schematic legs), a figure can refute a claim
-/// but not confirm it: a finding that holds becomes "cannot check", saying so.
+/// With a distance known only as a lower bound (a leg with no line data), a figure can refute
+/// a claim but not confirm it: a finding that holds becomes "plausible", saying so.
 pub(crate) fn lower_bound_only(mut f: Finding, exact: bool) -> Finding {
     if exact || !matches!(f.verdict, Verdict::Holds) {
         return f;
     }
-    let why = "the route is only known schematically (straight lines between waypoints, a lower bound on its length): the claim is consistent with that bound, but a line table is needed to settle it".to_string();
+    let why = "part of the route has no line data, so its length is known only as a lower bound (the straight line): the claim is consistent with that bound, which cannot confirm it".to_string();
     f.arithmetic = format!("{}; consistent with the lower bound only", f.arithmetic);
-    f.verdict = Verdict::CannotCheck { why };
+    f.verdict = Verdict::Plausible { why };
     f
 }
 

@@ -60,9 +60,9 @@ pub fn run(a: Args, out: &mut dyn std::io::Write) -> miette::Result<u8> {
     if !a.article.is_empty() {
         let articles = super::extract::read_articles(&a.article, &a.outlet)?;
         let x = routecheck::claims::extract::extract_all(&articles, &checker.gazetteer);
-        let toml = x.to_toml(&super::extract::title(&a.article));
         let name = format!("{} (extracted)", a.article[0].display());
-        let c = checker.check(&Story::parse(&toml, &name)?)?;
+        let story = x.to_story(&super::extract::title(&a.article), &name)?;
+        let c = checker.check(&story)?;
         return finish(&c, &checker.gazetteer, format, false, dir.as_mut(), out);
     }
     match &a.story {

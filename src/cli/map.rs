@@ -144,6 +144,7 @@ fn add_track(scene: &mut MapScene, lines: &[Vec<LatLon>]) {
             mode: LegMode::Road,
             points: l.clone(),
             schematic: false,
+            track_unknown: false,
             label: "track".into(),
         });
     }

@@ -11,7 +11,6 @@ mod map;
 mod near;
 mod places;
 mod route;
-mod route_files;
 mod sources;
 
 use std::path::PathBuf;

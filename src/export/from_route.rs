@@ -12,7 +12,7 @@ use super::{ExportCrossing, ExportLeg, ExportRoute, ExportWaypoint, TimeRange};
 /// only `Track` and geodesics are the line travelled.
 fn schematic(m: Measure, mode: Mode) -> bool {
     match m {
-        Measure::Schematic => true,
+        Measure::Bounded => true,
         Measure::Chainage => mode == Mode::Rail,
         Measure::Geodesic | Measure::Track => false,
     }
@@ -49,6 +49,7 @@ pub fn export_route(story: &Story, route: &Route) -> ExportRoute {
                 km_from: l.km_start,
                 km_to: end.unwrap_or(l.km_start + l.length),
                 schematic: schematic(l.measure, l.mode),
+                track_unknown: l.measure == Measure::Bounded,
                 time_range: None,
             });
         }

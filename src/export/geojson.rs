@@ -88,6 +88,11 @@ pub fn geojson(route: &ExportRoute) -> String {
         );
         props.insert("km_to".into(), JsonValue::from(round(leg.km_to.as_km(), 3)));
         props.insert("schematic".into(), JsonValue::from(leg.schematic));
+        if leg.track_unknown {
+            // The geometry is a straight line and the length a lower bound, not a measure.
+            props.insert("estimate".into(), JsonValue::from(true));
+            props.insert("track".into(), JsonValue::from("unknown"));
+        }
         time(&mut props, &leg.time_range);
         features.push(feature(geometry, props));
     }
@@ -149,6 +154,7 @@ pub(crate) mod tests {
                     km_from: Length::ZERO,
                     km_to: Length::km(812.25),
                     schematic: true,
+                    track_unknown: false,
                     time_range: None,
                 },
                 ExportLeg {
@@ -167,6 +173,7 @@ pub(crate) mod tests {
                     km_from: Length::km(812.25),
                     km_to: Length::km(1912.25),
                     schematic: false,
+                    track_unknown: false,
                     time_range: Some(TimeRange {
                         start: "2023-09-12T06:00+10:00".into(),
                         end: "2023-09-12T09:00+13:00".into(),

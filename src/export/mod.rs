@@ -20,6 +20,7 @@
 //!         km_from: Length::ZERO,
 //!         km_to: length,
 //!         schematic: false,
+//!         track_unknown: false,
 //!         time_range: None,
 //!     }],
 //!     ..Default::default()
@@ -86,6 +87,9 @@ pub struct ExportLeg {
     pub km_to: Length,
     /// True when the geometry only joins stations in order.
     pub schematic: bool,
+    /// True when no line data covers the leg: the geometry is a straight line, not the path,
+    /// and the length a lower bound.
+    pub track_unknown: bool,
     pub time_range: Option<TimeRange>,
 }
 

@@ -30,6 +30,15 @@ pub struct LineInfo {
     pub gauge_mm: Vec<u32>,
 }
 
+/// A station of a table network, as [`RailNetwork::station`] finds it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Station {
+    /// The name the line tables give it.
+    pub name: String,
+    /// Its position, when the tables give one.
+    pub at: Option<LatLon>,
+}
+
 /// A node: a station with a km post (table networks) or a track end or junction (GeoJSON).
 #[derive(Debug, Clone)]
 pub(crate) struct Node {
@@ -177,6 +186,24 @@ impl RailNetwork {
     /// Number of edges.
     pub fn edge_count(&self) -> usize {
         self.graph.edge_count()
+    }
+
+    /// The station called `name` (its name or an alias, in any spelling the name matching
+    /// of [`RailNetwork::route`] accepts: "Хасан", "Khasan"), with its position if the tables
+    /// give one. Track networks have no station names and return `None`.
+    ///
+    /// ```
+    /// let net = routecheck::network::RailNetwork::bundled().unwrap();
+    /// let s = net.station("Baranovskiy").unwrap();
+    /// assert_eq!(s.name, "Baranovsky");
+    /// assert!(s.at.is_some());
+    /// ```
+    pub fn station(&self, name: &str) -> Option<Station> {
+        let node = &self.graph[*self.names.get(&fold(name))?];
+        Some(Station {
+            name: node.name.clone()?,
+            at: node.at,
+        })
     }
 
     /// Names of the stations, sorted, for suggestions.

@@ -31,7 +31,7 @@ mod tests_route;
 #[cfg(test)]
 mod tests_track;
 
-pub use build::{LineInfo, Measure, RailNetwork};
+pub use build::{LineInfo, Measure, RailNetwork, Station};
 pub use path::{RailLeg, RailRoute, Snapped, StationPass};
 pub use table::{LineTable, PublishedLength, TableStation, bundled_tables};
 

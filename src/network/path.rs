@@ -120,6 +120,7 @@ impl RailNetwork {
     }
 
     fn resolve(&self, w: &Waypoint) -> Result<(Anchor, Snapped)> {
+        let label = label(w);
         if let Some(&n) = self.names.get(&fold(&w.name)) {
             let node = &self.graph[n];
             let distance = match (w.at, node.at) {
@@ -130,7 +131,7 @@ impl RailNetwork {
             if distance <= self.tolerance {
                 let matched = node.name.clone().unwrap_or_default();
                 let snapped = Snapped {
-                    waypoint: w.name.clone(),
+                    waypoint: label.clone(),
                     matched,
                     at: node.at,
                     distance,
@@ -146,7 +147,7 @@ impl RailNetwork {
             });
         };
         let no_coverage = |nearest| Error::NoCoverage {
-            waypoint: w.name.clone(),
+            waypoint: label.clone(),
             nearest,
             tolerance: self.tolerance,
         };
@@ -154,7 +155,7 @@ impl RailNetwork {
             return match self.snap_to_track(at) {
                 Ok(s) => {
                     let snapped = Snapped {
-                        waypoint: w.name.clone(),
+                        waypoint: label.clone(),
                         matched: "track".into(),
                         at: Some(s.point),
                         distance: s.distance,
@@ -172,7 +173,7 @@ impl RailNetwork {
                 Ok((
                     Anchor::Node(n),
                     Snapped {
-                        waypoint: w.name.clone(),
+                        waypoint: label.clone(),
                         matched,
                         at: node.at,
                         distance: d,
@@ -383,5 +384,14 @@ impl RailNetwork {
         }
         path.reverse();
         Some((cost, path, origin[end], ti))
+    }
+}
+
+/// How messages name a waypoint: its name, or its position when it has no name (a waypoint
+/// given by coordinates is placed by position only, so that no label can pick a station).
+fn label(w: &Waypoint) -> String {
+    match (w.name.trim().is_empty(), w.at) {
+        (true, Some(at)) => at.to_string(),
+        _ => w.name.clone(),
     }
 }

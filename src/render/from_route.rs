@@ -14,7 +14,7 @@ use super::{
 /// real line.
 fn schematic(m: Measure, mode: Mode) -> bool {
     match m {
-        Measure::Schematic => true,
+        Measure::Bounded => true,
         Measure::Chainage => mode == Mode::Rail,
         Measure::Geodesic | Measure::Track => false,
     }
@@ -31,6 +31,7 @@ pub fn scene(story: &Story, route: &Route, rivers: &[&Place]) -> MapScene {
             mode: l.mode,
             points: l.geometry.clone(),
             schematic: schematic(l.measure, l.mode),
+            track_unknown: l.measure == Measure::Bounded,
             label: format!("{} → {}", l.from, l.to),
         })
         .collect();

@@ -18,7 +18,9 @@ pub struct Boxes {
 
 #[derive(Debug, Clone)]
 pub(super) enum Entry {
+    /// A mode, drawn schematic (true) or not; or a leg whose track is not known.
     Leg(LegMode, bool),
+    Unknown(LegMode),
     Ends,
     Marker,
     Crossing(CrossingKind),
@@ -33,6 +35,8 @@ pub(super) fn entry_text(e: &Entry) -> String {
         Entry::Leg(LegMode::Air, _) => "Flight (geodesic)".into(),
         Entry::Leg(LegMode::Road, _) => "Road".into(),
         Entry::Leg(LegMode::Direct, _) => "Straight line (geodesic)".into(),
+        Entry::Unknown(LegMode::Road) => "Road — not known, straight line shown".into(),
+        Entry::Unknown(_) => "Train — track not known, straight line shown".into(),
         Entry::Ends => "Start and end".into(),
         Entry::Marker => "Stop (km from start)".into(),
         Entry::Crossing(CrossingKind::River) => "River crossing".into(),
@@ -79,7 +83,11 @@ pub fn layout(view: &View, scene: &MapScene, legs: &[Vec<Px>]) -> Boxes {
     let k = view.k;
     let mut entries: Vec<Entry> = Vec::new();
     for l in &scene.legs {
-        let e = Entry::Leg(l.mode, l.schematic && l.mode == LegMode::Rail);
+        let e = if l.track_unknown {
+            Entry::Unknown(l.mode)
+        } else {
+            Entry::Leg(l.mode, l.schematic && l.mode == LegMode::Rail)
+        };
         if !entries.iter().any(|x| format!("{x:?}") == format!("{e:?}")) {
             entries.push(e);
         }

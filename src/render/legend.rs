@@ -5,7 +5,7 @@ use std::fmt::Write;
 
 use super::fonts::Face;
 use super::layout::{Boxes, Entry, entry_text, projection_lines};
-use super::map::{crossing_marker, leg_stroke};
+use super::map::{crossing_marker, leg_stroke, unknown_stroke};
 use super::scene::LineKind;
 use super::style::Palette;
 use super::svg::{self, Anchor, Px, num};
@@ -78,6 +78,7 @@ pub fn draw(out: &mut String, view: &View, pal: &Palette, boxes: &Boxes) {
         svg::push_path(&mut d, &sample, false);
         match e {
             Entry::Leg(mode, _) => svg::path(out, &d, &leg_stroke(*mode, pal, k)),
+            Entry::Unknown(mode) => svg::path(out, &d, &unknown_stroke(*mode, pal, k)),
             Entry::Ends => {
                 let _ = writeln!(
                     out,
@@ -310,6 +311,7 @@ mod tests {
                 },
             ],
             schematic: true,
+            track_unknown: false,
             label: String::new(),
         }];
         let view = View::new(

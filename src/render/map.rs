@@ -33,6 +33,21 @@ pub fn leg_stroke(mode: LegMode, pal: &Palette, k: f64) -> String {
     )
 }
 
+/// The stroke of a leg whose track is not known: the mode's colour, thin and dotted, so that
+/// the straight line is not read as the path.
+pub fn unknown_stroke(mode: LegMode, pal: &Palette, k: f64) -> String {
+    let colour = match mode {
+        LegMode::Road => pal.road,
+        _ => pal.rail,
+    };
+    format!(
+        r#"fill="none" stroke="{colour}" stroke-width="{}" stroke-linecap="round" stroke-dasharray="{} {}""#,
+        num(2.0 * k),
+        num(0.1 * k),
+        num(5.0 * k)
+    )
+}
+
 /// Refuses positions outside the valid ranges (or NaN), naming the item they belong to.
 fn validate(scene: &MapScene) -> Result<(), Error> {
     let check = |item: &dyn Fn() -> String, p: &crate::coord::LatLon| {
@@ -170,7 +185,12 @@ pub fn draw(scene: &MapScene, opt: &MapOptions) -> Result<String, Error> {
     for (leg, px) in scene.legs.iter().zip(&legs_px) {
         let mut d = String::new();
         svg::push_path(&mut d, px, false);
-        svg::path(&mut out, &d, &leg_stroke(leg.mode, pal, k));
+        let stroke = if leg.track_unknown {
+            unknown_stroke(leg.mode, pal, k)
+        } else {
+            leg_stroke(leg.mode, pal, k)
+        };
+        svg::path(&mut out, &d, &stroke);
     }
     for (leg, px) in scene.legs.iter().zip(&legs_px) {
         furniture::arrows(&mut out, px, leg_colour(leg.mode, pal), pal.casing, k);
@@ -301,6 +321,7 @@ mod tests {
                     p(42.42387, 130.65156),
                 ],
                 schematic: true,
+                track_unknown: false,
                 label: String::new(),
             }],
             waypoints: vec![
@@ -388,6 +409,7 @@ mod tests {
                 mode: LegMode::Rail,
                 points: pts,
                 schematic: false,
+                track_unknown: false,
                 label: String::new(),
             }],
             ..Default::default()
@@ -437,6 +459,7 @@ mod tests {
                     mode: LegMode::Air,
                     points: pts,
                     schematic: false,
+                    track_unknown: false,
                     label: String::new(),
                 }],
                 ..Default::default()

@@ -138,6 +138,7 @@ mod tests {
                 mode: LegMode::Direct,
                 points: pts,
                 schematic: false,
+                track_unknown: false,
                 label: String::new(),
             }],
             ..Default::default()

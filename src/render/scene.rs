@@ -40,6 +40,9 @@ pub struct SceneLeg {
     /// True when the geometry only joins stations in order rather than following the track;
     /// the legend says so.
     pub schematic: bool,
+    /// True when no line data covers the leg: the straight line drawn is not the track or
+    /// road (drawn thin and dotted; the legend says so).
+    pub track_unknown: bool,
     /// Optional short label (unused on the map for now; kept for legends and exports).
     pub label: String,
 }

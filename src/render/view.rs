@@ -336,6 +336,7 @@ mod tests {
                 mode: LegMode::Rail,
                 points,
                 schematic: true,
+                track_unknown: false,
                 label: String::new(),
             }],
             ..Default::default()

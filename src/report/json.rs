@@ -78,6 +78,12 @@ fn journey(j: &Journey) -> Value {
             "length_km": round3(l.length.as_km()),
             "km_start": round3(l.km_start.as_km()),
             "drawn_length_km": round3(l.geometry_length.as_km()),
+            "bounds": l.bounds.as_ref().map(|b| json!({
+                "straight_km": round3(b.straight.as_km()),
+                "usual_km": [round3(b.band.0.as_km()), round3(b.band.1.as_km())],
+                "typical_km": round3(b.typical.as_km()),
+                "circuity": b.factor,
+            })),
             "notes": l.notes,
         })).collect::<Vec<_>>(),
         "marks": j.marks.iter().map(|m| json!({"waypoint": m.waypoint, "km": round3(m.km.as_km())})).collect::<Vec<_>>(),
@@ -101,6 +107,9 @@ fn journey(j: &Journey) -> Value {
 fn claim(c: &Checked) -> Value {
     let (off_by_percent, off_by, contradicts, why) = match &c.verdict {
         Verdict::Holds => (None, None, None, None),
+        Verdict::Plausible { why } | Verdict::Implausible { why, .. } => {
+            (None, None, None, Some(why.as_str()))
+        }
         Verdict::Off { by_percent, by } => (*by_percent, Some(by.as_str()), None, None),
         Verdict::Contradicts { other, why } => {
             (None, None, Some(other.as_str()), Some(why.as_str()))

@@ -87,8 +87,14 @@ pub fn markdown(story: &Story, route: &Route, checked: &[Checked]) -> String {
                 md_cell(&c.tolerance)
             }
         ));
-        if let Verdict::CannotCheck { why } = &c.verdict {
-            s.push_str(&format!("- Why it cannot be checked: {}\n", md_cell(why)));
+        match &c.verdict {
+            Verdict::CannotCheck { why } => {
+                s.push_str(&format!("- Why it cannot be checked: {}\n", md_cell(why)));
+            }
+            Verdict::Plausible { why } | Verdict::Implausible { why, .. } => {
+                s.push_str(&format!("- Why {}: {}\n", c.verdict.word(), md_cell(why)));
+            }
+            _ => {}
         }
         for p in &c.pairs {
             s.push_str(&format!(

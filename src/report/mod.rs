@@ -18,10 +18,12 @@ use crate::route::{Resolved, ResolvedWaypoint, Route};
 /// The JSON schema name; bump it when a field changes meaning or disappears.
 pub const JSON_SCHEMA: &str = "routecheck.claims/2";
 
-/// Counts of verdicts: holds, off, contradicts, cannot check.
+/// Counts of verdicts.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize)]
 pub struct Summary {
     pub holds: usize,
+    pub plausible: usize,
+    pub implausible: usize,
     pub off: usize,
     pub contradicts: usize,
     pub cannot_check: usize,
@@ -33,6 +35,8 @@ impl Summary {
         for c in checked {
             match c.verdict {
                 Verdict::Holds => s.holds += 1,
+                Verdict::Plausible { .. } => s.plausible += 1,
+                Verdict::Implausible { .. } => s.implausible += 1,
                 Verdict::Off { .. } => s.off += 1,
                 Verdict::Contradicts { .. } => s.contradicts += 1,
                 Verdict::CannotCheck { .. } => s.cannot_check += 1,
@@ -40,18 +44,37 @@ impl Summary {
         }
         s
     }
-    /// "9 claims: 5 hold, 2 off, 1 contradicts, 1 cannot be checked".
+    /// "9 claims: 5 hold, 2 off, 1 contradicts, 1 cannot be checked", with "N plausible" and
+    /// "N implausible" when there are any.
     pub fn line(&self) -> String {
-        let n = self.holds + self.off + self.contradicts + self.cannot_check;
-        format!(
-            "{n} claim{}: {} hold{}, {} off, {} contradict{}, {} cannot be checked",
-            if n == 1 { "" } else { "s" },
+        let n = self.holds
+            + self.plausible
+            + self.implausible
+            + self.off
+            + self.contradicts
+            + self.cannot_check;
+        let mut parts = vec![format!(
+            "{} hold{}",
             self.holds,
-            if self.holds == 1 { "s" } else { "" },
-            self.off,
+            if self.holds == 1 { "s" } else { "" }
+        )];
+        if self.plausible > 0 {
+            parts.push(format!("{} plausible", self.plausible));
+        }
+        if self.implausible > 0 {
+            parts.push(format!("{} implausible", self.implausible));
+        }
+        parts.push(format!("{} off", self.off));
+        parts.push(format!(
+            "{} contradict{}",
             self.contradicts,
-            if self.contradicts == 1 { "s" } else { "" },
-            self.cannot_check
+            if self.contradicts == 1 { "s" } else { "" }
+        ));
+        parts.push(format!("{} cannot be checked", self.cannot_check));
+        format!(
+            "{n} claim{}: {}",
+            if n == 1 { "" } else { "s" },
+            parts.join(", ")
         )
     }
 }
@@ -60,6 +83,8 @@ impl Summary {
 pub fn verdict_word(v: &Verdict) -> String {
     match v {
         Verdict::Holds => "holds".into(),
+        Verdict::Plausible { .. } => "plausible".into(),
+        Verdict::Implausible { ratio, .. } => format!("implausible {ratio:.2}×"),
         Verdict::Off {
             by_percent: Some(p),
             ..
@@ -155,18 +180,9 @@ fn warnings(route: &Route) -> impl Iterator<Item = (&str, &crate::route::Note)> 
     })
 }
 
-/// "  crosses Tumen at km 852 (0.4 km from Tumangang)".
+/// "    crosses Tumen at km 852 (0.4 km from Tumangang)".
 fn crossing_line(c: &crate::route::crossings::Crossing) -> String {
-    let near = c
-        .nearest_place
-        .as_ref()
-        .map(|n| format!(" ({:.1} km from {})", n.distance.as_km(), n.name))
-        .unwrap_or_default();
-    format!(
-        "    crosses {} at km {:.0}{near}",
-        c.line,
-        c.from_start.as_km()
-    )
+    format!("    {c}")
 }
 
 #[cfg(test)]

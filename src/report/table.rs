@@ -13,6 +13,8 @@ use crate::story::Story;
 fn style(v: &Verdict) -> Style {
     let colour = match v {
         Verdict::Holds => AnsiColor::Green,
+        Verdict::Plausible { .. } => AnsiColor::Cyan,
+        Verdict::Implausible { .. } => AnsiColor::Yellow,
         Verdict::Off { .. } => AnsiColor::Red,
         Verdict::Contradicts { .. } => AnsiColor::Magenta,
         Verdict::CannotCheck { .. } => AnsiColor::Yellow,
@@ -84,10 +86,14 @@ pub fn table(story: &Story, route: &Route, checked: &[Checked], colour: bool) ->
         ));
         s.push_str(&format!("{indent}“{}”\n", shorten(&clean(&c.quote), 110)));
         s.push_str(&format!("{indent}{}\n", clean(&c.arithmetic)));
-        if let Verdict::CannotCheck { why } = &c.verdict
-            && why != &c.arithmetic
-        {
-            s.push_str(&format!("{indent}cannot check: {}\n", clean(why)));
+        match &c.verdict {
+            Verdict::CannotCheck { why } if why != &c.arithmetic => {
+                s.push_str(&format!("{indent}cannot check: {}\n", clean(why)));
+            }
+            Verdict::Plausible { why } | Verdict::Implausible { why, .. } => {
+                s.push_str(&format!("{indent}{}: {}\n", c.verdict.word(), clean(why)));
+            }
+            _ => {}
         }
         for p in &c.pairs {
             s.push_str(&format!(

@@ -79,6 +79,22 @@ pub struct Crossing {
     pub nearest_place: Option<Nearest>,
 }
 
+impl std::fmt::Display for Crossing {
+    /// "crosses Tumen at km 852 (0.3 km from Tumangang)"
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "crosses {} at km {:.0}",
+            self.line,
+            self.from_start.as_km()
+        )?;
+        match &self.nearest_place {
+            Some(n) => write!(f, " ({:.1} km from {})", n.distance.as_km(), n.name),
+            None => Ok(()),
+        }
+    }
+}
+
 type Seg = GeomWithData<Rectangle<[f64; 2]>, (usize, usize, usize)>;
 
 /// Every crossing of `route` with `lines`, ordered by distance from the start. A route that
@@ -292,11 +308,13 @@ mod tests {
             // By km posts the leg is twice its drawn length and starts 100 km into the journey.
             length: geometry_length * 2.0,
             measure: Measure::Chainage,
+            lines: Vec::new(),
             geometry: route.clone(),
             geometry_length,
             km_start: Length::km(100.0),
             speed: None,
             dwell: None,
+            bounds: None,
             notes: Vec::new(),
             stop_marks: Vec::new(),
         };

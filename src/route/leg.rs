@@ -3,6 +3,7 @@
 use std::time::Duration;
 
 use super::Error;
+use super::circuity::{self, Bounds};
 use super::note::{Note, NoteKind};
 use crate::coord::LatLon;
 use crate::geodesy;
@@ -18,9 +19,9 @@ pub enum Measure {
     Chainage,
     /// The geodesic on the WGS84 ellipsoid (air and direct legs).
     Geodesic,
-    /// Geodesic segments through the waypoints in order: a stand-in where no line data covers
-    /// the leg; shorter than the real track.
-    Schematic,
+    /// No line data covers the leg: its length is the geodesic through its waypoints, a hard
+    /// lower bound, with the band where rail or road routes usually lie ([`Leg::bounds`]).
+    Bounded,
     /// Along the user's own track geometry (`--rail FILE`), measured on the WGS84 ellipsoid.
     Track,
 }
@@ -33,6 +34,8 @@ pub(super) struct Stop {
     pub label: String,
     pub at: LatLon,
     pub network_name: Option<String>,
+    /// The resolved place's country (ISO code), for the circuity figure.
+    pub country: Option<String>,
 }
 
 /// A measured leg.
@@ -45,6 +48,8 @@ pub struct Leg {
     /// The leg's length by `measure`.
     pub length: Length,
     pub measure: Measure,
+    /// The railway lines a rail leg runs on, in travel order (empty for other legs).
+    pub lines: Vec<String>,
     /// What is drawn: geodesic-densified for air and direct legs, through stations for rail.
     pub geometry: Vec<LatLon>,
     /// Geodesic length of `geometry` (equals `length` unless measured by chainage).
@@ -53,6 +58,8 @@ pub struct Leg {
     pub km_start: Length,
     pub speed: Option<(Speed, Speed)>,
     pub dwell: Option<Duration>,
+    /// For a `Bounded` leg: the straight line (its `length`) and the usual band.
+    pub bounds: Option<Bounds>,
     /// Where the length came from and what was assumed, for the report.
     pub notes: Vec<Note>,
     /// km marks of the via points and the end, consumed by the route builder.
@@ -71,11 +78,23 @@ impl Leg {
         default_speed: Option<(Speed, Speed)>,
         rail: Option<&RailNetwork>,
     ) -> Result<Leg, Error> {
-        let measured = match spec.mode {
-            Mode::Rail => measure_rail(spec, stops, km_start, rail)?,
-            Mode::Air | Mode::Direct | Mode::Road => measure_geodesic(spec, stops, km_start),
+        let (measured, bounds) = match spec.mode {
+            Mode::Rail => match measure_rail(spec, stops, km_start, rail)? {
+                Ok(m) => (m, None),
+                Err(uncovered) => bounded(spec, stops, km_start, Some(uncovered))?,
+            },
+            Mode::Road => bounded(spec, stops, km_start, None)?,
+            Mode::Air | Mode::Direct => (measure_geodesic(spec, stops, km_start), None),
         };
-        let (length, measure, geometry, geometry_length, stop_marks, notes) = measured;
+        let Measured {
+            length,
+            measure,
+            lines,
+            geometry,
+            geometry_length,
+            stop_marks,
+            notes,
+        } = measured;
         if length.as_m() <= 0.0 {
             return Err(Error::ZeroLength {
                 from: spec.from.clone(),
@@ -89,11 +108,13 @@ impl Leg {
             mode: spec.mode,
             length,
             measure,
+            lines,
             geometry_length,
             geometry,
             km_start,
             speed: spec.speed.or(default_speed),
             dwell: spec.dwell,
+            bounds,
             notes,
             stop_marks,
         })
@@ -106,15 +127,16 @@ impl Leg {
     }
 }
 
-/// A measured leg's parts: length, measure, geometry, geometry length, stop marks, notes.
-type Measured = (
-    Length,
-    Measure,
-    Vec<LatLon>,
-    Length,
-    Vec<(String, Length)>,
-    Vec<Note>,
-);
+/// A measured leg's parts, before the leg is assembled.
+struct Measured {
+    length: Length,
+    measure: Measure,
+    lines: Vec<String>,
+    geometry: Vec<LatLon>,
+    geometry_length: Length,
+    stop_marks: Vec<(String, Length)>,
+    notes: Vec<Note>,
+}
 
 /// Air, direct and road legs: geodesics through the stops (densified for drawing).
 fn measure_geodesic(spec: &LegSpec, stops: &[Stop], km_start: Length) -> Measured {
@@ -131,30 +153,83 @@ fn measure_geodesic(spec: &LegSpec, stops: &[Stop], km_start: Length) -> Measure
         stop_marks.push((stops[i + 1].id.clone(), run));
     }
     let length = run - km_start;
-    let (measure, note) = match spec.mode {
-        Mode::Road => (
-            Measure::Schematic,
-            "schematic: geodesic through the waypoints (no road network)",
-        ),
-        _ => (Measure::Geodesic, "geodesic on the WGS84 ellipsoid"),
-    };
-    (
+    Measured {
         length,
-        measure,
+        measure: Measure::Geodesic,
+        lines: Vec::new(),
         geometry,
-        length,
+        geometry_length: length,
         stop_marks,
-        vec![Note::new(NoteKind::Measure, note)],
-    )
+        notes: vec![Note::new(
+            NoteKind::Measure,
+            format!(
+                "geodesic on the WGS84 ellipsoid ({} leg)",
+                spec.mode.as_str()
+            ),
+        )],
+    }
 }
 
-/// Rail legs: shortest path on the rail network through the stops.
+/// A rail or road leg that no line data covers: the geodesic through its stops is its length
+/// (a lower bound), and the published circuity of the mode gives the band where the real
+/// route usually lies. `uncovered` says why the rail network could not route it.
+fn bounded(
+    spec: &LegSpec,
+    stops: &[Stop],
+    km_start: Length,
+    uncovered: Option<String>,
+) -> Result<(Measured, Option<Bounds>), Error> {
+    let straight = measure_geodesic(spec, stops, km_start);
+    let length = straight.length;
+    let table = circuity::table().map_err(|e| Error::Circuity(e.to_string()))?;
+    // The country's own figure when the whole leg is in one country.
+    let countries: Vec<Option<&str>> = stops.iter().map(|s| s.country.as_deref()).collect();
+    let country = match countries.first() {
+        Some(Some(c)) if countries.iter().all(|x| *x == Some(*c)) => Some(*c),
+        _ => None,
+    };
+    let Some(f) = circuity::factor_for(table, spec.mode, country) else {
+        return Ok((measure_geodesic(spec, stops, km_start), None));
+    };
+    let b = circuity::bound(length, f);
+    let what = match spec.mode {
+        Mode::Rail => "track",
+        _ => "road",
+    };
+    let mut notes = Vec::new();
+    if let Some(why) = uncovered {
+        notes.push(Note::new(NoteKind::Estimate, why));
+    }
+    notes.push(Note::new(
+        NoteKind::Estimate,
+        format!(
+            "the {what} is not known: {:.1} km is the straight line through the waypoints, a lower bound; {} routes are usually {:.2}–{:.2}× the straight line (published circuity, {} figure in data/circuity/circuity.toml), so about {:.0}–{:.0} km; routes round seas or through mountains can be longer",
+            length.as_km(),
+            spec.mode.as_str(),
+            f.low,
+            f.high,
+            f.scope,
+            b.band.0.as_km(),
+            b.band.1.as_km()
+        ),
+    ));
+    let measured = Measured {
+        measure: Measure::Bounded,
+        notes,
+        ..straight
+    };
+    Ok((measured, Some(b)))
+}
+
+/// Rail legs: shortest path on the rail network through the stops. `Ok(Err(why))` when the
+/// network does not cover a stop or does not join them (the leg is then bounded); `Err` for
+/// a leg that cannot be measured at all.
 fn measure_rail(
     spec: &LegSpec,
     stops: &[Stop],
     km_start: Length,
     rail: Option<&RailNetwork>,
-) -> Result<Measured, Error> {
+) -> Result<Result<Measured, String>, Error> {
     let fail = |e: network::Error| match e {
         network::Error::ZeroLength { .. } => Error::ZeroLength {
             from: spec.from.clone(),
@@ -178,18 +253,37 @@ fn measure_rail(
             at: Some(s.at),
         })
         .collect();
-    let r = net.route(&waypoints).map_err(fail)?;
+    let r = match net.route(&waypoints) {
+        Ok(r) => r,
+        Err(network::Error::NoCoverage { nearest, .. }) => {
+            // A line just out of reach is worth naming; one in another country is not.
+            let near = nearest
+                .filter(|(_, d)| d.as_km() < 100.0)
+                .map(|(n, d)| format!(" (the nearest is {n}, {d} away)"))
+                .unwrap_or_default();
+            let data = if rail.is_some() {
+                "the --rail file"
+            } else {
+                "the bundled line tables"
+            };
+            return Ok(Err(format!(
+                "no railway line in {data} covers every stop of this leg{near}"
+            )));
+        }
+        Err(network::Error::Unreachable { from, to }) => {
+            return Ok(Err(format!(
+                "the loaded railway lines do not join {from} and {to}"
+            )));
+        }
+        Err(e) => return Err(fail(e)),
+    };
     let mut run = km_start;
     let mut stop_marks = Vec::new();
     for (l, stop) in r.legs.iter().zip(stops.iter().skip(1)) {
         run = run + l.length;
         stop_marks.push((stop.id.clone(), run));
     }
-    let mut lines: Vec<&str> = r
-        .legs
-        .iter()
-        .flat_map(|l| l.lines.iter().map(String::as_str))
-        .collect();
+    let mut lines: Vec<String> = r.legs.iter().flat_map(|l| l.lines.clone()).collect();
     lines.dedup();
     let (measure, mut notes) = match r.measure {
         network::Measure::Chainage => (
@@ -229,14 +323,15 @@ fn measure_rail(
             ));
         }
     }
-    Ok((
-        r.length,
+    Ok(Ok(Measured {
+        length: r.length,
         measure,
-        r.geometry,
-        r.geometry_length,
+        lines,
+        geometry: r.geometry,
+        geometry_length: r.geometry_length,
         stop_marks,
         notes,
-    ))
+    }))
 }
 
 #[cfg(test)]
@@ -262,6 +357,7 @@ mod tests {
             label: id.to_string(),
             at: LatLon { lat, lon },
             network_name: Some(id.to_string()),
+            country: None,
         }
     }
 
@@ -321,20 +417,30 @@ mod tests {
         );
     }
 
+    /// Issue 13: a rail leg no line data covers is bounded, not refused and not a route.
     #[test]
-    fn rail_legs_outside_the_tables_are_an_error_not_a_straight_line() {
+    fn rail_legs_outside_the_tables_are_bounded() {
         let stops = [stop("paris", 48.8566, 2.3522), stop("lyon", 45.764, 4.8357)];
-        let e = Leg::measure(
+        let leg = Leg::measure(
             &spec(Mode::Rail, "paris", "lyon", &[]),
             &stops,
             Length::ZERO,
             None,
             None,
         )
-        .unwrap_err();
+        .unwrap();
+        assert_eq!(leg.measure, Measure::Bounded);
+        let straight = geodesy::distance(stops[0].at, stops[1].at);
+        assert_eq!(leg.length, straight);
+        let b = leg.bounds.as_ref().unwrap();
+        assert_eq!(b.straight, straight);
+        assert!(b.band.0 >= straight && b.band.1 > b.band.0, "{b:?}");
         assert!(
-            matches!(&e, Error::Rail { reason, .. } if reason.contains("--rail FILE")),
-            "{e}"
+            leg.notes
+                .iter()
+                .any(|n| n.kind == NoteKind::Estimate && n.text.contains("lower bound")),
+            "{:?}",
+            leg.notes
         );
     }
 

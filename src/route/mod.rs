@@ -6,6 +6,7 @@
 //! [`Journey`]; km marks count from the start of their journey. A story may hold several
 //! journeys (a train and a plane on the same day, say).
 
+pub mod circuity;
 pub mod crossed;
 pub mod crossings;
 mod events;
@@ -41,9 +42,7 @@ pub enum Error {
     #[diagnostic(help("check that the two waypoints are different places"))]
     ZeroLength { from: String, to: String },
     #[error("rail leg {from} → {to}: {reason}")]
-    #[diagnostic(help(
-        "give the leg real track with --rail FILE (GeoJSON), or measure it with mode = \"direct\""
-    ))]
+    #[diagnostic(help("check the leg's waypoints and the --rail file"))]
     Rail {
         from: String,
         to: String,
@@ -56,6 +55,9 @@ pub enum Error {
     #[error(transparent)]
     #[diagnostic(help("the bundled data is damaged: reinstall routecheck"))]
     Geodata(#[from] crate::geodata::Error),
+    #[error("the circuity table is damaged: {0}")]
+    #[diagnostic(help("the bundled data is damaged: reinstall routecheck"))]
+    Circuity(String),
 }
 
 /// Options for building a route.
@@ -162,6 +164,7 @@ fn measure_legs(
             label: w.name.clone(),
             at: w.at,
             network_name: w.network_name().map(str::to_string),
+            country: w.place.as_ref().and_then(|p| p.country.clone()),
         })
     };
     let mut journeys: Vec<Journey> = Vec::new();

@@ -17,6 +17,9 @@ pub enum NoteKind {
     Snap,
     /// The figure is a bound or an estimate, not a measurement.
     Estimate,
+    /// A name was placed at a station of the rail line tables rather than through the
+    /// gazetteer (which does not know it, or knows only another place of that name).
+    Station,
 }
 
 impl NoteKind {

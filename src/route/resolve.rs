@@ -79,14 +79,18 @@ pub fn resolve_waypoints(story: &Story, gaz: &Gazetteer) -> Result<Vec<ResolvedW
                 });
             }
             let text = w.place.clone().unwrap_or_else(|| w.id.clone());
-            let mut q = Query::name(text.clone());
-            q.country = w.country.clone();
-            q.kind = w.kind;
-            let r = gaz.resolve(&q).map_err(|source| Error::Place {
+            let not_found = |source| Error::Place {
                 id: w.id.clone(),
                 line: w.line,
                 source,
-            })?;
+            };
+            // The same query syntax as everywhere else: "Khasan, RU" sets the country.
+            let mut q: Query = text.parse().map_err(not_found)?;
+            if let Some(c) = &w.country {
+                q = q.in_country(c).map_err(not_found)?;
+            }
+            q.kind = w.kind;
+            let r = gaz.resolve(&q).map_err(not_found)?;
             let why = r.why();
             let mut notes = Vec::new();
             if r.ambiguous {

@@ -169,3 +169,25 @@ fn mark_times_use_the_story_windows() {
     assert_eq!(baranovsky.source, TimeSource::Estimate);
     assert!(baranovsky.window.earliest > khasan.window.earliest);
 }
+
+/// A story's `place` reads a country after a comma as `locate` does: "Khasan, RU" used to be
+/// taken as a division called "RU" and not found.
+#[test]
+fn a_country_after_a_comma_narrows_a_place() {
+    let r = build_text(&TWO_PLACES.replace("PLACE", "Khasan, RU"));
+    let p = r.waypoints[0].place.as_ref().unwrap();
+    assert_eq!(
+        (p.name.as_str(), p.country.as_deref()),
+        ("Khasan", Some("RU"))
+    );
+    // An explicit `country` still wins over the text's tail.
+    let text = TWO_PLACES.replace("PLACE", "Springfield, IL").replace(
+        "place = \"Springfield, IL\"",
+        "place = \"Springfield\"\ncountry = \"US\"",
+    );
+    let r = build_text(&text);
+    assert_eq!(
+        r.waypoints[0].place.as_ref().unwrap().country.as_deref(),
+        Some("US")
+    );
+}

@@ -25,6 +25,16 @@ pub enum Error {
     ))]
     TooLarge { path: String, limit_mib: u64 },
 
+    /// A story built in memory (see [`super::Story::from_parts`]) that breaks a rule a story
+    /// file must keep.
+    #[error("{path}: {message}")]
+    Built {
+        path: String,
+        message: String,
+        #[help]
+        help: String,
+    },
+
     #[error("{path}:{line}:{column}: {message}")]
     Invalid {
         path: String,
@@ -93,7 +103,10 @@ impl Error {
     /// 1-based line of the problem (0 for I/O errors).
     pub fn line(&self) -> usize {
         match self {
-            Error::Io { .. } | Error::NotUtf8 { .. } | Error::TooLarge { .. } => 0,
+            Error::Io { .. }
+            | Error::NotUtf8 { .. }
+            | Error::TooLarge { .. }
+            | Error::Built { .. } => 0,
             Error::Invalid { line, .. } => *line,
         }
     }

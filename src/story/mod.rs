@@ -24,6 +24,7 @@
 //! assert_eq!(story.legs.len(), 1);
 //! ```
 
+mod assemble;
 mod claim;
 mod claim_validate;
 mod error;
@@ -96,7 +97,8 @@ pub struct Waypoint {
     /// Qualifiers for the gazetteer.
     pub country: Option<String>,
     pub kind: Option<PlaceKind>,
-    /// 1-based line in the story file, for messages.
+    /// 1-based line in the story file, for messages; 0 for a story built in memory
+    /// ([`Story::from_parts`]).
     pub line: usize,
 }
 
@@ -139,6 +141,7 @@ pub struct LegSpec {
     pub speed: Option<(Speed, Speed)>,
     /// Time stopped at the end of this leg (e.g. a gauge change).
     pub dwell: Option<Duration>,
+    /// 1-based line in the story file; 0 for a story built in memory.
     pub line: usize,
 }
 
@@ -155,6 +158,7 @@ pub struct Event {
     /// IANA zone; when absent, the waypoint's place zone is used.
     pub tz: Option<String>,
     pub source: Option<String>,
+    /// 1-based line in the story file; 0 for a story built in memory.
     pub line: usize,
 }
 

@@ -133,11 +133,16 @@ pub(super) fn validate(raw: RawStory, text: &str, path: &str) -> Result<Story, E
     })
 }
 
-fn meta(cx: &Ctx, raw: &RawStory) -> Result<Meta, Error> {
-    let stem = std::path::Path::new(cx.path)
+/// The id of a story that gives none: its file's stem, as a slug.
+pub(super) fn default_id(path: &str) -> String {
+    let stem = std::path::Path::new(path)
         .file_stem()
         .and_then(|s| s.to_str())
         .unwrap_or("story");
+    super::slug(stem)
+}
+
+fn meta(cx: &Ctx, raw: &RawStory) -> Result<Meta, Error> {
     let id = match &raw.story.id {
         Some(id) => {
             let v = id.get_ref();
@@ -155,7 +160,7 @@ fn meta(cx: &Ctx, raw: &RawStory) -> Result<Meta, Error> {
             }
             v.clone()
         }
-        None => super::slug(stem),
+        None => default_id(cx.path),
     };
     Ok(Meta {
         title: raw.story.title.clone().unwrap_or_else(|| id.clone()),

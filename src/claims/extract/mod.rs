@@ -19,7 +19,7 @@ pub use places::{Mention, Resolver};
 pub use scan::{Found, Sentence, quantities, sentences};
 
 use crate::gazetteer::{Gazetteer, Place, PlaceKind};
-use crate::story::ClaimSpec;
+use crate::story::{ClaimSpec, LegSpec, Mode, Story, Waypoint};
 
 /// A waypoint of a draft story: a place the claims need.
 #[derive(Debug, Clone, PartialEq)]
@@ -190,18 +190,14 @@ impl Extraction {
                 toml_str(&w.id),
                 toml_str(&w.place.name)
             ));
-            if let Some(c) = w.place.country.as_deref().filter(|c| c.len() == 2) {
+            if let Some(c) = w.country() {
                 s.push_str(&format!("country = {}\n", toml_str(c)));
             }
-            if w.place.kind == PlaceKind::River {
-                s.push_str("kind = \"river\"\n");
+            if let Some(k) = w.kind() {
+                s.push_str(&format!("kind = {}\n", toml_str(k.as_str())));
             }
         }
-        let stops: Vec<&DraftWaypoint> = self
-            .waypoints
-            .iter()
-            .filter(|w| w.place.kind != PlaceKind::River)
-            .collect();
+        let stops = self.stops();
         for pair in stops.windows(2) {
             s.push_str(&format!(
                 "\n[[legs]]\nfrom = {}\nto = {}\nmode = \"{}\"\n",
@@ -228,6 +224,77 @@ impl Extraction {
             Err(e) => s.push_str(&format!("\n# Claims could not be written: {e}\n")),
         }
         s
+    }
+}
+
+impl DraftWaypoint {
+    /// The country the draft qualifies the place with: its two-letter code, if it has one.
+    fn country(&self) -> Option<&str> {
+        self.place.country.as_deref().filter(|c| c.len() == 2)
+    }
+
+    /// The kind the draft asks for: a river (so that the name finds the river, not a town of
+    /// that name); other places are looked up by name alone.
+    fn kind(&self) -> Option<PlaceKind> {
+        (self.place.kind == PlaceKind::River).then_some(PlaceKind::River)
+    }
+}
+
+impl Extraction {
+    /// The waypoints the legs join, in order of first mention: every place but rivers.
+    fn stops(&self) -> Vec<&DraftWaypoint> {
+        self.waypoints
+            .iter()
+            .filter(|w| w.place.kind != PlaceKind::River)
+            .collect()
+    }
+
+    /// The draft story as a [`Story`] value, with the same waypoints, legs and claims as
+    /// [`Extraction::to_toml`] writes, checked by [`Story::from_parts`] (the parser's rules,
+    /// claim validation included). `path` names the story in messages and gives it its id,
+    /// as a story file's name does.
+    pub fn to_story(&self, title: &str, path: &str) -> Result<Story, crate::story::Error> {
+        let waypoints = self
+            .waypoints
+            .iter()
+            .map(|w| Waypoint {
+                id: w.id.clone(),
+                place: Some(w.place.name.clone()),
+                at: None,
+                name: None,
+                country: w.country().map(|c| c.to_ascii_uppercase()),
+                kind: w.kind(),
+                line: 0,
+            })
+            .collect();
+        // `mode_of` names one of the four modes; a draft no article was added to has no legs.
+        let mode = match self.mode {
+            "rail" => Mode::Rail,
+            "air" => Mode::Air,
+            "road" => Mode::Road,
+            _ => Mode::Direct,
+        };
+        let legs = self
+            .stops()
+            .windows(2)
+            .map(|pair| LegSpec {
+                from: pair[0].id.clone(),
+                to: pair[1].id.clone(),
+                via: Vec::new(),
+                mode,
+                speed: None,
+                dwell: None,
+                line: 0,
+            })
+            .collect();
+        Story::from_parts(
+            path,
+            title,
+            waypoints,
+            legs,
+            Vec::new(),
+            self.claims.clone(),
+        )
     }
 }
 

@@ -1,0 +1,120 @@
+//! Stories from outside the seed region: rail legs no bundled line table covers are bounded
+//! (straight line to the published circuity band), never refused and never scored as if the
+//! straight line were the route.
+
+use std::path::Path;
+
+use assert_cmd::Command;
+
+fn routecheck(dir: &Path) -> Command {
+    let mut c = Command::cargo_bin("routecheck").unwrap();
+    c.env_clear().current_dir(dir);
+    c
+}
+
+fn check_json(story: &Path) -> (Option<i32>, serde_json::Value) {
+    let dir = tempfile::tempdir().unwrap();
+    let out = routecheck(dir.path())
+        .args(["check", "--no-map", "--format", "json"])
+        .arg(story)
+        .output()
+        .unwrap();
+    let v = serde_json::from_slice(&out.stdout)
+        .unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&out.stderr)));
+    (out.status.code(), v)
+}
+
+fn verdict<'a>(v: &'a serde_json::Value, id: &str) -> &'a str {
+    v["claims"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["id"] == id)
+        .unwrap_or_else(|| panic!("no claim {id}"))["verdict"]
+        .as_str()
+        .unwrap()
+}
+
+/// Six published rail distances in six countries, none on a bundled line: five lie in the
+/// usual band (plausible), and Glasgow–London's 1,043 km (the line is about 640 km) is
+/// 1.88× the straight line: implausible, not refuted. Exit 0: nothing is off.
+#[test]
+fn rail_claims_on_other_continents_are_bounded_not_refuted() {
+    let story =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/stories/train-times-world-2013.toml");
+    let (code, v) = check_json(&story);
+    assert_eq!(code, Some(0), "{v:#}");
+    for id in [
+        "amsterdam-rotterdam",
+        "mumbai-delhi",
+        "tokyo-kobe",
+        "zaria-lagos",
+        "beijing-shanghai",
+    ] {
+        assert_eq!(verdict(&v, id), "plausible", "{id}");
+    }
+    assert_eq!(verdict(&v, "glasgow-london"), "implausible");
+    for j in v["journeys"].as_array().unwrap() {
+        let leg = &j["legs"][0];
+        assert_eq!(leg["measure"], "bounded", "{leg}");
+        let b = &leg["bounds"];
+        assert!(b["usual_km"][0].as_f64().unwrap() >= b["straight_km"].as_f64().unwrap());
+    }
+    let c = v["claims"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["id"] == "mumbai-delhi")
+        .unwrap();
+    assert!(
+        c["figures"]["usual"]["lo"].as_f64().unwrap() > 1_100.0,
+        "{c}"
+    );
+}
+
+/// A rail distance shorter than the straight line is off, bounds or not.
+#[test]
+fn a_rail_claim_below_the_straight_line_is_off() {
+    let dir = tempfile::tempdir().unwrap();
+    let story = dir.path().join("paris-lyon.toml");
+    std::fs::write(
+        &story,
+        r#"
+[story]
+title = "Paris to Lyon by train"
+[[waypoints]]
+id = "paris"
+place = "Paris"
+country = "FR"
+[[waypoints]]
+id = "lyon"
+place = "Lyon"
+country = "FR"
+[[legs]]
+from = "paris"
+to = "lyon"
+mode = "rail"
+[[claims]]
+id = "short"
+outlet = "Test"
+quote = "the 300 km line"
+kind = "distance"
+from = "paris"
+to = "lyon"
+value = "300 km"
+measure = "route"
+"#,
+    )
+    .unwrap();
+    let (code, v) = check_json(&story);
+    assert_eq!(code, Some(1), "{v:#}");
+    assert_eq!(verdict(&v, "short"), "off");
+    let c = &v["claims"][0];
+    assert!(
+        c["arithmetic"]
+            .as_str()
+            .unwrap()
+            .contains("shorter than the straight line"),
+        "{c}"
+    );
+}
