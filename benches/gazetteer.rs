@@ -6,7 +6,7 @@ use std::sync::OnceLock;
 
 use divan::{Bencher, black_box};
 use routecheck::coord::LatLon;
-use routecheck::gazetteer::{Gazetteer, Query};
+use routecheck::gazetteer::{Context, Gazetteer, Query};
 
 fn main() {
     divan::main();
@@ -49,6 +49,35 @@ fn resolve_alias(b: Bencher, name: &str) {
 fn why(b: Bencher, name: &str) {
     let r = gaz().resolve(&Query::name(name)).expect("bundled place");
     b.bench(|| black_box(&r).why());
+}
+
+/// Airports by IATA code, ICAO code and name.
+#[divan::bench(args = ["RZE", "UHWW", "Vladivostok International Airport"])]
+fn resolve_airport(b: Bencher, name: &str) {
+    let g = gaz();
+    let q: Query = name.parse().expect("query");
+    b.bench(|| g.resolve(black_box(&q)).map(|r| r.matched));
+}
+
+/// A name ten places share, read beside a story's other place (Washington, D.C.).
+#[divan::bench(args = ["Alexandria", "Springfield", "Хасан"])]
+fn resolve_in_context(b: Bencher, name: &str) {
+    let g = gaz();
+    let q = Query::name(name);
+    let ctx = Context::default().near(LatLon {
+        lat: 38.895,
+        lon: -77.036,
+    });
+    b.bench(|| g.resolve_in(black_box(&q), &ctx).map(|r| r.matched));
+}
+
+/// A misspelling nothing is close to: the did-you-mean search on the error path.
+#[divan::bench(args = ["Vladivostock-xq", "Vladivsotokk"])]
+fn unknown_with_suggestions(b: Bencher, name: &str) {
+    let g = gaz();
+    g.suggest("warm up", 1);
+    let q = Query::name(name);
+    b.bench(|| g.resolve(black_box(&q)).is_err());
 }
 
 #[divan::bench(args = ["Vladivostk", "Przemysl", "Ulan Batr"])]

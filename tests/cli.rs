@@ -485,3 +485,56 @@ fn locate_takes_a_division_as_a_flag_or_after_a_comma() {
         .stderr(predicate::str::contains("names no place in Nowhere"))
         .stderr(predicate::str::contains("Primorye"));
 }
+
+#[test]
+fn issue_16_airports_by_code_and_name_and_kind() {
+    for (q, want) in [
+        ("RZE", "RZE → Rzeszow-Jasionka Airport (airport, PL"),
+        ("UFA", "UFA → Ufa International Airport (airport, RU"),
+        ("Ufa", "Ufa → Ufa (city, RU"),
+        (
+            "Vladivostok International Airport",
+            "→ Vladivostok International Airport (airport, RU, Asia/Vladivostok) at 43.3990° N, 132.1480° E",
+        ),
+    ] {
+        routecheck()
+            .args(["locate", q])
+            .assert()
+            .success()
+            .stdout(predicate::str::contains(want));
+    }
+    routecheck()
+        .args(["locate", "Vladivostok", "--kind", "airport"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "Vladivostok International Airport",
+        ));
+    routecheck()
+        .args(["near", "43.1,131.9", "-n", "1", "--kind", "airport"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "Vladivostok International Airport (airport, RU)",
+        ));
+}
+
+#[test]
+fn issue_16_locate_reads_names_beside_other_places_and_in_their_script() {
+    routecheck()
+        .args(["locate", "Alexandria", "--near", "Washington, US"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("(city, US, Virginia (US.VA)"))
+        .stdout(predicate::str::contains("fits the context"));
+    routecheck()
+        .args(["locate", "Хасан"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("→ Khasan (city, RU, Primorye"));
+    routecheck()
+        .args(["locate", "Alexandria", "--near", "Atlantis-xq"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("Atlantis-xq"));
+}

@@ -1,7 +1,7 @@
 //! `routecheck locate NAME…`: look places up by name, in any spelling or script.
 
 use miette::Report;
-use routecheck::gazetteer::{PlaceKind, Query, Resolution};
+use routecheck::gazetteer::{Context, PlaceKind, Query, Resolution};
 use routecheck::units::group_thousands;
 
 use super::places::load_gazetteer;
@@ -21,6 +21,10 @@ pub struct Args {
     /// Only places of this kind: city, station, bridge, border, river, port, airport, other.
     #[arg(long, value_parser = parse_kind)]
     pub kind: Option<PlaceKind>,
+    /// Read the names beside this place (repeat for several): of places that share a name,
+    /// the one nearest these is preferred ("Alexandria --near Washington").
+    #[arg(long, value_name = "PLACE")]
+    pub near: Vec<String>,
     /// Print JSON instead of text.
     #[arg(long)]
     pub json: bool,
@@ -33,6 +37,11 @@ fn parse_kind(s: &str) -> Result<PlaceKind, String> {
 pub fn run(a: Args, out: &mut dyn std::io::Write) -> miette::Result<u8> {
     let gaz = load_gazetteer()?;
     let place_err = Report::new::<routecheck::gazetteer::Error>;
+    let mut ctx = Context::default();
+    for near in &a.near {
+        let q: Query = near.parse().map_err(place_err)?;
+        ctx = ctx.near(gaz.resolve(&q).map_err(place_err)?.place.anchor());
+    }
     let mut answers = Vec::new();
     for name in &a.names {
         let mut q: Query = name.parse().map_err(place_err)?;
@@ -45,7 +54,7 @@ pub fn run(a: Args, out: &mut dyn std::io::Write) -> miette::Result<u8> {
         if let Some(r) = &a.region {
             q = q.in_region(r);
         }
-        answers.push((name, gaz.resolve(&q).map_err(place_err)?));
+        answers.push((name, gaz.resolve_in(&q, &ctx).map_err(place_err)?));
     }
     let text = if a.json {
         let v: Vec<serde_json::Value> = answers

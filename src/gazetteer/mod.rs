@@ -1,10 +1,14 @@
 //! The gazetteer: places by name (any spelling or script) and by position.
 //!
-//! Three bundled sources, all embedded in the binary so lookups work offline from any
+//! Four bundled sources, all embedded in the binary so lookups work offline from any
 //! directory: GeoNames populated places with the names of their first-level administrative
 //! divisions (`data/world/`, CC BY 4.0), curated stations, bridges and crossings with cited
-//! sources (`data/places/`), and named river lines (`data/rivers/`, GSHHG/WDBII,
-//! LGPL-3.0-or-later).
+//! sources (`data/places/`), named river lines (`data/rivers/`, GSHHG/WDBII,
+//! LGPL-3.0-or-later), and airports with IATA codes (`data/airports/`, airportsdata, MIT).
+//!
+//! A name in a script other than Latin prefers places where that script is written
+//! ([`Script`]); [`Gazetteer::resolve_in`] reads a name beside a story's other places,
+//! countries and region ([`Context`]).
 //!
 //! # JSON output
 //!
@@ -32,12 +36,17 @@
 //! assert_eq!(v.admin1.as_deref(), Some("RU.59"));
 //! assert_eq!(v.admin1_name.as_deref(), Some("Primorye"));
 //! assert_eq!(gaz.admin1_name("RU", "59"), Some("Primorye"));
+//! let r = gaz.resolve(&"Хасан".parse().unwrap()).unwrap();
+//! assert_eq!(r.place.country.as_deref(), Some("RU"));
+//! assert_eq!(gaz.resolve(&"RZE".parse().unwrap()).unwrap().place.id, "airport:RZE");
 //! ```
 
 mod admin1;
+mod airports;
 mod curated;
 mod entry;
 mod error;
+pub mod evaluation;
 mod fuzzy_index;
 mod grid;
 mod lookup;
@@ -46,6 +55,7 @@ mod normalize;
 mod place;
 mod query;
 mod resolve;
+mod script;
 mod world;
 pub mod world_build;
 mod zone;
@@ -55,12 +65,14 @@ use std::sync::OnceLock;
 use std::sync::atomic::AtomicBool;
 
 pub use admin1::Admin1;
+pub use airports::AIRPORTS_DATASET;
 pub use error::Error;
 pub use near::Nearby;
 pub use normalize::{MAX_NAME_CHARS, normalize};
 pub use place::{Place, PlaceGeometry, PlaceKind, Source};
 pub use query::{Query, country_code, country_name};
-pub use resolve::{Candidate, MatchKind, Resolution};
+pub use resolve::{Candidate, Context, InContext, MatchKind, Resolution};
+pub use script::Script;
 pub use zone::{zone_at, zone_data_version};
 
 use world::World;
@@ -99,6 +111,7 @@ impl Gazetteer {
         let admin1 = admin1::Admin1Names::new(admin1::ADMIN1_TSV)?;
         let mut extra = curated::parse_curated(curated::CURATED_TSV)?;
         extra.extend(curated::parse_rivers(curated::RIVERS_JSON)?);
+        extra.extend(airports::parse_airports(airports::AIRPORTS_TSV)?);
         let mut g = Gazetteer::build(Some(world), admin1, extra);
         for (geonameid, alias) in curated::parse_aliases(curated::ALIASES_TSV)? {
             if let Some(i) = g.world.as_ref().and_then(|w| w.by_geonameid(geonameid)) {
@@ -317,7 +330,10 @@ mod tests {
         // The curated tz column was filled from the nearest GeoNames place in the same
         // country; the boundary polygons must agree, so the two sources never contradict.
         let g = Gazetteer::load_default().unwrap();
-        for p in g.extra.iter().filter(|p| p.tz.is_some()) {
+        // Airports carry the zone their source gives, which the simplified polygons may place
+        // on the other side of a nearby boundary; only the project's own rows are held here.
+        let curated = g.extra.iter().filter(|p| p.id.starts_with("curated:"));
+        for p in curated.filter(|p| p.tz.is_some()) {
             assert_eq!(zone_at(p.anchor()), p.tz.as_deref(), "{}", p.id);
         }
     }

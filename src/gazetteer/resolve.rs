@@ -6,14 +6,17 @@
 //! is about 1,000 times more important, so "Peking" still finds Beijing rather than a hamlet.
 
 mod answer;
+mod context;
 
-pub use answer::{Candidate, MatchKind, Resolution};
+pub use answer::{Candidate, InContext, MatchKind, Resolution};
+pub use context::Context;
 
 use super::error::Error;
 use super::lookup::Hit;
 use super::normalize::normalize;
 use super::place::PlaceKind;
 use super::query::Query;
+use super::script::{SCRIPT_BONUS, Script};
 use super::{Ent, Gazetteer};
 
 /// The qualifiers a candidate must meet.
@@ -23,7 +26,17 @@ struct Filter<'a> {
     kind: Option<PlaceKind>,
     /// A first-level division: GeoNames name, ASCII spelling or code ("Primorye", "IL").
     region: Option<&'a str>,
+    /// The script of the query, which prefers places where it is written locally.
+    script: Option<Script>,
+    /// What the name is read against.
+    ctx: Option<&'a Context>,
+    /// Whether the query is three capital letters, read as an IATA airport code first.
+    airport_code: bool,
 }
+
+/// Score an airport gains when the query is three capital letters ("UFA" is the airport,
+/// "Ufa" the city): enough to beat any city of that name.
+const AIRPORT_CODE_BONUS: f64 = 10.0;
 
 /// An entry as ranked, before anything is allocated for it.
 #[derive(Debug, Clone, Copy)]
@@ -31,6 +44,9 @@ struct Ranked {
     ent: Ent,
     hit: Hit,
     score: f64,
+    /// The part of the score the context gave, and the distance to its nearest point in km.
+    ctx_bonus: f64,
+    nearest_km: Option<f64>,
 }
 
 fn match_kind(h: Hit) -> MatchKind {
@@ -58,6 +74,21 @@ impl Gazetteer {
     /// bad input; [`Error::NotInCountry`] / [`Error::NoneOfKind`] when the name exists but not
     /// with the qualifiers; [`Error::UnknownPlace`] with "did you mean" suggestions.
     pub fn resolve(&self, q: &Query) -> Result<Resolution, Error> {
+        self.resolve_with(q, None)
+    }
+
+    /// Resolves a name read in a context: the other places of a story or article, the
+    /// countries and the division it is about. The context prefers (it never requires)
+    /// candidates near its points, in its countries and in its region; qualifiers in the
+    /// query itself still filter. The answer's [`Resolution::context`] says what the context
+    /// did, and [`Resolution::why`] says so when it changed the choice.
+    ///
+    /// Errors as [`Gazetteer::resolve`].
+    pub fn resolve_in(&self, q: &Query, ctx: &Context) -> Result<Resolution, Error> {
+        self.resolve_with(q, (!ctx.is_empty()).then_some(ctx))
+    }
+
+    fn resolve_with(&self, q: &Query, ctx: Option<&Context>) -> Result<Resolution, Error> {
         let key = q.key()?;
         // The name as given, then without a leading "the", then as a river without the word.
         let bare = key.strip_prefix("the ").unwrap_or(&key);
@@ -65,15 +96,21 @@ impl Gazetteer {
             .strip_suffix(" river")
             .or_else(|| bare.strip_prefix("river "))
             .filter(|_| q.kind.is_none_or(|k| k == PlaceKind::River));
+        // "Vladivostok" as an airport is the airport whose city it is.
+        let airport = (q.kind == Some(PlaceKind::Airport)).then(|| format!("{bare} airport"));
         let tries = [
             (Some(key.as_str()), q.kind),
             ((bare != key).then_some(bare), q.kind),
             (river, Some(PlaceKind::River)),
+            (airport.as_deref(), q.kind),
         ];
         let f = Filter {
             country: q.country.as_deref(),
             kind: q.kind,
             region: q.region.as_deref(),
+            script: Script::of(&key),
+            ctx,
+            airport_code: super::airports::is_iata_code(&q.text),
         };
         let mut filtered_out: Vec<Candidate> = Vec::new();
         for (k, kind) in tries {
@@ -96,7 +133,7 @@ impl Gazetteer {
                     country_from_text: false,
                     ..q.clone()
                 };
-                if let Ok(r) = self.resolve(&sub) {
+                if let Ok(r) = self.resolve_with(&sub, ctx) {
                     return Ok(r);
                 }
             }
@@ -113,7 +150,7 @@ impl Gazetteer {
                 region: Some(tail.trim().to_string()),
                 ..q.clone()
             };
-            match self.resolve(&sub) {
+            match self.resolve_with(&sub, ctx) {
                 Ok(r) => return Ok(r),
                 Err(e @ Error::NotInRegion { .. }) => return Err(e),
                 Err(_) => {}
@@ -131,10 +168,41 @@ impl Gazetteer {
         if !chosen.is_empty() {
             return self.finish(q, chosen);
         }
+        let mut suggestions = self.rank(&hits, f);
+        if suggestions.is_empty() {
+            suggestions = self.wider_suggestions(&key, f);
+        }
         Err(Error::UnknownPlace {
             query: q.text.chars().take(80).collect(),
-            suggestions: suggestion_names(&self.rank(&hits, f)),
+            suggestions: suggestion_names(&suggestions),
         })
+    }
+
+    /// Suggestions for a name nothing is close to: the name without its trailing words
+    /// ("Vladivostock-xq" → "Vladivostok"), then, for names of nine letters or more, the whole
+    /// name with a third of its letters allowed to differ (at most five).
+    fn wider_suggestions(&self, key: &str, f: Filter<'_>) -> Vec<Candidate> {
+        let mut head = key;
+        while let Some((h, _)) = head.rsplit_once(' ') {
+            head = h;
+            let n = head.chars().count();
+            if n < 4 {
+                break;
+            }
+            let hits = self.fuzzy_hits(head, fuzzy_budget(n).0, 24);
+            let r = self.rank(&hits, f);
+            if !r.is_empty() {
+                return r;
+            }
+        }
+        let n = key.chars().count();
+        let wide = (n / 3).min(5);
+        // Short names (and most names in Han, Hangul or kana) get no wider search: a third of
+        // three letters is nothing, and a wide search over every key costs milliseconds.
+        if n < 9 || wide <= fuzzy_budget(n).0 {
+            return Vec::new();
+        }
+        self.rank(&self.fuzzy_hits(key, wide, 24), f)
     }
 
     /// Up to `n` places whose names are closest to `text` in spelling (edit distance up to 3),
@@ -170,10 +238,23 @@ impl Gazetteer {
             {
                 continue;
             }
+            let script_bonus = match f.script {
+                Some(sc) if sc.is_local_to(s.country) => SCRIPT_BONUS,
+                _ => 0.0,
+            };
+            let (ctx_bonus, nearest_km) = f
+                .ctx
+                .map_or((0.0, None), |c| self.context_bonus(ent, &s, c));
+            let code_bonus = match f.airport_code && s.kind == PlaceKind::Airport {
+                true => AIRPORT_CODE_BONUS,
+                false => 0.0,
+            };
             let r = Ranked {
                 ent,
                 hit,
-                score: s.importance + hit.bonus(),
+                score: s.importance + hit.bonus() + script_bonus + ctx_bonus + code_bonus,
+                ctx_bonus,
+                nearest_km,
             };
             match best.iter_mut().find(|b| b.ent == ent) {
                 Some(old) if old.score >= r.score => {}
@@ -214,6 +295,8 @@ impl Gazetteer {
         let chosen = *ranked.first().ok_or_else(missing)?;
         let place = self.place(chosen.ent).ok_or_else(missing)?;
         let ambiguous = ranked.get(1).is_some_and(|c| c.score >= chosen.score - 1.0);
+        // Whether the context changed the choice: the best without it is another entry.
+        let context = context_note(&ranked, chosen);
         let alternatives = ranked[1..]
             .iter()
             .take(9)
@@ -225,7 +308,25 @@ impl Gazetteer {
             alternatives,
             ambiguous,
             query: q.clone(),
+            context,
         })
+    }
+
+    /// What a context adds to an entry's score, and the distance to its nearest point (km).
+    fn context_bonus(
+        &self,
+        e: Ent,
+        s: &super::lookup::Summary<'_>,
+        c: &Context,
+    ) -> (f64, Option<f64>) {
+        let (mut bonus, nearest_km) = c.nearness(s.at);
+        if c.has_country(s.country) {
+            bonus += context::COUNTRY_BONUS;
+        }
+        if c.region.as_deref().is_some_and(|r| self.in_region(e, r)) {
+            bonus += context::REGION_BONUS;
+        }
+        (bonus, nearest_km)
     }
 
     /// Whether an entry lies in the first-level division `region`, given by GeoNames name,
@@ -297,6 +398,23 @@ impl Gazetteer {
     }
 }
 
+/// What the context did for the chosen entry (`None` when it gave nothing).
+fn context_note(ranked: &[Ranked], chosen: Ranked) -> Option<InContext> {
+    if ranked.iter().all(|r| r.ctx_bonus == 0.0) {
+        return None;
+    }
+    let without = |r: &Ranked| r.score - r.ctx_bonus;
+    let best_without = ranked
+        .iter()
+        .reduce(|a, b| if without(b) > without(a) { b } else { a })
+        .map(|r| r.ent);
+    Some(InContext {
+        bonus: chosen.ctx_bonus,
+        nearest_km: chosen.nearest_km,
+        changed_choice: best_without != Some(chosen.ent),
+    })
+}
+
 fn suggestion_names(c: &[Candidate]) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     for c in c {
@@ -316,3 +434,6 @@ fn suggestion_names(c: &[Candidate]) -> Vec<String> {
 
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+mod context_tests;

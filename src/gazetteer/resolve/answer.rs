@@ -78,6 +78,21 @@ pub struct Resolution {
     pub ambiguous: bool,
     /// The query this answers.
     pub query: Query,
+    /// What the context did, for [`Gazetteer::resolve_in`](crate::gazetteer::Gazetteer::resolve_in)
+    /// with a context that scored any candidate; `None` otherwise.
+    pub context: Option<InContext>,
+}
+
+/// What a [`Context`](crate::gazetteer::Context) did for the chosen place.
+#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize)]
+pub struct InContext {
+    /// The score the context gave the chosen place (nearness, country, region).
+    pub bonus: f64,
+    /// Distance from the chosen place to the nearest context point, in kilometres.
+    #[serde(rename = "nearest_km")]
+    pub nearest_km: Option<f64>,
+    /// Whether, without the context, another place would have been chosen.
+    pub changed_choice: bool,
 }
 
 impl Resolution {
@@ -92,25 +107,61 @@ impl Resolution {
             p.kind,
             p.population,
         );
-        explain(
+        let why = explain(
             &self.query,
             &chosen,
             p,
             self.matched,
             &self.alternatives,
             self.ambiguous,
-        )
+        );
+        let script = crate::gazetteer::Script::of(&crate::gazetteer::normalize(&self.query.text));
+        let local =
+            |cc: Option<&str>| script.is_some_and(|sc| cc.is_some_and(|c| sc.is_local_to(c)));
+        let why = match script {
+            Some(sc)
+                if local(p.country.as_deref())
+                    && self
+                        .alternatives
+                        .iter()
+                        .any(|a| !local(a.country.as_deref())) =>
+            {
+                format!(
+                    "{why} The name is written in {} script, so places in countries that write it rank first.",
+                    sc.name()
+                )
+            }
+            _ => why,
+        };
+        match self.context {
+            Some(c) if c.changed_choice => {
+                let near = c
+                    .nearest_km
+                    .map(|km| {
+                        format!(
+                            " ({} km from the nearest)",
+                            crate::units::group_thousands(km.round())
+                        )
+                    })
+                    .unwrap_or_default();
+                format!(
+                    "{why} Chosen over a stronger match by name alone because it fits the context: the story's other places{near}, countries or region."
+                )
+            }
+            _ => why,
+        }
     }
 }
 
 impl serde::Serialize for Resolution {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeStruct;
-        let mut st = s.serialize_struct("Resolution", 5)?;
+        let mut st = s.serialize_struct("Resolution", 6)?;
         st.serialize_field("place", &self.place)?;
         st.serialize_field("matched", &self.matched)?;
         st.serialize_field("alternatives", &self.alternatives)?;
         st.serialize_field("ambiguous", &self.ambiguous)?;
+        st.serialize_field("context", &self.context)?;
         st.serialize_field("why", &self.why())?;
         st.end()
     }

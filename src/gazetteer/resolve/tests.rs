@@ -292,7 +292,14 @@ fn json_carries_the_explanation_and_not_the_query() {
     let keys: Vec<&str> = v.as_object().unwrap().keys().map(String::as_str).collect();
     assert_eq!(
         keys,
-        ["alternatives", "ambiguous", "matched", "place", "why"],
+        [
+            "alternatives",
+            "ambiguous",
+            "context",
+            "matched",
+            "place",
+            "why"
+        ],
         "{v}"
     );
     assert_eq!(v["why"].as_str(), Some(r.why().as_str()));
@@ -358,4 +365,115 @@ fn a_division_with_no_such_place_lists_the_divisions_that_have_one() {
         "{:?}",
         r.alternatives
     );
+}
+
+#[test]
+fn issue_16_the_script_of_a_name_prefers_places_where_it_is_written() {
+    let g = Gazetteer::load_default().unwrap();
+    let id = |q: &str| g.resolve(&q.parse().unwrap()).unwrap().place.id;
+    // GeoNames gives Hassan, India (pop 128,531) the Russian spelling "Хасан" too; a Cyrillic
+    // query means the Russian Khasan (pop 776). In Latin script "Hassan" stays Indian.
+    assert_eq!(id("Хасан"), "geonames:2022586");
+    let why = g.resolve(&"Хасан".parse().unwrap()).unwrap().why();
+    assert!(why.contains("written in Cyrillic script"), "{why}");
+    assert_eq!(id("Hassan"), "geonames:1270239");
+    assert_eq!(id("평양"), "geonames:1871859");
+    assert_eq!(id("平壤"), "geonames:1871859");
+    // The Chinese Wikipedia name of Vladivostok (data/places/aliases.tsv) and GeoNames' own.
+    assert_eq!(id("符拉迪沃斯托克"), "geonames:2013348");
+    assert_eq!(id("海参崴"), "geonames:2013348");
+    assert_eq!(id("Владивосток"), "geonames:2013348");
+}
+
+#[test]
+fn a_local_script_outweighs_size_only_among_names_of_the_same_match() {
+    // Two places share a Cyrillic alias; the smaller is in a Cyrillic-writing country.
+    let mut big = place(
+        "t:big",
+        "Bigtown",
+        &["Тест"],
+        PlaceKind::City,
+        "IN",
+        Some(1_000_000),
+    );
+    big.id = "t:big".into();
+    let small = place(
+        "t:small",
+        "Smallton",
+        &["Тест"],
+        PlaceKind::City,
+        "RU",
+        Some(5_000),
+    );
+    let g = Gazetteer::from_places(vec![big, small]);
+    assert_eq!(
+        g.resolve(&"Тест".parse().unwrap()).unwrap().place.id,
+        "t:small"
+    );
+    // In Latin script neither is preferred for its country: importance decides.
+    let big = place(
+        "t:big",
+        "Bigtown",
+        &["Test"],
+        PlaceKind::City,
+        "IN",
+        Some(1_000_000),
+    );
+    let small = place(
+        "t:small",
+        "Smallton",
+        &["Test"],
+        PlaceKind::City,
+        "RU",
+        Some(5_000),
+    );
+    let g = Gazetteer::from_places(vec![big, small]);
+    assert_eq!(
+        g.resolve(&"Test".parse().unwrap()).unwrap().place.id,
+        "t:big"
+    );
+}
+
+#[test]
+fn issue_16_airports_by_code_name_and_city() {
+    let g = Gazetteer::load_default().unwrap();
+    let id = |q: Query| g.resolve(&q).unwrap().place.id;
+    assert_eq!(id("RZE".parse().unwrap()), "airport:RZE");
+    assert_eq!(id("EPRZ".parse().unwrap()), "airport:RZE");
+    assert_eq!(id("Rzeszów airport".parse().unwrap()), "airport:RZE");
+    assert_eq!(
+        id("Vladivostok International Airport".parse().unwrap()),
+        "airport:VVO"
+    );
+    assert_eq!(
+        id(Query::name("Vladivostok").of_kind(PlaceKind::Airport)),
+        "airport:VVO"
+    );
+    // Three capitals are a code; the same letters as a name are the city.
+    assert_eq!(id("UFA".parse().unwrap()), "airport:UFA");
+    assert_eq!(id("Ufa".parse().unwrap()), "geonames:479561");
+    assert_eq!(id("Vladivostok".parse().unwrap()), "geonames:2013348");
+}
+
+#[test]
+fn issue_16_a_name_nothing_is_close_to_still_gets_did_you_mean() {
+    let g = Gazetteer::load_default().unwrap();
+    let suggestions = |q: &str| match g.resolve(&q.parse().unwrap()) {
+        Err(Error::UnknownPlace { suggestions, .. }) => suggestions,
+        other => panic!("{q}: {other:?}"),
+    };
+    // A trailing word that matches nothing: the head is suggested.
+    assert_eq!(
+        suggestions("Vladivostock-xq").first().map(String::as_str),
+        Some("Vladivostok (RU)")
+    );
+    // Three letters off in a 12-letter name: beyond the ordinary budget, within a third.
+    assert!(suggestions("Vladivsotokk").contains(&"Vladivostok (RU)".to_string()));
+    // Nothing near at all: no suggestion, and the message says what to do.
+    assert!(suggestions("Qqqqq").is_empty());
+    let e = g
+        .resolve(&"Qqqqq".parse().unwrap())
+        .unwrap_err()
+        .to_string();
+    assert!(e.contains("check the spelling"), "{e}");
 }
