@@ -11,6 +11,8 @@ pub enum NoteKind {
     Ambiguous,
     /// The name was matched by a close spelling, not exactly.
     Fuzzy,
+    /// Of several places of the name, the story's other places chose this one.
+    Context,
     /// How a leg was measured (km posts, track, geodesic, straight line).
     Measure,
     /// A waypoint was moved onto the network (a station or the track) some distance away.
@@ -27,7 +29,7 @@ impl NoteKind {
     pub fn is_warning(self) -> bool {
         matches!(
             self,
-            NoteKind::Ambiguous | NoteKind::Fuzzy | NoteKind::Estimate
+            NoteKind::Ambiguous | NoteKind::Fuzzy | NoteKind::Context | NoteKind::Estimate
         )
     }
 }

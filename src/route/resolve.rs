@@ -3,7 +3,7 @@
 //! other candidates.
 
 use crate::coord::LatLon;
-use crate::gazetteer::{Candidate, Gazetteer, MatchKind, Place, Query};
+use crate::gazetteer::{Candidate, Context, Gazetteer, MatchKind, Place, Query};
 use crate::story::Story;
 
 use super::Error;
@@ -61,58 +61,105 @@ impl ResolvedWaypoint {
     }
 }
 
-/// Resolves every waypoint of `story`: explicit `at` wins; otherwise the gazetteer.
+/// Resolves every waypoint of `story`: explicit `at` wins; otherwise the gazetteer. Names are
+/// read in the context of the story's other places (its coordinates and the names that are
+/// unambiguous on their own): "Alexandria" beside Washington is the town in Virginia. A name
+/// that was ambiguous alone, or whose choice the context changed, says so in its notes.
 pub fn resolve_waypoints(story: &Story, gaz: &Gazetteer) -> Result<Vec<ResolvedWaypoint>, Error> {
-    story
+    let alone: Vec<(ResolvedWaypoint, bool)> = story
         .waypoints
         .iter()
-        .map(|w| {
-            if let Some(at) = w.at {
-                let name = w.name.clone().unwrap_or_else(|| w.id.clone());
-                return Ok(ResolvedWaypoint {
-                    id: w.id.clone(),
-                    name,
-                    at,
-                    place: None,
-                    how: Resolved::Coordinates,
-                    notes: Vec::new(),
-                });
+        .map(|w| resolve_one(w, gaz, None, false))
+        .collect::<Result<_, _>>()?;
+    let settled = |w: &ResolvedWaypoint| match &w.how {
+        Resolved::Coordinates => true,
+        Resolved::Gazetteer {
+            ambiguous, matched, ..
+        } => !ambiguous && *matched != MatchKind::Fuzzy,
+    };
+    let mut out = Vec::with_capacity(alone.len());
+    for (i, ((w, ambiguous_alone), spec)) in alone.iter().zip(&story.waypoints).enumerate() {
+        let mut ctx = Context::default();
+        for (j, (other, _)) in alone.iter().enumerate() {
+            if j != i && settled(other) && !other.place.as_ref().is_some_and(Place::is_line) {
+                ctx = ctx.near(other.at);
             }
-            let text = w.place.clone().unwrap_or_else(|| w.id.clone());
-            let not_found = |source| Error::Place {
-                id: w.id.clone(),
-                line: w.line,
-                source,
-            };
-            // The same query syntax as everywhere else: "Khasan, RU" sets the country.
-            let mut q: Query = text.parse().map_err(not_found)?;
-            if let Some(c) = &w.country {
-                q = q.in_country(c).map_err(not_found)?;
-            }
-            q.kind = w.kind;
-            let r = gaz.resolve(&q).map_err(not_found)?;
-            let why = r.why();
-            let mut notes = Vec::new();
-            if r.ambiguous {
-                notes.push(Note::new(NoteKind::Ambiguous, why.clone()));
-            } else if r.matched == MatchKind::Fuzzy {
-                notes.push(Note::new(NoteKind::Fuzzy, why.clone()));
-            }
-            let p = &r.place;
-            Ok(ResolvedWaypoint {
-                id: w.id.clone(),
-                name: w.name.clone().unwrap_or_else(|| p.name.clone()),
-                at: p.anchor(),
-                how: Resolved::Gazetteer {
-                    query: text,
-                    matched: r.matched,
-                    ambiguous: r.ambiguous,
-                    alternatives: r.alternatives,
-                    why,
-                },
-                place: Some(r.place),
-                notes,
-            })
-        })
-        .collect()
+        }
+        if w.place.is_none() || ctx.is_empty() {
+            out.push(w.clone());
+        } else {
+            out.push(resolve_one(spec, gaz, Some(&ctx), *ambiguous_alone)?.0);
+        }
+    }
+    Ok(out)
+}
+
+/// Resolves one waypoint, with or without a context; also says whether the gazetteer found
+/// the name ambiguous. `ambiguous_alone`: it was, read without the context.
+fn resolve_one(
+    w: &crate::story::Waypoint,
+    gaz: &Gazetteer,
+    ctx: Option<&Context>,
+    ambiguous_alone: bool,
+) -> Result<(ResolvedWaypoint, bool), Error> {
+    if let Some(at) = w.at {
+        let name = w.name.clone().unwrap_or_else(|| w.id.clone());
+        let wp = ResolvedWaypoint {
+            id: w.id.clone(),
+            name,
+            at,
+            place: None,
+            how: Resolved::Coordinates,
+            notes: Vec::new(),
+        };
+        return Ok((wp, false));
+    }
+    let text = w.place.clone().unwrap_or_else(|| w.id.clone());
+    let not_found = |source| Error::Place {
+        id: w.id.clone(),
+        line: w.line,
+        source,
+    };
+    // The same query syntax as everywhere else: "Khasan, RU" sets the country.
+    let mut q: Query = text.parse().map_err(not_found)?;
+    if let Some(c) = &w.country {
+        q = q.in_country(c).map_err(not_found)?;
+    }
+    q.kind = w.kind;
+    let r = match ctx {
+        Some(c) => gaz.resolve_in(&q, c),
+        None => gaz.resolve(&q),
+    }
+    .map_err(not_found)?;
+    let why = r.why();
+    let mut notes = Vec::new();
+    let changed = r.context.as_ref().is_some_and(|c| c.changed_choice);
+    if r.ambiguous {
+        notes.push(Note::new(NoteKind::Ambiguous, why.clone()));
+    } else if r.matched == MatchKind::Fuzzy {
+        notes.push(Note::new(NoteKind::Fuzzy, why.clone()));
+    } else if changed || ambiguous_alone {
+        let lead = if changed {
+            ""
+        } else {
+            "ambiguous on its own; the story's other places confirm the strongest match: "
+        };
+        notes.push(Note::new(NoteKind::Context, format!("{lead}{why}")));
+    }
+    let p = &r.place;
+    let wp = ResolvedWaypoint {
+        id: w.id.clone(),
+        name: w.name.clone().unwrap_or_else(|| p.name.clone()),
+        at: p.anchor(),
+        how: Resolved::Gazetteer {
+            query: text,
+            matched: r.matched,
+            ambiguous: r.ambiguous,
+            alternatives: r.alternatives,
+            why,
+        },
+        place: Some(r.place),
+        notes,
+    };
+    Ok((wp, r.ambiguous))
 }

@@ -114,22 +114,36 @@ mode = "direct"
 /// Issue 12: an ambiguous name and a misspelt one are chosen with a note, not silently.
 #[test]
 fn ambiguous_and_fuzzy_places_are_noted() {
+    // Beside a point in Illinois, "Springfield" is read in that context, and says so.
     let r = build_text(&TWO_PLACES.replace("PLACE", "Springfield"));
     let w = &r.waypoints[0];
+    assert_eq!(
+        w.place.as_ref().unwrap().admin1_name.as_deref(),
+        Some("Illinois")
+    );
     assert!(
-        w.notes.iter().any(|n| n.kind == NoteKind::Ambiguous),
+        w.notes
+            .iter()
+            .any(|n| matches!(n.kind, NoteKind::Ambiguous | NoteKind::Context)),
         "{:?}",
         w.notes
     );
-    let Resolved::Gazetteer {
-        ambiguous,
-        alternatives,
-        ..
-    } = &w.how
-    else {
+    let Resolved::Gazetteer { alternatives, .. } = &w.how else {
         panic!("{:?}", w.how)
     };
-    assert!(*ambiguous && alternatives.len() >= 2, "{alternatives:?}");
+    assert!(alternatives.len() >= 2, "{alternatives:?}");
+    // With nothing else to go by, the ambiguity is flagged.
+    let alone = build_text(
+        "[[waypoints]]\nid = \"a\"\nplace = \"Springfield\"\n[[waypoints]]\nid = \"b\"\nplace = \"Springfield\"\ncountry = \"US\"\n",
+    );
+    assert!(
+        alone.waypoints[0]
+            .notes
+            .iter()
+            .any(|n| n.kind == NoteKind::Ambiguous),
+        "{:?}",
+        alone.waypoints[0].notes
+    );
 
     let r = build_text(&TWO_PLACES.replace("PLACE", "Vladivostk"));
     let w = &r.waypoints[0];
@@ -189,5 +203,46 @@ fn a_country_after_a_comma_narrows_a_place() {
     assert_eq!(
         r.waypoints[0].place.as_ref().unwrap().country.as_deref(),
         Some("US")
+    );
+}
+
+/// Issue 16: an ambiguous name is read beside the story's other places.
+#[test]
+fn ambiguous_names_are_read_in_the_story_context() {
+    let text = r#"
+[[waypoints]]
+id = "a"
+place = "Alexandria"
+[[waypoints]]
+id = "dc"
+at = "38.895, -77.036"
+[[legs]]
+from = "a"
+to = "dc"
+mode = "road"
+"#;
+    let r = build_text(text);
+    let w = &r.waypoints[0];
+    assert_eq!(
+        w.place.as_ref().unwrap().country.as_deref(),
+        Some("US"),
+        "{:?}",
+        w.notes
+    );
+    assert!(
+        w.notes.iter().any(|n| n.kind == NoteKind::Context),
+        "{:?}",
+        w.notes
+    );
+    // Alone, the name is the Egyptian city.
+    let alone = build_text(&text.replace("38.895, -77.036", "31.2, 29.9"));
+    assert_eq!(
+        alone.waypoints[0]
+            .place
+            .as_ref()
+            .unwrap()
+            .country
+            .as_deref(),
+        Some("EG")
     );
 }
