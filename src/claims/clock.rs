@@ -145,8 +145,6 @@ pub(crate) fn check(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::gazetteer::Gazetteer;
-    use crate::route::{self, RouteOptions};
     use crate::story::Story;
 
     /// Issue 14: "one hour ahead of" is checked against the two places' zones on that date.
@@ -158,12 +156,7 @@ mod tests {
             "t.toml",
         )
         .unwrap();
-        let r = route::build(
-            &s,
-            &Gazetteer::from_places(Vec::new()),
-            &RouteOptions::default(),
-        )
-        .unwrap();
+        let r = crate::claims::route_without_gazetteer(&s);
         let cx = Ctx {
             story: &s,
             route: &r,

@@ -115,8 +115,7 @@ pub(crate) fn flight(
 mod tests {
     use super::*;
     use crate::claims::Verdict;
-    use crate::gazetteer::Gazetteer;
-    use crate::route::{self, Route, RouteOptions};
+    use crate::route::Route;
     use crate::story::Story;
 
     fn amount(s: &str) -> Amount {
@@ -130,12 +129,7 @@ mod tests {
             "t.toml",
         )
         .unwrap();
-        let r = route::build(
-            &s,
-            &Gazetteer::from_places(Vec::new()),
-            &RouteOptions::default(),
-        )
-        .unwrap();
+        let r = crate::claims::route_without_gazetteer(&s);
         (s, r)
     }
 

@@ -140,3 +140,11 @@ fn check_one(cx: &Ctx, c: &ClaimSpec) -> Finding {
         } => interval::check(since, until, value),
     }
 }
+
+/// The route of a test story whose waypoints are all coordinates (no gazetteer needed).
+#[cfg(test)]
+pub(crate) fn route_without_gazetteer(s: &Story) -> Route {
+    let empty = crate::gazetteer::Gazetteer::from_places(Vec::new());
+    crate::route::build(s, &empty, &crate::route::RouteOptions::default())
+        .expect("a story of coordinates routes")
+}

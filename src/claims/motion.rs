@@ -184,8 +184,7 @@ pub(crate) fn speed(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::gazetteer::Gazetteer;
-    use crate::route::{self, Route, RouteOptions};
+    use crate::route::Route;
     use crate::story::Story;
 
     fn amount(s: &str) -> Amount {
@@ -199,12 +198,7 @@ mod tests {
             "uk.toml",
         )
         .unwrap();
-        let r = route::build(
-            &s,
-            &Gazetteer::from_places(Vec::new()),
-            &RouteOptions::default(),
-        )
-        .unwrap();
+        let r = crate::claims::route_without_gazetteer(&s);
         (s, r)
     }
 

@@ -416,16 +416,9 @@ mod tests {
     /// Issue 14: "the previous day" and "overnight", checked on the events' local dates.
     #[test]
     fn regression_issue_14_previous_day_and_overnight() {
-        use crate::gazetteer::Gazetteer;
-        use crate::route::{self, RouteOptions};
         let check = |t1: &str, t2: &str, rel: DayRelation| {
             let s = story(t1, t2);
-            let r = route::build(
-                &s,
-                &Gazetteer::from_places(Vec::new()),
-                &RouteOptions::default(),
-            )
-            .unwrap();
+            let r = crate::claims::route_without_gazetteer(&s);
             let cx = Ctx {
                 story: &s,
                 route: &r,
