@@ -19,7 +19,7 @@ use std::fmt;
 use std::ops::{Add, Div, Mul, Sub};
 use std::time::Duration;
 
-pub use number::{parse_number_words, two_readings, vague_plural};
+pub use number::parse_number_words;
 pub use parse::{
     Quantity, QuantityRange, Unit, parse_duration, parse_length, parse_quantity, parse_speed,
     scan_quantity,
