@@ -17,7 +17,9 @@ use std::str::FromStr;
 /// A WGS84 position in degrees: latitude in [-90, 90], longitude in [-180, 180].
 #[derive(Debug, Clone, Copy, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct LatLon {
+    /// Latitude in degrees, north positive.
     pub lat: f64,
+    /// Longitude in degrees, east positive.
     pub lon: f64,
 }
 
@@ -25,19 +27,36 @@ pub struct LatLon {
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum Error {
     #[error("latitude {lat} is out of range: it must be between -90 and 90 degrees")]
-    LatitudeOutOfRange { lat: f64 },
+    /// The latitude is outside [-90, 90].
+    LatitudeOutOfRange {
+        /// The latitude given, in degrees.
+        lat: f64,
+    },
     #[error("longitude {lon} is out of range: it must be between -180 and 180 degrees")]
-    LongitudeOutOfRange { lon: f64 },
+    /// The longitude is outside [-180, 180].
+    LongitudeOutOfRange {
+        /// The longitude given, in degrees.
+        lon: f64,
+    },
     #[error("coordinate is not a finite number")]
+    /// A coordinate is NaN or infinite.
     NotFinite,
     #[error(
         "cannot read \"{text}\" as a coordinate: write \"lat, lon\" in degrees, e.g. \"42.43, 130.64\" or \"42°25′41″N 130°38′43″E\""
     )]
-    Unreadable { text: String },
+    /// The text is not a coordinate pair in any accepted notation.
+    Unreadable {
+        /// The text as given.
+        text: String,
+    },
     #[error(
         "\"{text}\" has two latitudes (N/S) or two longitudes (E/W): write one of each, e.g. \"42.43N 130.64E\""
     )]
-    ConflictingHemispheres { text: String },
+    /// The text names two latitudes or two longitudes ("42N 130S").
+    ConflictingHemispheres {
+        /// The text as given.
+        text: String,
+    },
 }
 
 impl LatLon {

@@ -43,6 +43,7 @@ impl Azimuth {
             deg: if d >= 360.0 { 0.0 } else { d },
         }
     }
+    /// The azimuth in degrees clockwise from true north, in [0, 360).
     pub fn deg(self) -> f64 {
         self.deg
     }
@@ -66,17 +67,26 @@ impl fmt::Display for Azimuth {
 /// The eight principal compass points.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
 pub enum Compass8 {
+    /// North (0°).
     N,
+    /// North-east (45°).
     NE,
+    /// East (90°).
     E,
+    /// South-east (135°).
     SE,
+    /// South (180°).
     S,
+    /// South-west (225°).
     SW,
+    /// West (270°).
     W,
+    /// North-west (315°).
     NW,
 }
 
 impl Compass8 {
+    /// The eight points clockwise from north.
     pub const ALL: [Compass8; 8] = [
         Compass8::N,
         Compass8::NE,

@@ -21,15 +21,20 @@ use crate::story::Story;
 /// The data a check needs (gazetteer, rail networks, options), loaded once and reused
 /// across stories.
 pub struct Pipeline {
+    /// The places waypoints resolve against (the bundled gazetteer by default).
     pub gazetteer: Gazetteer,
+    /// How legs are measured: the default speed range and the rail network to route on.
     pub options: RouteOptions,
 }
 
 /// A checked story: its route and every claim's verdict.
 #[derive(Debug, Clone)]
 pub struct Outcome {
+    /// The story as it was checked.
     pub story: Story,
+    /// The resolved waypoints, measured legs, crossings and event times.
     pub route: Route,
+    /// Every claim of the story with its verdict, in the story's order.
     pub claims: Vec<Checked>,
 }
 

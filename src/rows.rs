@@ -23,6 +23,7 @@ pub struct Error {
     pub line: u64,
     /// 1-based column (field), when the error is in one field.
     pub column: Option<usize>,
+    /// What is wrong, as the `csv` crate or the field's type says it ("invalid float literal").
     pub message: String,
 }
 

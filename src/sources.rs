@@ -6,9 +6,11 @@
 pub struct DataSource {
     /// Folder under `data/`, or a file in one where it has a source of its own.
     pub path: &'static str,
+    /// What the data set holds, in a phrase.
     pub what: &'static str,
     /// Where it came from, with the pinned package version.
     pub origin: &'static str,
+    /// The licence it is distributed under ("CC BY 4.0").
     pub licence: &'static str,
 }
 

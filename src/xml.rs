@@ -3,11 +3,6 @@
 /// Escapes text for an XML text node or attribute value. Characters XML 1.0 does not allow
 /// (C0 controls other than tab and newline, and the noncharacters U+FFFE and U+FFFF) are
 /// dropped, so that no input text can make the document malformed.
-///
-/// ```
-/// assert_eq!(routecheck::xml::escape("A & B <\"c\">"), "A &amp; B &lt;&quot;c&quot;&gt;");
-/// assert_eq!(routecheck::xml::escape("a\u{1b}b\u{fffe}"), "ab");
-/// ```
 pub fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
@@ -23,4 +18,16 @@ pub fn escape(s: &str) -> String {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn escapes_markup_and_drops_disallowed_characters() {
+        assert_eq!(
+            super::escape("A & B <\"c\">"),
+            "A &amp; B &lt;&quot;c&quot;&gt;"
+        );
+        assert_eq!(super::escape("a\u{1b}b\u{fffe}"), "ab");
+    }
 }

@@ -5,6 +5,7 @@ use crate::story::Hedge;
 /// Whether a computed interval meets a claim, and by how much it misses.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Outcome {
+    /// Whether the computed figure lies within what the hedge accepts.
     pub holds: bool,
     /// Computed vs the claim's nominal figure, in per cent (negative: the claim is too high).
     pub pct: f64,

@@ -3,7 +3,7 @@
 //!
 //! A story lists its claims as TOML tables tagged by `kind` ([`ClaimKind`]); quantities are
 //! written as the article wrote them ("about 425 miles") and the hedge word sets the tolerance
-//! ([`Hedge`]). [`check_all`] checks each claim by its kind, then compares claims that share a
+//! ([`Hedge`](crate::story::Hedge)). [`check_all`] checks each claim by its kind, then compares claims that share a
 //! `topic` across outlets (40 mph vs 60 km/h) and marks those that disagree as contradicting.
 //!
 //! Kinds live one file per family: `distance.rs` (distance, conversion, nearest),

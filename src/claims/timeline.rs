@@ -26,7 +26,9 @@ use crate::units::format_duration;
 /// The elapsed time between two events, as a range.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Elapsed {
+    /// The shortest time that can have passed (latest start to earliest end).
     pub min: Duration,
+    /// The longest time that can have passed (earliest start to latest end).
     pub max: Duration,
     /// The UTC offsets used, for the arithmetic line ("UTC+09:00 → UTC+10:00").
     pub offsets: (String, String),

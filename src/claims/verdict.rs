@@ -13,20 +13,44 @@ pub enum Verdict {
     Holds,
     /// Loosely right, as news copy uses the word: a direction in the neighbouring half-sector
     /// ("north" for 46.7°). `actual` names what the figure really is ("north-east").
-    LooselyHolds { actual: String },
+    LooselyHolds {
+        /// What the figure really is, in the claim's terms ("north-east").
+        actual: String,
+    },
     /// Outside the tolerance: by `by_percent` (none for bearings) and by `by` in the claim's
     /// own unit.
-    Off { by_percent: Option<f64>, by: String },
+    Off {
+        /// The deviation in per cent of the claim's figure; `None` for bearings.
+        by_percent: Option<f64>,
+        /// The deviation in the claim's own unit, as text ("+38.2 km", "45°").
+        by: String,
+    },
     /// The data bounds the figure without settling it, and the claim lies within the bounds
     /// (a rail leg with no line data: longer than the straight line, within the usual band).
-    Plausible { why: String },
+    Plausible {
+        /// The bounds and where the claim lies in them, in a sentence.
+        why: String,
+    },
     /// Possible, but far outside what the bounds make usual: `ratio` times the straight line,
     /// beyond the published band. Not a refutation.
-    Implausible { ratio: f64, why: String },
+    Implausible {
+        /// The claimed length divided by the straight line.
+        ratio: f64,
+        /// The bounds and how far outside them the claim lies, in a sentence.
+        why: String,
+    },
     /// It disagrees with another claim of the same story (`other`, its id).
-    Contradicts { other: String, why: String },
+    Contradicts {
+        /// The id of the claim it disagrees with.
+        other: String,
+        /// The two claims' ranges and why they cannot both hold, in a sentence.
+        why: String,
+    },
     /// The data needed is missing; `why` says what.
-    CannotCheck { why: String },
+    CannotCheck {
+        /// What is missing, in a sentence.
+        why: String,
+    },
 }
 
 impl Verdict {
@@ -75,7 +99,9 @@ impl fmt::Display for Verdict {
 /// Another claim on the same topic, and whether the two agree.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct Pair {
+    /// The other claim's id.
     pub other: String,
+    /// Whether the two claims' accepted ranges overlap.
     pub agree: bool,
     /// One line: "less than 40 mph (≤ 64.4 km/h) and around 60 km/h (54–66 km/h) overlap".
     pub why: String,
@@ -84,7 +110,9 @@ pub struct Pair {
 /// A range of values in one unit; `hi` is `None` when it has no upper end ("at least").
 #[derive(Debug, Clone, Copy, PartialEq, serde::Serialize)]
 pub struct Span {
+    /// The low end (the value itself when `hi` equals it).
     pub lo: f64,
+    /// The high end; `None` when the range is open above.
     pub hi: Option<f64>,
 }
 
@@ -157,8 +185,11 @@ impl Figures {
 /// A claim with its verdict and the arithmetic behind it.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct Checked {
+    /// The claim's id in the story.
     pub id: String,
+    /// The outlet that made the claim ("AP").
     pub outlet: String,
+    /// The sentence the claim comes from, as quoted in the story.
     pub quote: String,
     /// The claim kind ("distance", "speed", …).
     pub kind: String,
@@ -168,6 +199,7 @@ pub struct Checked {
     pub computed: String,
     /// The tolerance applied, in words.
     pub tolerance: String,
+    /// The verdict: holds, off, plausible, contradicts, …
     pub verdict: Verdict,
     /// One line of arithmetic a reader can follow.
     pub arithmetic: String,

@@ -37,9 +37,9 @@
 //! validity is checked in tests by parsing them back.
 
 mod from_route;
-pub mod geojson;
-pub mod gpx;
-pub mod kml;
+pub(crate) mod geojson;
+pub(crate) mod gpx;
+pub(crate) mod kml;
 
 pub use self::from_route::export_route;
 pub use self::geojson::geojson;
@@ -57,7 +57,9 @@ pub use crate::story::Mode as LegMode;
 /// window, or an estimate from a window and the legs' speeds.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TimeRange {
+    /// The earliest time, RFC 3339 with the local offset.
     pub start: String,
+    /// The latest time, RFC 3339 with the local offset.
     pub end: String,
     /// True when projected from speeds rather than stated by the story.
     pub estimated: bool,
@@ -68,14 +70,18 @@ pub struct TimeRange {
 pub struct ExportRoute {
     /// The story's title.
     pub name: String,
+    /// The legs, in travel order.
     pub legs: Vec<ExportLeg>,
+    /// The named stops, in travel order.
     pub waypoints: Vec<ExportWaypoint>,
+    /// Where the route crosses rivers and borders, in km order.
     pub crossings: Vec<ExportCrossing>,
 }
 
 /// One leg: its geometry and where it sits along the route.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ExportLeg {
+    /// How the leg travels.
     pub mode: LegMode,
     /// The geometry in travel order.
     pub points: Vec<LatLon>,
@@ -90,27 +96,35 @@ pub struct ExportLeg {
     /// True when no line data covers the leg: the geometry is a straight line, not the path,
     /// and the length a lower bound.
     pub track_unknown: bool,
+    /// When the leg is travelled (departure to arrival), if known.
     pub time_range: Option<TimeRange>,
 }
 
 /// A named stop.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ExportWaypoint {
+    /// The stop's display name.
     pub name: String,
     /// "origin", "stop", "station", … (free text, written as given).
     pub kind: String,
+    /// Its position in degrees.
     pub at: LatLon,
+    /// Distance along the route from its start.
     pub km_from_start: Length,
+    /// When the route is at the stop, if known.
     pub time_range: Option<TimeRange>,
 }
 
 /// A river or border crossing.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ExportCrossing {
+    /// The crossed river's or border's name.
     pub name: String,
     /// "river" or "border".
     pub kind: String,
+    /// Where the route crosses it, in degrees.
     pub at: LatLon,
+    /// Distance along the route from its start.
     pub km_from_start: Length,
 }
 

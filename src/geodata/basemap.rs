@@ -23,10 +23,15 @@ pub enum Level {
 /// A basemap layer.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Layer {
+    /// Land areas (polygons; class 1 rings are holes).
     Land,
+    /// Large lakes (polygons).
     Lakes,
+    /// Coastlines (lines).
     Coast,
+    /// International land borders (lines; class 1 is disputed or indefinite).
     Borders,
+    /// Rivers (lines), fine and medium levels only.
     Rivers,
     /// Country areas (one level, coarse), each ring tagged with its row in `countries.tsv`.
     Countries,
@@ -71,8 +76,11 @@ pub const COUNTRIES_TSV: &str = include_str!(concat!(
 /// A country's name and where Natural Earth puts its label.
 #[derive(Debug, Clone, PartialEq)]
 pub struct CountryLabel {
+    /// The country's English name as Natural Earth gives it.
     pub name: String,
+    /// The label point's longitude, in degrees.
     pub lon_deg: f64,
+    /// The label point's latitude, in degrees.
     pub lat_deg: f64,
     /// Natural Earth's MIN_LABEL: the zoom level from which the name is shown (lower = bigger country).
     pub min_label: f64,
@@ -98,9 +106,13 @@ pub fn countries() -> Result<Vec<CountryLabel>, Error> {
 /// A rectangle in degrees; `west` may be below -180 or `east` above 180 when it crosses 180°.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct GeoRect {
+    /// Western edge: longitude in degrees.
     pub west: f64,
+    /// Southern edge: latitude in degrees.
     pub south: f64,
+    /// Eastern edge: longitude in degrees (above `west`).
     pub east: f64,
+    /// Northern edge: latitude in degrees.
     pub north: f64,
 }
 

@@ -15,8 +15,13 @@ use crate::coord::LatLon;
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum Error {
     #[error("bundled basemap data is damaged: {what}")]
-    Basemap { what: &'static str },
+    /// A basemap file is truncated or malformed.
+    Basemap {
+        /// What is wrong with it ("truncated header").
+        what: &'static str,
+    },
     #[error("bundled table is damaged: {0}")]
+    /// The country label table has a row that cannot be read.
     Table(#[from] crate::rows::Error),
 }
 

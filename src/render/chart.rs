@@ -17,7 +17,7 @@
 //! Unlike the route map (see the [module docs](super) for why that one is hand-written SVG),
 //! this is what plotters is made for: straight lines, filled polygons and axes. Plotters rounds
 //! to whole pixels, which a chart can afford. Text is measured with the bundled DejaVu Sans
-//! ([`fonts::text_width`](super::fonts::text_width)); plotters' SVG backend only names the
+//! (`render/fonts.rs`); plotters' SVG backend only names the
 //! family, and [`png::rasterise`](super::png::rasterise) draws it with the same font.
 //!
 //! ```
@@ -83,6 +83,7 @@ pub struct ChartScene {
 /// A waypoint at a distance along the journey.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ChartMark {
+    /// The waypoint's name, printed at the right-hand end of its gridline.
     pub name: String,
     /// Distance from the start of the journey.
     pub along: Length,
@@ -107,6 +108,7 @@ pub struct ChartEvent {
 pub struct SpeedBand {
     /// Shown in the legend, with its source: "leg speed 40–60 km/h (story)".
     pub label: String,
+    /// The slowest speed of the range (the band's slow edge).
     pub low: Speed,
     /// Not below `low`.
     pub high: Speed,
@@ -123,6 +125,7 @@ pub struct SpeedBand {
 pub struct SpeedLine {
     /// Shown in the legend, with its source: "around 60 km/h (AFP)".
     pub label: String,
+    /// The speed, the line's slope.
     pub speed: Speed,
     /// Where the line starts.
     pub along: Length,

@@ -4,8 +4,8 @@
 //! Why not plotters' SVG backend (which STYLE.md suggests): it rounds every coordinate to whole
 //! pixels (`BackendCoord = (i32, i32)`), has no dashes, text halos, multi-ring even-odd paths or
 //! clip paths, and leaves text layout to the viewer. A map needs all of those, and the SVG
-//! writer they take is [`svg`](self::svg), about a hundred lines. Projection to metres (the
-//! reason plotters cannot be used as-is for maps) is [`projection`].
+//! writer they take is `render/svg.rs`, about a hundred lines. Projection to metres (the
+//! reason plotters cannot be used as-is for maps) is `render/projection.rs`.
 //!
 //! To write both SVG and PNG, draw once with [`svg()`] and pass the text to
 //! [`png::rasterise`] rather than calling [`png()`] as well.
@@ -34,23 +34,23 @@
 mod annotate;
 pub mod chart;
 mod chart_of;
-pub mod fonts;
+pub(crate) mod fonts;
 mod from_route;
 mod furniture;
 mod inset;
-pub mod labels;
-pub mod layers;
+pub(crate) mod labels;
+pub(crate) mod layers;
 mod layout;
 mod legend;
 mod map;
 mod names;
 pub mod png;
-pub mod projection;
-pub mod scene;
-pub mod style;
-pub mod svg;
+pub(crate) mod projection;
+pub(crate) mod scene;
+pub(crate) mod style;
+pub(crate) mod svg;
 pub mod track;
-pub mod view;
+pub(crate) mod view;
 
 pub use chart::{ChartEvent, ChartMark, ChartScene, SpeedBand, SpeedLine, chart_png, chart_svg};
 pub use chart_of::chart_scene;
@@ -66,26 +66,63 @@ pub enum Error {
     #[error(
         "nothing to draw: the scene has no legs, waypoints or crossings and no extent was given"
     )]
+    /// The scene has nothing to draw and no extent to show.
     EmptyScene,
     #[error(
         "{item} has an invalid position ({lat}, {lon}): latitude must be in [-90, 90] and longitude in [-180, 180]"
     )]
-    Position { item: String, lat: f64, lon: f64 },
+    /// A position in the scene is outside the valid ranges.
+    Position {
+        /// What the position belongs to ("waypoint \"Khasan\"").
+        item: String,
+        /// The latitude given, in degrees.
+        lat: f64,
+        /// The longitude given, in degrees.
+        lon: f64,
+    },
     #[error("invalid map option: {reason}")]
-    Option { reason: String },
+    /// A [`MapOptions`] value is unusable (a margin outside 0–5, an extent whose south edge is
+    /// not below its north edge).
+    Option {
+        /// What is wrong with it.
+        reason: String,
+    },
     #[error("map size {width_px}×{height_px} px is out of range (200–20000 wide, 150–20000 high)")]
-    Size { width_px: u32, height_px: u32 },
+    /// The requested size is too small or too large.
+    Size {
+        /// The width asked for, in pixels.
+        width_px: u32,
+        /// The height asked for, in pixels.
+        height_px: u32,
+    },
     #[error(transparent)]
+    /// The bundled basemap could not be read.
     Geodata(#[from] crate::geodata::Error),
     #[error("could not rasterise the SVG")]
+    /// The SVG could not be parsed for rasterising.
     Rasterise(#[from] resvg::usvg::Error),
     #[error("could not encode the PNG: {reason}")]
-    Png { reason: String },
+    /// The raster could not be encoded as PNG.
+    Png {
+        /// The encoder's explanation.
+        reason: String,
+    },
     #[error("chart: {item}: {reason}")]
-    ChartValue { item: String, reason: String },
+    /// A chart input is unusable (a negative time, a reversed speed band).
+    ChartValue {
+        /// Which input ("speed band \"40–60 km/h\"").
+        item: String,
+        /// What is wrong with it.
+        reason: String,
+    },
     #[error("plotters could not draw the chart: {reason}")]
-    Plot { reason: String },
+    /// plotters failed while drawing the chart.
+    Plot {
+        /// plotters' explanation.
+        reason: String,
+    },
     #[error("track: {0}")]
+    /// A track file could not be read.
     Track(#[from] track::Error),
 }
 

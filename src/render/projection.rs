@@ -119,14 +119,6 @@ impl Projection {
         }
     }
 
-    /// Mercator (true scale on the equator) with central meridian `lon0`.
-    pub fn mercator(lon0_deg: f64) -> Projection {
-        Projection {
-            kind: Kind::Mercator,
-            lon0_deg,
-        }
-    }
-
     /// The central meridian in degrees.
     pub fn lon0_deg(&self) -> f64 {
         self.lon0_deg

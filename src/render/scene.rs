@@ -34,6 +34,7 @@ pub use crate::story::Mode as LegMode;
 /// One leg of the route.
 #[derive(Debug, Clone, PartialEq)]
 pub struct SceneLeg {
+    /// How the leg was travelled, which sets its line style.
     pub mode: LegMode,
     /// The drawn geometry, in travel order (at least two points to be drawn).
     pub points: Vec<LatLon>,
@@ -63,8 +64,11 @@ pub enum WaypointKind {
 /// A named point on the route.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ScenePoint {
+    /// The label printed beside the marker.
     pub name: String,
+    /// What the point is, which sets its marker.
     pub kind: WaypointKind,
+    /// Its position in degrees.
     pub at: LatLon,
     /// Distance along the route from the start, printed under the name when given.
     pub km_from_start: Option<Length>,
@@ -73,15 +77,20 @@ pub struct ScenePoint {
 /// What the route crosses.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum CrossingKind {
+    /// A river, crossed by a bridge or a ferry.
     River,
+    /// An international border.
     Border,
 }
 
 /// A point where the route crosses a river or a border.
 #[derive(Debug, Clone, PartialEq)]
 pub struct SceneCrossing {
+    /// The river's or border's name, printed beside the marker.
     pub name: String,
+    /// What is crossed, which sets the marker.
     pub kind: CrossingKind,
+    /// Where the route crosses, in degrees.
     pub at: LatLon,
     /// Distance along the route from the start ("km 812" on the map).
     pub km: Length,
@@ -90,15 +99,20 @@ pub struct SceneCrossing {
 /// What a named line is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum LineKind {
+    /// A river, drawn in the water colour.
     River,
+    /// A border, drawn dashed.
     Border,
+    /// A railway, drawn as a track line.
     Rail,
 }
 
 /// A line the story talks about, drawn over the basemap and labelled along its course.
 #[derive(Debug, Clone, PartialEq)]
 pub struct NamedLine {
+    /// The name set along the line.
     pub name: String,
+    /// What the line is, which sets its style.
     pub kind: LineKind,
     /// One or more polylines (a river may come in pieces).
     pub lines: Vec<Vec<LatLon>>,
@@ -116,8 +130,11 @@ pub enum AreaKind {
 /// A name set near a point in open space (seas, bays, regions).
 #[derive(Debug, Clone, PartialEq)]
 pub struct AreaLabel {
+    /// The name to set ("Sea of Japan").
     pub name: String,
+    /// What the name names, which sets its type style.
     pub kind: AreaKind,
+    /// The point to set it near, in degrees.
     pub at: LatLon,
 }
 
@@ -125,7 +142,9 @@ pub struct AreaLabel {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Theme {
     #[default]
+    /// Dark ink on a light background (the default).
     Light,
+    /// Light ink on a dark background.
     Dark,
 }
 
@@ -142,6 +161,7 @@ pub struct MapOptions {
     /// Space around the route when the extent is automatic, as a fraction of the route's span
     /// (0.15 = 15 % on each side).
     pub margin: f64,
+    /// The colour theme.
     pub theme: Theme,
 }
 

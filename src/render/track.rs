@@ -10,20 +10,34 @@ use crate::coord::LatLon;
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
     #[error("not a track: expected GeoJSON (starting with '{{') or GPX (starting with '<')")]
+    /// The text is neither GeoJSON nor GPX.
     Unrecognised,
     #[error("GeoJSON is malformed: {reason}")]
-    GeoJson { reason: String },
+    /// The text starts like GeoJSON but is not valid GeoJSON.
+    GeoJson {
+        /// The GeoJSON parser's explanation.
+        reason: String,
+    },
     #[error("GPX is malformed: {reason}")]
-    Gpx { reason: String },
+    /// The text starts like GPX but is not well-formed XML.
+    Gpx {
+        /// The XML parser's explanation.
+        reason: String,
+    },
     #[error("point {index} of line {line} is not a valid position: {reason}")]
+    /// A point is not a valid position.
     BadPoint {
+        /// 0-based index of the line in the file.
         line: usize,
+        /// 0-based index of the point in its line.
         index: usize,
+        /// What is wrong with it.
         reason: String,
     },
     #[error(
         "the file holds no line with two or more points (GeoJSON LineString/MultiLineString or GPX trkpt/rtept)"
     )]
+    /// No line in the file has two points or more.
     NoLines,
 }
 

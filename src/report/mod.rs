@@ -21,17 +21,24 @@ pub const JSON_SCHEMA: &str = "routecheck.claims/2";
 /// Counts of verdicts.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize)]
 pub struct Summary {
+    /// Claims that hold within their wording's tolerance.
     pub holds: usize,
     /// Loosely right ("north" for a bearing in the neighbouring half-sector).
     pub loosely_holds: usize,
+    /// Claims the data bounds without settling, and that lie within the bounds.
     pub plausible: usize,
+    /// Claims far outside what the bounds make usual.
     pub implausible: usize,
+    /// Claims outside their tolerance.
     pub off: usize,
+    /// Claims that disagree with another claim of the story.
     pub contradicts: usize,
+    /// Claims that could not be checked for want of data.
     pub cannot_check: usize,
 }
 
 impl Summary {
+    /// Counts the verdicts of `checked`.
     pub fn of(checked: &[Checked]) -> Summary {
         let mut s = Summary::default();
         for c in checked {

@@ -50,7 +50,13 @@ pub struct Bounds {
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum Error {
     #[error("{file}: {message}")]
-    Table { file: String, message: String },
+    /// The table is not valid TOML or breaks its schema.
+    Table {
+        /// The table's path ("data/circuity/circuity.toml").
+        file: String,
+        /// What is wrong with it.
+        message: String,
+    },
 }
 
 #[derive(serde::Deserialize)]

@@ -31,20 +31,27 @@ use crate::units::Length;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum LineKind {
+    /// A river (or its bed), crossed by a bridge or a ferry.
     River,
+    /// An international land border.
     Border,
+    /// Any other named line a story draws (a canal, a line of its own).
     Other,
 }
 
 /// A named line: a river (possibly in several parts) or a border.
 #[derive(Debug, Clone, PartialEq)]
 pub struct NamedLine {
+    /// The line's name as reports print it ("Tumen").
     pub name: String,
+    /// What the line is.
     pub kind: LineKind,
+    /// The line's parts, each a polyline of positions in degrees.
     pub parts: Vec<Vec<LatLon>>,
 }
 
 impl NamedLine {
+    /// A line named `name` made of `parts`.
     pub fn new(name: &str, kind: LineKind, parts: Vec<Vec<LatLon>>) -> Self {
         NamedLine {
             name: name.to_string(),
@@ -57,25 +64,33 @@ impl NamedLine {
 /// A named point for "nearest place" labels.
 #[derive(Debug, Clone, PartialEq)]
 pub struct NamedPlace {
+    /// The place's name as labels print it.
     pub name: String,
+    /// Where it is, in degrees.
     pub at: LatLon,
 }
 
 /// The nearest named place to a crossing and its distance.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct Nearest {
+    /// The place's name.
     pub name: String,
+    /// The geodesic distance from the crossing to the place.
     pub distance: Length,
 }
 
 /// One place where the route crosses a line.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct Crossing {
+    /// The name of the line crossed (a river, or a border).
     pub line: String,
+    /// What the crossed line is.
     pub kind: LineKind,
+    /// Where the route meets the line, in degrees.
     pub at: LatLon,
     /// Distance along the route's drawn line from its first point.
     pub from_start: Length,
+    /// The named place nearest the crossing, if any is close enough to name.
     pub nearest_place: Option<Nearest>,
 }
 

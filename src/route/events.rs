@@ -41,7 +41,9 @@ pub enum TimeSource {
 pub struct MarkTime {
     /// The waypoint id.
     pub waypoint: String,
+    /// When the journey is at the waypoint, in the waypoint's zone.
     pub window: TimeWindow,
+    /// Whether the window is the story's own or an estimate.
     pub source: TimeSource,
 }
 

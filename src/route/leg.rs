@@ -41,12 +41,17 @@ pub(super) struct Stop {
 /// A measured leg.
 #[derive(Debug, Clone, serde::Serialize)]
 pub struct Leg {
+    /// The id of the waypoint the leg starts at.
     pub from: String,
+    /// The id of the waypoint the leg ends at.
     pub to: String,
+    /// The ids of the waypoints it passes through, in order.
     pub via: Vec<String>,
+    /// How the leg travels.
     pub mode: Mode,
     /// The leg's length by `measure`.
     pub length: Length,
+    /// How `length` was obtained.
     pub measure: Measure,
     /// The railway lines a rail leg runs on, in travel order (empty for other legs).
     pub lines: Vec<String>,
@@ -56,7 +61,9 @@ pub struct Leg {
     pub geometry_length: Length,
     /// Distance from the start of the journey to this leg's start.
     pub km_start: Length,
+    /// The speed range (slowest, fastest) the story gives the leg, or the default speed.
     pub speed: Option<(Speed, Speed)>,
+    /// Time stopped at the end of the leg, if the story gives one.
     pub dwell: Option<Duration>,
     /// For a `Bounded` leg: the straight line (its `length`) and the usual band.
     pub bounds: Option<Bounds>,

@@ -7,7 +7,7 @@
 //! journeys (a train and a plane on the same day, say).
 
 pub mod circuity;
-pub mod crossed;
+pub(crate) mod crossed;
 pub mod crossings;
 mod events;
 mod leg;
@@ -32,31 +32,47 @@ pub enum Error {
     #[diagnostic(help(
         "fix the waypoint's `place`, add `country = \"XX\"`, or give `at = \"lat, lon\"`"
     ))]
+    /// A waypoint could not be resolved to a place.
     Place {
+        /// The waypoint's id.
         id: String,
+        /// 1-based line of the waypoint in the story file (0 for a story built in memory).
         line: usize,
+        /// What the gazetteer said.
         #[source]
         source: crate::gazetteer::Error,
     },
     #[error("leg {from} → {to} has zero length: its waypoints are at the same position")]
     #[diagnostic(help("check that the two waypoints are different places"))]
-    ZeroLength { from: String, to: String },
+    /// A leg whose two ends are at the same position.
+    ZeroLength {
+        /// The id of the waypoint the leg starts at.
+        from: String,
+        /// The id of the waypoint the leg ends at.
+        to: String,
+    },
     #[error("rail leg {from} → {to}: {reason}")]
     #[diagnostic(help("check the leg's waypoints and the --rail file"))]
+    /// A rail leg that the rail network cannot route.
     Rail {
+        /// The id of the waypoint the leg starts at.
         from: String,
+        /// The id of the waypoint the leg ends at.
         to: String,
         /// The rail network's explanation (no line data near a waypoint, no connection, …).
         reason: String,
     },
     #[error("the story has no legs, waypoints or claims")]
     #[diagnostic(help("add [[waypoints]] and [[legs]]; see data/stories/README.md"))]
+    /// The story has nothing to build a route from.
     Empty,
     #[error(transparent)]
     #[diagnostic(help("the bundled data is damaged: reinstall routecheck"))]
+    /// The bundled borders could not be read.
     Geodata(#[from] crate::geodata::Error),
     #[error("the circuity table is damaged: {0}")]
     #[diagnostic(help("the bundled data is damaged: reinstall routecheck"))]
+    /// The bundled circuity table could not be read; the text says why.
     Circuity(String),
 }
 
@@ -72,6 +88,7 @@ pub struct RouteOptions {
 /// A waypoint's position along a journey.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct Mark {
+    /// The waypoint's id in the story.
     pub waypoint: String,
     /// Distance from the start of the journey, by the legs' own measures.
     pub km: Length,
@@ -80,11 +97,13 @@ pub struct Mark {
 /// Consecutive legs, each starting where the previous one ended.
 #[derive(Debug, Clone, serde::Serialize)]
 pub struct Journey {
+    /// The measured legs, in travel order.
     pub legs: Vec<Leg>,
     /// Every waypoint the journey reaches (start, vias, ends), in order, with its km.
     pub marks: Vec<Mark>,
-    /// Where the journey crosses a named river or a border, in km order, by the rule of
-    /// [`crossed`].
+    /// Where the journey crosses a named river or a border, in km order. Only rail and road
+    /// legs cross anything (air legs fly over, direct legs are not travelled), and crossings of
+    /// one line within 25 km along the route count once.
     pub crossings: Vec<crossings::Crossing>,
     /// When the journey reaches its marks: the story's windows, else estimates.
     #[serde(skip)]
@@ -92,9 +111,11 @@ pub struct Journey {
 }
 
 impl Journey {
+    /// The journey's length: the sum of its legs' lengths, each by its own measure.
     pub fn length(&self) -> Length {
         self.legs.iter().map(|l| l.length).sum()
     }
+    /// The modes the journey travels by, in order, joined by "+" ("rail", "rail+air").
     pub fn mode_summary(&self) -> String {
         let mut modes: Vec<&str> = self.legs.iter().map(|l| l.mode.as_str()).collect();
         modes.dedup();
@@ -105,7 +126,9 @@ impl Journey {
 /// A story's resolved waypoints, measured journeys and placed events.
 #[derive(Debug, Clone, serde::Serialize)]
 pub struct Route {
+    /// Every waypoint of the story with the place it resolved to, in story order.
     pub waypoints: Vec<ResolvedWaypoint>,
+    /// The legs grouped into journeys, in story order.
     pub journeys: Vec<Journey>,
     /// The story's timeline events, each placed in its zone.
     #[serde(skip)]

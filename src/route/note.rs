@@ -37,7 +37,9 @@ impl NoteKind {
 /// One choice, in a sentence.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct Note {
+    /// What kind of choice it records.
     pub kind: NoteKind,
+    /// The choice in a sentence, as the reports print it.
     pub text: String,
 }
 

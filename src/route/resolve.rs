@@ -16,6 +16,7 @@ pub struct ResolvedWaypoint {
     pub id: String,
     /// Display name: the story's `name`, else the place's name, else the id.
     pub name: String,
+    /// Its position in degrees: the story's `at`, else the place's anchor point.
     pub at: LatLon,
     /// The gazetteer entry, when the waypoint was looked up.
     pub place: Option<Place>,
@@ -35,7 +36,9 @@ pub enum Resolved {
     Gazetteer {
         /// The text looked up.
         query: String,
+        /// How the text matched the place's name (exactly, by an alias, by a close spelling, …).
         matched: MatchKind,
+        /// Whether several places matched equally well and one was chosen.
         ambiguous: bool,
         /// Other places that matched, best first.
         alternatives: Vec<Candidate>,

@@ -29,23 +29,46 @@ use crate::units::{Length, Speed};
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
     #[error("cannot read \"{text}\" as a local date and time; write it like 2023-09-10T15:00")]
-    BadTime { text: String },
+    /// The text is not a local date and time in ISO form.
+    BadTime {
+        /// The text as given.
+        text: String,
+    },
     #[error(
         "unknown time zone \"{name}\"; use an IANA name such as Asia/Pyongyang or Asia/Vladivostok"
     )]
-    UnknownZone { name: String },
+    /// The name is not an IANA time zone the bundled database knows.
+    UnknownZone {
+        /// The zone name as given.
+        name: String,
+    },
     #[error("a speed range needs 0 < low ≤ high; got {low} to {high}")]
-    BadSpeedRange { low: Speed, high: Speed },
+    /// A speed range with a bound that is zero, negative or not finite, or with low above high.
+    BadSpeedRange {
+        /// The low bound given.
+        low: Speed,
+        /// The high bound given.
+        high: Speed,
+    },
     #[error("the later event ({later}) is before the earlier one ({earlier})")]
-    OutOfOrder { earlier: String, later: String },
+    /// The event that should come later is wholly before the earlier one.
+    OutOfOrder {
+        /// The start of the earlier event's window (RFC 3339 with zone).
+        earlier: String,
+        /// The end of the later event's window (RFC 3339 with zone).
+        later: String,
+    },
     #[error("no time passes between the two events, so no speed can be implied")]
+    /// The two events can be at the same instant, so the elapsed time may be zero.
     NoTimeElapsed,
 }
 
 /// A speed, or a range of speeds ("40–60 km/h").
 #[derive(Debug, Clone, Copy, PartialEq, serde::Serialize)]
 pub struct SpeedRange {
+    /// The slowest speed of the range.
     pub low: Speed,
+    /// The fastest speed of the range (equal to `low` for one speed).
     pub high: Speed,
 }
 
@@ -67,7 +90,9 @@ impl SpeedRange {
 /// A range of durations, shortest first.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 pub struct DurationRange {
+    /// The shortest duration.
     pub min: Duration,
+    /// The longest duration.
     pub max: Duration,
 }
 
@@ -75,8 +100,11 @@ pub struct DurationRange {
 /// (e.g. the bogie change at the border).
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct LegTiming {
+    /// The leg's length.
     pub length: Length,
+    /// The speeds the leg may be travelled at.
     pub speed: SpeedRange,
+    /// Time stopped at the end of the leg.
     pub dwell: Duration,
 }
 
@@ -154,7 +182,9 @@ impl PartOfDay {
 /// A moment known to lie between two instants, kept in its local zone.
 #[derive(Debug, Clone, PartialEq)]
 pub struct TimeWindow {
+    /// The earliest instant the moment can be, in its local zone.
     pub earliest: ZonedDateTime,
+    /// The latest instant the moment can be, in the same zone.
     pub latest: ZonedDateTime,
 }
 

@@ -15,7 +15,9 @@ use crate::units::{self, Dimension, Quantity};
 pub struct Amount {
     /// The text as written in the story file.
     pub text: String,
+    /// The hedge word ("about", "at least"), which sets the tolerance.
     pub hedge: Hedge,
+    /// The figure or range, its unit and any conversion in parentheses.
     pub quantity: Quantity,
 }
 
@@ -54,6 +56,7 @@ impl Amount {
     pub fn si(&self) -> (f64, f64) {
         (self.quantity.value.lo_si(), self.quantity.value.hi_si())
     }
+    /// What the amount measures: a length, a speed or a duration.
     pub fn dimension(&self) -> Dimension {
         self.quantity.dimension()
     }
@@ -85,22 +88,31 @@ pub enum DistanceMeasure {
 pub enum ClaimKind {
     /// "a 1,200 kilometre journey": the distance between two waypoints.
     Distance {
+        /// The id of the waypoint the distance is measured from.
         from: String,
+        /// The id of the waypoint the distance is measured to.
         to: String,
+        /// The claimed distance ("about 425 miles").
         value: Amount,
+        /// Along the route (the default) or the straight line.
         #[serde(default)]
         measure: DistanceMeasure,
     },
     /// "1,200 km at around 60 km/h takes at least 20 hours": the article's own arithmetic,
     /// or, with `from`/`to` instead of `distance`, the route's length at that speed.
     DurationAtSpeed {
+        /// The distance the article states, if it states one.
         #[serde(skip_serializing_if = "Option::is_none")]
         distance: Option<Amount>,
+        /// The id of the waypoint the route is measured from, instead of `distance`.
         #[serde(skip_serializing_if = "Option::is_none")]
         from: Option<String>,
+        /// The id of the waypoint the route is measured to, instead of `distance`.
         #[serde(skip_serializing_if = "Option::is_none")]
         to: Option<String>,
+        /// The speed the article states ("around 60 km/h").
         speed: Amount,
+        /// The duration the article states ("at least 20 hours").
         duration: Amount,
     },
     /// "moves at speeds of less than 40 mph": compared with the average speed the timeline
@@ -108,34 +120,50 @@ pub enum ClaimKind {
     /// By default the claim is about the moving speed, which the timeline's average (stops
     /// included) can only refute from above; with `average = true` it is about the average.
     Speed {
+        /// The claimed speed ("less than 40 mph").
         value: Amount,
+        /// The id of the timeline event the speed is measured from.
         #[serde(skip_serializing_if = "Option::is_none")]
         from_event: Option<String>,
+        /// The id of the timeline event the speed is measured to.
         #[serde(skip_serializing_if = "Option::is_none")]
         to_event: Option<String>,
+        /// True when the claim is about the average speed, stops included.
         #[serde(default, skip_serializing_if = "std::ops::Not::not")]
         average: bool,
     },
     /// "1,200 kilometre (745 miles)": is the conversion in parentheses consistent?
-    Conversion { value: Amount },
+    Conversion {
+        /// The figure with its conversion ("1,200 kilometre (745 miles)").
+        value: Amount,
+    },
     /// "Khasan, south of Vladivostok": the bearing from `of` to `place`.
     Direction {
+        /// The id of the waypoint whose direction is claimed.
         place: String,
+        /// The id of the waypoint the direction is taken from.
         of: String,
+        /// The claimed direction as written ("south", "north-east").
         direction: String,
     },
     /// "crossed the Razdolnaya River, north of Vladivostok": where the route meets a line
     /// feature (a river), and its bearing from `of`.
     Crossing {
+        /// The id of the waypoint of the line crossed (a river).
         feature: String,
+        /// The id of the waypoint the crossing's bearing is taken from.
         of: String,
+        /// The claimed direction of the crossing from `of` ("north").
         direction: String,
     },
     /// "left Sunday afternoon … crossed into Russia early Tuesday": the elapsed time between
     /// two events and the average speed it implies; with `duration`, that figure is checked.
     Timeline {
+        /// The id of the earlier event.
         from_event: String,
+        /// The id of the later event.
         to_event: String,
+        /// The elapsed time the article states, if it states one.
         #[serde(skip_serializing_if = "Option::is_none")]
         duration: Option<Amount>,
         /// "the previous day", "overnight", "the same day": how the events' local calendar
@@ -147,32 +175,46 @@ pub enum ClaimKind {
     /// the block time (taxi, take-off, climb-out and approach added). Without `aircraft` an
     /// Airbus A320 is assumed, and the verdict says so.
     Flight {
+        /// The id of the waypoint the flight leaves from.
         from: String,
+        /// The id of the waypoint the flight lands at.
         to: String,
+        /// The aircraft type as the article names it ("An-148").
         #[serde(default, skip_serializing_if = "Option::is_none")]
         aircraft: Option<String>,
+        /// The claimed flight time ("about an hour").
         duration: Amount,
     },
     /// "Vladivostok is one hour ahead of Pyongyang": the offset between the two places' time
     /// zones on `date` (default: the date of the story's first event).
     TimeZone {
+        /// The id of the waypoint whose offset is claimed.
         place: String,
+        /// The id of the waypoint the offset is relative to.
         of: String,
+        /// The claimed offset ("one hour ahead").
         offset: ZoneOffset,
+        /// The date the zones are compared on (YYYY-MM-DD).
         #[serde(default, skip_serializing_if = "Option::is_none")]
         date: Option<String>,
     },
     /// "the first such visit in nearly 4 1/2 years": the time between two dates.
     Interval {
+        /// The earlier date (YYYY-MM-DD, or YYYY-MM for a month).
         since: String,
+        /// The later date, in the same forms.
         until: String,
+        /// The claimed interval as written ("nearly 4 1/2 years").
         value: String,
     },
     /// "Vladivostok, the Far East city closest to the border": `place` is nearer to `to`
     /// than each of `among`.
     Nearest {
+        /// The id of the waypoint claimed to be nearest.
         place: String,
+        /// The id of the waypoint distances are measured to.
         to: String,
+        /// The ids of the waypoints it is claimed to be nearer than.
         among: Vec<String>,
     },
 }
@@ -212,6 +254,7 @@ pub struct ClaimSpec {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub topic: Option<String>,
     #[serde(flatten)]
+    /// What the claim asserts, with its kind's own fields.
     pub kind: ClaimKind,
 }
 
@@ -276,6 +319,7 @@ pub(crate) fn parse_date(s: &str) -> Result<jiff::civil::Date, String> {
 /// A span of time as a claim writes it ("nearly 4 1/2 years"): hedge, value and unit.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct IntervalAmount {
+    /// The hedge word, which sets the tolerance.
     pub hedge: Hedge,
     /// The claimed value, in seconds.
     pub seconds: f64,

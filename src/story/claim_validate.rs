@@ -9,23 +9,41 @@ use crate::units::Dimension;
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum Error {
     #[error("claim \"{claim}\": `{field}` = \"{value}\" is not a {what} id")]
+    /// A field names a waypoint or event that the story does not have.
     UnknownRef {
+        /// The claim's id.
         claim: String,
+        /// The field that holds the reference (`from`, `to`, `event`, …).
         field: &'static str,
+        /// The id as written.
         value: String,
+        /// What the id should name: "waypoint" or "event".
         what: &'static str,
+        /// The ids the story does have, for the suggestion.
         known: Vec<String>,
     },
     #[error("claim \"{claim}\": `{field}` = \"{text}\" is a {found}, but a {expected} is needed")]
+    /// A quantity of the wrong kind ("40 mph" where a distance is needed).
     WrongDimension {
+        /// The claim's id.
         claim: String,
+        /// The field that holds the quantity.
         field: &'static str,
+        /// The quantity as written.
         text: String,
+        /// What the field needs.
         expected: Dimension,
+        /// What the text measures.
         found: Dimension,
     },
     #[error("claim \"{claim}\": {message}")]
-    Invalid { claim: String, message: String },
+    /// Any other problem with the claim (an unknown aircraft, an unreadable date).
+    Invalid {
+        /// The claim's id.
+        claim: String,
+        /// What is wrong.
+        message: String,
+    },
 }
 
 impl Error {

@@ -11,41 +11,70 @@ pub enum Error {
     #[diagnostic(help(
         "check the path; `routecheck check` with no argument runs the bundled default story"
     ))]
-    Io { path: String, reason: String },
+    /// The file could not be opened or read.
+    Io {
+        /// The path as given.
+        path: String,
+        /// The operating system's reason.
+        reason: String,
+    },
 
     #[error("story file {path} is not UTF-8 text (invalid byte at offset {offset})")]
     #[diagnostic(help(
         "save the story as UTF-8 text; a story file is TOML (see data/stories/README.md)"
     ))]
-    NotUtf8 { path: String, offset: usize },
+    /// The file is not UTF-8 text.
+    NotUtf8 {
+        /// The path as given.
+        path: String,
+        /// The byte offset of the first invalid byte.
+        offset: usize,
+    },
 
     #[error("story file {path} is larger than {limit_mib} MiB: not reading it")]
     #[diagnostic(help(
         "a story file is a short TOML file of waypoints, legs, events and claims (see data/stories/README.md)"
     ))]
-    TooLarge { path: String, limit_mib: u64 },
+    /// The file is larger than [`MAX_STORY_BYTES`](super::MAX_STORY_BYTES).
+    TooLarge {
+        /// The path as given.
+        path: String,
+        /// The limit, in MiB.
+        limit_mib: u64,
+    },
 
     /// A story built in memory (see [`super::Story::from_parts`]) that breaks a rule a story
     /// file must keep.
     #[error("{path}: {message}")]
     Built {
+        /// The name the story was built under.
         path: String,
+        /// What is wrong.
         message: String,
+        /// What to do instead.
         #[help]
         help: String,
     },
 
+    /// The file is not valid TOML, or breaks a rule of the story format.
     #[error("{path}:{line}:{column}: {message}")]
     Invalid {
+        /// The path as given.
         path: String,
+        /// 1-based line of the problem.
         line: usize,
+        /// 1-based column of the problem.
         column: usize,
+        /// What is wrong.
         message: String,
+        /// What to write instead, when there is a suggestion.
         #[help]
         help: Option<String>,
-        /// Shared, so that the error stays small (it travels in every `Result`).
+        /// The story text, for the diagnostic's excerpt. Shared, so that the error stays small
+        /// (it travels in every `Result`).
         #[source_code]
         src: Arc<NamedSource<String>>,
+        /// The bytes of the file the problem is in, for the diagnostic's underline.
         #[label("here")]
         span: Option<SourceSpan>,
     },

@@ -57,10 +57,15 @@ pub const MAX_STORY_BYTES: u64 = 8 << 20;
 pub struct Story {
     /// Where it was read from (for messages and `--sources`).
     pub path: String,
+    /// The `[story]` table: id, title and the articles the claims come from.
     pub meta: Meta,
+    /// The `[[waypoints]]`, in file order.
     pub waypoints: Vec<Waypoint>,
+    /// The `[[legs]]`, in file order (the order of travel).
     pub legs: Vec<LegSpec>,
+    /// The `[[events]]` of the timeline, in file order.
     pub events: Vec<Event>,
+    /// The `[[claims]]` to check, in file order.
     pub claims: Vec<ClaimSpec>,
 }
 
@@ -69,7 +74,9 @@ pub struct Story {
 pub struct Meta {
     /// A short id used to name output files ("kim-train-2023-09"); defaults to the file stem.
     pub id: String,
+    /// The story's headline, printed above reports and maps.
     pub title: String,
+    /// A second line under the title (dates, outlets), if the story gives one.
     pub subtitle: Option<String>,
     /// The articles the claims come from.
     pub sources: Vec<Article>,
@@ -79,9 +86,13 @@ pub struct Meta {
 #[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Article {
+    /// The news organisation ("AP", "Reuters"), as claims name it in their `outlet`.
     pub outlet: String,
+    /// The article's headline.
     pub title: Option<String>,
+    /// The publication date as the story file writes it ("2023-09-12").
     pub date: Option<String>,
+    /// Where the article can be read.
     pub url: Option<String>,
 }
 
@@ -96,8 +107,9 @@ pub struct Waypoint {
     pub at: Option<LatLon>,
     /// Display name (defaults to the gazetteer's name or the id).
     pub name: Option<String>,
-    /// Qualifiers for the gazetteer.
+    /// Only accept gazetteer places in this country (ISO 3166-1 alpha-2 code, "RU").
     pub country: Option<String>,
+    /// Only accept gazetteer places of this kind (a station rather than the town).
     pub kind: Option<PlaceKind>,
     /// 1-based line in the story file, for messages; 0 for a story built in memory
     /// ([`Story::from_parts`]).
@@ -121,6 +133,7 @@ pub enum Mode {
 }
 
 impl Mode {
+    /// The mode as story files and JSON write it: "rail", "air", "road" or "direct".
     pub fn as_str(self) -> &'static str {
         match self {
             Mode::Rail => "rail",
@@ -134,10 +147,13 @@ impl Mode {
 /// A leg between two waypoints.
 #[derive(Debug, Clone, serde::Serialize)]
 pub struct LegSpec {
+    /// The id of the waypoint the leg starts at.
     pub from: String,
+    /// The id of the waypoint the leg ends at.
     pub to: String,
     /// Waypoints the leg passes through, in order (for routing; they get km marks too).
     pub via: Vec<String>,
+    /// How the leg travels, which decides how it is measured.
     pub mode: Mode,
     /// Speed or range of speeds the story assumes for this leg.
     pub speed: Option<(Speed, Speed)>,
@@ -150,15 +166,20 @@ pub struct LegSpec {
 /// A timeline event: something that happened at a waypoint within a local-time window.
 #[derive(Debug, Clone, serde::Serialize)]
 pub struct Event {
+    /// The key claims use to refer to the event.
     pub id: String,
     /// Waypoint id.
     pub at: String,
+    /// What happened, in words ("crossed into Russia").
     pub what: String,
-    /// Local civil time window, in the zone `tz` (or the waypoint's zone).
+    /// The start of the local civil time window in which it happened, in the zone `tz` (or the
+    /// waypoint's zone).
     pub earliest: jiff::civil::DateTime,
+    /// The end of the window, in the same zone as `earliest`.
     pub latest: jiff::civil::DateTime,
     /// IANA zone; when absent, the waypoint's place zone is used.
     pub tz: Option<String>,
+    /// Where the time comes from (an outlet or a quote), if the story says.
     pub source: Option<String>,
     /// 1-based line in the story file; 0 for a story built in memory.
     pub line: usize,
@@ -223,6 +244,7 @@ impl Story {
         validate::validate(raw, text, path)
     }
 
+    /// The waypoint with this id, if the story has one.
     pub fn waypoint(&self, id: &str) -> Option<&Waypoint> {
         self.waypoints.iter().find(|w| w.id == id)
     }

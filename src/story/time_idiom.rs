@@ -81,6 +81,7 @@ impl From<DayRelation> for String {
 pub struct ZoneOffset {
     /// The text as written ("one hour ahead").
     pub text: String,
+    /// The hedge word ("about"), which sets the tolerance.
     pub hedge: Hedge,
     /// The claimed offset of `place` from `of`, in seconds: positive ahead, negative behind.
     pub seconds: f64,

@@ -19,7 +19,7 @@ use std::fmt;
 use std::ops::{Add, Div, Mul, Sub};
 use std::time::Duration;
 
-pub use number::{parse_number_words, two_readings, vague_plural};
+pub use number::parse_number_words;
 pub use parse::{
     Quantity, QuantityRange, Unit, parse_duration, parse_length, parse_quantity, parse_speed,
     scan_quantity,
@@ -36,29 +36,55 @@ pub const M_PER_FOOT: f64 = 0.3048;
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum Error {
     #[error("empty quantity: expected a number and a unit, such as \"1,200 km\"")]
+    /// The text was empty or only whitespace.
     Empty,
     #[error("no number found in \"{text}\"")]
-    NoNumber { text: String },
+    /// The text has no number in it (`text` is the whole quantity as given).
+    NoNumber {
+        /// The quantity as given.
+        text: String,
+    },
     #[error(
         "unknown unit \"{unit}\" in \"{text}\" (known: km, m, miles, nmi, km/h, mph, knots, m/s, minutes, hours, days)"
     )]
-    UnknownUnit { text: String, unit: String },
-    #[error("\"{text}\" is a {found}, but a {expected} was expected")]
-    WrongDimension {
+    /// The number is followed by a word that is not a known unit (`unit`, within `text`).
+    UnknownUnit {
+        /// The quantity as given.
         text: String,
+        /// The word read as the unit.
+        unit: String,
+    },
+    #[error("\"{text}\" is a {found}, but a {expected} was expected")]
+    /// The quantity measures something else than the caller asked for ("40 mph" where a length was expected).
+    WrongDimension {
+        /// The quantity as given.
+        text: String,
+        /// What the caller asked for.
         expected: Dimension,
+        /// What the text measures.
         found: Dimension,
     },
     #[error("\"{text}\" is not a finite, non-negative quantity")]
-    OutOfRange { text: String },
+    /// The value is not finite, or is too large to hold.
+    OutOfRange {
+        /// The quantity as given.
+        text: String,
+    },
     #[error(
         "\"{text}\" is negative: a distance, speed or duration cannot be; write the figure without the minus sign"
     )]
-    Negative { text: String },
+    /// The value has a minus sign.
+    Negative {
+        /// The quantity as given.
+        text: String,
+    },
     #[error(
         "\"{text}\" can be read two ways: {decimal} with a decimal point or {grouped} with a thousands point; write \"{decimal}\" or \"{grouped}\" as the article means it"
     )]
+    /// "1.200 km" or "1,200 km" where the separator could be a decimal point or a
+    /// thousands separator; the caller must say which.
     Ambiguous {
+        /// The quantity as given.
         text: String,
         /// The reading with a decimal point ("1.2").
         decimal: String,
@@ -71,8 +97,11 @@ pub enum Error {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Dimension {
+    /// A distance, in metres.
     Length,
+    /// A speed, in metres per second.
     Speed,
+    /// A span of time, in seconds.
     Duration,
 }
 
@@ -96,6 +125,7 @@ pub struct Length {
 }
 
 impl Length {
+    /// No length at all: 0 m.
     pub const ZERO: Length = Length { m: 0.0 };
     /// A length in metres.
     pub const fn m(m: f64) -> Self {
@@ -119,12 +149,15 @@ impl Length {
             m: value * unit.metres(),
         }
     }
+    /// The length in metres.
     pub fn as_m(self) -> f64 {
         self.m
     }
+    /// The length in kilometres.
     pub fn as_km(self) -> f64 {
         self.m / 1000.0
     }
+    /// The length in statute miles (1,609.344 m).
     pub fn as_miles(self) -> f64 {
         self.m / M_PER_MILE
     }
@@ -138,10 +171,15 @@ impl Length {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum LengthUnit {
+    /// The metre (m).
     Metre,
+    /// The kilometre (km), 1,000 m.
     Kilometre,
+    /// The statute mile (mi), 1,609.344 m.
     Mile,
+    /// The nautical mile (nmi), 1,852 m.
     NauticalMile,
+    /// The international foot (ft), 0.3048 m.
     Foot,
 }
 
@@ -204,12 +242,15 @@ impl Speed {
             mps: value * unit.mps(),
         }
     }
+    /// The speed in metres per second.
     pub fn as_mps(self) -> f64 {
         self.mps
     }
+    /// The speed in kilometres per hour.
     pub fn as_kmh(self) -> f64 {
         self.mps * 3.6
     }
+    /// The speed in statute miles per hour.
     pub fn as_mph(self) -> f64 {
         self.mps * 3600.0 / M_PER_MILE
     }
@@ -223,9 +264,13 @@ impl Speed {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum SpeedUnit {
+    /// Kilometres per hour (km/h).
     Kmh,
+    /// Statute miles per hour (mph).
     Mph,
+    /// Knots: nautical miles per hour (kn).
     Knot,
+    /// Metres per second (m/s).
     Mps,
 }
 
@@ -239,6 +284,7 @@ impl SpeedUnit {
             SpeedUnit::Mps => 1.0,
         }
     }
+    /// The unit's symbol as reports print it: "km/h", "mph", "kn" or "m/s".
     pub fn symbol(self) -> &'static str {
         match self {
             SpeedUnit::Kmh => "km/h",
@@ -253,10 +299,15 @@ impl SpeedUnit {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum TimeUnit {
+    /// The second (s).
     Second,
+    /// The minute (min), 60 s.
     Minute,
+    /// The hour (h), 3,600 s.
     Hour,
+    /// The day (d), 86,400 s (no daylight-saving or leap seconds).
     Day,
+    /// The week (wk), 7 days.
     Week,
 }
 
@@ -271,6 +322,7 @@ impl TimeUnit {
             TimeUnit::Week => 604_800.0,
         }
     }
+    /// The unit's symbol as reports print it: "s", "min", "h", "d" or "wk".
     pub fn symbol(self) -> &'static str {
         match self {
             TimeUnit::Second => "s",

@@ -96,15 +96,7 @@ fn point_groups(t: &str) -> Option<(String, usize)> {
 /// A number such as "1.200" that reads as 1.2 with a decimal point and as 1,200 with a
 /// European thousands point: 1–3 digits (not a lone 0), a point and exactly three digits.
 /// Returns both readings, decimal first.
-///
-/// ```
-/// use routecheck::units::two_readings;
-/// assert_eq!(two_readings("1.200 km"), Some((1.2, 1200.0)));
-/// assert_eq!(two_readings("1.25 km"), None);
-/// assert_eq!(two_readings("0.500 km"), None);
-/// assert_eq!(two_readings("1.200.000 km"), None);
-/// ```
-pub fn two_readings(t: &str) -> Option<(f64, f64)> {
+pub(crate) fn two_readings(t: &str) -> Option<(f64, f64)> {
     let t = t.trim_start();
     let b = t.as_bytes();
     let first = b.iter().take_while(|c| c.is_ascii_digit()).count();
@@ -211,13 +203,7 @@ fn word_value(w: &str) -> Option<f64> {
 /// bytes used. The convention: "dozens" is two dozen up to a hundred (24–99), "hundreds"
 /// 200–999, "thousands" 2,000–9,999 (the plural says at least two of them, and the next word
 /// up was not used).
-///
-/// ```
-/// use routecheck::units::vague_plural;
-/// assert_eq!(vague_plural("dozens of km"), Some((24.0, 99.0, 9)));
-/// assert_eq!(vague_plural("a dozen km"), None);
-/// ```
-pub fn vague_plural(t: &str) -> Option<(f64, f64, usize)> {
+pub(crate) fn vague_plural(t: &str) -> Option<(f64, f64, usize)> {
     for (word, lo, hi) in [
         ("dozens of", 24.0, 99.0),
         ("hundreds of", 200.0, 999.0),
@@ -393,6 +379,10 @@ mod tests {
         assert_eq!(number_prefix("1 2000 km"), Some((1.0, 1)));
         // European point grouping with two groups is unambiguous.
         assert_eq!(number_prefix("1.200.000 km"), Some((1_200_000.0, 9)));
+        assert_eq!(two_readings("1.200 km"), Some((1.2, 1200.0)));
+        assert_eq!(two_readings("1.25 km"), None);
+        assert_eq!(two_readings("0.500 km"), None);
+        assert_eq!(two_readings("1.200.000 km"), None);
         assert_eq!(two_readings("4.500 km"), Some((4.5, 4500.0)));
         assert_eq!(two_readings("12.345"), Some((12.345, 12345.0)));
         assert_eq!(two_readings("1.2345"), None);
@@ -418,6 +408,8 @@ mod tests {
         assert_eq!(number_prefix("4.5 thousand km"), Some((4500.0, 12)));
         assert_eq!(vague_plural("Hundreds of miles"), Some((200.0, 999.0, 11)));
         assert_eq!(vague_plural("dozensof"), None);
+        assert_eq!(vague_plural("dozens of km"), Some((24.0, 99.0, 9)));
+        assert_eq!(vague_plural("a dozen km"), None);
     }
 
     #[test]

@@ -10,12 +10,16 @@ use super::{Dimension, Error, Length, LengthUnit, Speed, SpeedUnit, TimeUnit, gr
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
 #[serde(tag = "dimension", content = "unit", rename_all = "lowercase")]
 pub enum Unit {
+    /// A unit of length.
     Length(LengthUnit),
+    /// A unit of speed.
     Speed(SpeedUnit),
+    /// A unit of time.
     Duration(TimeUnit),
 }
 
 impl Unit {
+    /// What the unit measures.
     pub fn dimension(self) -> Dimension {
         match self {
             Unit::Length(_) => Dimension::Length,
@@ -23,6 +27,7 @@ impl Unit {
             Unit::Duration(_) => Dimension::Duration,
         }
     }
+    /// The unit's symbol as reports print it ("km", "km/h", "h").
     pub fn symbol(self) -> &'static str {
         match self {
             Unit::Length(u) => u.symbol(),
@@ -43,12 +48,16 @@ impl Unit {
 /// A value or a range of values in one unit: "1,200 km" (lo = hi) or "40–60 km/h".
 #[derive(Debug, Clone, Copy, PartialEq, serde::Serialize)]
 pub struct QuantityRange {
+    /// The low end, in `unit` (equal to `hi` for a single value).
     pub lo: f64,
+    /// The high end, in `unit`.
     pub hi: f64,
+    /// The unit the text wrote.
     pub unit: Unit,
 }
 
 impl QuantityRange {
+    /// Whether the text gave a range ("40–60") rather than one value.
     pub fn is_range(&self) -> bool {
         self.lo != self.hi
     }
@@ -56,9 +65,11 @@ impl QuantityRange {
     pub fn mid_si(&self) -> f64 {
         (self.lo + self.hi) / 2.0 * self.unit.si()
     }
+    /// The low end in SI units (m, m/s, s).
     pub fn lo_si(&self) -> f64 {
         self.lo * self.unit.si()
     }
+    /// The high end in SI units (m, m/s, s).
     pub fn hi_si(&self) -> f64 {
         self.hi * self.unit.si()
     }
@@ -67,12 +78,14 @@ impl QuantityRange {
 /// A parsed quantity, with the conversion the text gave in parentheses, if any.
 #[derive(Debug, Clone, Copy, PartialEq, serde::Serialize)]
 pub struct Quantity {
+    /// The value as written first ("425 miles").
     pub value: QuantityRange,
     /// "425 miles (680 kilometers)" → Some(680 km).
     pub conversion: Option<QuantityRange>,
 }
 
 impl Quantity {
+    /// What the quantity measures (from the unit of `value`).
     pub fn dimension(&self) -> Dimension {
         self.value.unit.dimension()
     }

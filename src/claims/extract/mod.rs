@@ -25,7 +25,9 @@ use crate::story::{ClaimSpec, LegSpec, Mode, Story, Waypoint};
 /// A waypoint of a draft story: a place the claims need.
 #[derive(Debug, Clone, PartialEq)]
 pub struct DraftWaypoint {
+    /// The id the draft story gives it (a slug of the place's name).
     pub id: String,
+    /// The gazetteer place the name resolved to.
     pub place: Place,
 }
 
@@ -34,6 +36,7 @@ pub struct DraftWaypoint {
 pub struct Extraction {
     /// Places the claims use, in order of first mention.
     pub waypoints: Vec<DraftWaypoint>,
+    /// The claims found, in text order, ready for a story's `[[claims]]`.
     pub claims: Vec<ClaimSpec>,
     /// How many quantities were found in all.
     pub quantities: usize,

@@ -9,6 +9,7 @@ use crate::gazetteer::{Gazetteer, Place, Query};
 pub struct Mention {
     /// Byte range of the name in the text.
     pub start: usize,
+    /// Byte offset just past the name's end.
     pub end: usize,
     /// The words as written ("Razdolnaya River").
     pub text: String,
@@ -166,6 +167,7 @@ pub struct Resolver<'g> {
 }
 
 impl<'g> Resolver<'g> {
+    /// A resolver looking names up in `gaz`, with an empty cache.
     pub fn new(gaz: &'g Gazetteer) -> Self {
         Resolver {
             gaz,

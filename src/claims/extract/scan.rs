@@ -6,7 +6,9 @@ use crate::units::{Quantity, scan_quantity};
 /// A sentence: its byte range in the text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Sentence {
+    /// Byte offset of the sentence's first character.
     pub start: usize,
+    /// Byte offset just past the sentence's end.
     pub end: usize,
 }
 
@@ -92,10 +94,13 @@ fn abbreviation(before: &str) -> bool {
 pub struct Found {
     /// Byte range of the quantity (number, unit and any conversion) in the text.
     pub start: usize,
+    /// Byte offset just past its end.
     pub end: usize,
+    /// The hedge word before the figure, which sets the tolerance.
     pub hedge: Hedge,
     /// The hedge's words as written ("top speed of just"), empty for a plain figure.
     pub hedge_words: String,
+    /// The figure as parsed.
     pub quantity: Quantity,
 }
 
