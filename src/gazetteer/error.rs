@@ -44,6 +44,21 @@ pub enum Error {
     CorruptData { file: &'static str, reason: String },
 }
 
+impl Error {
+    /// A bundled table's row that [`crate::rows::read`] refused, as [`Error::CorruptData`]
+    /// ("line 4, column 6: latitude 91 is out of range").
+    pub(crate) fn from_rows(file: &'static str, e: &crate::rows::Error) -> Error {
+        let column = e
+            .column
+            .map(|c| format!(", column {c}"))
+            .unwrap_or_default();
+        Error::CorruptData {
+            file,
+            reason: format!("line {}{column}: {}", e.line, e.message),
+        }
+    }
+}
+
 fn did_you_mean(suggestions: &[String]) -> String {
     if suggestions.is_empty() {
         "; check the spelling, or add \", CC\" with a country code".to_string()
