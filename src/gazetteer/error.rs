@@ -3,31 +3,38 @@
 /// A gazetteer error. Each message says what to do next, so there is no separate help.
 #[derive(Debug, Clone, PartialEq, thiserror::Error, miette::Diagnostic)]
 pub enum Error {
+    /// No place has this name, even by a close spelling; `suggestions` lists near names, if any.
     #[error("no place is called \"{query}\"{}", did_you_mean(suggestions))]
     UnknownPlace {
         query: String,
         suggestions: Vec<String>,
     },
+    /// The query has no name.
     #[error("the place name is empty: give a name such as \"Vladivostok\" or \"Khasan, RU\"")]
     EmptyQuery,
     #[error(
         "the place name is {chars} characters long; names longer than {max} characters are refused"
     )]
+    /// The name is longer than [`super::MAX_NAME_CHARS`] characters.
     QueryTooLong { chars: usize, max: usize },
+    /// The name contains a control character (`code` is its Unicode scalar value).
     #[error("the place name contains a control character (U+{code:04X}); remove it and try again")]
     ControlCharacter { code: u32 },
+    /// Places have the name, but none of the asked kind (in the asked country, if one was given).
     #[error("no {kind} is called \"{query}\"{}", country.as_ref().map(|c| format!(" in {c}")).unwrap_or_default())]
     NoneOfKind {
         query: String,
         kind: String,
         country: Option<String>,
     },
+    /// Places have the name, but none in the asked country; `elsewhere` lists the countries they are in.
     #[error("\"{query}\" names no place in {country}; it is known in: {}", elsewhere.join(", "))]
     NotInCountry {
         query: String,
         country: String,
         elsewhere: Vec<String>,
     },
+    /// Places have the name, but none in the asked first-level division; `elsewhere` lists the divisions they are in.
     #[error("\"{query}\" names no place in {region}{}", in_list(elsewhere))]
     NotInRegion {
         query: String,
@@ -37,10 +44,12 @@ pub enum Error {
     #[error(
         "unknown country \"{text}\": use an ISO 3166 code (\"RU\", \"KP\") or an English name (\"Russia\")"
     )]
+    /// A country qualifier that is neither an ISO 3166 code nor a known English name.
     UnknownCountry { text: String },
     #[error(
         "the bundled gazetteer file {file} is damaged ({reason}); rebuild it with the script data/README.md names for it, or reinstall"
     )]
+    /// A bundled data file could not be read: `file` is its path in the project, `reason` what is wrong and where (line, column).
     CorruptData { file: &'static str, reason: String },
 }
 

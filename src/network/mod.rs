@@ -47,7 +47,9 @@ use crate::units::Length;
 /// known, a position (used to snap to the nearest station or track when the name is unknown).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Waypoint {
+    /// The name to match against station names and aliases, and to show in messages.
     pub name: String,
+    /// The waypoint's position, where known.
     pub at: Option<LatLon>,
 }
 
@@ -71,6 +73,7 @@ impl Waypoint {
 /// Why a line table could not be loaded or a rail route could not be found.
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
+    /// A line table is not valid TOML, or lacks a field a line table needs.
     #[error("rail line table {file} is not valid TOML for a line table")]
     TableSyntax {
         file: String,
@@ -80,13 +83,16 @@ pub enum Error {
     #[error(
         "rail line table {line}: station \"{station}\" gives {what} without a source; add {what}_source"
     )]
+    /// A station gives a km post or coordinates without citing where they come from.
     MissingSource {
         line: String,
         station: String,
         what: &'static str,
     },
+    /// A station row gives neither a km post nor coordinates.
     #[error("rail line table {line}: station \"{station}\" has neither a km post nor coordinates")]
     EmptyRow { line: String, station: String },
+    /// A station's coordinates are not a valid latitude and longitude.
     #[error("rail line table {line}: station \"{station}\" has a bad coordinate")]
     BadCoordinate {
         line: String,
@@ -98,6 +104,7 @@ pub enum Error {
         "rail line table {line}: km posts out of order: \"{station}\" at km {:.1} follows \"{previous}\" at km {:.1}; list stations in the order of their km posts",
         .km.as_km(), .previous_km.as_km()
     )]
+    /// A station's km post is smaller than the previous station's.
     KmOutOfOrder {
         line: String,
         station: String,
@@ -105,14 +112,18 @@ pub enum Error {
         previous: String,
         previous_km: Length,
     },
+    /// A line table has fewer than two km posts, so it measures nothing.
     #[error("rail line table {line}: at least two stations need km posts to measure anything")]
     TooFewKmPosts { line: String },
+    /// A GeoJSON file that cannot be parsed.
     #[error("cannot read the rail GeoJSON")]
     GeoJson(#[from] ::geojson::Error),
     #[error(
         "the rail GeoJSON holds no LineString or MultiLineString with two or more distinct points"
     )]
+    /// A GeoJSON file without any usable line.
     NoTrack,
+    /// A GeoJSON position that is not a valid longitude and latitude.
     #[error("the rail GeoJSON has a bad coordinate in feature {feature}")]
     BadTrackCoordinate {
         feature: usize,
@@ -122,17 +133,22 @@ pub enum Error {
     #[error(
         "the OpenStreetMap data holds no railway=rail, narrow_gauge or light_rail way with two located nodes; export the region's railway ways together with their nodes"
     )]
+    /// OpenStreetMap data without any usable railway way.
     NoOsmTrack,
+    /// An OpenStreetMap PBF file that cannot be decoded.
     #[error("cannot read the OpenStreetMap PBF data")]
     OsmPbf(#[from] osmpbf::Error),
+    /// An OSM XML file that is not well-formed XML.
     #[error("not well-formed OSM XML")]
     OsmXml(#[from] roxmltree::Error),
+    /// An Overpass JSON file that is not valid JSON of that shape.
     #[error("not valid Overpass JSON: {0}")]
     OverpassJson(#[from] serde_json::Error),
     #[error(
         "{format}: {element} has {}; {fix}",
         match .value { Some(v) => format!("a bad {attribute} \"{v}\""), None => format!("no {attribute}") }
     )]
+    /// An OpenStreetMap element with a missing or unreadable attribute (an id, a coordinate, a node reference).
     OsmAttribute {
         format: &'static str,
         element: String,
@@ -140,6 +156,7 @@ pub enum Error {
         value: Option<String>,
         fix: &'static str,
     },
+    /// A rail file that cannot be read from disk.
     #[error("cannot read {path}")]
     Io {
         path: String,
@@ -149,21 +166,27 @@ pub enum Error {
     #[error(
         "{path} is not a rail file routecheck reads: expected GeoJSON, Overpass JSON, OSM XML, .osm.pbf or a compiled .rail network"
     )]
+    /// A file whose contents are none of the rail formats read here.
     UnknownFormat { path: String },
     #[error(
         "the compiled rail network is format version {found}; this routecheck reads version {expected}: compile it again with `routecheck rail import SOURCE -o FILE.rail`"
     )]
+    /// A compiled `.rail` network written in another format version than [`FORMAT_VERSION`].
     CompiledVersion { found: u32, expected: u32 },
     #[error(
         "the compiled rail network is damaged (checksum {found:08x}, expected {expected:08x}); compile it again with `routecheck rail import SOURCE -o FILE.rail`"
     )]
+    /// A compiled `.rail` network whose checksum does not match its contents.
     CompiledChecksum { found: u32, expected: u32 },
     #[error(
         "the compiled rail network is damaged: {what} at byte {offset}; compile it again with `routecheck rail import SOURCE -o FILE.rail`"
     )]
+    /// A compiled `.rail` network whose contents are inconsistent at a byte offset.
     CompiledCorrupt { what: &'static str, offset: usize },
+    /// A route asked with fewer than two waypoints.
     #[error("a rail route needs at least two waypoints; {given} given")]
     TooFewWaypoints { given: usize },
+    /// A waypoint without a position whose name matches no station.
     #[error("no station called \"{query}\" in the rail line tables{}", suggest(.suggestions))]
     UnknownStation {
         query: String,
@@ -173,13 +196,16 @@ pub enum Error {
         "no railway line data covers \"{waypoint}\"{}; load real track with --rail FILE (GeoJSON) or measure the leg with --mode direct",
         nearest_text(.nearest, .tolerance)
     )]
+    /// A waypoint farther from every loaded station or track than the snapping tolerance.
     NoCoverage {
         waypoint: String,
         nearest: Option<(String, Length)>,
         tolerance: Length,
     },
+    /// Two waypoints on lines that are not connected.
     #[error("no rail connection from \"{from}\" to \"{to}\" in the loaded lines")]
     Unreachable { from: String, to: String },
+    /// Every waypoint lands on the same point of the network.
     #[error("the rail route has zero length: every waypoint is at {at}")]
     ZeroLength { at: String },
 }
