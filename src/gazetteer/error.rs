@@ -6,7 +6,9 @@ pub enum Error {
     /// No place has this name, even by a close spelling; `suggestions` lists near names, if any.
     #[error("no place is called \"{query}\"{}", did_you_mean(suggestions))]
     UnknownPlace {
+        /// The name asked.
         query: String,
+        /// Near names, described with their country ("Vladivostok (RU)").
         suggestions: Vec<String>,
     },
     /// The query has no name.
@@ -16,41 +18,66 @@ pub enum Error {
         "the place name is {chars} characters long; names longer than {max} characters are refused"
     )]
     /// The name is longer than [`super::MAX_NAME_CHARS`] characters.
-    QueryTooLong { chars: usize, max: usize },
+    QueryTooLong {
+        /// The name's length in characters.
+        chars: usize,
+        /// The longest name accepted, in characters.
+        max: usize,
+    },
     /// The name contains a control character (`code` is its Unicode scalar value).
     #[error("the place name contains a control character (U+{code:04X}); remove it and try again")]
-    ControlCharacter { code: u32 },
+    ControlCharacter {
+        /// The character's Unicode scalar value.
+        code: u32,
+    },
     /// Places have the name, but none of the asked kind (in the asked country, if one was given).
     #[error("no {kind} is called \"{query}\"{}", country.as_ref().map(|c| format!(" in {c}")).unwrap_or_default())]
     NoneOfKind {
+        /// The name asked.
         query: String,
+        /// The kind asked ("station").
         kind: String,
+        /// The country asked, if any.
         country: Option<String>,
     },
     /// Places have the name, but none in the asked country; `elsewhere` lists the countries they are in.
     #[error("\"{query}\" names no place in {country}; it is known in: {}", elsewhere.join(", "))]
     NotInCountry {
+        /// The name asked.
         query: String,
+        /// The country asked.
         country: String,
+        /// The countries places of that name are in.
         elsewhere: Vec<String>,
     },
     /// Places have the name, but none in the asked first-level division; `elsewhere` lists the divisions they are in.
     #[error("\"{query}\" names no place in {region}{}", in_list(elsewhere))]
     NotInRegion {
+        /// The name asked.
         query: String,
+        /// The division asked, as given.
         region: String,
+        /// GeoNames' names of the divisions places of that name are in.
         elsewhere: Vec<String>,
     },
     #[error(
         "unknown country \"{text}\": use an ISO 3166 code (\"RU\", \"KP\") or an English name (\"Russia\")"
     )]
     /// A country qualifier that is neither an ISO 3166 code nor a known English name.
-    UnknownCountry { text: String },
+    UnknownCountry {
+        /// The qualifier as given.
+        text: String,
+    },
     #[error(
         "the bundled gazetteer file {file} is damaged ({reason}); rebuild it with the script data/README.md names for it, or reinstall"
     )]
     /// A bundled data file could not be read: `file` is its path in the project, `reason` what is wrong and where (line, column).
-    CorruptData { file: &'static str, reason: String },
+    CorruptData {
+        /// The file's path in the project ("data/places/curated.tsv").
+        file: &'static str,
+        /// What is wrong, and where ("line 4: …").
+        reason: String,
+    },
 }
 
 impl Error {

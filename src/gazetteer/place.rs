@@ -90,6 +90,7 @@ impl fmt::Display for Source {
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[serde(tag = "type", content = "coordinates")]
 pub enum PlaceGeometry {
+    /// A single position (towns, stations, bridges, airports).
     Point(LatLon),
     /// One or more polylines (a river and its parts), each at least two points.
     Lines(Vec<Vec<LatLon>>),

@@ -54,6 +54,7 @@ pub struct LineTable {
 /// A station (or a point the line passes) in a line table.
 #[derive(Debug, Clone, PartialEq)]
 pub struct TableStation {
+    /// The station's (or point's) name as the table gives it.
     pub name: String,
     /// Other names and spellings it is matched by.
     pub aliases: Vec<String>,
