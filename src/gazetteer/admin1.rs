@@ -379,6 +379,17 @@ mod tests {
     }
 
     #[test]
+    fn a_damaged_row_is_not_skipped_the_table_reads_as_empty() {
+        let t = table("# country\tcode\tname\tascii_name\tvotes\nKP\t12\tP\t\t1\nru\t59\tR\t\t1\n");
+        assert!(t.check().is_err());
+        assert_eq!(
+            t.get("KP", "12"),
+            None,
+            "rows before the damage are not served either"
+        );
+    }
+
+    #[test]
     fn small_tables_and_empty_ones() {
         let text = "# head\n# country\tcode\tname\tascii_name\r\nKP\t12\tPyongyang\t\t2/2\r\nPL\t74\tŁódź\tLodz\t3/3\nRU\t59\tPrimorye\t\t1/1\n";
         let t = table(text);
