@@ -5,13 +5,16 @@
 //! spelling. The table is derived by `scripts/derive_admin1.py` (source, licence and coverage
 //! in `data/README.md`); a few codes have no name and answer `None`.
 //!
-//! Loading only checks the header. The rows (sorted by country and code) are parsed on the
-//! first lookup, about 0.7 ms once per process (measured by the gazetteer bench), so that a lookup is a
-//! binary search over parsed rows: a place's division name is asked for on every
-//! resolution, and searching the text itself took longer than the rest of a lookup. A
-//! damaged line is left out, never a panic; a table without its column line is refused at
-//! load, and the tests
-//! check every line of the bundled file (`Admin1Names::check`, a typed error naming the line).
+//! Loading only checks the header. The rows (sorted by country and code) are read by
+//! [`crate::rows::read`] on the first lookup, once per process (timed by the gazetteer
+//! bench's `load_and_first_division_name`), so that a lookup is a binary search over parsed
+//! rows: a place's division name is asked for on every resolution, and searching the text
+//! itself took longer than the rest of a lookup. A table without its column line is refused
+//! at load; a damaged row makes the whole table read as empty (lookups answer `None`, never
+//! panic, and no row is skipped), and the tests read every row of the bundled file and check
+//! their order (`Admin1Names::check`, an error naming the line and column).
+
+use serde::{Deserialize, Deserializer, de::Error as _};
 
 use super::error::Error;
 use super::normalize::{normalize, normalizes_to};
@@ -47,53 +50,73 @@ impl Admin1<'_> {
     }
 }
 
+/// One data row of the table, in column order: country, code, name, ASCII name (may be
+/// empty), and the derivation's vote count (not used here). Each field is checked as it is
+/// read, so a bad one is an error naming its line and column.
+#[derive(Debug, Deserialize)]
+struct Row {
+    #[serde(deserialize_with = "country")]
+    country: Box<str>,
+    #[serde(deserialize_with = "code")]
+    code: Box<str>,
+    #[serde(deserialize_with = "name")]
+    name: Box<str>,
+    #[serde(deserialize_with = "ascii_name")]
+    ascii_name: Box<str>,
+    _votes: serde::de::IgnoredAny,
+}
+
+impl Row {
+    fn admin1(&self) -> Admin1<'_> {
+        Admin1 {
+            country: &self.country,
+            code: &self.code,
+            name: &self.name,
+            ascii_name: (!self.ascii_name.is_empty()).then_some(&*self.ascii_name),
+        }
+    }
+}
+
+fn country<'de, D: Deserializer<'de>>(d: D) -> Result<Box<str>, D::Error> {
+    let s = <Box<str>>::deserialize(d)?;
+    if s.len() != 2 || !s.bytes().all(|b| b.is_ascii_uppercase()) {
+        return Err(D::Error::custom(format!("\"{s}\" is not a country code")));
+    }
+    Ok(s)
+}
+
+fn code<'de, D: Deserializer<'de>>(d: D) -> Result<Box<str>, D::Error> {
+    let s = <Box<str>>::deserialize(d)?;
+    if s.is_empty() || !s.bytes().all(|b| b.is_ascii_alphanumeric()) {
+        return Err(D::Error::custom(format!("\"{s}\" is not an admin1 code")));
+    }
+    Ok(s)
+}
+
+fn name<'de, D: Deserializer<'de>>(d: D) -> Result<Box<str>, D::Error> {
+    let s = <Box<str>>::deserialize(d)?;
+    if s.trim().is_empty() || s.trim() != &*s {
+        return Err(D::Error::custom(
+            "the name is empty or has spaces around it",
+        ));
+    }
+    Ok(s)
+}
+
+fn ascii_name<'de, D: Deserializer<'de>>(d: D) -> Result<Box<str>, D::Error> {
+    let s = <Box<str>>::deserialize(d)?;
+    if !s.is_empty() && (!s.is_ascii() || s.trim().is_empty()) {
+        return Err(D::Error::custom(format!("\"{s}\" is not an ASCII name")));
+    }
+    Ok(s)
+}
+
 /// The table: comment lines, then data lines sorted by (country, code).
 pub(crate) struct Admin1Names {
     text: &'static str,
-    /// Byte offset of the first data line.
-    data: usize,
-    /// The rows, parsed on the first lookup (one pass over ~90 KB; a damaged line is left
-    /// out), in the file's (country, code) order.
-    index: std::sync::OnceLock<Vec<Admin1<'static>>>,
-}
-
-#[cfg(test)]
-fn bad(line: usize, what: impl std::fmt::Display) -> Error {
-    Error::CorruptData {
-        file: FILE,
-        reason: format!("line {line}: {what}"),
-    }
-}
-
-/// The fields of a data line: country, code, name, ASCII name (may be empty), then columns
-/// this reader ignores (the derivation's vote counts). `Err` says what is wrong with it.
-fn fields(line: &str) -> Result<Admin1<'_>, String> {
-    let mut c = line.split('\t');
-    let (Some(country), Some(code), Some(name), ascii) = (c.next(), c.next(), c.next(), c.next())
-    else {
-        return Err("fewer than 3 columns (country, code, name)".into());
-    };
-    if country.len() != 2 || !country.bytes().all(|b| b.is_ascii_uppercase()) {
-        return Err(format!("\"{country}\" is not a country code"));
-    }
-    if code.is_empty() || !code.bytes().all(|b| b.is_ascii_alphanumeric()) {
-        return Err(format!("\"{code}\" is not an admin1 code"));
-    }
-    if name.trim().is_empty() || name.trim() != name {
-        return Err("the name is empty or has spaces around it".into());
-    }
-    let ascii_name = ascii.filter(|a| !a.is_empty());
-    if let Some(a) = ascii_name
-        && (!a.is_ascii() || a.trim().is_empty())
-    {
-        return Err(format!("\"{a}\" is not an ASCII name"));
-    }
-    Ok(Admin1 {
-        country,
-        code,
-        name,
-        ascii_name,
-    })
+    /// The rows, parsed on the first lookup (one pass over ~90 KB) in the file's (country,
+    /// code) order, or the first row that could not be read.
+    index: std::sync::OnceLock<Result<Vec<Row>, Error>>,
 }
 
 impl Admin1Names {
@@ -101,24 +124,19 @@ impl Admin1Names {
     pub fn empty() -> Admin1Names {
         Admin1Names {
             text: "",
-            data: 0,
             index: std::sync::OnceLock::new(),
         }
     }
 
     /// Opens a table after checking its header (the column line must end the leading
-    /// comments); each data line is checked as it is read (a damaged one reads as missing),
-    /// and all of them by the tests (`check`).
+    /// comments). The rows are read on the first lookup; `check` reads them all and checks
+    /// their order.
     pub fn new(text: &'static str) -> Result<Admin1Names, Error> {
-        let mut data = 0;
-        let mut last = None;
-        for line in text.split_inclusive('\n') {
-            if !line.starts_with('#') {
-                break;
-            }
-            data += line.len();
-            last = Some(line.trim_end_matches(['\n', '\r']));
-        }
+        let last = text
+            .lines()
+            .take_while(|l| l.starts_with('#'))
+            .last()
+            .map(|l| l.trim_end_matches('\r'));
         if !last.is_some_and(|l| l.starts_with(COLUMNS)) {
             return Err(Error::CorruptData {
                 file: FILE,
@@ -130,79 +148,72 @@ impl Admin1Names {
         }
         Ok(Admin1Names {
             text,
-            data,
             index: std::sync::OnceLock::new(),
         })
     }
 
-    /// Checks every data line, their order and that no key appears twice; returns how many
-    /// there are. Lookups need none of this (they never panic on a damaged line), and the
-    /// table is compiled in, so the tests run it on the bundled file instead of every start.
+    /// Reads every row, checks their order and that no key appears twice; returns how many
+    /// there are. The table is compiled in, so the tests run this on the bundled file
+    /// instead of every start.
     #[cfg(test)]
     pub fn check(&self) -> Result<usize, Error> {
-        let first = self.text[..self.data].lines().count() + 1;
-        let mut prev: Option<Admin1<'_>> = None;
-        let mut n = 0;
-        for (i, line) in self.data_lines().map(|(_, l)| l).enumerate() {
-            let at = first + i;
-            let row = fields(line).map_err(|e| bad(at, e))?;
-            if let Some(p) = prev {
-                match (p.country, p.code).cmp(&(row.country, row.code)) {
-                    std::cmp::Ordering::Less => {}
-                    std::cmp::Ordering::Equal => {
-                        return Err(bad(at, format!("{} appears twice", row.key())));
-                    }
-                    std::cmp::Ordering::Greater => {
-                        return Err(bad(
-                            at,
-                            format!(
-                                "{} is out of order (rows are sorted by country and code)",
-                                row.key()
-                            ),
-                        ));
-                    }
+        let rows = self.index().map_err(Clone::clone)?;
+        // The line of each row: the reader skips comments and blank lines, nothing else.
+        let lines: Vec<usize> = self
+            .text
+            .lines()
+            .enumerate()
+            .filter(|(_, l)| !l.starts_with('#') && !l.trim_end_matches('\r').is_empty())
+            .map(|(i, _)| i + 1)
+            .collect();
+        for (i, w) in rows.windows(2).enumerate() {
+            let (p, row) = (w[0].admin1(), w[1].admin1());
+            let at = lines[i + 1];
+            let bad = |what: String| Error::CorruptData {
+                file: FILE,
+                reason: format!("line {at}: {what}"),
+            };
+            match (p.country, p.code).cmp(&(row.country, row.code)) {
+                std::cmp::Ordering::Less => {}
+                std::cmp::Ordering::Equal => {
+                    return Err(bad(format!("{} appears twice", row.key())));
+                }
+                std::cmp::Ordering::Greater => {
+                    return Err(bad(format!(
+                        "{} is out of order (rows are sorted by country and code)",
+                        row.key()
+                    )));
                 }
             }
-            prev = Some(row);
-            n += 1;
         }
-        Ok(n)
+        Ok(rows.len())
     }
 
-    /// The data lines with their byte offsets.
-    fn data_lines(&self) -> impl Iterator<Item = (usize, &'static str)> {
-        let text: &'static str = self.text;
-        let mut at = self.data;
-        text.get(self.data..)
-            .unwrap_or("")
-            .split_inclusive('\n')
-            .map(move |l| {
-                let start = at;
-                at += l.len();
-                (start, l.trim_end_matches(['\n', '\r']))
+    /// The rows, read on first use, or the error naming the first row that could not be read.
+    fn index(&self) -> Result<&[Row], &Error> {
+        self.index
+            .get_or_init(|| {
+                crate::rows::read(FILE, self.text, b'\t').map_err(|e| Error::from_rows(FILE, &e))
             })
+            .as_deref()
     }
 
-    /// The rows, parsed on first use.
-    fn rows(&self) -> &[Admin1<'static>] {
-        self.index.get_or_init(|| {
-            self.data_lines()
-                .filter_map(|(_, line)| fields(line).ok())
-                .collect()
-        })
+    /// The rows; none if the table is damaged (the bundled one is checked by the tests).
+    fn rows(&self) -> &[Row] {
+        self.index().unwrap_or(&[])
     }
 
     /// The division with this code ("RU", "59"): a binary search over the sorted rows.
-    pub fn get(&self, country: &str, code: &str) -> Option<Admin1<'static>> {
+    pub fn get(&self, country: &str, code: &str) -> Option<Admin1<'_>> {
         let rows = self.rows();
         let i = rows
-            .binary_search_by(|a| (a.country, a.code).cmp(&(country, code)))
+            .binary_search_by(|a| (&*a.country, &*a.code).cmp(&(country, code)))
             .ok()?;
-        rows.get(i).copied()
+        rows.get(i).map(Row::admin1)
     }
 
     /// The division of a "CC.code" key ("RU.59"), as world places carry it.
-    pub fn get_key(&self, key: &str) -> Option<Admin1<'static>> {
+    pub fn get_key(&self, key: &str) -> Option<Admin1<'_>> {
         let (country, code) = key.split_once('.')?;
         self.get(country, code)
     }
@@ -210,15 +221,15 @@ impl Admin1Names {
     /// The divisions whose name or ASCII spelling is this name, compared as lookup keys
     /// (case, accents and punctuation aside: "lodz voivodeship" finds "Łódź Voivodeship"),
     /// in country and code order. A scan of every row.
-    pub fn named(&self, name: &str) -> Vec<Admin1<'static>> {
+    pub fn named(&self, name: &str) -> Vec<Admin1<'_>> {
         let key = normalize(name);
         if key.is_empty() {
             return Vec::new();
         }
         self.rows()
             .iter()
+            .map(Row::admin1)
             .filter(|a| a.has_name_key(&key))
-            .copied()
             .collect()
     }
 }
@@ -243,11 +254,8 @@ mod tests {
         let n = t.check().unwrap();
         assert!(n > 3_600, "{n}");
         // check() refuses a key twice or out of order; count the keys again independently.
-        let mut keys: Vec<(&str, &str)> = t
-            .data_lines()
-            .map(|(_, l)| fields(l).unwrap())
-            .map(|r| (r.country, r.code))
-            .collect();
+        let mut keys: Vec<(&str, &str)> =
+            t.rows().iter().map(|r| (&*r.country, &*r.code)).collect();
         keys.sort_unstable();
         keys.dedup();
         assert_eq!(keys.len(), n, "duplicate (country, code) keys");
@@ -314,12 +322,12 @@ mod tests {
         assert!(err("# about\nRU\t59\tPrimorye\n").contains("no column line"));
         assert!(err("").contains("no column line"));
         assert_eq!(
-            err("# c\n# country\tcode\tname\tascii_name\nRU\t59\n"),
-            "line 3: fewer than 3 columns (country, code, name)"
+            err("# c\n# country\tcode\tname\tascii_name\nKP\t12\tP\t\t1\nRU\t59\n"),
+            "line 4: 2 fields where the table has 5"
         );
         assert!(
-            err("# country\tcode\tname\tascii_name\nru\t59\tP\n")
-                .contains("line 2: \"ru\" is not a country code")
+            err("# country\tcode\tname\tascii_name\nKP\t12\tP\t\t1\nru\t59\tP\t\t1\n")
+                .contains("line 3: \"ru\" is not a country code")
         );
         assert!(err("# country\tcode\tname\tascii_name\nRU\t\tP\n").contains("not an admin1 code"));
         assert!(
@@ -336,11 +344,13 @@ mod tests {
             "line 3: RU.59 appears twice"
         );
         assert!(
-            err("# country\tcode\tname\tascii_name\nRU\t59\tA\nRU\t30\tB\n")
+            err("# country\tcode\tname\tascii_name\nRU\t59\tA\t\t1\nRU\t30\tB\t\t1\n")
                 .contains("line 3: RU.30 is out of order")
         );
         assert!(
-            err("# country\tcode\tname\tascii_name\nRU\t59\tA\n\nRU\t60\tB\n").contains("line 3")
+            err("# country\tcode\tname\tascii_name\nRU\t59\tA\t\t1\n\nRU\t30\tB\t\t1\n")
+                .starts_with("line 4: "),
+            "a blank line is not a row, and the lines after it keep their numbers"
         );
     }
 
@@ -369,8 +379,19 @@ mod tests {
     }
 
     #[test]
+    fn a_damaged_row_is_not_skipped_the_table_reads_as_empty() {
+        let t = table("# country\tcode\tname\tascii_name\tvotes\nKP\t12\tP\t\t1\nru\t59\tR\t\t1\n");
+        assert!(t.check().is_err());
+        assert_eq!(
+            t.get("KP", "12"),
+            None,
+            "rows before the damage are not served either"
+        );
+    }
+
+    #[test]
     fn small_tables_and_empty_ones() {
-        let text = "# head\n# country\tcode\tname\tascii_name\r\nKP\t12\tPyongyang\r\nPL\t74\tŁódź\tLodz\t3/3\nRU\t59\tPrimorye\t\n";
+        let text = "# head\n# country\tcode\tname\tascii_name\r\nKP\t12\tPyongyang\t\t2/2\r\nPL\t74\tŁódź\tLodz\t3/3\nRU\t59\tPrimorye\t\t1/1\n";
         let t = table(text);
         assert_eq!(t.check().unwrap(), 3);
         assert_eq!(t.get("KP", "12").map(|a| a.ascii_name), Some(None));

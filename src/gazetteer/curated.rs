@@ -1,5 +1,10 @@
 //! The curated tables: places the world dumps lack (data/places/curated.tsv), extra aliases
 //! for GeoNames places (data/places/aliases.tsv) and named river lines (data/rivers/).
+//!
+//! The TSV tables are read by [`crate::rows::read`]: a row that does not fit is an error
+//! naming the file, line and column, never skipped.
+
+use serde::{Deserialize, Deserializer, de::Error as _};
 
 use super::error::Error;
 use super::place::{Place, PlaceGeometry, PlaceKind, Source};
@@ -9,81 +14,115 @@ pub(crate) const CURATED_TSV: &str = include_str!("../../data/places/curated.tsv
 pub(crate) const ALIASES_TSV: &str = include_str!("../../data/places/aliases.tsv");
 pub(crate) const RIVERS_JSON: &str = include_str!("../../data/rivers/rivers.json");
 
-fn bad(file: &'static str, line: usize, what: &str) -> Error {
-    Error::CorruptData {
-        file,
-        reason: format!("line {line}: {what}"),
+/// One row of curated.tsv, in column order.
+#[derive(Deserialize)]
+struct CuratedRow {
+    id: String,
+    name: String,
+    #[serde(deserialize_with = "kind")]
+    kind: PlaceKind,
+    country: String,
+    admin1: String,
+    /// Degrees north, -90..=90.
+    #[serde(deserialize_with = "latitude")]
+    lat: f64,
+    /// Degrees east, -180..=180.
+    #[serde(deserialize_with = "longitude")]
+    lon: f64,
+    /// IANA time zone ("Asia/Vladivostok"), may be empty.
+    tz: String,
+    /// Aliases separated by '|', may be empty.
+    aliases: String,
+    #[serde(deserialize_with = "source")]
+    source_dataset: String,
+    #[serde(deserialize_with = "source")]
+    source_id: String,
+    _note: serde::de::IgnoredAny,
+}
+
+/// One row of aliases.tsv: GeoNames id, alias, note.
+#[derive(Deserialize)]
+struct AliasRow {
+    geonameid: u32,
+    #[serde(deserialize_with = "non_empty")]
+    alias: String,
+    _note: serde::de::IgnoredAny,
+}
+
+fn kind<'de, D: Deserializer<'de>>(d: D) -> Result<PlaceKind, D::Error> {
+    String::deserialize(d)?.parse().map_err(D::Error::custom)
+}
+
+fn latitude<'de, D: Deserializer<'de>>(d: D) -> Result<f64, D::Error> {
+    let lat = f64::deserialize(d)?;
+    LatLon::new(lat, 0.0).map_err(D::Error::custom)?;
+    Ok(lat)
+}
+
+fn longitude<'de, D: Deserializer<'de>>(d: D) -> Result<f64, D::Error> {
+    let lon = f64::deserialize(d)?;
+    LatLon::new(0.0, lon).map_err(D::Error::custom)?;
+    Ok(lon)
+}
+
+fn source<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
+    let s = String::deserialize(d)?;
+    if s.trim().is_empty() {
+        return Err(D::Error::custom(
+            "a curated row needs a source (dataset and id or page)",
+        ));
     }
+    Ok(s)
+}
+
+fn non_empty<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
+    let s = String::deserialize(d)?;
+    if s.is_empty() {
+        return Err(D::Error::custom("the field is empty"));
+    }
+    Ok(s)
 }
 
 /// Reads curated.tsv: id, name, kind, country, admin1, lat, lon, tz, aliases (|), source
 /// dataset, source id or page, note. Lines starting with '#' are comments.
 pub(crate) fn parse_curated(text: &str) -> Result<Vec<Place>, Error> {
     const F: &str = "data/places/curated.tsv";
-    let mut out = Vec::new();
-    for (n, line) in text.lines().enumerate().map(|(i, l)| (i + 1, l)) {
-        if line.starts_with('#') || line.trim().is_empty() {
-            continue;
-        }
-        let c: Vec<&str> = line.split('\t').collect();
-        if c.len() < 11 {
-            return Err(bad(F, n, &format!("{} columns, expected 12", c.len())));
-        }
-        let kind: PlaceKind = c[2].parse().map_err(|e: String| bad(F, n, &e))?;
-        let lat: f64 = c[5]
-            .parse()
-            .map_err(|_| bad(F, n, "latitude is not a number"))?;
-        let lon: f64 = c[6]
-            .parse()
-            .map_err(|_| bad(F, n, "longitude is not a number"))?;
-        let p = LatLon::new(lat, lon).map_err(|e| bad(F, n, &e.to_string()))?;
-        if c[9].trim().is_empty() || c[10].trim().is_empty() {
-            return Err(bad(F, n, "a curated row needs a source"));
-        }
-        let opt = |s: &str| (!s.trim().is_empty()).then(|| s.trim().to_string());
-        out.push(Place {
-            id: c[0].to_string(),
-            name: c[1].to_string(),
-            aliases: c[8]
+    let rows: Vec<CuratedRow> =
+        crate::rows::read(F, text, b'\t').map_err(|e| Error::from_rows(F, &e))?;
+    let opt = |s: &str| (!s.trim().is_empty()).then(|| s.trim().to_string());
+    Ok(rows
+        .into_iter()
+        .map(|r| Place {
+            aliases: r
+                .aliases
                 .split('|')
                 .filter(|a| !a.is_empty())
                 .map(str::to_string)
                 .collect(),
-            kind,
-            country: opt(c[3]),
-            admin1: opt(c[4]),
+            kind: r.kind,
+            country: opt(&r.country),
+            admin1: opt(&r.admin1),
             admin1_name: None,
-            geometry: PlaceGeometry::Point(p),
+            // Both coordinates were range-checked as they were read.
+            geometry: PlaceGeometry::Point(LatLon::new(r.lat, r.lon).expect("checked coordinates")),
             population: None,
-            tz: opt(c[7]),
+            tz: opt(&r.tz),
             source: Source {
-                dataset: c[9].to_string(),
-                id: c[10].to_string(),
+                dataset: r.source_dataset,
+                id: r.source_id,
             },
-        });
-    }
-    Ok(out)
+            id: r.id,
+            name: r.name,
+        })
+        .collect())
 }
 
 /// Reads aliases.tsv: GeoNames id, alias, note.
 pub(crate) fn parse_aliases(text: &str) -> Result<Vec<(u32, String)>, Error> {
-    let mut out = Vec::new();
-    for (n, line) in text.lines().enumerate().map(|(i, l)| (i + 1, l)) {
-        if line.starts_with('#') || line.trim().is_empty() {
-            continue;
-        }
-        let mut c = line.split('\t');
-        let id = c
-            .next()
-            .and_then(|s| s.parse().ok())
-            .ok_or_else(|| bad("data/places/aliases.tsv", n, "no GeoNames id"))?;
-        let alias = c
-            .next()
-            .filter(|a| !a.is_empty())
-            .ok_or_else(|| bad("data/places/aliases.tsv", n, "no alias"))?;
-        out.push((id, alias.to_string()));
-    }
-    Ok(out)
+    const F: &str = "data/places/aliases.tsv";
+    let rows: Vec<AliasRow> =
+        crate::rows::read(F, text, b'\t').map_err(|e| Error::from_rows(F, &e))?;
+    Ok(rows.into_iter().map(|r| (r.geonameid, r.alias)).collect())
 }
 
 /// One named river as stored in data/rivers/rivers.json.
@@ -173,11 +212,31 @@ mod tests {
 
     #[test]
     fn broken_rows_name_the_line() {
-        let e = parse_curated("x\tX\tstation\tRU\t\t91\t130\t\t\tsrc\tid\t\n").unwrap_err();
-        assert!(e.to_string().contains("line 1"), "{e}");
-        assert!(parse_curated("x\tX\tcastle\tRU\t\t42\t130\t\t\tsrc\tid\t\n").is_err());
-        assert!(parse_curated("x\tX\tcity\tRU\t\t42\t130\t\t\t\t\t\n").is_err());
-        assert!(parse_aliases("abc\tHasan\n").is_err());
+        fn reason<T: std::fmt::Debug>(r: Result<T, Error>) -> String {
+            match r {
+                Err(Error::CorruptData { reason, .. }) => reason,
+                other => panic!("not refused as corrupt: {other:?}"),
+            }
+        }
+        let ok = "x\tX\tstation\tRU\t\t42\t130\t\t\tsrc\tid\t\n";
+        let curated = |bad: &str| reason(parse_curated(&format!("{ok}{bad}")));
+        assert_eq!(
+            curated("x\tX\tstation\tRU\t\t91\t130\t\t\tsrc\tid\t\n"),
+            "line 2: latitude 91 is out of range: it must be between -90 and 90 degrees"
+        );
+        assert!(curated("x\tX\tcastle\tRU\t\t42\t130\t\t\tsrc\tid\t\n").starts_with("line 2: "));
+        assert_eq!(
+            curated("x\tX\tcity\tRU\t\t42\t130\t\t\t\t\t\n"),
+            "line 2: a curated row needs a source (dataset and id or page)"
+        );
+        // Today's tables have 12 columns; a row with 11 is refused, and says so.
+        assert_eq!(
+            curated("x\tX\tcity\tRU\t\t42\t130\t\t\tsrc\tid\n"),
+            "line 2: 11 fields where the table has 12"
+        );
+        assert!(
+            reason(parse_aliases("1\tHasan\t\nabc\tHasan\t\n")).starts_with("line 2, column 1: ")
+        );
         assert!(parse_rivers("{\"rivers\": [{\"id\": \"r\"}]}").is_err());
     }
 

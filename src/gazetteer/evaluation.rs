@@ -18,15 +18,20 @@ pub const LARGE_POPULATION: u64 = 100_000;
 /// source other than GeoNames puts it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct EvalName {
+    /// BCP 47 language tag of the name's language ("ko", "ru").
     pub lang: String,
+    /// The name as CLDR writes it in that language.
     pub name: String,
+    /// ISO 3166-1 alpha-2 code of the country the place is in.
     pub country: String,
+    /// Natural Earth's position of the place, the reference a resolution is measured against.
     pub reference: LatLon,
 }
 
 /// One name's outcome.
 #[derive(Debug, Clone, PartialEq)]
 pub struct EvalOutcome {
+    /// The test name asked.
     pub name: EvalName,
     /// The chosen place ("Vladivostok (RU)") or the error.
     pub chosen: Result<String, String>,
@@ -37,6 +42,7 @@ pub struct EvalOutcome {
 }
 
 impl EvalOutcome {
+    /// Whether the chosen place lies within [`HIT_KM`] of the reference (an error is a miss).
     pub fn hit(&self) -> bool {
         self.off_km.is_some_and(|d| d <= HIT_KM)
     }

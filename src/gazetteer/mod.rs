@@ -232,6 +232,7 @@ impl Gazetteer {
         self.world.as_ref().map_or(0, World::len) + self.extra.len()
     }
 
+    /// Whether it holds no place at all.
     pub fn is_empty(&self) -> bool {
         self.len() == 0
     }

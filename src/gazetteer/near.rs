@@ -29,13 +29,17 @@ pub(crate) struct Spatial {
 pub struct Nearby {
     /// The place's id, for [`Gazetteer::get`].
     pub id: String,
+    /// The place's primary name.
     pub name: String,
+    /// What kind of feature it is.
     pub kind: PlaceKind,
+    /// ISO 3166-1 alpha-2 country code, where known ("KP-RU" for a border feature).
     pub country: Option<String>,
     /// First-level administrative division, as GeoNames codes it ("RU.59"), where known.
     pub admin1: Option<String>,
     /// Its name ("Primorye"), where known.
     pub admin1_name: Option<String>,
+    /// Population, where the source gives one.
     pub population: Option<u64>,
     /// The place's point (for a river, its nearest vertex).
     pub location: LatLon,

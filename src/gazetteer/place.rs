@@ -29,6 +29,7 @@ pub enum PlaceKind {
 }
 
 impl PlaceKind {
+    /// The kind's name in snake case, as in JSON and in curated.tsv ("city", "station").
     pub fn as_str(self) -> &'static str {
         match self {
             PlaceKind::City => "city",
@@ -89,6 +90,7 @@ impl fmt::Display for Source {
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[serde(tag = "type", content = "coordinates")]
 pub enum PlaceGeometry {
+    /// A single position (towns, stations, bridges, airports).
     Point(LatLon),
     /// One or more polylines (a river and its parts), each at least two points.
     Lines(Vec<Vec<LatLon>>),
@@ -103,6 +105,7 @@ pub struct Place {
     pub name: String,
     /// Other names and spellings, any script.
     pub aliases: Vec<String>,
+    /// What kind of feature it is.
     pub kind: PlaceKind,
     /// ISO 3166-1 alpha-2 country code ("KP", "RU"); a border feature may name two, "KP-RU".
     pub country: Option<String>,
@@ -111,10 +114,13 @@ pub struct Place {
     pub admin1: Option<String>,
     /// The name of that area ("Primorye"), where known (see [`super::Gazetteer::admin1_name`]).
     pub admin1_name: Option<String>,
+    /// Where it is: a point, or lines for a river.
     pub geometry: PlaceGeometry,
+    /// Population, where the source gives one (GeoNames places).
     pub population: Option<u64>,
     /// IANA time zone ("Asia/Pyongyang").
     pub tz: Option<String>,
+    /// The dataset and record the place comes from.
     pub source: Source,
 }
 
@@ -147,6 +153,7 @@ impl Place {
         }
     }
 
+    /// Whether the place is drawn as lines (a river) rather than a point.
     pub fn is_line(&self) -> bool {
         matches!(self.geometry, PlaceGeometry::Lines(_))
     }

@@ -13,18 +13,27 @@
 /// A writing system that points at a set of countries.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Script {
+    /// Cyrillic (Russian, Ukrainian, Serbian, Kazakh …).
     Cyrillic,
+    /// Hangul (Korean).
     Hangul,
     /// Han characters without kana (Chinese, or Japanese written in kanji only).
     Han,
     /// Hiragana or katakana (Japanese).
     Kana,
+    /// Arabic script (Arabic, Persian, Urdu …).
     Arabic,
+    /// Greek.
     Greek,
+    /// Hebrew.
     Hebrew,
+    /// Thai.
     Thai,
+    /// Georgian.
     Georgian,
+    /// Armenian.
     Armenian,
+    /// Devanagari (Hindi, Nepali, Marathi …).
     Devanagari,
 }
 

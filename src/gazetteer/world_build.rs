@@ -13,16 +13,23 @@ use super::world::{BLOCK, FCODES, MAGIC, REC, SINGLE};
 /// One GeoNames populated place, as read from `cities500.txt`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct WorldRow {
+    /// GeoNames id.
     pub geonameid: u32,
+    /// GeoNames' primary name.
     pub name: String,
+    /// Latitude in degrees north.
     pub lat_deg: f64,
+    /// Longitude in degrees east.
     pub lon_deg: f64,
     /// GeoNames feature code ("PPLC", "PPLA", "PPL" …).
     pub fcode: String,
+    /// ISO 3166-1 alpha-2 country code ("RU").
     pub country: String,
     /// GeoNames admin1 code ("59" for Primorsky Krai in RU).
     pub admin1: String,
+    /// Population as GeoNames gives it; 0 when unknown.
     pub population: u64,
+    /// IANA time zone ("Asia/Vladivostok").
     pub tz: String,
     /// Other names, any script, as written.
     pub alternates: Vec<String>,

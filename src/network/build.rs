@@ -25,8 +25,12 @@ pub enum Measure {
 /// A line of the network, for naming it in routes and sources.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct LineInfo {
+    /// The line's id: its table's `id` ("baranovsky_khasan"); for track, "osm-way-123" for an
+    /// OpenStreetMap way, "user" for a GeoJSON file.
     pub id: String,
+    /// The line's name, for messages and reports.
     pub name: String,
+    /// Track gauges in millimetres (two for dual-gauge track); empty when the source gives none.
     pub gauge_mm: Vec<u32>,
     /// OpenStreetMap `usage` (main, branch, industrial, …), where the source gives it.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -43,6 +47,7 @@ pub struct LineInfo {
 /// the gazetteer for a run and for matching waypoints by name.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct FileStation {
+    /// The station's name as the file gives it (`name` tag).
     pub name: String,
     /// Other names (`name:*` tags: languages and scripts).
     pub other_names: Vec<String>,

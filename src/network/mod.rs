@@ -47,7 +47,9 @@ use crate::units::Length;
 /// known, a position (used to snap to the nearest station or track when the name is unknown).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Waypoint {
+    /// The name to match against station names and aliases, and to show in messages.
     pub name: String,
+    /// The waypoint's position, where known.
     pub at: Option<LatLon>,
 }
 
@@ -71,26 +73,43 @@ impl Waypoint {
 /// Why a line table could not be loaded or a rail route could not be found.
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
+    /// A line table is not valid TOML, or lacks a field a line table needs.
     #[error("rail line table {file} is not valid TOML for a line table")]
     TableSyntax {
+        /// The table's file name.
         file: String,
+        /// The underlying error.
         #[source]
         source: toml::de::Error,
     },
     #[error(
         "rail line table {line}: station \"{station}\" gives {what} without a source; add {what}_source"
     )]
+    /// A station gives a km post or coordinates without citing where they come from.
     MissingSource {
+        /// The line table (its id).
         line: String,
+        /// The station's name.
         station: String,
+        /// What is given without a source: "km" or "coord" (the field to add is `{what}_source`).
         what: &'static str,
     },
+    /// A station row gives neither a km post nor coordinates.
     #[error("rail line table {line}: station \"{station}\" has neither a km post nor coordinates")]
-    EmptyRow { line: String, station: String },
+    EmptyRow {
+        /// The line table (its id).
+        line: String,
+        /// The station's name.
+        station: String,
+    },
+    /// A station's coordinates are not a valid latitude and longitude.
     #[error("rail line table {line}: station \"{station}\" has a bad coordinate")]
     BadCoordinate {
+        /// The line table (its id).
         line: String,
+        /// The station's name.
         station: String,
+        /// The underlying error.
         #[source]
         source: crate::coord::Error,
     },
@@ -98,90 +117,161 @@ pub enum Error {
         "rail line table {line}: km posts out of order: \"{station}\" at km {:.1} follows \"{previous}\" at km {:.1}; list stations in the order of their km posts",
         .km.as_km(), .previous_km.as_km()
     )]
+    /// A station's km post is smaller than the previous station's.
     KmOutOfOrder {
+        /// The line table (its id).
         line: String,
+        /// The station's name.
         station: String,
+        /// The station's km post.
         km: Length,
+        /// The station listed before it.
         previous: String,
+        /// That station's km post, greater than `km`.
         previous_km: Length,
     },
+    /// A line table has fewer than two km posts, so it measures nothing.
     #[error("rail line table {line}: at least two stations need km posts to measure anything")]
-    TooFewKmPosts { line: String },
+    TooFewKmPosts {
+        /// The line table (its id).
+        line: String,
+    },
+    /// A GeoJSON file that cannot be parsed.
     #[error("cannot read the rail GeoJSON")]
     GeoJson(#[from] ::geojson::Error),
     #[error(
         "the rail GeoJSON holds no LineString or MultiLineString with two or more distinct points"
     )]
+    /// A GeoJSON file without any usable line.
     NoTrack,
+    /// A GeoJSON position that is not a valid longitude and latitude.
     #[error("the rail GeoJSON has a bad coordinate in feature {feature}")]
     BadTrackCoordinate {
+        /// The feature's position among the file's features.
         feature: usize,
+        /// The underlying error.
         #[source]
         source: crate::coord::Error,
     },
     #[error(
         "the OpenStreetMap data holds no railway=rail, narrow_gauge or light_rail way with two located nodes; export the region's railway ways together with their nodes"
     )]
+    /// OpenStreetMap data without any usable railway way.
     NoOsmTrack,
+    /// An OpenStreetMap PBF file that cannot be decoded.
     #[error("cannot read the OpenStreetMap PBF data")]
     OsmPbf(#[from] osmpbf::Error),
+    /// An OSM XML file that is not well-formed XML.
     #[error("not well-formed OSM XML")]
     OsmXml(#[from] roxmltree::Error),
+    /// An Overpass JSON file that is not valid JSON of that shape.
     #[error("not valid Overpass JSON: {0}")]
     OverpassJson(#[from] serde_json::Error),
     #[error(
         "{format}: {element} has {}; {fix}",
         match .value { Some(v) => format!("a bad {attribute} \"{v}\""), None => format!("no {attribute}") }
     )]
+    /// An OpenStreetMap element with a missing or unreadable attribute (an id, a coordinate, a node reference).
     OsmAttribute {
+        /// The format read ("OSM XML", "Overpass JSON").
         format: &'static str,
+        /// The element, with its id where known.
         element: String,
+        /// The attribute that is missing or bad.
         attribute: &'static str,
+        /// Its value as given, if there is one.
         value: Option<String>,
+        /// What to do about it.
         fix: &'static str,
     },
+    /// A rail file that cannot be read from disk.
     #[error("cannot read {path}")]
     Io {
+        /// The file's path.
         path: String,
+        /// The underlying error.
         #[source]
         source: std::io::Error,
     },
     #[error(
         "{path} is not a rail file routecheck reads: expected GeoJSON, Overpass JSON, OSM XML, .osm.pbf or a compiled .rail network"
     )]
-    UnknownFormat { path: String },
+    /// A file whose contents are none of the rail formats read here.
+    UnknownFormat {
+        /// The file's path.
+        path: String,
+    },
     #[error(
         "the compiled rail network is format version {found}; this routecheck reads version {expected}: compile it again with `routecheck rail import SOURCE -o FILE.rail`"
     )]
-    CompiledVersion { found: u32, expected: u32 },
+    /// A compiled `.rail` network written in another format version than [`FORMAT_VERSION`].
+    CompiledVersion {
+        /// The file's format version.
+        found: u32,
+        /// The version this build reads ([`FORMAT_VERSION`]).
+        expected: u32,
+    },
     #[error(
         "the compiled rail network is damaged (checksum {found:08x}, expected {expected:08x}); compile it again with `routecheck rail import SOURCE -o FILE.rail`"
     )]
-    CompiledChecksum { found: u32, expected: u32 },
+    /// A compiled `.rail` network whose checksum does not match its contents.
+    CompiledChecksum {
+        /// The checksum of the file's contents.
+        found: u32,
+        /// The checksum the file records.
+        expected: u32,
+    },
     #[error(
         "the compiled rail network is damaged: {what} at byte {offset}; compile it again with `routecheck rail import SOURCE -o FILE.rail`"
     )]
-    CompiledCorrupt { what: &'static str, offset: usize },
+    /// A compiled `.rail` network whose contents are inconsistent at a byte offset.
+    CompiledCorrupt {
+        /// What is inconsistent.
+        what: &'static str,
+        /// Byte offset in the file.
+        offset: usize,
+    },
+    /// A route asked with fewer than two waypoints.
     #[error("a rail route needs at least two waypoints; {given} given")]
-    TooFewWaypoints { given: usize },
+    TooFewWaypoints {
+        /// How many waypoints were given.
+        given: usize,
+    },
+    /// A waypoint without a position whose name matches no station.
     #[error("no station called \"{query}\" in the rail line tables{}", suggest(.suggestions))]
     UnknownStation {
+        /// The name asked.
         query: String,
+        /// Station names close to it.
         suggestions: Vec<String>,
     },
     #[error(
         "no railway line data covers \"{waypoint}\"{}; load real track with --rail FILE (GeoJSON) or measure the leg with --mode direct",
         nearest_text(.nearest, .tolerance)
     )]
+    /// A waypoint farther from every loaded station or track than the snapping tolerance.
     NoCoverage {
+        /// The waypoint's name.
         waypoint: String,
+        /// The nearest loaded station or track point and its distance, if any is loaded.
         nearest: Option<(String, Length)>,
+        /// The snapping tolerance it is beyond.
         tolerance: Length,
     },
+    /// Two waypoints on lines that are not connected.
     #[error("no rail connection from \"{from}\" to \"{to}\" in the loaded lines")]
-    Unreachable { from: String, to: String },
+    Unreachable {
+        /// The first waypoint's name.
+        from: String,
+        /// The second waypoint's name.
+        to: String,
+    },
+    /// Every waypoint lands on the same point of the network.
     #[error("the rail route has zero length: every waypoint is at {at}")]
-    ZeroLength { at: String },
+    ZeroLength {
+        /// The name of the point they all land on.
+        at: String,
+    },
 }
 
 /// Result type of this module.

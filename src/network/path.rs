@@ -22,6 +22,7 @@ pub struct RailRoute {
     /// The route's length: the sum of chainage differences (bundled tables) or of the track
     /// geometry on the ellipsoid (user track), as [`RailRoute::measure`] says.
     pub length: Length,
+    /// What [`RailRoute::length`] measures: chainage or track geometry.
     pub measure: Measure,
     /// The drawn line, start to end.
     pub geometry: Vec<LatLon>,
@@ -37,10 +38,15 @@ pub struct RailRoute {
 /// The part of a route between two consecutive waypoints.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct RailLeg {
+    /// The name of the waypoint the leg starts at.
     pub from: String,
+    /// The name of the waypoint the leg ends at.
     pub to: String,
+    /// The leg's length, measured as the route's [`RailRoute::measure`] says.
     pub length: Length,
+    /// The leg's drawn line, start to end.
     pub geometry: Vec<LatLon>,
+    /// Geodesic length of the drawn line (a sketch for a schematic route).
     pub geometry_length: Length,
     /// Stations with km posts passed, the leg's ends included.
     pub stations: Vec<StationPass>,
@@ -53,8 +59,11 @@ pub struct RailLeg {
 /// A station on a leg, with its distance from the leg's start.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct StationPass {
+    /// The station's name.
     pub name: String,
+    /// Its position, where known.
     pub at: Option<LatLon>,
+    /// Its distance from the leg's start along the route (chainage for table networks).
     pub from_leg_start: Length,
 }
 

@@ -37,6 +37,7 @@ pub struct LineTable {
     /// Short stable id, e.g. "pyongra".
     pub id: String,
     /// Display name, e.g. "P'yŏngra Line".
+    /// The station's (or point's) name as the table gives it.
     pub name: String,
     /// ISO country code(s) the line runs in, e.g. "KP" or "KP/RU".
     pub country: String,
@@ -53,13 +54,17 @@ pub struct LineTable {
 /// A station (or a point the line passes) in a line table.
 #[derive(Debug, Clone, PartialEq)]
 pub struct TableStation {
+    /// The station's (or point's) name as the table gives it.
     pub name: String,
+    /// Other names and spellings it is matched by.
     pub aliases: Vec<String>,
     /// The km post, if a source gives it.
     pub km: Option<Length>,
+    /// The source of the km post.
     pub km_source: Option<String>,
     /// The position, if a source gives it.
     pub at: Option<LatLon>,
+    /// The source of the position.
     pub coord_source: Option<String>,
 }
 
@@ -67,10 +72,15 @@ pub struct TableStation {
 /// km posts follow it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct PublishedLength {
+    /// The published length.
     pub length: Length,
+    /// The section it covers ("Baranovsky – Khasan").
     pub between: String,
+    /// Where it is published.
     pub source: String,
+    /// Whether the table's km posts follow this figure (the others are shown for comparison).
     pub used: bool,
+    /// Why a figure is not used, or how it was derived ("rounded figure").
     pub note: Option<String>,
 }
 

@@ -19,16 +19,23 @@ pub enum MatchKind {
 /// A place that matched, as listed among alternatives and suggestions.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct Candidate {
+    /// The place's id, for [`super::super::Gazetteer::get`].
     pub id: String,
+    /// The place's primary name.
     pub name: String,
+    /// What kind of feature it is.
     pub kind: PlaceKind,
+    /// ISO 3166-1 alpha-2 country code, where known.
     pub country: Option<String>,
     /// First-level administrative area (GeoNames code such as "RU.59" for world places).
     pub admin1: Option<String>,
     /// Its GeoNames name ("Primorye"), where known.
     pub admin1_name: Option<String>,
+    /// Population, where the source gives one.
     pub population: Option<u64>,
+    /// The place's anchor point ([`Place::anchor`]).
     pub location: LatLon,
+    /// How the query's name matched this place.
     pub matched: MatchKind,
     /// The ranking score (higher is chosen first); for explanations, not for comparison
     /// across queries.
@@ -69,7 +76,9 @@ fn describe(
 /// [`Resolution::why`]) why. Serialises with `why` as a field.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Resolution {
+    /// The chosen place.
     pub place: Place,
+    /// How the query's name matched it.
     pub matched: MatchKind,
     /// Other places that matched, best first (at most 9).
     pub alternatives: Vec<Candidate>,
