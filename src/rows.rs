@@ -41,7 +41,10 @@ pub fn read<T: DeserializeOwned>(file: &str, text: &str, delimiter: u8) -> Resul
     let mut out = Vec::new();
     for record in r.records() {
         let record = record.map_err(|e| from_csv(file, &e))?;
-        let line = record.position().map(|p| p.line()).unwrap_or(0);
+        let line = record
+            .position()
+            .map(|p| data_line(text, p.byte() as usize))
+            .unwrap_or(0);
         let row = record.deserialize::<T>(None).map_err(|e| {
             let mut err = from_csv(file, &e);
             err.line = line;
@@ -50,6 +53,24 @@ pub fn read<T: DeserializeOwned>(file: &str, text: &str, delimiter: u8) -> Resul
         out.push(row);
     }
     Ok(out)
+}
+
+/// The 1-based line of the record that starts at byte `at`: the reader's position of a record
+/// that follows comment lines points at the first comment, so comment lines are stepped over.
+fn data_line(text: &str, at: usize) -> u64 {
+    let at = at.min(text.len());
+    let mut line = text.as_bytes()[..at]
+        .iter()
+        .filter(|b| **b == b'\n')
+        .count() as u64
+        + 1;
+    for l in text[at..].split('\n') {
+        if !(l.starts_with('#') || l.trim().is_empty()) {
+            break;
+        }
+        line += 1;
+    }
+    line
 }
 
 fn from_csv(file: &str, e: &csv::Error) -> Error {
