@@ -69,6 +69,8 @@
 //! assert_eq!(t.as_secs(), 20 * 3600);
 //! ```
 
+#![warn(missing_docs)]
+
 pub(crate) mod aircraft;
 pub mod claims;
 pub mod coord;

@@ -1,7 +1,7 @@
 //! Building the compact world table from GeoNames rows (used by `examples/derive_world.rs`
 //! and by tests; never at run time).
 //!
-//! The layout is documented in [`super::world`]. Keys are made with [`super::normalize`], so
+//! The layout is documented at the top of `src/gazetteer/world.rs`. Keys are made with [`super::normalize`], so
 //! the bundled index and the queries use one and the same normalisation.
 
 use std::collections::{BTreeMap, HashMap};
