@@ -151,7 +151,44 @@ pub(super) fn mark_times(
             });
         }
     }
+    cap_by_later_windows(j, &mut out);
     out
+}
+
+/// Before a later story window, an estimate's latest time is what that window allows: the
+/// train was at the later mark by the window's end, and the distance between takes at least
+/// its length at the top speed. The forward estimate's latest assumes no stops on the way,
+/// which a later window can contradict (a train that waited at the border): the later window
+/// is evidence, so it sets the bound.
+fn cap_by_later_windows(j: &Journey, times: &mut [MarkTime]) {
+    let km = |id: &str| j.marks.iter().find(|m| m.waypoint == id).map(|m| m.km);
+    for i in 0..times.len() {
+        if times[i].source != TimeSource::Estimate {
+            continue;
+        }
+        let Some(here) = km(&times[i].waypoint) else {
+            continue;
+        };
+        let later = times[i + 1..]
+            .iter()
+            .find(|t| t.source == TimeSource::Story)
+            .and_then(|t| Some((km(&t.waypoint)?, t.window.latest.clone())));
+        let Some((there, latest_there)) = later else {
+            continue;
+        };
+        let Some((fast_s, _)) = time_between(j, here, there) else {
+            continue;
+        };
+        let d = jiff::SignedDuration::from_secs_f64(fast_s.round());
+        if let Ok(cap) = latest_there.checked_sub(d) {
+            let cap = cap.with_time_zone(times[i].window.latest.time_zone().clone());
+            let w = &mut times[i].window;
+            w.latest = cap.clone();
+            if w.earliest > w.latest {
+                w.earliest = cap;
+            }
+        }
+    }
 }
 
 /// Seconds from km `from` to km `to` of the journey at the legs' top and bottom speeds, with

@@ -179,6 +179,15 @@ fn mark_times_use_the_story_windows() {
     let tumangang = at("tumangang");
     assert_eq!(tumangang.source, TimeSource::Estimate);
     assert!(tumangang.window.earliest < khasan.window.latest);
+    // The bridge, 5 km before Khasan, is reached before Khasan's window ends: the estimate
+    // runs up to that window, not a day earlier only.
+    let bridge = at("bridge");
+    assert!(bridge.window.latest <= khasan.window.latest);
+    assert!(
+        bridge.window.latest > khasan.window.earliest,
+        "{:?}",
+        bridge.window
+    );
     let baranovsky = at("baranovsky");
     assert_eq!(baranovsky.source, TimeSource::Estimate);
     assert!(baranovsky.window.earliest > khasan.window.earliest);
