@@ -57,6 +57,19 @@ pub(crate) struct OsmRail {
     pub stations: Vec<OsmStation>,
 }
 
+impl OsmRail {
+    /// Keeps, of every node position a reader saw, only those the railway ways use.
+    pub(crate) fn keep_positions_of_ways(&mut self, mut all: HashMap<i64, LatLon>) {
+        let wanted: std::collections::HashSet<i64> = self
+            .ways
+            .iter()
+            .flat_map(|w| w.nodes.iter().copied())
+            .collect();
+        all.retain(|id, _| wanted.contains(id));
+        self.positions = all;
+    }
+}
+
 /// True if a way with these tags is routed on.
 pub(crate) fn is_kept_railway<'a>(tags: impl IntoIterator<Item = (&'a str, &'a str)>) -> bool {
     tags.into_iter()

@@ -66,13 +66,7 @@ pub(crate) fn read(text: &str) -> Result<OsmRail> {
             _ => {}
         }
     }
-    let wanted: std::collections::HashSet<i64> = rail
-        .ways
-        .iter()
-        .flat_map(|w| w.nodes.iter().copied())
-        .collect();
-    all.retain(|id, _| wanted.contains(id));
-    rail.positions = all;
+    rail.keep_positions_of_ways(all);
     Ok(rail)
 }
 
