@@ -118,3 +118,33 @@ measure = "route"
         "{c}"
     );
 }
+
+/// An article far from the seed region, with a dateline agency that is no place ("Test"
+/// once became Rasht, Iran, by fuzzy spelling, and refuted a plausible 1,384 km as off).
+#[test]
+fn an_article_from_india_reads_its_places_and_bounds_the_rail_leg() {
+    let dir = tempfile::tempdir().unwrap();
+    let article = dir.path().join("india.txt");
+    std::fs::write(
+        &article,
+        "NEW DELHI (Test) - The prime minister boarded a special train in Mumbai on Monday evening for the 1,384 km journey to Delhi, officials said.\n",
+    )
+    .unwrap();
+    let out = routecheck(dir.path())
+        .args(["check", "--no-map", "--format", "json", "--article"])
+        .arg(&article)
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let names: Vec<&str> = v["waypoints"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|w| w["name"].as_str().unwrap())
+        .collect();
+    assert!(names.contains(&"Mumbai"), "{names:?}");
+    assert!(!names.contains(&"Rasht"), "{names:?}");
+    let c = &v["claims"][0];
+    assert_eq!(c["verdict"], "plausible", "{c}");
+    assert_eq!(out.status.code(), Some(0));
+}

@@ -180,7 +180,15 @@ impl<'g> Resolver<'g> {
             return p.clone();
         }
         let q = Query::name(name);
-        let p = self.gaz.resolve(&q).ok().map(|r| r.place);
+        // Finding a mention needs the name itself (or one of its names): a close spelling
+        // turns agencies, weekdays and surnames into towns ("Test" → Rasht). Fuzzy matching
+        // is for correcting a name already known to be a place, not for finding one.
+        let p = self
+            .gaz
+            .resolve(&q)
+            .ok()
+            .filter(|r| r.matched != crate::gazetteer::MatchKind::Fuzzy)
+            .map(|r| r.place);
         self.cache.insert(name.to_string(), p.clone());
         p
     }
