@@ -77,10 +77,9 @@ fn corner_rects(f: &Rect, w: f64, h: f64, pad: f64) -> [Rect; 4] {
     ]
 }
 
-/// Sizes the legend and picks the two emptiest corners (fewest route points and places under
-/// them) for the legend and the locator inset.
-pub fn layout(view: &View, scene: &MapScene, legs: &[Vec<Px>]) -> Boxes {
-    let k = view.k;
+/// The legend's entries for a scene, in order: one per thing drawn (the SVG and the HTML map
+/// share them).
+pub(super) fn entries(scene: &MapScene) -> Vec<Entry> {
     let mut entries: Vec<Entry> = Vec::new();
     for l in &scene.legs {
         let e = if l.track_unknown {
@@ -118,6 +117,14 @@ pub fn layout(view: &View, scene: &MapScene, legs: &[Vec<Px>]) -> Boxes {
         }
     }
     entries.push(Entry::Border);
+    entries
+}
+
+/// Sizes the legend and picks the two emptiest corners (fewest route points and places under
+/// them) for the legend and the locator inset.
+pub fn layout(view: &View, scene: &MapScene, legs: &[Vec<Px>]) -> Boxes {
+    let k = view.k;
+    let entries = entries(scene);
     let text_w = entries
         .iter()
         .map(|e| fonts::text_width(&entry_text(e), Face::Regular, 12.5 * k, 0.0))

@@ -49,7 +49,7 @@ pub fn unknown_stroke(mode: LegMode, pal: &Palette, k: f64) -> String {
 }
 
 /// Refuses positions outside the valid ranges (or NaN), naming the item they belong to.
-fn validate(scene: &MapScene) -> Result<(), Error> {
+pub(super) fn validate(scene: &MapScene) -> Result<(), Error> {
     let check = |item: &dyn Fn() -> String, p: &crate::coord::LatLon| {
         crate::coord::LatLon::new(p.lat, p.lon)
             .map(|_| ())
