@@ -65,6 +65,8 @@
   route.addTo(map);
 
   // Crossings and waypoints: keyboard-focusable markers with a text alternative.
+  // Popups pan the map clear of the layer switch (top right) and the legend (bottom right).
+  var popupRoom = { maxWidth: 340, autoPanPaddingTopRight: [200, 170], autoPanPaddingBottomRight: [290, 250] };
   var crossings = L.layerGroup(D.crossings.map(function (c) {
     var label = c.name + ' (' + c.kind + ' crossing), ' + c.km;
     return L.marker(c.at, {
@@ -75,7 +77,7 @@
       d.appendChild(text('h3', '', c.name));
       d.appendChild(text('p', '', (c.kind === 'border' ? 'Border' : 'River') + ' crossing at ' + c.km + ' from the start'));
       return d;
-    });
+    }, popupRoom);
   })).addTo(map);
 
   var sizes = { origin: 16, destination: 16, stop: 12, via: 9 };
@@ -100,7 +102,7 @@
       });
       d.appendChild(dl);
       return d;
-    }).bindTooltip(w.name, {
+    }, popupRoom).bindTooltip(w.name, {
       // The ends are named on the map; the stops between them on hover and focus.
       permanent: w.kind === 'origin' || w.kind === 'destination',
       direction: 'right', offset: [8, 0], className: 'rc-place-label'
