@@ -67,8 +67,8 @@ pub fn scene_of(c: &Outcome, gaz: &Gazetteer) -> MapScene {
 }
 
 /// (file name, bytes) for each requested format, named after the story id, plus the
-/// distance–time chart where the story has a timeline along a journey. The map and the chart
-/// are drawn and rasterised on two threads; the files come out in the same order every time.
+/// distance–time chart where the story has a timeline along a journey. The map, the chart and
+/// the HTML page are made on three threads; the files come out in the same order every time.
 pub fn map_files(
     c: &Outcome,
     scene: &MapScene,
@@ -78,15 +78,17 @@ pub fn map_files(
     let id = &c.story.meta.id;
     let chart = routecheck::render::chart_scene(c);
     let timeline = format!("{id}-timeline");
-    let (map, chart_files) = std::thread::scope(|s| {
+    let (map, html, chart_files) = std::thread::scope(|s| {
         let chart_job = chart.as_ref().map(|chart| {
             s.spawn(|| image_files(&timeline, formats, || render::chart_svg(chart, 1200, 700)))
         });
+        let html_job = formats
+            .contains(&FileFormat::Html)
+            .then(|| s.spawn(|| render::html(&render::html_map(c, scene), opt)));
         let map = image_files(id, formats, || render::svg(scene, opt));
-        let chart_files =
-            chart_job.map(|h| h.join().unwrap_or_else(|p| std::panic::resume_unwind(p)));
-        (map, chart_files)
+        (map, html_job.map(join), chart_job.map(join))
     });
+    let mut html = html.transpose().map_err(|e| RenderError { inner: e })?;
     let mut out = map?;
     let mut route = None;
     for f in formats {
@@ -101,8 +103,10 @@ pub fn map_files(
             FileFormat::Kml => {
                 export::kml(route.get_or_insert_with(|| export_route(&c.story, &c.route)))
             }
-            FileFormat::Html => render::html(&render::html_map(c, scene), opt)
-                .map_err(|e| RenderError { inner: e })?,
+            FileFormat::Html => match html.take() {
+                Some(text) => text,
+                None => continue,
+            },
         };
         out.push((format!("{id}.{}", f.extension()), text.into_bytes()));
     }
@@ -110,6 +114,11 @@ pub fn map_files(
         out.extend(files?);
     }
     Ok(out)
+}
+
+/// A scoped thread's result; its panic, if it panicked, carries on in the caller.
+fn join<T>(h: std::thread::ScopedJoinHandle<'_, T>) -> T {
+    h.join().unwrap_or_else(|p| std::panic::resume_unwind(p))
 }
 
 /// The SVG and PNG among `formats`, named `<stem>.svg` / `<stem>.png`: the drawing is made
