@@ -52,6 +52,15 @@ fn leg_style(mode: LegMode, unknown: bool, pal: &Palette) -> (&'static str, f64,
     (leg_colour(mode, pal), 3.0, dash)
 }
 
+/// "1,183 km", or "≥ 393 km" when a leg before the place has no line data (a lower bound).
+fn km_text(km: crate::units::Length, at_least: bool) -> String {
+    if at_least {
+        format!("≥ {km}")
+    } else {
+        km.to_string()
+    }
+}
+
 fn mode_word(mode: LegMode) -> &'static str {
     match mode {
         LegMode::Rail => "rail",
@@ -143,7 +152,7 @@ fn data(map: &HtmlMap, view: &View, pal: &Palette) -> Result<Value, Error> {
                 "name": w.name,
                 "kind": kind_word(w.kind),
                 "at": ll(w.at, lon0),
-                "km": w.km_from_start.map(|k| k.to_string()),
+                "km": w.km_from_start.map(|k| km_text(k, w.km_at_least)),
                 "rows": card.rows,
             })
         })
@@ -266,7 +275,7 @@ fn words_html(out: &mut String, map: &HtmlMap) {
             .collect();
         let km = w
             .km_from_start
-            .map(|k| format!(", {} from the start", k))
+            .map(|k| format!(", {} from the start", km_text(k, w.km_at_least)))
             .unwrap_or_default();
         let _ = write!(
             out,
@@ -386,12 +395,14 @@ mod tests {
                         kind: WaypointKind::Origin,
                         at: p(39.03385, 125.75432),
                         km_from_start: Some(Length::ZERO),
+                        km_at_least: false,
                     },
                     ScenePoint {
                         name: "Khasan".into(),
                         kind: WaypointKind::Destination,
                         at: p(42.42387, 130.65156),
                         km_from_start: Some(Length::km(600.0)),
+                        km_at_least: true,
                     },
                 ],
                 crossings: vec![SceneCrossing {
@@ -467,7 +478,7 @@ mod tests {
         assert_eq!(legs[1]["track_unknown"], true);
         assert_eq!(legs[1]["dash"], "0.1 5", "dotted, as the SVG draws it");
         assert_eq!(d["waypoints"][0]["at"], json!([39.03385, 125.75432]));
-        assert_eq!(d["waypoints"][1]["km"], "600 km");
+        assert_eq!(d["waypoints"][1]["km"], "≥ 600 km", "a lower bound says so");
         assert_eq!(d["crossings"][0]["km"], "km 598");
         assert_eq!(d["claims"][0]["places"].as_array().unwrap().len(), 2);
         assert_eq!(d["basemap"]["level"], "fine");
@@ -476,7 +487,7 @@ mod tests {
         assert!(html.contains("Train — track not known, straight line shown"));
         // The claims and the places are in the page as text, not only in the script's data.
         assert!(html.contains(r#"data-claim="0""#) && html.contains("600 km vs 600.0 km"));
-        assert!(html.contains("<li>Khasan (destination, 600 km from the start)."));
+        assert!(html.contains("<li>Khasan (destination, ≥ 600 km from the start)."));
     }
 
     #[test]
