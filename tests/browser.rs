@@ -4,7 +4,8 @@
 //! uncaught exception or network request (anything but the page itself and `data:` URLs). It
 //! counts the route legs, places, crossings and claims the page drew against the data the page
 //! carries, clicks a place and reads its popup, chooses a claim and checks where the map shows
-//! it, and saves a screenshot to `docs/kim-jong-un-train-2023-09-html.png`.
+//! it, and saves a screenshot under `target/` (`UPDATE_SCREENSHOT=1` also writes it to
+//! `docs/kim-jong-un-train-2023-09-html.png`, the README's).
 //!
 //! Without a Chromium binary the test says so plainly and passes (it cannot check anything).
 
@@ -249,8 +250,16 @@ fn regression_issue_17_html_map_in_headless_chromium() {
         .unwrap();
     let png = cdp::base64_decode(shot["data"].as_str().unwrap()).unwrap();
     assert_eq!(&png[1..4], b"PNG");
-    let out = Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("docs/{STORY}-html.png"));
-    std::fs::write(&out, &png).unwrap();
+    // Every run keeps its screenshot under target/ to look at; UPDATE_SCREENSHOT=1 also
+    // replaces the one in docs/ (the README's), which is otherwise left alone: the pixels may
+    // differ by a few between runs, and a test run should not change the repository.
+    let shot = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("{STORY}-html.png"));
+    std::fs::write(&shot, &png).unwrap();
+    eprintln!("screenshot: {}", shot.display());
+    if std::env::var_os("UPDATE_SCREENSHOT").is_some() {
+        let docs = Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("docs/{STORY}-html.png"));
+        std::fs::write(&docs, &png).unwrap();
+    }
 
     let found = problems(&b.events, &page_url);
     assert!(found.is_empty(), "the browser reported: {found:#?}");
