@@ -9,10 +9,12 @@
 //! Kinds live one file per family: `distance.rs` (distance, conversion, nearest),
 //! `bearing.rs` (direction, crossing), `motion.rs` (duration at speed, speed), `flight.rs` (flight times),
 //! `timeline.rs` (elapsed time across time zones, and "the previous day", "overnight"), `clock.rs` (time-zone offsets between places) and `interval.rs` (time between dates).
-//! [`extract`] finds candidate claims in plain article text.
+//! [`extract`] finds candidate claims in plain article text. For a figure that does not hold,
+//! `diagnose/` finds where it likely came from ([`LikelySource`]), once, on the checked claim.
 
 mod bearing;
 mod clock;
+mod diagnose;
 mod distance;
 pub mod extract;
 mod flight;
@@ -23,6 +25,7 @@ mod pairing;
 mod timeline;
 mod verdict;
 
+pub use diagnose::{Cause, LikelySource};
 pub use judge::{Outcome, judge};
 pub use timeline::{Elapsed, elapsed};
 pub use verdict::{Checked, Figures, Pair, Span, Verdict};
@@ -57,10 +60,14 @@ pub fn check_all(story: &Story, route: &Route) -> Vec<Checked> {
                 arithmetic: f.arithmetic,
                 figures: f.figures,
                 pairs: Vec::new(),
+                likely_source: None,
             }
         })
         .collect();
     pairing::pair(&story.claims, &mut out);
+    for (spec, c) in story.claims.iter().zip(out.iter_mut()) {
+        c.likely_source = diagnose::diagnose(&cx, spec, c);
+    }
     out
 }
 

@@ -132,6 +132,7 @@ fn claim(c: &Checked) -> Value {
         "figures": c.figures,
         "arithmetic": c.arithmetic,
         "pairs": c.pairs,
+        "likely_source": c.likely_source,
     })
 }
 
