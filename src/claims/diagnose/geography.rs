@@ -77,10 +77,10 @@ pub(super) fn endpoints(cx: &Ctx, k: &ClaimKind) -> Vec<Candidate> {
             }]
         }
         DistanceMeasure::Straight => {
-            if let Some((fig, how)) = route_figure(cx, from, to) {
-                if (fig.0 - s).abs() < 1e-3 * s && (fig.1 - s).abs() < 1e-3 * s {
-                    return Vec::new();
-                }
+            // A route that is itself the straight line (air, direct) says nothing new.
+            let route = route_figure(cx, from, to)
+                .filter(|(fig, _)| (fig.0 - s).abs() > 1e-3 * s || (fig.1 - s).abs() > 1e-3 * s);
+            if let Some((fig, how)) = route {
                 return vec![Candidate {
                     cause: Cause::RouteAsStraightLine,
                     summary: format!(
@@ -91,7 +91,8 @@ pub(super) fn endpoints(cx: &Ctx, k: &ClaimKind) -> Vec<Candidate> {
                     figure_si: fig,
                 }];
             }
-            // Not travelled in the story: the usual road band, from the circuity table.
+            // Not travelled in the story (or only as the crow flies): the usual road band,
+            // from the circuity table.
             let country = cx
                 .route
                 .waypoint(from)

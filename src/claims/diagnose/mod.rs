@@ -346,3 +346,136 @@ pub(super) fn factor(r: f64) -> String {
 pub(super) fn n(x: f64) -> String {
     num(x)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::story::Story;
+
+    /// London King's Cross, York and Edinburgh Waverley by coordinates, with `legs` and
+    /// `claims` appended; every claim checked and diagnosed.
+    fn checked(legs: &str, claims: &str) -> Vec<Checked> {
+        let s = Story::parse(
+            &format!(
+                "[[waypoints]]\nid = \"london\"\nat = \"51.5308, -0.1238\"\nname = \"London\"\n[[waypoints]]\nid = \"york\"\nat = \"53.9580, -1.0930\"\nname = \"York\"\n[[waypoints]]\nid = \"edinburgh\"\nat = \"55.9521, -3.1890\"\nname = \"Edinburgh\"\n{legs}\n{claims}"
+            ),
+            "t.toml",
+        )
+        .unwrap();
+        let r = crate::claims::route_without_gazetteer(&s);
+        crate::claims::check_all(&s, &r)
+    }
+
+    fn claim(id: &str, body: &str) -> String {
+        format!("[[claims]]\nid = \"{id}\"\noutlet = \"T\"\nquote = \"q\"\n{body}\n")
+    }
+
+    const DIRECT: &str =
+        "[[legs]]\nfrom = \"london\"\nto = \"edinburgh\"\nvia = [\"york\"]\nmode = \"direct\"\n";
+
+    fn source<'a>(c: &'a [Checked], id: &str) -> Option<&'a LikelySource> {
+        c.iter()
+            .find(|c| c.id == id)
+            .unwrap()
+            .likely_source
+            .as_ref()
+    }
+
+    #[test]
+    fn one_way_quoted_as_a_round_trip_and_nothing_found() {
+        let c = checked(
+            DIRECT,
+            &(claim(
+                "round",
+                "kind = \"distance\"\nfrom = \"london\"\nto = \"edinburgh\"\nvalue = \"1,070 km\"",
+            ) + &claim(
+                "none",
+                "kind = \"distance\"\nfrom = \"london\"\nto = \"edinburgh\"\nvalue = \"1,500 km\"",
+            ) + &claim(
+                "fine",
+                "kind = \"distance\"\nfrom = \"london\"\nto = \"edinburgh\"\nvalue = \"about 540 km\"",
+            )),
+        );
+        let ls = source(&c, "round").unwrap();
+        assert_eq!(ls.cause, Some(Cause::RoundTrip), "{ls}");
+        assert!(ls.arithmetic.starts_with("2 × "), "{ls}");
+        let ls = source(&c, "none").unwrap();
+        assert!(!ls.found() && ls.summary == "no explanation found", "{ls}");
+        assert!(ls.arithmetic.contains("tried: unit mix-ups"), "{ls}");
+        assert!(ls.figure.is_none() && ls.deviation_percent.is_none());
+        // A figure that holds is not diagnosed.
+        assert!(source(&c, "fine").is_none());
+    }
+
+    #[test]
+    fn a_road_band_quoted_as_the_straight_line() {
+        // 534 km straight; by road usually 1.2–1.4× that (641–748 km).
+        let road = "[[legs]]\nfrom = \"london\"\nto = \"edinburgh\"\nmode = \"road\"\n";
+        let c = checked(
+            road,
+            &claim(
+                "crow",
+                "kind = \"distance\"\nfrom = \"london\"\nto = \"edinburgh\"\nvalue = \"about 700 km\"\nmeasure = \"straight\"",
+            ),
+        );
+        let ls = source(&c, "crow").unwrap();
+        assert_eq!(ls.cause, Some(Cause::RouteAsStraightLine), "{ls}");
+        assert!(ls.summary.contains("road route London → Edinburgh"), "{ls}");
+        // Not travelled in the story: the road band from the circuity table.
+        let c = checked(
+            DIRECT,
+            &claim(
+                "crow",
+                "kind = \"distance\"\nfrom = \"london\"\nto = \"york\"\nvalue = \"about 330 km\"\nmeasure = \"straight\"",
+            ),
+        );
+        let ls = source(&c, "crow").unwrap();
+        assert_eq!(ls.cause, Some(Cause::RouteAsStraightLine), "{ls}");
+        assert!(ls.arithmetic.contains("road circuity"), "{ls}");
+    }
+
+    #[test]
+    fn conversions_left_undone_or_done_the_wrong_way() {
+        let c = checked(
+            DIRECT,
+            &(claim(
+                "undone",
+                "kind = \"conversion\"\nvalue = \"100 miles (100 km)\"",
+            ) + &claim(
+                "inverted",
+                "kind = \"conversion\"\nvalue = \"60 mph (37 km/h)\"",
+            ) + &claim(
+                "mile",
+                "kind = \"conversion\"\nvalue = \"100 nautical miles (161 km)\"",
+            )),
+        );
+        let ls = source(&c, "undone").unwrap();
+        assert_eq!(ls.cause, Some(Cause::UnitMixUp));
+        assert!(ls.summary.contains("left undone"), "{ls}");
+        let ls = source(&c, "inverted").unwrap();
+        assert!(ls.summary.contains("the wrong way"), "{ls}");
+        let ls = source(&c, "mile").unwrap();
+        assert!(ls.summary.contains("wrong mile"), "{ls}");
+    }
+
+    #[test]
+    fn two_claims_apart_by_a_unit() {
+        let c = checked(
+            DIRECT,
+            &(claim(
+                "kmh",
+                "kind = \"speed\"\ntopic = \"s\"\nvalue = \"less than 40 km/h\"",
+            ) + &claim(
+                "mph",
+                "kind = \"speed\"\ntopic = \"s\"\nvalue = \"about 40 mph\"",
+            )),
+        );
+        assert!(matches!(c[0].verdict, Verdict::Contradicts { .. }));
+        let ls = source(&c, "kmh").unwrap();
+        assert_eq!(ls.cause, Some(Cause::UnitMixUp), "{ls}");
+        assert!(
+            ls.summary.contains("read in mph it agrees with mph"),
+            "{ls}"
+        );
+    }
+}
