@@ -60,6 +60,7 @@ pub fn check_all(story: &Story, route: &Route) -> Vec<Checked> {
                 arithmetic: f.arithmetic,
                 figures: f.figures,
                 pairs: Vec::new(),
+                hedge: hedge_of(&c.kind),
                 likely_source: None,
             }
         })
@@ -69,6 +70,28 @@ pub fn check_all(story: &Story, route: &Route) -> Vec<Checked> {
         c.likely_source = diagnose::diagnose(&cx, spec, c);
     }
     out
+}
+
+/// The hedge of the figure a claim is judged on (a duration at a speed: the duration's);
+/// `None` for kinds without a figure (direction, crossing, nearest, a timeline without a
+/// duration).
+fn hedge_of(k: &ClaimKind) -> Option<crate::story::Hedge> {
+    match k {
+        ClaimKind::Distance { value, .. }
+        | ClaimKind::Speed { value, .. }
+        | ClaimKind::Conversion { value } => Some(value.hedge),
+        ClaimKind::DurationAtSpeed { duration, .. } | ClaimKind::Flight { duration, .. } => {
+            Some(duration.hedge)
+        }
+        ClaimKind::Timeline { duration, .. } => duration.as_ref().map(|d| d.hedge),
+        ClaimKind::TimeZone { offset, .. } => Some(offset.hedge),
+        ClaimKind::Interval { value, .. } => crate::story::IntervalAmount::parse(value)
+            .ok()
+            .map(|a| a.hedge),
+        ClaimKind::Direction { .. } | ClaimKind::Crossing { .. } | ClaimKind::Nearest { .. } => {
+            None
+        }
+    }
 }
 
 /// Checks one claim by its kind.

@@ -122,6 +122,7 @@ fn claim(c: &Checked) -> Value {
         "quote": c.quote,
         "kind": c.kind,
         "claimed": c.claimed,
+        "hedge": c.hedge,
         "computed": c.computed,
         "tolerance": c.tolerance,
         "verdict": c.verdict.word(),

@@ -221,6 +221,7 @@ mod tests {
             arithmetic: "5 km vs 5.1 km".into(),
             figures: None,
             pairs: vec![],
+            hedge: None,
             likely_source: None,
         }
     }
