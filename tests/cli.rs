@@ -445,7 +445,7 @@ fn locate_and_near_name_the_first_level_division() {
         .output()
         .unwrap();
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
-    let place = &v[0]["resolution"]["place"];
+    let place = &v["results"][0]["place"];
     assert_eq!(
         (place["admin1"].as_str(), place["admin1_name"].as_str()),
         (Some("PL.80"), Some("Subcarpathia"))
