@@ -8,7 +8,7 @@ use crate::claims::distance::{name, route_length, straight};
 use crate::claims::verdict::Scale;
 use crate::gazetteer::PlaceKind;
 use crate::route::{Measure, circuity};
-use crate::story::{ClaimKind, DistanceMeasure, Mode};
+use crate::story::{Amount, ClaimKind, DistanceMeasure, Mode};
 
 /// A route's length as a figure: the measure itself, or its usual band where it is bounded.
 fn route_figure(cx: &Ctx, a: &str, b: &str) -> Option<((f64, f64), String)> {
@@ -42,6 +42,16 @@ fn modes(cx: &Ctx, a: &str, b: &str) -> String {
 /// The trip's own endpoints: the straight line quoted as the route, or the route (or a road
 /// band from the circuity table) quoted as the straight line.
 pub(super) fn endpoints(cx: &Ctx, k: &ClaimKind) -> Vec<Candidate> {
+    if let ClaimKind::DurationAtSpeed {
+        distance: None,
+        from: Some(from),
+        to: Some(to),
+        speed,
+        ..
+    } = k
+    {
+        return straight_at_speed(cx, from, to, speed);
+    }
     let ClaimKind::Distance {
         from, to, measure, ..
     } = k
@@ -120,6 +130,43 @@ pub(super) fn endpoints(cx: &Ctx, k: &ClaimKind) -> Vec<Candidate> {
             }]
         }
     }
+}
+
+/// A time worked out from the straight line instead of the route: the straight line at the
+/// claim's speed (widened by its hedge, as the check does).
+fn straight_at_speed(cx: &Ctx, from: &str, to: &str, speed: &Amount) -> Vec<Candidate> {
+    let geodesic_only = cx
+        .route
+        .legs_between(from, to)
+        .iter()
+        .all(|l| l.measure == Measure::Geodesic);
+    let Ok(s) = straight(cx, from, to).map(|l| l.as_m()) else {
+        return Vec::new();
+    };
+    let (lo, hi) = speed.si();
+    let (b_lo, b_hi) = speed.hedge.band(lo, hi);
+    let v_lo = if b_lo > 0.0 { b_lo } else { lo };
+    let v_hi = if b_hi.is_finite() { b_hi } else { hi };
+    if geodesic_only || v_lo <= 0.0 {
+        return Vec::new();
+    }
+    let (na, nb) = (name(cx, from), name(cx, to));
+    let fig = (s / v_hi, s / v_lo);
+    let sv = Scale::from(speed.quantity.value.unit);
+    vec![Candidate {
+        cause: Cause::StraightLine,
+        summary: format!(
+            "the time worked out from the straight line {na} → {nb}, not the {}",
+            modes(cx, from, to)
+        ),
+        working: format!(
+            "straight line {} ÷ {} = {}",
+            Scale::KM.fmt(s),
+            sv.fmt_range(v_lo, v_hi),
+            show(Scale::H, fig)
+        ),
+        figure_si: fig,
+    }]
 }
 
 /// One way quoted as a round trip, or the reverse (route distances only).

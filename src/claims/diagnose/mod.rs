@@ -229,9 +229,16 @@ pub(crate) fn diagnose(cx: &Ctx, spec: &ClaimSpec, c: &Checked) -> Option<Likely
     cands.push(geography::round_trip(&spec.kind, truth));
     cands.push(geography::other_stretches(cx, &spec.kind));
     cands.push(geography::other_places(cx, &spec.kind));
-    let found = choose_fitting(&claimed, cands);
-    if plausible_only && !found.found() {
-        return None;
+    let mut found = choose_fitting(&claimed, cands);
+    if plausible_only {
+        // The real value may well be the claim's: a possible source, not a refutation.
+        if !found.found() {
+            return None;
+        }
+        found.arithmetic = format!(
+            "{}; the claim also lies within what the data allows, so this is a possible source, not a refutation",
+            found.arithmetic
+        );
     }
     Some(found)
 }
@@ -405,6 +412,50 @@ mod tests {
         assert!(ls.figure.is_none() && ls.deviation_percent.is_none());
         // A figure that holds is not diagnosed.
         assert!(source(&c, "fine").is_none());
+    }
+
+    /// A plausible figure (a rail leg with no line data) that is the straight line: shown as a
+    /// possible source, saying it is no refutation.
+    #[test]
+    fn a_plausible_figure_that_is_the_straight_line() {
+        let rail = "[[legs]]\nfrom = \"london\"\nto = \"edinburgh\"\nmode = \"rail\"\n";
+        let c = checked(
+            rail,
+            &claim(
+                "crow",
+                "kind = \"distance\"\nfrom = \"london\"\nto = \"edinburgh\"\nvalue = \"535 km\"",
+            ),
+        );
+        assert!(
+            matches!(c[0].verdict, Verdict::Plausible { .. }),
+            "{:?}",
+            c[0]
+        );
+        let ls = source(&c, "crow").unwrap();
+        assert_eq!(ls.cause, Some(Cause::StraightLine), "{ls}");
+        assert!(ls.arithmetic.contains("not a refutation"), "{ls}");
+    }
+
+    /// "at least 9 hours at 60 km/h" from London to Edinburgh by a rail leg with no line
+    /// data: the 534 km straight line at 54–66 km/h is 8.1–9.9 h; the route is longer.
+    #[test]
+    fn a_time_from_the_straight_line() {
+        let rail = "[[legs]]\nfrom = \"london\"\nto = \"edinburgh\"\nmode = \"rail\"\n";
+        let c = checked(
+            rail,
+            &claim(
+                "t",
+                "kind = \"duration_at_speed\"\nfrom = \"london\"\nto = \"edinburgh\"\nspeed = \"around 60 km/h\"\nduration = \"about 8 hours\"",
+            ),
+        );
+        assert!(!matches!(c[0].verdict, Verdict::Holds), "{:?}", c[0]);
+        let ls = source(&c, "t").unwrap();
+        assert_eq!(ls.cause, Some(Cause::StraightLine), "{ls}");
+        assert!(
+            ls.summary
+                .contains("from the straight line London → Edinburgh"),
+            "{ls}"
+        );
     }
 
     #[test]
