@@ -153,8 +153,15 @@ fn fit(c: &Claimed, cand: &Candidate) -> Option<f64> {
     let (v_lo, v_hi) = c.value_si;
     let f_near = ((v_lo + v_hi) / 2.0).clamp(f_lo, f_hi);
     let v_near = f_near.clamp(v_lo, v_hi);
-    Some((v_near - f_near) / f_near * 100.0 + 0.0)
+    let pct = (v_near - f_near) / f_near * 100.0 + 0.0;
+    // A bound ("at least 20 hours", "less than 40 mph") accepts everything on one side; a
+    // figure far inside it explains nothing, so it must lie within 10 % of the bound.
+    let one_sided = a_lo <= 0.0 || !a_hi.is_finite();
+    (!one_sided || pct.abs() <= ONE_SIDED_PCT).then_some(pct)
 }
+
+/// How near a bound's figure an explanation must come (see [`fit`]).
+const ONE_SIDED_PCT: f64 = 10.0;
 
 /// The claim's quantity, for the kinds whose figure a usual mistake can explain.
 fn amount(k: &ClaimKind) -> Option<&Amount> {
@@ -456,6 +463,22 @@ mod tests {
                 .contains("from the straight line London → Edinburgh"),
             "{ls}"
         );
+    }
+
+    /// "at least 20 hours" for 600 km at around 60 km/h (9.1–11.1 h): hours read as days
+    /// would give 218–267 h, which "at least" accepts but which explains nothing.
+    #[test]
+    fn a_bound_is_not_explained_by_a_figure_far_inside_it() {
+        let c = checked(
+            DIRECT,
+            &claim(
+                "t",
+                "kind = \"duration_at_speed\"\ndistance = \"600 km\"\nspeed = \"around 60 km/h\"\nduration = \"at least 20 hours\"",
+            ),
+        );
+        assert!(matches!(c[0].verdict, Verdict::Off { .. }), "{:?}", c[0]);
+        let ls = source(&c, "t").unwrap();
+        assert!(!ls.found(), "{ls}");
     }
 
     #[test]
