@@ -229,13 +229,15 @@ pub(crate) fn diagnose(cx: &Ctx, spec: &ClaimSpec, c: &Checked) -> Option<Likely
         scale,
         amount: a,
     };
-    let mut cands = Vec::new();
-    cands.push(geography::endpoints(cx, &spec.kind));
-    cands.push(zones::slips(cx, &spec.kind, truth, scale));
-    cands.push(units::mix_ups(&claimed));
-    cands.push(geography::round_trip(&spec.kind, truth));
-    cands.push(geography::other_stretches(cx, &spec.kind));
-    cands.push(geography::other_places(cx, &spec.kind));
+    // The tiers, most common mistake first (see the module's documentation).
+    let cands = vec![
+        geography::endpoints(cx, &spec.kind),
+        zones::slips(cx, &spec.kind, truth, scale),
+        units::mix_ups(&claimed),
+        geography::round_trip(&spec.kind, truth),
+        geography::other_stretches(cx, &spec.kind),
+        geography::other_places(cx, &spec.kind),
+    ];
     let mut found = choose_fitting(&claimed, cands);
     if plausible_only {
         // The real value may well be the claim's: a possible source, not a refutation.
