@@ -435,3 +435,76 @@ fn events_without_a_zone_take_the_zone_at_their_coordinates() {
         .code(0)
         .stdout(predicate::str::contains("in 1 h ⇒ average 91.0 km/h"));
 }
+
+/// Issue 14 §2: each wrong figure of tests/stories/wrong-figures.toml gets its likely source
+/// with the arithmetic, in the table, Markdown and JSON; the rounded figure that holds gets none.
+#[test]
+fn regression_issue_14_wrong_figures_get_their_likely_source() {
+    let dir = tempfile::tempdir().unwrap();
+    let story = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/stories/wrong-figures.toml");
+    let out = routecheck(dir.path())
+        .args(["check", "--no-map", "--format", "json"])
+        .arg(&story)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let claims = v["claims"].as_array().unwrap();
+    let by_id = |id: &str| claims.iter().find(|c| c["id"] == id).unwrap();
+    // The straight line Pyongyang → Vladivostok (684.5 km) quoted as the rail route (1,183 km).
+    let c = by_id("straight-as-rail");
+    assert_eq!(c["verdict"], "off");
+    let ls = &c["likely_source"];
+    assert_eq!(ls["cause"], "straight_line", "{ls}");
+    assert!(
+        (ls["figure"]["lo"].as_f64().unwrap() - 684.5).abs() < 0.5,
+        "{ls}"
+    );
+    assert_eq!(ls["unit"], "km");
+    assert!(
+        ls["arithmetic"].as_str().unwrap().contains("684.5 km"),
+        "{ls}"
+    );
+    // The rail route's 1,183 km printed as miles.
+    let ls = &by_id("km-as-miles")["likely_source"];
+    assert_eq!(ls["cause"], "unit_mix_up", "{ls}");
+    assert!(
+        ls["summary"]
+            .as_str()
+            .unwrap()
+            .contains("km printed as miles"),
+        "{ls}"
+    );
+    assert!(
+        ls["deviation_percent"].as_f64().unwrap().abs() < 1.0,
+        "{ls}"
+    );
+    // 9 h 50 min elapsed; the local clocks say 16 h 50 min (Moscow UTC+3, Vladivostok UTC+10).
+    let ls = &by_id("local-clocks")["likely_source"];
+    assert_eq!(ls["cause"], "time_zone_slip", "{ls}");
+    assert!(ls["arithmetic"].as_str().unwrap().contains("+7 h"), "{ls}");
+    assert!(
+        (ls["figure"]["lo"].as_f64().unwrap() - 16.8333).abs() < 0.01,
+        "{ls}"
+    );
+    // Rounding: "about 1,200 km" for 1,183 km holds and needs no diagnosis.
+    let c = by_id("rounded");
+    assert_eq!(c["verdict"], "holds");
+    assert!(c["likely_source"].is_null(), "{c}");
+    // The table and Markdown say the same, with the arithmetic.
+    for (format, line) in [("table", "likely source: "), ("md", "- Likely source: ")] {
+        let out = routecheck(dir.path())
+            .args(["check", "--no-map", "--format", format])
+            .arg(&story)
+            .output()
+            .unwrap();
+        let text = String::from_utf8(out.stdout).unwrap();
+        let lines: Vec<&str> = text.lines().filter(|l| l.contains(line)).collect();
+        assert_eq!(lines.len(), 3, "{text}");
+        assert!(
+            lines[0].contains("the straight line Pyongyang → Vladivostok quoted as the rail route")
+                && lines[0].contains("= 684.5 km"),
+            "{text}"
+        );
+    }
+}

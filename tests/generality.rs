@@ -214,3 +214,34 @@ fn an_article_from_india_reads_its_places_and_bounds_the_rail_leg() {
     assert_eq!(c["verdict"], "plausible", "{c}");
     assert_eq!(out.status.code(), Some(0));
 }
+
+/// Issue 14 §2: Glasgow–London's published "1043 km" is the usual rail band (573–801 km) taken
+/// for miles and converted to km: 648 miles is 1,043 km.
+#[test]
+fn regression_issue_14_glasgow_london_is_a_unit_mix_up() {
+    let story =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/stories/train-times-world-2013.toml");
+    let (_, v) = check_json(&story);
+    let c = v["claims"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["id"] == "glasgow-london")
+        .unwrap();
+    let ls = &c["likely_source"];
+    assert_eq!(ls["cause"], "unit_mix_up", "{ls}");
+    assert!(
+        ls["summary"]
+            .as_str()
+            .unwrap()
+            .contains("km taken for miles and converted"),
+        "{ls}"
+    );
+    // The plausible claims get no line: a plausible figure with no better explanation is not
+    // given "no explanation found", which would read as a doubt the data does not raise.
+    for c in v["claims"].as_array().unwrap() {
+        if c["verdict"] == "plausible" {
+            assert!(c["likely_source"].is_null(), "{c}");
+        }
+    }
+}

@@ -13,7 +13,7 @@ use super::verdict::{Figures, Finding, Scale, Verdict};
 use crate::story::ZoneOffset;
 
 /// An offset in words: "+1 h", "−30 min", "0 min".
-fn fmt_offset(s: i64) -> String {
+pub(super) fn fmt_offset(s: i64) -> String {
     let sign = if s < 0 { "−" } else { "+" };
     let m = s.abs() / 60;
     match (m / 60, m % 60) {
@@ -25,14 +25,14 @@ fn fmt_offset(s: i64) -> String {
 }
 
 /// A UTC offset as clocks write it: "+10:00", "+08:30", "−03:00".
-fn fmt_utc(s: i64) -> String {
+pub(super) fn fmt_utc(s: i64) -> String {
     let sign = if s < 0 { "−" } else { "+" };
     let m = s.abs() / 60;
     format!("{sign}{:02}:{:02}", m / 60, m % 60)
 }
 
 /// The UTC offset of `tz` at noon local time on `date`, in seconds.
-fn offset_s(date: Date, tz: &str) -> Result<i64, String> {
+pub(super) fn offset_s(date: Date, tz: &str) -> Result<i64, String> {
     date.to_datetime(Time::constant(12, 0, 0, 0))
         .in_tz(tz)
         .map(|z| i64::from(z.offset().seconds()))

@@ -72,7 +72,7 @@ pub(crate) fn straight(cx: &Ctx, a: &str, b: &str) -> Result<Length, String> {
     Ok(geodesy::distance(pa.at, pb.at))
 }
 
-fn name(cx: &Ctx, id: &str) -> String {
+pub(crate) fn name(cx: &Ctx, id: &str) -> String {
     cx.route
         .waypoint(id)
         .map(|w| w.name.clone())
@@ -241,7 +241,7 @@ pub(crate) fn half_step(x: f64) -> f64 {
 }
 
 /// The half rounding step, capped at 5 % of the figure.
-fn rounding(x: f64) -> f64 {
+pub(crate) fn rounding(x: f64) -> f64 {
     half_step(x).min(0.05 * x.abs()).max(half_step(x).min(0.5))
 }
 

@@ -9,10 +9,12 @@
 //! Kinds live one file per family: `distance.rs` (distance, conversion, nearest),
 //! `bearing.rs` (direction, crossing), `motion.rs` (duration at speed, speed), `flight.rs` (flight times),
 //! `timeline.rs` (elapsed time across time zones, and "the previous day", "overnight"), `clock.rs` (time-zone offsets between places) and `interval.rs` (time between dates).
-//! [`extract`] finds candidate claims in plain article text.
+//! [`extract`] finds candidate claims in plain article text. For a figure that does not hold,
+//! `diagnose/` finds where it likely came from ([`LikelySource`]), once, on the checked claim.
 
 mod bearing;
 mod clock;
+mod diagnose;
 mod distance;
 pub mod extract;
 mod flight;
@@ -23,6 +25,7 @@ mod pairing;
 mod timeline;
 mod verdict;
 
+pub use diagnose::{Cause, LikelySource};
 pub use judge::{Outcome, judge};
 pub use timeline::{Elapsed, elapsed};
 pub use verdict::{Checked, Figures, Pair, Span, Verdict};
@@ -57,11 +60,38 @@ pub fn check_all(story: &Story, route: &Route) -> Vec<Checked> {
                 arithmetic: f.arithmetic,
                 figures: f.figures,
                 pairs: Vec::new(),
+                hedge: hedge_of(&c.kind),
+                likely_source: None,
             }
         })
         .collect();
     pairing::pair(&story.claims, &mut out);
+    for (spec, c) in story.claims.iter().zip(out.iter_mut()) {
+        c.likely_source = diagnose::diagnose(&cx, spec, c);
+    }
     out
+}
+
+/// The hedge of the figure a claim is judged on (a duration at a speed: the duration's);
+/// `None` for kinds without a figure (direction, crossing, nearest, a timeline without a
+/// duration).
+fn hedge_of(k: &ClaimKind) -> Option<crate::story::Hedge> {
+    match k {
+        ClaimKind::Distance { value, .. }
+        | ClaimKind::Speed { value, .. }
+        | ClaimKind::Conversion { value } => Some(value.hedge),
+        ClaimKind::DurationAtSpeed { duration, .. } | ClaimKind::Flight { duration, .. } => {
+            Some(duration.hedge)
+        }
+        ClaimKind::Timeline { duration, .. } => duration.as_ref().map(|d| d.hedge),
+        ClaimKind::TimeZone { offset, .. } => Some(offset.hedge),
+        ClaimKind::Interval { value, .. } => crate::story::IntervalAmount::parse(value)
+            .ok()
+            .map(|a| a.hedge),
+        ClaimKind::Direction { .. } | ClaimKind::Crossing { .. } | ClaimKind::Nearest { .. } => {
+            None
+        }
+    }
 }
 
 /// Checks one claim by its kind.

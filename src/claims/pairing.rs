@@ -17,7 +17,7 @@ fn band(a: &Amount) -> (Dimension, f64, f64, &Amount) {
     (a.dimension(), b_lo, b_hi, a)
 }
 
-fn bands(k: &ClaimKind) -> Vec<(Dimension, f64, f64, &Amount)> {
+pub(super) fn bands(k: &ClaimKind) -> Vec<(Dimension, f64, f64, &Amount)> {
     match k {
         ClaimKind::Distance { value, .. } | ClaimKind::Speed { value, .. } => vec![band(value)],
         ClaimKind::DurationAtSpeed {

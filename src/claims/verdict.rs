@@ -207,6 +207,12 @@ pub struct Checked {
     pub figures: Option<Figures>,
     /// Claims on the same topic and whether they agree.
     pub pairs: Vec<Pair>,
+    /// The hedge that sets the tolerance ("about", "at_least", "plain"); `None` for claims
+    /// without a figure (directions, crossings, "the closest").
+    pub hedge: Option<crate::story::Hedge>,
+    /// Where a figure that does not hold likely came from (a usual mistake with its
+    /// arithmetic, or "no explanation found"); `None` for claims that hold or cannot be checked.
+    pub likely_source: Option<super::diagnose::LikelySource>,
 }
 
 /// What a kind's checker returns before pairing.

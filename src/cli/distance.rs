@@ -23,6 +23,7 @@ pub fn run(a: Args, out: &mut dyn std::io::Write) -> miette::Result<u8> {
     let inv = geodesy::inverse(pa, pb);
     let text = if a.json {
         let v = serde_json::json!({
+            "schema": super::json_out::DISTANCE,
             "from": { "name": na, "lat": pa.lat, "lon": pa.lon },
             "to": { "name": nb, "lat": pb.lat, "lon": pb.lon },
             "distance_m": (inv.distance.as_m() * 1000.0).round() / 1000.0,

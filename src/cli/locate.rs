@@ -4,6 +4,7 @@ use miette::Report;
 use routecheck::gazetteer::{Context, PlaceKind, Query, Resolution};
 use routecheck::units::group_thousands;
 
+use super::json_out::{self, Format};
 use super::places::load_gazetteer;
 
 #[derive(Debug, clap::Args)]
@@ -25,9 +26,13 @@ pub struct Args {
     /// the one nearest these is preferred ("Alexandria --near Washington").
     #[arg(long, value_name = "PLACE")]
     pub near: Vec<String>,
-    /// Print JSON instead of text.
+    /// Print JSON instead of text (the same as --format json).
     #[arg(long)]
     pub json: bool,
+    /// text, json (schema routecheck.locate/1, docs/schema/locate.schema.json) or geojson
+    /// (a FeatureCollection: one Feature per name, its geometry a Point or a river's lines).
+    #[arg(long, value_enum, conflicts_with = "json")]
+    pub format: Option<Format>,
 }
 
 fn parse_kind(s: &str) -> Result<PlaceKind, String> {
@@ -56,17 +61,73 @@ pub fn run(a: Args, out: &mut dyn std::io::Write) -> miette::Result<u8> {
         }
         answers.push((name, gaz.resolve_in(&q, &ctx).map_err(place_err)?));
     }
-    let text = if a.json {
-        let v: Vec<serde_json::Value> = answers
-            .iter()
-            .map(|(q, r)| serde_json::json!({ "query": q, "resolution": r }))
-            .collect();
-        format!("{:#}\n", serde_json::Value::Array(v))
-    } else {
-        answers.iter().map(|(q, r)| describe(q, r)).collect()
+    let text = match Format::chosen(a.json, a.format) {
+        Format::Json => json_out::pretty(&serde_json::json!({
+            "schema": json_out::LOCATE,
+            "results": answers.iter().map(|(q, r)| result(q, r)).collect::<Vec<_>>(),
+        })),
+        Format::Geojson => json_out::pretty(&json_out::collection(
+            answers.iter().map(|(q, r)| feature(q, r)).collect(),
+        )),
+        Format::Text => answers.iter().map(|(q, r)| describe(q, r)).collect(),
     };
     super::emit(out, &text)?;
     Ok(super::exit::OK)
+}
+
+/// One answer as JSON: the query, the place (its geometry GeoJSON), how it matched, why it
+/// was chosen, and the other candidates (each a GeoJSON Point).
+fn result(query: &str, r: &Resolution) -> serde_json::Value {
+    serde_json::json!({
+        "query": query,
+        "place": json_out::place(&r.place),
+        "matched": r.matched,
+        "ambiguous": r.ambiguous,
+        "context": r.context.map(|c| serde_json::json!({
+            "bonus": c.bonus,
+            "nearest_km": c.nearest_km,
+            "changed_choice": c.changed_choice,
+        })),
+        "why": r.why(),
+        "alternatives": r.alternatives.iter().map(|c| serde_json::json!({
+            "id": c.id,
+            "name": c.name,
+            "kind": c.kind,
+            "country": c.country,
+            "admin1": c.admin1,
+            "admin1_name": c.admin1_name,
+            "population": c.population,
+            "matched": c.matched,
+            "score": (c.score * 1e4).round() / 1e4,
+            "geometry": json_out::point(c.location),
+        })).collect::<Vec<_>>(),
+    })
+}
+
+/// One answer as a GeoJSON Feature: the place's geometry, and flat properties a GIS can
+/// show as columns (the other candidates by name).
+fn feature(query: &str, r: &Resolution) -> serde_json::Value {
+    let p = &r.place;
+    json_out::feature(
+        json_out::place_geometry(&p.geometry),
+        serde_json::json!({
+            "query": query,
+            "id": p.id,
+            "name": p.name,
+            "kind": p.kind,
+            "country": p.country,
+            "admin1": p.admin1,
+            "admin1_name": p.admin1_name,
+            "population": p.population,
+            "time_zone": p.zone(),
+            "source_dataset": p.source.dataset,
+            "source_id": p.source.id,
+            "matched": r.matched,
+            "ambiguous": r.ambiguous,
+            "why": r.why(),
+            "alternatives": r.alternatives.iter().map(|c| c.describe()).collect::<Vec<_>>(),
+        }),
+    )
 }
 
 /// "Hasan → Khasan (station, RU) at 42.4307° N, 130.6436° E …" plus the other candidates; a

@@ -6,6 +6,7 @@ mod distance;
 mod extract;
 mod files;
 mod input;
+mod json_out;
 mod locate;
 mod map;
 mod near;

@@ -22,6 +22,8 @@ use routecheck::route::{self, Leg, Measure, Note, NoteKind, TimeSource};
 use routecheck::story::{Event, LegSpec, Meta, Mode, Story, Waypoint, slug};
 use routecheck::units::{Length, Speed, format_duration, parse_speed};
 
+use super::json_out;
+
 /// How the route travels.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum RouteMode {
@@ -482,6 +484,7 @@ fn json(a: &Args, c: &Outcome, speed: Option<(Speed, Speed)>, arrival: Option<&A
     let time = speed.and(travel_time(c));
     let last = arrival.and_then(|t| t.marks.last());
     let v = serde_json::json!({
+        "schema": json_out::ROUTE,
         "mode": match a.mode { RouteMode::Rail => "rail", RouteMode::Direct => "direct" },
         "measure": measure_words(c),
         "schematic": schematic(c),
@@ -492,10 +495,7 @@ fn json(a: &Args, c: &Outcome, speed: Option<(Speed, Speed)>, arrival: Option<&A
             "length_km": round3(l.length.as_km()),
             "drawn_length_km": round3(l.geometry_length.as_km()),
             "lines": l.lines,
-            "geometry": l.geometry.iter().map(|p| {
-                let p = p.rounded(6);
-                [p.lon, p.lat]
-            }).collect::<Vec<_>>(),
+            "geometry": json_out::lines(std::slice::from_ref(&l.geometry)),
         })).collect::<Vec<_>>(),
         "time_min_h": time.map(|t| round3(t.0.as_secs_f64() / 3600.0)),
         "time_max_h": time.map(|t| round3(t.1.as_secs_f64() / 3600.0)),
@@ -507,24 +507,23 @@ fn json(a: &Args, c: &Outcome, speed: Option<(Speed, Speed)>, arrival: Option<&A
             "on": on, "kind": n.kind, "text": n.text,
         })).collect::<Vec<_>>(),
         "crossings": c.route.crossings().map(|x| {
-            let at = x.at.rounded(6);
             serde_json::json!({
                 "name": x.line,
                 "kind": x.kind,
                 "km": round3(x.from_start.as_km()),
-                "lat": at.lat,
-                "lon": at.lon,
+                "geometry": json_out::point(x.at),
                 "nearest_place": x.nearest_place.as_ref().map(|n| n.name.clone()),
                 "nearest_place_km": x.nearest_place.as_ref().map(|n| round3(n.distance.as_km())),
             })
         }).collect::<Vec<_>>(),
-        "depart": arrival.map(|t| t.depart.to_string()),
-        "arrive_earliest": last.map(|m| m.window.earliest.to_string()),
-        "arrive_latest": last.map(|m| m.window.latest.to_string()),
+        "time_zone": arrival.and_then(|t| json_out::zone_name(&t.depart)),
+        "depart": arrival.map(|t| json_out::rfc3339(&t.depart)),
+        "arrive_earliest": last.map(|m| json_out::rfc3339(&m.window.earliest)),
+        "arrive_latest": last.map(|m| json_out::rfc3339(&m.window.latest)),
         "arrivals": arrival.map(|t| t.marks.iter().map(|m| serde_json::json!({
             "place": name(c, &m.waypoint),
-            "earliest": m.window.earliest.to_string(),
-            "latest": m.window.latest.to_string(),
+            "earliest": json_out::rfc3339(&m.window.earliest),
+            "latest": json_out::rfc3339(&m.window.latest),
             "source": m.source,
         })).collect::<Vec<_>>()),
     });

@@ -42,7 +42,7 @@ pub(crate) mod gpx;
 pub(crate) mod kml;
 
 pub use self::from_route::export_route;
-pub use self::geojson::geojson;
+pub use self::geojson::{geojson, split_antimeridian};
 pub use self::gpx::gpx;
 pub use self::kml::kml;
 

@@ -122,6 +122,7 @@ fn claim(c: &Checked) -> Value {
         "quote": c.quote,
         "kind": c.kind,
         "claimed": c.claimed,
+        "hedge": c.hedge,
         "computed": c.computed,
         "tolerance": c.tolerance,
         "verdict": c.verdict.word(),
@@ -132,6 +133,7 @@ fn claim(c: &Checked) -> Value {
         "figures": c.figures,
         "arithmetic": c.arithmetic,
         "pairs": c.pairs,
+        "likely_source": c.likely_source,
     })
 }
 

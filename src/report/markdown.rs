@@ -96,6 +96,9 @@ pub fn markdown(story: &Story, route: &Route, checked: &[Checked]) -> String {
             }
             _ => {}
         }
+        if let Some(ls) = &c.likely_source {
+            s.push_str(&format!("- Likely source: {}\n", md_cell(&ls.to_string())));
+        }
         for p in &c.pairs {
             s.push_str(&format!(
                 "- Paired with {}: {}\n",

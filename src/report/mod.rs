@@ -1,6 +1,7 @@
 //! Claim reports, all read from one [`Outcome`](crate::pipeline::Outcome): a terminal table
 //! (colour optional), Markdown a newsroom can paste, and JSON with stable field names (schema
-//! `routecheck.claims/2`, documented in `data/stories/README.md`). Each shows every place the
+//! `routecheck.claims/2`, documented in `data/stories/README.md` and by the JSON Schema
+//! `docs/schema/claims.schema.json`). Each shows every place the
 //! story resolved (and how), every note on a leg, the crossings, and every claim's arithmetic.
 
 mod json;
@@ -221,6 +222,8 @@ mod tests {
             arithmetic: "5 km vs 5.1 km".into(),
             figures: None,
             pairs: vec![],
+            hedge: None,
+            likely_source: None,
         }
     }
 

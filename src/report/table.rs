@@ -96,6 +96,12 @@ pub fn table(story: &Story, route: &Route, checked: &[Checked], colour: bool) ->
             }
             _ => {}
         }
+        if let Some(ls) = &c.likely_source {
+            s.push_str(&format!(
+                "{indent}likely source: {}\n",
+                clean(&ls.to_string())
+            ));
+        }
         for p in &c.pairs {
             s.push_str(&format!(
                 "{indent}paired with {}: {}\n",
