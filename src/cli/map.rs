@@ -129,7 +129,7 @@ pub fn run(a: Args, out: &mut dyn std::io::Write) -> miette::Result<u8> {
         }
     };
     let mut dir = super::files::open_out(&a.out)?;
-    let written: Vec<String> = super::files::write_all(&mut dir, &files)?
+    let written: Vec<String> = super::files::write_all(&mut dir, &files, &name)?
         .iter()
         .map(|p| p.display().to_string())
         .collect();
