@@ -37,6 +37,7 @@ mod chart_of;
 pub(crate) mod fonts;
 mod from_route;
 mod furniture;
+mod grid_index;
 mod inset;
 pub(crate) mod labels;
 pub(crate) mod layers;

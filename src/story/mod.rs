@@ -30,6 +30,7 @@ mod claim_validate;
 mod error;
 mod events;
 mod hedge;
+pub mod limits;
 mod raw;
 mod time_idiom;
 mod validate;
