@@ -158,7 +158,7 @@ fn track_files(
     opt: &MapOptions,
 ) -> miette::Result<(String, Files)> {
     let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("track");
-    let id = routecheck::story::slug(stem);
+    let id = routecheck::story::file_slug(stem);
     let mut scene = MapScene {
         title: stem.to_string(),
         ..MapScene::default()

@@ -213,6 +213,32 @@ pub fn slug(text: &str) -> String {
     }
 }
 
+/// A file name for a story or track named `text` (a file stem): like [`slug`], but other
+/// scripts are transliterated first, so that "Москва" and "Київ" give "Moskva" and "Kyiv"
+/// rather than both "output"; text with nothing to transliterate gets "output-" and a checksum
+/// of the text, still one name per text.
+///
+/// ```
+/// use routecheck::story::file_slug;
+/// assert_eq!(file_slug("Пхеньян"), "Pkhen-ian");
+/// assert_eq!(file_slug("平壤 2023"), "Ping-Rang-2023");
+/// assert_eq!(file_slug("my trip (v2)"), "my-trip-v2");
+/// assert_ne!(file_slug("☃"), file_slug("☄"));
+/// ```
+pub fn file_slug(text: &str) -> String {
+    let s = slug(&deunicode::deunicode(text));
+    if s != "output" || text.trim().is_empty() {
+        return s;
+    }
+    // FNV-1a 32-bit of the original text: a stable, short, distinct suffix.
+    let mut h: u32 = 0x811c9dc5;
+    for b in text.bytes() {
+        h ^= u32::from(b);
+        h = h.wrapping_mul(0x01000193);
+    }
+    format!("output-{h:08x}")
+}
+
 impl Story {
     /// Reads and validates a story file of at most [`MAX_STORY_BYTES`].
     pub fn load(path: &Path) -> Result<Story, Error> {

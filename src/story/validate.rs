@@ -148,7 +148,7 @@ pub(super) fn default_id(path: &str) -> String {
         .file_stem()
         .and_then(|s| s.to_str())
         .unwrap_or("story");
-    super::slug(stem)
+    super::file_slug(stem)
 }
 
 fn meta(cx: &Ctx, raw: &RawStory) -> Result<Meta, Error> {
