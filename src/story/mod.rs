@@ -32,6 +32,7 @@ mod events;
 mod hedge;
 pub mod limits;
 mod raw;
+mod stated_mode;
 mod time_idiom;
 mod validate;
 
@@ -43,6 +44,7 @@ pub use claim::{Amount, ClaimKind, ClaimSpec, DistanceMeasure, IntervalAmount, K
 pub use claim_validate::{Error as ClaimError, validate as validate_claim};
 pub use error::Error;
 pub use hedge::Hedge;
+pub use stated_mode::{StatedMode, sole_stated_mode, stated_modes};
 pub use time_idiom::{DayRelation, ZoneOffset};
 
 use crate::coord::LatLon;
