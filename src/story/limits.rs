@@ -14,6 +14,9 @@ pub const MAX_TITLE_CHARS: usize = 200;
 pub const MAX_SUBTITLE_CHARS: usize = 300;
 /// The longest text drawn as a label: a waypoint's `name`, an event's `what`.
 pub const MAX_LABEL_CHARS: usize = 200;
+/// The slowest travel speed a leg (or `route --speed`) may have, in km/h: 100 m an hour.
+/// Slower figures are a wrong unit or a typo, and their arrival times run past the year 9999.
+pub const MIN_TRAVEL_SPEED_KMH: f64 = 0.1;
 /// The most waypoints a story names.
 pub const MAX_WAYPOINTS: usize = 1000;
 

@@ -337,6 +337,14 @@ fn speed(cx: &Ctx, s: &Spanned<String>) -> Result<(units::Speed, units::Speed), 
             "a speed must be positive, e.g. speed = \"60 km/h\"",
         );
     }
+    let min_kmh = super::limits::MIN_TRAVEL_SPEED_KMH;
+    if lo.as_kmh() < min_kmh {
+        return cx.err(
+            s.span(),
+            format!("speed \"{text}\" is below {min_kmh} km/h (100 m an hour)"),
+            "check the figure and its unit, e.g. speed = \"60 km/h\"",
+        );
+    }
     Ok((lo, hi))
 }
 
