@@ -71,10 +71,7 @@ impl GridIndex {
         }
         lists.retain(|l| !l.is_empty());
         let mut out = Vec::new();
-        loop {
-            let Some(next) = lists.iter().filter_map(|l| l.first()).min().copied() else {
-                break;
-            };
+        while let Some(next) = lists.iter().filter_map(|l| l.first()).min().copied() {
             out.push(next);
             for l in &mut lists {
                 if l.first() == Some(&next) {

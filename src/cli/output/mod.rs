@@ -367,7 +367,7 @@ fn write_via_temp(
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
     let tmp = temp_with(dir, bytes, put)?;
-    if let Some(Existing::NotAFile { kind }) = existing::inspect(path).ok() {
+    if let Ok(Existing::NotAFile { kind }) = existing::inspect(path) {
         return Err(std::io::Error::other(format!("it is a {kind}")));
     }
     tmp.persist(path).map_err(|e| e.error)?;
