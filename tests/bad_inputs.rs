@@ -181,3 +181,126 @@ fn generated_bad_inputs_fail_cleanly() {
     }
     assert!(failures.is_empty(), "\n{}", failures.join("\n\n"));
 }
+
+/// Issue 19, item 5: a 1,000,000-character title (minutes to rasterise) and a story of 50,000
+/// waypoints (quadratic steps) are refused up front, naming the limit and where it is broken.
+#[test]
+fn regression_issue_19_slow_inputs_are_refused_up_front() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    let hop = "[[waypoints]]\nid = \"a\"\nat = \"52.52, 13.40\"\n\n[[waypoints]]\nid = \"b\"\n\
+        at = \"52.23, 21.01\"\n\n[[legs]]\nfrom = \"a\"\nto = \"b\"\nmode = \"road\"\n";
+    let title = format!("[story]\ntitle = \"{}\"\n\n{hop}", "T".repeat(1_000_000));
+    std::fs::write(dir.join("title.toml"), title).unwrap();
+    let mut many = String::from("[story]\nid = \"many\"\n\n");
+    for i in 0..50_000 {
+        let lat = 40.0 + (i % 1000) as f64 * 0.002;
+        let lon = 100.0 + (i / 1000) as f64 * 0.01;
+        many.push_str(&format!(
+            "[[waypoints]]\nid = \"w{i}\"\nat = \"{lat:.4}, {lon:.4}\"\n"
+        ));
+    }
+    std::fs::write(dir.join("many.toml"), many).unwrap();
+    let cases: &[(&str, &str)] = &[
+        (
+            "title.toml",
+            "title.toml:2:9: the title is 1000000 characters long: at most 200 are drawn on a map",
+        ),
+        (
+            "many.toml",
+            "many.toml:3004:1: the story has 50000 waypoints: at most 1000 are read",
+        ),
+    ];
+    let mut failures = Vec::new();
+    for (file, fragment) in cases {
+        let problems = run_case(dir, Path::new(file), 2, fragment);
+        if !problems.is_empty() {
+            failures.push(format!("{file}: {}", problems.join("; ")));
+        }
+    }
+    assert!(failures.is_empty(), "\n{}", failures.join("\n\n"));
+}
+
+/// `routecheck route ARGS…` with a cleared environment: (exit code, stdout, stderr flattened).
+fn route(args: &[&str]) -> (Option<i32>, String, String) {
+    let out = Command::cargo_bin("routecheck")
+        .expect("the routecheck binary is built for integration tests")
+        .env_clear()
+        .env("NO_COLOR", "1")
+        .arg("route")
+        .args(args)
+        .output()
+        .expect("routecheck runs");
+    (
+        out.status.code(),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        normalise(&String::from_utf8_lossy(&out.stderr)),
+    )
+}
+
+/// Issue 19, item 8: `--depart` with a UTC offset ignored the offset; an absurd speed ran the
+/// arrival to the year 9999 (or panicked); `--depart 9999-12-31T23:59` blamed the time zone.
+#[test]
+fn regression_issue_19_clock_times() {
+    let base = ["Pyongyang", "Vladivostok", "--mode", "direct", "--no-map"];
+    // The offset is honoured: 15:00 at UTC+09:00 is 06:00 UTC, the same as 15:00 in Pyongyang.
+    let (code, stdout, stderr) = route(
+        &[
+            &base[..],
+            &["--speed", "60 km/h", "--depart", "2023-09-10T15:00+09:00"],
+        ]
+        .concat(),
+    );
+    assert_eq!(code, Some(0), "{stderr}");
+    assert!(
+        stdout.contains("depart 2023-09-10T06:00:00+00:00[UTC]"),
+        "{stdout}"
+    );
+    let (_, in_zone, _) = route(
+        &[
+            &base[..],
+            &["--speed", "60 km/h", "--depart", "2023-09-10T15:00"],
+            &["--tz", "Asia/Pyongyang"],
+        ]
+        .concat(),
+    );
+    let arrive = |s: &str| s.lines().find(|l| l.contains("arrive")).map(str::to_string);
+    let (_, offset_in_zone, _) = route(
+        &[
+            &base[..],
+            &["--speed", "60 km/h", "--depart", "2023-09-10T15:00+09:00"],
+            &["--tz", "Asia/Pyongyang"],
+        ]
+        .concat(),
+    );
+    assert!(arrive(&in_zone).is_some(), "{in_zone}");
+    assert_eq!(arrive(&in_zone), arrive(&offset_in_zone));
+    // An absurd speed is refused, naming the speed.
+    let (code, _, stderr) = route(
+        &[
+            &base[..],
+            &["--speed", "0.000000000000000000000000000001 km/h"],
+            &["--depart", "2023-09-10T15:00"],
+        ]
+        .concat(),
+    );
+    assert_eq!(code, Some(2), "{stderr}");
+    assert!(stderr.contains("is below 0.1 km/h"), "{stderr}");
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    // The end of time is blamed on the time, not on the zone.
+    let (code, _, stderr) = route(
+        &[
+            &base[..],
+            &["--speed", "60 km/h", "--depart", "9999-12-31T23:59"],
+        ]
+        .concat(),
+    );
+    assert_eq!(code, Some(2), "{stderr}");
+    assert!(
+        stderr.contains(
+            "\"9999-12-31T23:59:00\" in UTC is outside the times routecheck can work with"
+        ),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("unknown time zone"), "{stderr}");
+}

@@ -94,7 +94,7 @@ fn finish(
         let scene = super::files::scene_of(c, gaz);
         let opt = routecheck::render::MapOptions::default();
         let files = super::files::map_files(c, &scene, &super::files::CHECK_FORMATS, &opt)?;
-        written = super::files::write_all(dir, &files)?;
+        written = super::files::write_all(dir, &files, &c.story.path)?;
     }
     let mut text = match format {
         Format::Json if one_line => report::json_line(&c.story, &c.route, &c.claims),

@@ -83,15 +83,9 @@ pub fn run(a: Args, out: &mut dyn std::io::Write) -> miette::Result<u8> {
     );
     match &a.output {
         Some(path) => {
-            if path.exists() && !a.force {
-                return Err(miette::miette!(
-                    help = "pass --force to replace it, or choose another name with -o",
-                    "{} exists: not overwriting it",
-                    path.display()
-                ));
-            }
+            super::output::check_target(path, a.force).map_err(super::files::output_error)?;
             super::output::atomic_write(path, toml.as_bytes())
-                .map_err(|e| miette::miette!("{e}"))?;
+                .map_err(super::files::output_error)?;
             eprintln!("wrote {}", path.display());
         }
         None => super::emit(out, &toml)?,

@@ -150,15 +150,17 @@ pub fn image_files(
     Ok(out)
 }
 
-/// Writes every file or none: all names are checked (no foreign file in the way) before the
-/// first is written. Returns the paths written.
-pub fn write_all(dir: &mut OutputDir, files: &Files) -> miette::Result<Vec<PathBuf>> {
-    let names: Vec<&str> = files.iter().map(|(n, _)| n.as_str()).collect();
-    dir.check(&names).map_err(output_error)?;
-    files
-        .iter()
-        .map(|(n, b)| dir.write(n, b).map_err(output_error))
-        .collect()
+/// Writes every file or none (see [`OutputDir::write_all`]), for `owner` (the story file, named
+/// if another story of the same run would write the same names). Returns the paths written.
+pub fn write_all(dir: &mut OutputDir, files: &Files, owner: &str) -> miette::Result<Vec<PathBuf>> {
+    let written = dir.write_all(files, owner).map_err(output_error)?;
+    let cleaned = std::mem::take(&mut dir.cleaned);
+    if cleaned > 0 {
+        eprintln!(
+            "removed {cleaned} temporary file(s) an interrupted run left in the output folder"
+        );
+    }
+    Ok(written)
 }
 
 /// The output folder of `--out` / `--force`.

@@ -129,7 +129,7 @@ pub fn run(a: Args, out: &mut dyn std::io::Write) -> miette::Result<u8> {
         }
     };
     let mut dir = super::files::open_out(&a.out)?;
-    let written: Vec<String> = super::files::write_all(&mut dir, &files)?
+    let written: Vec<String> = super::files::write_all(&mut dir, &files, &name)?
         .iter()
         .map(|p| p.display().to_string())
         .collect();
@@ -158,7 +158,7 @@ fn track_files(
     opt: &MapOptions,
 ) -> miette::Result<(String, Files)> {
     let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("track");
-    let id = routecheck::story::slug(stem);
+    let id = routecheck::story::file_slug(stem);
     let mut scene = MapScene {
         title: stem.to_string(),
         ..MapScene::default()

@@ -36,13 +36,7 @@ pub struct ImportArgs {
 
 pub fn run(a: Args, out: &mut dyn std::io::Write) -> miette::Result<u8> {
     let Action::Import(a) = a.action;
-    if a.output.exists() && !a.force {
-        return Err(miette::miette!(
-            help = "pass --force to replace it, or choose another name with -o",
-            "{} exists: not overwriting it",
-            a.output.display()
-        ));
-    }
+    super::output::check_target(&a.output, a.force).map_err(super::files::output_error)?;
     let start = Instant::now();
     let (net, format) = load(&a.file)?;
     let bytes = net.to_compiled();

@@ -109,7 +109,7 @@ pub fn run(a: Args, out: &mut dyn std::io::Write) -> miette::Result<u8> {
         let opt = routecheck::render::MapOptions::default();
         let files = super::files::map_files(&c, &scene, &super::files::CHECK_FORMATS, &opt)?;
         let mut dir = super::files::open_out(&a.out)?;
-        let written = super::files::write_all(&mut dir, &files)?;
+        let written = super::files::write_all(&mut dir, &files, &c.story.path)?;
         if !a.json {
             let names: Vec<String> = written.iter().map(|p| p.display().to_string()).collect();
             text.push_str(&format!("  wrote {}\n", names.join(", ")));

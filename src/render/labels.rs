@@ -4,6 +4,7 @@
 //! order. Labels go in priority order (route places first, country names last); optional labels
 //! that cannot be placed without overlap are dropped rather than drawn on top of something.
 
+use super::grid_index::GridIndex;
 use super::svg::{Anchor, Px};
 use super::view::Rect;
 
@@ -30,6 +31,10 @@ pub struct Placer {
     labels: Vec<Rect>,
     blocks: Vec<Rect>,
     segments: Vec<(Px, Px)>,
+    /// Where each of the above is, so that a candidate is checked against its neighbours only.
+    label_grid: GridIndex,
+    block_grid: GridIndex,
+    segment_grid: GridIndex,
 }
 
 /// Does segment a–b touch rectangle r? (Liang–Barsky.)
@@ -69,17 +74,29 @@ impl Placer {
             labels: Vec::new(),
             blocks: Vec::new(),
             segments: Vec::new(),
+            label_grid: GridIndex::new(frame),
+            block_grid: GridIndex::new(frame),
+            segment_grid: GridIndex::new(frame),
         }
     }
 
     /// Something labels must not cover (a marker, the legend, the inset).
     pub fn block(&mut self, r: Rect) {
         self.blocks.push(r);
+        self.block_grid.push(r);
     }
 
     /// A line labels should not cross (the route).
     pub fn avoid_line(&mut self, line: &[Px]) {
-        self.segments.extend(line.windows(2).map(|w| (w[0], w[1])));
+        for w in line.windows(2) {
+            self.segments.push((w[0], w[1]));
+            self.segment_grid.push(Rect {
+                x: w[0].x,
+                y: w[0].y,
+                w: w[1].x - w[0].x,
+                h: w[1].y - w[0].y,
+            });
+        }
     }
 
     fn cost(&self, r: &Rect) -> Option<(f64, bool)> {
@@ -91,13 +108,17 @@ impl Placer {
         {
             return None;
         }
-        let lab: f64 = self.labels.iter().map(|o| o.overlap(r)).sum();
-        let blk: f64 = self.blocks.iter().map(|o| o.overlap(r)).sum();
+        // Only the neighbours the grids return can overlap; summed in the same order as over
+        // every item, the others adding exactly zero.
+        let lab: f64 = (self.label_grid.near(r).into_iter())
+            .map(|i| self.labels[i].overlap(r))
+            .sum();
+        let blk: f64 = (self.block_grid.near(r).into_iter())
+            .map(|i| self.blocks[i].overlap(r))
+            .sum();
         let padded = r.inflate(1.5);
-        let segs = self
-            .segments
-            .iter()
-            .filter(|(a, b)| segment_hits(*a, *b, &padded))
+        let segs = (self.segment_grid.near(&padded).into_iter())
+            .filter(|&i| segment_hits(self.segments[i].0, self.segments[i].1, &padded))
             .count() as f64;
         Some((
             lab * 20.0 + blk * 20.0 + segs * 300.0,
@@ -127,6 +148,7 @@ impl Placer {
         }
         let (rect, anchor, _) = candidates[i];
         self.labels.push(rect);
+        self.label_grid.push(rect);
         Some(Placement {
             rect,
             anchor,

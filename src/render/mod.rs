@@ -38,6 +38,7 @@ pub(crate) mod fonts;
 mod from_route;
 mod furniture;
 pub mod html;
+mod grid_index;
 mod inset;
 pub(crate) mod labels;
 pub(crate) mod layers;

@@ -136,7 +136,8 @@ pub(super) fn mark_times(
             .and_then(|z| TimeZone::get(&z).ok())
             .unwrap_or(TimeZone::UTC);
         let shift = |t: &jiff::ZonedDateTime, secs: f64| {
-            let d = jiff::SignedDuration::from_secs_f64(secs.round());
+            // A time past the representable range gives no estimate (never a panic).
+            let d = jiff::SignedDuration::try_from_secs_f64(secs.round()).ok()?;
             t.checked_add(d)
                 .ok()
                 .map(|z| z.with_time_zone(zone.clone()))

@@ -82,6 +82,12 @@ pub fn resolve_waypoints(story: &Story, gaz: &Gazetteer) -> Result<Vec<ResolvedW
     };
     let mut out = Vec::with_capacity(alone.len());
     for (i, ((w, ambiguous_alone), spec)) in alone.iter().zip(&story.waypoints).enumerate() {
+        // A waypoint given by coordinates has no name to read in context (building one for
+        // each was quadratic in the number of waypoints).
+        if w.place.is_none() {
+            out.push(w.clone());
+            continue;
+        }
         let mut ctx = Context::default();
         for (j, (other, _)) in alone.iter().enumerate() {
             if j != i && settled(other) && !other.place.as_ref().is_some_and(Place::is_line) {

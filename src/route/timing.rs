@@ -42,6 +42,25 @@ pub enum Error {
         /// The zone name as given.
         name: String,
     },
+    #[error(
+        "\"{text}\" in {zone} is outside the times routecheck can work with (the years -9999 to 9999, less a day at each end)"
+    )]
+    /// A date and time too near the end (or start) of the representable range.
+    OutOfRange {
+        /// The time as given.
+        text: String,
+        /// The zone it was read in.
+        zone: String,
+    },
+    #[error(
+        "a speed of {low} is below {} km/h: no journey is timed at that speed; check the figure and its unit",
+        crate::story::limits::MIN_TRAVEL_SPEED_KMH
+    )]
+    /// A speed range whose low bound is below [`crate::story::limits::MIN_TRAVEL_SPEED_KMH`].
+    TooSlow {
+        /// The low bound given.
+        low: Speed,
+    },
     #[error("a speed range needs 0 < low ≤ high; got {low} to {high}")]
     /// A speed range with a bound that is zero, negative or not finite, or with low above high.
     BadSpeedRange {
@@ -78,6 +97,9 @@ impl SpeedRange {
         let ok = |s: Speed| s.as_mps().is_finite() && s.as_mps() > 0.0;
         if !ok(low) || !ok(high) || low > high {
             return Err(Error::BadSpeedRange { low, high });
+        }
+        if low.as_kmh() < crate::story::limits::MIN_TRAVEL_SPEED_KMH {
+            return Err(Error::TooSlow { low });
         }
         Ok(SpeedRange { low, high })
     }
@@ -189,9 +211,13 @@ pub struct TimeWindow {
 }
 
 impl TimeWindow {
-    /// An exact local time, "2023-09-12T06:00" (a space may replace the T) in zone `tz`.
+    /// An exact local time, "2023-09-12T06:00" (a space may replace the T) in zone `tz`; or
+    /// an instant with its UTC offset, "2023-09-10T15:00+09:00" (or "…Z"), shown in `tz`.
     pub fn at(local: &str, tz: &str) -> Result<TimeWindow, Error> {
-        let t = zoned(parse_local(local)?, tz)?;
+        let t = match parse_instant(local) {
+            Some(instant) => instant.to_zoned_datetime(time_zone(tz)?),
+            None => zoned(parse_local(local)?, tz)?,
+        };
         Ok(TimeWindow {
             earliest: t.clone(),
             latest: t,
@@ -253,10 +279,27 @@ fn parse_local(text: &str) -> Result<DateTime, Error> {
         })
 }
 
-fn zoned(dt: DateTime, tz: &str) -> Result<ZonedDateTime, Error> {
-    dt.in_tz(tz).map_err(|_| Error::UnknownZone {
+/// An instant written with its UTC offset ("2023-09-10T15:00+09:00", "…Z"), if the text is
+/// one: a local time with an offset must not be read as local time in another zone.
+fn parse_instant(text: &str) -> Option<jiff::Timestamp> {
+    text.trim().replacen(' ', "T", 1).parse().ok()
+}
+
+fn time_zone(tz: &str) -> Result<jiff::tz::TimeZone, Error> {
+    jiff::tz::TimeZone::get(tz).map_err(|_| Error::UnknownZone {
         name: tz.to_string(),
     })
+}
+
+/// A civil time in zone `tz`: an unknown zone and a time outside the representable range are
+/// told apart (`9999-12-31T23:59` used to be blamed on its zone).
+fn zoned(dt: DateTime, tz: &str) -> Result<ZonedDateTime, Error> {
+    time_zone(tz)?
+        .to_zoned_datetime(dt)
+        .map_err(|_| Error::OutOfRange {
+            text: dt.to_string(),
+            zone: tz.to_string(),
+        })
 }
 
 fn to_duration(d: jiff::SignedDuration) -> Duration {
@@ -404,5 +447,30 @@ mod tests {
             TimeWindow::part_of_day("2023-13-40", PartOfDay::Morning, "UTC"),
             Err(Error::BadTime { .. })
         ));
+    }
+
+    /// Issue 19, item 8: an offset in the text is honoured (it was dropped, and the time read
+    /// as local time in `tz`); a time past the representable range is blamed on the time.
+    #[test]
+    fn regression_issue_19_offsets_and_the_end_of_time() {
+        let with_offset = TimeWindow::at("2023-09-10T15:00+09:00", "UTC").unwrap();
+        let local = TimeWindow::at("2023-09-10T15:00", "Asia/Pyongyang").unwrap();
+        assert_eq!(with_offset.earliest.timestamp(), local.earliest.timestamp());
+        assert_eq!(with_offset.earliest.time_zone().iana_name(), Some("UTC"));
+        let z = TimeWindow::at("2023-09-10T06:00Z", "Asia/Pyongyang").unwrap();
+        assert_eq!(z.earliest.timestamp(), local.earliest.timestamp());
+        assert!(matches!(
+            TimeWindow::at("9999-12-31T23:59", "UTC"),
+            Err(Error::OutOfRange { .. })
+        ));
+        assert!(matches!(
+            TimeWindow::at("2023-09-10T15:00+09:00", "Asia/Atlantis"),
+            Err(Error::UnknownZone { .. })
+        ));
+        assert!(matches!(
+            SpeedRange::new(Speed::kmh(1e-30), Speed::kmh(60.0)),
+            Err(Error::TooSlow { .. })
+        ));
+        assert!(SpeedRange::new(Speed::kmh(0.1), Speed::kmh(60.0)).is_ok());
     }
 }

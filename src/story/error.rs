@@ -31,6 +31,18 @@ pub enum Error {
         offset: usize,
     },
 
+    #[error("story file {path} is not UTF-8 text: it is UTF-16 ({encoding})")]
+    #[diagnostic(help(
+        "save the story as UTF-8 (in Notepad: Save as… › Encoding › UTF-8; or `iconv -f UTF-16 -t UTF-8`)"
+    ))]
+    /// The file is UTF-16, with or without a byte-order mark.
+    Utf16 {
+        /// The path as given.
+        path: String,
+        /// "little-endian, with a byte-order mark", "big-endian, without a byte-order mark", …
+        encoding: &'static str,
+    },
+
     #[error("story file {path} is larger than {limit_mib} MiB: not reading it")]
     #[diagnostic(help(
         "a story file is a short TOML file of waypoints, legs, events and claims (see data/stories/README.md)"
@@ -134,6 +146,7 @@ impl Error {
         match self {
             Error::Io { .. }
             | Error::NotUtf8 { .. }
+            | Error::Utf16 { .. }
             | Error::TooLarge { .. }
             | Error::Built { .. } => 0,
             Error::Invalid { line, .. } => *line,

@@ -45,10 +45,16 @@ pub(super) fn event(cx: &Ctx, e: Spanned<RawEvent>, known: &KnownId) -> Result<E
             "use an IANA zone name, e.g. tz = \"Asia/Vladivostok\"",
         );
     }
+    super::limits::text(
+        cx,
+        "the event's `what`",
+        &e.what,
+        super::limits::MAX_LABEL_CHARS,
+    )?;
     Ok(Event {
         id: e.id.into_inner(),
         at,
-        what: e.what,
+        what: e.what.into_inner(),
         earliest,
         latest,
         tz: e.tz.map(|t| t.into_inner()),

@@ -30,6 +30,7 @@ mod claim_validate;
 mod error;
 mod events;
 mod hedge;
+pub mod limits;
 mod raw;
 mod stated_mode;
 mod time_idiom;
@@ -214,6 +215,64 @@ pub fn slug(text: &str) -> String {
     }
 }
 
+/// A file name for a story or track named `text` (a file stem): like [`slug`], but other
+/// scripts are transliterated first, so that "Москва" and "Київ" give "Moskva" and "Kyiv"
+/// rather than both "output"; text with nothing to transliterate gets "output-" and a checksum
+/// of the text, still one name per text.
+///
+/// ```
+/// use routecheck::story::file_slug;
+/// assert_eq!(file_slug("Пхеньян"), "Pkhen-ian");
+/// assert_eq!(file_slug("平壤 2023"), "Ping-Rang-2023");
+/// assert_eq!(file_slug("my trip (v2)"), "my-trip-v2");
+/// assert_ne!(file_slug("☃"), file_slug("☄"));
+/// ```
+pub fn file_slug(text: &str) -> String {
+    let s = slug(&deunicode::deunicode(text));
+    if s != "output" || text.trim().is_empty() {
+        return s;
+    }
+    // FNV-1a 32-bit of the original text: a stable, short, distinct suffix.
+    let mut h: u32 = 0x811c9dc5;
+    for b in text.bytes() {
+        h ^= u32::from(b);
+        h = h.wrapping_mul(0x01000193);
+    }
+    format!("output-{h:08x}")
+}
+
+/// Whether `bytes` look like UTF-16 text, and which kind: a byte-order mark, or (without one)
+/// a NUL byte in most odd (little-endian) or even (big-endian) positions of the first 4 KiB,
+/// as ASCII text in UTF-16 has and UTF-8 text never does (TOML allows no NUL byte at all).
+fn utf16_encoding(bytes: &[u8]) -> Option<&'static str> {
+    if bytes.starts_with(&[0xff, 0xfe]) {
+        return Some("little-endian, with a byte-order mark");
+    }
+    if bytes.starts_with(&[0xfe, 0xff]) {
+        return Some("big-endian, with a byte-order mark");
+    }
+    let head = &bytes[..bytes.len().min(4096) & !1];
+    if head.len() < 4 {
+        return None;
+    }
+    let pairs = head.len() / 2;
+    let zeros_at = |parity: usize| {
+        (head.iter().skip(parity).step_by(2))
+            .filter(|&&b| b == 0)
+            .count()
+    };
+    let (even, odd) = (zeros_at(0), zeros_at(1));
+    let most = |n: usize| n * 10 >= pairs * 6;
+    let few = |n: usize| n * 10 <= pairs;
+    if most(odd) && few(even) {
+        Some("little-endian, without a byte-order mark")
+    } else if most(even) && few(odd) {
+        Some("big-endian, without a byte-order mark")
+    } else {
+        None
+    }
+}
+
 impl Story {
     /// Reads and validates a story file of at most [`MAX_STORY_BYTES`].
     pub fn load(path: &Path) -> Result<Story, Error> {
@@ -230,6 +289,12 @@ impl Story {
             return Err(Error::TooLarge {
                 path: display,
                 limit_mib: MAX_STORY_BYTES >> 20,
+            });
+        }
+        if let Some(encoding) = utf16_encoding(&bytes) {
+            return Err(Error::Utf16 {
+                path: display,
+                encoding,
             });
         }
         let text = String::from_utf8(bytes).map_err(|e| Error::NotUtf8 {
@@ -249,5 +314,38 @@ impl Story {
     /// The waypoint with this id, if the story has one.
     pub fn waypoint(&self, id: &str) -> Option<&Waypoint> {
         self.waypoints.iter().find(|w| w.id == id)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Issue 19, item 9: UTF-16 without a byte-order mark was read as TOML ("key with no
+    /// value"); both byte orders are named, and UTF-8 text (even with a stray NUL) is not.
+    #[test]
+    fn regression_issue_19_utf16_without_a_bom_is_named() {
+        let text = "[story]\ntitle = \"A hop\"\n";
+        let le: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+        let be: Vec<u8> = text.encode_utf16().flat_map(u16::to_be_bytes).collect();
+        assert_eq!(
+            utf16_encoding(&le),
+            Some("little-endian, without a byte-order mark")
+        );
+        assert_eq!(
+            utf16_encoding(&be),
+            Some("big-endian, without a byte-order mark")
+        );
+        assert_eq!(utf16_encoding(text.as_bytes()), None);
+        assert_eq!(utf16_encoding(b"title = \"a\0b\"\n[story]\n"), None);
+        assert_eq!(utf16_encoding(b""), None);
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("s.toml");
+        std::fs::write(&path, &be).unwrap();
+        let e = Story::load(&path).unwrap_err().to_string();
+        assert!(
+            e.ends_with("is not UTF-8 text: it is UTF-16 (big-endian, without a byte-order mark)"),
+            "{e}"
+        );
     }
 }

@@ -28,8 +28,8 @@ pub(super) struct RawStory {
 #[serde(deny_unknown_fields)]
 pub(super) struct RawMeta {
     pub id: Option<Spanned<String>>,
-    pub title: Option<String>,
-    pub subtitle: Option<String>,
+    pub title: Option<Spanned<String>>,
+    pub subtitle: Option<Spanned<String>>,
     #[serde(default)]
     pub sources: Vec<Article>,
 }
@@ -40,7 +40,7 @@ pub(super) struct RawWaypoint {
     pub id: Spanned<String>,
     pub place: Option<Spanned<String>>,
     pub at: Option<Spanned<String>>,
-    pub name: Option<String>,
+    pub name: Option<Spanned<String>>,
     pub country: Option<Spanned<String>>,
     pub kind: Option<Spanned<String>>,
 }
@@ -62,7 +62,7 @@ pub(super) struct RawLeg {
 pub(super) struct RawEvent {
     pub id: Spanned<String>,
     pub at: Spanned<String>,
-    pub what: String,
+    pub what: Spanned<String>,
     /// A single local time (earliest = latest).
     pub time: Option<Spanned<Datetime>>,
     pub earliest: Option<Spanned<Datetime>>,

@@ -16,6 +16,9 @@ pub(super) type KnownId<'a> = dyn Fn(&Spanned<String>, &str) -> Result<String, E
 pub(super) struct Ctx<'a> {
     text: &'a str,
     path: &'a str,
+    /// Byte offsets of the text's newlines, for the line of each waypoint, leg and event
+    /// (counting from the top each time was quadratic in the number of waypoints).
+    newlines: Vec<usize>,
 }
 
 impl Ctx<'_> {
@@ -33,14 +36,20 @@ impl Ctx<'_> {
             Some(help.into()),
         ))
     }
+    /// The 1-based line of a span's start.
     pub(super) fn line(&self, span: &std::ops::Range<usize>) -> usize {
-        super::error::line_col(self.text, span.start).0
+        self.newlines.partition_point(|&nl| nl < span.start) + 1
     }
 }
 
 pub(super) fn validate(raw: RawStory, text: &str, path: &str) -> Result<Story, Error> {
-    let cx = Ctx { text, path };
+    let cx = Ctx {
+        text,
+        path,
+        newlines: text.match_indices('\n').map(|(i, _)| i).collect(),
+    };
     let meta = meta(&cx, &raw)?;
+    super::limits::waypoints(&cx, &raw.waypoints)?;
     // The spans of the ids, for messages about duplicates (taken from TOML, so they are
     // byte ranges of the text whatever its line endings).
     let id_spans: Vec<_> = raw
@@ -139,7 +148,7 @@ pub(super) fn default_id(path: &str) -> String {
         .file_stem()
         .and_then(|s| s.to_str())
         .unwrap_or("story");
-    super::slug(stem)
+    super::file_slug(stem)
 }
 
 fn meta(cx: &Ctx, raw: &RawStory) -> Result<Meta, Error> {
@@ -162,10 +171,19 @@ fn meta(cx: &Ctx, raw: &RawStory) -> Result<Meta, Error> {
         }
         None => default_id(cx.path),
     };
+    use super::limits::{MAX_SUBTITLE_CHARS, MAX_TITLE_CHARS, text};
+    if let Some(t) = &raw.story.title {
+        text(cx, "the title", t, MAX_TITLE_CHARS)?;
+    }
+    if let Some(t) = &raw.story.subtitle {
+        text(cx, "the subtitle", t, MAX_SUBTITLE_CHARS)?;
+    }
     Ok(Meta {
-        title: raw.story.title.clone().unwrap_or_else(|| id.clone()),
+        title: (raw.story.title.as_ref())
+            .map(|t| t.get_ref().clone())
+            .unwrap_or_else(|| id.clone()),
         id,
-        subtitle: raw.story.subtitle.clone(),
+        subtitle: raw.story.subtitle.as_ref().map(|t| t.get_ref().clone()),
         sources: raw.story.sources.clone(),
     })
 }
@@ -230,11 +248,14 @@ fn waypoint(cx: &Ctx, w: Spanned<RawWaypoint>) -> Result<Waypoint, Error> {
         }
         None => None,
     };
+    if let Some(n) = &w.name {
+        super::limits::text(cx, "the waypoint's name", n, super::limits::MAX_LABEL_CHARS)?;
+    }
     Ok(Waypoint {
         id: id.to_string(),
         place: w.place.map(|p| p.into_inner()),
         at,
-        name: w.name,
+        name: w.name.map(|n| n.into_inner()),
         country,
         kind,
         line,
@@ -314,6 +335,14 @@ fn speed(cx: &Ctx, s: &Spanned<String>) -> Result<(units::Speed, units::Speed), 
             s.span(),
             format!("speed \"{text}\" is zero"),
             "a speed must be positive, e.g. speed = \"60 km/h\"",
+        );
+    }
+    let min_kmh = super::limits::MIN_TRAVEL_SPEED_KMH;
+    if lo.as_kmh() < min_kmh {
+        return cx.err(
+            s.span(),
+            format!("speed \"{text}\" is below {min_kmh} km/h (100 m an hour)"),
+            "check the figure and its unit, e.g. speed = \"60 km/h\"",
         );
     }
     Ok((lo, hi))
