@@ -13,16 +13,16 @@ use corpus_eval::{Counts, Found, FoundClaim, FoundPlace, FoundQuantity, Miss, sc
 use corpus_labels::{Article, CORPUS_DIR, Dim, Header, Label, lat_lon, load_corpus, parse_excerpt};
 
 /// The corpus holds at least this many articles.
-const MIN_ARTICLES: usize = 15;
+const MIN_ARTICLES: usize = 22;
 /// Floors: the engine's figures on the corpus when they were last raised (rounded down).
-const FLOOR_PLACE_PRECISION: f64 = 0.52;
-const FLOOR_PLACE_RECALL: f64 = 0.19;
-const FLOOR_QUANTITY_F1: f64 = 0.89;
-const FLOOR_CLAIM_F1: f64 = 0.55;
+const FLOOR_PLACE_PRECISION: f64 = 0.51;
+const FLOOR_PLACE_RECALL: f64 = 0.18;
+const FLOOR_QUANTITY_F1: f64 = 0.85;
+const FLOOR_CLAIM_F1: f64 = 0.50;
 /// At most this many articles make `check --article` exit 2.
-const CEILING_EXIT2: usize = 4;
+const CEILING_EXIT2: usize = 6;
 /// At most this many claims refuted where the label expects no refutation.
-const CEILING_FALSE_REFUTATIONS: usize = 17;
+const CEILING_FALSE_REFUTATIONS: usize = 21;
 
 #[test]
 fn issue_15_every_label_file_parses_and_matches_its_excerpt() {

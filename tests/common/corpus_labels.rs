@@ -233,6 +233,8 @@ pub const UNITS: &[(&str, Dim, f64)] = &[
     ("mph", Dim::Speed, 1609.344 / 3600.0),
     ("kn", Dim::Speed, 1852.0 / 3600.0),
     ("m/s", Dim::Speed, 1.0),
+    ("km/d", Dim::Speed, 1000.0 / 86_400.0),
+    ("mi/d", Dim::Speed, 1609.344 / 86_400.0),
     ("s", Dim::Duration, 1.0),
     ("min", Dim::Duration, 60.0),
     ("h", Dim::Duration, 3600.0),
