@@ -61,7 +61,7 @@ pub struct Article {
 pub struct Header {
     /// The outlet that published the article ("China Daily").
     pub outlet: String,
-    /// Its publication date, YYYY-MM-DD.
+    /// Its publication date, YYYY-MM-DD (YYYY-MM when the page gives only the month).
     pub date: String,
     /// Where it was read.
     pub url: String,
@@ -233,6 +233,8 @@ pub const UNITS: &[(&str, Dim, f64)] = &[
     ("mph", Dim::Speed, 1609.344 / 3600.0),
     ("kn", Dim::Speed, 1852.0 / 3600.0),
     ("m/s", Dim::Speed, 1.0),
+    ("km/d", Dim::Speed, 1000.0 / 86_400.0),
+    ("mi/d", Dim::Speed, 1609.344 / 86_400.0),
     ("s", Dim::Duration, 1.0),
     ("min", Dim::Duration, 60.0),
     ("h", Dim::Duration, 3600.0),
@@ -338,6 +340,17 @@ pub fn load_corpus(dir: &str) -> Result<Vec<Article>, String> {
     files.iter().map(|p| load_article(p)).collect()
 }
 
+/// True for "YYYY-MM-DD" or "YYYY-MM" with a real month and day.
+pub fn date_ok(s: &str) -> bool {
+    let parts: Vec<&str> = s.split('-').collect();
+    let num = |p: &str, n: usize| p.len() == n && p.bytes().all(|b| b.is_ascii_digit());
+    match parts.as_slice() {
+        [y, m] => num(y, 4) && num(m, 2) && (1..=12).contains(&m.parse::<u8>().unwrap_or(0)),
+        [y, m, d] => num(y, 4) && num(m, 2) && num(d, 2) && s.parse::<jiff::civil::Date>().is_ok(),
+        _ => false,
+    }
+}
+
 /// Lower case with runs of white space made one space, for finding quotes in text.
 pub fn norm(s: &str) -> String {
     s.split_whitespace()
@@ -350,6 +363,12 @@ impl Article {
     /// What is wrong with the labels, one sentence each (empty when they are sound).
     pub fn problems(&self) -> Vec<String> {
         let mut p = Vec::new();
+        if !date_ok(&self.header.date) {
+            p.push(format!(
+                "header date {:?} is not YYYY-MM-DD (or YYYY-MM when the page gives only the month)",
+                self.header.date
+            ));
+        }
         let body = norm(&self.body);
         let mut absent = |what: &str, text: &str| {
             if !body.contains(&norm(text)) {
