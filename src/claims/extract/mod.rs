@@ -12,11 +12,13 @@
 
 mod classify;
 mod idioms;
+mod nonplace;
 mod places;
 mod scan;
 
 pub use classify::slug;
-pub use places::{Mention, Resolver};
+pub use nonplace::NotPlace;
+pub use places::{Evidence, Mention, Reading, read};
 pub use scan::{Found, Sentence, quantities, sentences};
 
 use crate::gazetteer::{Gazetteer, Place, PlaceKind};
@@ -42,6 +44,10 @@ pub struct Extraction {
     pub quantities: usize,
     /// Capitalised names the gazetteer could not resolve (some are people or organisations).
     pub unresolved: Vec<String>,
+    /// Names the gazetteer knows that were not read as places, and why ("TASS": a news agency).
+    pub not_places: Vec<String>,
+    /// Choices made in reading places: a name resolved by the article's context.
+    pub choices: Vec<String>,
     /// Numbers found but not turned into claims, and why.
     pub notes: Vec<String>,
     /// The travel mode the articles suggest: "rail", "air", "road" or "direct".
@@ -91,7 +97,19 @@ pub fn extract_all(articles: &[(String, String)], gaz: &Gazetteer) -> Extraction
 }
 
 fn add(x: &mut Extraction, text: &str, outlet: &str, gaz: &Gazetteer) {
-    let mut resolver = Resolver::new(gaz);
+    let sents = sentences(text);
+    let reading = read(text, &sents, gaz);
+    for (from, to) in [
+        (&reading.not_places, &mut x.not_places),
+        (&reading.choices, &mut x.choices),
+    ] {
+        for n in from {
+            let n = format!("{outlet}: {n}");
+            if !to.contains(&n) {
+                to.push(n);
+            }
+        }
+    }
     let mut recent: Option<Place> = None;
     let prefix = slug(outlet);
     let prefix = if prefix.is_empty() {
@@ -107,10 +125,9 @@ fn add(x: &mut Extraction, text: &str, outlet: &str, gaz: &Gazetteer) {
     if x.mode.is_empty() || x.mode == "direct" {
         x.mode = mode_of(text);
     }
-    for s in sentences(text) {
+    for (s, mentions) in sents.iter().zip(reading.mentions) {
         let found = quantities(text, s.start, s.end);
         x.quantities += found.len();
-        let mentions = resolver.mentions(text, s.start, s.end);
         for m in mentions.iter().filter(|m| m.place.is_none()) {
             if m.text.chars().count() > 2 && !x.unresolved.contains(&m.text) {
                 x.unresolved.push(m.text.clone());
@@ -184,6 +201,18 @@ impl Extraction {
             s.push_str("#\n# Names the gazetteer could not resolve (add them as waypoints with `at = \"lat, lon\"` if\n# they are places):\n");
             for u in &self.unresolved {
                 s.push_str(&format!("#   - {u}\n"));
+            }
+        }
+        if !self.not_places.is_empty() {
+            s.push_str("#\n# Names not read as places (a place of that name exists; add it as a waypoint if the\n# article means it):\n");
+            for n in &self.not_places {
+                s.push_str(&format!("#   - {}\n", n.replace('\n', " ")));
+            }
+        }
+        if !self.choices.is_empty() {
+            s.push_str("#\n# Places chosen by the article's context:\n");
+            for n in &self.choices {
+                s.push_str(&format!("#   - {}\n", n.replace('\n', " ")));
             }
         }
         if !self.notes.is_empty() {
