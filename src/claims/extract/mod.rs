@@ -12,11 +12,13 @@
 
 mod classify;
 mod idioms;
+mod journey;
 mod nonplace;
 mod places;
 mod scan;
 
 pub use classify::slug;
+pub use journey::{Role, Stop};
 pub use nonplace::NotPlace;
 pub use places::{Evidence, Mention, Reading, read};
 pub use scan::{Found, Sentence, quantities, sentences};
@@ -52,6 +54,11 @@ pub struct Extraction {
     pub notes: Vec<String>,
     /// The travel mode the articles suggest: "rail", "air", "road" or "direct".
     pub mode: &'static str,
+    /// The places the journey stops at, each time a sentence names one after a travel word,
+    /// in text order (see [`journey`] for how they are ordered into legs).
+    pub stops: Vec<Stop>,
+    /// How many articles were read (the article index of [`Stop::sentence`]).
+    pub articles: usize,
 }
 
 fn collapse(s: &str) -> String {
@@ -125,7 +132,10 @@ fn add(x: &mut Extraction, text: &str, outlet: &str, gaz: &Gazetteer) {
     if x.mode.is_empty() || x.mode == "direct" {
         x.mode = mode_of(text);
     }
-    for (s, mentions) in sents.iter().zip(reading.mentions) {
+    let article = x.articles;
+    x.articles += 1;
+    for (si, (s, mentions)) in sents.iter().zip(reading.mentions).enumerate() {
+        stops_in(x, text, (article, si), (s.start, s.end), &mentions);
         let found = quantities(text, s.start, s.end);
         x.quantities += found.len();
         for m in mentions.iter().filter(|m| m.place.is_none()) {
@@ -185,6 +195,49 @@ fn add(x: &mut Extraction, text: &str, outlet: &str, gaz: &Gazetteer) {
     }
 }
 
+/// The journey's stops in one sentence: places after a travel word, added as waypoints.
+fn stops_in(
+    x: &mut Extraction,
+    text: &str,
+    sentence: (usize, usize),
+    (s_start, s_end): (usize, usize),
+    mentions: &[Mention],
+) {
+    let mode = journey::mode_in(&text[s_start..s_end]);
+    let mut from = s_start;
+    let mut prev: Option<Role> = None;
+    for m in mentions {
+        let Some(p) = &m.place else { continue };
+        let clause_from = from;
+        from = m.end;
+        if matches!(p.kind, PlaceKind::River | PlaceKind::Other) {
+            continue;
+        }
+        let role =
+            journey::role(text, s_start, clause_from, m.start).or(match (m.evidence, prev) {
+                // "between Pyongyang and Vladivostok", "via Khasan and Ussuriysk".
+                (Some(Evidence::List), Some(Role::Start)) => Some(Role::Head),
+                (Some(Evidence::List), r) => r,
+                _ => None,
+            });
+        let Some(role) = role else { continue };
+        prev = Some(role);
+        let id = slug(&p.name);
+        if !x.waypoints.iter().any(|w| w.id == id) {
+            x.waypoints.push(DraftWaypoint {
+                id: id.clone(),
+                place: p.clone(),
+            });
+        }
+        x.stops.push(Stop {
+            id,
+            role,
+            sentence,
+            mode,
+        });
+    }
+}
+
 fn toml_str(s: &str) -> String {
     toml::Value::String(s.to_string()).to_string()
 }
@@ -235,13 +288,12 @@ impl Extraction {
                 s.push_str(&format!("kind = {}\n", toml_str(k.as_str())));
             }
         }
-        let stops = self.stops();
-        for pair in stops.windows(2) {
+        for leg in self.legs() {
             s.push_str(&format!(
                 "\n[[legs]]\nfrom = {}\nto = {}\nmode = \"{}\"\n",
-                toml_str(&pair[0].id),
-                toml_str(&pair[1].id),
-                self.mode
+                toml_str(&leg.from),
+                toml_str(&leg.to),
+                leg.mode.as_str()
             ));
         }
         #[derive(serde::Serialize)]
@@ -279,11 +331,44 @@ impl DraftWaypoint {
 }
 
 impl Extraction {
-    /// The waypoints the legs join, in order of first mention: every place but rivers.
-    fn stops(&self) -> Vec<&DraftWaypoint> {
-        self.waypoints
-            .iter()
-            .filter(|w| w.place.kind != PlaceKind::River)
+    /// The legs of the draft: the journey's stops in travel order ([`journey`]), each leg with
+    /// the mode its sentence states, else the articles' mode. An article that names fewer
+    /// than two stops gets legs joining the places its claims use, in order of first mention.
+    pub fn legs(&self) -> Vec<LegSpec> {
+        let fallback = match self.mode {
+            "rail" => Mode::Rail,
+            "air" => Mode::Air,
+            "road" => Mode::Road,
+            _ => Mode::Direct,
+        };
+        let ordered = journey::order(&self.stops, Some(fallback));
+        let pairs: Vec<(String, String, Option<Mode>)> = if ordered.len() >= 2 {
+            ordered
+                .windows(2)
+                .map(|w| (w[0].0.clone(), w[1].0.clone(), w[1].1))
+                .collect()
+        } else {
+            let stops: Vec<&DraftWaypoint> = self
+                .waypoints
+                .iter()
+                .filter(|w| w.place.kind != PlaceKind::River)
+                .collect();
+            stops
+                .windows(2)
+                .map(|w| (w[0].id.clone(), w[1].id.clone(), None))
+                .collect()
+        };
+        pairs
+            .into_iter()
+            .map(|(from, to, mode)| LegSpec {
+                from,
+                to,
+                via: Vec::new(),
+                mode: mode.unwrap_or(fallback),
+                speed: None,
+                dwell: None,
+                line: 0,
+            })
             .collect()
     }
 
@@ -305,26 +390,7 @@ impl Extraction {
                 line: 0,
             })
             .collect();
-        // `mode_of` names one of the four modes; a draft no article was added to has no legs.
-        let mode = match self.mode {
-            "rail" => Mode::Rail,
-            "air" => Mode::Air,
-            "road" => Mode::Road,
-            _ => Mode::Direct,
-        };
-        let legs = self
-            .stops()
-            .windows(2)
-            .map(|pair| LegSpec {
-                from: pair[0].id.clone(),
-                to: pair[1].id.clone(),
-                via: Vec::new(),
-                mode,
-                speed: None,
-                dwell: None,
-                line: 0,
-            })
-            .collect();
+        let legs = self.legs();
         Story::from_parts(
             path,
             title,
