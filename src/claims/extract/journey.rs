@@ -10,6 +10,8 @@
 //! where nothing else decides. A sentence's mode words ("by train", "flew", "motorcade") set
 //! the mode of the legs it orders.
 
+use crate::coord::LatLon;
+use crate::geodesy;
 use crate::story::Mode;
 
 /// What a travel word says of the place after it.
@@ -245,6 +247,8 @@ pub struct Stop {
     pub sentence: (usize, usize),
     /// The mode the sentence states, if any.
     pub mode: Option<Mode>,
+    /// Where the place is (for ties: the nearest next stop).
+    pub at: LatLon,
 }
 
 /// The journey's stops in travel order, each with the mode of the leg that reaches it (the
@@ -292,14 +296,32 @@ pub fn order(stops: &[Stop], main: Option<Mode>) -> Vec<(String, Option<Mode>)> 
             }
         }
     }
-    // Kahn's order; ties (and cycles) go to the lowest role, then the first mention.
+    let at: Vec<LatLon> = ids
+        .iter()
+        .map(|id| {
+            stops
+                .iter()
+                .find(|s| s.id == *id)
+                .map_or(LatLon { lat: 0.0, lon: 0.0 }, |s| s.at)
+        })
+        .collect();
+    // Kahn's order; ties (and cycles) go to the lowest role, then the place nearest the last
+    // stop (a journey goes on to the next place, not across the map and back), then the
+    // first mention.
     let mut done = vec![false; n];
     let mut out: Vec<(String, Option<Mode>)> = Vec::new();
+    let mut last: Option<usize> = None;
     for _ in 0..n {
+        let km = |i: usize| {
+            last.map_or(0, |l| {
+                (geodesy::distance(at[l], at[i]).as_m() / 1000.0) as u64
+            })
+        };
         let pick = (0..n)
             .filter(|&i| !done[i])
-            .min_by_key(|&i| (indeg[i] > 0, rank[i], i))
+            .min_by_key(|&i| (indeg[i] > 0, rank[i], km(i), i))
             .unwrap_or(0);
+        last = Some(pick);
         done[pick] = true;
         for (j, _) in &before[pick] {
             indeg[*j] = indeg[*j].saturating_sub(1);
@@ -337,6 +359,7 @@ mod tests {
             role,
             sentence: (0, sentence),
             mode: None,
+            at: LatLon { lat: 0.0, lon: 0.0 },
         }
     }
 

@@ -234,6 +234,7 @@ fn stops_in(
             role,
             sentence,
             mode,
+            at: p.anchor(),
         });
     }
 }
