@@ -461,7 +461,7 @@ pub fn read(text: &str, sentences: &[super::Sentence], gaz: &Gazetteer) -> Readi
             return p.clone();
         }
         let p = gaz
-            .resolve(&Query::name(name))
+            .resolve_named(&Query::name(name), &Context::default())
             .ok()
             .filter(|r| r.matched != MatchKind::Fuzzy)
             .map(|r| r.place);
@@ -622,7 +622,7 @@ pub fn read(text: &str, sentences: &[super::Sentence], gaz: &Gazetteer) -> Readi
             continue;
         }
         anchors_seen.push(&c.key);
-        if let Ok(r) = gaz.resolve(&Query::name(&text[c.start..c.end]))
+        if let Ok(r) = gaz.resolve_named(&Query::name(&text[c.start..c.end]), &Context::default())
             && !r.ambiguous
             && r.matched != MatchKind::Fuzzy
         {
@@ -637,7 +637,7 @@ pub fn read(text: &str, sentences: &[super::Sentence], gaz: &Gazetteer) -> Readi
             Some(p) => p.clone(),
             None => {
                 let r = gaz
-                    .resolve_in(&Query::name(name), &ctx)
+                    .resolve_named(&Query::name(name), &ctx)
                     .ok()
                     .filter(|r| r.matched != MatchKind::Fuzzy);
                 if let Some(r) = &r
