@@ -38,7 +38,7 @@ pub struct DraftWaypoint {
 /// What extraction found in one or more articles.
 #[derive(Debug, Clone, Default)]
 pub struct Extraction {
-    /// Places the claims use, in order of first mention.
+    /// Every place the articles name (with evidence: see [`read`]), in order of first mention.
     pub waypoints: Vec<DraftWaypoint>,
     /// The claims found, in text order, ready for a story's `[[claims]]`.
     pub claims: Vec<ClaimSpec>,
@@ -59,6 +59,8 @@ pub struct Extraction {
     pub stops: Vec<Stop>,
     /// How many articles were read (the article index of [`Stop::sentence`]).
     pub articles: usize,
+    /// The ids of the waypoints the claims use.
+    pub claim_places: Vec<String>,
 }
 
 fn collapse(s: &str) -> String {
@@ -156,6 +158,9 @@ fn add(x: &mut Extraction, text: &str, outlet: &str, gaz: &Gazetteer) {
             let quote = collapse(&text[s.start..s.end]);
             for p in y.places {
                 let id = slug(&p.name);
+                if !x.claim_places.contains(&id) {
+                    x.claim_places.push(id.clone());
+                }
                 if !x.waypoints.iter().any(|w| w.id == id) {
                     x.waypoints.push(DraftWaypoint { id, place: p });
                 }
@@ -210,6 +215,13 @@ fn stops_in(
         let Some(p) = &m.place else { continue };
         let clause_from = from;
         from = m.end;
+        let id = slug(&p.name);
+        if !x.waypoints.iter().any(|w| w.id == id) {
+            x.waypoints.push(DraftWaypoint {
+                id: id.clone(),
+                place: p.clone(),
+            });
+        }
         if matches!(p.kind, PlaceKind::River | PlaceKind::Other) {
             continue;
         }
@@ -222,13 +234,6 @@ fn stops_in(
             });
         let Some(role) = role else { continue };
         prev = Some(role);
-        let id = slug(&p.name);
-        if !x.waypoints.iter().any(|w| w.id == id) {
-            x.waypoints.push(DraftWaypoint {
-                id: id.clone(),
-                place: p.clone(),
-            });
-        }
         x.stops.push(Stop {
             id,
             role,
@@ -244,9 +249,9 @@ fn toml_str(s: &str) -> String {
 }
 
 impl Extraction {
-    /// The draft story as TOML: the waypoints the claims use, legs joining them in order of
-    /// first mention (mode guessed from the text), the claims, and comments listing what could
-    /// not be resolved or used.
+    /// The draft story as TOML: every place read, legs joining the journey's stops
+    /// ([`Extraction::legs`]), the claims, and comments listing what could not be resolved or
+    /// used and the choices made.
     pub fn to_toml(&self, title: &str) -> String {
         let mut s = String::from(
             "# Draft story written by `routecheck extract`: check the waypoints, the legs and each claim\n# before relying on it. Format: data/stories/README.md.\n",
@@ -352,7 +357,7 @@ impl Extraction {
             let stops: Vec<&DraftWaypoint> = self
                 .waypoints
                 .iter()
-                .filter(|w| w.place.kind != PlaceKind::River)
+                .filter(|w| w.place.kind != PlaceKind::River && self.claim_places.contains(&w.id))
                 .collect();
             stops
                 .windows(2)

@@ -28,6 +28,8 @@ pub enum NotPlace {
     Speaker(String),
     /// Part of a longer name that is not a place ("Un" in "Kim Jong Un").
     PartOf(String),
+    /// An area, not a point: a province or state ("Zhejiang Province", "Guizhou").
+    Area(String),
     /// A capitalised word with nothing around it saying it is a place, and no well-known place
     /// of that name.
     NoEvidence,
@@ -43,6 +45,7 @@ impl std::fmt::Display for NotPlace {
             NotPlace::Acronym => f.write_str("an acronym"),
             NotPlace::Speaker(v) => write!(f, "a speaker (before \"{v}\")"),
             NotPlace::PartOf(n) => write!(f, "part of the name \"{n}\""),
+            NotPlace::Area(w) => write!(f, "an area, not a point (a {w})"),
             NotPlace::NoEvidence => f.write_str(
                 "nothing around it says it is a place (no \"in\", \"to\", \"from\", \"near\", \"… River\"), and no large place has that name",
             ),

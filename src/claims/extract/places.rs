@@ -253,6 +253,9 @@ const OF_PLACE: &[&str] = &[
     "gulf",
     "bay",
     "border",
+    "municipality",
+    "suburb",
+    "heart",
 ];
 
 /// Words after a name that say it is a place ("Razdolnaya River", "Khasan station").
@@ -265,7 +268,6 @@ const AFTER: &[&str] = &[
     "harbor",
     "bridge",
     "border",
-    "region",
     "city",
     "railway",
     "crossing",
@@ -282,7 +284,8 @@ const AFTER: &[&str] = &[
 ];
 
 /// Words a name may carry after it and still name the place before them ("Khasan Station"
-/// is Khasan): a prefix of a longer run resolves when the rest is these.
+/// is Khasan, the "Indore Special" train runs to Indore): a prefix of a longer run resolves
+/// when the rest is these.
 const FEATURE_TAIL: &[&str] = &[
     "station",
     "railway",
@@ -290,7 +293,77 @@ const FEATURE_TAIL: &[&str] = &[
     "international",
     "port",
     "city",
+    "express",
+    "special",
+    "mail",
+    "line",
+    "high-speed",
+    "highway",
+    "expressway",
+    "road",
+    "route",
 ];
+
+/// Words after a name that make it an area, not a point ("Zhejiang Province").
+const AREA_TAIL: &[&str] = &[
+    "province",
+    "state",
+    "prefecture",
+    "oblast",
+    "krai",
+    "county",
+    "district",
+    "governorate",
+    "territory",
+];
+
+/// A name that is also a first-level division's ("Guizhou", "England") is read as the
+/// division, not as a town of that name with fewer people than this.
+pub const AREA_OVER_TOWN_POPULATION: u64 = 100_000;
+
+/// A run that is no name as a whole, split where it joins two names: at a joiner ("Zunyi of
+/// Guizhou") and inside a hyphened pair of capitalised names, which names a route by its ends
+/// ("Guwahati-Indore Special", "Dubai-Auckland"). Each part is flagged when it came from such
+/// a pair.
+fn split(text: &str, run: &[(usize, usize)]) -> Vec<(Vec<(usize, usize)>, bool)> {
+    let mut out: Vec<(Vec<(usize, usize)>, bool)> = Vec::new();
+    let mut cur: Vec<(usize, usize)> = Vec::new();
+    let mut route = false;
+    for (k, &(x, y)) in run.iter().enumerate() {
+        if k > 0 && text[run[k - 1].1..x].chars().any(char::is_alphabetic) {
+            out.push((std::mem::take(&mut cur), route));
+        }
+        let w = &text[x..y];
+        let mut parts = Vec::new();
+        let mut from = x;
+        for (i, c) in w.char_indices() {
+            if c == '-'
+                && w[i + 1..].starts_with(char::is_uppercase)
+                && text[from..x + i].starts_with(char::is_uppercase)
+            {
+                parts.push((from, x + i));
+                from = x + i + 1;
+            }
+        }
+        parts.push((from, y));
+        if parts.len() > 1 {
+            route = true;
+            for (i, p) in parts.iter().enumerate() {
+                if i > 0 {
+                    out.push((std::mem::take(&mut cur), true));
+                }
+                cur.push(*p);
+            }
+        } else {
+            cur.push((x, y));
+        }
+    }
+    if !cur.is_empty() {
+        out.push((cur, route));
+    }
+    out.retain(|(r, _)| !r.is_empty());
+    out
+}
 
 /// Verbs of leaving that let "for" mark a destination ("left Pyongyang for Russia").
 const LEAVING: &[&str] = &[
@@ -319,6 +392,8 @@ pub enum Evidence {
     WellKnown,
     /// Read as a place elsewhere in the same article.
     NamedBefore,
+    /// One end of a route named for its ends ("the Bhopal-Jodhpur Express").
+    RouteName,
 }
 
 impl std::fmt::Display for Evidence {
@@ -335,6 +410,7 @@ impl std::fmt::Display for Evidence {
                 crate::units::group_thousands(WELL_KNOWN_POPULATION as f64)
             ),
             Evidence::NamedBefore => f.write_str("read as a place elsewhere in the article"),
+            Evidence::RouteName => f.write_str("an end of a route named for its ends"),
         }
     }
 }
@@ -475,7 +551,16 @@ pub fn read(text: &str, sentences: &[super::Sentence], gaz: &Gazetteer) -> Readi
     let mut cands: Vec<Candidate> = Vec::new();
     let mut unresolved: Vec<(usize, usize, usize)> = Vec::new();
     for (si, s) in sentences.iter().enumerate() {
+        let mut pieces: Vec<(Vec<(usize, usize)>, bool)> = Vec::new();
         for run in runs(text, s.start, s.end) {
+            let (a, b) = (run[0].0, run[run.len() - 1].1);
+            if lookup(&text[a..b]).is_some() || listed(&text[a..b]).is_some() {
+                pieces.push((run, false));
+            } else {
+                pieces.extend(split(text, &run));
+            }
+        }
+        for (run, route_name) in pieces {
             let (a, b) = (run[0].0, run[run.len() - 1].1);
             let whole = &text[a..b];
             if let Some(code) = country_code(whole.strip_prefix("the ").unwrap_or(whole)) {
@@ -487,6 +572,12 @@ pub fn read(text: &str, sentences: &[super::Sentence], gaz: &Gazetteer) -> Readi
             let mut not = listed(whole).or_else(|| {
                 organisation_word(whole).map(|w| NotPlace::Organisation(w.to_string()))
             });
+            if not.is_none()
+                && let Some(w) = word_after(text, b, s.end)
+                && AREA_TAIL.contains(&w.as_str())
+            {
+                not = Some(NotPlace::Area(w));
+            }
             // The span that names the place: the whole run; a sentence's capitalised first
             // word dropped ("Crossing Khasan"); a name before a feature word ("Khasan Station").
             let mut span = (a, b);
@@ -519,8 +610,20 @@ pub fn read(text: &str, sentences: &[super::Sentence], gaz: &Gazetteer) -> Readi
             {
                 not = Some(NotPlace::Person(t.to_string()));
             }
+            let place = lookup(name);
+            // "Guizhou" is a province before it is a town of 30,000 people.
+            if not.is_none()
+                && place
+                    .as_ref()
+                    .is_some_and(|p| p.population.unwrap_or(0) < AREA_OVER_TOWN_POPULATION)
+                && !gaz.admin1_named(name).is_empty()
+            {
+                not = Some(NotPlace::Area("first-level division".into()));
+            }
             let mut evidence = if is_dateline {
                 Some(Evidence::Dateline)
+            } else if route_name {
+                Some(Evidence::RouteName)
             } else {
                 evidence_around(text, s.start, s.end, start, end)
             };
@@ -531,7 +634,6 @@ pub fn read(text: &str, sentences: &[super::Sentence], gaz: &Gazetteer) -> Readi
             {
                 not = Some(NotPlace::Speaker(v));
             }
-            let place = lookup(name);
             if evidence.is_none() && run.len() > 1 && span == (a, b) && place.is_some() {
                 evidence = Some(Evidence::WholeName);
             }
