@@ -6,6 +6,7 @@
 use std::collections::HashMap;
 
 use super::nonplace::{NotPlace, SPEECH, TITLES, is_acronym, listed, organisation_word};
+use crate::coord::LatLon;
 use crate::gazetteer::{Context, Gazetteer, MatchKind, Place, Query, country_code, normalize};
 
 /// A place named in the text.
@@ -371,6 +372,9 @@ const LEAVING: &[&str] = &[
     "boarded", "flew", "sailed",
 ];
 
+/// How many of an article's names (the first mentioned) make the context of the others.
+pub const MAX_ANCHORS: usize = 64;
+
 /// Population from which a name needs no words around it to be read as a place
 /// ("Vladivostok is one hour ahead of Pyongyang").
 pub const WELL_KNOWN_POPULATION: u64 = 500_000;
@@ -710,25 +714,22 @@ pub fn read(text: &str, sentences: &[super::Sentence], gaz: &Gazetteer) -> Readi
             }
         }
     }
-    // The context: the article's countries, and the places whose name has one clear reading.
-    let mut ctx = Context::default();
+    // The context of each name: the article's countries, and where its other names are on
+    // their own (the first [`MAX_ANCHORS`] of them), so that namesakes near the others win.
+    let mut countries = Context::default();
     for c in &reading.countries {
-        if let Ok(x) = ctx.clone().in_country(c) {
-            ctx = x;
+        if let Ok(x) = countries.clone().in_country(c) {
+            countries = x;
         }
     }
-    let mut anchors_seen: Vec<&str> = Vec::new();
+    let mut anchors: Vec<(&str, LatLon)> = Vec::new();
     for (i, _) in &accepted {
         let c = &cands[*i];
-        if anchors_seen.contains(&c.key.as_str()) {
+        if anchors.len() >= MAX_ANCHORS || anchors.iter().any(|(k, _)| *k == c.key) {
             continue;
         }
-        anchors_seen.push(&c.key);
-        if let Ok(r) = gaz.resolve_named(&Query::name(&text[c.start..c.end]), &Context::default())
-            && !r.ambiguous
-            && r.matched != MatchKind::Fuzzy
-        {
-            ctx = ctx.near(r.place.anchor());
+        if let Ok(r) = gaz.resolve_named(&Query::name(&text[c.start..c.end]), &Context::default()) {
+            anchors.push((&c.key, r.place.anchor()));
         }
     }
     let mut in_context: HashMap<&str, Option<Place>> = HashMap::new();
@@ -738,6 +739,10 @@ pub fn read(text: &str, sentences: &[super::Sentence], gaz: &Gazetteer) -> Readi
         let place = match in_context.get(c.key.as_str()) {
             Some(p) => p.clone(),
             None => {
+                let mut ctx = countries.clone();
+                for (_, at) in anchors.iter().filter(|(k, _)| *k != c.key) {
+                    ctx = ctx.near(*at);
+                }
                 let r = gaz
                     .resolve_named(&Query::name(name), &ctx)
                     .ok()
