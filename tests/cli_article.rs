@@ -33,7 +33,9 @@ fn issue_15_an_article_with_no_places_and_no_figures_cannot_be_checked_but_is_no
         .stdout(
             predicate::str::contains("cannot check")
                 .and(predicate::str::contains("routecheck extract"))
-                .and(predicate::str::contains("\"TASS\" is not read as a place: a news agency")),
+                .and(predicate::str::contains(
+                    "\"TASS\" is not read as a place: a news agency",
+                )),
         );
     let out = routecheck()
         .args(["check", "--no-map", "--json", "--article"])
@@ -48,7 +50,11 @@ fn issue_15_an_article_with_no_places_and_no_figures_cannot_be_checked_but_is_no
 #[test]
 fn issue_15_one_place_and_several_articles() {
     let dir = tempfile::tempdir().unwrap();
-    let one = article(dir.path(), "one.txt", "Crowds gathered in Vladivostok on Monday.\n");
+    let one = article(
+        dir.path(),
+        "one.txt",
+        "Crowds gathered in Vladivostok on Monday.\n",
+    );
     routecheck()
         .args(["check", "--no-map", "--article"])
         .arg(&one)

@@ -27,7 +27,8 @@ pub struct Args {
     /// then check them (`--article a.txt b.txt` reads several as one story).
     #[arg(long, value_name = "FILE", num_args = 1..)]
     pub article: Vec<PathBuf>,
-    /// The outlet of each --article, in order (defaults to the file name).
+    /// The outlet of each --article, in order (defaults to the outlet its dateline or sign-off
+    /// names, else the file name).
     #[arg(long, value_name = "NAME", requires = "article")]
     pub outlet: Vec<String>,
     /// Report format.

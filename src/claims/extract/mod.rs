@@ -14,12 +14,14 @@ mod classify;
 mod idioms;
 mod journey;
 mod nonplace;
+mod outlet;
 mod places;
 mod scan;
 
 pub use classify::slug;
 pub use journey::{Role, Stop};
 pub use nonplace::NotPlace;
+pub use outlet::outlet_of;
 pub use places::{Evidence, Mention, Reading, read};
 pub use scan::{Found, Sentence, quantities, sentences};
 
