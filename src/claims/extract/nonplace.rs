@@ -316,7 +316,7 @@ mod tests {
         assert_eq!(listed("TASS"), Some(NotPlace::Listed("news agency")));
         assert_eq!(listed("Tass"), Some(NotPlace::Listed("news agency")));
         assert_eq!(listed("Air Koryo"), Some(NotPlace::Listed("airline")));
-        assert_eq!(listed("the Kremlin").is_some(), true);
+        assert!(listed("the Kremlin").is_some());
     }
 
     #[test]

@@ -15,7 +15,7 @@ pub fn outlet_of(text: &str) -> Option<String> {
     let bracketed = |s: &str| -> Option<String> {
         let inner = s.strip_prefix('(')?.split_once(')')?.0.trim();
         let words = inner.split_whitespace().count();
-        (words >= 1 && words <= 4 && inner.starts_with(char::is_uppercase))
+        ((1..=4).contains(&words) && inner.starts_with(char::is_uppercase))
             .then(|| inner.to_string())
     };
     for line in text.lines().take(40) {
