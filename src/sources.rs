@@ -36,6 +36,12 @@ pub const BUNDLED: &[DataSource] = &[
         licence: "facts with citations",
     },
     DataSource {
+        path: "data/article",
+        what: "names that are not places although towns share them (news agencies, outlets, airlines)",
+        origin: "the pages each row cites (Wikipedia's list of news agencies, outlets' articles)",
+        licence: "names, not figures; the rows are the project's",
+    },
+    DataSource {
         path: "data/airports",
         what: "airports with an IATA code: codes, names, positions, time zones",
         origin: "PyPI airportsdata 20260905",

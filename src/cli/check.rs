@@ -23,10 +23,12 @@ pub struct Args {
     /// default story.
     #[arg(conflicts_with = "article")]
     pub story: Option<PathBuf>,
-    /// Check plain-text articles instead of a story: extract their claims, then check them.
-    #[arg(long, value_name = "FILE")]
+    /// Check plain-text articles instead of a story: extract their places, journey and claims,
+    /// then check them (`--article a.txt b.txt` reads several as one story).
+    #[arg(long, value_name = "FILE", num_args = 1..)]
     pub article: Vec<PathBuf>,
-    /// The outlet of each --article, in order (defaults to the file name).
+    /// The outlet of each --article, in order (defaults to the outlet its dateline or sign-off
+    /// names, else the file name).
     #[arg(long, value_name = "NAME", requires = "article")]
     pub outlet: Vec<String>,
     /// Report format.
@@ -58,12 +60,7 @@ pub fn run(a: Args, out: &mut dyn std::io::Write) -> miette::Result<u8> {
         Some(super::files::open_out(&a.out)?)
     };
     if !a.article.is_empty() {
-        let articles = super::extract::read_articles(&a.article, &a.outlet)?;
-        let x = routecheck::claims::extract::extract_all(&articles, &checker.gazetteer);
-        let name = format!("{} (extracted)", a.article[0].display());
-        let story = x.to_story(&super::extract::title(&a.article), &name)?;
-        let c = checker.check(&story)?;
-        return finish(&c, &checker.gazetteer, format, false, dir.as_mut(), out);
+        return super::check_article::run(&a, &checker, format, dir.as_mut(), out);
     }
     match &a.story {
         Some(p) if p.is_dir() => run_dir(&checker, p, format, dir.as_mut(), out),
@@ -79,7 +76,7 @@ pub fn run(a: Args, out: &mut dyn std::io::Write) -> miette::Result<u8> {
 }
 
 /// Prints the report, writes the files, and returns the exit code for one story.
-fn finish(
+pub(super) fn finish(
     c: &Outcome,
     gaz: &routecheck::gazetteer::Gazetteer,
     format: Format,

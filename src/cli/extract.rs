@@ -12,7 +12,8 @@ pub struct Args {
     /// Article files (plain text), one or more.
     #[arg(required = true, value_name = "ARTICLE")]
     pub articles: Vec<PathBuf>,
-    /// The outlet each article comes from, in order (defaults to the file name).
+    /// The outlet each article comes from, in order (defaults to the outlet its dateline or
+    /// sign-off names, "SEOUL, Sept. 12 (UPI) --", else the file name).
     #[arg(long, value_name = "NAME")]
     pub outlet: Vec<String>,
     /// Write the draft story to this file instead of standard output.
@@ -33,7 +34,11 @@ pub fn read_articles(
         .enumerate()
         .map(|(i, p)| {
             let text = super::input::read_text(p, "article", super::input::ARTICLE_LIMIT)?;
-            let outlet = outlets.get(i).cloned().unwrap_or_else(|| stem(p));
+            let outlet = outlets
+                .get(i)
+                .cloned()
+                .or_else(|| routecheck::claims::extract::outlet_of(&text))
+                .unwrap_or_else(|| stem(p));
             Ok((outlet, text))
         })
         .collect()

@@ -2,6 +2,7 @@
 //! subcommand. Only this module prints or reads the terminal.
 
 mod check;
+mod check_article;
 mod distance;
 mod extract;
 mod files;

@@ -74,7 +74,7 @@ impl Gazetteer {
     /// bad input; [`Error::NotInCountry`] / [`Error::NoneOfKind`] when the name exists but not
     /// with the qualifiers; [`Error::UnknownPlace`] with "did you mean" suggestions.
     pub fn resolve(&self, q: &Query) -> Result<Resolution, Error> {
-        self.resolve_with(q, None)
+        self.resolve_with(q, None, true)
     }
 
     /// Resolves a name read in a context: the other places of a story or article, the
@@ -85,10 +85,23 @@ impl Gazetteer {
     ///
     /// Errors as [`Gazetteer::resolve`].
     pub fn resolve_in(&self, q: &Query, ctx: &Context) -> Result<Resolution, Error> {
-        self.resolve_with(q, (!ctx.is_empty()).then_some(ctx))
+        self.resolve_with(q, (!ctx.is_empty()).then_some(ctx), true)
     }
 
-    fn resolve_with(&self, q: &Query, ctx: Option<&Context>) -> Result<Resolution, Error> {
+    /// As [`Gazetteer::resolve_in`] (with an empty context, as [`Gazetteer::resolve`]), but by
+    /// names and aliases only: no close spelling is tried, so a name no place has fails fast
+    /// with [`Error::UnknownPlace`] and no suggestions. For finding place names in text, where
+    /// a close spelling turns agencies and surnames into towns.
+    pub fn resolve_named(&self, q: &Query, ctx: &Context) -> Result<Resolution, Error> {
+        self.resolve_with(q, (!ctx.is_empty()).then_some(ctx), false)
+    }
+
+    fn resolve_with(
+        &self,
+        q: &Query,
+        ctx: Option<&Context>,
+        fuzzy: bool,
+    ) -> Result<Resolution, Error> {
         let key = q.key()?;
         // The name as given, then without a leading "the", then as a river without the word.
         let bare = key.strip_prefix("the ").unwrap_or(&key);
@@ -133,7 +146,7 @@ impl Gazetteer {
                     country_from_text: false,
                     ..q.clone()
                 };
-                if let Ok(r) = self.resolve_with(&sub, ctx) {
+                if let Ok(r) = self.resolve_with(&sub, ctx, fuzzy) {
                     return Ok(r);
                 }
             }
@@ -150,11 +163,17 @@ impl Gazetteer {
                 region: Some(tail.trim().to_string()),
                 ..q.clone()
             };
-            match self.resolve_with(&sub, ctx) {
+            match self.resolve_with(&sub, ctx, fuzzy) {
                 Ok(r) => return Ok(r),
                 Err(e @ Error::NotInRegion { .. }) => return Err(e),
                 Err(_) => {}
             }
+        }
+        if !fuzzy {
+            return Err(Error::UnknownPlace {
+                query: q.text.chars().take(80).collect(),
+                suggestions: Vec::new(),
+            });
         }
         let (suggest_max, choose_max) = fuzzy_budget(key.chars().count());
         let hits = self.fuzzy_hits(&key, suggest_max, 24);

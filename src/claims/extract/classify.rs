@@ -1,5 +1,6 @@
 //! Turning one sentence's quantities and places into claims.
 
+use super::journey::Role;
 use super::places::Mention;
 use super::scan::Found;
 use crate::gazetteer::{Place, PlaceKind};
@@ -151,16 +152,30 @@ pub fn sentence(
         }
         y.places.extend([subject, of]);
     }
+    // The two places a distance or a flight joins, in travel order: the one a travel word
+    // makes the start ("from Paris to Lyon", "to reach Vladivostok from Pyongyang") first,
+    // else as written.
     let two: Option<(Place, Place)> = {
-        let mut ps: Vec<Place> = Vec::new();
+        let mut ps: Vec<(Place, Option<Role>)> = Vec::new();
+        let mut from = s_start;
         for m in &resolved {
+            let r = super::journey::role(text, s_start, from, m.start);
+            from = m.end;
             if let Some(p) = place(m)
-                && !ps.iter().any(|q| q.name == p.name)
+                && !ps.iter().any(|(q, _)| q.name == p.name)
             {
-                ps.push(p);
+                ps.push((p, r));
             }
         }
-        (ps.len() >= 2).then(|| (ps[1].clone(), ps[0].clone()))
+        (ps.len() >= 2).then(|| {
+            let (a, b) = (&ps[0], &ps[1]);
+            let rank = |r: Option<Role>| r.unwrap_or(Role::Pass);
+            if rank(b.1) < rank(a.1) {
+                (b.0.clone(), a.0.clone())
+            } else {
+                (a.0.clone(), b.0.clone())
+            }
+        })
     };
     let by_dim = |d: Dimension| -> Vec<(usize, &Found)> {
         found

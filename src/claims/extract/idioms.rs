@@ -37,9 +37,20 @@ pub fn sentence(
     unreadable(sent, y);
 }
 
+/// The few words after byte `at` (up to 48 bytes): enough for "ahead of" or "behind", and
+/// never the rest of the text (lower-casing that for every duration made extraction
+/// quadratic in the article's length).
+fn head(text: &str, at: usize) -> &str {
+    let mut end = (at + 48).min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[at..end]
+}
+
 /// Whether the duration `f` is a zone offset ("one hour ahead of", "an hour behind").
 pub fn is_zone_offset(text: &str, f: &Found) -> bool {
-    let after = text[f.end..].trim_start().to_ascii_lowercase();
+    let after = head(text, f.end).trim_start().to_ascii_lowercase();
     f.quantity.dimension() == Dimension::Duration
         && (after.starts_with("ahead of") || after.starts_with("behind"))
 }
@@ -55,7 +66,7 @@ fn zone_offsets(
     y: &mut Yield,
 ) {
     for f in found.iter().filter(|f| is_zone_offset(text, f)) {
-        let after = text[f.end..].to_ascii_lowercase();
+        let after = head(text, f.end).to_ascii_lowercase();
         let Some(way) = ["ahead of", "behind"]
             .into_iter()
             .find(|w| after.trim_start().starts_with(w))

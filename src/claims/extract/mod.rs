@@ -12,11 +12,17 @@
 
 mod classify;
 mod idioms;
+mod journey;
+mod nonplace;
+mod outlet;
 mod places;
 mod scan;
 
 pub use classify::slug;
-pub use places::{Mention, Resolver};
+pub use journey::{Role, Stop};
+pub use nonplace::NotPlace;
+pub use outlet::outlet_of;
+pub use places::{Evidence, Mention, Reading, read};
 pub use scan::{Found, Sentence, quantities, sentences};
 
 use crate::gazetteer::{Gazetteer, Place, PlaceKind};
@@ -34,7 +40,7 @@ pub struct DraftWaypoint {
 /// What extraction found in one or more articles.
 #[derive(Debug, Clone, Default)]
 pub struct Extraction {
-    /// Places the claims use, in order of first mention.
+    /// Every place the articles name (with evidence: see [`read`]), in order of first mention.
     pub waypoints: Vec<DraftWaypoint>,
     /// The claims found, in text order, ready for a story's `[[claims]]`.
     pub claims: Vec<ClaimSpec>,
@@ -42,10 +48,21 @@ pub struct Extraction {
     pub quantities: usize,
     /// Capitalised names the gazetteer could not resolve (some are people or organisations).
     pub unresolved: Vec<String>,
+    /// Names the gazetteer knows that were not read as places, and why ("TASS": a news agency).
+    pub not_places: Vec<String>,
+    /// Choices made in reading places: a name resolved by the article's context.
+    pub choices: Vec<String>,
     /// Numbers found but not turned into claims, and why.
     pub notes: Vec<String>,
     /// The travel mode the articles suggest: "rail", "air", "road" or "direct".
     pub mode: &'static str,
+    /// The places the journey stops at, each time a sentence names one after a travel word,
+    /// in text order (see [`journey`] for how they are ordered into legs).
+    pub stops: Vec<Stop>,
+    /// How many articles were read (the article index of [`Stop::sentence`]).
+    pub articles: usize,
+    /// The ids of the waypoints the claims use.
+    pub claim_places: Vec<String>,
 }
 
 fn collapse(s: &str) -> String {
@@ -91,7 +108,19 @@ pub fn extract_all(articles: &[(String, String)], gaz: &Gazetteer) -> Extraction
 }
 
 fn add(x: &mut Extraction, text: &str, outlet: &str, gaz: &Gazetteer) {
-    let mut resolver = Resolver::new(gaz);
+    let sents = sentences(text);
+    let reading = read(text, &sents, gaz);
+    for (from, to) in [
+        (&reading.not_places, &mut x.not_places),
+        (&reading.choices, &mut x.choices),
+    ] {
+        for n in from {
+            let n = format!("{outlet}: {n}");
+            if !to.contains(&n) {
+                to.push(n);
+            }
+        }
+    }
     let mut recent: Option<Place> = None;
     let prefix = slug(outlet);
     let prefix = if prefix.is_empty() {
@@ -107,10 +136,12 @@ fn add(x: &mut Extraction, text: &str, outlet: &str, gaz: &Gazetteer) {
     if x.mode.is_empty() || x.mode == "direct" {
         x.mode = mode_of(text);
     }
-    for s in sentences(text) {
+    let article = x.articles;
+    x.articles += 1;
+    for (si, (s, mentions)) in sents.iter().zip(reading.mentions).enumerate() {
+        stops_in(x, text, (article, si), (s.start, s.end), &mentions);
         let found = quantities(text, s.start, s.end);
         x.quantities += found.len();
-        let mentions = resolver.mentions(text, s.start, s.end);
         for m in mentions.iter().filter(|m| m.place.is_none()) {
             if m.text.chars().count() > 2 && !x.unresolved.contains(&m.text) {
                 x.unresolved.push(m.text.clone());
@@ -129,6 +160,9 @@ fn add(x: &mut Extraction, text: &str, outlet: &str, gaz: &Gazetteer) {
             let quote = collapse(&text[s.start..s.end]);
             for p in y.places {
                 let id = slug(&p.name);
+                if !x.claim_places.contains(&id) {
+                    x.claim_places.push(id.clone());
+                }
                 if !x.waypoints.iter().any(|w| w.id == id) {
                     x.waypoints.push(DraftWaypoint { id, place: p });
                 }
@@ -168,14 +202,58 @@ fn add(x: &mut Extraction, text: &str, outlet: &str, gaz: &Gazetteer) {
     }
 }
 
+/// The journey's stops in one sentence: places after a travel word, added as waypoints.
+fn stops_in(
+    x: &mut Extraction,
+    text: &str,
+    sentence: (usize, usize),
+    (s_start, s_end): (usize, usize),
+    mentions: &[Mention],
+) {
+    let mode = journey::mode_in(&text[s_start..s_end]);
+    let mut from = s_start;
+    let mut prev: Option<Role> = None;
+    for m in mentions {
+        let Some(p) = &m.place else { continue };
+        let clause_from = from;
+        from = m.end;
+        let id = slug(&p.name);
+        if !x.waypoints.iter().any(|w| w.id == id) {
+            x.waypoints.push(DraftWaypoint {
+                id: id.clone(),
+                place: p.clone(),
+            });
+        }
+        if matches!(p.kind, PlaceKind::River | PlaceKind::Other) {
+            continue;
+        }
+        let role =
+            journey::role(text, s_start, clause_from, m.start).or(match (m.evidence, prev) {
+                // "between Pyongyang and Vladivostok", "via Khasan and Ussuriysk".
+                (Some(Evidence::List), Some(Role::Start)) => Some(Role::Head),
+                (Some(Evidence::List), r) => r,
+                _ => None,
+            });
+        let Some(role) = role else { continue };
+        prev = Some(role);
+        x.stops.push(Stop {
+            id,
+            role,
+            sentence,
+            mode,
+            at: p.anchor(),
+        });
+    }
+}
+
 fn toml_str(s: &str) -> String {
     toml::Value::String(s.to_string()).to_string()
 }
 
 impl Extraction {
-    /// The draft story as TOML: the waypoints the claims use, legs joining them in order of
-    /// first mention (mode guessed from the text), the claims, and comments listing what could
-    /// not be resolved or used.
+    /// The draft story as TOML: every place read, legs joining the journey's stops
+    /// ([`Extraction::legs`]), the claims, and comments listing what could not be resolved or
+    /// used and the choices made.
     pub fn to_toml(&self, title: &str) -> String {
         let mut s = String::from(
             "# Draft story written by `routecheck extract`: check the waypoints, the legs and each claim\n# before relying on it. Format: data/stories/README.md.\n",
@@ -184,6 +262,18 @@ impl Extraction {
             s.push_str("#\n# Names the gazetteer could not resolve (add them as waypoints with `at = \"lat, lon\"` if\n# they are places):\n");
             for u in &self.unresolved {
                 s.push_str(&format!("#   - {u}\n"));
+            }
+        }
+        if !self.not_places.is_empty() {
+            s.push_str("#\n# Names not read as places (a place of that name exists; add it as a waypoint if the\n# article means it):\n");
+            for n in &self.not_places {
+                s.push_str(&format!("#   - {}\n", n.replace('\n', " ")));
+            }
+        }
+        if !self.choices.is_empty() {
+            s.push_str("#\n# Places chosen by the article's context:\n");
+            for n in &self.choices {
+                s.push_str(&format!("#   - {}\n", n.replace('\n', " ")));
             }
         }
         if !self.notes.is_empty() {
@@ -206,13 +296,12 @@ impl Extraction {
                 s.push_str(&format!("kind = {}\n", toml_str(k.as_str())));
             }
         }
-        let stops = self.stops();
-        for pair in stops.windows(2) {
+        for leg in self.legs() {
             s.push_str(&format!(
                 "\n[[legs]]\nfrom = {}\nto = {}\nmode = \"{}\"\n",
-                toml_str(&pair[0].id),
-                toml_str(&pair[1].id),
-                self.mode
+                toml_str(&leg.from),
+                toml_str(&leg.to),
+                leg.mode.as_str()
             ));
         }
         #[derive(serde::Serialize)]
@@ -250,11 +339,44 @@ impl DraftWaypoint {
 }
 
 impl Extraction {
-    /// The waypoints the legs join, in order of first mention: every place but rivers.
-    fn stops(&self) -> Vec<&DraftWaypoint> {
-        self.waypoints
-            .iter()
-            .filter(|w| w.place.kind != PlaceKind::River)
+    /// The legs of the draft: the journey's stops in travel order ([`journey`]), each leg with
+    /// the mode its sentence states, else the articles' mode. An article that names fewer
+    /// than two stops gets legs joining the places its claims use, in order of first mention.
+    pub fn legs(&self) -> Vec<LegSpec> {
+        let fallback = match self.mode {
+            "rail" => Mode::Rail,
+            "air" => Mode::Air,
+            "road" => Mode::Road,
+            _ => Mode::Direct,
+        };
+        let ordered = journey::order(&self.stops, Some(fallback));
+        let pairs: Vec<(String, String, Option<Mode>)> = if ordered.len() >= 2 {
+            ordered
+                .windows(2)
+                .map(|w| (w[0].0.clone(), w[1].0.clone(), w[1].1))
+                .collect()
+        } else {
+            let stops: Vec<&DraftWaypoint> = self
+                .waypoints
+                .iter()
+                .filter(|w| w.place.kind != PlaceKind::River && self.claim_places.contains(&w.id))
+                .collect();
+            stops
+                .windows(2)
+                .map(|w| (w[0].id.clone(), w[1].id.clone(), None))
+                .collect()
+        };
+        pairs
+            .into_iter()
+            .map(|(from, to, mode)| LegSpec {
+                from,
+                to,
+                via: Vec::new(),
+                mode: mode.unwrap_or(fallback),
+                speed: None,
+                dwell: None,
+                line: 0,
+            })
             .collect()
     }
 
@@ -276,26 +398,7 @@ impl Extraction {
                 line: 0,
             })
             .collect();
-        // `mode_of` names one of the four modes; a draft no article was added to has no legs.
-        let mode = match self.mode {
-            "rail" => Mode::Rail,
-            "air" => Mode::Air,
-            "road" => Mode::Road,
-            _ => Mode::Direct,
-        };
-        let legs = self
-            .stops()
-            .windows(2)
-            .map(|pair| LegSpec {
-                from: pair[0].id.clone(),
-                to: pair[1].id.clone(),
-                via: Vec::new(),
-                mode,
-                speed: None,
-                dwell: None,
-                line: 0,
-            })
-            .collect();
+        let legs = self.legs();
         Story::from_parts(
             path,
             title,

@@ -1,8 +1,13 @@
-//! Candidate place names in text (runs of capitalised words), resolved through the gazetteer.
+//! Place names in an article: runs of capitalised words, read as places only with evidence
+//! (the words around them, the dateline, the article's other mentions) and never when they
+//! are something else (agencies, people, organisations, demonyms: see [`super::nonplace`]),
+//! then resolved through the gazetteer in the context of the article's other places.
 
 use std::collections::HashMap;
 
-use crate::gazetteer::{Gazetteer, Place, Query};
+use super::nonplace::{NotPlace, SPEECH, TITLES, is_acronym, listed, organisation_word};
+use crate::coord::LatLon;
+use crate::gazetteer::{Context, Gazetteer, MatchKind, Place, Query, country_code, normalize};
 
 /// A place named in the text.
 #[derive(Debug, Clone, PartialEq)]
@@ -15,6 +20,8 @@ pub struct Mention {
     pub text: String,
     /// The gazetteer place, when the name resolved.
     pub place: Option<Place>,
+    /// What says it is a place (None for a name that resolved nowhere).
+    pub evidence: Option<Evidence>,
 }
 
 /// Capitalised words that are not places on their own.
@@ -160,83 +167,632 @@ fn runs(text: &str, start: usize, end: usize) -> Vec<Vec<(usize, usize)>> {
     runs
 }
 
-/// Resolves names with a cache (articles repeat names).
-pub struct Resolver<'g> {
-    gaz: &'g Gazetteer,
-    cache: HashMap<String, Option<Place>>,
-}
+/// Words before a name that say it is a place ("in Khasan", "bound for Vladivostok").
+const BEFORE: &[&str] = &[
+    "in",
+    "at",
+    "to",
+    "from",
+    "into",
+    "near",
+    "via",
+    "through",
+    "towards",
+    "toward",
+    "outside",
+    "across",
+    "reach",
+    "reached",
+    "reaches",
+    "reaching",
+    "leave",
+    "left",
+    "leaves",
+    "leaving",
+    "visit",
+    "visited",
+    "visits",
+    "visiting",
+    "enter",
+    "entered",
+    "enters",
+    "entering",
+    "approaching",
+    "approached",
+    "between",
+    "beyond",
+    "past",
+    "around",
+    "onto",
+    "inside",
+    "within",
+    "departed",
+    "departing",
+    "separate",
+    "separates",
+    "link",
+    "links",
+    "linking",
+    "connects",
+    "connecting",
+    "joins",
+    "joining",
+    "circled",
+    "bypassed",
+    "landed",
+];
 
-impl<'g> Resolver<'g> {
-    /// A resolver looking names up in `gaz`, with an empty cache.
-    pub fn new(gaz: &'g Gazetteer) -> Self {
-        Resolver {
-            gaz,
-            cache: HashMap::new(),
+/// Words before "of" that say the name after it is a place ("the city of Ussuriysk").
+const OF_PLACE: &[&str] = &[
+    "city",
+    "town",
+    "village",
+    "port",
+    "capital",
+    "region",
+    "province",
+    "outskirts",
+    "suburbs",
+    "north",
+    "south",
+    "east",
+    "west",
+    "north-east",
+    "northeast",
+    "north-west",
+    "northwest",
+    "south-east",
+    "southeast",
+    "south-west",
+    "southwest",
+    "centre",
+    "center",
+    "district",
+    "county",
+    "state",
+    "island",
+    "gulf",
+    "bay",
+    "border",
+    "municipality",
+    "suburb",
+    "heart",
+];
+
+/// Words after a name that say it is a place ("Razdolnaya River", "Khasan station").
+const AFTER: &[&str] = &[
+    "river",
+    "station",
+    "airport",
+    "port",
+    "harbour",
+    "harbor",
+    "bridge",
+    "border",
+    "city",
+    "railway",
+    "crossing",
+    "checkpoint",
+    "terminal",
+    "lake",
+    "sea",
+    "bay",
+    "strait",
+    "pass",
+    "lies",
+    "sits",
+    "borders",
+];
+
+/// Words a name may carry after it and still name the place before them ("Khasan Station"
+/// is Khasan, the "Indore Special" train runs to Indore): a prefix of a longer run resolves
+/// when the rest is these.
+const FEATURE_TAIL: &[&str] = &[
+    "station",
+    "railway",
+    "airport",
+    "international",
+    "port",
+    "city",
+    "express",
+    "special",
+    "mail",
+    "line",
+    "high-speed",
+    "highway",
+    "expressway",
+    "road",
+    "route",
+];
+
+/// Words after a name that make it an area, not a point ("Zhejiang Province").
+const AREA_TAIL: &[&str] = &[
+    "province",
+    "state",
+    "prefecture",
+    "oblast",
+    "krai",
+    "county",
+    "district",
+    "governorate",
+    "territory",
+];
+
+/// A name that is also a first-level division's ("Guizhou", "England") is read as the
+/// division, not as a town of that name with fewer people than this.
+pub const AREA_OVER_TOWN_POPULATION: u64 = 100_000;
+
+/// A run that is no name as a whole, split where it joins two names: at a joiner ("Zunyi of
+/// Guizhou") and inside a hyphened pair of capitalised names, which names a route by its ends
+/// ("Guwahati-Indore Special", "Dubai-Auckland"). Each part is flagged when it came from such
+/// a pair.
+fn split(text: &str, run: &[(usize, usize)]) -> Vec<(Vec<(usize, usize)>, bool)> {
+    let mut out: Vec<(Vec<(usize, usize)>, bool)> = Vec::new();
+    let mut cur: Vec<(usize, usize)> = Vec::new();
+    let mut route = false;
+    for (k, &(x, y)) in run.iter().enumerate() {
+        if k > 0 && text[run[k - 1].1..x].chars().any(char::is_alphabetic) {
+            out.push((std::mem::take(&mut cur), route));
+        }
+        let w = &text[x..y];
+        let mut parts = Vec::new();
+        let mut from = x;
+        for (i, c) in w.char_indices() {
+            if c == '-'
+                && w[i + 1..].starts_with(char::is_uppercase)
+                && text[from..x + i].starts_with(char::is_uppercase)
+            {
+                parts.push((from, x + i));
+                from = x + i + 1;
+            }
+        }
+        parts.push((from, y));
+        if parts.len() > 1 {
+            route = true;
+            for (i, p) in parts.iter().enumerate() {
+                if i > 0 {
+                    out.push((std::mem::take(&mut cur), true));
+                }
+                cur.push(*p);
+            }
+        } else {
+            cur.push((x, y));
         }
     }
+    if !cur.is_empty() {
+        out.push((cur, route));
+    }
+    out.retain(|(r, _)| !r.is_empty());
+    out
+}
 
-    fn resolve(&mut self, name: &str) -> Option<Place> {
-        if let Some(p) = self.cache.get(name) {
+/// Verbs of leaving that let "for" mark a destination ("left Pyongyang for Russia").
+const LEAVING: &[&str] = &[
+    "left", "leaves", "leaving", "bound", "headed", "heading", "departed", "departs", "set",
+    "boarded", "flew", "sailed",
+];
+
+/// How many of an article's names (the first mentioned) make the context of the others.
+pub const MAX_ANCHORS: usize = 64;
+
+/// Population from which a name needs no words around it to be read as a place
+/// ("Vladivostok is one hour ahead of Pyongyang").
+pub const WELL_KNOWN_POPULATION: u64 = 500_000;
+
+/// Why a name is read as a place.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Evidence {
+    /// A word before it: "in", "to", "from", "near", "left", "the city of".
+    Before(&'static str),
+    /// A word after it: "… River", "… station".
+    After(&'static str),
+    /// The dateline at the head of the article ("SEOUL, Sept. 12").
+    Dateline,
+    /// In a list after a place ("Khasan, Ussuriysk and Vladivostok").
+    List,
+    /// A name of several words that is a place's whole name ("Korea–Russia Friendship Bridge").
+    WholeName,
+    /// A place of at least [`WELL_KNOWN_POPULATION`] people.
+    WellKnown,
+    /// Read as a place elsewhere in the same article.
+    NamedBefore,
+    /// One end of a route named for its ends ("the Bhopal-Jodhpur Express").
+    RouteName,
+}
+
+impl std::fmt::Display for Evidence {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Evidence::Before(w) => write!(f, "after \"{w}\""),
+            Evidence::After(w) => write!(f, "before \"{w}\""),
+            Evidence::Dateline => f.write_str("the dateline"),
+            Evidence::List => f.write_str("in a list of places"),
+            Evidence::WholeName => f.write_str("a place's whole name"),
+            Evidence::WellKnown => write!(
+                f,
+                "a place of {}+ people",
+                crate::units::group_thousands(WELL_KNOWN_POPULATION as f64)
+            ),
+            Evidence::NamedBefore => f.write_str("read as a place elsewhere in the article"),
+            Evidence::RouteName => f.write_str("an end of a route named for its ends"),
+        }
+    }
+}
+
+/// A capitalised name as first read, before the article's context resolves it.
+#[derive(Debug, Clone)]
+struct Candidate {
+    sentence: usize,
+    start: usize,
+    end: usize,
+    key: String,
+    /// The lower-case word before the name, when it is a cue (a sentence's first word that
+    /// was dropped, "Leaving").
+    evidence: Option<Evidence>,
+    not: Option<NotPlace>,
+    /// Whether the gazetteer knows the name (exact or alias, never fuzzy).
+    known: bool,
+}
+
+/// The places of a whole article, read with their evidence and in the context of each other.
+#[derive(Debug, Clone, Default)]
+pub struct Reading {
+    /// Per sentence (in the order given): resolved place mentions, and names that resolved
+    /// nowhere (with `place` None).
+    pub mentions: Vec<Vec<Mention>>,
+    /// Countries the article names ("Russia", "North Korea"): the context of every name.
+    pub countries: Vec<String>,
+    /// Names not read as places although the gazetteer has a place so named, and why.
+    pub not_places: Vec<String>,
+    /// Choices the article's context made ("Khasan: the one in RU, 120 km from Vladivostok").
+    pub choices: Vec<String>,
+}
+
+/// The lower-case word just before byte `at` (within `from..at`), punctuation trimmed, and
+/// the byte where it starts.
+fn word_before(text: &str, from: usize, at: usize) -> Option<(String, usize)> {
+    let head = text[from..at].trim_end();
+    if head.ends_with([',', ';', ':', '(', '"', '\u{201c}', '.']) {
+        return None;
+    }
+    let start = head
+        .rfind(|c: char| c.is_whitespace() || c == '(' || c == '"' || c == '\u{201c}')
+        .map_or(0, |i| {
+            i + head[i..].chars().next().map_or(1, char::len_utf8)
+        });
+    let w = &head[start..];
+    (!w.is_empty()).then(|| (w.to_lowercase(), from + start))
+}
+
+/// The lower-case word just after byte `at` (within `at..to`), punctuation trimmed.
+fn word_after(text: &str, at: usize, to: usize) -> Option<String> {
+    let tail = &text[at..to];
+    if !tail.starts_with(' ') {
+        return None;
+    }
+    let w: String = tail
+        .trim_start()
+        .chars()
+        .take_while(|c| c.is_alphanumeric() || *c == '-')
+        .collect();
+    (!w.is_empty()).then(|| w.to_lowercase())
+}
+
+/// Whether `text[start..]` is a dateline's head: at a line's start, in capitals, followed by a
+/// comma, a dash or an opening bracket ("SEOUL, Sept. 12 (UPI) --", "MOSCOW (Reuters) -").
+fn dateline(text: &str, start: usize, end: usize) -> bool {
+    let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+    text[line_start..start].trim().is_empty()
+        && is_acronym(&text[start..end])
+        && text[end..]
+            .trim_start()
+            .starts_with([',', '(', '-', '\u{2014}', '\u{2013}'])
+}
+
+/// The evidence the words around `text[start..end]` give (sentence `s_start..s_end`).
+fn evidence_around(
+    text: &str,
+    s_start: usize,
+    s_end: usize,
+    start: usize,
+    end: usize,
+) -> Option<Evidence> {
+    if let Some((w, w_start)) = word_before(text, s_start, start) {
+        let w = if w == "the" {
+            word_before(text, s_start, w_start).map_or(w, |(v, _)| v)
+        } else {
+            w
+        };
+        if let Some(b) = BEFORE.iter().find(|b| **b == w) {
+            return Some(Evidence::Before(b));
+        }
+        if w == "for" {
+            let head = text[s_start..start].to_lowercase();
+            let near: Vec<&str> = head.split_whitespace().rev().skip(1).take(4).collect();
+            if near.iter().any(|v| LEAVING.contains(v)) {
+                return Some(Evidence::Before("for"));
+            }
+        }
+        if w == "of"
+            && let Some((v, _)) = word_before(text, s_start, w_start)
+            && let Some(o) = OF_PLACE.iter().find(|o| **o == v)
+        {
+            return Some(Evidence::Before(o));
+        }
+    }
+    if let Some(w) = word_after(text, end, s_end)
+        && let Some(a) = AFTER.iter().find(|a| **a == w)
+    {
+        return Some(Evidence::After(a));
+    }
+    None
+}
+
+/// Reads the place names of an article: every run of capitalised words is a candidate; a
+/// candidate is a place when the gazetteer knows the name (never by a close spelling), nothing
+/// says it is something else ([`NotPlace`]) and something says it is a place ([`Evidence`]).
+/// Names are then resolved in the context of the article's countries and of its places that
+/// have one reading only, so that a town beside the others wins over a namesake far away.
+pub fn read(text: &str, sentences: &[super::Sentence], gaz: &Gazetteer) -> Reading {
+    let mut known: HashMap<String, Option<Place>> = HashMap::new();
+    let mut lookup = |name: &str| -> Option<Place> {
+        let key = normalize(name);
+        if let Some(p) = known.get(&key) {
             return p.clone();
         }
-        let q = Query::name(name);
-        // Finding a mention needs the name itself (or one of its names): a close spelling
-        // turns agencies, weekdays and surnames into towns ("Test" → Rasht). Fuzzy matching
-        // is for correcting a name already known to be a place, not for finding one.
-        let p = self
-            .gaz
-            .resolve(&q)
+        let p = gaz
+            .resolve_named(&Query::name(name), &Context::default())
             .ok()
-            .filter(|r| r.matched != crate::gazetteer::MatchKind::Fuzzy)
+            .filter(|r| r.matched != MatchKind::Fuzzy)
             .map(|r| r.place);
-        self.cache.insert(name.to_string(), p.clone());
+        known.insert(key, p.clone());
         p
-    }
-
-    /// Place mentions in `text[start..end]`: for each run of capitalised words, the longest
-    /// sub-run (up to 5 words) that resolves; runs that resolve nowhere are returned unresolved.
-    pub fn mentions(&mut self, text: &str, start: usize, end: usize) -> Vec<Mention> {
-        let mut out = Vec::new();
-        for run in runs(text, start, end) {
-            let mut k = 0;
-            let mut any = false;
-            while k < run.len() {
-                let mut hit = None;
-                for n in (1..=(run.len() - k).min(5)).rev() {
-                    let (a, b) = (run[k].0, run[k + n - 1].1);
-                    if let Some(p) = self.resolve(&text[a..b]) {
-                        hit = Some((n, a, b, p));
-                        break;
-                    }
-                }
-                match hit {
-                    Some((n, a, b, p)) => {
-                        out.push(Mention {
-                            start: a,
-                            end: b,
-                            text: text[a..b].to_string(),
-                            place: Some(p),
-                        });
-                        any = true;
-                        k += n;
-                    }
-                    None => k += 1,
-                }
-            }
-            if !any {
-                let (a, b) = (run[0].0, run[run.len() - 1].1);
-                out.push(Mention {
-                    start: a,
-                    end: b,
-                    text: text[a..b].to_string(),
-                    place: None,
-                });
+    };
+    let mut reading = Reading {
+        mentions: vec![Vec::new(); sentences.len()],
+        ..Reading::default()
+    };
+    let mut cands: Vec<Candidate> = Vec::new();
+    let mut unresolved: Vec<(usize, usize, usize)> = Vec::new();
+    for (si, s) in sentences.iter().enumerate() {
+        let mut pieces: Vec<(Vec<(usize, usize)>, bool)> = Vec::new();
+        for run in runs(text, s.start, s.end) {
+            let (a, b) = (run[0].0, run[run.len() - 1].1);
+            if lookup(&text[a..b]).is_some() || listed(&text[a..b]).is_some() {
+                pieces.push((run, false));
+            } else {
+                pieces.extend(split(text, &run));
             }
         }
-        out
+        for (run, route_name) in pieces {
+            let (a, b) = (run[0].0, run[run.len() - 1].1);
+            let whole = &text[a..b];
+            if let Some(code) = country_code(whole.strip_prefix("the ").unwrap_or(whole)) {
+                if !reading.countries.iter().any(|c| c == code) {
+                    reading.countries.push(code.to_string());
+                }
+                continue;
+            }
+            let mut not = listed(whole).or_else(|| {
+                organisation_word(whole).map(|w| NotPlace::Organisation(w.to_string()))
+            });
+            if not.is_none()
+                && let Some(w) = word_after(text, b, s.end)
+                && AREA_TAIL.contains(&w.as_str())
+            {
+                not = Some(NotPlace::Area(w));
+            }
+            // The span that names the place: the whole run; a sentence's capitalised first
+            // word dropped ("Crossing Khasan"); a name before a feature word ("Khasan Station").
+            let mut span = (a, b);
+            let at_start = text[s.start..a].chars().all(|c| !c.is_alphanumeric());
+            if not.is_none() && lookup(whole).is_none() && run.len() > 1 {
+                let first_dropped = (run[1].0, b);
+                let prefix = (1..run.len()).rev().find(|&k| {
+                    run[k..]
+                        .iter()
+                        .all(|&(x, y)| FEATURE_TAIL.contains(&text[x..y].to_lowercase().as_str()))
+                        && lookup(&text[a..run[k - 1].1]).is_some()
+                });
+                if let Some(k) = prefix {
+                    span = (a, run[k - 1].1);
+                } else if at_start && lookup(&text[first_dropped.0..first_dropped.1]).is_some() {
+                    span = first_dropped;
+                } else {
+                    not = Some(NotPlace::PartOf(whole.to_string()));
+                }
+            }
+            let (start, end) = span;
+            let name = &text[start..end];
+            let is_dateline = dateline(text, start, end);
+            if not.is_none() && is_acronym(name) && !is_dateline {
+                not = Some(NotPlace::Acronym);
+            }
+            if not.is_none()
+                && let Some((w, _)) = word_before(text, s.start, start)
+                && let Some(t) = TITLES.iter().find(|t| **t == w.trim_end_matches('.'))
+            {
+                not = Some(NotPlace::Person(t.to_string()));
+            }
+            let place = lookup(name);
+            // "Guizhou" is a province before it is a town of 30,000 people.
+            if not.is_none()
+                && place
+                    .as_ref()
+                    .is_some_and(|p| p.population.unwrap_or(0) < AREA_OVER_TOWN_POPULATION)
+                && !gaz.admin1_named(name).is_empty()
+            {
+                not = Some(NotPlace::Area("first-level division".into()));
+            }
+            let mut evidence = if is_dateline {
+                Some(Evidence::Dateline)
+            } else if route_name {
+                Some(Evidence::RouteName)
+            } else {
+                evidence_around(text, s.start, s.end, start, end)
+            };
+            if not.is_none()
+                && !matches!(evidence, Some(Evidence::Before(_)))
+                && let Some(v) = word_after(text, end, s.end)
+                && SPEECH.contains(&v.as_str())
+            {
+                not = Some(NotPlace::Speaker(v));
+            }
+            if evidence.is_none() && run.len() > 1 && span == (a, b) && place.is_some() {
+                evidence = Some(Evidence::WholeName);
+            }
+            if evidence.is_none()
+                && place
+                    .as_ref()
+                    .and_then(|p| p.population)
+                    .is_some_and(|n| n >= WELL_KNOWN_POPULATION)
+            {
+                evidence = Some(Evidence::WellKnown);
+            }
+            // In a list after a place: only ", " or " and " between them.
+            if evidence.is_none()
+                && let Some(prev) = cands
+                    .iter()
+                    .rev()
+                    .take_while(|c| c.sentence == si)
+                    .find(|c| c.not.is_none() && c.evidence.is_some())
+                && matches!(
+                    text[prev.end..start].trim(),
+                    "," | "and" | ", and" | "or" | ", or"
+                )
+            {
+                evidence = Some(Evidence::List);
+            }
+            if place.is_none() {
+                unresolved.push((si, a, b));
+            }
+            cands.push(Candidate {
+                sentence: si,
+                start,
+                end,
+                key: normalize(name),
+                evidence,
+                not,
+                known: place.is_some(),
+            });
+        }
     }
+    // The article as a whole: a name read as a place once is a place where nothing says
+    // otherwise; a name that is a person's after a title stays a person's unless a word such
+    // as "in" or "to" says otherwise.
+    let mut placed: HashMap<&str, bool> = HashMap::new();
+    let mut people: HashMap<&str, bool> = HashMap::new();
+    for c in cands.iter().filter(|c| c.known) {
+        if c.not.is_none() && c.evidence.is_some() {
+            placed.insert(&c.key, true);
+        }
+        if matches!(c.not, Some(NotPlace::Person(_) | NotPlace::Speaker(_))) {
+            people.insert(&c.key, true);
+        }
+    }
+    let mut accepted: Vec<(usize, Evidence)> = Vec::new();
+    for (i, c) in cands.iter().enumerate().filter(|(_, c)| c.known) {
+        let decided = match (&c.not, c.evidence) {
+            (Some(n), _) => Err(n.clone()),
+            (None, Some(e @ (Evidence::Before(_) | Evidence::After(_) | Evidence::Dateline))) => {
+                Ok(e)
+            }
+            (None, _) if people.contains_key(c.key.as_str()) => {
+                Err(NotPlace::Person("a title elsewhere in the article".into()))
+            }
+            (None, Some(e)) => Ok(e),
+            (None, None) if placed.contains_key(c.key.as_str()) => Ok(Evidence::NamedBefore),
+            (None, None) => Err(NotPlace::NoEvidence),
+        };
+        match decided {
+            Ok(e) => accepted.push((i, e)),
+            Err(n) => {
+                let note = format!("\"{}\" is not read as a place: {n}", &text[c.start..c.end]);
+                if !reading.not_places.contains(&note) {
+                    reading.not_places.push(note);
+                }
+            }
+        }
+    }
+    // The context of each name: the article's countries, and where its other names are on
+    // their own (the first [`MAX_ANCHORS`] of them), so that namesakes near the others win.
+    let mut countries = Context::default();
+    for c in &reading.countries {
+        if let Ok(x) = countries.clone().in_country(c) {
+            countries = x;
+        }
+    }
+    let mut anchors: Vec<(&str, LatLon)> = Vec::new();
+    for (i, _) in &accepted {
+        let c = &cands[*i];
+        if anchors.len() >= MAX_ANCHORS || anchors.iter().any(|(k, _)| *k == c.key) {
+            continue;
+        }
+        if let Ok(r) = gaz.resolve_named(&Query::name(&text[c.start..c.end]), &Context::default()) {
+            anchors.push((&c.key, r.place.anchor()));
+        }
+    }
+    let mut in_context: HashMap<&str, Option<Place>> = HashMap::new();
+    for (i, e) in &accepted {
+        let c = &cands[*i];
+        let name = &text[c.start..c.end];
+        let place = match in_context.get(c.key.as_str()) {
+            Some(p) => p.clone(),
+            None => {
+                let mut ctx = countries.clone();
+                for (_, at) in anchors.iter().filter(|(k, _)| *k != c.key) {
+                    ctx = ctx.near(*at);
+                }
+                let r = gaz
+                    .resolve_named(&Query::name(name), &ctx)
+                    .ok()
+                    .filter(|r| r.matched != MatchKind::Fuzzy);
+                if let Some(r) = &r
+                    && r.context.is_some_and(|x| x.changed_choice)
+                {
+                    reading.choices.push(format!(
+                        "\"{name}\": {} (chosen in the article's context) {}",
+                        describe(&r.place),
+                        r.why()
+                    ));
+                }
+                let p = r.map(|r| r.place);
+                in_context.insert(&c.key, p.clone());
+                p
+            }
+        };
+        if let Some(p) = place {
+            reading.mentions[c.sentence].push(Mention {
+                start: c.start,
+                end: c.end,
+                text: name.to_string(),
+                place: Some(p),
+                evidence: Some(*e),
+            });
+        }
+    }
+    for (si, a, b) in unresolved {
+        reading.mentions[si].push(Mention {
+            start: a,
+            end: b,
+            text: text[a..b].to_string(),
+            place: None,
+            evidence: None,
+        });
+    }
+    for m in &mut reading.mentions {
+        m.sort_by_key(|m| m.start);
+    }
+    reading
 }
 
+/// "Khasan (RU, city)".
+fn describe(p: &Place) -> String {
+    match &p.country {
+        Some(c) => format!("{} ({c}, {})", p.name, p.kind),
+        None => format!("{} ({})", p.name, p.kind),
+    }
+}
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -249,9 +805,10 @@ mod tests {
             Place::test_point("Sochi", PlaceKind::City, 43.6, 39.7),
             Place::test_point("Black Sea", PlaceKind::Other, 43.0, 35.0),
         ]);
-        let mut r = Resolver::new(&gaz);
         let t = "The train from Rostov-on-Don reached Sochi's station on the Black Sea, Vesti Kuban said.";
-        let m = r.mentions(t, 0, t.len());
+        let m = read(t, &super::super::sentences(t), &gaz)
+            .mentions
+            .remove(0);
         let names: Vec<(&str, bool)> = m
             .iter()
             .map(|m| (m.text.as_str(), m.place.is_some()))

@@ -1,0 +1,172 @@
+//! Issue 15: reading places and the journey from articles, on the bundled gazetteer. Each
+//! failure the issue lists is a test here: a news agency, an airline or a person's name never
+//! becomes a town; a journey's order is the order written; a stated mode is kept.
+
+use routecheck::claims::extract::{Extraction, extract, read, sentences};
+use routecheck::gazetteer::{Context, Gazetteer, Query};
+use routecheck::story::Mode;
+
+fn gaz() -> Gazetteer {
+    Gazetteer::load_default().expect("the bundled gazetteer")
+}
+
+/// The draft's places as "name (country)".
+fn places(x: &Extraction) -> Vec<String> {
+    x.waypoints
+        .iter()
+        .map(|w| {
+            format!(
+                "{} ({})",
+                w.place.name,
+                w.place.country.as_deref().unwrap_or("")
+            )
+        })
+        .collect()
+}
+
+fn legs(x: &Extraction) -> Vec<(String, String, Mode)> {
+    x.legs()
+        .into_iter()
+        .map(|l| (l.from, l.to, l.mode))
+        .collect()
+}
+
+#[test]
+fn issue_15_agencies_airlines_and_people_are_not_places() {
+    let t = "Kim Jong Un's train crossed into Russia early on Tuesday, TASS reported. \
+             An Air Koryo plane flew from Pyongyang to Vladivostok on Monday, according to Tass. \
+             North Korean leader Kim Jong Un met Russian President Vladimir Putin.";
+    let x = extract(t, "Wire", &gaz());
+    let p = places(&x);
+    assert_eq!(p, ["Pyongyang (KP)", "Vladivostok (RU)"], "{p:?}");
+    // Each refusal is shown with its reason where a place of that name exists.
+    let why = x.not_places.join("\n");
+    assert!(
+        why.contains("\"TASS\" is not read as a place: a news agency"),
+        "{why}"
+    );
+    assert!(
+        why.contains("\"Vladimir\" is not read as a place: a person"),
+        "{why}"
+    );
+}
+
+#[test]
+fn issue_15_demonyms_and_speakers_are_not_places() {
+    let t = "Russian officials met Chinese envoys. Moscow said the talks went well. \
+             The delegation then travelled by train to Ussuriysk.";
+    let x = extract(t, "Wire", &gaz());
+    assert_eq!(places(&x), ["Ussuriysk (RU)"]);
+    assert!(
+        x.not_places
+            .iter()
+            .any(|n| n.contains("\"Moscow\"") && n.contains("speaker")),
+        "{:?}",
+        x.not_places
+    );
+}
+
+#[test]
+fn issue_15_a_mention_needs_evidence_and_a_well_known_city_needs_none() {
+    let g = gaz();
+    // "Test" matches towns only by a close spelling, and a weekday is no place at all.
+    let t = "Test runs began on Monday. Vladivostok is one hour ahead of Pyongyang.";
+    let r = read(t, &sentences(t), &g);
+    let names: Vec<&str> = r
+        .mentions
+        .iter()
+        .flatten()
+        .filter(|m| m.place.is_some())
+        .map(|m| m.text.as_str())
+        .collect();
+    assert_eq!(names, ["Vladivostok", "Pyongyang"]);
+    // A small town's name with no word around it saying it is a place is not one.
+    let t = "Lim said the talks would go on.";
+    let r = read(t, &sentences(t), &g);
+    assert!(
+        r.mentions.iter().flatten().all(|m| m.place.is_none()),
+        "{r:?}"
+    );
+}
+
+#[test]
+fn issue_15_order_as_written_and_modes_kept() {
+    let g = gaz();
+    let x = extract(
+        "The train went on from Khasan to Ussuriysk on Tuesday.",
+        "Wire",
+        &g,
+    );
+    assert_eq!(
+        legs(&x),
+        [("khasan".into(), "ussuriysk".into(), Mode::Rail)]
+    );
+    // "to reach Y from X" starts at X.
+    let x = extract(
+        "It would take at least 20 hours for Kim to reach Vladivostok from Pyongyang by train.",
+        "Wire",
+        &g,
+    );
+    assert_eq!(legs(&x)[0].0, "pyongyang");
+    // A mode the sentence states is kept, even beside a different one elsewhere.
+    let x = extract(
+        "The president's motorcade drove from Paris to Lyon. Later a train took the staff from Lyon to Marseille.",
+        "Wire",
+        &g,
+    );
+    assert_eq!(
+        legs(&x),
+        [
+            ("paris".into(), "lyon".into(), Mode::Road),
+            ("lyon".into(), "marseille".into(), Mode::Rail)
+        ]
+    );
+}
+
+#[test]
+fn issue_15_the_article_context_chooses_between_namesakes() {
+    let g = gaz();
+    // Alone, "Alexandria" is the Egyptian city; beside Washington it is the Virginia one.
+    let t = "The motorcade drove from Washington to Alexandria on Sunday.";
+    let x = extract(t, "Wire", &g);
+    let alex = x
+        .waypoints
+        .iter()
+        .find(|w| w.place.name == "Alexandria")
+        .expect("Alexandria");
+    assert_eq!(
+        alex.place.country.as_deref(),
+        Some("US"),
+        "{:?}",
+        places(&x)
+    );
+    assert!(
+        x.choices.iter().any(|c| c.contains("Alexandria")),
+        "the choice is shown: {:?}",
+        x.choices
+    );
+}
+
+#[test]
+fn issue_15_routes_named_for_their_ends_and_areas() {
+    let t = "Trains such as the Bhopal-Jodhpur Express will reach early. The line runs through Zhejiang Province.";
+    let x = extract(t, "Wire", &gaz());
+    let p = places(&x);
+    assert!(
+        p.contains(&"Bhopāl (IN)".to_string()) && p.contains(&"Jodhpur (IN)".to_string()),
+        "{p:?}"
+    );
+    assert!(!p.iter().any(|n| n.starts_with("Zhejiang")), "{p:?}");
+}
+
+#[test]
+fn issue_15_finding_names_never_uses_a_close_spelling() {
+    let g = gaz();
+    let q = Query::name("Vladivostock");
+    assert!(g.resolve(&q).is_ok(), "resolve corrects a spelling");
+    assert!(g.resolve_named(&q, &Context::default()).is_err());
+    assert!(
+        g.resolve_named(&Query::name("Vladivostok"), &Context::default())
+            .is_ok()
+    );
+}
