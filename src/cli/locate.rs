@@ -18,7 +18,7 @@ pub struct Args {
     /// (e.g. Primorye, Illinois) or its code (e.g. IL). "NAME, DIVISION" works too.
     #[arg(long)]
     pub region: Option<String>,
-    /// Only places of this kind: city, station, bridge, border, river, port, airport, other.
+    /// Only places of this kind: city, station, bridge, border, river, port, airport, sea, other.
     #[arg(long, value_parser = parse_kind)]
     pub kind: Option<PlaceKind>,
     /// Read the names beside this place (repeat for several): of places that share a name,

@@ -50,11 +50,15 @@ impl Hit {
     }
 }
 
-/// Importance of a curated place or river: population if known, plus a bonus for being a
-/// feature the project chose to carry (rivers more, as a river name rarely means a village).
+/// Importance of a curated place, river, airport or sea: population if known, plus a bonus
+/// for being a feature the project chose to carry (rivers and seas more, as "Tumen River" or
+/// "Red Sea" rarely means a village).
 pub(crate) fn extra_importance(p: &Place) -> f64 {
     let pop = p.population.map_or(0.0, |n| (n as f64 + 1.0).log10());
-    pop + if p.kind == PlaceKind::River { 4.0 } else { 1.0 }
+    pop + match p.kind {
+        PlaceKind::River | PlaceKind::Sea => 4.0,
+        _ => 1.0,
+    }
 }
 
 impl Gazetteer {

@@ -1,10 +1,11 @@
 //! The gazetteer: places by name (any spelling or script) and by position.
 //!
-//! Four bundled sources, all embedded in the binary so lookups work offline from any
+//! Five bundled sources, all embedded in the binary so lookups work offline from any
 //! directory: GeoNames populated places with the names of their first-level administrative
 //! divisions (`data/world/`, CC BY 4.0), curated stations, bridges and crossings with cited
 //! sources (`data/places/`), named river lines (`data/rivers/`, GSHHG/WDBII,
-//! LGPL-3.0-or-later), and airports with IATA codes (`data/airports/`, airportsdata, MIT).
+//! LGPL-3.0-or-later), airports with IATA codes (`data/airports/`, airportsdata, MIT), and
+//! named seas, gulfs, bays and straits (`data/seas/`, Natural Earth, public domain).
 //!
 //! A name in a script other than Latin prefers places where that script is written
 //! ([`Script`]); [`Gazetteer::resolve_in`] reads a name beside a story's other places,
@@ -56,6 +57,7 @@ mod place;
 mod query;
 mod resolve;
 mod script;
+mod seas;
 mod world;
 pub mod world_build;
 mod zone;
@@ -73,6 +75,7 @@ pub use place::{Place, PlaceGeometry, PlaceKind, Source};
 pub use query::{Query, country_code, country_name};
 pub use resolve::{Candidate, Context, InContext, MatchKind, Resolution};
 pub use script::Script;
+pub use seas::SEAS_DATASET;
 pub use zone::{zone_at, zone_data_version};
 
 use world::World;
@@ -112,6 +115,7 @@ impl Gazetteer {
         let mut extra = curated::parse_curated(curated::CURATED_TSV)?;
         extra.extend(curated::parse_rivers(curated::RIVERS_JSON)?);
         extra.extend(airports::parse_airports(airports::AIRPORTS_TSV)?);
+        extra.extend(seas::parse_seas(seas::SEAS_TSV)?);
         let mut g = Gazetteer::build(Some(world), admin1, extra);
         for (geonameid, alias) in curated::parse_aliases(curated::ALIASES_TSV)? {
             if let Some(i) = g.world.as_ref().and_then(|w| w.by_geonameid(geonameid)) {

@@ -477,3 +477,40 @@ fn issue_16_a_name_nothing_is_close_to_still_gets_did_you_mean() {
         .to_string();
     assert!(e.contains("check the spelling"), "{e}");
 }
+
+#[test]
+fn issue_16_seas_gulfs_and_bays_resolve_as_seas() {
+    let g = Gazetteer::load_default().unwrap();
+    let r = g.resolve(&"Sea of Japan".parse().unwrap()).unwrap();
+    assert_eq!(
+        (r.place.id.as_str(), r.place.kind),
+        ("sea:Sea of Japan", PlaceKind::Sea)
+    );
+    // The label point lies in the sea, between Japan and the Korean peninsula.
+    let at = r.place.anchor();
+    assert!(
+        (35.0..45.0).contains(&at.lat) && (130.0..140.0).contains(&at.lon),
+        "{at:?}"
+    );
+    let r = g.resolve(&"the Gulf of Finland".parse().unwrap()).unwrap();
+    assert_eq!(r.place.id, "sea:Gulf of Finland");
+    let at = r.place.anchor();
+    assert!(
+        (59.0..61.0).contains(&at.lat) && (23.0..30.5).contains(&at.lon),
+        "{at:?}"
+    );
+    // Natural Earth spells the oceans in capitals; any case finds them.
+    assert_eq!(
+        g.resolve(&"Indian Ocean".parse().unwrap())
+            .unwrap()
+            .place
+            .kind,
+        PlaceKind::Sea
+    );
+    // As a kind: "Red Sea" is the sea, and a city is not a sea.
+    let q = Query::name("Red Sea").of_kind(PlaceKind::Sea);
+    assert_eq!(g.resolve(&q).unwrap().place.id, "sea:Red Sea");
+    let q = Query::name("Vladivostok").of_kind(PlaceKind::Sea);
+    assert!(matches!(g.resolve(&q), Err(Error::NoneOfKind { .. })));
+    assert_eq!("gulf".parse::<PlaceKind>(), Ok(PlaceKind::Sea));
+}
