@@ -62,8 +62,14 @@ pub(crate) fn extra_importance(p: &Place) -> f64 {
 }
 
 impl Gazetteer {
-    /// Every entry whose name or alias has exactly this key, with how it matched.
-    pub(crate) fn exact_hits(&self, key: &str) -> Vec<(Ent, Hit)> {
+    /// Every entry whose name or alias has exactly this key, with how it matched; airports
+    /// also by a code written as `text` ("RZE"). Errors only if the bundled airports table,
+    /// read here on first need, is damaged.
+    pub(crate) fn exact_hits(
+        &self,
+        key: &str,
+        text: &str,
+    ) -> Result<Vec<(Ent, Hit)>, super::Error> {
         let mut hits = Vec::new();
         if let Some(w) = &self.world
             && let Some(r) = w.find_key(key)
@@ -95,7 +101,20 @@ impl Gazetteer {
             };
             hits.push((Ent::Extra(*i), hit));
         }
-        hits
+        if let Some(a) = self.airports_for(key, text)? {
+            if let Some(i) = a.codes.get(text.trim()) {
+                hits.push((Ent::Airport(*i), Hit::CuratedAlias));
+            }
+            for (i, is_name) in a.names.get(key).into_iter().flatten() {
+                let hit = if *is_name {
+                    Hit::Name
+                } else {
+                    Hit::CuratedAlias
+                };
+                hits.push((Ent::Airport(*i), hit));
+            }
+        }
+        Ok(hits)
     }
 
     /// Whether an entry passes the query's country and kind qualifiers.
@@ -143,7 +162,15 @@ impl Gazetteer {
                 None => self.scan_world_in_place(w, &q, max, near_mask, &mut row, &mut found),
             }
         }
-        let mut extra: Vec<&String> = self.extra_keys.keys().chain(self.overlay.keys()).collect();
+        // Airports by name (never by code: "Czyta" is not CZTA), read here if not yet.
+        let airports = self.airports().ok();
+        let airport_names = airports.into_iter().flat_map(|a| a.names.keys());
+        let mut extra: Vec<&String> = self
+            .extra_keys
+            .keys()
+            .chain(self.overlay.keys())
+            .chain(airport_names)
+            .collect();
         extra.sort();
         extra.dedup();
         for (i, k) in extra.iter().enumerate() {
@@ -171,6 +198,10 @@ impl Gazetteer {
                     }
                     for p in self.overlay.get(k).into_iter().flatten() {
                         hits.push((Ent::World(*p), h));
+                    }
+                    let by_name = airports.and_then(|a| a.names.get(k));
+                    for (p, _) in by_name.into_iter().flatten() {
+                        hits.push((Ent::Airport(*p), h));
                     }
                 }
             }

@@ -83,11 +83,12 @@ use world::World;
 /// The bundled GeoNames table (layout in `world.rs`; built by [`world_build`]).
 const WORLD_RCG: &[u8] = include_bytes!("../../data/world/cities500.rcg");
 
-/// Where a searchable entry lives: the world table or the in-memory places.
+/// Where a searchable entry lives: the world table, the in-memory places or the airports.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub(crate) enum Ent {
     World(u32),
     Extra(u32),
+    Airport(u32),
 }
 
 /// Places by name and position. Cheap to ask, built once (see [`Gazetteer::load_default`]).
@@ -101,6 +102,11 @@ pub struct Gazetteer {
     overlay: HashMap<String, Vec<u32>>,
     /// Names of GeoNames admin1 codes (data/world/admin1.tsv); empty without the world table.
     admin1: admin1::Admin1Names,
+    /// The airports table's text (`None` for a gazetteer of given places), read and indexed
+    /// on first need (see `airports.rs`).
+    airports_tsv: Option<&'static str>,
+    airports: OnceLock<Result<airports::Airports, Error>>,
+    airport_words: OnceLock<airports::LastWords>,
     spatial: OnceLock<near::Spatial>,
     /// The world keys in memory, built on the second fuzzy lookup (see `fuzzy_index.rs`).
     fuzzy: OnceLock<fuzzy_index::FuzzyIndex>,
@@ -114,9 +120,9 @@ impl Gazetteer {
         let admin1 = admin1::Admin1Names::new(admin1::ADMIN1_TSV)?;
         let mut extra = curated::parse_curated(curated::CURATED_TSV)?;
         extra.extend(curated::parse_rivers(curated::RIVERS_JSON)?);
-        extra.extend(airports::parse_airports(airports::AIRPORTS_TSV)?);
         extra.extend(seas::parse_seas(seas::SEAS_TSV)?);
         let mut g = Gazetteer::build(Some(world), admin1, extra);
+        g.airports_tsv = Some(airports::AIRPORTS_TSV);
         for (geonameid, alias) in curated::parse_aliases(curated::ALIASES_TSV)? {
             if let Some(i) = g.world.as_ref().and_then(|w| w.by_geonameid(geonameid)) {
                 g.overlay
@@ -148,6 +154,9 @@ impl Gazetteer {
             extra_keys: HashMap::new(),
             overlay: HashMap::new(),
             admin1,
+            airports_tsv: None,
+            airports: OnceLock::new(),
+            airport_words: OnceLock::new(),
             spatial: OnceLock::new(),
             fuzzy: OnceLock::new(),
             fuzzy_asked: AtomicBool::new(false),
@@ -194,6 +203,13 @@ impl Gazetteer {
             .and_then(|n| self.world.as_ref()?.by_geonameid(n));
         match world {
             Some(i) => self.place(Ent::World(i as u32)),
+            None if id.starts_with("airport:") => self
+                .airports()
+                .ok()?
+                .places
+                .iter()
+                .find(|p| p.id == id)
+                .cloned(),
             None => self.extra.iter().find(|p| p.id == id).cloned(),
         }
     }
@@ -233,7 +249,54 @@ impl Gazetteer {
 
     /// How many places this gazetteer holds.
     pub fn len(&self) -> usize {
-        self.world.as_ref().map_or(0, World::len) + self.extra.len()
+        let airports = self.airports_tsv.map_or(0, |t| {
+            t.lines()
+                .filter(|l| !l.starts_with('#') && !l.is_empty())
+                .count()
+        });
+        self.world.as_ref().map_or(0, World::len) + self.extra.len() + airports
+    }
+
+    /// The airports, read and indexed on the first call (empty for a gazetteer of given
+    /// places). Errors: [`Error::CorruptData`] if the bundled table is damaged.
+    pub(crate) fn airports(&self) -> Result<&airports::Airports, Error> {
+        static NONE: OnceLock<airports::Airports> = OnceLock::new();
+        let Some(text) = self.airports_tsv else {
+            return Ok(NONE.get_or_init(airports::Airports::default));
+        };
+        self.airports
+            .get_or_init(|| airports::Airports::build(text))
+            .as_ref()
+            .map_err(Clone::clone)
+    }
+
+    /// The airports if a lookup of `key` (typed as `text`) could find one, without reading
+    /// the table for a query that cannot: one written as a code, or whose last word ends
+    /// some airport's name.
+    pub(crate) fn airports_for(
+        &self,
+        key: &str,
+        text: &str,
+    ) -> Result<Option<&airports::Airports>, Error> {
+        let Some(tsv) = self.airports_tsv else {
+            return Ok(None);
+        };
+        let words = self
+            .airport_words
+            .get_or_init(|| airports::LastWords::read(tsv));
+        if airports::is_code(text) || words.may_name_an_airport(key) {
+            return self.airports().map(Some);
+        }
+        Ok(None)
+    }
+
+    /// An in-memory place (curated, river, sea, added, or an airport already read).
+    pub(crate) fn extra_place(&self, e: Ent) -> Option<&Place> {
+        match e {
+            Ent::Extra(i) => self.extra.get(i as usize),
+            Ent::Airport(i) => self.airports.get()?.as_ref().ok()?.places.get(i as usize),
+            Ent::World(_) => None,
+        }
     }
 
     /// Whether it holds no place at all.

@@ -115,7 +115,7 @@ impl Gazetteer {
         let mut filtered_out: Vec<Candidate> = Vec::new();
         for (k, kind) in tries {
             let Some(k) = k else { continue };
-            let hits = self.exact_hits(k);
+            let hits = self.exact_hits(k, &q.text)?;
             let ranked = self.rank_entries(&hits, Filter { kind, ..f });
             if !ranked.is_empty() {
                 return self.finish(q, ranked);

@@ -514,3 +514,48 @@ fn issue_16_seas_gulfs_and_bays_resolve_as_seas() {
     assert!(matches!(g.resolve(&q), Err(Error::NoneOfKind { .. })));
     assert_eq!("gulf".parse::<PlaceKind>(), Ok(PlaceKind::Sea));
 }
+
+#[test]
+fn issue_16_airports_are_read_only_for_queries_that_can_name_one() {
+    let g = Gazetteer::load_default().unwrap();
+    g.resolve(&"Vladivostok".parse().unwrap()).unwrap();
+    g.resolve(&"Хасан".parse().unwrap()).unwrap();
+    assert!(g.airports.get().is_none(), "a city's name does not read them");
+    assert_eq!(
+        g.resolve(&"UHWW".parse().unwrap()).unwrap().place.id,
+        "airport:VVO"
+    );
+    assert!(g.airports.get().is_some());
+    let g = Gazetteer::load_default().unwrap();
+    let r = g.resolve(&"Amsterdam Airport Schiphol".parse().unwrap());
+    assert_eq!(r.unwrap().place.id, "airport:AMS");
+    // A place's id and the nearest places read them too.
+    let g = Gazetteer::load_default().unwrap();
+    assert_eq!(g.get("airport:RZE").unwrap().name, "Rzeszow-Jasionka Airport");
+    let g = Gazetteer::load_default().unwrap();
+    let at = g.get("airport:VVO").unwrap().anchor();
+    let g = Gazetteer::load_default().unwrap();
+    let near = g.near(at, 1, Some(&[PlaceKind::Airport]));
+    assert_eq!(near[0].id, "airport:VVO");
+}
+
+#[test]
+fn issue_16_airport_codes_are_found_as_written_never_by_a_misspelling() {
+    let g = Gazetteer::load_default().unwrap();
+    // Polish "Czyta" (Chita) is one letter from the ICAO code CZTA of a Canadian strip.
+    let r = g.resolve(&"Czyta".parse().unwrap());
+    assert!(
+        r.as_ref().map_or(true, |r| r.place.kind != PlaceKind::Airport),
+        "{r:?}"
+    );
+    // A code in lower case is a name, not a code.
+    let r = g.resolve(&"eprz".parse().unwrap());
+    assert!(
+        r.as_ref().map_or(true, |r| r.place.id != "airport:RZE"),
+        "{r:?}"
+    );
+    assert_eq!(
+        g.resolve(&"EPRZ".parse().unwrap()).unwrap().place.id,
+        "airport:RZE"
+    );
+}
