@@ -15,7 +15,9 @@ pub struct Args {
     #[arg(long)]
     pub country: Option<String>,
     /// Only places in this state, province or other first-level division: GeoNames' name
-    /// (e.g. Primorye, Illinois) or its code (e.g. IL). "NAME, DIVISION" works too.
+    /// (e.g. Primorye, Illinois), its code (e.g. IL), another of its names in any language
+    /// (Primorsky Krai, Приморский край) or its ISO 3166-2 code (RU-PRI). "NAME, DIVISION"
+    /// works too.
     #[arg(long)]
     pub region: Option<String>,
     /// Only places of this kind: city, station, bridge, border, river, port, airport, sea, other.

@@ -43,6 +43,7 @@
 //! ```
 
 mod admin1;
+mod admin1_aliases;
 mod airports;
 mod curated;
 mod entry;
@@ -67,6 +68,7 @@ use std::sync::OnceLock;
 use std::sync::atomic::AtomicBool;
 
 pub use admin1::Admin1;
+pub use admin1_aliases::region_key;
 pub use airports::AIRPORTS_DATASET;
 pub use error::Error;
 pub use near::Nearby;
@@ -102,6 +104,8 @@ pub struct Gazetteer {
     overlay: HashMap<String, Vec<u32>>,
     /// Names of GeoNames admin1 codes (data/world/admin1.tsv); empty without the world table.
     admin1: admin1::Admin1Names,
+    /// Other names of those divisions (data/world/admin1_aliases.tsv), read on first use.
+    admin1_aliases: admin1_aliases::Admin1Aliases,
     /// The airports table's text (`None` for a gazetteer of given places), read and indexed
     /// on first need (see `airports.rs`).
     airports_tsv: Option<&'static str>,
@@ -123,6 +127,7 @@ impl Gazetteer {
         extra.extend(seas::parse_seas(seas::SEAS_TSV)?);
         let mut g = Gazetteer::build(Some(world), admin1, extra);
         g.airports_tsv = Some(airports::AIRPORTS_TSV);
+        g.admin1_aliases = admin1_aliases::Admin1Aliases::new(admin1_aliases::ADMIN1_ALIASES_TSV);
         for (geonameid, alias) in curated::parse_aliases(curated::ALIASES_TSV)? {
             if let Some(i) = g.world.as_ref().and_then(|w| w.by_geonameid(geonameid)) {
                 g.overlay
@@ -154,6 +159,7 @@ impl Gazetteer {
             extra_keys: HashMap::new(),
             overlay: HashMap::new(),
             admin1,
+            admin1_aliases: admin1_aliases::Admin1Aliases::empty(),
             airports_tsv: None,
             airports: OnceLock::new(),
             airport_words: OnceLock::new(),
@@ -233,11 +239,27 @@ impl Gazetteer {
         self.admin1.get(country, code)
     }
 
-    /// The divisions called `name`, compared as lookup keys (case, accents and punctuation
-    /// aside), in country and code order: `admin1_named("primorye")` gives RU.59. Only
-    /// GeoNames' own names are known: other spellings ("Primorsky Krai") find nothing.
+    /// The divisions called `name`, in country and code order: by GeoNames' name compared as
+    /// lookup keys (case, accents and punctuation aside: `admin1_named("primorye")` gives
+    /// RU.59), or by another name or the ISO 3166-2 code compared as [`region_key`]s
+    /// ("Primorsky Krai", "Приморский край", "RU-PRI" give RU.59 too).
     pub fn admin1_named(&self, name: &str) -> Vec<Admin1<'_>> {
-        self.admin1.named(name)
+        let mut found = self.admin1.named(name);
+        for key in self.admin1_aliases.codes_named(name) {
+            if let Some(a) = self.admin1.get_key(key)
+                && !found.iter().any(|f| f.key() == a.key())
+            {
+                found.push(a);
+            }
+        }
+        found.sort_by(|a, b| (a.country, a.code).cmp(&(b.country, b.code)));
+        found
+    }
+
+    /// Whether the division `key` ("RU.59") is called `region` by one of its other names or
+    /// its ISO 3166-2 code (see `admin1_aliases.rs`).
+    pub(crate) fn admin1_has_alias(&self, key: &str, region: &str) -> bool {
+        self.admin1_aliases.names(key, region)
     }
 
     /// The named river lines.

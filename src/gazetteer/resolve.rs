@@ -330,7 +330,8 @@ impl Gazetteer {
     }
 
     /// Whether an entry lies in the first-level division `region`, given by GeoNames name,
-    /// ASCII spelling, code ("IL") or key ("US.IL").
+    /// ASCII spelling, code ("IL"), key ("US.IL"), or another name or ISO 3166-2 code
+    /// ("Primorsky Krai", "RU-PRI").
     fn in_region(&self, e: Ent, region: &str) -> bool {
         let Some(a) = self.admin1_of(e) else {
             return false;
@@ -344,6 +345,7 @@ impl Gazetteer {
         }
         self.admin1(cc, code)
             .is_some_and(|d| d.has_name_key(&normalize(r)))
+            || self.admin1_has_alias(&a, r)
     }
 
     fn qualifier_error(&self, q: &Query, all: &[Candidate]) -> Error {

@@ -520,7 +520,10 @@ fn issue_16_airports_are_read_only_for_queries_that_can_name_one() {
     let g = Gazetteer::load_default().unwrap();
     g.resolve(&"Vladivostok".parse().unwrap()).unwrap();
     g.resolve(&"Хасан".parse().unwrap()).unwrap();
-    assert!(g.airports.get().is_none(), "a city's name does not read them");
+    assert!(
+        g.airports.get().is_none(),
+        "a city's name does not read them"
+    );
     assert_eq!(
         g.resolve(&"UHWW".parse().unwrap()).unwrap().place.id,
         "airport:VVO"
@@ -531,7 +534,10 @@ fn issue_16_airports_are_read_only_for_queries_that_can_name_one() {
     assert_eq!(r.unwrap().place.id, "airport:AMS");
     // A place's id and the nearest places read them too.
     let g = Gazetteer::load_default().unwrap();
-    assert_eq!(g.get("airport:RZE").unwrap().name, "Rzeszow-Jasionka Airport");
+    assert_eq!(
+        g.get("airport:RZE").unwrap().name,
+        "Rzeszow-Jasionka Airport"
+    );
     let g = Gazetteer::load_default().unwrap();
     let at = g.get("airport:VVO").unwrap().anchor();
     let g = Gazetteer::load_default().unwrap();
@@ -545,7 +551,8 @@ fn issue_16_airport_codes_are_found_as_written_never_by_a_misspelling() {
     // Polish "Czyta" (Chita) is one letter from the ICAO code CZTA of a Canadian strip.
     let r = g.resolve(&"Czyta".parse().unwrap());
     assert!(
-        r.as_ref().map_or(true, |r| r.place.kind != PlaceKind::Airport),
+        r.as_ref()
+            .map_or(true, |r| r.place.kind != PlaceKind::Airport),
         "{r:?}"
     );
     // A code in lower case is a name, not a code.
@@ -558,4 +565,50 @@ fn issue_16_airport_codes_are_found_as_written_never_by_a_misspelling() {
         g.resolve(&"EPRZ".parse().unwrap()).unwrap().place.id,
         "airport:RZE"
     );
+}
+
+#[test]
+fn issue_16_regions_by_any_name_qualify_and_give_context() {
+    let g = Gazetteer::load_default().unwrap();
+    let division = |q: &str| {
+        let r = g.resolve(&q.parse().unwrap()).unwrap();
+        (r.place.name, r.place.admin1.unwrap_or_default())
+    };
+    for q in [
+        "Razdolnoye, Primorsky Krai",
+        "Razdolnoye, Primorsky",
+        "Razdolnoye, Primorskiy kray",
+        "Razdolnoye, Приморский край",
+        "Razdolnoye, RU-PRI",
+        "Razdolnoye, Primorye",
+    ] {
+        let (name, division) = division(q);
+        assert_eq!(
+            (normalize(&name), division),
+            ("razdolnoye".into(), "RU.59".into()),
+            "{q}"
+        );
+    }
+    for q in [
+        "Przemyśl, Podkarpackie",
+        "Przemyśl, Subcarpathia",
+        "Przemyśl, PL-18",
+    ] {
+        assert_eq!(division(q).1, "PL.80", "{q}");
+    }
+    let r = g.resolve(&Query::name("Nanning").in_region("Guangxi Zhuang"));
+    assert_eq!(r.unwrap().place.admin1.as_deref(), Some("CN.16"));
+    // A region that is not the place's stays an error that names where it is.
+    let e = g.resolve(&"Vladivostok, Guangxi Zhuang".parse().unwrap());
+    assert!(matches!(e, Err(Error::NotInRegion { .. })), "{e:?}");
+    // As context, any spelling prefers the place in that division.
+    let ctx = Context::default().in_region("Primorsky Krai");
+    let r = g.resolve_in(&"Razdolnoye".parse().unwrap(), &ctx).unwrap();
+    assert_eq!(r.place.admin1.as_deref(), Some("RU.59"));
+    let named: Vec<String> = g
+        .admin1_named("Primorsky Krai")
+        .iter()
+        .map(|a| a.key())
+        .collect();
+    assert_eq!(named, ["RU.59"]);
 }
