@@ -552,3 +552,18 @@ fn issue_16_locate_finds_seas_and_near_lists_them() {
         .success()
         .stdout(predicate::str::contains("Gulf of Finland (sea)"));
 }
+
+#[test]
+fn issue_16_locate_takes_a_division_in_any_spelling() {
+    for args in [
+        &["locate", "Razdolnoye, Primorsky Krai"][..],
+        &["locate", "Razdolnoye", "--region", "Приморский край"][..],
+        &["locate", "Razdolnoye", "--region", "RU-PRI"][..],
+    ] {
+        routecheck()
+            .args(args)
+            .assert()
+            .success()
+            .stdout(predicate::str::contains("Primorye (RU.59)"));
+    }
+}
