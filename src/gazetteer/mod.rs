@@ -51,6 +51,7 @@ mod error;
 pub mod evaluation;
 mod fuzzy_index;
 mod grid;
+mod han;
 mod lookup;
 mod near;
 mod normalize;

@@ -98,11 +98,15 @@ impl Gazetteer {
             .filter(|_| q.kind.is_none_or(|k| k == PlaceKind::River));
         // "Vladivostok" as an airport is the airport whose city it is.
         let airport = (q.kind == Some(PlaceKind::Airport)).then(|| format!("{bare} airport"));
+        // Chinese written in the other form (simplified or traditional): matched as an alias.
+        let han = super::han::variants(&key);
         let tries = [
-            (Some(key.as_str()), q.kind),
-            ((bare != key).then_some(bare), q.kind),
-            (river, Some(PlaceKind::River)),
-            (airport.as_deref(), q.kind),
+            (Some(key.as_str()), q.kind, false),
+            ((bare != key).then_some(bare), q.kind, false),
+            (river, Some(PlaceKind::River), false),
+            (airport.as_deref(), q.kind, false),
+            (han.first().map(String::as_str), q.kind, true),
+            (han.get(1).map(String::as_str), q.kind, true),
         ];
         let f = Filter {
             country: q.country.as_deref(),
@@ -113,9 +117,14 @@ impl Gazetteer {
             airport_code: super::airports::is_iata_code(&q.text),
         };
         let mut filtered_out: Vec<Candidate> = Vec::new();
-        for (k, kind) in tries {
+        for (k, kind, variant) in tries {
             let Some(k) = k else { continue };
-            let hits = self.exact_hits(k, &q.text)?;
+            let mut hits = self.exact_hits(k, &q.text)?;
+            if variant {
+                for (_, h) in &mut hits {
+                    *h = Hit::Alias;
+                }
+            }
             let ranked = self.rank_entries(&hits, Filter { kind, ..f });
             if !ranked.is_empty() {
                 return self.finish(q, ranked);

@@ -612,3 +612,18 @@ fn issue_16_regions_by_any_name_qualify_and_give_context() {
         .collect();
     assert_eq!(named, ["RU.59"]);
 }
+
+#[test]
+fn issue_16_chinese_in_either_form_finds_the_place() {
+    let g = Gazetteer::load_default().unwrap();
+    // GeoNames holds Bamako's and Kinshasa's Chinese names in traditional characters only.
+    for (q, country) in [("巴马科", "ML"), ("金沙萨", "CD")] {
+        let r = g.resolve(&q.parse().unwrap()).unwrap();
+        assert_eq!(r.place.country.as_deref(), Some(country), "{q}");
+        assert_eq!(
+            r.matched,
+            MatchKind::Alias,
+            "{q}: another form, never the exact name"
+        );
+    }
+}
