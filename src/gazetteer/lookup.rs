@@ -165,22 +165,26 @@ impl Gazetteer {
         // Airports by name (never by code: "Czyta" is not CZTA), read here if not yet.
         let airports = self.airports().ok();
         let airport_names = airports.into_iter().flat_map(|a| a.names.keys());
-        let mut extra: Vec<&String> = self
+        let keys = self
             .extra_keys
             .keys()
             .chain(self.overlay.keys())
-            .chain(airport_names)
-            .collect();
-        extra.sort();
-        extra.dedup();
-        for (i, k) in extra.iter().enumerate() {
+            .chain(airport_names);
+        // Only the keys that match are sorted (into key order, for the ties), not all of them.
+        let mut extra: Vec<(usize, usize, &str)> = Vec::new();
+        for k in keys {
             let n = k.chars().count();
             if n < lo || n > hi || !near_mask(char_mask(k)) {
                 continue;
             }
             if let Some(d) = bounded_levenshtein(&q, k, max, &mut row) {
-                found.push((d, n, 1, i, None));
+                extra.push((d, n, k.as_str()));
             }
+        }
+        extra.sort_unstable_by(|a, b| a.2.cmp(b.2));
+        extra.dedup_by(|a, b| a.2 == b.2);
+        for (i, (d, n, _)) in extra.iter().enumerate() {
+            found.push((*d, *n, 1, i, None));
         }
         found.sort_by_key(|f| (f.0, f.1, f.2, f.3));
         let mut hits = Vec::new();
@@ -192,7 +196,7 @@ impl Gazetteer {
                 }
                 (Some(_), None) => {}
                 (None, _) => {
-                    let k = extra[i].as_str();
+                    let k = extra[i].2;
                     for (p, _) in self.extra_keys.get(k).into_iter().flatten() {
                         hits.push((Ent::Extra(*p), h));
                     }
