@@ -92,6 +92,9 @@ pub struct Mark {
     pub waypoint: String,
     /// Distance from the start of the journey, by the legs' own measures.
     pub km: Length,
+    /// True when a bounded leg (no line data: the straight line) comes before the waypoint in
+    /// its journey, so that `km` is a lower bound, not a measurement.
+    pub at_least: bool,
 }
 
 /// Consecutive legs, each starting where the previous one ended.
@@ -190,8 +193,11 @@ fn measure_legs(
             country: w.place.as_ref().and_then(|p| p.country.clone()),
         })
     };
+    let stated = crate::story::sole_stated_mode(story);
     let mut journeys: Vec<Journey> = Vec::new();
-    for spec in &story.legs {
+    for written in &story.legs {
+        let (spec, mode_note) = leg::as_stated(written, stated.as_ref());
+        let spec = &spec;
         let continues = journeys
             .last()
             .and_then(|j| j.legs.last())
@@ -220,14 +226,22 @@ fn measure_legs(
             opts.default_speed,
             opts.rail.as_deref(),
         )?;
+        leg.notes.splice(0..0, mode_note);
         if journey.marks.is_empty() {
             journey.marks.push(Mark {
                 waypoint: spec.from.clone(),
                 km: km_start,
+                at_least: false,
             });
         }
+        let at_least = leg.measure == Measure::Bounded
+            || journey.legs.iter().any(|l| l.measure == Measure::Bounded);
         for (id, km) in leg.stop_marks.drain(..) {
-            journey.marks.push(Mark { waypoint: id, km });
+            journey.marks.push(Mark {
+                waypoint: id,
+                km,
+                at_least,
+            });
         }
         journey.legs.push(leg);
     }
