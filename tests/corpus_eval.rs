@@ -19,12 +19,12 @@ const MIN_ARTICLES: usize = 15;
 /// Airport codes now match only as written in capitals (issue 16): "Jan 25" no longer finds
 /// Jackson's airport (JAN), nor "Air India" Aripuanã's (AIR). That removed four wrong places
 /// (precision 0.52 → 0.63) and two false refutations (17 → 15), and with them a claim that
-/// had been matched only through those wrong places (claim F1 0.55 → 0.54) and the one leg of
+/// had been matched only through those wrong places (claim F1 0.553 → 0.537) and the one leg of
 /// the Air India article (which now exits 2: no place found, rather than a wrong one).
 const FLOOR_PLACE_PRECISION: f64 = 0.63;
 const FLOOR_PLACE_RECALL: f64 = 0.19;
 const FLOOR_QUANTITY_F1: f64 = 0.89;
-const FLOOR_CLAIM_F1: f64 = 0.54;
+const FLOOR_CLAIM_F1: f64 = 0.53;
 /// At most this many articles make `check --article` exit 2.
 const CEILING_EXIT2: usize = 5;
 /// At most this many claims refuted where the label expects no refutation.
