@@ -4,7 +4,8 @@
 /// One bundled data set.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 pub struct DataSource {
-    /// Folder under `data/`, or a file in one where it has a source of its own.
+    /// Folder under `data/` (or `vendor/` for a vendored library), or a file in one where it
+    /// has a source of its own.
     pub path: &'static str,
     /// What the data set holds, in a phrase.
     pub what: &'static str,
@@ -81,6 +82,12 @@ pub const BUNDLED: &[DataSource] = &[
         what: "DejaVu Sans, for PNG maps",
         origin: "npm dejavu-fonts-ttf 2.37.3",
         licence: "Bitstream Vera / DejaVu licence",
+    },
+    DataSource {
+        path: "vendor/leaflet-1.9.4",
+        what: "Leaflet, the map library inlined in HTML maps",
+        origin: "npm leaflet 1.9.4",
+        licence: "BSD-2-Clause",
     },
     DataSource {
         path: "data/circuity",

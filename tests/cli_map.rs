@@ -213,3 +213,43 @@ fn regression_issue_12_route_files_come_from_the_check_builders() {
     let svg = std::fs::read_to_string(maps.join("route-pyongyang-vladivostok.svg")).unwrap();
     assert!(svg.contains("Tumen"), "the crossing is drawn");
 }
+
+/// Issue 17: `map --format html` writes one self-contained page for the default story, under
+/// 2 MB, byte-identical on a rerun, with every claim and place of the story in it.
+#[test]
+fn regression_issue_17_html_map_is_self_contained_small_and_deterministic() {
+    let dir = tempfile::tempdir().unwrap();
+    let run = |out: &str| {
+        routecheck(dir.path())
+            .args(["map", "--format", "html", "--out", out])
+            .assert()
+            .success()
+            .stdout(predicate::str::contains("kim-jong-un-train-2023-09.html"));
+        std::fs::read(dir.path().join(out).join("kim-jong-un-train-2023-09.html")).unwrap()
+    };
+    let a = run("a");
+    assert_eq!(a, run("b"), "byte-identical reruns");
+    assert!(a.len() <= 2_000_000, "{} bytes", a.len());
+    let html = String::from_utf8(a).unwrap();
+    assert!(html.starts_with("<!DOCTYPE html>"));
+    assert!(html.contains("default-src 'none'"), "no request allowed");
+    assert_eq!(html.matches(r#"class="claim-button""#).count(), 16);
+    for place in [
+        "Pyongyang",
+        "Tumangang",
+        "Khasan",
+        "Baranovsky station",
+        "Vladivostok",
+    ] {
+        assert!(
+            html.contains(&format!("<li>{place} (")),
+            "{place} in the map in words"
+        );
+    }
+    assert!(
+        html.contains("GeoNames cities500 (CC BY 4.0) 2013348"),
+        "a source"
+    );
+    // Only the HTML was asked for.
+    assert!(!dir.path().join("a/kim-jong-un-train-2023-09.svg").exists());
+}

@@ -5,8 +5,8 @@ use std::path::PathBuf;
 
 use clap::ValueEnum;
 use miette::Diagnostic;
+use routecheck::export;
 use routecheck::export::export_route;
-use routecheck::export::{self, ExportRoute};
 use routecheck::gazetteer::Gazetteer;
 use routecheck::pipeline::Outcome;
 use routecheck::render::{self, MapOptions, MapScene};
@@ -25,6 +25,8 @@ pub enum FileFormat {
     Geojson,
     Gpx,
     Kml,
+    /// The interactive map: one self-contained HTML file.
+    Html,
 }
 
 impl FileFormat {
@@ -35,12 +37,18 @@ impl FileFormat {
             FileFormat::Geojson => "geojson",
             FileFormat::Gpx => "gpx",
             FileFormat::Kml => "kml",
+            FileFormat::Html => "html",
         }
     }
 }
 
 /// The formats `check` writes unless told otherwise.
-pub const CHECK_FORMATS: [FileFormat; 3] = [FileFormat::Svg, FileFormat::Png, FileFormat::Geojson];
+pub const CHECK_FORMATS: [FileFormat; 4] = [
+    FileFormat::Svg,
+    FileFormat::Png,
+    FileFormat::Geojson,
+    FileFormat::Html,
+];
 
 /// A map that could not be drawn.
 #[derive(Debug, thiserror::Error, Diagnostic)]
@@ -59,7 +67,8 @@ pub fn scene_of(c: &Outcome, gaz: &Gazetteer) -> MapScene {
 }
 
 /// (file name, bytes) for each requested format, named after the story id, plus the
-/// distance–time chart where the story has a timeline along a journey.
+/// distance–time chart where the story has a timeline along a journey. The map, the chart and
+/// the HTML page are made on three threads; the files come out in the same order every time.
 pub fn map_files(
     c: &Outcome,
     scene: &MapScene,
@@ -67,25 +76,49 @@ pub fn map_files(
     opt: &MapOptions,
 ) -> miette::Result<Files> {
     let id = &c.story.meta.id;
-    let mut out = image_files(id, formats, || render::svg(scene, opt))?;
+    let chart = routecheck::render::chart_scene(c);
+    let timeline = format!("{id}-timeline");
+    let (map, html, chart_files) = std::thread::scope(|s| {
+        let chart_job = chart.as_ref().map(|chart| {
+            s.spawn(|| image_files(&timeline, formats, || render::chart_svg(chart, 1200, 700)))
+        });
+        let html_job = formats
+            .contains(&FileFormat::Html)
+            .then(|| s.spawn(|| render::html(&render::html_map(c, scene), opt)));
+        let map = image_files(id, formats, || render::svg(scene, opt));
+        (map, html_job.map(join), chart_job.map(join))
+    });
+    let mut html = html.transpose().map_err(|e| RenderError { inner: e })?;
+    let mut out = map?;
     let mut route = None;
     for f in formats {
-        let writer: fn(&ExportRoute) -> String = match f {
+        let text = match f {
             FileFormat::Svg | FileFormat::Png => continue,
-            FileFormat::Geojson => export::geojson,
-            FileFormat::Gpx => export::gpx,
-            FileFormat::Kml => export::kml,
+            FileFormat::Geojson => {
+                export::geojson(route.get_or_insert_with(|| export_route(&c.story, &c.route)))
+            }
+            FileFormat::Gpx => {
+                export::gpx(route.get_or_insert_with(|| export_route(&c.story, &c.route)))
+            }
+            FileFormat::Kml => {
+                export::kml(route.get_or_insert_with(|| export_route(&c.story, &c.route)))
+            }
+            FileFormat::Html => match html.take() {
+                Some(text) => text,
+                None => continue,
+            },
         };
-        let text = writer(route.get_or_insert_with(|| export_route(&c.story, &c.route)));
         out.push((format!("{id}.{}", f.extension()), text.into_bytes()));
     }
-    if let Some(chart) = routecheck::render::chart_scene(c) {
-        let timeline = format!("{id}-timeline");
-        out.extend(image_files(&timeline, formats, || {
-            render::chart_svg(&chart, 1200, 700)
-        })?);
+    if let Some(files) = chart_files {
+        out.extend(files?);
     }
     Ok(out)
+}
+
+/// A scoped thread's result; its panic, if it panicked, carries on in the caller.
+fn join<T>(h: std::thread::ScopedJoinHandle<'_, T>) -> T {
+    h.join().unwrap_or_else(|p| std::panic::resume_unwind(p))
 }
 
 /// The SVG and PNG among `formats`, named `<stem>.svg` / `<stem>.png`: the drawing is made

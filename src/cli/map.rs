@@ -25,8 +25,8 @@ pub enum ThemeArg {
 pub struct Args {
     /// Story file (TOML). Without it (and without --track), the bundled default story.
     pub story: Option<PathBuf>,
-    /// Files to write, comma-separated: svg, png, geojson, gpx, kml [default: svg,png,geojson;
-    /// svg,png for a track alone].
+    /// Files to write, comma-separated: svg, png, geojson, gpx, kml, html [default:
+    /// svg,png,geojson,html; svg,png for a track alone].
     #[arg(long, value_enum, value_delimiter = ',')]
     pub format: Vec<FileFormat>,
     /// A GPS track to draw (GeoJSON LineString/MultiLineString or GPX), alone or over the story.

@@ -162,8 +162,13 @@ pub enum Error {
     #[error("cannot read the OpenStreetMap PBF data")]
     OsmPbf(#[from] osmpbf::Error),
     /// An OSM XML file that is not well-formed XML.
-    #[error("not well-formed OSM XML")]
-    OsmXml(#[from] roxmltree::Error),
+    #[error("not well-formed OSM XML at line {line}: {reason}")]
+    OsmXml {
+        /// The 1-based line where reading stopped.
+        line: usize,
+        /// What the XML reader found wrong.
+        reason: String,
+    },
     /// An Overpass JSON file that is not valid JSON of that shape.
     #[error("not valid Overpass JSON: {0}")]
     OverpassJson(#[from] serde_json::Error),

@@ -87,23 +87,20 @@ pub fn labels(
         let along = inside
             .iter()
             .find_map(|p| placer.place_along(p, lw, size * 1.2));
-        let attrs = format!(
-            r#"font-size="{}" fill="{colour}"{} {}"#,
-            num(size),
-            face.attrs(),
-            halo(pal, k)
-        );
+        let attrs = format!(r#"font-size="{}"{}"#, num(size), face.attrs());
         if let Some(pl) = along {
             let at = Px {
                 x: pl.centre.x,
                 y: pl.centre.y + size * 0.35,
             };
-            svg::text(
+            svg::halo_text(
                 &mut labels,
                 at,
                 Anchor::Middle,
                 pl.angle_deg,
                 &attrs,
+                colour,
+                halo(pal, k),
                 &nl.name,
             );
         } else if let Some(mid) = inside.first().and_then(|p| p.get(p.len() / 2)) {
@@ -138,12 +135,11 @@ pub fn labels(
     }
     Ok(labels)
 }
-fn halo(pal: &Palette, k: f64) -> String {
-    format!(
-        r#"stroke="{}" stroke-width="{}" stroke-linejoin="round" paint-order="stroke""#,
-        pal.halo,
-        num(3.5 * k)
-    )
+fn halo(pal: &Palette, k: f64) -> svg::Halo<'static> {
+    svg::Halo {
+        colour: pal.halo,
+        width: 3.5 * k,
+    }
 }
 
 /// Writes a (one- or two-line) label into its placement.
@@ -172,13 +168,17 @@ fn write_label(
     let mut y = pl.rect.y;
     for (s, face, size, fill) in lines {
         y += size * 0.95;
-        let attrs = format!(
-            r#"font-size="{}" fill="{fill}"{} {}"#,
-            num(*size),
-            face.attrs(),
-            halo(pal, k)
+        let attrs = format!(r#"font-size="{}"{}"#, num(*size), face.attrs());
+        svg::halo_text(
+            out,
+            Px { x, y },
+            pl.anchor,
+            0.0,
+            &attrs,
+            fill,
+            halo(pal, k),
+            s,
         );
-        svg::text(out, Px { x, y }, pl.anchor, 0.0, &attrs, s);
         y += size * 0.25;
     }
 }
@@ -256,13 +256,8 @@ fn centred_label(
         } else {
             String::new()
         };
-        let attrs = format!(
-            r#"font-size="{}" fill="{colour}"{}{ls} {}"#,
-            num(size),
-            face.attrs(),
-            halo(pal, k)
-        );
-        svg::text(
+        let attrs = format!(r#"font-size="{}"{}{ls}"#, num(size), face.attrs());
+        svg::halo_text(
             out,
             Px {
                 x: pl.centre.x,
@@ -271,6 +266,8 @@ fn centred_label(
             Anchor::Middle,
             0.0,
             &attrs,
+            colour,
+            halo(pal, k),
             s,
         );
     }

@@ -25,6 +25,19 @@ pub fn chart_scene(c: &Outcome) -> Option<ChartScene> {
     c.route.journeys.iter().find_map(|j| journey_chart(c, j))
 }
 
+/// "40–60 km/h", or "61 km/h" when the band is one speed (to the km/h shown), never "61–61".
+fn band(low: Speed, high: Speed) -> String {
+    let (lo, hi) = (
+        format!("{:.0}", low.as_kmh()),
+        format!("{:.0}", high.as_kmh()),
+    );
+    if lo == hi {
+        format!("{lo} km/h")
+    } else {
+        format!("{lo}–{hi} km/h")
+    }
+}
+
 fn journey_chart(c: &Outcome, j: &Journey) -> Option<ChartScene> {
     let mut placed: Vec<Placed> = c
         .route
@@ -82,11 +95,7 @@ fn journey_chart(c: &Outcome, j: &Journey) -> Option<ChartScene> {
     speeds.dedup();
     if let [(low, high)] = speeds[..] {
         scene.speed_bands.push(SpeedBand {
-            label: format!(
-                "leg speed {:.0}–{:.0} km/h, from the departure window",
-                low.as_kmh(),
-                high.as_kmh()
-            ),
+            label: format!("leg speed {}, from the departure window", band(low, high)),
             low,
             high,
             along: first.along,
@@ -200,7 +209,7 @@ fn claimed_speeds(c: &Outcome) -> Vec<ClaimedSpeed> {
 
 #[cfg(test)]
 mod tests {
-    use super::ClaimedSpeed;
+    use super::{ClaimedSpeed, band};
     use crate::units::Speed;
 
     /// Two outlets quoting one speed in different words keep their own words.
@@ -255,5 +264,12 @@ mod tests {
         );
         let svg = crate::render::chart_svg(&chart, 1200, 700).unwrap();
         assert!(svg.contains("crossed into Russia at Khasan"));
+    }
+
+    /// Issue 17: a leg speed given as one figure is labelled as one speed, not "61–61 km/h".
+    #[test]
+    fn regression_issue_17_a_single_speed_is_not_a_band() {
+        assert_eq!(band(Speed::kmh(61.0), Speed::kmh(61.2)), "61 km/h");
+        assert_eq!(band(Speed::kmh(40.0), Speed::kmh(60.0)), "40–60 km/h");
     }
 }

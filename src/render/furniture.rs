@@ -12,6 +12,12 @@ use super::style::Palette;
 use super::svg::{self, Anchor, Px, num};
 use super::view::View;
 
+/// The basemap's sources, credited on every map (SVG footer, HTML attribution).
+pub(super) const BASEMAP_CREDITS: [&str; 2] = [
+    "Basemap: Natural Earth (public domain)",
+    "rivers: GSHHG/WDBII (LGPL-3.0)",
+];
+
 /// Small arrowheads along a leg, about every 260 px (at least one), pointing the way of travel.
 pub fn arrows(out: &mut String, line: &[Px], fill: &str, stroke: &str, k: f64) {
     let seg: Vec<f64> = line
@@ -101,14 +107,11 @@ pub fn draw(
     }
 
     // Title band and footer, each shrunk to fit the width when it would overflow.
-    let credits: Vec<String> = [
-        "Basemap: Natural Earth (public domain)",
-        "rivers: GSHHG/WDBII (LGPL-3.0)",
-    ]
-    .into_iter()
-    .map(String::from)
-    .chain(scene.attribution.iter().cloned())
-    .collect();
+    let credits: Vec<String> = BASEMAP_CREDITS
+        .into_iter()
+        .map(String::from)
+        .chain(scene.attribution.iter().cloned())
+        .collect();
     let lines = [
         (scene.title.as_str(), 32.0, 26.0, pal.text, Face::Bold),
         (

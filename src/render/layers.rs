@@ -222,13 +222,11 @@ pub fn graticule(
     let mut d = String::new();
     let mut ticks = String::new();
     let size = 11.0 * k;
-    let text_attrs = format!(
-        r#"font-size="{}" fill="{}" stroke="{}" stroke-width="{}" paint-order="stroke""#,
-        svg::num(size),
-        pal.text_muted,
-        pal.halo,
-        svg::num(2.5 * k)
-    );
+    let text_attrs = format!(r#"font-size="{}""#, svg::num(size));
+    let halo = svg::Halo {
+        colour: pal.halo,
+        width: 2.5 * k,
+    };
     let mut lon = (r.west / step).ceil() * step;
     while lon <= r.east {
         let line: Vec<Px> = (0..=60)
@@ -257,7 +255,7 @@ pub fn graticule(
                 ],
                 false,
             );
-            svg::text(
+            svg::halo_text(
                 out,
                 Px {
                     x: x.x,
@@ -266,6 +264,8 @@ pub fn graticule(
                 Anchor::Middle,
                 0.0,
                 &text_attrs,
+                pal.text_muted,
+                halo,
                 &deg_label(lon, step, 'E', 'W'),
             );
         }
@@ -296,7 +296,7 @@ pub fn graticule(
                 ],
                 false,
             );
-            svg::text(
+            svg::halo_text(
                 out,
                 Px {
                     x: f.x + 10.0 * k,
@@ -305,6 +305,8 @@ pub fn graticule(
                 Anchor::Start,
                 0.0,
                 &text_attrs,
+                pal.text_muted,
+                halo,
                 &deg_label(lat, step, 'N', 'S'),
             );
         }

@@ -12,6 +12,9 @@ use super::view::{Rect, View};
 #[derive(Debug, Clone)]
 pub struct Boxes {
     pub legend: Rect,
+    /// The legend's own type scale: the map's `k`, shrunk on a small map so that the legend
+    /// covers at most about a third of the frame's width and 45 % of its height.
+    pub legend_k: f64,
     pub inset: Option<Rect>,
     pub(super) entries: Vec<Entry>,
 }
@@ -77,10 +80,9 @@ fn corner_rects(f: &Rect, w: f64, h: f64, pad: f64) -> [Rect; 4] {
     ]
 }
 
-/// Sizes the legend and picks the two emptiest corners (fewest route points and places under
-/// them) for the legend and the locator inset.
-pub fn layout(view: &View, scene: &MapScene, legs: &[Vec<Px>]) -> Boxes {
-    let k = view.k;
+/// The legend's entries for a scene, in order: one per thing drawn (the SVG and the HTML map
+/// share them).
+pub(super) fn entries(scene: &MapScene) -> Vec<Entry> {
     let mut entries: Vec<Entry> = Vec::new();
     for l in &scene.legs {
         let e = if l.track_unknown {
@@ -118,6 +120,14 @@ pub fn layout(view: &View, scene: &MapScene, legs: &[Vec<Px>]) -> Boxes {
         }
     }
     entries.push(Entry::Border);
+    entries
+}
+
+/// Sizes the legend and picks the two emptiest corners (fewest route points and places under
+/// them) for the legend and the locator inset.
+pub fn layout(view: &View, scene: &MapScene, legs: &[Vec<Px>]) -> Boxes {
+    let k = view.k;
+    let entries = entries(scene);
     let text_w = entries
         .iter()
         .map(|e| fonts::text_width(&entry_text(e), Face::Regular, 12.5 * k, 0.0))
@@ -131,6 +141,14 @@ pub fn layout(view: &View, scene: &MapScene, legs: &[Vec<Px>]) -> Boxes {
     ));
     let w = (text_w + 56.0 * k).max(proj_w + 24.0 * k).max(250.0 * k);
     let h = entries.len() as f64 * 21.0 * k + 24.0 * k + 62.0 * k + 30.0 * k;
+    // Every size in the legend is proportional to its scale, so shrinking the scale shrinks
+    // the panel exactly; entries stay at 7.5 px type or more.
+    let f = view.frame;
+    let shrink = (0.32 * f.w / w)
+        .min(0.45 * f.h / h)
+        .min(1.0)
+        .max((7.5 / (12.5 * k)).min(1.0));
+    let (legend_k, w, h) = (k * shrink, w * shrink, h * shrink);
     let pad = 12.0 * k;
     let mut pts: Vec<Px> = legs.iter().flatten().copied().collect();
     for w in &scene.waypoints {
@@ -156,6 +174,7 @@ pub fn layout(view: &View, scene: &MapScene, legs: &[Vec<Px>]) -> Boxes {
         .filter(|_| view.frame.h > ih * 2.2);
     Boxes {
         legend,
+        legend_k,
         inset,
         entries,
     }
@@ -166,5 +185,61 @@ pub(super) fn projection_lines(p: &Projection) -> (String, String) {
     match d.split_once(", ") {
         Some((name, rest)) => (format!("Projection: {name}"), rest.to_string()),
         None => (d, String::new()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::coord::LatLon;
+    use crate::render::scene::{MapOptions, SceneCrossing, SceneLeg};
+    use crate::units::Length;
+
+    fn scene() -> MapScene {
+        let p = |lat, lon| LatLon { lat, lon };
+        let leg = |mode, track_unknown| SceneLeg {
+            mode,
+            points: vec![p(39.03, 125.75), p(42.42, 130.65)],
+            schematic: true,
+            track_unknown,
+            label: String::new(),
+        };
+        MapScene {
+            legs: vec![
+                leg(LegMode::Rail, false),
+                leg(LegMode::Air, false),
+                leg(LegMode::Rail, true),
+            ],
+            crossings: vec![SceneCrossing {
+                name: "Tumen".into(),
+                kind: CrossingKind::Border,
+                at: p(42.42, 130.64),
+                km: Length::km(852.0),
+            }],
+            ..Default::default()
+        }
+    }
+
+    /// Issue 17: on an 800 × 500 map the legend no longer covers a third of it; on the
+    /// default 1600 × 1000 map it keeps the map's type scale.
+    #[test]
+    fn regression_issue_17_legend_scales_with_a_small_map() {
+        let s = scene();
+        for (w, h, shrinks) in [(800, 500, true), (1600, 1000, false)] {
+            let opt = MapOptions {
+                width_px: w,
+                height_px: h,
+                ..Default::default()
+            };
+            let view = View::new(&s, &opt).unwrap();
+            let b = layout(&view, &s, &[]);
+            let f = view.frame;
+            assert!(b.legend.w <= 0.32 * f.w + 0.01, "{w}×{h}: {:?}", b.legend);
+            assert!(b.legend.h <= 0.45 * f.h + 0.01, "{w}×{h}: {:?}", b.legend);
+            let area = b.legend.w * b.legend.h / (f.w * f.h);
+            assert!(area < 0.15, "{w}×{h}: legend covers {:.0} %", area * 100.0);
+            assert_eq!(b.legend_k < view.k, shrinks, "{w}×{h}");
+            assert!(12.5 * b.legend_k >= 7.5 - 1e-9, "legible type");
+        }
     }
 }

@@ -49,7 +49,7 @@ pub fn scale_bar(view: &View, max_px: f64) -> (Length, f64) {
 
 /// Draws the legend panel with its entries, scale bar, north arrow and projection note.
 pub fn draw(out: &mut String, view: &View, pal: &Palette, boxes: &Boxes) {
-    let k = view.k;
+    let k = boxes.legend_k;
     let text = |size: f64, fill: &str, face: Face| {
         format!(
             r#"font-size="{}" fill="{fill}"{}"#,

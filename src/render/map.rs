@@ -49,7 +49,7 @@ pub fn unknown_stroke(mode: LegMode, pal: &Palette, k: f64) -> String {
 }
 
 /// Refuses positions outside the valid ranges (or NaN), naming the item they belong to.
-fn validate(scene: &MapScene) -> Result<(), Error> {
+pub(super) fn validate(scene: &MapScene) -> Result<(), Error> {
     let check = |item: &dyn Fn() -> String, p: &crate::coord::LatLon| {
         crate::coord::LatLon::new(p.lat, p.lon)
             .map(|_| ())
@@ -92,7 +92,7 @@ pub fn draw(scene: &MapScene, opt: &MapOptions) -> Result<String, Error> {
     let mut out = String::with_capacity(512 * 1024);
     let _ = writeln!(
         out,
-        r#"<svg xmlns="http://www.w3.org/2000/svg" width="{w}" height="{h}" viewBox="0 0 {w} {h}" font-family="{FONT_FAMILY}">"#,
+        r#"<svg xmlns="http://www.w3.org/2000/svg" width="{w}" height="{h}" viewBox="0 0 {w} {h}" font-family="{FONT_FAMILY}, sans-serif">"#,
         w = opt.width_px,
         h = opt.height_px
     );
@@ -383,7 +383,12 @@ mod tests {
         let doc = resvg::usvg::roxmltree::Document::parse(&s).unwrap();
         assert_eq!(
             doc.root_element().attribute("font-family"),
-            Some(FONT_FAMILY)
+            Some(format!("{FONT_FAMILY}, sans-serif").as_str()),
+            "the bundled font, with a generic fallback for viewers without it"
+        );
+        assert!(
+            !s.contains("paint-order"),
+            "halos drawn as outlines under the text"
         );
         assert!(s.contains("Test &amp; &lt;map&gt;"));
         assert!(s.contains("Lambert conformal conic"));

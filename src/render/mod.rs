@@ -1,5 +1,5 @@
 //! The route map: SVG drawn directly and PNG rasterised from that same SVG with `resvg`, using
-//! only the bundled DejaVu Sans.
+//! only the bundled DejaVu Sans; and the same map as one interactive HTML file ([`html()`]).
 //!
 //! Why not plotters' SVG backend (which STYLE.md suggests): it rounds every coordinate to whole
 //! pixels (`BackendCoord = (i32, i32)`), has no dashes, text halos, multi-ring even-odd paths or
@@ -37,6 +37,7 @@ mod chart_of;
 pub(crate) mod fonts;
 mod from_route;
 mod furniture;
+pub mod html;
 mod inset;
 pub(crate) mod labels;
 pub(crate) mod layers;
@@ -55,6 +56,7 @@ pub(crate) mod view;
 pub use chart::{ChartEvent, ChartMark, ChartScene, SpeedBand, SpeedLine, chart_png, chart_svg};
 pub use chart_of::chart_scene;
 pub use from_route::scene;
+pub use html::{HtmlMap, html, html_map};
 pub use scene::{
     AreaKind, AreaLabel, CrossingKind, LegMode, LineKind, MapOptions, MapScene, NamedLine,
     SceneCrossing, SceneLeg, ScenePoint, Theme, WaypointKind,

@@ -36,9 +36,37 @@ pub fn rasterise(svg: &str) -> Result<Vec<u8>, Error> {
             reason: format!("cannot allocate {}×{} pixels", size.width(), size.height()),
         })?;
     resvg::render(&tree, tiny_skia::Transform::default(), &mut pixmap.as_mut());
-    pixmap.encode_png().map_err(|e| Error::Png {
+    encode(pixmap)
+}
+
+/// Encodes a raster as PNG with the `png` crate's fast setting (fdeflate): several times faster
+/// than the default zlib level for files about a third larger. A fully opaque raster (every map
+/// and chart: they paint their background) is written as RGB, a quarter fewer bytes to compress.
+fn encode(pixmap: tiny_skia::Pixmap) -> Result<Vec<u8>, Error> {
+    let (w, h) = (pixmap.width(), pixmap.height());
+    let rgba = pixmap.take_demultiplied();
+    let opaque = rgba.chunks_exact(4).all(|p| p[3] == 255);
+    let (colour, data) = if opaque {
+        let rgb: Vec<u8> = rgba
+            .chunks_exact(4)
+            .flat_map(|p| [p[0], p[1], p[2]])
+            .collect();
+        (png::ColorType::Rgb, rgb)
+    } else {
+        (png::ColorType::Rgba, rgba)
+    };
+    let fail = |e: png::EncodingError| Error::Png {
         reason: e.to_string(),
-    })
+    };
+    let mut out = Vec::new();
+    let mut enc = png::Encoder::new(&mut out, w, h);
+    enc.set_color(colour);
+    enc.set_depth(png::BitDepth::Eight);
+    enc.set_compression(png::Compression::Fast);
+    let mut writer = enc.write_header().map_err(fail)?;
+    writer.write_image_data(&data).map_err(fail)?;
+    writer.finish().map_err(fail)?;
+    Ok(out)
 }
 
 #[cfg(test)]
@@ -55,6 +83,33 @@ mod tests {
         // The text left ink: the PNG is larger than a blank one.
         let blank = rasterise(r##"<svg xmlns="http://www.w3.org/2000/svg" width="120" height="40"><rect width="120" height="40" fill="#fff"/></svg>"##).unwrap();
         assert!(png.len() > blank.len() + 100);
+    }
+
+    /// An opaque drawing is written as RGB, one with transparency as RGBA; both decode to the
+    /// pixels drawn.
+    #[test]
+    fn opaque_rasters_are_rgb_and_transparent_ones_rgba() {
+        let opaque = rasterise(r##"<svg xmlns="http://www.w3.org/2000/svg" width="4" height="2"><rect width="4" height="2" fill="#102030"/></svg>"##).unwrap();
+        let clear = rasterise(r##"<svg xmlns="http://www.w3.org/2000/svg" width="4" height="2"><rect width="2" height="2" fill="#102030"/></svg>"##).unwrap();
+        for (bytes, colour, px) in [
+            (&opaque, png::ColorType::Rgb, vec![0x10, 0x20, 0x30]),
+            (&clear, png::ColorType::Rgba, vec![0x10, 0x20, 0x30, 0xff]),
+        ] {
+            let mut r = png::Decoder::new(std::io::Cursor::new(bytes.as_slice()))
+                .read_info()
+                .unwrap();
+            assert_eq!(r.info().color_type, colour);
+            let mut buf = vec![0; r.output_buffer_size().unwrap()];
+            r.next_frame(&mut buf).unwrap();
+            assert_eq!(&buf[..px.len()], px.as_slice());
+        }
+        // The right half of the second is transparent.
+        let mut r = png::Decoder::new(std::io::Cursor::new(clear.as_slice()))
+            .read_info()
+            .unwrap();
+        let mut buf = vec![0; r.output_buffer_size().unwrap()];
+        r.next_frame(&mut buf).unwrap();
+        assert_eq!(buf[3 * 4 + 3], 0);
     }
 
     #[test]

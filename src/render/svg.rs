@@ -92,6 +92,46 @@ pub fn text(out: &mut String, at: Px, anchor: Anchor, angle_deg: f64, attrs: &st
     );
 }
 
+/// A text halo: an outline of the text in the background colour, drawn under it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Halo<'a> {
+    /// The outline's colour.
+    pub colour: &'a str,
+    /// The outline's width, in pixels.
+    pub width: f64,
+}
+
+/// A label with a halo: the same text twice, first as the outline (stroke only), then filled.
+/// Every SVG renderer draws that alike; a single element with `paint-order="stroke"` is drawn
+/// fill-then-stroke by renderers that ignore `paint-order` (cairosvg), hiding the letters.
+/// `font_attrs` sets the font only (size, weight, spacing), never the paint.
+#[allow(clippy::too_many_arguments)]
+pub fn halo_text(
+    out: &mut String,
+    at: Px,
+    anchor: Anchor,
+    angle_deg: f64,
+    font_attrs: &str,
+    fill: &str,
+    halo: Halo,
+    s: &str,
+) {
+    let outline = format!(
+        r#"{font_attrs} fill="none" stroke="{}" stroke-width="{}" stroke-linejoin="round""#,
+        halo.colour,
+        num(halo.width)
+    );
+    text(out, at, anchor, angle_deg, &outline, s);
+    text(
+        out,
+        at,
+        anchor,
+        angle_deg,
+        &format!(r#"{font_attrs} fill="{fill}""#),
+        s,
+    );
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -102,6 +142,30 @@ mod tests {
         assert_eq!(num(-0.04), "0");
         assert_eq!(num(3.25), "3.3");
         assert_eq!(num(-7.66), "-7.7");
+    }
+
+    #[test]
+    fn halo_is_an_outline_under_the_filled_text() {
+        let mut out = String::new();
+        let halo = Halo {
+            colour: "#fff",
+            width: 3.5,
+        };
+        halo_text(
+            &mut out,
+            Px { x: 1.0, y: 2.0 },
+            Anchor::Start,
+            0.0,
+            r#"font-size="12""#,
+            "#111",
+            halo,
+            "Khasan",
+        );
+        let lines: Vec<&str> = out.lines().collect();
+        assert_eq!(lines.len(), 2);
+        assert!(lines[0].contains(r##"fill="none" stroke="#fff" stroke-width="3.5""##));
+        assert!(lines[1].contains(r##"fill="#111""##) && !lines[1].contains("stroke"));
+        assert!(!out.contains("paint-order"));
     }
 
     #[test]

@@ -3,35 +3,62 @@
 
 use std::collections::HashMap;
 
+use quick_xml::events::{BytesStart, Event};
+
 use super::{OsmRail, OsmWay, is_kept_railway, station, way_tags};
 use crate::coord::LatLon;
 use crate::network::{Error, Result};
 
 const FORMAT: &str = "OSM XML";
 
-/// Reads the railways of an OSM XML document.
+/// The element being read: its attributes are known, its `<tag>` and `<nd>` children are
+/// collected until it ends.
+enum Open {
+    Node { id: i64, at: LatLon },
+    Way { id: i64, nodes: Vec<i64> },
+}
+
+/// Reads the railways of an OSM XML document, streaming: one element at a time, so memory
+/// holds the positions and railway ways, not a tree of the whole document.
 pub(crate) fn read(text: &str) -> Result<OsmRail> {
-    let doc = roxmltree::Document::parse_with_options(
-        text,
-        roxmltree::ParsingOptions {
-            allow_dtd: true,
-            ..Default::default()
-        },
-    )?;
+    let mut reader = quick_xml::Reader::from_str(text);
+    reader.config_mut().trim_text(true);
+    let line_at = |pos: u64| {
+        let pos = usize::try_from(pos).unwrap_or(usize::MAX).min(text.len());
+        text.as_bytes()[..pos]
+            .iter()
+            .filter(|&&b| b == b'\n')
+            .count()
+            + 1
+    };
     let mut rail = OsmRail::default();
     let mut all: HashMap<i64, LatLon> = HashMap::new();
-    for el in doc.root_element().children().filter(|n| n.is_element()) {
-        let tags: Vec<(&str, &str)> = el
-            .children()
-            .filter(|c| c.has_tag_name("tag"))
-            .filter_map(|c| Some((c.attribute("k")?, c.attribute("v")?)))
-            .collect();
-        match el.tag_name().name() {
-            "node" => {
-                let id = id(&el, "node")?;
-                let element = || format!("node {id} (line {})", line(&el));
-                let lat = number(&el, "lat", &element)?;
-                let lon = number(&el, "lon", &element)?;
+    let mut open: Option<Open> = None;
+    let mut tags: Vec<(String, String)> = Vec::new();
+    loop {
+        let event = reader.read_event().map_err(|e| Error::OsmXml {
+            line: line_at(reader.error_position()),
+            reason: e.to_string(),
+        })?;
+        let line = line_at(reader.buffer_position());
+        let (el, empty) = match &event {
+            Event::Start(el) => (el, false),
+            Event::Empty(el) => (el, true),
+            Event::End(end) => {
+                if matches!(end.name().as_ref(), b"node" | b"way") {
+                    close(&mut rail, &mut all, open.take(), &mut tags);
+                }
+                continue;
+            }
+            Event::Eof => break,
+            _ => continue,
+        };
+        match el.name().as_ref() {
+            b"node" => {
+                let id = id(el, "node", line)?;
+                let element = || format!("node {id} (line {line})");
+                let lat = number(el, "lat", &element)?;
+                let lon = number(el, "lon", &element)?;
                 let at = LatLon::new(lat, lon).map_err(|_| Error::OsmAttribute {
                     format: FORMAT,
                     element: element(),
@@ -39,65 +66,99 @@ pub(crate) fn read(text: &str) -> Result<OsmRail> {
                     value: Some(format!("{lat}, {lon}")),
                     fix: "latitude must lie within ±90 and longitude within ±180",
                 })?;
-                all.insert(id, at);
-                rail.stations.extend(station(id, at, tags.iter().copied()));
+                open = Some(Open::Node { id, at });
+                tags.clear();
             }
-            "way" if is_kept_railway(tags.iter().copied()) => {
-                let id = id(&el, "way")?;
-                let mut nodes = Vec::new();
-                for nd in el.children().filter(|c| c.has_tag_name("nd")) {
-                    let r = nd.attribute("ref");
-                    nodes.push(r.and_then(|r| r.parse().ok()).ok_or_else(|| {
+            b"way" => {
+                open = Some(Open::Way {
+                    id: id(el, "way", line)?,
+                    nodes: Vec::new(),
+                });
+                tags.clear();
+            }
+            b"tag" if open.is_some() => {
+                if let (Some(k), Some(v)) = (attribute(el, "k"), attribute(el, "v")) {
+                    tags.push((k, v));
+                }
+            }
+            b"nd" => {
+                if let Some(Open::Way { id, nodes }) = &mut open {
+                    let r = attribute(el, "ref");
+                    nodes.push(r.as_deref().and_then(|r| r.parse().ok()).ok_or_else(|| {
                         Error::OsmAttribute {
                             format: FORMAT,
-                            element: format!("way {id}'s <nd> (line {})", line(&nd)),
+                            element: format!("way {id}'s <nd> (line {line})"),
                             attribute: "ref",
-                            value: r.map(str::to_string),
+                            value: r.clone(),
                             fix: "give each <nd> the id of a node: <nd ref=\"123\"/>",
                         }
                     })?);
                 }
-                rail.ways.push(OsmWay {
-                    id,
-                    tags: way_tags(tags.iter().copied()),
-                    nodes,
-                });
             }
             _ => {}
+        }
+        if empty && matches!(el.name().as_ref(), b"node" | b"way") {
+            close(&mut rail, &mut all, open.take(), &mut tags);
         }
     }
     rail.keep_positions_of_ways(all);
     Ok(rail)
 }
 
-fn line(n: &roxmltree::Node) -> u32 {
-    n.document().text_pos_at(n.range().start).row
+/// Files a finished node (its position, and the station it may be) or way (if it is a
+/// railway routed on).
+fn close(
+    rail: &mut OsmRail,
+    all: &mut HashMap<i64, LatLon>,
+    open: Option<Open>,
+    tags: &mut Vec<(String, String)>,
+) {
+    let pairs = || tags.iter().map(|(k, v)| (k.as_str(), v.as_str()));
+    match open {
+        Some(Open::Node { id, at }) => {
+            all.insert(id, at);
+            rail.stations.extend(station(id, at, pairs()));
+        }
+        Some(Open::Way { id, nodes }) if is_kept_railway(pairs()) => {
+            rail.ways.push(OsmWay {
+                id,
+                tags: way_tags(pairs()),
+                nodes,
+            });
+        }
+        _ => {}
+    }
+    tags.clear();
 }
 
-fn id(el: &roxmltree::Node, kind: &str) -> Result<i64> {
-    let v = el.attribute("id");
-    v.and_then(|v| v.parse().ok())
+/// An attribute's value, unescaped; `None` when absent or not decodable.
+fn attribute(el: &BytesStart, name: &str) -> Option<String> {
+    let a = el.try_get_attribute(name).ok()??;
+    a.unescape_value().ok().map(|v| v.into_owned())
+}
+
+fn id(el: &BytesStart, kind: &str, line: usize) -> Result<i64> {
+    let v = attribute(el, "id");
+    v.as_deref()
+        .and_then(|v| v.parse().ok())
         .ok_or_else(|| Error::OsmAttribute {
             format: FORMAT,
-            element: format!("a <{kind}> on line {}", line(el)),
+            element: format!("a <{kind}> on line {line}"),
             attribute: "id",
-            value: v.map(str::to_string),
+            value: v.clone(),
             fix: "give each element its OpenStreetMap id, a whole number",
         })
 }
 
-fn number(
-    el: &roxmltree::Node,
-    attribute: &'static str,
-    element: &dyn Fn() -> String,
-) -> Result<f64> {
-    let v = el.attribute(attribute);
-    v.and_then(|v| v.parse().ok())
+fn number(el: &BytesStart, attribute: &'static str, element: &dyn Fn() -> String) -> Result<f64> {
+    let v = self::attribute(el, attribute);
+    v.as_deref()
+        .and_then(|v| v.parse().ok())
         .ok_or_else(|| Error::OsmAttribute {
             format: FORMAT,
             element: element(),
             attribute,
-            value: v.map(str::to_string),
+            value: v.clone(),
             fix: "give the node's lat and lon in decimal degrees",
         })
 }
@@ -144,6 +205,6 @@ mod tests {
         let e = read("<osm><way id=\"7\"><nd/><tag k=\"railway\" v=\"rail\"/></way></osm>")
             .unwrap_err();
         assert!(e.to_string().contains("way 7's <nd>"), "{e}");
-        assert!(matches!(read("<osm><node"), Err(Error::OsmXml(_))));
+        assert!(matches!(read("<osm><node"), Err(Error::OsmXml { .. })));
     }
 }
