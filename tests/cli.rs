@@ -541,3 +541,32 @@ fn issue_16_locate_reads_names_beside_other_places_and_in_their_script() {
         .code(2)
         .stderr(predicate::str::contains("Atlantis-xq"));
 }
+
+#[test]
+fn issue_16_locate_finds_seas_and_near_lists_them() {
+    routecheck()
+        .args(["locate", "Sea of Japan", "--kind", "sea"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Sea of Japan (sea)"));
+    routecheck()
+        .args(["near", "60.0,26.5", "-n", "1", "--kind", "sea"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Gulf of Finland (sea)"));
+}
+
+#[test]
+fn issue_16_locate_takes_a_division_in_any_spelling() {
+    for args in [
+        &["locate", "Razdolnoye, Primorsky Krai"][..],
+        &["locate", "Razdolnoye", "--region", "Приморский край"][..],
+        &["locate", "Razdolnoye", "--region", "RU-PRI"][..],
+    ] {
+        routecheck()
+            .args(args)
+            .assert()
+            .success()
+            .stdout(predicate::str::contains("Primorye (RU.59)"));
+    }
+}

@@ -16,10 +16,12 @@ pub struct Args {
     #[arg(long)]
     pub country: Option<String>,
     /// Only places in this state, province or other first-level division: GeoNames' name
-    /// (e.g. Primorye, Illinois) or its code (e.g. IL). "NAME, DIVISION" works too.
+    /// (e.g. Primorye, Illinois), its code (e.g. IL), another of its names in any language
+    /// (Primorsky Krai, Приморский край) or its ISO 3166-2 code (RU-PRI). "NAME, DIVISION"
+    /// works too.
     #[arg(long)]
     pub region: Option<String>,
-    /// Only places of this kind: city, station, bridge, border, river, port, airport, other.
+    /// Only places of this kind: city, station, bridge, border, river, port, airport, sea, other.
     #[arg(long, value_parser = parse_kind)]
     pub kind: Option<PlaceKind>,
     /// Read the names beside this place (repeat for several): of places that share a name,

@@ -2,10 +2,19 @@
 //! an IATA code, as a [`Place`] of kind [`PlaceKind::Airport`] with the id `airport:IATA`.
 //!
 //! Each airport is found by its name ("Vladivostok International Airport"), its IATA code
-//! ("VVO"), its ICAO code ("UHWW") and "CITY airport" ("Rzeszow airport"). A query of three
-//! capital letters ("RZE") is read as an IATA code first (see `resolve.rs`).
+//! ("VVO"), its ICAO code ("UHWW") and "CITY airport" ("Rzeszow airport"). Codes are found
+//! only as written, in capitals, and never by a misspelling ("Czyta" is not the ICAO code
+//! CZTA). A query of three capital letters ("RZE") is read as an IATA code first (see
+//! `resolve.rs`).
+//!
+//! The table is read and indexed on first need, not at load: only a query written as a code,
+//! or whose last word ends some airport's name ("airport", "field", "schiphol"…, see
+//! [`LastWords`]), can name an airport, and most lookups are neither.
+
+use std::collections::{HashMap, HashSet};
 
 use super::error::Error;
+use super::normalize::normalize;
 use super::place::{Place, PlaceGeometry, PlaceKind, Source};
 use crate::coord::LatLon;
 
@@ -25,6 +34,87 @@ fn bad(line: usize, what: &str) -> Error {
 pub(crate) fn is_iata_code(text: &str) -> bool {
     let t = text.trim();
     t.len() == 3 && t.bytes().all(|b| b.is_ascii_uppercase())
+}
+
+/// Whether a query is written as an airport code: three or four ASCII capitals or digits,
+/// starting with a capital ("RZE", "EPRZ", "UHWW").
+pub(crate) fn is_code(text: &str) -> bool {
+    let t = text.trim().as_bytes();
+    (3..=4).contains(&t.len())
+        && t[0].is_ascii_uppercase()
+        && t.iter()
+            .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
+}
+
+/// The airports with their lookup keys, built on first need.
+#[derive(Debug, Default)]
+pub(crate) struct Airports {
+    pub places: Vec<Place>,
+    /// Key of a name or of "CITY airport" → (airport, whether the key is its name).
+    pub names: HashMap<String, Vec<(u32, bool)>>,
+    /// IATA and ICAO codes as written → airport.
+    pub codes: HashMap<String, u32>,
+}
+
+impl Airports {
+    /// Reads and indexes the table (see [`parse_airports`]).
+    pub fn build(text: &str) -> Result<Airports, Error> {
+        let places = parse_airports(text)?;
+        let mut a = Airports {
+            names: HashMap::with_capacity(2 * places.len()),
+            codes: HashMap::with_capacity(2 * places.len()),
+            ..Airports::default()
+        };
+        for (i, p) in places.iter().enumerate() {
+            let i = i as u32;
+            for (n, alias) in std::iter::once(&p.name).chain(&p.aliases).enumerate() {
+                if is_code(alias) {
+                    a.codes.insert(alias.clone(), i);
+                    continue;
+                }
+                let k = normalize(alias);
+                if k.is_empty() {
+                    continue;
+                }
+                let list = a.names.entry(k).or_default();
+                if !list.iter().any(|(j, _)| *j == i) {
+                    list.push((i, n == 0));
+                }
+            }
+        }
+        a.places = places;
+        Ok(a)
+    }
+}
+
+/// The last words of every airport's name keys ("airport", "field", "schiphol"), read from
+/// the table without indexing it: a key that does not end in one of these is no airport's
+/// name, nor "CITY airport".
+#[derive(Debug)]
+pub(crate) struct LastWords(HashSet<String>);
+
+impl LastWords {
+    pub fn read(text: &str) -> LastWords {
+        let mut words = HashSet::from(["airport".to_string()]);
+        for line in text.lines().filter(|l| !l.starts_with('#')) {
+            let Some(name) = line.split('\t').nth(2) else {
+                continue;
+            };
+            let key = normalize(name.rsplit(' ').next().unwrap_or(name));
+            // A last "word" such as "(coordinates)" or "Heliport-2" normalises to more than
+            // one word: keep the key's own last word.
+            let last = key.rsplit(' ').next().unwrap_or(&key);
+            if !last.is_empty() && !words.contains(last) {
+                words.insert(last.to_string());
+            }
+        }
+        LastWords(words)
+    }
+
+    /// Whether `key` (a lookup key) may be an airport's name or "CITY airport".
+    pub fn may_name_an_airport(&self, key: &str) -> bool {
+        self.0.contains(key.rsplit(' ').next().unwrap_or(key))
+    }
 }
 
 /// Reads airports.tsv: iata, icao, name, city, country, lat, lon, tz. Lines starting with '#'

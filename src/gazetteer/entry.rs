@@ -9,7 +9,7 @@ impl Gazetteer {
     /// A full [`Place`] for an entry.
     pub(crate) fn place(&self, e: Ent) -> Option<Place> {
         match e {
-            Ent::Extra(i) => self.extra.get(i as usize).cloned(),
+            Ent::Extra(_) | Ent::Airport(_) => self.extra_place(e).cloned(),
             Ent::World(i) => {
                 let w = self.world.as_ref()?;
                 let r = w.rec(i as usize)?;
@@ -42,8 +42,8 @@ impl Gazetteer {
     /// The ranking fields of an entry, borrowed (no allocation).
     pub(crate) fn summary(&self, e: Ent) -> Option<lookup::Summary<'_>> {
         match e {
-            Ent::Extra(i) => {
-                let p = self.extra.get(i as usize)?;
+            Ent::Extra(_) | Ent::Airport(_) => {
+                let p = self.extra_place(e)?;
                 Some(lookup::Summary {
                     name: &p.name,
                     kind: p.kind,
@@ -78,9 +78,8 @@ impl Gazetteer {
     /// An entry's id: "geonames:2013348", "curated:khasan-station".
     pub(crate) fn id_of(&self, e: Ent) -> String {
         match e {
-            Ent::Extra(i) => self
-                .extra
-                .get(i as usize)
+            Ent::Extra(_) | Ent::Airport(_) => self
+                .extra_place(e)
                 .map(|p| p.id.clone())
                 .unwrap_or_default(),
             Ent::World(i) => match self.world.as_ref().and_then(|w| w.rec(i as usize)) {
@@ -93,7 +92,7 @@ impl Gazetteer {
     /// An entry's first-level administrative area's name ("Primorye"), where known.
     pub(crate) fn admin1_name_of_ent(&self, e: Ent) -> Option<&str> {
         match e {
-            Ent::Extra(i) => self.extra.get(i as usize)?.admin1_name.as_deref(),
+            Ent::Extra(_) | Ent::Airport(_) => self.extra_place(e)?.admin1_name.as_deref(),
             Ent::World(i) => {
                 let w = self.world.as_ref()?;
                 let code = w.pool_str(w.rec(i as usize)?.admin1_off);
@@ -105,7 +104,7 @@ impl Gazetteer {
     /// An entry's first-level administrative area ("RU.59" for GeoNames places).
     pub(crate) fn admin1_of(&self, e: Ent) -> Option<String> {
         match e {
-            Ent::Extra(i) => self.extra.get(i as usize)?.admin1.clone(),
+            Ent::Extra(_) | Ent::Airport(_) => self.extra_place(e)?.admin1.clone(),
             Ent::World(i) => {
                 let w = self.world.as_ref()?;
                 let a1 = w.pool_str(w.rec(i as usize)?.admin1_off);

@@ -50,16 +50,26 @@ impl Hit {
     }
 }
 
-/// Importance of a curated place or river: population if known, plus a bonus for being a
-/// feature the project chose to carry (rivers more, as a river name rarely means a village).
+/// Importance of a curated place, river, airport or sea: population if known, plus a bonus
+/// for being a feature the project chose to carry (rivers and seas more, as "Tumen River" or
+/// "Red Sea" rarely means a village).
 pub(crate) fn extra_importance(p: &Place) -> f64 {
     let pop = p.population.map_or(0.0, |n| (n as f64 + 1.0).log10());
-    pop + if p.kind == PlaceKind::River { 4.0 } else { 1.0 }
+    pop + match p.kind {
+        PlaceKind::River | PlaceKind::Sea => 4.0,
+        _ => 1.0,
+    }
 }
 
 impl Gazetteer {
-    /// Every entry whose name or alias has exactly this key, with how it matched.
-    pub(crate) fn exact_hits(&self, key: &str) -> Vec<(Ent, Hit)> {
+    /// Every entry whose name or alias has exactly this key, with how it matched; airports
+    /// also by a code written as `text` ("RZE"). Errors only if the bundled airports table,
+    /// read here on first need, is damaged.
+    pub(crate) fn exact_hits(
+        &self,
+        key: &str,
+        text: &str,
+    ) -> Result<Vec<(Ent, Hit)>, super::Error> {
         let mut hits = Vec::new();
         if let Some(w) = &self.world
             && let Some(r) = w.find_key(key)
@@ -91,7 +101,20 @@ impl Gazetteer {
             };
             hits.push((Ent::Extra(*i), hit));
         }
-        hits
+        if let Some(a) = self.airports_for(key, text)? {
+            if let Some(i) = a.codes.get(text.trim()) {
+                hits.push((Ent::Airport(*i), Hit::CuratedAlias));
+            }
+            for (i, is_name) in a.names.get(key).into_iter().flatten() {
+                let hit = if *is_name {
+                    Hit::Name
+                } else {
+                    Hit::CuratedAlias
+                };
+                hits.push((Ent::Airport(*i), hit));
+            }
+        }
+        Ok(hits)
     }
 
     /// Whether an entry passes the query's country and kind qualifiers.
@@ -139,17 +162,29 @@ impl Gazetteer {
                 None => self.scan_world_in_place(w, &q, max, near_mask, &mut row, &mut found),
             }
         }
-        let mut extra: Vec<&String> = self.extra_keys.keys().chain(self.overlay.keys()).collect();
-        extra.sort();
-        extra.dedup();
-        for (i, k) in extra.iter().enumerate() {
+        // Airports by name (never by code: "Czyta" is not CZTA), read here if not yet.
+        let airports = self.airports().ok();
+        let airport_names = airports.into_iter().flat_map(|a| a.names.keys());
+        let keys = self
+            .extra_keys
+            .keys()
+            .chain(self.overlay.keys())
+            .chain(airport_names);
+        // Only the keys that match are sorted (into key order, for the ties), not all of them.
+        let mut extra: Vec<(usize, usize, &str)> = Vec::new();
+        for k in keys {
             let n = k.chars().count();
             if n < lo || n > hi || !near_mask(char_mask(k)) {
                 continue;
             }
             if let Some(d) = bounded_levenshtein(&q, k, max, &mut row) {
-                found.push((d, n, 1, i, None));
+                extra.push((d, n, k.as_str()));
             }
+        }
+        extra.sort_unstable_by(|a, b| a.2.cmp(b.2));
+        extra.dedup_by(|a, b| a.2 == b.2);
+        for (i, (d, n, _)) in extra.iter().enumerate() {
+            found.push((*d, *n, 1, i, None));
         }
         found.sort_by_key(|f| (f.0, f.1, f.2, f.3));
         let mut hits = Vec::new();
@@ -161,12 +196,16 @@ impl Gazetteer {
                 }
                 (Some(_), None) => {}
                 (None, _) => {
-                    let k = extra[i].as_str();
+                    let k = extra[i].2;
                     for (p, _) in self.extra_keys.get(k).into_iter().flatten() {
                         hits.push((Ent::Extra(*p), h));
                     }
                     for p in self.overlay.get(k).into_iter().flatten() {
                         hits.push((Ent::World(*p), h));
+                    }
+                    let by_name = airports.and_then(|a| a.names.get(k));
+                    for (p, _) in by_name.into_iter().flatten() {
+                        hits.push((Ent::Airport(*p), h));
                     }
                 }
             }

@@ -1,10 +1,11 @@
 //! The gazetteer: places by name (any spelling or script) and by position.
 //!
-//! Four bundled sources, all embedded in the binary so lookups work offline from any
+//! Five bundled sources, all embedded in the binary so lookups work offline from any
 //! directory: GeoNames populated places with the names of their first-level administrative
 //! divisions (`data/world/`, CC BY 4.0), curated stations, bridges and crossings with cited
 //! sources (`data/places/`), named river lines (`data/rivers/`, GSHHG/WDBII,
-//! LGPL-3.0-or-later), and airports with IATA codes (`data/airports/`, airportsdata, MIT).
+//! LGPL-3.0-or-later), airports with IATA codes (`data/airports/`, airportsdata, MIT), and
+//! named seas, gulfs, bays and straits (`data/seas/`, Natural Earth, public domain).
 //!
 //! A name in a script other than Latin prefers places where that script is written
 //! ([`Script`]); [`Gazetteer::resolve_in`] reads a name beside a story's other places,
@@ -42,6 +43,7 @@
 //! ```
 
 mod admin1;
+mod admin1_aliases;
 mod airports;
 mod curated;
 mod entry;
@@ -49,6 +51,7 @@ mod error;
 pub mod evaluation;
 mod fuzzy_index;
 mod grid;
+mod han;
 mod lookup;
 mod near;
 mod normalize;
@@ -56,6 +59,7 @@ mod place;
 mod query;
 mod resolve;
 mod script;
+mod seas;
 mod world;
 pub mod world_build;
 mod zone;
@@ -65,6 +69,7 @@ use std::sync::OnceLock;
 use std::sync::atomic::AtomicBool;
 
 pub use admin1::Admin1;
+pub use admin1_aliases::region_key;
 pub use airports::AIRPORTS_DATASET;
 pub use error::Error;
 pub use near::Nearby;
@@ -73,6 +78,7 @@ pub use place::{Place, PlaceGeometry, PlaceKind, Source};
 pub use query::{Query, country_code, country_name};
 pub use resolve::{Candidate, Context, InContext, MatchKind, Resolution};
 pub use script::Script;
+pub use seas::SEAS_DATASET;
 pub use zone::{zone_at, zone_data_version};
 
 use world::World;
@@ -80,11 +86,12 @@ use world::World;
 /// The bundled GeoNames table (layout in `world.rs`; built by [`world_build`]).
 const WORLD_RCG: &[u8] = include_bytes!("../../data/world/cities500.rcg");
 
-/// Where a searchable entry lives: the world table or the in-memory places.
+/// Where a searchable entry lives: the world table, the in-memory places or the airports.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub(crate) enum Ent {
     World(u32),
     Extra(u32),
+    Airport(u32),
 }
 
 /// Places by name and position. Cheap to ask, built once (see [`Gazetteer::load_default`]).
@@ -98,6 +105,13 @@ pub struct Gazetteer {
     overlay: HashMap<String, Vec<u32>>,
     /// Names of GeoNames admin1 codes (data/world/admin1.tsv); empty without the world table.
     admin1: admin1::Admin1Names,
+    /// Other names of those divisions (data/world/admin1_aliases.tsv), read on first use.
+    admin1_aliases: admin1_aliases::Admin1Aliases,
+    /// The airports table's text (`None` for a gazetteer of given places), read and indexed
+    /// on first need (see `airports.rs`).
+    airports_tsv: Option<&'static str>,
+    airports: OnceLock<Result<airports::Airports, Error>>,
+    airport_words: OnceLock<airports::LastWords>,
     spatial: OnceLock<near::Spatial>,
     /// The world keys in memory, built on the second fuzzy lookup (see `fuzzy_index.rs`).
     fuzzy: OnceLock<fuzzy_index::FuzzyIndex>,
@@ -111,8 +125,10 @@ impl Gazetteer {
         let admin1 = admin1::Admin1Names::new(admin1::ADMIN1_TSV)?;
         let mut extra = curated::parse_curated(curated::CURATED_TSV)?;
         extra.extend(curated::parse_rivers(curated::RIVERS_JSON)?);
-        extra.extend(airports::parse_airports(airports::AIRPORTS_TSV)?);
+        extra.extend(seas::parse_seas(seas::SEAS_TSV)?);
         let mut g = Gazetteer::build(Some(world), admin1, extra);
+        g.airports_tsv = Some(airports::AIRPORTS_TSV);
+        g.admin1_aliases = admin1_aliases::Admin1Aliases::new(admin1_aliases::ADMIN1_ALIASES_TSV);
         for (geonameid, alias) in curated::parse_aliases(curated::ALIASES_TSV)? {
             if let Some(i) = g.world.as_ref().and_then(|w| w.by_geonameid(geonameid)) {
                 g.overlay
@@ -144,6 +160,10 @@ impl Gazetteer {
             extra_keys: HashMap::new(),
             overlay: HashMap::new(),
             admin1,
+            admin1_aliases: admin1_aliases::Admin1Aliases::empty(),
+            airports_tsv: None,
+            airports: OnceLock::new(),
+            airport_words: OnceLock::new(),
             spatial: OnceLock::new(),
             fuzzy: OnceLock::new(),
             fuzzy_asked: AtomicBool::new(false),
@@ -190,6 +210,13 @@ impl Gazetteer {
             .and_then(|n| self.world.as_ref()?.by_geonameid(n));
         match world {
             Some(i) => self.place(Ent::World(i as u32)),
+            None if id.starts_with("airport:") => self
+                .airports()
+                .ok()?
+                .places
+                .iter()
+                .find(|p| p.id == id)
+                .cloned(),
             None => self.extra.iter().find(|p| p.id == id).cloned(),
         }
     }
@@ -213,11 +240,27 @@ impl Gazetteer {
         self.admin1.get(country, code)
     }
 
-    /// The divisions called `name`, compared as lookup keys (case, accents and punctuation
-    /// aside), in country and code order: `admin1_named("primorye")` gives RU.59. Only
-    /// GeoNames' own names are known: other spellings ("Primorsky Krai") find nothing.
+    /// The divisions called `name`, in country and code order: by GeoNames' name compared as
+    /// lookup keys (case, accents and punctuation aside: `admin1_named("primorye")` gives
+    /// RU.59), or by another name or the ISO 3166-2 code compared as [`region_key`]s
+    /// ("Primorsky Krai", "Приморский край", "RU-PRI" give RU.59 too).
     pub fn admin1_named(&self, name: &str) -> Vec<Admin1<'_>> {
-        self.admin1.named(name)
+        let mut found = self.admin1.named(name);
+        for key in self.admin1_aliases.codes_named(name) {
+            if let Some(a) = self.admin1.get_key(key)
+                && !found.iter().any(|f| f.key() == a.key())
+            {
+                found.push(a);
+            }
+        }
+        found.sort_by(|a, b| (a.country, a.code).cmp(&(b.country, b.code)));
+        found
+    }
+
+    /// Whether the division `key` ("RU.59") is called `region` by one of its other names or
+    /// its ISO 3166-2 code (see `admin1_aliases.rs`).
+    pub(crate) fn admin1_has_alias(&self, key: &str, region: &str) -> bool {
+        self.admin1_aliases.names(key, region)
     }
 
     /// The named river lines.
@@ -229,7 +272,54 @@ impl Gazetteer {
 
     /// How many places this gazetteer holds.
     pub fn len(&self) -> usize {
-        self.world.as_ref().map_or(0, World::len) + self.extra.len()
+        let airports = self.airports_tsv.map_or(0, |t| {
+            t.lines()
+                .filter(|l| !l.starts_with('#') && !l.is_empty())
+                .count()
+        });
+        self.world.as_ref().map_or(0, World::len) + self.extra.len() + airports
+    }
+
+    /// The airports, read and indexed on the first call (empty for a gazetteer of given
+    /// places). Errors: [`Error::CorruptData`] if the bundled table is damaged.
+    pub(crate) fn airports(&self) -> Result<&airports::Airports, Error> {
+        static NONE: OnceLock<airports::Airports> = OnceLock::new();
+        let Some(text) = self.airports_tsv else {
+            return Ok(NONE.get_or_init(airports::Airports::default));
+        };
+        self.airports
+            .get_or_init(|| airports::Airports::build(text))
+            .as_ref()
+            .map_err(Clone::clone)
+    }
+
+    /// The airports if a lookup of `key` (typed as `text`) could find one, without reading
+    /// the table for a query that cannot: one written as a code, or whose last word ends
+    /// some airport's name.
+    pub(crate) fn airports_for(
+        &self,
+        key: &str,
+        text: &str,
+    ) -> Result<Option<&airports::Airports>, Error> {
+        let Some(tsv) = self.airports_tsv else {
+            return Ok(None);
+        };
+        let words = self
+            .airport_words
+            .get_or_init(|| airports::LastWords::read(tsv));
+        if airports::is_code(text) || words.may_name_an_airport(key) {
+            return self.airports().map(Some);
+        }
+        Ok(None)
+    }
+
+    /// An in-memory place (curated, river, sea, added, or an airport already read).
+    pub(crate) fn extra_place(&self, e: Ent) -> Option<&Place> {
+        match e {
+            Ent::Extra(i) => self.extra.get(i as usize),
+            Ent::Airport(i) => self.airports.get()?.as_ref().ok()?.places.get(i as usize),
+            Ent::World(_) => None,
+        }
     }
 
     /// Whether it holds no place at all.

@@ -57,8 +57,19 @@ fn unit_vector(p: LatLon) -> [f64; 3] {
 impl Spatial {
     fn build(g: &Gazetteer) -> Spatial {
         let mut nodes = Vec::new();
-        for (i, p) in g.extra.iter().enumerate() {
-            let e = Ent::Extra(i as u32);
+        // The airports are read here if they were not yet: a damaged bundled table (which a
+        // unit test rules out) would leave them out of the nearest places.
+        let airports = g.airports().map(|a| a.places.as_slice()).unwrap_or(&[]);
+        let extra = g
+            .extra
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (Ent::Extra(i as u32), p));
+        let airports = airports
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (Ent::Airport(i as u32), p));
+        for (e, p) in extra.chain(airports) {
             match &p.geometry {
                 PlaceGeometry::Point(pt) => nodes.push(Node::new(unit_vector(*pt), e)),
                 PlaceGeometry::Lines(parts) => {
@@ -168,10 +179,9 @@ impl Gazetteer {
     fn kind_of(&self, e: Ent) -> PlaceKind {
         match e {
             Ent::World(_) => PlaceKind::City,
-            Ent::Extra(i) => self
-                .extra
-                .get(i as usize)
-                .map_or(PlaceKind::Other, |p| p.kind),
+            Ent::Extra(_) | Ent::Airport(_) => {
+                self.extra_place(e).map_or(PlaceKind::Other, |p| p.kind)
+            }
         }
     }
 
@@ -179,7 +189,7 @@ impl Gazetteer {
     /// round trip may differ in the last digits); for a river, the vertex found.
     fn vertex_or(&self, e: Ent, found: LatLon) -> LatLon {
         match e {
-            Ent::Extra(i) => match self.extra.get(i as usize).map(|p| &p.geometry) {
+            Ent::Extra(_) | Ent::Airport(_) => match self.extra_place(e).map(|p| &p.geometry) {
                 Some(PlaceGeometry::Point(pt)) => *pt,
                 _ => found,
             },

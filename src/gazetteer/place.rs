@@ -24,6 +24,8 @@ pub enum PlaceKind {
     Port,
     /// An airport.
     Airport,
+    /// A sea, gulf, bay, strait or ocean (a named marine area), placed at its label point.
+    Sea,
     /// Anything else a source names (a pass, a cape, an island…).
     Other,
 }
@@ -39,6 +41,7 @@ impl PlaceKind {
             PlaceKind::River => "river",
             PlaceKind::Port => "port",
             PlaceKind::Airport => "airport",
+            PlaceKind::Sea => "sea",
             PlaceKind::Other => "other",
         }
     }
@@ -61,10 +64,11 @@ impl std::str::FromStr for PlaceKind {
             "river" => PlaceKind::River,
             "port" => PlaceKind::Port,
             "airport" => PlaceKind::Airport,
+            "sea" | "gulf" | "bay" | "strait" | "ocean" => PlaceKind::Sea,
             "other" => PlaceKind::Other,
             other => {
                 return Err(format!(
-                    "unknown place kind \"{other}\" (use city, station, bridge, border, river, port, airport or other)"
+                    "unknown place kind \"{other}\" (use city, station, bridge, border, river, port, airport, sea or other)"
                 ));
             }
         })

@@ -111,11 +111,15 @@ impl Gazetteer {
             .filter(|_| q.kind.is_none_or(|k| k == PlaceKind::River));
         // "Vladivostok" as an airport is the airport whose city it is.
         let airport = (q.kind == Some(PlaceKind::Airport)).then(|| format!("{bare} airport"));
+        // Chinese written in the other form (simplified or traditional): matched as an alias.
+        let han = super::han::variants(&key);
         let tries = [
-            (Some(key.as_str()), q.kind),
-            ((bare != key).then_some(bare), q.kind),
-            (river, Some(PlaceKind::River)),
-            (airport.as_deref(), q.kind),
+            (Some(key.as_str()), q.kind, false),
+            ((bare != key).then_some(bare), q.kind, false),
+            (river, Some(PlaceKind::River), false),
+            (airport.as_deref(), q.kind, false),
+            (han.first().map(String::as_str), q.kind, true),
+            (han.get(1).map(String::as_str), q.kind, true),
         ];
         let f = Filter {
             country: q.country.as_deref(),
@@ -126,9 +130,14 @@ impl Gazetteer {
             airport_code: super::airports::is_iata_code(&q.text),
         };
         let mut filtered_out: Vec<Candidate> = Vec::new();
-        for (k, kind) in tries {
+        for (k, kind, variant) in tries {
             let Some(k) = k else { continue };
-            let hits = self.exact_hits(k);
+            let mut hits = self.exact_hits(k, &q.text)?;
+            if variant {
+                for (_, h) in &mut hits {
+                    *h = Hit::Alias;
+                }
+            }
             let ranked = self.rank_entries(&hits, Filter { kind, ..f });
             if !ranked.is_empty() {
                 return self.finish(q, ranked);
@@ -349,7 +358,8 @@ impl Gazetteer {
     }
 
     /// Whether an entry lies in the first-level division `region`, given by GeoNames name,
-    /// ASCII spelling, code ("IL") or key ("US.IL").
+    /// ASCII spelling, code ("IL"), key ("US.IL"), or another name or ISO 3166-2 code
+    /// ("Primorsky Krai", "RU-PRI").
     fn in_region(&self, e: Ent, region: &str) -> bool {
         let Some(a) = self.admin1_of(e) else {
             return false;
@@ -363,6 +373,7 @@ impl Gazetteer {
         }
         self.admin1(cc, code)
             .is_some_and(|d| d.has_name_key(&normalize(r)))
+            || self.admin1_has_alias(&a, r)
     }
 
     fn qualifier_error(&self, q: &Query, all: &[Candidate]) -> Error {

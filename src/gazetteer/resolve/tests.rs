@@ -477,3 +477,153 @@ fn issue_16_a_name_nothing_is_close_to_still_gets_did_you_mean() {
         .to_string();
     assert!(e.contains("check the spelling"), "{e}");
 }
+
+#[test]
+fn issue_16_seas_gulfs_and_bays_resolve_as_seas() {
+    let g = Gazetteer::load_default().unwrap();
+    let r = g.resolve(&"Sea of Japan".parse().unwrap()).unwrap();
+    assert_eq!(
+        (r.place.id.as_str(), r.place.kind),
+        ("sea:Sea of Japan", PlaceKind::Sea)
+    );
+    // The label point lies in the sea, between Japan and the Korean peninsula.
+    let at = r.place.anchor();
+    assert!(
+        (35.0..45.0).contains(&at.lat) && (130.0..140.0).contains(&at.lon),
+        "{at:?}"
+    );
+    let r = g.resolve(&"the Gulf of Finland".parse().unwrap()).unwrap();
+    assert_eq!(r.place.id, "sea:Gulf of Finland");
+    let at = r.place.anchor();
+    assert!(
+        (59.0..61.0).contains(&at.lat) && (23.0..30.5).contains(&at.lon),
+        "{at:?}"
+    );
+    // Natural Earth spells the oceans in capitals; any case finds them.
+    assert_eq!(
+        g.resolve(&"Indian Ocean".parse().unwrap())
+            .unwrap()
+            .place
+            .kind,
+        PlaceKind::Sea
+    );
+    // As a kind: "Red Sea" is the sea, and a city is not a sea.
+    let q = Query::name("Red Sea").of_kind(PlaceKind::Sea);
+    assert_eq!(g.resolve(&q).unwrap().place.id, "sea:Red Sea");
+    let q = Query::name("Vladivostok").of_kind(PlaceKind::Sea);
+    assert!(matches!(g.resolve(&q), Err(Error::NoneOfKind { .. })));
+    assert_eq!("gulf".parse::<PlaceKind>(), Ok(PlaceKind::Sea));
+}
+
+#[test]
+fn issue_16_airports_are_read_only_for_queries_that_can_name_one() {
+    let g = Gazetteer::load_default().unwrap();
+    g.resolve(&"Vladivostok".parse().unwrap()).unwrap();
+    g.resolve(&"Хасан".parse().unwrap()).unwrap();
+    assert!(
+        g.airports.get().is_none(),
+        "a city's name does not read them"
+    );
+    assert_eq!(
+        g.resolve(&"UHWW".parse().unwrap()).unwrap().place.id,
+        "airport:VVO"
+    );
+    assert!(g.airports.get().is_some());
+    let g = Gazetteer::load_default().unwrap();
+    let r = g.resolve(&"Amsterdam Airport Schiphol".parse().unwrap());
+    assert_eq!(r.unwrap().place.id, "airport:AMS");
+    // A place's id and the nearest places read them too.
+    let g = Gazetteer::load_default().unwrap();
+    assert_eq!(
+        g.get("airport:RZE").unwrap().name,
+        "Rzeszow-Jasionka Airport"
+    );
+    let g = Gazetteer::load_default().unwrap();
+    let at = g.get("airport:VVO").unwrap().anchor();
+    let g = Gazetteer::load_default().unwrap();
+    let near = g.near(at, 1, Some(&[PlaceKind::Airport]));
+    assert_eq!(near[0].id, "airport:VVO");
+}
+
+#[test]
+fn issue_16_airport_codes_are_found_as_written_never_by_a_misspelling() {
+    let g = Gazetteer::load_default().unwrap();
+    // Polish "Czyta" (Chita) is one letter from the ICAO code CZTA of a Canadian strip.
+    let r = g.resolve(&"Czyta".parse().unwrap());
+    assert!(
+        r.as_ref()
+            .map_or(true, |r| r.place.kind != PlaceKind::Airport),
+        "{r:?}"
+    );
+    // A code in lower case is a name, not a code.
+    let r = g.resolve(&"eprz".parse().unwrap());
+    assert!(
+        r.as_ref().map_or(true, |r| r.place.id != "airport:RZE"),
+        "{r:?}"
+    );
+    assert_eq!(
+        g.resolve(&"EPRZ".parse().unwrap()).unwrap().place.id,
+        "airport:RZE"
+    );
+}
+
+#[test]
+fn issue_16_regions_by_any_name_qualify_and_give_context() {
+    let g = Gazetteer::load_default().unwrap();
+    let division = |q: &str| {
+        let r = g.resolve(&q.parse().unwrap()).unwrap();
+        (r.place.name, r.place.admin1.unwrap_or_default())
+    };
+    for q in [
+        "Razdolnoye, Primorsky Krai",
+        "Razdolnoye, Primorsky",
+        "Razdolnoye, Primorskiy kray",
+        "Razdolnoye, Приморский край",
+        "Razdolnoye, RU-PRI",
+        "Razdolnoye, Primorye",
+    ] {
+        let (name, division) = division(q);
+        assert_eq!(
+            (normalize(&name), division),
+            ("razdolnoye".into(), "RU.59".into()),
+            "{q}"
+        );
+    }
+    for q in [
+        "Przemyśl, Podkarpackie",
+        "Przemyśl, Subcarpathia",
+        "Przemyśl, PL-18",
+    ] {
+        assert_eq!(division(q).1, "PL.80", "{q}");
+    }
+    let r = g.resolve(&Query::name("Nanning").in_region("Guangxi Zhuang"));
+    assert_eq!(r.unwrap().place.admin1.as_deref(), Some("CN.16"));
+    // A region that is not the place's stays an error that names where it is.
+    let e = g.resolve(&"Vladivostok, Guangxi Zhuang".parse().unwrap());
+    assert!(matches!(e, Err(Error::NotInRegion { .. })), "{e:?}");
+    // As context, any spelling prefers the place in that division.
+    let ctx = Context::default().in_region("Primorsky Krai");
+    let r = g.resolve_in(&"Razdolnoye".parse().unwrap(), &ctx).unwrap();
+    assert_eq!(r.place.admin1.as_deref(), Some("RU.59"));
+    let named: Vec<String> = g
+        .admin1_named("Primorsky Krai")
+        .iter()
+        .map(|a| a.key())
+        .collect();
+    assert_eq!(named, ["RU.59"]);
+}
+
+#[test]
+fn issue_16_chinese_in_either_form_finds_the_place() {
+    let g = Gazetteer::load_default().unwrap();
+    // GeoNames holds Bamako's and Kinshasa's Chinese names in traditional characters only.
+    for (q, country) in [("巴马科", "ML"), ("金沙萨", "CD")] {
+        let r = g.resolve(&q.parse().unwrap()).unwrap();
+        assert_eq!(r.place.country.as_deref(), Some(country), "{q}");
+        assert_eq!(
+            r.matched,
+            MatchKind::Alias,
+            "{q}: another form, never the exact name"
+        );
+    }
+}
