@@ -39,7 +39,8 @@ pub struct Args {
     #[arg(long, default_value_t = 1000)]
     pub height: u32,
     /// Area to show, as "south-west lat, lon, north-east lat, lon" (default: fit the route).
-    #[arg(long, value_name = "LAT,LON,LAT,LON", value_parser = parse_extent)]
+    /// A leading minus (or the Unicode minus −) is south or west: --extent -10,35,40,60.
+    #[arg(long, value_name = "LAT,LON,LAT,LON", value_parser = parse_extent, allow_hyphen_values = true)]
     pub extent: Option<(LatLon, LatLon)>,
     /// Colour theme.
     #[arg(long, value_enum, default_value = "light")]
@@ -53,6 +54,7 @@ fn parse_extent(s: &str) -> Result<(LatLon, LatLon), String> {
         .split(',')
         .map(|p| {
             p.trim()
+                .replace('\u{2212}', "-")
                 .parse::<f64>()
                 .map_err(|_| format!("\"{}\" is not a number", p.trim()))
         })

@@ -33,8 +33,8 @@ pub enum RouteMode {
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Places in travel order (two or more): names or "lat, lon".
-    #[arg(required = true, num_args = 2..)]
+    /// Places in travel order (two or more): names or "lat, lon" ("-33.9,18.4" as typed).
+    #[arg(required = true, num_args = 2.., allow_hyphen_values = true)]
     pub places: Vec<String>,
     /// How to travel.
     #[arg(long, value_enum, default_value = "rail")]
@@ -153,7 +153,7 @@ fn story_of(
             line: 0,
         };
         let mut note = None;
-        if is_coordinates(text) {
+        if super::places::is_coordinates(text) {
             let at = text
                 .parse::<LatLon>()
                 .map_err(|e| miette::miette!("\"{text}\": {e}"))?;
@@ -223,12 +223,6 @@ fn story_of(
         claims: Vec::new(),
     };
     Ok((story, notes))
-}
-
-/// "lat, lon" text (it starts like a number); anything else is a name.
-fn is_coordinates(text: &str) -> bool {
-    text.trim_start()
-        .starts_with(|c: char| c.is_ascii_digit() || "-+.".contains(c))
 }
 
 /// `text` as a waypoint id, with " (2)", " (3)", … when the same place comes again (a round
