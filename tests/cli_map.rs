@@ -169,7 +169,7 @@ fn route_direct_elsewhere_writes_its_map() {
         ])
         .assert()
         .success()
-        .stdout(predicate::str::contains("wrote"));
+        .stderr(predicate::str::contains("wrote"));
     let out = dir.path().join("output");
     let svg = std::fs::read_dir(&out)
         .unwrap()

@@ -32,6 +32,9 @@ pub enum RouteMode {
 }
 
 #[derive(Debug, clap::Args)]
+#[command(
+    after_help = "Writes the route's map (SVG, PNG) and GeoJSON into the folder output/ (--out DIR to choose, --no-map for none); the route goes to standard output, the \"wrote …\" line to standard error."
+)]
 pub struct Args {
     /// Places in travel order (two or more): names or "lat, lon" ("-33.9,18.4" as typed).
     #[arg(required = true, num_args = 2.., allow_hyphen_values = true)]
@@ -97,7 +100,7 @@ pub fn run(a: Args, out: &mut dyn std::io::Write) -> miette::Result<u8> {
         }
     }
     let arrival = depart.as_ref().and_then(|_| arrival(&c, &a.tz));
-    let mut text = if a.json {
+    let text = if a.json {
         json(&a, &c, speed, arrival.as_ref())
     } else {
         text(&c, speed, arrival.as_ref())
@@ -107,11 +110,7 @@ pub fn run(a: Args, out: &mut dyn std::io::Write) -> miette::Result<u8> {
         let opt = routecheck::render::MapOptions::default();
         let files = super::files::map_files(&c, &scene, &super::files::CHECK_FORMATS, &opt)?;
         let mut dir = super::files::open_out(&a.out)?;
-        let written = super::files::write_all(&mut dir, &files)?;
-        if !a.json {
-            let names: Vec<String> = written.iter().map(|p| p.display().to_string()).collect();
-            text.push_str(&format!("  wrote {}\n", names.join(", ")));
-        }
+        super::check::write_files(&mut dir, &files)?;
     }
     super::emit(out, &text)?;
     Ok(super::exit::OK)
