@@ -119,6 +119,56 @@ measure = "route"
     );
 }
 
+/// A `direct` leg in a story that says the trip was by train is a bound on the rail route,
+/// never the route: a 450 km train trip over a 392 km straight line is plausible, not "off
+/// +15 %", and the report says why the leg was measured as rail.
+#[test]
+fn a_direct_leg_in_a_train_story_is_a_bound() {
+    let dir = tempfile::tempdir().unwrap();
+    let story = dir.path().join("paris-lyon-direct.toml");
+    std::fs::write(
+        &story,
+        r#"
+[story]
+title = "Paris to Lyon"
+[[waypoints]]
+id = "paris"
+place = "Paris"
+country = "FR"
+[[waypoints]]
+id = "lyon"
+place = "Lyon"
+country = "FR"
+[[legs]]
+from = "paris"
+to = "lyon"
+mode = "direct"
+[[claims]]
+id = "trip"
+outlet = "Test"
+quote = "the 450 km journey by train"
+kind = "distance"
+from = "paris"
+to = "lyon"
+value = "450 km"
+"#,
+    )
+    .unwrap();
+    let (code, v) = check_json(&story);
+    assert_eq!(code, Some(0), "{v:#}");
+    assert_eq!(verdict(&v, "trip"), "plausible");
+    let leg = &v["journeys"][0]["legs"][0];
+    assert_eq!(leg["mode"], "rail", "{leg}");
+    assert_eq!(leg["measure"], "bounded", "{leg}");
+    let notes = leg["notes"].as_array().unwrap();
+    assert!(
+        notes
+            .iter()
+            .any(|n| n["kind"] == "mode" && n["text"].as_str().unwrap().contains("\"train\"")),
+        "{leg}"
+    );
+}
+
 /// An article far from the seed region, with a dateline agency that is no place ("Test"
 /// once became Rasht, Iran, by fuzzy spelling, and refuted a plausible 1,384 km as off).
 #[test]

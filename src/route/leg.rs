@@ -134,6 +134,36 @@ impl Leg {
     }
 }
 
+/// The leg as the story's words say it travelled: a `direct` leg in a story whose text names
+/// one surface mode (a train, a car) and no other is measured as that mode, since a straight
+/// line is only a lower bound on a train's or a car's route, never the route. Returns the
+/// spec to measure and the note that says so (none when the leg is kept as written).
+pub(super) fn as_stated(
+    spec: &LegSpec,
+    stated: Option<&crate::story::StatedMode>,
+) -> (LegSpec, Option<Note>) {
+    let surface = stated.filter(|s| matches!(s.mode, Mode::Rail | Mode::Road));
+    match surface {
+        Some(s) if spec.mode == Mode::Direct => {
+            let note = Note::new(
+                NoteKind::Mode,
+                format!(
+                    "the leg is written `direct`, but the story says the trip was by {} (\"{}\" in its {}): a straight line is only a lower bound on a {} route, so the leg is measured as {}",
+                    s.mode.as_str(),
+                    s.word,
+                    s.place,
+                    s.mode.as_str(),
+                    s.mode.as_str()
+                ),
+            );
+            let mut stated = spec.clone();
+            stated.mode = s.mode;
+            (stated, Some(note))
+        }
+        _ => (spec.clone(), None),
+    }
+}
+
 /// A measured leg's parts, before the leg is assembled.
 struct Measured {
     length: Length,

@@ -190,8 +190,11 @@ fn measure_legs(
             country: w.place.as_ref().and_then(|p| p.country.clone()),
         })
     };
+    let stated = crate::story::sole_stated_mode(story);
     let mut journeys: Vec<Journey> = Vec::new();
-    for spec in &story.legs {
+    for written in &story.legs {
+        let (spec, mode_note) = leg::as_stated(written, stated.as_ref());
+        let spec = &spec;
         let continues = journeys
             .last()
             .and_then(|j| j.legs.last())
@@ -220,6 +223,7 @@ fn measure_legs(
             opts.default_speed,
             opts.rail.as_deref(),
         )?;
+        leg.notes.splice(0..0, mode_note);
         if journey.marks.is_empty() {
             journey.marks.push(Mark {
                 waypoint: spec.from.clone(),

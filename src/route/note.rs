@@ -22,6 +22,9 @@ pub enum NoteKind {
     /// A name was placed at a station of the rail line tables rather than through the
     /// gazetteer (which does not know it, or knows only another place of that name).
     Station,
+    /// The leg's mode was taken from the story's own words: a `direct` leg in a story that
+    /// says the trip was by train is measured as a rail leg (a straight line is only a bound).
+    Mode,
 }
 
 impl NoteKind {
@@ -29,7 +32,11 @@ impl NoteKind {
     pub fn is_warning(self) -> bool {
         matches!(
             self,
-            NoteKind::Ambiguous | NoteKind::Fuzzy | NoteKind::Context | NoteKind::Estimate
+            NoteKind::Ambiguous
+                | NoteKind::Fuzzy
+                | NoteKind::Context
+                | NoteKind::Estimate
+                | NoteKind::Mode
         )
     }
 }

@@ -31,6 +31,7 @@ mod error;
 mod events;
 mod hedge;
 mod raw;
+mod stated_mode;
 mod time_idiom;
 mod validate;
 
@@ -42,6 +43,7 @@ pub use claim::{Amount, ClaimKind, ClaimSpec, DistanceMeasure, IntervalAmount, K
 pub use claim_validate::{Error as ClaimError, validate as validate_claim};
 pub use error::Error;
 pub use hedge::Hedge;
+pub use stated_mode::{StatedMode, sole_stated_mode, stated_modes};
 pub use time_idiom::{DayRelation, ZoneOffset};
 
 use crate::coord::LatLon;
