@@ -8,7 +8,7 @@ use clap::FromArgMatches;
 
 fn main() -> ExitCode {
     let args = match cli::command()
-        .try_get_matches()
+        .try_get_matches_from(cli::args())
         .and_then(|m| cli::Cli::from_arg_matches(&m))
     {
         Ok(a) => a,

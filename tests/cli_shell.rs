@@ -461,3 +461,111 @@ fn issue_18_report_fits_the_width_and_explain_shows_one_claim() {
         .code(2)
         .stderr(predicate::str::contains("afp-distance"));
 }
+
+/// Runs a shell line with `routecheck` on the PATH, in `dir`.
+fn shell(line: &str, dir: &std::path::Path) -> std::process::Output {
+    let bin = assert_cmd::cargo::cargo_bin("routecheck");
+    let path = format!(
+        "{}:{}",
+        bin.parent().unwrap().display(),
+        std::env::var("PATH").unwrap_or_default()
+    );
+    std::process::Command::new("sh")
+        .args(["-c", line])
+        .current_dir(dir)
+        .env("PATH", path)
+        .output()
+        .unwrap()
+}
+
+fn installed(tool: &str) -> bool {
+    shell(&format!("command -v {tool}"), std::path::Path::new("."))
+        .status
+        .success()
+}
+
+/// Issue 18: the README's pipelines: jq over the JSON, a folder to CSV, a draft story piped
+/// into `check -`, and an archive split and checked in parts (with GNU parallel where it is
+/// installed) giving the lines of the whole.
+#[test]
+fn issue_18_readme_pipelines() {
+    let dir = tempfile::tempdir().unwrap();
+    if installed("jq") {
+        let out = shell(
+            r#"routecheck check --json --no-map | jq -r '.claims[] | "\(.id)\t\(.verdict)"'"#,
+            dir.path(),
+        );
+        assert!(out.status.success());
+        let text = String::from_utf8_lossy(&out.stdout);
+        assert!(text.lines().any(|l| l == "afp-distance\tholds"), "{text}");
+        assert_eq!(text.lines().count(), 16);
+    }
+    std::fs::create_dir(dir.path().join("stories")).unwrap();
+    std::fs::write(dir.path().join("stories/a.toml"), europe_with_claims(false)).unwrap();
+    let out = shell(
+        "routecheck check stories/ --no-map --format csv > claims.csv",
+        dir.path(),
+    );
+    assert!(out.status.success());
+    let csv = std::fs::read_to_string(dir.path().join("claims.csv")).unwrap();
+    assert_eq!(csv.lines().count(), 3, "{csv}");
+    std::fs::write(
+        dir.path().join("news.txt"),
+        "The 1,200 kilometre (745 miles) journey from Pyongyang to Vladivostok.",
+    )
+    .unwrap();
+    let out = shell(
+        "routecheck extract news.txt | routecheck check - --no-map",
+        dir.path(),
+    );
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("CLAIM") && text.contains("claims:"), "{text}");
+
+    // An archive, whole and in parts.
+    let line = |i: usize| {
+        format!(
+            r#"{{"id": "a{i}", "text": "A {} kilometre journey from Paris to Berlin.", "outlet": "Paper", "date": "2024-01-01"}}"#,
+            800 + i * 10
+        )
+    };
+    let archive: String = (0..25).map(|i| line(i) + "\n").collect();
+    std::fs::write(dir.path().join("archive.jsonl"), &archive).unwrap();
+    let whole = shell("routecheck check --articles - < archive.jsonl", dir.path());
+    let split = shell(
+        "split -l 10 -d archive.jsonl part- && for p in part-*; do routecheck check --articles - < $p; done",
+        dir.path(),
+    );
+    let without_lines = |b: &[u8]| -> Vec<serde_json::Value> {
+        String::from_utf8_lossy(b)
+            .lines()
+            .map(|l| {
+                let mut v: serde_json::Value = serde_json::from_str(l).unwrap();
+                v.as_object_mut().unwrap().remove("line");
+                v
+            })
+            .collect()
+    };
+    assert_eq!(without_lines(&whole.stdout).len(), 25);
+    assert_eq!(without_lines(&whole.stdout), without_lines(&split.stdout));
+    if installed("parallel") {
+        let out = shell(
+            "parallel --keep-order routecheck check --articles {} ::: part-* > results.jsonl",
+            dir.path(),
+        );
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let results = std::fs::read(dir.path().join("results.jsonl")).unwrap();
+        let mut got = without_lines(&results);
+        for v in &mut got {
+            v.as_object_mut().unwrap().remove("archive");
+        }
+        let mut want = without_lines(&whole.stdout);
+        for v in &mut want {
+            v.as_object_mut().unwrap().remove("archive");
+        }
+        assert_eq!(got, want);
+    }
+}

@@ -2,6 +2,7 @@
 //! subcommand. Only this module prints or reads the terminal.
 
 mod archive;
+mod argv;
 mod batch;
 mod check;
 mod claim_rows;
@@ -150,6 +151,12 @@ pub fn command() -> clap::Command {
         v
     });
     Cli::command().long_version(version.as_str())
+}
+
+/// The process's arguments, with negative coordinates made safe from flag parsing
+/// ([`argv::normalise`]).
+pub fn args() -> Vec<std::ffi::OsString> {
+    argv::normalise(std::env::args_os())
 }
 
 /// The width the report must fit: `COLUMNS` when set to a number, else the terminal's width

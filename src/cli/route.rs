@@ -37,7 +37,7 @@ pub enum RouteMode {
 )]
 pub struct Args {
     /// Places in travel order (two or more): names or "lat, lon" ("-33.9,18.4" as typed).
-    #[arg(required = true, num_args = 2.., allow_hyphen_values = true)]
+    #[arg(required = true, num_args = 2..)]
     pub places: Vec<String>,
     /// How to travel.
     #[arg(long, value_enum, default_value = "rail")]
