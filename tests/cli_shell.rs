@@ -226,6 +226,12 @@ fn batch_folder() -> tempfile::TempDir {
     )
     .unwrap();
     std::fs::write(dir.path().join("c.toml"), "this is [not toml").unwrap();
+    // Valid TOML, but a place no gazetteer has: an error from routing, not from reading.
+    std::fs::write(
+        dir.path().join("d.toml"),
+        "[story]\nid = \"lost\"\ntitle = \"Lost\"\n[[waypoints]]\nid = \"a\"\nplace = \"Qqqxvz Nowhereville\"\n[[waypoints]]\nid = \"b\"\nat = \"48.85, 2.35\"\n[[legs]]\nfrom = \"a\"\nto = \"b\"\nmode = \"air\"\n",
+    )
+    .unwrap();
     dir
 }
 
@@ -276,7 +282,7 @@ fn issue_18_batch_reports() {
         .unwrap();
     let mut r = csv::Reader::from_reader(&out.stdout[..]);
     let rows: Vec<csv::StringRecord> = r.records().map(|x| x.unwrap()).collect();
-    assert_eq!(rows.len(), 5, "two claims each and one error row");
+    assert_eq!(rows.len(), 6, "two claims each and two error rows");
     let pb = rows
         .iter()
         .find(|r| &r[2] == "pb" && &r[1] == "europe-off")
@@ -299,10 +305,12 @@ fn issue_18_batch_reports() {
         .lines()
         .map(|l| serde_json::from_str(l).expect("one JSON value a line"))
         .collect();
-    assert_eq!(lines.len(), 3);
+    assert_eq!(lines.len(), 4);
     assert!(lines[0]["file"].as_str().unwrap().ends_with("a.toml"));
     assert_eq!(lines[2]["schema"], "routecheck.batch-error/1");
     assert!(lines[2]["error"].as_str().unwrap().contains("c.toml:1"));
+    assert!(lines[3]["file"].as_str().unwrap().ends_with("d.toml"));
+    assert!(lines[3]["error"].as_str().unwrap().contains("Qqqxvz"));
 }
 
 /// Issue 18: many files are checked in parallel and printed in name order, the same on any
@@ -552,8 +560,9 @@ fn issue_18_readme_pipelines() {
             "parallel --keep-order routecheck check --articles {} ::: part-* > results.jsonl",
             dir.path(),
         );
+        // Its exit status counts the parts with a claim off (some of these figures are).
         assert!(
-            out.status.success(),
+            out.status.code().is_some_and(|c| c <= 3),
             "{}",
             String::from_utf8_lossy(&out.stderr)
         );

@@ -80,7 +80,8 @@ pub fn run(checker: &Pipeline, path: &Path, out: &mut dyn std::io::Write) -> mie
         }
     }
     super::note(&format!(
-        "checked {line_no} lines of {shown}: {errors} could not be checked"
+        "checked {line_no} line{} of {shown}: {errors} could not be checked",
+        if line_no == 1 { "" } else { "s" }
     ));
     Ok(if errors > 0 {
         super::exit::ERROR

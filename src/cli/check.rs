@@ -82,6 +82,13 @@ fn run_checks(a: &Args, out: &mut dyn std::io::Write) -> miette::Result<u8> {
         checker.use_rail(super::route::load_rail(path)?, &path.display().to_string());
     }
     if let Some(archive) = &a.articles {
+        if matches!(format, Format::Md | Format::Csv) {
+            return Err(miette::miette!(
+                help =
+                    "leave out --format: each line of the result is the JSON report of one article",
+                "--articles writes JSON Lines only"
+            ));
+        }
         return super::archive::run(&checker, archive, out);
     }
     let maps = !a.no_map && a.explain.is_none();
@@ -99,6 +106,13 @@ fn run_checks(a: &Args, out: &mut dyn std::io::Write) -> miette::Result<u8> {
     } else {
         match &a.story {
             Some(p) if !is_dash(p) && p.is_dir() => {
+                if a.explain.is_some() {
+                    return Err(miette::miette!(
+                        help = "name the story file: check FOLDER/STORY.toml --explain ID",
+                        "--explain shows one claim of one story: {} is a folder",
+                        p.display()
+                    ));
+                }
                 return super::batch::run(&checker, p, format, dir.as_mut(), out);
             }
             Some(p) => (load_story(p)?, super::input::shown(p)),
