@@ -45,6 +45,7 @@ fn scene(points: Vec<LatLon>) -> MapScene {
             },
             at: LatLon { lat: s.1, lon: s.2 },
             km_from_start: None,
+            km_at_least: false,
         })
         .collect();
     MapScene {

@@ -167,6 +167,7 @@ fn build(
                 kind: *kind,
                 at: *at,
                 km_from_start: None,
+                km_at_least: false,
             });
         } else {
             scene.waypoints.push(ScenePoint {
@@ -174,6 +175,7 @@ fn build(
                 kind: *kind,
                 at: *at,
                 km_from_start: Some(at_km[i]),
+                km_at_least: false,
             });
         }
         route.waypoints.push(ExportWaypoint {

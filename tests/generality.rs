@@ -167,6 +167,22 @@ value = "450 km"
             .any(|n| n["kind"] == "mode" && n["text"].as_str().unwrap().contains("\"train\"")),
         "{leg}"
     );
+    // Lyon's km mark is a lower bound: the JSON says so and the map writes "km ≥ 393".
+    let lyon = &v["journeys"][0]["marks"][1];
+    assert_eq!(lyon["at_least"], true, "{lyon}");
+    assert_eq!(v["journeys"][0]["marks"][0]["at_least"], false);
+    let out = dir.path().join("out");
+    routecheck(dir.path())
+        .args(["check", "--format", "json", "--out"])
+        .arg(&out)
+        .arg(&story)
+        .assert()
+        .success();
+    let svg = std::fs::read_to_string(out.join("paris-lyon-direct.svg")).unwrap();
+    assert!(
+        svg.contains("km ≥ 393"),
+        "no lower-bound km label in the map"
+    );
 }
 
 /// An article far from the seed region, with a dateline agency that is no place ("Test"

@@ -224,6 +224,7 @@ fn track_files(
             kind,
             at: *p,
             km_from_start: None,
+            km_at_least: false,
         });
     }
     let track_km: routecheck::units::Length = lines

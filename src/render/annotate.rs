@@ -38,7 +38,11 @@ pub fn labels(
         )];
         if let Some(km) = w.km_from_start {
             lines.push((
-                format!("km {}", group_thousands(km.as_km().round())),
+                format!(
+                    "km {}{}",
+                    if w.km_at_least { "≥ " } else { "" },
+                    group_thousands(km.as_km().round())
+                ),
                 Face::Regular,
                 12.0 * k,
                 pal.text_muted,

@@ -46,9 +46,8 @@ pub fn scene(story: &Story, route: &Route, rivers: &[&Place]) -> MapScene {
                 .journeys
                 .iter()
                 .find(|j| j.marks.iter().any(|m| m.waypoint == w.id));
-            let km = journey
-                .and_then(|j| j.marks.iter().find(|m| m.waypoint == w.id))
-                .map(|m| m.km);
+            let mark = journey.and_then(|j| j.marks.iter().find(|m| m.waypoint == w.id));
+            let km = mark.map(|m| m.km);
             let kind = match first {
                 Some(j) if j.marks.first().is_some_and(|m| m.waypoint == w.id) => {
                     WaypointKind::Origin
@@ -66,6 +65,7 @@ pub fn scene(story: &Story, route: &Route, rivers: &[&Place]) -> MapScene {
                 kind,
                 at: w.at,
                 km_from_start: km,
+                km_at_least: mark.is_some_and(|m| m.at_least),
             }
         })
         .collect();

@@ -330,12 +330,14 @@ mod tests {
                     kind: WaypointKind::Origin,
                     at: p(39.03385, 125.75432),
                     km_from_start: Some(Length::ZERO),
+                    km_at_least: false,
                 },
                 ScenePoint {
                     name: "Khasan".into(),
                     kind: WaypointKind::Destination,
                     at: p(42.42387, 130.65156),
                     km_from_start: Some(Length::km(600.0)),
+                    km_at_least: false,
                 },
             ],
             crossings: vec![SceneCrossing {

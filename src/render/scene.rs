@@ -72,6 +72,8 @@ pub struct ScenePoint {
     pub at: LatLon,
     /// Distance along the route from the start, printed under the name when given.
     pub km_from_start: Option<Length>,
+    /// True when `km_from_start` is a lower bound (a leg before it has no line data).
+    pub km_at_least: bool,
 }
 
 /// What the route crosses.

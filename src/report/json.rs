@@ -86,7 +86,7 @@ fn journey(j: &Journey) -> Value {
             })),
             "notes": l.notes,
         })).collect::<Vec<_>>(),
-        "marks": j.marks.iter().map(|m| json!({"waypoint": m.waypoint, "km": round3(m.km.as_km())})).collect::<Vec<_>>(),
+        "marks": j.marks.iter().map(|m| json!({"waypoint": m.waypoint, "km": round3(m.km.as_km()), "at_least": m.at_least})).collect::<Vec<_>>(),
         "times": j.times.iter().map(|t| json!({
             "waypoint": t.waypoint,
             "earliest": fmt(&t.window.earliest),

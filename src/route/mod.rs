@@ -96,6 +96,9 @@ pub struct Mark {
     pub waypoint: String,
     /// Distance from the start of the journey, by the legs' own measures.
     pub km: Length,
+    /// True when a bounded leg (no line data: the straight line) comes before the waypoint in
+    /// its journey, so that `km` is a lower bound, not a measurement.
+    pub at_least: bool,
 }
 
 /// Consecutive legs, each starting where the previous one ended.
@@ -232,10 +235,17 @@ fn measure_legs(
             journey.marks.push(Mark {
                 waypoint: spec.from.clone(),
                 km: km_start,
+                at_least: false,
             });
         }
+        let at_least = leg.measure == Measure::Bounded
+            || journey.legs.iter().any(|l| l.measure == Measure::Bounded);
         for (id, km) in leg.stop_marks.drain(..) {
-            journey.marks.push(Mark { waypoint: id, km });
+            journey.marks.push(Mark {
+                waypoint: id,
+                km,
+                at_least,
+            });
         }
         journey.legs.push(leg);
     }

@@ -1,0 +1,329 @@
+//! Issue 15: article reading measured on the labelled corpus (tests/corpus/). Every label
+//! file parses and agrees with its excerpt; the engine's figures on the whole corpus stay at
+//! or above the floors measured when the corpus was made (raise them as the engine improves:
+//! `cargo run --example eval` prints the figures and every miss); and the scorer itself is
+//! tested on tiny hand-made cases.
+
+#[path = "common/corpus_eval.rs"]
+mod corpus_eval;
+#[path = "common/corpus_labels.rs"]
+mod corpus_labels;
+
+use corpus_eval::{Counts, Found, FoundClaim, FoundPlace, FoundQuantity, Miss, score, totals};
+use corpus_labels::{Article, CORPUS_DIR, Dim, Header, Label, lat_lon, load_corpus, parse_excerpt};
+
+/// The corpus holds at least this many articles.
+const MIN_ARTICLES: usize = 15;
+/// Floors: the engine's figures on the corpus when they were last raised (rounded down).
+const FLOOR_PLACE_PRECISION: f64 = 0.52;
+const FLOOR_PLACE_RECALL: f64 = 0.19;
+const FLOOR_QUANTITY_F1: f64 = 0.89;
+const FLOOR_CLAIM_F1: f64 = 0.55;
+/// At most this many articles make `check --article` exit 2.
+const CEILING_EXIT2: usize = 4;
+/// At most this many claims refuted where the label expects no refutation.
+const CEILING_FALSE_REFUTATIONS: usize = 17;
+
+#[test]
+fn issue_15_every_label_file_parses_and_matches_its_excerpt() {
+    let articles = load_corpus(CORPUS_DIR).unwrap();
+    assert!(
+        articles.len() >= MIN_ARTICLES,
+        "{} articles",
+        articles.len()
+    );
+    let mut problems = Vec::new();
+    for a in &articles {
+        for p in a.problems() {
+            problems.push(format!("{}: {p}", a.name));
+        }
+        for p in &a.label.places {
+            let (lat, lon) = lat_lon(&p.at).unwrap_or((f64::NAN, f64::NAN));
+            assert!(
+                lat.abs() <= 90.0 && lon.abs() <= 180.0,
+                "{}: {}",
+                a.name,
+                p.name
+            );
+        }
+        assert!(
+            a.header.url.starts_with("http"),
+            "{}: URL {:?}",
+            a.name,
+            a.header.url
+        );
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+#[test]
+fn issue_15_corpus_figures_stay_at_or_above_their_floors() {
+    let articles = load_corpus(CORPUS_DIR).unwrap();
+    let pipeline = routecheck::pipeline::Pipeline::new().unwrap();
+    let scores: Vec<_> = articles
+        .iter()
+        .map(|a| score(a, &corpus_eval::run_engine(a, &pipeline)))
+        .collect();
+    let t = totals(&scores);
+    let figures = corpus_eval::line(t.places, t.quantities, t.claims);
+    assert!(t.places.precision() >= FLOOR_PLACE_PRECISION, "{figures}");
+    assert!(t.places.recall() >= FLOOR_PLACE_RECALL, "{figures}");
+    assert!(t.quantities.f1() >= FLOOR_QUANTITY_F1, "{figures}");
+    assert!(t.claims.f1() >= FLOOR_CLAIM_F1, "{figures}");
+    assert!(t.exit2 <= CEILING_EXIT2, "{} articles exit 2", t.exit2);
+    assert!(
+        t.false_refutations <= CEILING_FALSE_REFUTATIONS,
+        "{} false refutations",
+        t.false_refutations
+    );
+}
+
+// --- the scorer on hand-made cases ---
+
+fn article(body: &str, label: &str) -> Article {
+    Article {
+        name: "test".into(),
+        header: Header::default(),
+        body: body.into(),
+        label: toml::from_str::<Label>(label).unwrap(),
+    }
+}
+
+fn city(name: &str, lat: f64, lon: f64) -> FoundPlace {
+    FoundPlace {
+        name: name.into(),
+        kind: "city".into(),
+        country: String::new(),
+        at: (lat, lon),
+        line: false,
+    }
+}
+
+const PARIS: &str = r#"
+[[places]]
+name = "Paris"
+at = "48.85341, 2.3488"
+source = "GeoNames cities500 2988507"
+[[not_places]]
+text = "AFP"
+is = "news agency"
+"#;
+
+#[test]
+fn a_place_found_11_km_away_is_wrong_and_9_km_away_is_right() {
+    let a = article("AFP reported from Paris.", PARIS);
+    // 0.1° of latitude is about 11.1 km; 0.08° about 8.9 km.
+    let far = score(
+        &a,
+        &Found {
+            places: vec![city("Paris", 48.95341, 2.3488)],
+            ..Found::default()
+        },
+    );
+    assert_eq!(
+        far.places,
+        Counts {
+            right: 0,
+            found: 1,
+            hit: 0,
+            labelled: 1
+        }
+    );
+    assert!(matches!(far.misses[0], Miss::WrongPlace { .. }));
+    assert!(matches!(far.misses[1], Miss::MissedPlace { .. }));
+    let near = score(
+        &a,
+        &Found {
+            places: vec![city("Paris", 48.93341, 2.3488)],
+            ..Found::default()
+        },
+    );
+    assert_eq!(near.places.precision(), 1.0);
+    assert_eq!(near.places.recall(), 1.0);
+    assert!(near.misses.is_empty(), "{:?}", near.misses);
+}
+
+#[test]
+fn a_trap_resolved_as_a_place_is_named_in_the_miss() {
+    let a = article("AFP reported from Paris.", PARIS);
+    let s = score(
+        &a,
+        &Found {
+            places: vec![city("Paris", 48.85, 2.35), city("Afp", -10.0, 20.0)],
+            ..Found::default()
+        },
+    );
+    assert_eq!(s.places.precision(), 0.5);
+    let shown = s.misses[0].to_string();
+    assert!(shown.contains("\"AFP\" (news agency)"), "{shown}");
+}
+
+const TRAIN: &str = r#"
+[[quantities]]
+text = "1,200 km"
+value = 1200
+unit = "km"
+[[quantities]]
+text = "20 hours"
+value = 20
+unit = "h"
+[[claims]]
+kind = "duration_at_speed"
+quote = "1,200 km at 60 km/h"
+verdict = "holds"
+why = "1,200 / 60 = 20"
+"#;
+
+#[test]
+fn a_quantity_counts_only_with_its_value_its_dimension_and_its_words() {
+    let body = "The train covers 1,200 km at 60 km/h in 20 hours.";
+    let a = article(body, TRAIN);
+    let at = |w: &str| body.find(w).unwrap();
+    let q = |w: &str, dim, si: f64| FoundQuantity {
+        start: at(w),
+        end: at(w) + w.len(),
+        dim,
+        si: (si, si),
+    };
+    // "200 km" read out of "1,200 km" is wrong though it sits at the right words.
+    let f = Found {
+        quantities: vec![
+            q("200 km", Dim::Length, 200_000.0),
+            q("60 km/h", Dim::Speed, 60.0 / 3.6),
+            q("20 hours", Dim::Duration, 72_000.0),
+        ],
+        ..Found::default()
+    };
+    let s = score(&a, &f);
+    assert_eq!(
+        s.quantities,
+        Counts {
+            right: 1,
+            found: 3,
+            hit: 1,
+            labelled: 2
+        }
+    );
+    let kinds: Vec<String> = s.misses.iter().map(|m| m.to_string()).collect();
+    assert_eq!(
+        kinds[..3],
+        [
+            "missed quantity: \"1,200 km\"",
+            "spurious quantity: \"200 km\"",
+            "spurious quantity: \"60 km/h\""
+        ]
+    );
+    // The right value at other words does not count either.
+    let f = Found {
+        quantities: vec![FoundQuantity {
+            start: at("20 hours"),
+            end: at("20 hours") + 8,
+            dim: Dim::Length,
+            si: (1_200_000.0, 1_200_000.0),
+        }],
+        ..Found::default()
+    };
+    assert_eq!(score(&a, &f).quantities.right, 0);
+}
+
+#[test]
+fn a_claim_counts_with_its_kind_and_sentence_and_a_wrong_refutation_is_counted() {
+    let body = "The train covers 1,200 km at 60 km/h in 20 hours.";
+    let a = article(body, TRAIN);
+    let claim = |kind: &str, verdict: &str| FoundClaim {
+        id: format!("x-{kind}"),
+        kind: kind.into(),
+        quote: body.into(),
+        verdict: Some(verdict.into()),
+    };
+    let s = score(
+        &a,
+        &Found {
+            claims: vec![claim("duration_at_speed", "holds")],
+            ..Found::default()
+        },
+    );
+    assert_eq!(s.claims.f1(), 1.0);
+    assert_eq!((s.verdicts, s.false_refutations), ((1, 1), 0));
+    let s = score(
+        &a,
+        &Found {
+            claims: vec![claim("duration_at_speed", "off"), claim("distance", "off")],
+            ..Found::default()
+        },
+    );
+    assert_eq!(
+        s.claims,
+        Counts {
+            right: 1,
+            found: 2,
+            hit: 1,
+            labelled: 1
+        }
+    );
+    assert_eq!(s.false_refutations, 2);
+    assert!((s.claims.f1() - 2.0 / 3.0).abs() < 1e-9);
+}
+
+#[test]
+fn an_article_that_would_exit_2_is_counted() {
+    let a = article("Nothing here.", "");
+    let s = score(
+        &a,
+        &Found {
+            error: Some("the story has no legs".into()),
+            ..Found::default()
+        },
+    );
+    assert!(s.exit2);
+    assert_eq!(totals(&[s.clone(), s]).exit2, 2);
+}
+
+#[test]
+fn bad_labels_are_reported_not_accepted() {
+    let a = article(
+        "Trains run from Paris.",
+        r#"
+[[places]]
+name = "Paris"
+at = "2.3488, 248.85"
+source = "x"
+[[places]]
+name = "Lyon"
+at = "45.75, 4.85"
+source = "x"
+[[quantities]]
+text = "Paris"
+value = 1
+unit = "furlong"
+[[claims]]
+kind = "teleport"
+quote = "Paris"
+verdict = "true"
+why = "x"
+"#,
+    );
+    let p = a.problems().join("\n");
+    for want in [
+        "`at = \"2.3488, 248.85\"`",
+        "place \"Lyon\" is not in the excerpt",
+        "unknown unit \"furlong\"",
+        "unknown kind \"teleport\"",
+        "unknown verdict \"true\"",
+    ] {
+        assert!(p.contains(want), "{want} not in:\n{p}");
+    }
+}
+
+#[test]
+fn an_excerpt_needs_its_header() {
+    assert!(parse_excerpt("Just text.").is_err());
+    let e = parse_excerpt("Outlet: AP\nURL: https://a.b\n\nText.").unwrap_err();
+    assert!(e.contains("Date"), "{e}");
+    let (h, body) =
+        parse_excerpt("Outlet: AP\nDate: 2023-09-12\nURL: https://a.b\n\nText.").unwrap();
+    assert_eq!(
+        (h.outlet.as_str(), h.language.as_str(), body.as_str()),
+        ("AP", "en", "Text.")
+    );
+}
