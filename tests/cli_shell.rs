@@ -445,7 +445,7 @@ fn issue_18_report_fits_the_width_and_explain_shows_one_claim() {
     let text = String::from_utf8_lossy(&out.stdout);
     let widest = text
         .lines()
-        .map(|l| unicode_width::UnicodeWidthStr::width(l))
+        .map(unicode_width::UnicodeWidthStr::width)
         .max()
         .unwrap();
     assert!(widest <= 80, "a line of {widest} cells");
