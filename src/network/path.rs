@@ -391,9 +391,9 @@ impl RailNetwork {
     /// `petgraph::algo::dijkstra` is single-source, returns distances without predecessors and
     /// keeps them in a `HashMap`; `astar` is single-source too. On the generated
     /// 1,000,000-segment grid of `benches/rail_osm.rs` (10,200 nodes, 20,000 edges), petgraph's
-    /// `dijkstra` corner to corner took a 6.0 ms divan median (1.6 ms fastest, on a loaded
-    /// 2-core machine) for the distance alone, which is no faster than this search would need
-    /// to be; the whole route query there (snap, search, geometry) took a 35 ms median.
+    /// `dijkstra` corner to corner took a 15.8 ms divan median (3.3 ms fastest, on a heavily
+    /// loaded 2-core machine) for the distance alone; the whole route query there (snap,
+    /// search, geometry) took 16.2 ms median (2.1 ms fastest) in the same run.
     fn dijkstra(
         &self,
         sources: &[(NodeIndex, f64)],

@@ -128,6 +128,21 @@ pub(crate) fn foot(p: LatLon, a: LatLon, b: LatLon) -> (LatLon, f64) {
     (crate::coord::interpolate(a, b, t), t)
 }
 
+/// Distance in metres from `p` to a nearby `q` in the local equirectangular plane around `p`:
+/// within a fraction of a percent of the geodesic over the few kilometres a snap looks at, and
+/// used only to rank candidates (the chosen one is measured on the ellipsoid).
+fn planar_m(p: LatLon, q: LatLon) -> f64 {
+    let mut dlon = q.lon - p.lon;
+    if dlon > 180.0 {
+        dlon -= 360.0;
+    } else if dlon < -180.0 {
+        dlon += 360.0;
+    }
+    let x = dlon * p.lat.to_radians().cos();
+    let y = q.lat - p.lat;
+    (x * x + y * y).sqrt() * 111_195.0
+}
+
 /// Appends `more` to `out`, skipping a first point equal to `out`'s last.
 pub(crate) fn extend_dedup(out: &mut Vec<LatLon>, more: &[LatLon]) {
     for &p in more {
@@ -190,33 +205,56 @@ impl RailNetwork {
         let Some(index) = self.segment_index() else {
             return Err(None);
         };
-        let mut best: Option<EdgeSnap> = None;
         // Look at the tolerance first; on a miss, look wider so the error can say how far it is.
+        // Candidates are ranked in a local plane (cheap), and only those within 1 % of the
+        // nearest there are measured on the ellipsoid; the distance along the edge is measured
+        // once, for the winner.
+        let mut best: Option<(u32, u32, LatLon, f64, Length)> = None;
         for reach in [self.tolerance, self.tolerance * 50.0] {
-            for (e, i) in index.candidates(at, reach) {
-                let edge = EdgeIndex::new(e as usize);
-                let geom = &self.graph[edge].geometry;
-                let (a, b) = (geom[i as usize], geom[i as usize + 1]);
-                let (point, t) = foot(at, a, b);
+            let feet: Vec<(f64, u32, u32, LatLon, f64)> = index
+                .candidates(at, reach)
+                .into_iter()
+                .map(|(e, i)| {
+                    let geom = &self.graph[EdgeIndex::new(e as usize)].geometry;
+                    let (point, t) = foot(at, geom[i as usize], geom[i as usize + 1]);
+                    (planar_m(at, point), e, i, point, t)
+                })
+                .collect();
+            let Some(nearest) = feet.iter().map(|f| f.0).min_by(f64::total_cmp) else {
+                continue;
+            };
+            // Near the poles the plane is no guide: measure every candidate there.
+            let slack = if at.lat.abs() > 80.0 {
+                f64::INFINITY
+            } else {
+                nearest * 1.01 + 1.0
+            };
+            for &(plane, e, i, point, t) in &feet {
+                if plane > slack {
+                    continue;
+                }
                 let distance = geodesy::distance(at, point);
-                if best.as_ref().is_none_or(|s| distance < s.distance) {
-                    let before: Length = geom[..=i as usize]
-                        .windows(2)
-                        .map(|w| geodesy::distance(w[0], w[1]))
-                        .sum();
-                    let along = before + geodesy::distance(a, b) * t;
-                    best = Some(EdgeSnap {
-                        edge,
-                        along,
-                        point,
-                        distance,
-                    });
+                if best.as_ref().is_none_or(|b| distance < b.4) {
+                    best = Some((e, i, point, t, distance));
                 }
             }
-            if best.is_some() {
-                break;
-            }
+            break;
         }
+        let best = best.map(|(e, i, point, t, distance)| {
+            let edge = EdgeIndex::new(e as usize);
+            let geom = &self.graph[edge].geometry;
+            let before: Length = geom[..=i as usize]
+                .windows(2)
+                .map(|w| geodesy::distance(w[0], w[1]))
+                .sum();
+            let seg = geodesy::distance(geom[i as usize], geom[i as usize + 1]);
+            EdgeSnap {
+                edge,
+                along: before + seg * t,
+                point,
+                distance,
+            }
+        });
         match best {
             Some(s) if s.distance <= self.tolerance => Ok(s),
             Some(s) => Err(Some(s.distance)),
