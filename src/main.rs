@@ -4,10 +4,13 @@ mod cli;
 
 use std::process::ExitCode;
 
-use clap::Parser;
+use clap::FromArgMatches;
 
 fn main() -> ExitCode {
-    let args = match cli::Cli::try_parse() {
+    let args = match cli::command()
+        .try_get_matches_from(cli::args())
+        .and_then(|m| cli::Cli::from_arg_matches(&m))
+    {
         Ok(a) => a,
         Err(e) => {
             let code = if e.use_stderr() {
@@ -22,7 +25,8 @@ fn main() -> ExitCode {
     match cli::run(args) {
         Ok(code) => code,
         Err(report) => {
-            eprintln!("{report:?}");
+            // A full or closed standard error is not a panic: the exit code still tells.
+            cli::note(&format!("{report:?}"));
             ExitCode::from(cli::exit::ERROR)
         }
     }

@@ -15,16 +15,27 @@
 use crate::claims::{self, Checked};
 use crate::error::Result;
 use crate::gazetteer::Gazetteer;
+use std::sync::Arc;
+
+use crate::route::crossings::LineIndex;
 use crate::route::{self, Route, RouteOptions};
 use crate::story::Story;
 
 /// The data a check needs (gazetteer, rail networks, options), loaded once and reused
-/// across stories.
+/// across stories, from any number of threads.
+///
+/// The geographic indexes are built once per `Pipeline`, at the first check: the gazetteer's
+/// own (name and position indexes) and the R-tree of every river and land border segment
+/// that crossings are found in. A batch of a thousand stories reads the basemap once, not a
+/// thousand times.
 pub struct Pipeline {
-    /// The places waypoints resolve against (the bundled gazetteer by default).
+    /// The places waypoints resolve against (the bundled gazetteer by default). Rivers added
+    /// after the first check are not in the crossings index: add places before checking.
     pub gazetteer: Gazetteer,
     /// How legs are measured: the default speed range and the rail network to route on.
     pub options: RouteOptions,
+    /// The rivers and borders of the world, indexed at the first check.
+    lines: std::sync::OnceLock<std::result::Result<Arc<LineIndex>, crate::geodata::Error>>,
 }
 
 /// A checked story: its route and every claim's verdict.
@@ -86,17 +97,74 @@ impl Pipeline {
         Ok(Pipeline {
             gazetteer: Gazetteer::load_default()?,
             options: RouteOptions::default(),
+            lines: std::sync::OnceLock::new(),
         })
     }
 
     /// Resolves, routes and checks one story.
     pub fn check(&self, story: &Story) -> Result<Outcome> {
-        let route = route::build(story, &self.gazetteer, &self.options)?;
+        let route = match &self.options.lines {
+            Some(_) => route::build(story, &self.gazetteer, &self.options)?,
+            None => {
+                let lines = self
+                    .lines
+                    .get_or_init(|| route::crossed::world_lines(&self.gazetteer).map(Arc::new))
+                    .clone()
+                    .map_err(route::Error::from)?;
+                let options = RouteOptions {
+                    lines: Some(lines),
+                    ..self.options.clone()
+                };
+                route::build(story, &self.gazetteer, &options)?
+            }
+        };
         let claims = claims::check_all(story, &route);
         Ok(Outcome {
             story: story.clone(),
             route,
             claims,
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Issue 18: crossings found in the world index built once are the crossings found by
+    /// reading the lines near each route afresh, for stories over rivers and borders.
+    #[test]
+    fn regression_issue_18_shared_line_index_finds_the_same_crossings() {
+        let pipeline = Pipeline::new().unwrap();
+        let stories = [
+            crate::story::Story::parse(
+                include_str!("../data/stories/kim-jong-un-train-2023-09.toml"),
+                "kim.toml",
+            )
+            .unwrap(),
+            crate::story::Story::parse(
+                include_str!("../tests/stories/train-times-world-2013.toml"),
+                "world.toml",
+            )
+            .unwrap(),
+        ];
+        let mut total = 0;
+        for story in &stories {
+            let shared = pipeline.check(story).unwrap();
+            let fresh = route::build(story, &pipeline.gazetteer, &RouteOptions::default()).unwrap();
+            for (a, b) in shared.route.journeys.iter().zip(&fresh.journeys) {
+                assert_eq!(a.crossings, b.crossings, "{}", story.meta.id);
+                total += a.crossings.len();
+            }
+        }
+        // The Kim story alone crosses the Taedong, the Tumen, the border and the Razdolnaya twice.
+        assert!(total >= 5, "{total}");
+        // The index is built once and shared.
+        let first = pipeline.lines.get().unwrap().as_ref().unwrap().clone();
+        pipeline.check(&stories[0]).unwrap();
+        assert!(Arc::ptr_eq(
+            &first,
+            pipeline.lines.get().unwrap().as_ref().unwrap()
+        ));
     }
 }

@@ -97,11 +97,17 @@ fn a_folder_of_stories_reports_each_and_survives_a_bad_one() {
         .lines()
         .map(|l| serde_json::from_str(l).expect("json line"))
         .collect();
-    assert_eq!(lines.len(), 2);
-    assert_eq!(lines[1]["story"]["id"], "europe-hop-2");
+    // The bad file is an error record in its place, naming its file.
+    assert_eq!(lines.len(), 3);
+    assert_eq!(lines[1]["schema"], "routecheck.batch-error/1");
+    assert!(lines[1]["file"].as_str().unwrap().ends_with("b.toml"));
+    assert_eq!(lines[2]["story"]["id"], "europe-hop-2");
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(
-        stderr.contains("b.toml") && stderr.contains("3 story files, 1 with errors"),
+        stderr.contains("b.toml")
+            && stderr.contains(
+                "3 story files: 0 with a claim off or contradicting another, 1 with errors"
+            ),
         "{stderr}"
     );
 }
@@ -428,10 +434,17 @@ fn a_thousand_stories_in_one_run() {
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
     let stdout = String::from_utf8_lossy(&out.stdout);
-    assert_eq!(stdout.lines().count(), 999);
+    assert_eq!(stdout.lines().count(), 1000);
+    assert_eq!(
+        stdout
+            .lines()
+            .filter(|l| l.contains("routecheck.batch-error/1"))
+            .count(),
+        1
+    );
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(
-        stderr.contains("s0500.toml") && stderr.contains("checked 1000 story files, 1 with errors"),
+        stderr.contains("s0500.toml") && stderr.contains("checked 1000 story files: 0 with a claim off or contradicting another, 1 with errors"),
         "{stderr}"
     );
 }

@@ -88,7 +88,7 @@ fn map_writes_gpx_and_kml_and_draws_a_track() {
         .args(["map", "europe.toml", "--format", "gpx,kml", "--out", "o"])
         .assert()
         .success()
-        .stdout(predicate::str::contains("europe-hop.gpx"));
+        .stderr(predicate::str::contains("europe-hop.gpx"));
     let gpx = std::fs::read_to_string(dir.path().join("o/europe-hop.gpx")).unwrap();
     assert!(gpx.contains("<gpx") && gpx.contains("version=\"1.1\"") && gpx.contains("London"));
     let kml = std::fs::read_to_string(dir.path().join("o/europe-hop.kml")).unwrap();
@@ -169,7 +169,7 @@ fn route_direct_elsewhere_writes_its_map() {
         ])
         .assert()
         .success()
-        .stdout(predicate::str::contains("wrote"));
+        .stderr(predicate::str::contains("wrote"));
     let out = dir.path().join("output");
     let svg = std::fs::read_dir(&out)
         .unwrap()
@@ -192,7 +192,7 @@ fn regression_issue_12_route_files_come_from_the_check_builders() {
         .args(["route", "Pyongyang", "Vladivostok", "--out", "maps"])
         .assert()
         .success()
-        .stdout(predicate::str::contains(
+        .stderr(predicate::str::contains(
             "route-pyongyang-vladivostok.geojson",
         ));
     let maps = dir.path().join("maps");

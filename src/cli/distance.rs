@@ -7,9 +7,11 @@ use super::places::{load_gazetteer, position};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// From: a place name or "lat, lon".
+    /// From: a place name or "lat, lon" ("-33.9,18.4" as typed: no "--" needed).
+    #[arg(allow_hyphen_values = true)]
     pub from: String,
     /// To: a place name or "lat, lon".
+    #[arg(allow_hyphen_values = true)]
     pub to: String,
     /// Print JSON instead of text.
     #[arg(long)]

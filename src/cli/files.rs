@@ -165,6 +165,12 @@ pub fn write_all(dir: &mut OutputDir, files: &Files, owner: &str) -> miette::Res
 
 /// The output folder of `--out` / `--force`.
 pub fn open_out(out: &OutArgs) -> miette::Result<OutputDir> {
+    if super::input::is_dash(&out.out) {
+        return Err(miette::miette!(
+            help = "use `routecheck map STORY --format geojson --out -` for one file on standard output, or --no-map",
+            "--out - (standard output) takes one file: this command writes its report there"
+        ));
+    }
     OutputDir::open(&out.out, out.force).map_err(output_error)
 }
 

@@ -9,13 +9,38 @@ pub const ARTICLE_LIMIT: u64 = 16 << 20;
 /// Largest track or rail-network file read (a million-point GeoJSON track is about 40 MB).
 pub const TRACK_LIMIT: u64 = 256 << 20;
 
-/// Reads a UTF-8 text file of at most `limit` bytes; `what` names it in messages.
+/// True for the path `-`: standard input (or, as an output, standard output).
+pub fn is_dash(path: &Path) -> bool {
+    path.as_os_str() == "-"
+}
+
+/// How a path is named in messages: `-` is "standard input".
+pub fn shown(path: &Path) -> String {
+    if is_dash(path) {
+        STDIN.to_string()
+    } else {
+        path.display().to_string()
+    }
+}
+
+/// The name of standard input in messages and reports.
+pub const STDIN: &str = "standard input";
+
+/// Reads a UTF-8 text file of at most `limit` bytes (`-`: standard input); `what` names it in
+/// messages.
 pub fn read_text(path: &Path, what: &str, limit: u64) -> miette::Result<String> {
-    let shown = path.display();
-    let file = std::fs::File::open(path)
-        .map_err(|e| miette::miette!("cannot read {what} {shown}: {e}"))?;
+    let shown = shown(path);
+    let reader: Box<dyn Read> = if is_dash(path) {
+        Box::new(std::io::stdin().lock())
+    } else {
+        Box::new(
+            std::fs::File::open(path)
+                .map_err(|e| miette::miette!("cannot read {what} {shown}: {e}"))?,
+        )
+    };
     let mut bytes = Vec::new();
-    file.take(limit + 1)
+    reader
+        .take(limit + 1)
         .read_to_end(&mut bytes)
         .map_err(|e| miette::miette!("cannot read {what} {shown}: {e}"))?;
     if bytes.len() as u64 > limit {

@@ -22,8 +22,12 @@ pub enum ThemeArg {
 }
 
 #[derive(Debug, clap::Args)]
+#[command(
+    after_help = "Writes into the folder output/ by default (--out DIR to choose); --out - writes one file to standard output (--format geojson --out -). The \"wrote …\" line goes to standard error."
+)]
 pub struct Args {
-    /// Story file (TOML). Without it (and without --track), the bundled default story.
+    /// Story file (TOML), or `-` for standard input. Without it (and without --track), the
+    /// bundled default story.
     pub story: Option<PathBuf>,
     /// Files to write, comma-separated: svg, png, geojson, gpx, kml, html [default:
     /// svg,png,geojson,html; svg,png for a track alone].
@@ -39,7 +43,8 @@ pub struct Args {
     #[arg(long, default_value_t = 1000)]
     pub height: u32,
     /// Area to show, as "south-west lat, lon, north-east lat, lon" (default: fit the route).
-    #[arg(long, value_name = "LAT,LON,LAT,LON", value_parser = parse_extent)]
+    /// A leading minus (or the Unicode minus −) is south or west: --extent -10,35,40,60.
+    #[arg(long, value_name = "LAT,LON,LAT,LON", value_parser = parse_extent, allow_hyphen_values = true)]
     pub extent: Option<(LatLon, LatLon)>,
     /// Colour theme.
     #[arg(long, value_enum, default_value = "light")]
@@ -53,6 +58,7 @@ fn parse_extent(s: &str) -> Result<(LatLon, LatLon), String> {
         .split(',')
         .map(|p| {
             p.trim()
+                .replace('\u{2212}', "-")
                 .parse::<f64>()
                 .map_err(|_| format!("\"{}\" is not a number", p.trim()))
         })
@@ -95,7 +101,7 @@ pub fn run(a: Args, out: &mut dyn std::io::Write) -> miette::Result<u8> {
     };
     let checker = routecheck::pipeline::Pipeline::new()?;
     let story = match (&a.story, &track) {
-        (Some(p), _) => Some(Story::load(p)?),
+        (Some(p), _) => Some(super::check::load_story(p)?),
         (None, None) => Some(Story::parse(DEFAULT_STORY, DEFAULT_STORY_PATH)?),
         (None, Some(_)) => None,
     };
@@ -128,12 +134,51 @@ pub fn run(a: Args, out: &mut dyn std::io::Write) -> miette::Result<u8> {
             track_files(path, lines, &formats, &opt)?
         }
     };
+    if super::input::is_dash(&a.out.out) {
+        return to_stdout(&name, &a.format, &files, out);
+    }
     let mut dir = super::files::open_out(&a.out)?;
     let written: Vec<String> = super::files::write_all(&mut dir, &files, &name)?
         .iter()
         .map(|p| p.display().to_string())
         .collect();
-    super::emit(out, &format!("{name}: wrote {}\n", written.join(", ")))?;
+    super::note(&format!("{name}: wrote {}", written.join(", ")));
+    Ok(super::exit::OK)
+}
+
+/// `--out -`: the one file asked for (`--format` names exactly one) on standard output. The
+/// distance–time chart, a second drawing, is not written there; a note says so.
+fn to_stdout(
+    name: &str,
+    formats: &[FileFormat],
+    files: &Files,
+    out: &mut dyn std::io::Write,
+) -> miette::Result<u8> {
+    let [format] = formats else {
+        return Err(miette::miette!(
+            help = "name one: --format geojson --out - (or svg, png, gpx, kml)",
+            "--out - writes one file to standard output: give --format exactly one format"
+        ));
+    };
+    let wanted = format!("{name}.{}", format.extension());
+    let Some((_, bytes)) = files.iter().find(|(n, _)| *n == wanted) else {
+        return Err(miette::miette!(
+            "{name}: no {} file was made",
+            format.extension()
+        ));
+    };
+    let left: Vec<&str> = files
+        .iter()
+        .map(|(n, _)| n.as_str())
+        .filter(|n| *n != wanted)
+        .collect();
+    if !left.is_empty() {
+        super::note(&format!(
+            "{name}: wrote {wanted} to standard output; not written: {} (use --out DIR)",
+            left.join(", ")
+        ));
+    }
+    super::emit_bytes(out, bytes)?;
     Ok(super::exit::OK)
 }
 

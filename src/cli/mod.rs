@@ -1,9 +1,14 @@
 //! The command line: argument definitions (clap derive) and dispatch to one file per
 //! subcommand. Only this module prints or reads the terminal.
 
+mod archive;
+mod argv;
+mod batch;
 mod check;
 mod check_article;
+mod claim_rows;
 mod distance;
+mod explain;
 mod extract;
 mod files;
 mod input;
@@ -79,9 +84,9 @@ pub(crate) fn colour_stdout() -> bool {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Check a story's claims, print the report and write the map and GeoJSON.
+    /// Check a story's claims, print the report and write the map and GeoJSON into output/.
     Check(check::Args),
-    /// Draw a story's route (or a GPS track): SVG, PNG, GeoJSON, GPX, KML.
+    /// Draw a story's route (or a GPS track) into output/: SVG, PNG, GeoJSON, GPX, KML.
     Map(map::Args),
     /// Look places up by name, in any spelling or script.
     Locate(locate::Args),
@@ -91,12 +96,21 @@ pub enum Command {
     Distance(distance::Args),
     /// The bundled data, where it came from and its licence.
     Sources(sources::Args),
-    /// The route through places in order: rail (railway km posts or --rail track) or direct.
+    /// The route through places in order: rail (railway km posts or --rail track) or direct;
+    /// writes its map and GeoJSON into output/.
     Route(route::Args),
     /// Find the claims in plain-text articles and write a draft story file.
     Extract(extract::Args),
     /// Compile an OpenStreetMap rail file into a .rail network (`rail import FILE -o OUT`).
     Rail(rail::Args),
+    /// Print a shell completion script: `routecheck completions bash > ~/.local/share/bash-completion/completions/routecheck`.
+    Completions {
+        /// The shell.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff): `routecheck man > routecheck.1; man ./routecheck.1`.
+    Man,
 }
 
 /// How reports are printed.
@@ -108,17 +122,56 @@ pub enum Format {
     Md,
     /// JSON with stable field names.
     Json,
+    /// One row per claim (file, story, claim, verdict, the numbers), for a spreadsheet.
+    Csv,
 }
 
 /// Output options shared by commands that write files.
 #[derive(Debug, Clone, clap::Args)]
 pub struct OutArgs {
-    /// Folder for maps and GeoJSON.
+    /// Folder for maps and GeoJSON (created if need be).
     #[arg(long, value_name = "DIR", default_value = "output")]
     pub out: PathBuf,
     /// Overwrite files in the output folder that routecheck did not write.
     #[arg(long)]
     pub force: bool,
+}
+
+/// The command-line definition, with `--version` naming the bundled data's versions (`-V`
+/// and the manual page keep the short version).
+pub fn command() -> clap::Command {
+    use clap::CommandFactory;
+    static VERSION: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    let version = VERSION.get_or_init(|| {
+        let data = routecheck::sources::BUNDLED
+            .iter()
+            .chain(routecheck::sources::FROM_CRATES);
+        let mut v = format!("{}\nbundled data:", env!("CARGO_PKG_VERSION"));
+        for d in data {
+            v.push_str(&format!("\n  {}: {}", d.path, d.origin));
+        }
+        v
+    });
+    Cli::command().long_version(version.as_str())
+}
+
+/// The process's arguments, with negative coordinates made safe from flag parsing
+/// ([`argv::normalise`]).
+pub fn args() -> Vec<std::ffi::OsString> {
+    argv::normalise(std::env::args_os())
+}
+
+/// The width the report must fit: `COLUMNS` when set to a number, else the terminal's width
+/// when standard output is a terminal, else none (piped output is not wrapped).
+pub(crate) fn terminal_width() -> Option<usize> {
+    if let Some(n) = std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.trim().parse::<usize>().ok())
+        .filter(|n| *n > 0)
+    {
+        return Some(n);
+    }
+    terminal_size::terminal_size_of(std::io::stdout()).map(|(w, _)| usize::from(w.0))
 }
 
 /// Runs the parsed command line and returns the process exit code.
@@ -135,17 +188,47 @@ pub fn run(cli: Cli) -> miette::Result<ExitCode> {
         Command::Route(a) => route::run(a, &mut stdout)?,
         Command::Extract(a) => extract::run(a, &mut stdout)?,
         Command::Rail(a) => rail::run(a, &mut stdout)?,
+        Command::Completions { shell } => {
+            let mut script = Vec::new();
+            clap_complete::generate(shell, &mut command(), "routecheck", &mut script);
+            emit_bytes(&mut stdout, &script)?;
+            exit::OK
+        }
+        Command::Man => {
+            let mut page = Vec::new();
+            clap_mangen::Man::new(command())
+                .render(&mut page)
+                .map_err(|e| miette::miette!("cannot write the manual page: {e}"))?;
+            emit_bytes(&mut stdout, &page)?;
+            exit::OK
+        }
     };
     Ok(ExitCode::from(code))
 }
 
-/// Writes to the terminal; a closed pipe (`| head`) is not an error.
+/// Writes to standard output. A closed pipe (`| head`) means the reader has all it wants: the
+/// process ends there with exit code 0, as `ripgrep` and `cat` do, rather than working on for
+/// no one (the files already written are whole; nothing is half-written).
 pub(crate) fn emit(out: &mut dyn std::io::Write, text: &str) -> miette::Result<()> {
-    match out.write_all(text.as_bytes()).and_then(|_| out.flush()) {
+    emit_bytes(out, text.as_bytes())
+}
+
+/// [`emit`] for bytes (a PNG to `--out -`).
+pub(crate) fn emit_bytes(out: &mut dyn std::io::Write, bytes: &[u8]) -> miette::Result<()> {
+    match out.write_all(bytes).and_then(|_| out.flush()) {
         Ok(()) => Ok(()),
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => std::process::exit(0),
         Err(e) => Err(miette::miette!("cannot write to standard output: {e}")),
     }
+}
+
+/// Writes a status line ("wrote …", a progress count) or an error to standard error, never to
+/// standard output, where it would mix into piped data. A closed or full standard error
+/// (`2>/dev/full`) is ignored: there is nowhere left to say so, and the exit code still tells.
+pub(crate) fn note(text: &str) {
+    use std::io::Write;
+    let mut err = std::io::stderr().lock();
+    let _ = writeln!(err, "{text}").and_then(|_| err.flush());
 }
 
 #[cfg(test)]
@@ -155,5 +238,6 @@ mod tests {
     #[test]
     fn clap_definition_is_consistent() {
         super::Cli::command().debug_assert();
+        super::command().debug_assert();
     }
 }

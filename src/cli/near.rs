@@ -8,7 +8,9 @@ use super::places::load_gazetteer;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// The position: "42.43, 130.64", "42.43,130.64" or "42°25′41″N 130°38′43″E".
+    /// The position: "42.43, 130.64", "-33.9,18.4" (a leading minus, or the Unicode minus −,
+    /// is a southern or western coordinate) or "42°25′41″N 130°38′43″E".
+    #[arg(allow_hyphen_values = true)]
     pub position: String,
     /// How many places to list.
     #[arg(short = 'n', long, default_value_t = 5, value_parser = clap::value_parser!(u16).range(1..=100))]

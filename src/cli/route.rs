@@ -34,8 +34,11 @@ pub enum RouteMode {
 }
 
 #[derive(Debug, clap::Args)]
+#[command(
+    after_help = "Writes the route's map (SVG, PNG) and GeoJSON into the folder output/ (--out DIR to choose, --no-map for none); the route goes to standard output, the \"wrote …\" line to standard error."
+)]
 pub struct Args {
-    /// Places in travel order (two or more): names or "lat, lon".
+    /// Places in travel order (two or more): names or "lat, lon" ("-33.9,18.4" as typed).
     #[arg(required = true, num_args = 2..)]
     pub places: Vec<String>,
     /// How to travel.
@@ -99,7 +102,7 @@ pub fn run(a: Args, out: &mut dyn std::io::Write) -> miette::Result<u8> {
         }
     }
     let arrival = depart.as_ref().and_then(|_| arrival(&c, &a.tz));
-    let mut text = if a.json {
+    let text = if a.json {
         json(&a, &c, speed, arrival.as_ref())
     } else {
         text(&c, speed, arrival.as_ref())
@@ -109,11 +112,7 @@ pub fn run(a: Args, out: &mut dyn std::io::Write) -> miette::Result<u8> {
         let opt = routecheck::render::MapOptions::default();
         let files = super::files::map_files(&c, &scene, &super::files::CHECK_FORMATS, &opt)?;
         let mut dir = super::files::open_out(&a.out)?;
-        let written = super::files::write_all(&mut dir, &files, &c.story.path)?;
-        if !a.json {
-            let names: Vec<String> = written.iter().map(|p| p.display().to_string()).collect();
-            text.push_str(&format!("  wrote {}\n", names.join(", ")));
-        }
+        super::check::write_files(&mut dir, &files, &c.story.path)?;
     }
     super::emit(out, &text)?;
     Ok(super::exit::OK)
@@ -155,7 +154,7 @@ fn story_of(
             line: 0,
         };
         let mut note = None;
-        if is_coordinates(text) {
+        if super::places::is_coordinates(text) {
             let at = text
                 .parse::<LatLon>()
                 .map_err(|e| miette::miette!("\"{text}\": {e}"))?;
@@ -225,12 +224,6 @@ fn story_of(
         claims: Vec::new(),
     };
     Ok((story, notes))
-}
-
-/// "lat, lon" text (it starts like a number); anything else is a name.
-fn is_coordinates(text: &str) -> bool {
-    text.trim_start()
-        .starts_with(|c: char| c.is_ascii_digit() || "-+.".contains(c))
 }
 
 /// `text` as a waypoint id, with " (2)", " (3)", … when the same place comes again (a round

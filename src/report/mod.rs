@@ -11,7 +11,7 @@ mod text;
 
 pub use json::{json, json_line};
 pub use markdown::markdown;
-pub use table::table;
+pub use table::{table, table_fit};
 
 use crate::claims::{Checked, Verdict};
 use crate::route::{Resolved, ResolvedWaypoint, Route};

@@ -14,7 +14,7 @@ use crate::geodata::{self, GeoRect};
 use crate::story::Mode;
 use crate::units::Length;
 
-use super::crossings::{Crossing, LineKind, NamedLine, NamedPlace, crossings_along};
+use super::crossings::{Crossing, LineIndex, LineKind, NamedLine, NamedPlace, crossings_along};
 use super::{Journey, ResolvedWaypoint};
 
 /// Crossings of one line closer than this along the route are reported once.
@@ -26,18 +26,35 @@ pub fn crosses_ground(mode: Mode) -> bool {
 }
 
 /// Fills in every journey's `crossings`.
+///
+/// With `world` (every river of `gaz` and every land border, indexed once by
+/// [`world_lines`]), the lines are looked up there; the rule is the same as without it: a
+/// river counts when it has a point in the box around the route, the first of a name wins,
+/// and a border counts wherever it meets the route. A story naming a line of its own that the
+/// index lacks is routed as without it.
 pub(super) fn add(
     journeys: &mut [Journey],
     waypoints: &[ResolvedWaypoint],
     gaz: &Gazetteer,
+    world: Option<&LineIndex>,
 ) -> Result<(), geodata::Error> {
     let Some(rect) = bounds(journeys) else {
         return Ok(());
     };
-    let lines = lines_in(rect, gaz, waypoints)?;
-    if lines.is_empty() {
-        return Ok(());
-    }
+    let own_lines = story_lines(waypoints)
+        .any(|p| world.is_some_and(|w| !w.lines().iter().any(|l| l.name == p.name)));
+    let owned;
+    let (index, keep): (&LineIndex, Box<dyn Fn(usize) -> bool + '_>) = match world {
+        Some(w) if !own_lines => (w, Box::new(move |li| counts(w.lines(), li, rect))),
+        _ => {
+            let lines = lines_in(rect, gaz, waypoints)?;
+            if lines.is_empty() {
+                return Ok(());
+            }
+            owned = LineIndex::new(lines);
+            (&owned, Box::new(|_| true))
+        }
+    };
     let places: Vec<NamedPlace> = waypoints
         .iter()
         .filter(|w| !w.place.as_ref().is_some_and(|p| p.is_line()))
@@ -53,7 +70,7 @@ pub(super) fn add(
             .filter(|l| crosses_ground(l.mode))
             .cloned()
             .collect();
-        let found = crossings_along(&ground, &lines, &places);
+        let found = crossings_along(&ground, index, &*keep, &places);
         j.crossings = tidy(found, j, waypoints);
     }
     Ok(())
@@ -86,6 +103,62 @@ fn bounds(journeys: &[Journey]) -> Option<GeoRect> {
     })
 }
 
+/// Every river of `gaz` and every land border of the world, indexed once: what
+/// [`crate::pipeline::Pipeline`] hands to each route it builds.
+pub fn world_lines(gaz: &Gazetteer) -> Result<LineIndex, geodata::Error> {
+    let world = GeoRect {
+        west: -180.0,
+        south: -90.0,
+        east: 180.0,
+        north: 90.0,
+    };
+    let mut lines: Vec<NamedLine> = gaz
+        .rivers()
+        .filter_map(|r| match &r.geometry {
+            PlaceGeometry::Lines(parts) => {
+                Some(NamedLine::new(&r.name, LineKind::River, parts.clone()))
+            }
+            _ => None,
+        })
+        .collect();
+    let borders = geodata::borders(world)?;
+    if !borders.is_empty() {
+        lines.push(NamedLine::new(
+            "international border",
+            LineKind::Border,
+            borders,
+        ));
+    }
+    Ok(LineIndex::new(lines))
+}
+
+/// Whether line `li` of the world index counts for a route in `rect`, by the rule of
+/// [`lines_in`]: a border always; a river when it has a point inside `rect` and no river of
+/// the same name before it does.
+fn counts(lines: &[NamedLine], li: usize, rect: GeoRect) -> bool {
+    let line = &lines[li];
+    if line.kind == LineKind::Border {
+        return true;
+    }
+    let inside = |l: &NamedLine| l.parts.iter().flatten().any(|p| in_rect(p, rect));
+    inside(line)
+        && !lines[..li]
+            .iter()
+            .any(|o| o.kind != LineKind::Border && o.name == line.name && inside(o))
+}
+
+fn in_rect(p: &LatLon, rect: GeoRect) -> bool {
+    p.lon >= rect.west && p.lon <= rect.east && p.lat >= rect.south && p.lat <= rect.north
+}
+
+/// The waypoints that are lines (a river named as a waypoint).
+fn story_lines(waypoints: &[ResolvedWaypoint]) -> impl Iterator<Item = &gazetteer::Place> {
+    waypoints
+        .iter()
+        .filter_map(|w| w.place.as_ref())
+        .filter(|p| matches!(p.geometry, PlaceGeometry::Lines(_)))
+}
+
 /// Named rivers that reach into `rect` (the gazetteer's, and any line the story names as a
 /// waypoint), and the land borders inside it.
 fn lines_in(
@@ -93,9 +166,7 @@ fn lines_in(
     gaz: &Gazetteer,
     waypoints: &[ResolvedWaypoint],
 ) -> Result<Vec<NamedLine>, geodata::Error> {
-    let inside = |p: &LatLon| {
-        p.lon >= rect.west && p.lon <= rect.east && p.lat >= rect.south && p.lat <= rect.north
-    };
+    let inside = |p: &LatLon| in_rect(p, rect);
     let story_lines = waypoints.iter().filter_map(|w| w.place.as_ref());
     let mut lines: Vec<NamedLine> = Vec::new();
     for r in gaz.rivers().chain(story_lines) {

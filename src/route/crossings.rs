@@ -112,6 +112,50 @@ impl std::fmt::Display for Crossing {
 
 type Seg = GeomWithData<Rectangle<[f64; 2]>, (usize, usize, usize)>;
 
+/// Named lines with their segments in an R-tree: built once (for the whole world's rivers and
+/// borders, by [`crate::pipeline::Pipeline`]) and asked for every route, so that a batch of
+/// stories does not re-read the basemap and re-sort the same segments for each one.
+pub struct LineIndex {
+    lines: Vec<NamedLine>,
+    tree: RTree<Seg>,
+}
+
+impl LineIndex {
+    /// Indexes every segment of `lines`.
+    pub fn new(lines: Vec<NamedLine>) -> LineIndex {
+        let mut items = Vec::new();
+        for (li, l) in lines.iter().enumerate() {
+            for (pi, part) in l.parts.iter().enumerate() {
+                for (si, w) in part.windows(2).enumerate() {
+                    for r in boxes(w[0], w[1]) {
+                        items.push(Seg::new(r, (li, pi, si)));
+                    }
+                }
+            }
+        }
+        LineIndex {
+            lines,
+            tree: RTree::bulk_load(items),
+        }
+    }
+
+    /// The indexed lines, in the order given.
+    pub fn lines(&self) -> &[NamedLine] {
+        &self.lines
+    }
+}
+
+impl std::fmt::Debug for LineIndex {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "LineIndex {{ {} lines, {} segments }}",
+            self.lines.len(),
+            self.tree.size()
+        )
+    }
+}
+
 /// Every crossing of `route` with `lines`, ordered by distance from the start. A route that
 /// runs through a line's vertex counts once; a route that only touches a line end counts too.
 pub fn find_crossings(
@@ -119,17 +163,18 @@ pub fn find_crossings(
     lines: &[NamedLine],
     places: &[NamedPlace],
 ) -> Vec<Crossing> {
-    let mut items = Vec::new();
-    for (li, l) in lines.iter().enumerate() {
-        for (pi, part) in l.parts.iter().enumerate() {
-            for (si, w) in part.windows(2).enumerate() {
-                for r in boxes(w[0], w[1]) {
-                    items.push(Seg::new(r, (li, pi, si)));
-                }
-            }
-        }
-    }
-    let tree = RTree::bulk_load(items);
+    crossings_in(route, &LineIndex::new(lines.to_vec()), &|_| true, places)
+}
+
+/// [`find_crossings`] on an index, counting only the lines `keep` accepts (by their index in
+/// [`LineIndex::lines`]).
+pub fn crossings_in(
+    route: &[LatLon],
+    index: &LineIndex,
+    keep: &dyn Fn(usize) -> bool,
+    places: &[NamedPlace],
+) -> Vec<Crossing> {
+    let (lines, tree) = (&index.lines, &index.tree);
     let mut out: Vec<Crossing> = Vec::new();
     let mut run = Length::ZERO;
     for w in route.windows(2) {
@@ -142,6 +187,9 @@ pub fn find_crossings(
         hits.sort_unstable();
         hits.dedup();
         for (li, pi, si) in hits {
+            if !keep(li) {
+                continue;
+            }
             let part = &lines[li].parts[pi];
             if let Some(t) = intersect(a, b, part[si], part[si + 1]) {
                 let at = crate::coord::interpolate(a, b, t);
@@ -177,13 +225,14 @@ pub fn find_crossings(
 /// km posts the figure is in chainage km, not in km of the schematic drawing.
 pub fn crossings_along(
     legs: &[super::Leg],
-    lines: &[NamedLine],
+    index: &LineIndex,
+    keep: &dyn Fn(usize) -> bool,
     places: &[NamedPlace],
 ) -> Vec<Crossing> {
     let mut out = Vec::new();
     for leg in legs {
         let drawn = leg.geometry_length.as_m();
-        for mut c in find_crossings(&leg.geometry, lines, places) {
+        for mut c in crossings_in(&leg.geometry, index, keep, places) {
             let share = if drawn > 0.0 {
                 (c.from_start.as_m() / drawn).clamp(0.0, 1.0)
             } else {
@@ -334,7 +383,12 @@ mod tests {
             stop_marks: Vec::new(),
         };
         let plain = find_crossings(&route, &lines, &[]);
-        let along = crossings_along(std::slice::from_ref(&leg), &lines, &[]);
+        let along = crossings_along(
+            std::slice::from_ref(&leg),
+            &LineIndex::new(lines.clone()),
+            &|_| true,
+            &[],
+        );
         assert_eq!(along.len(), 3);
         for (p, a) in plain.iter().zip(&along) {
             let want = 100_000.0 + 2.0 * p.from_start.as_m();

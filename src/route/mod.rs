@@ -83,6 +83,10 @@ pub struct RouteOptions {
     pub default_speed: Option<(Speed, Speed)>,
     /// Track to route rail legs on (`--rail FILE`); `None` uses the bundled line tables.
     pub rail: Option<std::sync::Arc<crate::network::RailNetwork>>,
+    /// The world's rivers and borders indexed once (as `Pipeline` does), for finding
+    /// crossings; `None` reads the lines near each route afresh (the same crossings, slower
+    /// over many stories).
+    pub lines: Option<std::sync::Arc<crossings::LineIndex>>,
 }
 
 /// A waypoint's position along a journey.
@@ -166,7 +170,7 @@ pub fn build(story: &Story, gaz: &Gazetteer, opts: &RouteOptions) -> Result<Rout
     }
     let waypoints = resolve_waypoints(story, gaz)?;
     let mut journeys = measure_legs(story, &waypoints, opts)?;
-    crossed::add(&mut journeys, &waypoints, gaz)?;
+    crossed::add(&mut journeys, &waypoints, gaz, opts.lines.as_deref())?;
     let events = events::place_events(story, &waypoints);
     for j in &mut journeys {
         j.times = events::mark_times(j, &events, &waypoints);
