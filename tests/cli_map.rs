@@ -224,7 +224,7 @@ fn regression_issue_17_html_map_is_self_contained_small_and_deterministic() {
             .args(["map", "--format", "html", "--out", out])
             .assert()
             .success()
-            .stdout(predicate::str::contains("kim-jong-un-train-2023-09.html"));
+            .stderr(predicate::str::contains("kim-jong-un-train-2023-09.html"));
         std::fs::read(dir.path().join(out).join("kim-jong-un-train-2023-09.html")).unwrap()
     };
     let a = run("a");

@@ -2,7 +2,7 @@
 //! (straight line to the published circuity band), never refused and never scored as if the
 //! straight line were the route.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
 
@@ -72,16 +72,17 @@ fn rail_claims_on_other_continents_are_bounded_not_refuted() {
     );
 }
 
-/// A rail distance shorter than the straight line is off, bounds or not.
-#[test]
-fn a_rail_claim_below_the_straight_line_is_off() {
-    let dir = tempfile::tempdir().unwrap();
-    let story = dir.path().join("paris-lyon.toml");
+/// A Paris–Lyon story file in `dir`: its title, the leg's mode, and one distance claim
+/// (`id`, `quote`, `value`).
+fn paris_lyon(dir: &Path, file: &str, title: &str, mode: &str, claim: [&str; 3]) -> PathBuf {
+    let story = dir.join(file);
+    let [id, quote, value] = claim;
     std::fs::write(
         &story,
-        r#"
+        format!(
+            r#"
 [story]
-title = "Paris to Lyon by train"
+title = "{title}"
 [[waypoints]]
 id = "paris"
 place = "Paris"
@@ -93,19 +94,33 @@ country = "FR"
 [[legs]]
 from = "paris"
 to = "lyon"
-mode = "rail"
+mode = "{mode}"
 [[claims]]
-id = "short"
+id = "{id}"
 outlet = "Test"
-quote = "the 300 km line"
+quote = "{quote}"
 kind = "distance"
 from = "paris"
 to = "lyon"
-value = "300 km"
-measure = "route"
-"#,
+value = "{value}"
+"#
+        ),
     )
     .unwrap();
+    story
+}
+
+/// A rail distance shorter than the straight line is off, bounds or not.
+#[test]
+fn a_rail_claim_below_the_straight_line_is_off() {
+    let dir = tempfile::tempdir().unwrap();
+    let story = paris_lyon(
+        dir.path(),
+        "paris-lyon.toml",
+        "Paris to Lyon by train",
+        "rail",
+        ["short", "the 300 km line", "300 km"],
+    );
     let (code, v) = check_json(&story);
     assert_eq!(code, Some(1), "{v:#}");
     assert_eq!(verdict(&v, "short"), "off");
@@ -125,35 +140,13 @@ measure = "route"
 #[test]
 fn a_direct_leg_in_a_train_story_is_a_bound() {
     let dir = tempfile::tempdir().unwrap();
-    let story = dir.path().join("paris-lyon-direct.toml");
-    std::fs::write(
-        &story,
-        r#"
-[story]
-title = "Paris to Lyon"
-[[waypoints]]
-id = "paris"
-place = "Paris"
-country = "FR"
-[[waypoints]]
-id = "lyon"
-place = "Lyon"
-country = "FR"
-[[legs]]
-from = "paris"
-to = "lyon"
-mode = "direct"
-[[claims]]
-id = "trip"
-outlet = "Test"
-quote = "the 450 km journey by train"
-kind = "distance"
-from = "paris"
-to = "lyon"
-value = "450 km"
-"#,
-    )
-    .unwrap();
+    let story = paris_lyon(
+        dir.path(),
+        "paris-lyon-direct.toml",
+        "Paris to Lyon",
+        "direct",
+        ["trip", "the 450 km journey by train", "450 km"],
+    );
     let (code, v) = check_json(&story);
     assert_eq!(code, Some(0), "{v:#}");
     assert_eq!(verdict(&v, "trip"), "plausible");

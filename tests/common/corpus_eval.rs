@@ -134,12 +134,24 @@ pub fn run_engine(a: &Article, pipeline: &routecheck::pipeline::Pipeline) -> Fou
         .collect();
     let title = format!("Draft from {}.txt", a.name);
     let path = format!("{}.txt (extracted)", a.name);
-    let checked = x
-        .to_story(&title, &path)
-        .map_err(routecheck::Error::from)
-        .and_then(|story| pipeline.check(&story));
+    // As `check --article` does: a draft that is no story is a "cannot check" report (exit 0);
+    // legs that cannot be measured are dropped and the claims checked without them; only a
+    // failure of that too is an error (exit 2).
+    let checked = match x.to_story(&title, &path) {
+        Err(_) => None,
+        Ok(story) if story.waypoints.is_empty() && story.claims.is_empty() => None,
+        Ok(story) => Some(pipeline.check(&story).or_else(|e| {
+            if story.legs.is_empty() {
+                return Err(e);
+            }
+            let mut bare = story.clone();
+            bare.legs.clear();
+            pipeline.check(&bare)
+        })),
+    };
     let error = match checked {
-        Ok(outcome) => {
+        None => None,
+        Some(Ok(outcome)) => {
             for c in &mut claims {
                 c.verdict = outcome
                     .claims
@@ -149,7 +161,7 @@ pub fn run_engine(a: &Article, pipeline: &routecheck::pipeline::Pipeline) -> Fou
             }
             None
         }
-        Err(e) => Some(e.to_string()),
+        Some(Err(e)) => Some(e.to_string()),
     };
     Found {
         places,
