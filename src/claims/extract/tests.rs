@@ -7,9 +7,10 @@ use crate::gazetteer::PlaceGeometry;
 use crate::story::ClaimKind;
 use crate::story::Story;
 
-/// Test places; populations are GeoNames cities500 figures (well-known places need no cue).
-fn gaz() -> Gazetteer {
-    Gazetteer::from_places(vec![
+/// Test cities; populations are GeoNames cities500 figures (well-known places need no cue).
+/// Shared with the language tests.
+pub(super) fn cities() -> Vec<Place> {
+    vec![
         Place {
             population: Some(3_222_000),
             ..Place::test_point("Pyongyang", PlaceKind::City, 39.0339, 125.7543)
@@ -23,7 +24,6 @@ fn gaz() -> Gazetteer {
             population: Some(8_961_989),
             ..Place::test_point("London", PlaceKind::City, 51.5074, -0.1278)
         },
-        Place::test_point("Russia", PlaceKind::Other, 61.5, 105.3),
         Place {
             population: Some(506_520),
             ..Place::test_point("Edinburgh", PlaceKind::City, 55.9533, -3.1883)
@@ -36,20 +36,27 @@ fn gaz() -> Gazetteer {
             population: Some(3_898_747),
             ..Place::test_point("Los Angeles", PlaceKind::City, 34.0522, -118.2437)
         },
-        Place {
-            geometry: PlaceGeometry::Lines(vec![vec![
-                LatLon {
-                    lat: 43.9,
-                    lon: 131.2,
-                },
-                LatLon {
-                    lat: 43.5,
-                    lon: 132.2,
-                },
-            ]]),
-            ..Place::test_point("Razdolnaya River", PlaceKind::River, 43.7, 131.7)
-        },
-    ])
+    ]
+}
+
+/// The test cities, a country and a river.
+fn gaz() -> Gazetteer {
+    let mut places = cities();
+    places.push(Place::test_point("Russia", PlaceKind::Other, 61.5, 105.3));
+    places.push(Place {
+        geometry: PlaceGeometry::Lines(vec![vec![
+            LatLon {
+                lat: 43.9,
+                lon: 131.2,
+            },
+            LatLon {
+                lat: 43.5,
+                lon: 132.2,
+            },
+        ]]),
+        ..Place::test_point("Razdolnaya River", PlaceKind::River, 43.7, 131.7)
+    });
+    Gazetteer::from_places(places)
 }
 
 fn kinds(x: &Extraction) -> Vec<&'static str> {

@@ -6,35 +6,9 @@ use super::*;
 use crate::story::{ClaimKind, DistanceMeasure, Hedge, Story};
 use crate::units::{LengthUnit, TimeUnit, Unit};
 
-/// Test places; populations are GeoNames cities500 figures (well-known places need no cue).
+/// The shared test cities.
 fn gaz() -> Gazetteer {
-    Gazetteer::from_places(vec![
-        Place {
-            population: Some(3_222_000),
-            ..Place::test_point("Pyongyang", PlaceKind::City, 39.0339, 125.7543)
-        },
-        Place {
-            population: Some(604_901),
-            ..Place::test_point("Vladivostok", PlaceKind::City, 43.1115, 131.8819)
-        },
-        Place::test_point("Khasan", PlaceKind::Station, 42.4306, 130.6437),
-        Place {
-            population: Some(8_961_989),
-            ..Place::test_point("London", PlaceKind::City, 51.5074, -0.1278)
-        },
-        Place {
-            population: Some(506_520),
-            ..Place::test_point("Edinburgh", PlaceKind::City, 55.9533, -3.1883)
-        },
-        Place {
-            population: Some(2_696_555),
-            ..Place::test_point("Chicago", PlaceKind::City, 41.8781, -87.6298)
-        },
-        Place {
-            population: Some(3_898_747),
-            ..Place::test_point("Los Angeles", PlaceKind::City, 34.0522, -118.2437)
-        },
-    ])
+    Gazetteer::from_places(super::tests::cities())
 }
 
 /// The first route distance of the extraction: its text, hedge and value range in km.
