@@ -59,7 +59,7 @@ mod place;
 mod query;
 mod resolve;
 mod script;
-mod seas;
+pub(crate) mod seas;
 mod world;
 pub mod world_build;
 mod zone;

@@ -58,6 +58,7 @@ pub fn scene(story: &Story, route: &Route, rivers: &[&Place]) -> MapScene {
                 _ if journey.is_some_and(|j| j.legs.iter().any(|l| l.via.contains(&w.id))) => {
                     WaypointKind::Via
                 }
+                _ if journey.is_none() => WaypointKind::Place,
                 _ => WaypointKind::Stop,
             };
             ScenePoint {

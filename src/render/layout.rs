@@ -26,6 +26,8 @@ pub(super) enum Entry {
     Unknown(LegMode),
     Ends,
     Marker,
+    /// A place the story names off the route.
+    Place,
     Crossing(CrossingKind),
     Line(LineKind),
     Border,
@@ -42,6 +44,7 @@ pub(super) fn entry_text(e: &Entry) -> String {
         Entry::Unknown(_) => "Train — track not known, straight line shown".into(),
         Entry::Ends => "Start and end".into(),
         Entry::Marker => "Stop (km from start)".into(),
+        Entry::Place => "Place named in the story, off the route".into(),
         Entry::Crossing(CrossingKind::River) => "River crossing".into(),
         Entry::Crossing(CrossingKind::Border) => "Border crossing".into(),
         Entry::Line(LineKind::River) => "River named in the story".into(),
@@ -108,6 +111,9 @@ pub(super) fn entries(scene: &MapScene) -> Vec<Entry> {
         .any(|w| matches!(w.kind, W::Stop | W::Via))
     {
         entries.push(Entry::Marker);
+    }
+    if scene.waypoints.iter().any(|w| w.kind == W::Place) {
+        entries.push(Entry::Place);
     }
     for kind in [CrossingKind::River, CrossingKind::Border] {
         if scene.crossings.iter().any(|c| c.kind == kind) {

@@ -103,6 +103,20 @@ pub fn draw(out: &mut String, view: &View, pal: &Palette, boxes: &Boxes) {
                     num(2.2 * k)
                 );
             }
+            Entry::Place => {
+                let r = 4.2 * k;
+                let _ = writeln!(
+                    out,
+                    r#"<rect x="{}" y="{}" width="{}" height="{}" fill="{}" stroke="{}" stroke-width="{}"/>"#,
+                    num(mid.x - r),
+                    num(mid.y - r),
+                    num(2.0 * r),
+                    num(2.0 * r),
+                    pal.text_muted,
+                    pal.casing,
+                    num(1.6 * k)
+                );
+            }
             Entry::Crossing(kind) => crossing_marker(out, *kind, mid, 6.0 * k, pal, k),
             Entry::Line(LineKind::River) => svg::path(
                 out,

@@ -59,6 +59,9 @@ pub enum WaypointKind {
     Stop,
     /// A place passed through: small marker.
     Via,
+    /// A place the story names that is not on the route (a city a claim compares against):
+    /// a small grey square, not a stop's circle.
+    Place,
 }
 
 /// A named point on the route.

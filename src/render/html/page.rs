@@ -76,6 +76,7 @@ fn kind_word(kind: WaypointKind) -> &'static str {
         WaypointKind::Destination => "destination",
         WaypointKind::Stop => "stop",
         WaypointKind::Via => "via",
+        WaypointKind::Place => "place",
     }
 }
 
@@ -107,6 +108,10 @@ fn swatch(e: &Entry, pal: &Palette) -> String {
         }
         Entry::Ends => circle(6.0, pal.marker, pal.casing),
         Entry::Marker => circle(4.5, pal.casing, pal.marker),
+        Entry::Place => format!(
+            r#"<rect x="12" y="4" width="8" height="8" fill="{}" stroke="{}" stroke-width="1.6"/>"#,
+            pal.text_muted, pal.casing
+        ),
         Entry::Crossing(CrossingKind::River) => circle(5.0, pal.story_river, pal.casing),
         Entry::Crossing(CrossingKind::Border) => format!(
             r#"<path d="M16 2L22 8L16 14L10 8Z" fill="{}" stroke="{}" stroke-width="2"/>"#,
