@@ -179,3 +179,38 @@ fn the_svg_draws_the_laid_out_labels() {
         assert!(svg.contains(&first), "{first:?} not drawn");
     }
 }
+
+/// Issue 17: Ussuriysk (named by a claim, not on the route) is not drawn as a stop: it has its
+/// own kind, marker (a square) and legend line.
+#[test]
+fn regression_issue_17_a_place_off_the_route_is_not_a_stop() {
+    use routecheck::render::WaypointKind;
+    let scene = scene_of("data/stories/kim-jong-un-train-2023-09.toml");
+    let kind = |name: &str| {
+        scene
+            .waypoints
+            .iter()
+            .find(|w| w.name == name)
+            .map(|w| w.kind)
+    };
+    assert_eq!(kind("Ussuriysk"), Some(WaypointKind::Place));
+    assert_eq!(kind("Tumangang"), Some(WaypointKind::Stop));
+    assert_eq!(kind("Vladivostok"), Some(WaypointKind::Destination));
+    let svg = render::svg(&scene, &MapOptions::default()).unwrap();
+    assert!(svg.contains("Place named in the story, off the route"));
+    let squares = svg.matches("<rect").count();
+    let without = MapScene {
+        waypoints: (scene.waypoints.iter())
+            .filter(|w| w.kind != WaypointKind::Place)
+            .cloned()
+            .collect(),
+        ..scene.clone()
+    };
+    let svg = render::svg(&without, &MapOptions::default()).unwrap();
+    assert!(!svg.contains("Place named in the story"));
+    assert_eq!(
+        svg.matches("<rect").count(),
+        squares - 2,
+        "its marker and its legend swatch"
+    );
+}

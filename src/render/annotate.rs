@@ -503,3 +503,123 @@ fn split_inside(line: &[Px], r: &Rect) -> Vec<Vec<Px>> {
     runs.sort_by_key(|r| std::cmp::Reverse(r.len()));
     runs
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::coord::LatLon;
+    use crate::render::scene::{LegMode, SceneLeg, ScenePoint};
+    use crate::units::Length;
+
+    fn point(name: &str, kind: WaypointKind, at: LatLon, km: f64) -> ScenePoint {
+        ScenePoint {
+            name: name.into(),
+            kind,
+            at,
+            km_from_start: Some(Length::km(km)),
+            km_at_least: false,
+        }
+    }
+
+    /// An out-and-back trip: Lyon is the turning point, and Paris is both the start and the
+    /// return ("Paris (return)", on the same point).
+    fn round_trip() -> MapScene {
+        let paris = LatLon {
+            lat: 48.8566,
+            lon: 2.3522,
+        };
+        let lyon = LatLon {
+            lat: 45.764,
+            lon: 4.8357,
+        };
+        MapScene {
+            legs: vec![
+                SceneLeg {
+                    mode: LegMode::Rail,
+                    points: vec![paris, lyon],
+                    schematic: false,
+                    track_unknown: false,
+                    label: String::new(),
+                },
+                SceneLeg {
+                    mode: LegMode::Rail,
+                    points: vec![lyon, paris],
+                    schematic: false,
+                    track_unknown: false,
+                    label: String::new(),
+                },
+            ],
+            waypoints: vec![
+                point("Paris", WaypointKind::Origin, paris, 0.0),
+                point("Lyon", WaypointKind::Stop, lyon, 392.0),
+                point("Paris (return)", WaypointKind::Destination, paris, 784.0),
+            ],
+            ..Default::default()
+        }
+    }
+
+    /// Issue 17: a station and its "(return)" twin on one point share one label, with both
+    /// km tags, instead of two labels printed on top of each other.
+    #[test]
+    fn regression_issue_17_twins_on_one_point_share_a_label() {
+        let layout = crate::render::label_layout(&round_trip(), &MapOptions::default()).unwrap();
+        let paris: Vec<&str> = (layout.labels.iter())
+            .filter(|l| l.text.contains("Paris"))
+            .map(|l| l.text.as_str())
+            .collect();
+        assert_eq!(paris, ["Paris / Paris (return) km 0 · 784"]);
+        assert!(layout.labels.iter().any(|l| l.text == "Lyon km 392"));
+    }
+
+    /// A label with no room for its km tag keeps its name; with no room at all it is dropped.
+    #[test]
+    fn the_km_tag_goes_before_the_name() {
+        let frame = Rect {
+            x: 0.0,
+            y: 0.0,
+            w: 300.0,
+            h: 200.0,
+        };
+        let name = line("Tumangang".into(), Face::Bold, 14.5, "#000");
+        let km = line("km 852".into(), Face::Regular, 12.0, "#666");
+        let (w, h) = label_size(std::slice::from_ref(&name));
+        let at = Px { x: 150.0, y: 100.0 };
+        // Room for one line only: everything but a band of the name's height is blocked.
+        let mut placer = Placer::new(frame, 0.0);
+        placer.block(Rect {
+            x: 0.0,
+            y: 0.0,
+            w: 300.0,
+            h: 100.0 - h / 2.0 - 0.5,
+        });
+        placer.block(Rect {
+            x: 0.0,
+            y: 100.0 + h / 2.0 + 0.5,
+            w: 300.0,
+            h: 100.0,
+        });
+        let mut out = Vec::new();
+        beside(
+            &mut out,
+            &mut placer,
+            LabelRole::Stop,
+            at,
+            4.0,
+            vec![name.clone(), km.clone()],
+        );
+        assert_eq!(out.len(), 1);
+        assert_eq!(out[0].text(), "Tumangang");
+        assert!(out[0].placement.rect.w >= w - 1e-9);
+        // With the band taken too, nothing fits, and the label is dropped.
+        placer.block(frame);
+        beside(
+            &mut out,
+            &mut placer,
+            LabelRole::Stop,
+            at,
+            4.0,
+            vec![name, km],
+        );
+        assert_eq!(out.len(), 1);
+    }
+}

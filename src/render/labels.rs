@@ -345,7 +345,7 @@ mod tests {
     }
 
     #[test]
-    fn optional_labels_are_dropped_when_crowded() {
+    fn labels_are_dropped_when_crowded() {
         let mut p = Placer::new(FRAME, 0.0);
         p.block(FRAME);
         assert!(
@@ -365,5 +365,56 @@ mod tests {
             .collect();
         let pl = p.place_along(&line, 80.0, 12.0).unwrap();
         assert!((pl.angle_deg - 26.565).abs() < 0.1, "{}", pl.angle_deg);
+    }
+
+    /// Issue 17: a label that can only go across the route is dropped, never drawn over it.
+    #[test]
+    fn regression_issue_17_a_label_never_crosses_the_route() {
+        let mut p = Placer::new(FRAME, 0.0);
+        // A zigzag route through every candidate position around the marker.
+        let mut zig = Vec::new();
+        for i in 0..=80 {
+            let x = 40.0 + 4.0 * f64::from(i);
+            zig.push(Px { x, y: 40.0 });
+            zig.push(Px {
+                x: x + 2.0,
+                y: 260.0,
+            });
+        }
+        p.avoid_line(&zig);
+        assert!(
+            p.place_point(Px { x: 200.0, y: 150.0 }, 5.0, 60.0, 14.0)
+                .is_none()
+        );
+        // Clear of the route, the same label fits.
+        let mut q = Placer::new(FRAME, 0.0);
+        q.avoid_line(&[Px { x: 0.0, y: 290.0 }, Px { x: 400.0, y: 290.0 }]);
+        assert!(
+            q.place_point(Px { x: 200.0, y: 150.0 }, 5.0, 60.0, 14.0)
+                .is_some()
+        );
+    }
+
+    /// Issue 17: many labels on one spot each take a free place (farther rings, with leaders)
+    /// or are dropped; no two placed boxes overlap or come closer than the gap.
+    #[test]
+    fn regression_issue_17_a_crowd_of_labels_keeps_its_gap() {
+        let mut p = Placer::new(FRAME, 3.0);
+        let placed: Vec<Placement> = (0..12)
+            .filter_map(|i| {
+                let at = Px {
+                    x: 200.0 + f64::from(i % 3) * 4.0,
+                    y: 150.0 + f64::from(i / 3) * 3.0,
+                };
+                p.place_point(at, 4.0, 70.0, 14.0)
+            })
+            .collect();
+        assert!(placed.len() >= 8, "{}", placed.len());
+        assert!(placed.iter().any(|pl| pl.leader.is_some()));
+        for (i, a) in placed.iter().enumerate() {
+            for b in &placed[i + 1..] {
+                assert_eq!(a.rect.inflate(2.9).overlap(&b.rect), 0.0, "{a:?} {b:?}");
+            }
+        }
     }
 }

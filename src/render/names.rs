@@ -220,4 +220,44 @@ mod tests {
         assert!(inside(&sq, 1.0, 1.0));
         assert!(!inside(&sq, 3.0, 1.0));
     }
+
+    /// Issue 17: on an overview map (Lisbon to Tokyo) the small countries are named too, in
+    /// smaller type, not only those filling eight cells of the grid; and no name is set below
+    /// the smallest size.
+    #[test]
+    fn regression_issue_17_countries_are_named_at_overview_scale() {
+        let scene = MapScene {
+            legs: vec![SceneLeg {
+                mode: LegMode::Air,
+                points: vec![
+                    LatLon {
+                        lat: 38.7167,
+                        lon: -9.1333,
+                    },
+                    LatLon {
+                        lat: 35.6895,
+                        lon: 139.6917,
+                    },
+                ],
+                schematic: false,
+                track_unknown: false,
+                label: String::new(),
+            }],
+            ..Default::default()
+        };
+        let opt = MapOptions::default();
+        let view = View::new(&scene, &opt).unwrap();
+        let grid = Grid::new(&view).unwrap();
+        let found = countries(&view, &grid, &opt).unwrap();
+        let small: Vec<&str> = (found.iter())
+            .filter(|c| c.cells < 8)
+            .map(|c| c.name.as_str())
+            .collect();
+        assert!(small.len() >= 5, "{small:?}");
+        assert!(found.iter().any(|c| c.size_px < FULL_SIZE * view.k));
+        assert!(found.iter().all(|c| c.size_px >= MIN_SIZE * view.k - 1e-9));
+        for n in ["Russia", "China", "Portugal"] {
+            assert!(found.iter().any(|c| c.name == n), "{n}");
+        }
+    }
 }

@@ -107,7 +107,9 @@ pub fn in_view(view: &View, grid: &Grid) -> Result<Vec<SeaName>, Error> {
         })
         .collect();
     for (i, (r, _)) in big.iter().enumerate() {
-        let mine: Vec<usize> = (0..sea_of.len()).filter(|c| sea_of[*c] == Some(i)).collect();
+        let mine: Vec<usize> = (0..sea_of.len())
+            .filter(|c| sea_of[*c] == Some(i))
+            .collect();
         if mine.len() < 4 {
             continue;
         }
@@ -123,4 +125,70 @@ pub fn in_view(view: &View, grid: &Grid) -> Result<Vec<SeaName>, Error> {
     }
     found.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.name.cmp(&b.1.name)));
     Ok(found.into_iter().take(MAX_SEAS).map(|(_, s)| s).collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::coord::LatLon;
+    use crate::render::scene::{LegMode, MapOptions, MapScene, SceneLeg};
+
+    fn names(from: LatLon, to: LatLon) -> Vec<String> {
+        let scene = MapScene {
+            legs: vec![SceneLeg {
+                mode: LegMode::Air,
+                points: vec![from, to],
+                schematic: false,
+                track_unknown: false,
+                label: String::new(),
+            }],
+            ..Default::default()
+        };
+        let view = View::new(&scene, &MapOptions::default()).unwrap();
+        let grid = Grid::new(&view).unwrap();
+        in_view(&view, &grid)
+            .unwrap()
+            .into_iter()
+            .map(|s| s.name)
+            .collect()
+    }
+
+    /// Issue 17: Pyongyang to Vladivostok names the Sea of Japan, though the frame stops
+    /// short of the sea's own label point (39.37° N, 134.17° E).
+    #[test]
+    fn regression_issue_17_names_the_sea_of_japan_on_the_default_map() {
+        let n = names(
+            LatLon {
+                lat: 39.0339,
+                lon: 125.7543,
+            },
+            LatLon {
+                lat: 43.1056,
+                lon: 131.8735,
+            },
+        );
+        assert!(n.iter().any(|s| s == "Sea of Japan"), "{n:?}");
+        assert!(n.len() <= MAX_SEAS);
+    }
+
+    /// A sea whose box goes round the world (the Bering Sea, -180° to 180°) is not named in
+    /// the North Atlantic, where its box's latitudes also run.
+    #[test]
+    fn a_box_round_the_world_does_not_name_a_sea_far_away() {
+        let n = names(
+            LatLon {
+                lat: 55.8642,
+                lon: -4.2518,
+            },
+            LatLon {
+                lat: 64.1466,
+                lon: -21.9426,
+            },
+        );
+        assert!(!n.iter().any(|s| s == "Bering Sea"), "{n:?}");
+        assert!(
+            !n.is_empty(),
+            "the sea between Scotland and Iceland is named"
+        );
+    }
 }

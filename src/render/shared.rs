@@ -26,7 +26,11 @@ pub fn side_by_side(legs: Vec<Vec<Px>>, gap_px: f64) -> Vec<Vec<Px>> {
         h: 0.0,
     };
     let (mut x1, mut y1) = (f64::MIN, f64::MIN);
-    for p in legs.iter().flatten().filter(|p| p.x.is_finite() && p.y.is_finite()) {
+    for p in legs
+        .iter()
+        .flatten()
+        .filter(|p| p.x.is_finite() && p.y.is_finite())
+    {
         bounds.x = bounds.x.min(p.x);
         bounds.y = bounds.y.min(p.y);
         x1 = x1.max(p.x);
@@ -124,8 +128,16 @@ mod tests {
         let apart = vec![px(10.0, 200.0), px(200.0, 220.0)];
         let legs = side_by_side(vec![out.clone(), back, apart.clone()], 4.0);
         // Eastbound moves south (right of travel on screen), westbound north.
-        assert!(legs[0].iter().all(|p| (p.y - 52.0).abs() < 1e-9), "{:?}", legs[0]);
-        assert!(legs[1].iter().all(|p| (p.y - 48.0).abs() < 1e-9), "{:?}", legs[1]);
+        assert!(
+            legs[0].iter().all(|p| (p.y - 52.0).abs() < 1e-9),
+            "{:?}",
+            legs[0]
+        );
+        assert!(
+            legs[1].iter().all(|p| (p.y - 48.0).abs() < 1e-9),
+            "{:?}",
+            legs[1]
+        );
         for (a, b) in legs[0].iter().zip(legs[1].iter().rev()) {
             assert!((a.x - b.x).abs() < 1e-9);
         }
