@@ -214,3 +214,26 @@ fn regression_issue_17_a_place_off_the_route_is_not_a_stop() {
         "its marker and its legend swatch"
     );
 }
+
+/// Issue 17: a GPS track drawn with `map --track` is "Track" in the legend, not "Road".
+#[test]
+fn regression_issue_17_a_gps_track_is_a_track_in_the_legend() {
+    let dir = tempfile::tempdir().unwrap();
+    let track = r#"<?xml version="1.0"?>
+<gpx version="1.1" creator="test" xmlns="http://www.topografix.com/GPX/1/1"><trk><trkseg>
+<trkpt lat="60.1699" lon="24.9384"/><trkpt lat="60.2055" lon="24.6559"/><trkpt lat="60.2934" lon="25.0378"/>
+</trkseg></trk></gpx>"#;
+    std::fs::write(dir.path().join("walk.gpx"), track).unwrap();
+    assert_cmd::Command::cargo_bin("routecheck")
+        .unwrap()
+        .current_dir(dir.path())
+        .env_clear()
+        .args([
+            "map", "--track", "walk.gpx", "--format", "svg", "--out", "o",
+        ])
+        .assert()
+        .success();
+    let svg = std::fs::read_to_string(dir.path().join("o/walk.svg")).unwrap();
+    assert!(svg.contains(">Track (recorded)<"), "legend names the track");
+    assert!(!svg.contains(">Road<"), "not a road");
+}

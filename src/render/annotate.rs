@@ -539,6 +539,7 @@ mod tests {
                     points: vec![paris, lyon],
                     schematic: false,
                     track_unknown: false,
+                    recorded: false,
                     label: String::new(),
                 },
                 SceneLeg {
@@ -546,6 +547,7 @@ mod tests {
                     points: vec![lyon, paris],
                     schematic: false,
                     track_unknown: false,
+                    recorded: false,
                     label: String::new(),
                 },
             ],

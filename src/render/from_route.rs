@@ -32,6 +32,7 @@ pub fn scene(story: &Story, route: &Route, rivers: &[&Place]) -> MapScene {
             points: l.geometry.clone(),
             schematic: schematic(l.measure, l.mode),
             track_unknown: l.measure == Measure::Bounded,
+            recorded: false,
             label: format!("{} → {}", l.from, l.to),
         })
         .collect();

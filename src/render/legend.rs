@@ -77,7 +77,9 @@ pub fn draw(out: &mut String, view: &View, pal: &Palette, boxes: &Boxes) {
         let mut d = String::new();
         svg::push_path(&mut d, &sample, false);
         match e {
-            Entry::Leg(mode, _) => svg::path(out, &d, &leg_stroke(*mode, pal, k)),
+            Entry::Leg(mode, _) | Entry::Track(mode) => {
+                svg::path(out, &d, &leg_stroke(*mode, pal, k))
+            }
             Entry::Unknown(mode) => svg::path(out, &d, &unknown_stroke(*mode, pal, k)),
             Entry::Ends => {
                 let _ = writeln!(
@@ -326,6 +328,7 @@ mod tests {
             ],
             schematic: true,
             track_unknown: false,
+            recorded: false,
             label: String::new(),
         }];
         let view = View::new(

@@ -378,6 +378,7 @@ mod tests {
                 ],
                 schematic: true,
                 track_unknown: false,
+                recorded: false,
                 label: String::new(),
             }],
             waypoints: vec![
@@ -473,6 +474,7 @@ mod tests {
                 points: pts,
                 schematic: false,
                 track_unknown: false,
+                recorded: false,
                 label: String::new(),
             }],
             ..Default::default()
@@ -523,6 +525,7 @@ mod tests {
                     points: pts,
                     schematic: false,
                     track_unknown: false,
+                    recorded: false,
                     label: String::new(),
                 }],
                 ..Default::default()

@@ -23,6 +23,7 @@
 //!         points: vec![LatLon { lat: 52.2298, lon: 21.0118 }, LatLon { lat: 50.4547, lon: 30.5238 }],
 //!         schematic: false,
 //!         track_unknown: false,
+//!         recorded: false,
 //!         label: String::new(),
 //!     }],
 //!     ..Default::default()

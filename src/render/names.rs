@@ -198,6 +198,7 @@ mod tests {
                 points: pts,
                 schematic: false,
                 track_unknown: false,
+                recorded: false,
                 label: String::new(),
             }],
             ..Default::default()
@@ -241,6 +242,7 @@ mod tests {
                 ],
                 schematic: false,
                 track_unknown: false,
+                recorded: false,
                 label: String::new(),
             }],
             ..Default::default()

@@ -140,6 +140,7 @@ mod tests {
                 points: vec![from, to],
                 schematic: false,
                 track_unknown: false,
+                recorded: false,
                 label: String::new(),
             }],
             ..Default::default()

@@ -98,7 +98,7 @@ fn swatch(e: &Entry, pal: &Palette) -> String {
         )
     };
     let body = match e {
-        Entry::Leg(m, _) => {
+        Entry::Leg(m, _) | Entry::Track(m) => {
             let (c, w, d) = leg_style(*m, false, pal);
             line(c, w, d)
         }
@@ -384,6 +384,7 @@ mod tests {
                         points: vec![p(39.03385, 125.75432), p(41.79556, 129.77583)],
                         schematic: true,
                         track_unknown: false,
+                        recorded: false,
                         label: "pyongyang → chongjin".into(),
                     },
                     SceneLeg {
@@ -391,6 +392,7 @@ mod tests {
                         points: vec![p(41.79556, 129.77583), p(42.42387, 130.65156)],
                         schematic: true,
                         track_unknown: true,
+                        recorded: false,
                         label: "chongjin → khasan".into(),
                     },
                 ],
@@ -503,6 +505,7 @@ mod tests {
             points: vec![p(-18.14, 178.44), p(-13.83, -171.76)],
             schematic: false,
             track_unknown: false,
+            recorded: false,
             label: "Suva → Apia".into(),
         }];
         m.scene.waypoints.clear();
