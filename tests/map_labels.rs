@@ -237,3 +237,27 @@ fn regression_issue_17_a_gps_track_is_a_track_in_the_legend() {
     assert!(svg.contains(">Track (recorded)<"), "legend names the track");
     assert!(!svg.contains(">Road<"), "not a road");
 }
+
+/// Issue 17: the border crossing's label and the country labels use the same country names.
+#[test]
+fn regression_issue_17_border_and_country_labels_agree() {
+    let scene = scene_of("data/stories/kim-jong-un-train-2023-09.toml");
+    let border = scene
+        .crossings
+        .iter()
+        .find(|c| c.kind == render::CrossingKind::Border)
+        .expect("the route crosses a border");
+    let layout = render::label_layout(&scene, &MapOptions::default()).unwrap();
+    let countries: Vec<&str> = (layout.labels.iter())
+        .filter(|l| l.role == LabelRole::Country)
+        .map(|l| l.text.as_str())
+        .collect();
+    let pair = border.name.trim_end_matches(" border");
+    for name in pair.split('–') {
+        assert!(
+            countries.contains(&name.to_uppercase().as_str()),
+            "{name} (from {:?}) not among the country labels {countries:?}",
+            border.name
+        );
+    }
+}

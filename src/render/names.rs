@@ -1,7 +1,8 @@
 //! Country names placed inside the frame: a grid over the map is classified by the bundled
 //! country areas, and each country's name goes on its cell farthest from any other country, the
 //! sea and the frame edge (so a country whose own label point is off the map is still named).
-//! Every country on the map is offered, at every scale: a small one gets smaller type, sized
+//! A country is named as the gazetteer names it (as border crossings are), not as the basemap
+//! table does ("Russian Federation", not "Russia"). Every country on the map is offered, at every scale: a small one gets smaller type, sized
 //! to the width it has on the map, and the label placer drops what still does not fit.
 
 use super::Error;
@@ -138,7 +139,12 @@ pub fn countries(view: &View, grid: &Grid, opt: &MapOptions) -> Result<Vec<Count
         let west = (0..bi).rev().take_while(|i| owned(*i)).count();
         let east = (bi + 1..NX).take_while(|i| owned(*i)).count();
         let room_px = (west + east + 2) as f64 * cell_w;
-        let name = row.name.to_uppercase();
+        // The name the rest of the report uses for the country (a border crossing is the
+        // "North Korea–Russian Federation border"), when the gazetteer knows the basemap's.
+        let shown = crate::gazetteer::country_code(&row.name)
+            .and_then(crate::gazetteer::country_name)
+            .unwrap_or(&row.name);
+        let name = shown.to_uppercase();
         let full = FULL_SIZE * base * k;
         let width =
             |size: f64| fonts::text_width(&name, Face::Regular, size, size / FULL_SIZE * 2.5);
@@ -151,7 +157,7 @@ pub fn countries(view: &View, grid: &Grid, opt: &MapOptions) -> Result<Vec<Count
             continue;
         }
         out.push(CountryName {
-            name: row.name.clone(),
+            name: shown.to_string(),
             at: grid.cells[best].0,
             cells: mine.len(),
             size_px,
