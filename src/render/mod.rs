@@ -58,7 +58,10 @@ pub mod track;
 pub(crate) mod view;
 
 pub use annotate::LabelRole;
-pub use chart::{ChartEvent, ChartMark, ChartScene, SpeedBand, SpeedLine, chart_png, chart_svg};
+pub use chart::{
+    ChartDay, ChartEvent, ChartMark, ChartScene, SpeedBand, SpeedKind, SpeedLine, chart_png,
+    chart_svg,
+};
 pub use chart_of::chart_scene;
 pub use from_route::scene;
 pub use html::{HtmlMap, html, html_map};
