@@ -84,7 +84,7 @@ pub fn in_view(view: &View, grid: &Grid) -> Result<Vec<SeaName>, Error> {
             let w_px = (r.east - r.west) * mid_lat.cos() * M_PER_DEG / per_px;
             let h_px = (r.north - r.south) * M_PER_DEG / per_px;
             (w_px >= 0.1 * f.w || h_px >= 0.1 * f.h)
-                .then(|| (r, (r.east - r.west) * (r.north - r.south)))
+                .then_some((r, (r.east - r.west) * (r.north - r.south)))
         })
         .collect();
     let holds = |r: &Row, lon: f64, lat: f64| {
