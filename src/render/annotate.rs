@@ -213,7 +213,7 @@ pub(super) fn place_all(
                 ..line(a.name.clone(), Face::Regular, 14.0 * k, pal.text_muted)
             },
         };
-        centred(&mut out, placer, LabelRole::Area, view.px(a.at), l);
+        centred(&mut out, placer, LabelRole::Area, &[view.px(a.at)], l);
     }
     let grid = super::names::Grid::new(view)?;
     for c in super::names::countries(view, &grid, opt)? {
@@ -226,7 +226,8 @@ pub(super) fn place_all(
                 pal.text_muted,
             )
         };
-        centred(&mut out, placer, LabelRole::Country, c.at, l);
+        let spots: Vec<Px> = std::iter::once(c.at).chain(c.more).collect();
+        centred(&mut out, placer, LabelRole::Country, &spots, l);
     }
     for t in ticks {
         tick_label(&mut out, placer, t, pal, k);
@@ -236,7 +237,7 @@ pub(super) fn place_all(
             &mut out,
             placer,
             LabelRole::Sea,
-            s.at,
+            &[s.at],
             sea_line(s.name, pal, k),
         );
     }
@@ -283,13 +284,13 @@ fn beside(
     }
 }
 
-/// A level one-line label centred near `at` (small shifts when the exact spot is taken). An
-/// area's name keeps half an em clear either side, so that two names never read as one
-/// ("SWEDENFINLAND").
-fn centred(out: &mut Vec<Label>, placer: &mut Placer, role: LabelRole, at: Px, l: TextLine) {
+/// A level one-line label centred near the first of `spots` it fits at (with small shifts
+/// when the exact spot is taken). An area's name keeps half an em clear either side, so that
+/// two names never read as one ("SWEDENFINLAND").
+fn centred(out: &mut Vec<Label>, placer: &mut Placer, role: LabelRole, spots: &[Px], l: TextLine) {
     let (w, h) = label_size(std::slice::from_ref(&l));
     let w = w + l.size;
-    let cands: Vec<(Rect, Anchor, f64)> = [
+    let shifts = [
         (0.0, 0.0),
         (0.0, -1.5),
         (0.0, 1.5),
@@ -297,22 +298,22 @@ fn centred(out: &mut Vec<Label>, placer: &mut Placer, role: LabelRole, at: Px, l
         (0.6, 0.0),
         (0.0, -3.0),
         (0.0, 3.0),
-    ]
-    .iter()
-    .enumerate()
-    .map(|(i, (dx, dy))| {
-        (
-            Rect {
-                x: at.x - w / 2.0 + dx * w,
-                y: at.y - h / 2.0 + dy * h,
-                w,
-                h,
-            },
-            Anchor::Middle,
-            i as f64,
-        )
-    })
-    .collect();
+    ];
+    let mut cands: Vec<(Rect, Anchor, f64)> = Vec::new();
+    for (n, at) in spots.iter().enumerate() {
+        for (i, (dx, dy)) in shifts.iter().enumerate() {
+            cands.push((
+                Rect {
+                    x: at.x - w / 2.0 + dx * w,
+                    y: at.y - h / 2.0 + dy * h,
+                    w,
+                    h,
+                },
+                Anchor::Middle,
+                (n * shifts.len() + i) as f64,
+            ));
+        }
+    }
     if let Some(placement) = placer.place(&cands) {
         out.push(Label {
             role,

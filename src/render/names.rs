@@ -26,6 +26,8 @@ const MIN_SIZE: f64 = 8.5;
 pub struct CountryName {
     pub name: String,
     pub at: Px,
+    /// Other spots inside the country, next best first, for when `at` is taken.
+    pub more: Vec<Px>,
     pub cells: usize,
     pub size_px: f64,
 }
@@ -93,6 +95,11 @@ impl Grid {
     /// The cell of `mine` farthest (Chebyshev, in cells) from any cell whose `region` differs
     /// from its own, or from the frame's edge: the middle of a region, where its name goes.
     pub fn interior(region: &[Option<usize>], mine: &[usize]) -> Option<usize> {
+        Grid::interiors(region, mine, 1).first().copied()
+    }
+
+    /// The `n` cells of `mine` farthest from the region's edge, farthest first.
+    pub fn interiors(region: &[Option<usize>], mine: &[usize], n: usize) -> Vec<usize> {
         let dist = |c: usize| -> usize {
             let (ci, cj) = (c % NX, c / NX);
             let edge = ci.min(cj).min(NX - 1 - ci).min(NY - 1 - cj) + 1;
@@ -105,9 +112,9 @@ impl Grid {
             }
             best
         };
-        mine.iter()
-            .copied()
-            .max_by_key(|c| (dist(*c), std::cmp::Reverse(*c)))
+        let mut ranked: Vec<(usize, usize)> = mine.iter().map(|c| (dist(*c), *c)).collect();
+        ranked.sort_by_key(|(d, c)| (std::cmp::Reverse(*d), *c));
+        ranked.into_iter().take(n).map(|(_, c)| c).collect()
     }
 }
 
@@ -127,7 +134,8 @@ pub fn countries(view: &View, grid: &Grid, opt: &MapOptions) -> Result<Vec<Count
     ids.dedup();
     for id in ids {
         let mine: Vec<usize> = (0..owner.len()).filter(|c| owner[*c] == Some(id)).collect();
-        let Some(best) = Grid::interior(owner, &mine) else {
+        let spots = Grid::interiors(owner, &mine, 6);
+        let Some(&best) = spots.first() else {
             continue;
         };
         let Some(row) = table.get(id) else {
@@ -159,6 +167,7 @@ pub fn countries(view: &View, grid: &Grid, opt: &MapOptions) -> Result<Vec<Count
         out.push(CountryName {
             name: shown.to_string(),
             at: grid.cells[best].0,
+            more: spots[1..].iter().map(|c| grid.cells[*c].0).collect(),
             cells: mine.len(),
             size_px,
         });
@@ -264,7 +273,7 @@ mod tests {
         assert!(small.len() >= 5, "{small:?}");
         assert!(found.iter().any(|c| c.size_px < FULL_SIZE * view.k));
         assert!(found.iter().all(|c| c.size_px >= MIN_SIZE * view.k - 1e-9));
-        for n in ["Russia", "China", "Portugal"] {
+        for n in ["Russian Federation", "China", "Portugal"] {
             assert!(found.iter().any(|c| c.name == n), "{n}");
         }
     }
