@@ -228,6 +228,13 @@ fn every_bundled_line_is_drawn_on_land() {
     let mut failures = Vec::new();
     for t in bundled_tables().unwrap() {
         let at_sea = farthest_at_sea(&t);
+        match &at_sea {
+            Some((off, p, seg)) => println!(
+                "{:20} farthest at sea {off:.1} km, segment {seg}, at {:.4}, {:.4}",
+                t.id, p.lat, p.lon
+            ),
+            None => println!("{:20} on land", t.id),
+        }
         let known = NOT_YET_ON_LAND.iter().find(|(id, _)| *id == t.id);
         match (at_sea, known) {
             (Some((off, p, seg)), None) => failures.push(format!(
