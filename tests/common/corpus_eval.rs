@@ -80,7 +80,7 @@ pub struct Found {
 /// does: extract, build the draft story, check it. An error from the last two steps is the
 /// CLI's exit 2 (reading the file, the CLI's only other failure, cannot fail here).
 pub fn run_engine(a: &Article, pipeline: &routecheck::pipeline::Pipeline) -> Found {
-    use routecheck::claims::extract::{extract, quantities, sentences};
+    use routecheck::claims::extract::{Language, extract, quantities_in, sentences};
     use routecheck::gazetteer::PlaceGeometry;
     use routecheck::units::Unit;
     let x = extract(&a.body, &a.header.outlet, &pipeline.gazetteer);
@@ -106,7 +106,7 @@ pub fn run_engine(a: &Article, pipeline: &routecheck::pipeline::Pipeline) -> Fou
         .collect();
     let quantities = sentences(&a.body)
         .iter()
-        .flat_map(|s| quantities(&a.body, s.start, s.end))
+        .flat_map(|s| quantities_in(Language::detect(&a.body), &a.body, s.start, s.end))
         .map(|f| {
             let u = f.quantity.value.unit;
             let dim = match u {

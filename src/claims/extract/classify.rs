@@ -1,6 +1,7 @@
 //! Turning one sentence's quantities and places into claims.
 
 use super::journey::Role;
+use super::language::Language;
 use super::places::Mention;
 use super::scan::Found;
 use crate::gazetteer::{Place, PlaceKind};
@@ -46,7 +47,8 @@ pub fn slug(name: &str) -> String {
 }
 
 fn amount(text: &str, f: &Found, with_hedge: bool) -> Option<Amount> {
-    let q = &text[f.start..f.end];
+    // A figure in another language is carried in English ("6,5 godziny" → "6.5 hours").
+    let q = f.english.as_deref().unwrap_or(&text[f.start..f.end]);
     // The hedge as the article wrote it ("top speed of just 60 km/h"), so that the draft
     // quotes the article and the tolerance names its words.
     let written = if with_hedge && f.hedge != Hedge::Plain {
@@ -68,8 +70,10 @@ fn compass_before(text: &str, from: usize, at: usize) -> Option<(&'static str, u
         .map(|w| (*w, from + l.len() - w.len()))
 }
 
-/// Classifies one sentence. `recent` is the last resolved place mentioned before it.
+/// Classifies one sentence of an article in `lang`. `recent` is the last resolved place
+/// mentioned before it.
 pub fn sentence(
+    lang: Language,
     text: &str,
     (s_start, s_end): (usize, usize),
     found: &[Found],
@@ -303,7 +307,15 @@ pub fn sentence(
             )),
         }
     }
-    super::idioms::sentence(text, (s_start, s_end), found, mentions, recent, &mut y);
+    super::idioms::sentence(
+        lang,
+        text,
+        (s_start, s_end),
+        found,
+        mentions,
+        recent,
+        &mut y,
+    );
     y
 }
 

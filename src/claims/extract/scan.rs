@@ -1,5 +1,7 @@
 //! Sentences and quantities in plain text.
 
+use super::foreign;
+use super::language::Language;
 use crate::story::Hedge;
 use crate::units::{Quantity, scan_quantity};
 
@@ -46,7 +48,12 @@ pub fn sentences(text: &str) -> Vec<Sentence> {
                 let next_ok = next.is_none_or(|n| {
                     n.is_uppercase() || n.is_ascii_digit() || "\"\u{201c}'(".contains(n)
                 });
-                if spaced && next_ok && (c != b'.' || !abbreviation(&text[start..i])) {
+                if spaced
+                    && next_ok
+                    && (c != b'.'
+                        || !(abbreviation(&text[start..i])
+                            || zone_after_meridiem(&text[start..i], rest)))
+                {
                     i = j.min(text.len()) - 1;
                     true
                 } else {
@@ -78,6 +85,29 @@ fn push(text: &str, out: &mut Vec<Sentence>, start: usize, end: usize) {
     });
 }
 
+/// "10 a.m. Moscow time", "9 p.m. GMT": the zone after "a.m."/"p.m." belongs to the time,
+/// so the stop does not end the sentence.
+fn zone_after_meridiem(before: &str, rest: &str) -> bool {
+    let b = before.to_ascii_lowercase();
+    if !(b.ends_with("a.m") || b.ends_with("p.m")) {
+        return false;
+    }
+    let mut words = rest.split_whitespace();
+    let first = words.next().unwrap_or("");
+    let first = first.trim_end_matches([',', '.', ')', ';']);
+    let abbreviation = (2..=5).contains(&first.len())
+        && first.chars().all(|c| c.is_ascii_uppercase())
+        && first != "I";
+    let time_word = |w: Option<&str>| {
+        w.is_some_and(|w| {
+            w.trim_end_matches([',', '.', ')', ';'])
+                .eq_ignore_ascii_case("time")
+        })
+    };
+    let second = words.next();
+    abbreviation || time_word(second) || time_word(words.next())
+}
+
 fn abbreviation(before: &str) -> bool {
     let word = before
         .rsplit(|c: char| c.is_whitespace() || c == '(')
@@ -102,6 +132,9 @@ pub struct Found {
     pub hedge_words: String,
     /// The figure as parsed.
     pub quantity: Quantity,
+    /// The figure in English ("6.5 hours") when the article wrote it in another language
+    /// ("6,5 godziny"): what the draft story's claim carries. `None` for English text.
+    pub english: Option<String>,
 }
 
 /// Words that can start a written number ("an hour", "two and a half days").
@@ -174,7 +207,53 @@ fn written_number_start(b: &[u8], i: usize) -> bool {
 /// The longest a quantity can be, in bytes ("two and a half kilometres per hour (…)").
 const WINDOW: usize = 96;
 
-/// Every quantity in `text[range]`, with the hedge word before it.
+/// Every quantity in `text[range]` of an article in `lang`, with the hedge word before it:
+/// [`quantities`] for English, else figures as that language writes them ([`foreign::scan`]).
+pub fn quantities_in(lang: Language, text: &str, start: usize, end: usize) -> Vec<Found> {
+    if lang == Language::English {
+        return quantities(text, start, end);
+    }
+    let s = &text[start..end];
+    let mut out = Vec::new();
+    let mut skip_to = 0;
+    let mut prev: Option<char> = None;
+    for (i, c) in s.char_indices() {
+        let at_word_start = prev.is_none_or(|p| !(p.is_alphanumeric() || p == '.' || p == ','));
+        prev = Some(c);
+        if i < skip_to || !at_word_start || !c.is_alphanumeric() {
+            continue;
+        }
+        let rest = &s[i..];
+        if !foreign::may_start(lang, rest) {
+            continue;
+        }
+        let Some(f) = foreign::scan(lang, rest) else {
+            continue;
+        };
+        let back = floor_boundary(s, i.saturating_sub(40));
+        let (hedge, words) = foreign::hedge_before(lang, &s[back..i]).unwrap_or_default();
+        out.push(Found {
+            start: start + i,
+            end: start + i + f.used,
+            hedge,
+            hedge_words: words.to_string(),
+            quantity: f.quantity,
+            english: Some(f.english),
+        });
+        skip_to = i + f.used;
+    }
+    out
+}
+
+/// The char boundary at or after byte `i`.
+fn floor_boundary(s: &str, mut i: usize) -> usize {
+    while !s.is_char_boundary(i) {
+        i += 1;
+    }
+    i
+}
+
+/// Every quantity in `text[range]` of an English article, with the hedge word before it.
 pub fn quantities(text: &str, start: usize, end: usize) -> Vec<Found> {
     let s = &text[start..end];
     let b = s.as_bytes();
@@ -204,6 +283,7 @@ pub fn quantities(text: &str, start: usize, end: usize) -> Vec<Found> {
                         .map(|(_, w)| w.to_string())
                         .unwrap_or_default(),
                     quantity: q,
+                    english: None,
                 });
                 i += used.max(1);
                 continue;
@@ -242,6 +322,12 @@ mod tests {
         assert_eq!(s[2], "Then 4.5 km later?");
         assert_eq!(s[3], "Yes!");
         assert_eq!(s[4], "New para");
+        // A zone after "a.m." stays with its time; a new sentence after it does not.
+        let t = "It arrived at 10 a.m. Moscow time on Tuesday. It left at 9 p.m. GMT. It left at 6 p.m. The next day it rained.";
+        let s = texts(t);
+        assert_eq!(s[0], "It arrived at 10 a.m. Moscow time on Tuesday.");
+        assert_eq!(s[1], "It left at 9 p.m. GMT.");
+        assert_eq!(s[2], "It left at 6 p.m.");
     }
 
     fn found(t: &str) -> Vec<(String, Hedge, Dimension)> {
