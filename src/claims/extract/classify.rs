@@ -1,5 +1,6 @@
 //! Turning one sentence's quantities and places into claims.
 
+use super::context::{self, Article};
 use super::journey::Role;
 use super::language::Language;
 use super::places::Mention;
@@ -74,6 +75,7 @@ fn compass_before(text: &str, from: usize, at: usize) -> Option<(&'static str, u
 /// mentioned before it.
 pub fn sentence(
     lang: Language,
+    cx: &Article,
     text: &str,
     (s_start, s_end): (usize, usize),
     found: &[Found],
@@ -252,6 +254,15 @@ pub fn sentence(
                 Some("speed"),
             ));
         }
+        // "can reach 350 km/h", "designed for 200 km/h": what the line or vehicle can do,
+        // not what the journey did; the article's durations are checked against it.
+        if context::capability(&lower) {
+            y.notes.push(format!(
+                "speed \"{}\": a design, top or limit speed, not the journey's own; the article's trip durations are checked against it",
+                a.text
+            ));
+            continue;
+        }
         y.claims.push((
             ClaimKind::Speed {
                 value: a,
@@ -300,6 +311,17 @@ pub fn sentence(
             (true, _, None) => y.notes.push(format!(
                 "flight time \"{}\": the sentence does not name the two places it joins",
                 a.text
+            )),
+            // "cut travel time between Chongqing and Guiyang to 2 hours": a trip's duration
+            // with no speed or distance beside it. A design or top speed elsewhere in the
+            // article bounds it from one side only, which the duration check does not read.
+            (false, _, _) if context::trip(&lower) => y.notes.push(format!(
+                "trip duration \"{}\": no speed or distance in its sentence to check it against{}; add a timeline or a duration_at_speed claim",
+                a.text,
+                match &cx.top_speed {
+                    Some(v) => format!(" (the article's top speed, {}, bounds it from below only)", v.text),
+                    None => String::new(),
+                }
             )),
             _ => y.notes.push(format!(
                 "duration \"{}\": no distance, speed or aircraft to check it against; add a timeline",

@@ -11,6 +11,7 @@
 //! ```
 
 mod classify;
+mod context;
 mod foreign;
 mod idioms;
 mod journey;
@@ -161,7 +162,19 @@ fn add(x: &mut Extraction, text: &str, outlet: &str, gaz: &Gazetteer) {
         year: times::first_year(text),
         last: None,
     };
-    for (si, (s, mentions)) in sents.iter().zip(reading.mentions).enumerate() {
+    // Every figure first, so that a sentence can lean on the whole article (its top speed).
+    let found_all: Vec<Vec<Found>> = sents
+        .iter()
+        .map(|s| quantities_in(lang, text, s.start, s.end))
+        .collect();
+    let cx = context::Article::new(text, &found_all.concat());
+    for (si, ((s, mentions), found)) in sents
+        .iter()
+        .zip(reading.mentions)
+        .zip(found_all)
+        .enumerate()
+    {
+        stops_in(x, text, (article, si), (s.start, s.end), &mentions);
         events_in(
             x,
             text,
@@ -171,8 +184,6 @@ fn add(x: &mut Extraction, text: &str, outlet: &str, gaz: &Gazetteer) {
             &mut dates,
             outlet,
         );
-        stops_in(x, text, (article, si), (s.start, s.end), &mentions);
-        let found = quantities_in(lang, text, s.start, s.end);
         x.quantities += found.len();
         for m in mentions.iter().filter(|m| m.place.is_none()) {
             if m.text.chars().count() > 2 && !x.unresolved.contains(&m.text) {
@@ -190,6 +201,7 @@ fn add(x: &mut Extraction, text: &str, outlet: &str, gaz: &Gazetteer) {
         if relevant {
             let y = classify::sentence(
                 lang,
+                &cx,
                 text,
                 (s.start, s.end),
                 &found,
