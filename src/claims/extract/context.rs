@@ -14,13 +14,14 @@ pub struct Article {
 }
 
 /// Words saying a speed is what a line or vehicle can do, not what the journey did: a design
-/// speed, a top speed, a limit ("can reach 350 km/h", "designed for", "velocidad máxima").
+/// speed, a maximum, a limit ("can reach 350 km/h", "designed for", "velocidad máxima"). "A
+/// top speed of just 60 km/h" and "no faster than" stay claims: they cap the journey's
+/// average, which a timeline checks.
 const CAPABILITY: &[&str] = &[
     "can reach",
     "could reach",
     "capable of",
     "design",
-    "top speed",
     "maximum",
     "limited to",
     "upgrade",

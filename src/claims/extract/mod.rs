@@ -513,4 +513,4 @@ mod tests;
 #[cfg(test)]
 mod tests_language;
 #[cfg(test)]
-mod tests_timeline;
+mod tests_reading;

@@ -124,3 +124,36 @@ fn figures_in_other_languages_reach_the_claims_in_english() {
     );
     assert_eq!(x.quantities, 2, "{:?}", x.notes);
 }
+
+#[test]
+fn a_design_or_limit_speed_is_noted_not_drafted() {
+    let x = extract(
+        "While the trains can reach 350 kilometers per hour between Pyongyang and Vladivostok, the operational speed will be limited to 300 kilometers per hour.",
+        "Wire",
+        &gaz(),
+    );
+    assert!(
+        !x.claims.iter().any(|c| c.kind.name() == "speed"),
+        "{:?}",
+        x.claims
+    );
+    assert!(
+        x.notes
+            .iter()
+            .any(|n| n.contains("\"350 kilometers per hour\": a design, top or limit speed")),
+        "{:?}",
+        x.notes
+    );
+    // The journey's own speed, and a cap on it, stay claims.
+    for t in [
+        "Kim's train travels at around 60 kilometres per hour.",
+        "The heavy train reaches a top speed of just 60 km/h.",
+    ] {
+        let x = extract(t, "Wire", &gaz());
+        assert!(
+            x.claims.iter().any(|c| c.kind.name() == "speed"),
+            "{t}: {:?}",
+            x.notes
+        );
+    }
+}
