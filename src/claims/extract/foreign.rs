@@ -781,7 +781,7 @@ pub fn scan(lang: Language, t: &str) -> Option<Figure> {
 }
 
 /// A value and unit in the words an English story file uses ("6.5 hours", "40-60 km/h").
-fn written(q: &QuantityRange) -> String {
+pub(super) fn written(q: &QuantityRange) -> String {
     let unit = match q.unit {
         L(Kilometre) => "km",
         L(Metre) => "m",

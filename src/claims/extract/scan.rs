@@ -213,6 +213,10 @@ pub fn quantities_in(lang: Language, text: &str, start: usize, end: usize) -> Ve
     if lang == Language::English {
         return quantities(text, start, end);
     }
+    tidy(text, start, end, foreign_quantities(lang, text, start, end))
+}
+
+fn foreign_quantities(lang: Language, text: &str, start: usize, end: usize) -> Vec<Found> {
     let s = &text[start..end];
     let mut out = Vec::new();
     let mut skip_to = 0;
@@ -255,6 +259,124 @@ fn floor_boundary(s: &str, mut i: usize) -> usize {
 
 /// Every quantity in `text[range]` of an English article, with the hedge word before it.
 pub fn quantities(text: &str, start: usize, end: usize) -> Vec<Found> {
+    tidy(text, start, end, english_quantities(text, start, end))
+}
+
+/// The figures as found, then: clock times dropped ("1335 hrs", "14:48 hours" is no
+/// duration), names dropped ("100 Mile House"), and the parts of one duration joined ("2 hours
+/// 35 minutes", "two hours, three minutes and 39 seconds", "a two-hour, ten-minute trip").
+fn tidy(text: &str, start: usize, end: usize, found: Vec<Found>) -> Vec<Found> {
+    let clocks = super::times::clocks(text, start, end);
+    let mut out: Vec<Found> = Vec::new();
+    for f in found {
+        if clocks.iter().any(|c| f.start < c.end && c.start < f.end) || is_name(text, &f) {
+            continue;
+        }
+        if let Some(prev) = out.last_mut()
+            && let Some(joined) = join(text, prev, &f)
+        {
+            *prev = joined;
+            continue;
+        }
+        out.push(f);
+    }
+    out
+}
+
+/// "100 Mile House": a capitalised unit word followed by a capitalised word is a name.
+fn is_name(text: &str, f: &Found) -> bool {
+    let written = &text[f.start..f.end];
+    let unit = written.trim_start_matches(|c: char| !c.is_alphabetic());
+    let next = text[f.end..].trim_start_matches(' ');
+    f.quantity.conversion.is_none()
+        && unit.starts_with(char::is_uppercase)
+        && next.starts_with(char::is_uppercase)
+        && text[f.end..].starts_with(' ')
+}
+
+/// `a` and `b` as one duration when `b` is in a smaller unit and only a comma, "and" or a
+/// space stands between them ("2 hours 35 minutes").
+fn join(text: &str, a: &Found, b: &Found) -> Option<Found> {
+    use crate::units::{QuantityRange, Unit};
+    let (Unit::Duration(big), Unit::Duration(small)) =
+        (a.quantity.value.unit, b.quantity.value.unit)
+    else {
+        return None;
+    };
+    let gap = text.get(a.end..b.start)?;
+    let joins = [
+        "", " ", ", ", " and ", ", and ", " y ", " und ", " i ", " и ",
+    ];
+    if small.seconds() >= big.seconds()
+        || !joins.contains(&gap)
+        || a.quantity.value.is_range()
+        || b.quantity.value.is_range()
+        || a.quantity.conversion.is_some()
+        || b.hedge != crate::story::Hedge::Plain && !gap.is_empty()
+    {
+        return None;
+    }
+    let k = big.seconds() / small.seconds();
+    let v = a.quantity.value.lo * k + b.quantity.value.lo;
+    let value = QuantityRange {
+        lo: v,
+        hi: v,
+        unit: Unit::Duration(small),
+    };
+    Some(Found {
+        start: a.start,
+        end: b.end,
+        hedge: a.hedge,
+        hedge_words: a.hedge_words.clone(),
+        quantity: Quantity {
+            value,
+            conversion: b.quantity.conversion,
+        },
+        english: Some(foreign::written(&value)),
+    })
+}
+
+/// "2hr48", "2h58": hours and minutes written as one word, as railway timings are.
+fn glued_hours(t: &str) -> Option<(Quantity, usize)> {
+    use crate::units::{QuantityRange, TimeUnit, Unit};
+    let b = t.as_bytes();
+    let h = b.iter().take_while(|c| c.is_ascii_digit()).count();
+    if !(1..=2).contains(&h) {
+        return None;
+    }
+    let sep = if t[h..].starts_with("hr") {
+        2
+    } else if t[h..].starts_with('h') {
+        1
+    } else {
+        return None;
+    };
+    let m_at = h + sep;
+    let m = b[m_at..].iter().take_while(|c| c.is_ascii_digit()).count();
+    let end = m_at + m;
+    if m != 2 || b.get(end).is_some_and(|c| c.is_ascii_alphanumeric()) {
+        return None;
+    }
+    let minutes: f64 = t[m_at..end].parse().ok()?;
+    let hours: f64 = t[..h].parse().ok()?;
+    if minutes >= 60.0 {
+        return None;
+    }
+    let v = hours * 60.0 + minutes;
+    Some((
+        Quantity {
+            value: QuantityRange {
+                lo: v,
+                hi: v,
+                unit: Unit::Duration(TimeUnit::Minute),
+            },
+            conversion: None,
+        },
+        end,
+    ))
+}
+
+fn english_quantities(text: &str, start: usize, end: usize) -> Vec<Found> {
     let s = &text[start..end];
     let b = s.as_bytes();
     let mut out = Vec::new();
@@ -269,7 +391,9 @@ pub fn quantities(text: &str, start: usize, end: usize) -> Vec<Found> {
             while !s.is_char_boundary(wend) {
                 wend -= 1;
             }
-            if let Ok((q, used)) = scan_quantity(&s[i..wend]) {
+            let glued = glued_hours(&s[i..wend]);
+            let english = glued.map(|(q, _)| foreign::written(&q.value));
+            if let Some((q, used)) = glued.or_else(|| scan_quantity(&s[i..wend]).ok()) {
                 let back = i.saturating_sub(40);
                 let mut back_b = back;
                 while !s.is_char_boundary(back_b) {
@@ -283,7 +407,7 @@ pub fn quantities(text: &str, start: usize, end: usize) -> Vec<Found> {
                         .map(|(_, w)| w.to_string())
                         .unwrap_or_default(),
                     quantity: q,
-                    english: None,
+                    english,
                 });
                 i += used.max(1);
                 continue;
@@ -372,5 +496,54 @@ mod tests {
         let q = quantities("a 3,000-mile drive", 0, 18);
         assert_eq!(q[0].quantity.value.unit, Unit::Length(LengthUnit::Mile));
         assert!(found("September 10, 2023 at 10 a.m.").is_empty());
+    }
+
+    #[test]
+    fn one_duration_in_parts_is_one_figure() {
+        let si = |t: &str| -> Vec<(String, f64)> {
+            quantities(t, 0, t.len())
+                .into_iter()
+                .map(|f| {
+                    let v = f.quantity.value;
+                    (t[f.start..f.end].to_string(), v.lo * v.unit.si())
+                })
+                .collect()
+        };
+        assert_eq!(
+            si("from the usual 2 hours 35 minutes to 2 hours 15 minutes"),
+            vec![
+                ("2 hours 35 minutes".to_string(), 9300.0),
+                ("2 hours 15 minutes".to_string(), 8100.0)
+            ]
+        );
+        assert_eq!(
+            si("after a trip of two hours, three minutes and 39 seconds")[0],
+            (
+                "two hours, three minutes and 39 seconds".to_string(),
+                7419.0
+            )
+        );
+        assert_eq!(si("in a two-hour, ten-minute trip")[0].1, 7800.0);
+        assert_eq!(
+            si("covered the journey in 2hr48, and 2h57 back")[0].1,
+            10080.0
+        );
+        assert_eq!(
+            si("covered the journey in 2hr48, and 2h57 back")[1].1,
+            10620.0
+        );
+        // The figure a claim carries is written out.
+        let f = quantities("It takes 2 hours 35 minutes.", 0, 28);
+        assert_eq!(f[0].english.as_deref(), Some("155 minutes"));
+        // Two figures, not one: "from 10 hours to 2 hours".
+        assert_eq!(si("from the current 10 hours to 2 hours").len(), 2);
+    }
+
+    #[test]
+    fn clock_times_and_names_are_no_figures() {
+        assert!(found("The ferry struck a rock at about 1335 hrs (IST).").is_empty());
+        assert!(found("It took off at 14:48 hours.").is_empty());
+        assert!(found("They drove on to 100 Mile House that night.").is_empty());
+        assert_eq!(found("They drove 100 miles that night.").len(), 1);
     }
 }
