@@ -235,12 +235,31 @@ pub fn sentence(
     .iter()
     .any(|w| lower.contains(w));
     let mut timed = false;
+    // "covered the journey in 2hr48 at an average of 329.3 km/h": the journey's length is the
+    // one the article gave before.
+    let back_reference = [
+        "the journey",
+        "the trip",
+        "the route",
+        "the distance",
+        "the run",
+    ]
+    .iter()
+    .any(|w| lower.contains(w));
+    let distance = lengths
+        .first()
+        .and_then(|(_, d)| amount(text, d, true))
+        .or_else(|| {
+            back_reference
+                .then(|| cx.length_before(s_start).cloned())
+                .flatten()
+        });
     for (_, f) in &speeds {
         let Some(a) = amount(text, f, true) else {
             continue;
         };
-        if let (true, Some((_, d)), Some((_, t))) = (arithmetic, lengths.first(), durations.first())
-            && let (Some(da), Some(ta)) = (amount(text, d, true), amount(text, t, true))
+        if let (true, Some(da), Some((_, t))) = (arithmetic, distance.clone(), durations.first())
+            && let Some(ta) = amount(text, t, true)
         {
             timed = true;
             y.claims.push((
@@ -258,7 +277,7 @@ pub fn sentence(
         // not what the journey did; the article's durations are checked against it.
         if context::capability(&lower) {
             y.notes.push(format!(
-                "speed \"{}\": a design, top or limit speed, not the journey's own; the article's trip durations are checked against it",
+                "speed \"{}\": a design, top or limit speed, not the journey's own: not drafted as a claim",
                 a.text
             ));
             continue;
