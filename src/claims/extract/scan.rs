@@ -213,7 +213,13 @@ pub fn quantities_in(lang: Language, text: &str, start: usize, end: usize) -> Ve
     if lang == Language::English {
         return quantities(text, start, end);
     }
-    tidy(text, start, end, foreign_quantities(lang, text, start, end))
+    tidy(
+        lang,
+        text,
+        start,
+        end,
+        foreign_quantities(lang, text, start, end),
+    )
 }
 
 fn foreign_quantities(lang: Language, text: &str, start: usize, end: usize) -> Vec<Found> {
@@ -259,17 +265,23 @@ fn floor_boundary(s: &str, mut i: usize) -> usize {
 
 /// Every quantity in `text[range]` of an English article, with the hedge word before it.
 pub fn quantities(text: &str, start: usize, end: usize) -> Vec<Found> {
-    tidy(text, start, end, english_quantities(text, start, end))
+    tidy(
+        Language::English,
+        text,
+        start,
+        end,
+        english_quantities(text, start, end),
+    )
 }
 
 /// The figures as found, then: clock times dropped ("1335 hrs", "14:48 hours" is no
 /// duration), names dropped ("100 Mile House"), and the parts of one duration joined ("2 hours
 /// 35 minutes", "two hours, three minutes and 39 seconds", "a two-hour, ten-minute trip").
-fn tidy(text: &str, start: usize, end: usize, found: Vec<Found>) -> Vec<Found> {
+fn tidy(lang: Language, text: &str, start: usize, end: usize, found: Vec<Found>) -> Vec<Found> {
     let clocks = super::times::clocks(text, start, end);
     let mut out: Vec<Found> = Vec::new();
     for f in found {
-        if clocks.iter().any(|c| f.start < c.end && c.start < f.end) || is_name(text, &f) {
+        if clocks.iter().any(|c| f.start < c.end && c.start < f.end) || is_name(lang, text, &f) {
             continue;
         }
         if let Some(prev) = out.last_mut()
@@ -283,8 +295,12 @@ fn tidy(text: &str, start: usize, end: usize, found: Vec<Found>) -> Vec<Found> {
     out
 }
 
-/// "100 Mile House": a capitalised unit word followed by a capitalised word is a name.
-fn is_name(text: &str, f: &Found) -> bool {
+/// "100 Mile House": in English, a capitalised unit word followed by a capitalised word is a
+/// name (German capitalises every noun: "623 Kilometern Länge" is a figure).
+fn is_name(lang: Language, text: &str, f: &Found) -> bool {
+    if lang != Language::English {
+        return false;
+    }
     let written = &text[f.start..f.end];
     let unit = written.trim_start_matches(|c: char| !c.is_alphabetic());
     let next = text[f.end..].trim_start_matches(' ');
@@ -545,5 +561,7 @@ mod tests {
         assert!(found("It took off at 14:48 hours.").is_empty());
         assert!(found("They drove on to 100 Mile House that night.").is_empty());
         assert_eq!(found("They drove 100 miles that night.").len(), 1);
+        let t = "Die Strecke ist mit 623 Kilometern Länge die längste.";
+        assert_eq!(quantities_in(Language::German, t, 0, t.len()).len(), 1);
     }
 }

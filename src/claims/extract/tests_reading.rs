@@ -157,3 +157,30 @@ fn a_design_or_limit_speed_is_noted_not_drafted() {
         );
     }
 }
+
+#[test]
+fn russian_place_names_are_read_in_any_case() {
+    assert!(super::places::uninflected("Новосибирске").contains(&"Новосибирск".to_string()));
+    assert!(super::places::uninflected("Пхеньяна").contains(&"Пхеньян".to_string()));
+    assert!(super::places::uninflected("Москвы").contains(&"Москва".to_string()));
+    // Latin script and short words are left alone.
+    assert!(super::places::uninflected("Berlin").is_empty());
+    assert!(super::places::uninflected("Ом").is_empty());
+    let mut places = super::tests::cities();
+    places.push(Place {
+        population: Some(12_506_468),
+        aliases: vec!["Москва".to_string()],
+        ..Place::test_point("Moscow", PlaceKind::City, 55.7522, 37.6156)
+    });
+    let x = extract(
+        "Первый поезд из Москвы отправится 17 июня, говорится в сообщении.",
+        "ТАСС",
+        &Gazetteer::from_places(places),
+    );
+    assert!(
+        x.waypoints.iter().any(|w| w.place.name == "Moscow"),
+        "{:?} {:?}",
+        x.waypoints,
+        x.unresolved
+    );
+}
