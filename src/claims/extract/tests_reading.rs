@@ -184,3 +184,24 @@ fn russian_place_names_are_read_in_any_case() {
         x.unresolved
     );
 }
+
+#[test]
+fn a_date_with_a_travel_verb_is_an_event_that_day() {
+    let x = extract(
+        "Kim's train left Pyongyang on September 10, 2023, state media said.",
+        "Wire",
+        &gaz(),
+    );
+    assert_eq!(x.events.len(), 1, "{:?}", x.notes);
+    let e = &x.events[0];
+    assert_eq!(e.what, "left Pyongyang");
+    assert_eq!(e.earliest.to_string(), "2023-09-10T00:00:00");
+    assert_eq!(e.latest.to_string(), "2023-09-10T23:59:59");
+    // A date with no travel in its sentence is no event.
+    let x = extract(
+        "Talks in Pyongyang began on September 10, 2023.",
+        "Wire",
+        &gaz(),
+    );
+    assert!(x.events.is_empty(), "{:?}", x.events);
+}

@@ -91,6 +91,7 @@ pub fn sentence(
         }
         if found.is_empty() {
             cx.last = Some(d);
+            day_event(text, (s_start, s_end), mentions, recent, d, &mut out);
             return out;
         }
     }
@@ -150,6 +151,88 @@ pub fn sentence(
         ));
     }
     out
+}
+
+/// Verbs of travel in the other languages read, as stems ("отправится", "fuhr", "salió").
+const VERBS_ELSEWHERE: &[&str] = &[
+    "fährt",
+    "fuhr",
+    "abfahrt",
+    "ankunft",
+    "sale ",
+    "salió",
+    "partió",
+    "llegó",
+    "llega ",
+    "partiu",
+    "chegou",
+    "chega ",
+    "wyjedzie",
+    "odjedzie",
+    "wyrusz",
+    "przyjedzie",
+    "отправ",
+    "прибы",
+    "прибуд",
+    "відправ",
+    "прибу",
+];
+
+/// "left Napier on July 5", "Первый поезд из Пхеньяна отправится 17 июня": a date with a
+/// travel verb and a place is an event that day (the whole day: the article gives no time).
+fn day_event(
+    text: &str,
+    (s_start, s_end): (usize, usize),
+    mentions: &[Mention],
+    recent: Option<&Place>,
+    date: jiff::civil::Date,
+    out: &mut Timed,
+) {
+    let sent = &text[s_start..s_end];
+    let lower = sent.to_lowercase();
+    let ascii = sent.to_ascii_lowercase();
+    let verb = verb_near(&ascii, ascii.len());
+    if verb.is_none() && !VERBS_ELSEWHERE.iter().any(|v| lower.contains(v)) {
+        return;
+    }
+    let named = mentions
+        .iter()
+        .filter_map(|m| m.place.clone())
+        .find(|p| town(p));
+    let Some(place) = named.or_else(|| recent.filter(|p| town(p)).cloned()) else {
+        return;
+    };
+    let what = match verb {
+        Some(v) => format!("{v} {}", place.name),
+        None => format!("at {}", place.name),
+    };
+    let earliest = date.to_datetime(jiff::civil::Time::midnight());
+    let latest = date.to_datetime(jiff::civil::Time::constant(23, 59, 59, 0));
+    out.notes.push(format!(
+        "date {date}: event \"{what}\" that day (no time given: the whole day, local time at {})",
+        place.name
+    ));
+    out.events.push((
+        Event {
+            id: slug(&what),
+            at: slug(&place.name),
+            what,
+            earliest,
+            latest,
+            tz: None,
+            source: Some(format!("\"{}\"", short(&collapse(sent)))),
+            line: 0,
+        },
+        place,
+    ));
+}
+
+/// At most 80 characters of a quote, with "…" when cut.
+fn short(s: &str) -> String {
+    match s.char_indices().nth(80) {
+        Some((i, _)) => format!("{}…", &s[..i]),
+        None => s.to_string(),
+    }
 }
 
 fn collapse(s: &str) -> String {

@@ -349,9 +349,106 @@ pub struct DateSaid {
     pub day: i8,
 }
 
+/// Month names in the other languages read, as dates write them (German, Spanish and
+/// Portuguese nominative; Polish, Russian and Ukrainian genitive: "23 grudnia", "17 июня").
+const MONTHS_ELSEWHERE: [[&str; 12]; 6] = [
+    [
+        "januar",
+        "februar",
+        "märz",
+        "april",
+        "mai",
+        "juni",
+        "juli",
+        "august",
+        "september",
+        "oktober",
+        "november",
+        "dezember",
+    ],
+    [
+        "enero",
+        "febrero",
+        "marzo",
+        "abril",
+        "mayo",
+        "junio",
+        "julio",
+        "agosto",
+        "septiembre",
+        "octubre",
+        "noviembre",
+        "diciembre",
+    ],
+    [
+        "janeiro",
+        "fevereiro",
+        "março",
+        "abril",
+        "maio",
+        "junho",
+        "julho",
+        "agosto",
+        "setembro",
+        "outubro",
+        "novembro",
+        "dezembro",
+    ],
+    [
+        "stycznia",
+        "lutego",
+        "marca",
+        "kwietnia",
+        "maja",
+        "czerwca",
+        "lipca",
+        "sierpnia",
+        "września",
+        "października",
+        "listopada",
+        "grudnia",
+    ],
+    [
+        "января",
+        "февраля",
+        "марта",
+        "апреля",
+        "мая",
+        "июня",
+        "июля",
+        "августа",
+        "сентября",
+        "октября",
+        "ноября",
+        "декабря",
+    ],
+    [
+        "січня",
+        "лютого",
+        "березня",
+        "квітня",
+        "травня",
+        "червня",
+        "липня",
+        "серпня",
+        "вересня",
+        "жовтня",
+        "листопада",
+        "грудня",
+    ],
+];
+
 fn month_word(w: &str) -> Option<i8> {
-    let l = w.trim_end_matches(['.', ',']).to_ascii_lowercase();
-    MONTHS.iter().find(|(m, _)| *m == l).map(|(_, n)| *n)
+    let l = w.trim_end_matches(['.', ',']).to_lowercase();
+    MONTHS
+        .iter()
+        .find(|(m, _)| *m == l)
+        .map(|(_, n)| *n)
+        .or_else(|| {
+            MONTHS_ELSEWHERE
+                .iter()
+                .find_map(|names| names.iter().position(|m| *m == l).map(|i| i as i8 + 1))
+        })
 }
 
 fn day_number(w: &str) -> Option<i8> {
@@ -417,12 +514,23 @@ pub fn dates(s: &str) -> Vec<DateSaid> {
                 month,
                 day,
             });
-        } else if k > 0
-            && let Some(day) = day_number(words[k - 1].1)
+        } else if let Some(dk) = (k > 0)
+            .then(|| k - 1)
+            .filter(|&j| day_number(words[j].1).is_some())
+            .or_else(|| {
+                // "16 de julio", "28 de junho".
+                (k > 1 && matches!(words[k - 1].1, "de" | "del"))
+                    .then(|| k - 2)
+                    .filter(|&j| day_number(words[j].1).is_some())
+            })
+            && let Some(day) = day_number(words[dk].1)
         {
+            let k_year = next(1)
+                .filter(|w| matches!(*w, "de" | "del"))
+                .map_or(1, |_| 2);
             out.push(DateSaid {
-                at: words[k - 1].0,
-                year: next(1).and_then(year_number),
+                at: words[dk].0,
+                year: next(k_year).and_then(year_number),
                 month,
                 day,
             });
@@ -544,6 +652,16 @@ mod tests {
         let d = dates("Published 2020-12-07.");
         assert_eq!((d[0].year, d[0].month, d[0].day), (Some(2020), 12, 7));
         assert!(dates("They may go in May.").is_empty());
+        for (t, y, m, d) in [
+            ("ab dem 10. Dezember", None, 12, 10),
+            ("codziennie od 23 grudnia 2016 roku", Some(2016), 12, 23),
+            ("з 23 грудня 2016 року", Some(2016), 12, 23),
+            ("отправится 17 июня", None, 6, 17),
+            ("el 16 de julio de 2017", Some(2017), 7, 16),
+        ] {
+            let d0 = dates(t)[0];
+            assert_eq!((d0.year, d0.month, d0.day), (y, m, d), "{t}");
+        }
         assert_eq!(first_year("In 1939, 40 ships and 2023 cars"), Some(1939));
         assert_eq!(
             first_year("It runs 2000 km. It opened in 2019."),
