@@ -99,8 +99,7 @@ pub fn sentence(
     for c in found {
         let date = said
             .iter()
-            .filter(|d| d.at <= c.start - s_start)
-            .next_back()
+            .rfind(|d| d.at <= c.start - s_start)
             .or(said.first())
             .and_then(|d| civil_date(d, cx.year))
             .or(cx.last);
@@ -195,10 +194,7 @@ fn day_event(
     if verb.is_none() && !VERBS_ELSEWHERE.iter().any(|v| lower.contains(v)) {
         return;
     }
-    let named = mentions
-        .iter()
-        .filter_map(|m| m.place.clone())
-        .find(|p| town(p));
+    let named = mentions.iter().filter_map(|m| m.place.clone()).find(town);
     let Some(place) = named.or_else(|| recent.filter(|p| town(p)).cloned()) else {
         return;
     };
@@ -252,8 +248,7 @@ fn place_of(c: &Clock, mentions: &[Mention], recent: Option<&Place>) -> Option<P
         .iter()
         .filter(named)
         .filter(zone_word)
-        .filter(|m| m.end <= c.start)
-        .next_back()
+        .rfind(|m| m.end <= c.start)
         .or_else(|| {
             mentions
                 .iter()
