@@ -159,7 +159,9 @@ fn add(x: &mut Extraction, text: &str, outlet: &str, gaz: &Gazetteer) {
         ));
     }
     let mut dates = timeline::DateContext {
-        year: times::first_year(text),
+        // The year of the first full date the article gives ("September 10, 2023"); a year
+        // alone is too often another year ("his first trip, in 2019").
+        year: times::dates(text).iter().find_map(|d| d.year),
         last: None,
     };
     // Every figure first, so that a sentence can lean on the whole article (its top speed).

@@ -44,9 +44,9 @@ const VERBS: &[(&str, &str)] = &[
     ("resumed", "resumed from"),
 ];
 
-fn verb_near(sent_lower: &str, at: usize) -> Option<&'static str> {
-    // Every travel verb as a whole word, with its offset.
-    let found: Vec<(usize, &'static str)> = VERBS
+/// Every travel verb of `sent_lower` as a whole word: (offset, length, the event's wording).
+fn verbs_in(sent_lower: &str) -> Vec<(usize, usize, &'static str)> {
+    VERBS
         .iter()
         .flat_map(|(w, what)| {
             sent_lower.match_indices(w).filter_map(move |(i, _)| {
@@ -58,17 +58,21 @@ fn verb_near(sent_lower: &str, at: usize) -> Option<&'static str> {
                     .chars()
                     .next()
                     .is_none_or(|c| !c.is_alphanumeric());
-                (before_ok && after_ok).then_some((i, *what))
+                (before_ok && after_ok).then_some((i, w.len(), *what))
             })
         })
-        .collect();
+        .collect()
+}
+
+fn verb_near(sent_lower: &str, at: usize) -> Option<&'static str> {
+    let found = verbs_in(sent_lower);
     // The last before the time, else the first after it.
     found
         .iter()
-        .filter(|(i, _)| *i < at)
-        .max_by_key(|(i, _)| *i)
-        .or_else(|| found.iter().min_by_key(|(i, _)| *i))
-        .map(|(_, what)| *what)
+        .filter(|(i, _, _)| *i < at)
+        .max_by_key(|(i, _, _)| *i)
+        .or_else(|| found.iter().min_by_key(|(i, _, _)| *i))
+        .map(|(_, _, what)| *what)
 }
 
 /// The events of one sentence `text[s_start..s_end]`; `recent` is the last place named
@@ -84,14 +88,18 @@ pub fn sentence(
     let sent = &text[s_start..s_end];
     let said = dates(sent);
     let found = clocks(text, s_start, s_end);
-    if let Some(d) = said.iter().rev().find_map(|d| civil_date(d, cx.year)) {
+    if let Some((at, d)) = said
+        .iter()
+        .rev()
+        .find_map(|d| Some((d.at, civil_date(d, cx.year)?)))
+    {
         // A date with its year names the article's year from here on.
         if let Some(y) = said.iter().rev().find_map(|d| d.year) {
             cx.year = Some(y);
         }
         if found.is_empty() {
             cx.last = Some(d);
-            day_event(text, (s_start, s_end), mentions, recent, d, &mut out);
+            day_event(text, (s_start, s_end), mentions, (at, d), &mut out);
             return out;
         }
     }
@@ -177,25 +185,48 @@ const VERBS_ELSEWHERE: &[&str] = &[
     "прибу",
 ];
 
-/// "left Napier on July 5", "Первый поезд из Пхеньяна отправится 17 июня": a date with a
-/// travel verb and a place is an event that day (the whole day: the article gives no time).
+/// "left Napier on July 5", "Первый поезд из Пхеньяна отправится 17 июня": a date beside a
+/// travel verb, with the place the verb names, is an event that day (the whole day: the
+/// article gives no time). `date` is the date and its offset in the sentence.
 fn day_event(
     text: &str,
     (s_start, s_end): (usize, usize),
     mentions: &[Mention],
-    recent: Option<&Place>,
-    date: jiff::civil::Date,
+    (date_at, date): (usize, jiff::civil::Date),
     out: &mut Timed,
 ) {
     let sent = &text[s_start..s_end];
-    let lower = sent.to_lowercase();
     let ascii = sent.to_ascii_lowercase();
-    let verb = verb_near(&ascii, ascii.len());
-    if verb.is_none() && !VERBS_ELSEWHERE.iter().any(|v| lower.contains(v)) {
-        return;
+    let mut verbs: Vec<(usize, usize, Option<&'static str>)> = verbs_in(&ascii)
+        .into_iter()
+        .map(|(i, n, what)| (i, n, Some(what)))
+        .collect();
+    for v in VERBS_ELSEWHERE {
+        for (i, _) in sent.match_indices(v) {
+            verbs.push((i, v.len(), None));
+        }
     }
-    let named = mentions.iter().filter_map(|m| m.place.clone()).find(town);
-    let Some(place) = named.or_else(|| recent.filter(|p| town(p)).cloned()) else {
+    // The verb nearest the date, within a clause's length of it.
+    let Some(&(vi, vlen, verb)) = verbs
+        .iter()
+        .filter(|(i, _, _)| i.abs_diff(date_at) <= 80)
+        .min_by_key(|(i, _, _)| i.abs_diff(date_at))
+    else {
+        return;
+    };
+    // The town the verb names: the first within a few words after it ("left Napier",
+    // "из Пхеньяна отправится" has it before: then the last before it).
+    let after = s_start + vi + vlen;
+    let towns = || {
+        mentions
+            .iter()
+            .filter(|m| m.place.as_ref().is_some_and(town))
+    };
+    let Some(place) = towns()
+        .find(|m| m.start >= after && m.start - after <= 48)
+        .or_else(|| towns().rfind(|m| m.end <= s_start + vi && s_start + vi - m.end <= 48))
+        .and_then(|m| m.place.clone())
+    else {
         return;
     };
     let what = match verb {

@@ -539,34 +539,6 @@ pub fn dates(s: &str) -> Vec<DateSaid> {
     out
 }
 
-/// The first year (1800–2100) written in `s` as a number of its own, not followed by a word
-/// (so "2000 km" is no year).
-pub fn first_year(s: &str) -> Option<i16> {
-    let b = s.as_bytes();
-    let mut i = 0;
-    while i < b.len() {
-        let n = b[i..].iter().take_while(|c| c.is_ascii_digit()).count();
-        if n == 0 {
-            i += 1;
-            continue;
-        }
-        let alone =
-            i == 0 || !(b[i - 1].is_ascii_alphanumeric() || matches!(b[i - 1], b'.' | b','));
-        let after = s[i + n..].trim_start_matches(' ');
-        let no_word = after.chars().next().is_none_or(|c| !c.is_alphanumeric())
-            || after.len() == s[i + n..].len() && !after.starts_with(char::is_alphabetic);
-        if n == 4
-            && alone
-            && no_word
-            && let Some(y) = year_number(&s[i..i + 4])
-        {
-            return Some(y);
-        }
-        i += n;
-    }
-    None
-}
-
 /// The date a written date stands for, the year taken from `year` when not written.
 pub fn civil_date(d: &DateSaid, year: Option<i16>) -> Option<Date> {
     Date::new(d.year.or(year)?, d.month, d.day).ok()
@@ -662,11 +634,6 @@ mod tests {
             let d0 = dates(t)[0];
             assert_eq!((d0.year, d0.month, d0.day), (y, m, d), "{t}");
         }
-        assert_eq!(first_year("In 1939, 40 ships and 2023 cars"), Some(1939));
-        assert_eq!(
-            first_year("It runs 2000 km. It opened in 2019."),
-            Some(2019)
-        );
         assert_eq!(
             civil_date(&dates("on July 5")[0], Some(1939))
                 .unwrap()
