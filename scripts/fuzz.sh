@@ -12,7 +12,7 @@ set -eu
 cd "$(dirname "$0")/../fuzz"
 SECONDS_EACH=${1:-600}
 shift 2>/dev/null || true
-TARGETS=${*:-"story quantity coord extract track rail_geojson osm_xml overpass rail_file"}
+TARGETS=${*:-"story quantity coord extract track rail_geojson osm_xml overpass rail_file archive map_text"}
 rustup toolchain list | grep -q '^nightly' || { echo "needs the nightly toolchain: rustup toolchain install nightly" >&2; exit 2; }
 cargo +nightly fuzz --version >/dev/null 2>&1 || { echo "needs cargo-fuzz: cargo install cargo-fuzz" >&2; exit 2; }
 mkdir -p logs
