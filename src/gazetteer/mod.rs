@@ -44,6 +44,7 @@
 
 mod admin1;
 mod admin1_aliases;
+mod airport_pick;
 mod airports;
 mod curated;
 mod entry;
@@ -70,6 +71,7 @@ use std::sync::atomic::AtomicBool;
 
 pub use admin1::Admin1;
 pub use admin1_aliases::region_key;
+pub use airport_pick::{AirportBy, AirportPick};
 pub use airports::AIRPORTS_DATASET;
 pub use error::Error;
 pub use near::Nearby;
