@@ -219,7 +219,9 @@ impl Gazetteer {
             let (_, choose) = fuzzy_budget(latin.chars().count());
             let close: Vec<(Ent, Hit)> = (self.fuzzy_hits(latin, choose, 24).into_iter())
                 .filter_map(|(e, h)| match h {
-                    Hit::Fuzzy(d) if d >= 1 && (d as usize) < choose => Some((e, Hit::Fuzzy(d + 1))),
+                    Hit::Fuzzy(d) if d >= 1 && (d as usize) < choose => {
+                        Some((e, Hit::Fuzzy(d + 1)))
+                    }
                     _ => None,
                 })
                 .collect();

@@ -32,12 +32,18 @@ mod tests {
         let g = Gazetteer::load_default().unwrap();
         // GeoNames has no Cyrillic name for Funafuti, nor a Korean one for Tarawa.
         let r = g.resolve(&"Фунафути".parse::<Query>().unwrap()).unwrap();
-        assert_eq!((r.place.name.as_str(), r.matched), ("Funafuti", MatchKind::Fuzzy));
+        assert_eq!(
+            (r.place.name.as_str(), r.matched),
+            ("Funafuti", MatchKind::Fuzzy)
+        );
         assert!(r.why().contains("closest spelling"), "{}", r.why());
         let r = g.resolve(&"타라와, KI".parse::<Query>().unwrap()).unwrap();
         assert_eq!(r.place.country.as_deref(), Some("KI"));
         // A name in its own script still wins over any transliteration.
         let r = g.resolve(&"Хасан".parse::<Query>().unwrap()).unwrap();
-        assert_eq!((r.place.name.as_str(), r.matched), ("Khasan", MatchKind::Alias));
+        assert_eq!(
+            (r.place.name.as_str(), r.matched),
+            ("Khasan", MatchKind::Alias)
+        );
     }
 }
