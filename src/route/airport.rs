@@ -26,7 +26,7 @@ pub(super) fn pick(
         w.airport = Some(picked.map_err(|source| Error::Airport {
             id: w.id.clone(),
             line: spec.line,
-            source,
+            source: Box::new(source),
         })?);
     }
     Ok(())

@@ -53,9 +53,10 @@ pub enum Error {
         id: String,
         /// 1-based line of the waypoint in the story file (0 for a story built in memory).
         line: usize,
-        /// What the gazetteer said.
+        /// What the gazetteer said (boxed: a second unboxed gazetteer error would push every
+        /// `Result` of the crate past clippy's `result_large_err` threshold).
         #[source]
-        source: crate::gazetteer::Error,
+        source: Box<crate::gazetteer::Error>,
     },
     #[error("leg {from} → {to} has zero length: its waypoints are at the same position")]
     #[diagnostic(help("check that the two waypoints are different places"))]

@@ -67,7 +67,7 @@ pub(super) fn check_used(
         let flown = legs
             .iter()
             .filter(|l| l.mode == Mode::Air)
-            .any(|l| l.from == w.id || l.to == w.id || l.via.iter().any(|v| *v == w.id));
+            .any(|l| l.from == w.id || l.to == w.id || l.via.contains(&w.id));
         if !flown {
             return cx.err(
                 span.clone(),
