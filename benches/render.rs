@@ -55,6 +55,7 @@ fn scene(points: Vec<LatLon>) -> MapScene {
             points,
             schematic: true,
             track_unknown: false,
+            recorded: false,
             label: String::new(),
         }],
         waypoints,

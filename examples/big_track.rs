@@ -48,6 +48,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             points,
             schematic: false,
             track_unknown: false,
+            recorded: false,
             label: String::new(),
         })
         .collect();

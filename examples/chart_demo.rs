@@ -36,6 +36,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         along: Length::ZERO,
         at,
         dashed,
+        ..Default::default()
     };
     let scene = ChartScene {
         title: "Kim Jong Un's train to Russia, 10–12 September 2023: distance against time".into(),
@@ -99,6 +100,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                 true,
             ),
         ],
+        days: Vec::new(),
     };
 
     let svg = render::chart_svg(&scene, 1200, 700)?;

@@ -56,6 +56,15 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     );
     println!("  {}", line(t.places, t.quantities, t.claims));
     println!(
+        "  timeline events (date, time and zone as labelled): P {:.2} ({}/{}) R {:.2} ({}/{})",
+        t.events.precision(),
+        t.events.right,
+        t.events.found,
+        t.events.recall(),
+        t.events.hit,
+        t.events.labelled
+    );
+    println!(
         "  verdicts as expected on matched claims: {}/{}; claims refuted that should not be: {}",
         t.verdicts.0, t.verdicts.1, t.false_refutations
     );

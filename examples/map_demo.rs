@@ -156,6 +156,7 @@ fn build(
             points: pts,
             schematic: mode == LegMode::Rail,
             track_unknown: false,
+            recorded: false,
             label: String::new(),
         });
         km = km + len;

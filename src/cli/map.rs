@@ -190,6 +190,7 @@ fn add_track(scene: &mut MapScene, lines: &[Vec<LatLon>]) {
             points: l.clone(),
             schematic: false,
             track_unknown: false,
+            recorded: true,
             label: "track".into(),
         });
     }

@@ -61,7 +61,7 @@ mod place;
 mod query;
 mod resolve;
 mod script;
-mod seas;
+pub(crate) mod seas;
 mod transliterate;
 mod world;
 pub mod world_build;

@@ -78,6 +78,32 @@ pub struct ChartScene {
     pub speed_bands: Vec<SpeedBand>,
     /// Single speeds, drawn as lines.
     pub speed_lines: Vec<SpeedLine>,
+    /// The local midnights in the chart's time span (in the zone of hour 0), drawn as dotted
+    /// vertical lines named by their day ("Mon 11 Sep"), so the time axis reads in days and
+    /// clock times, not only in hours elapsed.
+    pub days: Vec<ChartDay>,
+}
+
+/// A local midnight on the time axis.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ChartDay {
+    /// The day that begins: "Mon 11 Sep".
+    pub label: String,
+    /// When it begins, elapsed since hour 0.
+    pub at: Duration,
+}
+
+/// What a speed line stands for.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum SpeedKind {
+    /// A speed travelled at (claimed, or an average the timeline implies): a line.
+    #[default]
+    Speed,
+    /// An upper bound ("less than 40 mph"): a thin line with ticks on the side it rules out
+    /// (faster), since the traveller may have gone at any speed below it.
+    AtMost,
+    /// A lower bound ("at least 50 km/h"): ticks on the slower side it rules out.
+    AtLeast,
 }
 
 /// A waypoint at a distance along the journey.
@@ -133,6 +159,11 @@ pub struct SpeedLine {
     pub at: Duration,
     /// Draw dashed, e.g. for figures derived rather than claimed.
     pub dashed: bool,
+    /// A speed, or a bound on it.
+    pub kind: SpeedKind,
+    /// Where the line stops (an average ends at the event it runs to); `None` runs it to the
+    /// chart's edge.
+    pub until: Option<Length>,
 }
 
 /// Draws the chart as an SVG document, `width_px` × `height_px`. The same scene always gives
@@ -216,6 +247,12 @@ fn check(scene: &ChartScene) -> Result<(), Error> {
     for l in &scene.speed_lines {
         check_length("speed line", &l.label, l.along)?;
         check_speed("speed line", &l.label, l.speed)?;
+        if let Some(until) = l.until {
+            check_length("speed line", &l.label, until)?;
+            if until < l.along {
+                return Err(bad("speed line", &l.label, "it stops before it starts"));
+            }
+        }
     }
     Ok(())
 }

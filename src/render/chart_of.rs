@@ -4,10 +4,10 @@
 
 use std::time::Duration;
 
-use super::{ChartEvent, ChartMark, ChartScene, SpeedBand, SpeedLine};
+use super::{ChartDay, ChartEvent, ChartMark, ChartScene, SpeedBand, SpeedKind, SpeedLine};
 use crate::route::Journey;
 use crate::route::timing::TimeWindow;
-use crate::story::ClaimKind;
+use crate::story::{ClaimKind, Hedge};
 use crate::units::{Dimension, Length, Speed};
 
 use crate::pipeline::Outcome;
@@ -103,33 +103,65 @@ fn journey_chart(c: &Outcome, j: &Journey) -> Option<ChartScene> {
             latest: dep_hi,
         });
     }
-    // The averages the timeline implies: leaving first and arriving last, and the reverse.
-    let gap = last.along - first.along;
-    let (last_lo, last_hi) = (since(&last.window.earliest), since(&last.window.latest));
-    if gap.as_m() > 0.0 && last_hi > dep_lo {
-        let slowest = gap / (last_hi - dep_lo);
-        scene.speed_lines.push(SpeedLine {
-            label: format!(
-                "timeline average, slowest: {:.1} km/h (left first, arrived last)",
-                slowest.as_kmh()
-            ),
-            speed: slowest,
-            along: first.along,
-            at: dep_lo,
+    // The averages the timeline implies, from each event to the next one farther on: leaving
+    // first and arriving last, and the reverse. Two events at one km (arrived, then left: a
+    // stay) have no average between them, so no line is drawn through a stay; each line stops
+    // at the event it runs to.
+    let several = placed
+        .windows(2)
+        .filter(|w| w[1].along > w[0].along)
+        .count()
+        > 1;
+    for w in placed.windows(2) {
+        let (from, to) = (&w[0], &w[1]);
+        let gap = to.along - from.along;
+        let (lo, hi) = (since(&from.window.earliest), since(&from.window.latest));
+        let (to_lo, to_hi) = (since(&to.window.earliest), since(&to.window.latest));
+        if gap.as_m() <= 0.0 || to_hi <= lo {
+            continue;
+        }
+        let between = if several {
+            format!(" from “{}” to “{}”", from.what, to.what)
+        } else {
+            String::new()
+        };
+        let slowest = gap / (to_hi - lo);
+        let fastest = (to_lo > hi).then(|| gap / (to_lo - hi));
+        // Exact times give one average, not a "slowest" and a "fastest" on top of each other.
+        let fastest = fastest.filter(|f| (f.as_kmh() - slowest.as_kmh()).abs() >= 0.05);
+        let line = |label: String, speed: Speed, at: Duration| SpeedLine {
+            label,
+            speed,
+            along: from.along,
+            at,
             dashed: true,
-        });
-        if last_lo > dep_hi {
-            let fastest = gap / (last_lo - dep_hi);
-            scene.speed_lines.push(SpeedLine {
-                label: format!(
-                    "timeline average, fastest: {:.1} km/h (left last, arrived first)",
-                    fastest.as_kmh()
-                ),
-                speed: fastest,
-                along: first.along,
-                at: dep_hi,
-                dashed: true,
-            });
+            kind: SpeedKind::Speed,
+            until: Some(to.along),
+        };
+        match fastest {
+            None => scene.speed_lines.push(line(
+                format!("timeline average{between}: {:.1} km/h", slowest.as_kmh()),
+                slowest,
+                lo,
+            )),
+            Some(fastest) => {
+                scene.speed_lines.push(line(
+                    format!(
+                        "timeline average{between}, slowest: {:.1} km/h (left first, arrived last)",
+                        slowest.as_kmh()
+                    ),
+                    slowest,
+                    lo,
+                ));
+                scene.speed_lines.push(line(
+                    format!(
+                        "timeline average{between}, fastest: {:.1} km/h (left last, arrived first)",
+                        fastest.as_kmh()
+                    ),
+                    fastest,
+                    hi,
+                ));
+            }
         }
     }
     for line in claimed_speeds(c) {
@@ -139,14 +171,40 @@ fn journey_chart(c: &Outcome, j: &Journey) -> Option<ChartScene> {
             along: first.along,
             at: dep_lo,
             dashed: false,
+            kind: line.kind,
+            until: None,
         });
     }
+    scene.days = days(&zero, &last.window.latest);
     Some(scene)
+}
+
+/// The local midnights after `zero` (in its zone) up to a day after `end`: "Mon 11 Sep".
+fn days(zero: &jiff::ZonedDateTime, end: &jiff::ZonedDateTime) -> Vec<ChartDay> {
+    let mut out = Vec::new();
+    let mut day = zero.tomorrow().and_then(|d| d.start_of_day());
+    while let Ok(d) = day {
+        if zero.duration_until(&d) > zero.duration_until(end) + jiff::SignedDuration::from_hours(24)
+            || out.len() >= 1000
+        {
+            break;
+        }
+        if let Ok(at) = Duration::try_from(zero.duration_until(&d)) {
+            out.push(ChartDay {
+                label: d.strftime("%a %-d %b").to_string(),
+                at,
+            });
+        }
+        day = d.tomorrow().and_then(|d| d.start_of_day());
+    }
+    out
 }
 
 /// A speed the story's claims state, with every wording and outlet that states it.
 struct ClaimedSpeed {
     speed: Speed,
+    /// A speed, or a bound ("less than 40 mph" is at most 64.4 km/h).
+    kind: SpeedKind,
     /// (the claim's wording, its outlet), in story order, each pair once.
     quotes: Vec<(String, String)>,
 }
@@ -162,15 +220,19 @@ impl ClaimedSpeed {
                 None => wordings.push((text, vec![outlet])),
             }
         }
-        let value = format!("{:.1} km/h", self.speed.as_kmh());
+        let value = match self.kind {
+            SpeedKind::Speed => format!("= {:.1} km/h", self.speed.as_kmh()),
+            SpeedKind::AtMost => format!("≤ {:.1} km/h, an upper bound", self.speed.as_kmh()),
+            SpeedKind::AtLeast => format!("≥ {:.1} km/h, a lower bound", self.speed.as_kmh()),
+        };
         match &wordings[..] {
-            [(text, outlets)] => format!("“{text}” = {value} ({})", outlets.join(", ")),
+            [(text, outlets)] => format!("“{text}” {value} ({})", outlets.join(", ")),
             _ => {
                 let each: Vec<String> = wordings
                     .iter()
                     .map(|(t, o)| format!("“{t}” ({})", o.join(", ")))
                     .collect();
-                format!("{} = {value}", each.join("; "))
+                format!("{} {value}", each.join("; "))
             }
         }
     }
@@ -190,16 +252,21 @@ fn claimed_speeds(c: &Outcome) -> Vec<ClaimedSpeed> {
         if q.unit.dimension() != Dimension::Speed {
             continue;
         }
-        let speed = Speed::mps(q.hi_si());
+        let (speed, kind) = match amount.hedge {
+            Hedge::AtMost => (Speed::mps(q.hi_si()), SpeedKind::AtMost),
+            Hedge::AtLeast => (Speed::mps(q.lo_si()), SpeedKind::AtLeast),
+            _ => (Speed::mps(q.hi_si()), SpeedKind::Speed),
+        };
         let quote = (amount.text.clone(), claim.outlet.clone());
         match out
             .iter_mut()
-            .find(|l| (l.speed.as_kmh() - speed.as_kmh()).abs() < 0.05)
+            .find(|l| l.kind == kind && (l.speed.as_kmh() - speed.as_kmh()).abs() < 0.05)
         {
             Some(line) if line.quotes.contains(&quote) => {}
             Some(line) => line.quotes.push(quote),
             None => out.push(ClaimedSpeed {
                 speed,
+                kind,
                 quotes: vec![quote],
             }),
         }
@@ -209,7 +276,7 @@ fn claimed_speeds(c: &Outcome) -> Vec<ClaimedSpeed> {
 
 #[cfg(test)]
 mod tests {
-    use super::{ClaimedSpeed, band};
+    use super::{ClaimedSpeed, SpeedKind, band};
     use crate::units::Speed;
 
     /// Two outlets quoting one speed in different words keep their own words.
@@ -217,6 +284,7 @@ mod tests {
     fn speed_labels_keep_each_outlets_wording() {
         let line = ClaimedSpeed {
             speed: Speed::kmh(100.0),
+            kind: SpeedKind::Speed,
             quotes: vec![
                 ("100 km/h (62 mph)".into(), "UPI".into()),
                 ("about 100 km/h".into(), "AFP".into()),
@@ -229,6 +297,7 @@ mod tests {
         );
         let one = ClaimedSpeed {
             speed: Speed::kmh(60.0),
+            kind: SpeedKind::Speed,
             quotes: vec![("around 60 km/h".into(), "AFP".into())],
         };
         assert_eq!(one.label(), "“around 60 km/h” = 60.0 km/h (AFP)");
@@ -271,5 +340,135 @@ mod tests {
     fn regression_issue_17_a_single_speed_is_not_a_band() {
         assert_eq!(band(Speed::kmh(61.0), Speed::kmh(61.2)), "61 km/h");
         assert_eq!(band(Speed::kmh(40.0), Speed::kmh(60.0)), "40–60 km/h");
+    }
+
+    fn chart_of(text: &str) -> crate::render::ChartScene {
+        let story = crate::story::Story::parse(text, "test.toml").unwrap();
+        let out = crate::pipeline::Pipeline::new()
+            .unwrap()
+            .check(&story)
+            .unwrap();
+        super::chart_scene(&out).expect("a chart")
+    }
+
+    /// Issue 17: on the default story, "less than 40 mph" is drawn as an upper bound, the
+    /// averages stop at the crossing, and the time axis names the days it spans.
+    #[test]
+    fn regression_issue_17_bounds_averages_and_days() {
+        let chart = chart_of(include_str!(
+            "../../data/stories/kim-jong-un-train-2023-09.toml"
+        ));
+        let upi = (chart.speed_lines.iter())
+            .find(|l| l.label.contains("less than 40 mph"))
+            .unwrap();
+        assert_eq!(upi.kind, SpeedKind::AtMost);
+        assert!(
+            upi.label.contains("≤ 64.4 km/h, an upper bound"),
+            "{}",
+            upi.label
+        );
+        let afp = (chart.speed_lines.iter())
+            .find(|l| l.label.contains("around 60"))
+            .unwrap();
+        assert_eq!(afp.kind, SpeedKind::Speed);
+        let averages: Vec<_> = (chart.speed_lines.iter())
+            .filter(|l| l.label.starts_with("timeline average"))
+            .collect();
+        assert_eq!(averages.len(), 2);
+        for a in averages {
+            assert_eq!(a.until.map(|u| (u.as_km() * 10.0).round()), Some(8573.0));
+        }
+        // Left Sun 10 Sep 12:00 (UTC+9): midnights 12 h and 36 h later.
+        let days: Vec<(&str, u64)> = (chart.days.iter())
+            .map(|d| (d.label.as_str(), d.at.as_secs() / 3600))
+            .collect();
+        assert_eq!(&days[..2], [("Mon 11 Sep", 12), ("Tue 12 Sep", 36)]);
+    }
+
+    /// Issue 17: a round trip with five hours in Lyon has an average out and an average back,
+    /// none drawn through the stay.
+    #[test]
+    fn regression_issue_17_no_average_through_a_stay() {
+        let chart = chart_of(
+            r#"
+[story]
+id = "lyon-day-trip"
+title = "A day trip to Lyon"
+
+[[waypoints]]
+id = "paris"
+place = "Paris"
+country = "FR"
+
+[[waypoints]]
+id = "lyon"
+place = "Lyon"
+country = "FR"
+
+[[waypoints]]
+id = "paris-return"
+place = "Paris"
+country = "FR"
+
+[[legs]]
+from = "paris"
+to = "lyon"
+mode = "rail"
+
+[[legs]]
+from = "lyon"
+to = "paris-return"
+mode = "rail"
+
+[[events]]
+id = "left-paris"
+at = "paris"
+what = "left Paris"
+earliest = 2024-05-04T08:00:00
+latest = 2024-05-04T08:00:00
+
+[[events]]
+id = "in-lyon"
+at = "lyon"
+what = "arrived in Lyon"
+earliest = 2024-05-04T10:00:00
+latest = 2024-05-04T10:00:00
+
+[[events]]
+id = "left-lyon"
+at = "lyon"
+what = "left Lyon"
+earliest = 2024-05-04T15:00:00
+latest = 2024-05-04T15:00:00
+
+[[events]]
+id = "home"
+at = "paris-return"
+what = "back in Paris"
+earliest = 2024-05-04T17:00:00
+latest = 2024-05-04T17:00:00
+"#,
+        );
+        let averages: Vec<_> = (chart.speed_lines.iter())
+            .filter(|l| l.label.starts_with("timeline average"))
+            .collect();
+        assert_eq!(averages.len(), 2, "{averages:?}");
+        assert!(
+            averages[0]
+                .label
+                .contains("from “left Paris” to “arrived in Lyon”")
+        );
+        assert!(
+            averages[1]
+                .label
+                .contains("from “left Lyon” to “back in Paris”")
+        );
+        // Each takes two hours for its own leg; neither spans the stay.
+        let lyon = chart.events[1].along;
+        assert_eq!(averages[0].until, Some(lyon));
+        assert_eq!(averages[1].along, lyon);
+        assert_eq!(averages[1].at.as_secs(), 7 * 3600);
+        let out = averages[0].speed.as_kmh();
+        assert!((out - lyon.as_km() / 2.0).abs() < 1e-6, "{out}");
     }
 }

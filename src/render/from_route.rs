@@ -32,6 +32,7 @@ pub fn scene(story: &Story, route: &Route, rivers: &[&Place]) -> MapScene {
             points: l.geometry.clone(),
             schematic: schematic(l.measure, l.mode),
             track_unknown: l.measure == Measure::Bounded,
+            recorded: false,
             label: format!("{} → {}", l.from, l.to),
         })
         .collect();
@@ -58,6 +59,7 @@ pub fn scene(story: &Story, route: &Route, rivers: &[&Place]) -> MapScene {
                 _ if journey.is_some_and(|j| j.legs.iter().any(|l| l.via.contains(&w.id))) => {
                     WaypointKind::Via
                 }
+                _ if journey.is_none() => WaypointKind::Place,
                 _ => WaypointKind::Stop,
             };
             ScenePoint {

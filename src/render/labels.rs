@@ -1,8 +1,10 @@
-//! Label placement: each label tries candidate positions (around its marker, or along its
-//! line) and takes the cheapest, where cost counts overlap with labels already placed, with
-//! markers and map furniture, with route segments crossing the label, and a small preference
-//! order. Labels go in priority order (route places first, country names last); optional labels
-//! that cannot be placed without overlap are dropped rather than drawn on top of something.
+//! Label placement, one solver for every label on the static map: each label offers candidate
+//! positions (around its marker, along its line, centred on an area, at a graticule tick) in
+//! order of preference, and takes the first that fits: inside the frame, clear of every label
+//! placed before it, of markers and map furniture, and not crossing the route. Labels come in
+//! priority order (route places first, sea names last, see `annotate::LabelRole`), so when there
+//! is no room the least important label is the one dropped; a label never goes on top of
+//! another or across the route.
 
 use super::grid_index::GridIndex;
 use super::svg::{Anchor, Px};
@@ -28,6 +30,8 @@ pub struct Placement {
 #[derive(Debug, Clone)]
 pub struct Placer {
     frame: Rect,
+    /// The least space between two labels, in pixels.
+    gap_px: f64,
     labels: Vec<Rect>,
     blocks: Vec<Rect>,
     segments: Vec<(Px, Px)>,
@@ -67,10 +71,11 @@ pub fn segment_hits(a: Px, b: Px, r: &Rect) -> bool {
 }
 
 impl Placer {
-    /// A placer for labels that must stay inside `frame`.
-    pub fn new(frame: Rect) -> Placer {
+    /// A placer for labels that must stay inside `frame`, `gap_px` apart from one another.
+    pub fn new(frame: Rect, gap_px: f64) -> Placer {
         Placer {
             frame,
+            gap_px,
             labels: Vec::new(),
             blocks: Vec::new(),
             segments: Vec::new(),
@@ -99,53 +104,41 @@ impl Placer {
         }
     }
 
-    fn cost(&self, r: &Rect) -> Option<(f64, bool)> {
+    /// Does a label box fit: inside the frame (3 px in), clear of every label and block, and
+    /// at least 1.5 px from every route segment?
+    pub fn fits(&self, r: &Rect) -> bool {
         let inner = self.frame.inflate(-3.0);
-        if r.x < inner.x
+        let finite = [r.x, r.y, r.w, r.h].iter().all(|v| v.is_finite());
+        if !finite
+            || r.x < inner.x
             || r.y < inner.y
             || r.right() > inner.right()
             || r.bottom() > inner.bottom()
         {
-            return None;
+            return false;
         }
-        // Only the neighbours the grids return can overlap; summed in the same order as over
-        // every item, the others adding exactly zero.
-        let lab: f64 = (self.label_grid.near(r).into_iter())
-            .map(|i| self.labels[i].overlap(r))
-            .sum();
-        let blk: f64 = (self.block_grid.near(r).into_iter())
-            .map(|i| self.blocks[i].overlap(r))
-            .sum();
+        // Only the neighbours the grids return can touch the box.
+        let clear_of = |grid: &GridIndex, items: &[Rect], r: &Rect| {
+            grid.near(r).into_iter().all(|i| items[i].overlap(r) == 0.0)
+        };
+        let spaced = r.inflate(self.gap_px);
+        if !clear_of(&self.label_grid, &self.labels, &spaced)
+            || !clear_of(&self.block_grid, &self.blocks, r)
+        {
+            return false;
+        }
         let padded = r.inflate(1.5);
-        let segs = (self.segment_grid.near(&padded).into_iter())
-            .filter(|&i| segment_hits(self.segments[i].0, self.segments[i].1, &padded))
-            .count() as f64;
-        Some((
-            lab * 20.0 + blk * 20.0 + segs * 300.0,
-            lab > 0.0 || blk > 0.0,
-        ))
+        !(self.segment_grid.near(&padded).into_iter())
+            .any(|i| segment_hits(self.segments[i].0, self.segments[i].1, &padded))
     }
 
-    /// Picks the cheapest of `candidates` (box, anchor, preference cost). An optional label
-    /// (`required == false`) is dropped when every candidate overlaps a label or a block.
-    pub fn place(
-        &mut self,
-        candidates: &[(Rect, Anchor, f64)],
-        required: bool,
-    ) -> Option<Placement> {
-        let mut best: Option<(f64, bool, usize)> = None;
-        for (i, (r, _, pref)) in candidates.iter().enumerate() {
-            if let Some((c, overlaps)) = self.cost(r) {
-                let c = c + pref;
-                if best.is_none_or(|(bc, _, _)| c < bc) {
-                    best = Some((c, overlaps, i));
-                }
-            }
-        }
-        let (_, overlaps, i) = best?;
-        if overlaps && !required {
-            return None;
-        }
+    /// Takes the most preferred of `candidates` (box, anchor, preference: lower first) that
+    /// [fits](Placer::fits), and reserves its box. None when none fits: the caller drops the
+    /// label (or tries a shorter form of it).
+    pub fn place(&mut self, candidates: &[(Rect, Anchor, f64)]) -> Option<Placement> {
+        let mut order: Vec<usize> = (0..candidates.len()).collect();
+        order.sort_by(|a, b| candidates[*a].2.total_cmp(&candidates[*b].2).then(a.cmp(b)));
+        let i = order.into_iter().find(|i| self.fits(&candidates[*i].0))?;
         let (rect, anchor, _) = candidates[i];
         self.labels.push(rect);
         self.label_grid.push(rect);
@@ -162,17 +155,15 @@ impl Placer {
     }
 
     /// Places a `w` × `h` label beside a marker of radius `r` at `at`: eight directions, near
-    /// then farther out, east and west preferred (as cartographers do).
-    pub fn place_point(
-        &mut self,
-        at: Px,
-        r: f64,
-        w: f64,
-        h: f64,
-        required: bool,
-    ) -> Option<Placement> {
-        let mut cands = Vec::with_capacity(24);
-        for (ring, gap) in [(0.0, r + 3.0), (40.0, r + 14.0), (90.0, r + 30.0)] {
+    /// then farther out (with a leader line), east and west preferred (as cartographers do).
+    pub fn place_point(&mut self, at: Px, r: f64, w: f64, h: f64) -> Option<Placement> {
+        let mut cands = Vec::with_capacity(32);
+        for (ring, gap) in [
+            (0.0, r + 3.0),
+            (40.0, r + 14.0),
+            (90.0, r + 30.0),
+            (140.0, r + 55.0),
+        ] {
             let d = gap * std::f64::consts::FRAC_1_SQRT_2;
             let dirs: [(f64, f64, Anchor, f64); 8] = [
                 (at.x + gap, at.y - h / 2.0, Anchor::Start, 0.0),
@@ -188,7 +179,7 @@ impl Placer {
                 cands.push((Rect { x, y, w, h }, a, pref + ring));
             }
         }
-        let pl = self.place(&cands, required)?;
+        let pl = self.place(&cands)?;
         // Labels from the outer rings get a leader line from the marker's edge.
         let near = pl.rect.inflate(-0.5);
         let q = Px {
@@ -274,7 +265,7 @@ impl Placer {
             .iter()
             .map(|(r, _, _, p)| (*r, Anchor::Middle, *p))
             .collect();
-        let placed = self.place(&boxes, false)?;
+        let placed = self.place(&boxes)?;
         let (_, centre, ang, _) = cands.iter().find(|(r, ..)| *r == placed.rect)?;
         Some(Placement {
             angle_deg: *ang,
@@ -322,12 +313,12 @@ mod tests {
 
     #[test]
     fn labels_do_not_collide() {
-        let mut p = Placer::new(FRAME);
+        let mut p = Placer::new(FRAME, 0.0);
         let a = p
-            .place_point(Px { x: 200.0, y: 150.0 }, 5.0, 80.0, 16.0, true)
+            .place_point(Px { x: 200.0, y: 150.0 }, 5.0, 80.0, 16.0)
             .unwrap();
         let b = p
-            .place_point(Px { x: 205.0, y: 152.0 }, 5.0, 80.0, 16.0, true)
+            .place_point(Px { x: 205.0, y: 152.0 }, 5.0, 80.0, 16.0)
             .unwrap();
         assert_eq!(a.rect.overlap(&b.rect), 0.0);
         assert_eq!(a.anchor, Anchor::Start);
@@ -335,11 +326,11 @@ mod tests {
 
     #[test]
     fn avoids_the_route_and_the_frame_edge() {
-        let mut p = Placer::new(FRAME);
+        let mut p = Placer::new(FRAME, 0.0);
         // A route running east from the marker: the label should not sit on it.
         p.avoid_line(&[Px { x: 100.0, y: 150.0 }, Px { x: 390.0, y: 150.0 }]);
         let a = p
-            .place_point(Px { x: 100.0, y: 150.0 }, 5.0, 60.0, 14.0, true)
+            .place_point(Px { x: 100.0, y: 150.0 }, 5.0, 60.0, 14.0)
             .unwrap();
         assert!(!segment_hits(
             Px { x: 100.0, y: 150.0 },
@@ -348,24 +339,24 @@ mod tests {
         ));
         // Near the right edge the label goes west.
         let b = p
-            .place_point(Px { x: 390.0, y: 50.0 }, 5.0, 60.0, 14.0, true)
+            .place_point(Px { x: 390.0, y: 50.0 }, 5.0, 60.0, 14.0)
             .unwrap();
         assert!(b.rect.right() <= 397.0);
     }
 
     #[test]
-    fn optional_labels_are_dropped_when_crowded() {
-        let mut p = Placer::new(FRAME);
+    fn labels_are_dropped_when_crowded() {
+        let mut p = Placer::new(FRAME, 0.0);
         p.block(FRAME);
         assert!(
-            p.place_point(Px { x: 200.0, y: 150.0 }, 5.0, 60.0, 14.0, false)
+            p.place_point(Px { x: 200.0, y: 150.0 }, 5.0, 60.0, 14.0)
                 .is_none()
         );
     }
 
     #[test]
     fn along_a_line_follows_its_angle() {
-        let mut p = Placer::new(FRAME);
+        let mut p = Placer::new(FRAME, 0.0);
         let line: Vec<Px> = (0..=10)
             .map(|i| Px {
                 x: 50.0 + 30.0 * f64::from(i),
@@ -374,5 +365,56 @@ mod tests {
             .collect();
         let pl = p.place_along(&line, 80.0, 12.0).unwrap();
         assert!((pl.angle_deg - 26.565).abs() < 0.1, "{}", pl.angle_deg);
+    }
+
+    /// Issue 17: a label that can only go across the route is dropped, never drawn over it.
+    #[test]
+    fn regression_issue_17_a_label_never_crosses_the_route() {
+        let mut p = Placer::new(FRAME, 0.0);
+        // A zigzag route through every candidate position around the marker.
+        let mut zig = Vec::new();
+        for i in 0..=80 {
+            let x = 40.0 + 4.0 * f64::from(i);
+            zig.push(Px { x, y: 40.0 });
+            zig.push(Px {
+                x: x + 2.0,
+                y: 260.0,
+            });
+        }
+        p.avoid_line(&zig);
+        assert!(
+            p.place_point(Px { x: 200.0, y: 150.0 }, 5.0, 60.0, 14.0)
+                .is_none()
+        );
+        // Clear of the route, the same label fits.
+        let mut q = Placer::new(FRAME, 0.0);
+        q.avoid_line(&[Px { x: 0.0, y: 290.0 }, Px { x: 400.0, y: 290.0 }]);
+        assert!(
+            q.place_point(Px { x: 200.0, y: 150.0 }, 5.0, 60.0, 14.0)
+                .is_some()
+        );
+    }
+
+    /// Issue 17: many labels on one spot each take a free place (farther rings, with leaders)
+    /// or are dropped; no two placed boxes overlap or come closer than the gap.
+    #[test]
+    fn regression_issue_17_a_crowd_of_labels_keeps_its_gap() {
+        let mut p = Placer::new(FRAME, 3.0);
+        let placed: Vec<Placement> = (0..12)
+            .filter_map(|i| {
+                let at = Px {
+                    x: 200.0 + f64::from(i % 3) * 4.0,
+                    y: 150.0 + f64::from(i / 3) * 3.0,
+                };
+                p.place_point(at, 4.0, 70.0, 14.0)
+            })
+            .collect();
+        assert!(placed.len() >= 8, "{}", placed.len());
+        assert!(placed.iter().any(|pl| pl.leader.is_some()));
+        for (i, a) in placed.iter().enumerate() {
+            for b in &placed[i + 1..] {
+                assert_eq!(a.rect.inflate(2.9).overlap(&b.rect), 0.0, "{a:?} {b:?}");
+            }
+        }
     }
 }

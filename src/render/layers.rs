@@ -5,7 +5,7 @@ use geo::{Coord, LineString, Simplify};
 
 use super::Error;
 use super::style::Palette;
-use super::svg::{self, Anchor, Px};
+use super::svg::{self, Px};
 use super::view::View;
 use crate::coord::LatLon;
 use crate::geodata::basemap::{self, GeoRect, Layer, Level};
@@ -205,28 +205,32 @@ pub fn deg_label(v: f64, step: f64, pos: char, neg: char) -> String {
     format!("{:.dec$}°{h}", wrapped.abs())
 }
 
-/// Faint graticule lines (into `lines`, to go inside the frame's clip) and labelled ticks where
-/// they meet the frame's bottom and left edges (into `out`), skipping ticks under `avoid` boxes.
-pub fn graticule(
-    lines: &mut String,
-    out: &mut String,
-    view: &View,
-    pal: &Palette,
-    avoid: &[super::view::Rect],
-) {
-    let free = |p: Px| !avoid.iter().any(|r| r.inflate(30.0 * view.k).contains(p));
+/// Which frame edge a graticule tick stands on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Edge {
+    /// A meridian meeting the bottom edge: the label sits above the tick, centred.
+    Bottom,
+    /// A parallel meeting the left edge: the label sits right of the tick.
+    Left,
+}
+
+/// A labelled graticule tick: where its line meets the frame, and its text ("130°E").
+#[derive(Debug, Clone, PartialEq)]
+pub struct Tick {
+    pub at: Px,
+    pub edge: Edge,
+    pub text: String,
+}
+
+/// Faint graticule lines (into `lines`, to go inside the frame's clip), and the ticks where they
+/// meet the frame's bottom and left edges, for the label placer to label (or drop).
+pub fn graticule(lines: &mut String, view: &View, pal: &Palette) -> Vec<Tick> {
     let r = view.geo_rect();
     let step = graticule_step((r.north - r.south).min(r.east - r.west));
     let f = view.frame;
     let k = view.k;
     let mut d = String::new();
-    let mut ticks = String::new();
-    let size = 11.0 * k;
-    let text_attrs = format!(r#"font-size="{}""#, svg::num(size));
-    let halo = svg::Halo {
-        colour: pal.halo,
-        width: 2.5 * k,
-    };
+    let mut ticks = Vec::new();
     let mut lon = (r.west / step).ceil() * step;
     while lon <= r.east {
         let line: Vec<Px> = (0..=60)
@@ -236,38 +240,15 @@ pub fn graticule(
         if let Some(x) = crossing(&line, |p| p.y - f.bottom())
             && x.x > f.x + 30.0 * k
             && x.x < f.right() - 30.0 * k
-            && free(Px {
-                x: x.x,
-                y: f.bottom() - 8.0 * k,
-            })
         {
-            svg::push_path(
-                &mut ticks,
-                &[
-                    Px {
-                        x: x.x,
-                        y: f.bottom(),
-                    },
-                    Px {
-                        x: x.x,
-                        y: f.bottom() - 7.0 * k,
-                    },
-                ],
-                false,
-            );
-            svg::halo_text(
-                out,
-                Px {
+            ticks.push(Tick {
+                at: Px {
                     x: x.x,
-                    y: f.bottom() - 10.0 * k,
+                    y: f.bottom(),
                 },
-                Anchor::Middle,
-                0.0,
-                &text_attrs,
-                pal.text_muted,
-                halo,
-                &deg_label(lon, step, 'E', 'W'),
-            );
+                edge: Edge::Bottom,
+                text: deg_label(lon, step, 'E', 'W'),
+            });
         }
         lon += step;
     }
@@ -280,35 +261,12 @@ pub fn graticule(
         if let Some(y) = crossing(&line, |p| p.x - f.x)
             && y.y > f.y + 20.0 * k
             && y.y < f.bottom() - 20.0 * k
-            && free(Px {
-                x: f.x + 8.0 * k,
-                y: y.y,
-            })
         {
-            svg::push_path(
-                &mut ticks,
-                &[
-                    Px { x: f.x, y: y.y },
-                    Px {
-                        x: f.x + 7.0 * k,
-                        y: y.y,
-                    },
-                ],
-                false,
-            );
-            svg::halo_text(
-                out,
-                Px {
-                    x: f.x + 10.0 * k,
-                    y: y.y + size * 0.35,
-                },
-                Anchor::Start,
-                0.0,
-                &text_attrs,
-                pal.text_muted,
-                halo,
-                &deg_label(lat, step, 'N', 'S'),
-            );
+            ticks.push(Tick {
+                at: Px { x: f.x, y: y.y },
+                edge: Edge::Left,
+                text: deg_label(lat, step, 'N', 'S'),
+            });
         }
         lat += step;
     }
@@ -321,15 +279,7 @@ pub fn graticule(
             svg::num(0.6 * k)
         ),
     );
-    svg::path(
-        out,
-        &ticks,
-        &format!(
-            r#"fill="none" stroke="{}" stroke-width="{}""#,
-            pal.text_muted,
-            svg::num(1.0 * k)
-        ),
-    );
+    ticks
 }
 
 /// Where a polyline first crosses the zero of `f`, interpolated.

@@ -23,9 +23,13 @@ pub struct Boxes {
 pub(super) enum Entry {
     /// A mode, drawn schematic (true) or not; or a leg whose track is not known.
     Leg(LegMode, bool),
+    /// A recorded track (a GPS track file), drawn in its mode's style.
+    Track(LegMode),
     Unknown(LegMode),
     Ends,
     Marker,
+    /// A place the story names off the route.
+    Place,
     Crossing(CrossingKind),
     Line(LineKind),
     Border,
@@ -37,11 +41,13 @@ pub(super) fn entry_text(e: &Entry) -> String {
         Entry::Leg(LegMode::Rail, false) => "Rail".into(),
         Entry::Leg(LegMode::Air, _) => "Flight (geodesic)".into(),
         Entry::Leg(LegMode::Road, _) => "Road".into(),
+        Entry::Track(_) => "Track (recorded)".into(),
         Entry::Leg(LegMode::Direct, _) => "Straight line (geodesic)".into(),
         Entry::Unknown(LegMode::Road) => "Road — not known, straight line shown".into(),
         Entry::Unknown(_) => "Train — track not known, straight line shown".into(),
         Entry::Ends => "Start and end".into(),
         Entry::Marker => "Stop (km from start)".into(),
+        Entry::Place => "Place named in the story, off the route".into(),
         Entry::Crossing(CrossingKind::River) => "River crossing".into(),
         Entry::Crossing(CrossingKind::Border) => "Border crossing".into(),
         Entry::Line(LineKind::River) => "River named in the story".into(),
@@ -85,7 +91,9 @@ fn corner_rects(f: &Rect, w: f64, h: f64, pad: f64) -> [Rect; 4] {
 pub(super) fn entries(scene: &MapScene) -> Vec<Entry> {
     let mut entries: Vec<Entry> = Vec::new();
     for l in &scene.legs {
-        let e = if l.track_unknown {
+        let e = if l.recorded {
+            Entry::Track(l.mode)
+        } else if l.track_unknown {
             Entry::Unknown(l.mode)
         } else {
             Entry::Leg(l.mode, l.schematic && l.mode == LegMode::Rail)
@@ -108,6 +116,9 @@ pub(super) fn entries(scene: &MapScene) -> Vec<Entry> {
         .any(|w| matches!(w.kind, W::Stop | W::Via))
     {
         entries.push(Entry::Marker);
+    }
+    if scene.waypoints.iter().any(|w| w.kind == W::Place) {
+        entries.push(Entry::Place);
     }
     for kind in [CrossingKind::River, CrossingKind::Border] {
         if scene.crossings.iter().any(|c| c.kind == kind) {
@@ -202,6 +213,7 @@ mod tests {
             points: vec![p(39.03, 125.75), p(42.42, 130.65)],
             schematic: true,
             track_unknown,
+            recorded: false,
             label: String::new(),
         };
         MapScene {

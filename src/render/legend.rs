@@ -77,7 +77,9 @@ pub fn draw(out: &mut String, view: &View, pal: &Palette, boxes: &Boxes) {
         let mut d = String::new();
         svg::push_path(&mut d, &sample, false);
         match e {
-            Entry::Leg(mode, _) => svg::path(out, &d, &leg_stroke(*mode, pal, k)),
+            Entry::Leg(mode, _) | Entry::Track(mode) => {
+                svg::path(out, &d, &leg_stroke(*mode, pal, k))
+            }
             Entry::Unknown(mode) => svg::path(out, &d, &unknown_stroke(*mode, pal, k)),
             Entry::Ends => {
                 let _ = writeln!(
@@ -101,6 +103,20 @@ pub fn draw(out: &mut String, view: &View, pal: &Palette, boxes: &Boxes) {
                     pal.casing,
                     pal.marker,
                     num(2.2 * k)
+                );
+            }
+            Entry::Place => {
+                let r = 4.2 * k;
+                let _ = writeln!(
+                    out,
+                    r#"<rect x="{}" y="{}" width="{}" height="{}" fill="{}" stroke="{}" stroke-width="{}"/>"#,
+                    num(mid.x - r),
+                    num(mid.y - r),
+                    num(2.0 * r),
+                    num(2.0 * r),
+                    pal.text_muted,
+                    pal.casing,
+                    num(1.6 * k)
                 );
             }
             Entry::Crossing(kind) => crossing_marker(out, *kind, mid, 6.0 * k, pal, k),
@@ -312,6 +328,7 @@ mod tests {
             ],
             schematic: true,
             track_unknown: false,
+            recorded: false,
             label: String::new(),
         }];
         let view = View::new(

@@ -3,12 +3,14 @@
 use std::fmt::Write;
 
 use super::Error;
-use super::annotate;
+use super::annotate::{self, Label};
 use super::furniture;
 use super::labels::Placer;
 use super::layers;
 use super::layout;
-use super::scene::{CrossingKind, LegMode, LineKind, MapOptions, MapScene, WaypointKind};
+use super::scene::{
+    CrossingKind, LegMode, LineKind, MapOptions, MapScene, NamedLine, WaypointKind,
+};
 use super::style::{self, FONT_FAMILY, Palette};
 use super::svg::{self, Px, num};
 use super::view::{Rect, View};
@@ -81,10 +83,97 @@ pub(super) fn validate(scene: &MapScene) -> Result<(), Error> {
     Ok(())
 }
 
-/// Draws the whole map.
-pub fn draw(scene: &MapScene, opt: &MapOptions) -> Result<String, Error> {
+/// A marker's radius, fill and stroke by waypoint kind.
+fn waypoint_marker(kind: WaypointKind, pal: &Palette, k: f64) -> (f64, &'static str, &'static str) {
+    match kind {
+        WaypointKind::Origin | WaypointKind::Destination => (7.5 * k, pal.marker, pal.casing),
+        WaypointKind::Stop => (5.5 * k, pal.casing, pal.marker),
+        WaypointKind::Via => (3.8 * k, pal.casing, pal.text_muted),
+        WaypointKind::Place => (4.2 * k, pal.text_muted, pal.casing),
+    }
+}
+
+/// The box a marker of radius `r` at `p` covers.
+fn marker_box(p: Px, r: f64) -> Rect {
+    Rect {
+        x: p.x - r,
+        y: p.y - r,
+        w: 2.0 * r,
+        h: 2.0 * r,
+    }
+}
+
+/// What the map draws, in pixels, before any of it is written: the frame, the legs (each
+/// offset to its own side where it shares track with another), the story's lines, the
+/// legend and inset boxes, the graticule, and every label that found room.
+pub(super) struct Plan<'a> {
+    pub view: View,
+    pub legs_px: Vec<Vec<Px>>,
+    pub named_px: Vec<(&'a NamedLine, Vec<Vec<Px>>)>,
+    pub boxes: layout::Boxes,
+    /// The graticule's lines (SVG, drawn under the route).
+    pub graticule: String,
+    pub labels: Vec<Label>,
+}
+
+/// Lays the map out: projection, route, furniture boxes, then every label through one placer.
+pub(super) fn plan<'a>(scene: &'a MapScene, opt: &MapOptions) -> Result<Plan<'a>, Error> {
     validate(scene)?;
     let view = View::new(scene, opt)?;
+    let pal = style::palette(opt.theme);
+    let k = view.k;
+    let legs_px: Vec<Vec<Px>> = scene
+        .legs
+        .iter()
+        .map(|l| layers::line_px(&view, &l.points, 0.4))
+        .collect();
+    let legs_px = super::shared::side_by_side(legs_px, 4.0 * k);
+    let boxes = layout::layout(&view, scene, &legs_px);
+    let mut graticule = String::new();
+    let ticks = layers::graticule(&mut graticule, &view, pal);
+    let named_px = scene
+        .named_lines
+        .iter()
+        .map(|nl| {
+            let parts = nl
+                .lines
+                .iter()
+                .map(|line| layers::line_px(&view, line, 0.4))
+                .collect();
+            (nl, parts)
+        })
+        .collect::<Vec<_>>();
+    // Furniture and markers first: labels must avoid them, and the route.
+    let mut placer = Placer::new(view.frame, 3.0 * k);
+    for px in &legs_px {
+        placer.avoid_line(px);
+    }
+    placer.block(boxes.legend.inflate(4.0));
+    if let Some(inset) = boxes.inset {
+        placer.block(inset.inflate(4.0));
+    }
+    for c in &scene.crossings {
+        placer.block(marker_box(view.px(c.at), 6.0 * k));
+    }
+    for w in &scene.waypoints {
+        let (r, _, _) = waypoint_marker(w.kind, pal, k);
+        placer.block(marker_box(view.px(w.at), r));
+    }
+    let labels = annotate::place_all(&view, scene, opt, pal, &mut placer, &named_px, &ticks)?;
+    Ok(Plan {
+        view,
+        legs_px,
+        named_px,
+        boxes,
+        graticule,
+        labels,
+    })
+}
+
+/// Draws the whole map.
+pub fn draw(scene: &MapScene, opt: &MapOptions) -> Result<String, Error> {
+    let plan = plan(scene, opt)?;
+    let view = &plan.view;
     let pal = style::palette(opt.theme);
     let k = view.k;
     let f = view.frame;
@@ -126,31 +215,19 @@ pub fn draw(scene: &MapScene, opt: &MapOptions) -> Result<String, Error> {
     } else {
         None
     };
-    layers::basemap(&mut out, &view, pal, layers::level_for(per_px), rivers)?;
-    let legs_px: Vec<Vec<Px>> = scene
-        .legs
-        .iter()
-        .map(|l| layers::line_px(&view, &l.points, 0.4))
-        .collect();
-    let boxes = layout::layout(&view, scene, &legs_px);
-    let mut tick_labels = String::new();
-    let avoid: Vec<Rect> = std::iter::once(boxes.legend).chain(boxes.inset).collect();
-    layers::graticule(&mut out, &mut tick_labels, &view, pal, &avoid);
+    layers::basemap(&mut out, view, pal, layers::level_for(per_px), rivers)?;
+    out.push_str(&plan.graticule);
 
     // The story's own lines (rivers, border, railways), emphasised.
-    let mut named_px = Vec::new();
-    for nl in &scene.named_lines {
+    for (nl, parts) in &plan.named_px {
         let (colour, width) = match nl.kind {
             LineKind::River => (pal.story_river, 2.4),
             LineKind::Border => (pal.border, 2.2),
             LineKind::Rail => (pal.direct, 1.6),
         };
         let mut d = String::new();
-        let mut parts = Vec::new();
-        for line in &nl.lines {
-            let px = layers::line_px(&view, line, 0.4);
-            svg::push_path(&mut d, &px, false);
-            parts.push(px);
+        for px in parts {
+            svg::push_path(&mut d, px, false);
         }
         let dash = if nl.kind == LineKind::Rail {
             format!(r#" stroke-dasharray="{} {}""#, num(6.0 * k), num(3.0 * k))
@@ -165,12 +242,11 @@ pub fn draw(scene: &MapScene, opt: &MapOptions) -> Result<String, Error> {
                 num(width * k)
             ),
         );
-        named_px.push((nl, parts));
     }
 
     // The route: a casing under every leg, then the legs, then direction arrows.
     let mut casing = String::new();
-    for px in &legs_px {
+    for px in &plan.legs_px {
         svg::push_path(&mut casing, px, false);
     }
     svg::path(
@@ -182,7 +258,7 @@ pub fn draw(scene: &MapScene, opt: &MapOptions) -> Result<String, Error> {
             num(6.5 * k)
         ),
     );
-    for (leg, px) in scene.legs.iter().zip(&legs_px) {
+    for (leg, px) in scene.legs.iter().zip(&plan.legs_px) {
         let mut d = String::new();
         svg::push_path(&mut d, px, false);
         let stroke = if leg.track_unknown {
@@ -192,62 +268,42 @@ pub fn draw(scene: &MapScene, opt: &MapOptions) -> Result<String, Error> {
         };
         svg::path(&mut out, &d, &stroke);
     }
-    for (leg, px) in scene.legs.iter().zip(&legs_px) {
+    for (leg, px) in scene.legs.iter().zip(&plan.legs_px) {
         furniture::arrows(&mut out, px, leg_colour(leg.mode, pal), pal.casing, k);
     }
     out.push_str("</g>\n");
-    out.push_str(&tick_labels);
 
-    // Furniture boxes first: labels must avoid them.
-    let mut placer = Placer::new(f);
-    for px in &legs_px {
-        placer.avoid_line(px);
-    }
-    placer.block(boxes.legend.inflate(4.0));
-    if let Some(inset) = boxes.inset {
-        placer.block(inset.inflate(4.0));
-    }
-
-    // Markers (drawn now, so labels can avoid them).
-    let mut markers = String::new();
+    // Markers, then the labels laid out around them.
     for c in &scene.crossings {
-        let p = view.px(c.at);
-        let r = 6.0 * k;
-        crossing_marker(&mut markers, c.kind, p, r, pal, k);
-        placer.block(Rect {
-            x: p.x - r,
-            y: p.y - r,
-            w: 2.0 * r,
-            h: 2.0 * r,
-        });
+        crossing_marker(&mut out, c.kind, view.px(c.at), 6.0 * k, pal, k);
     }
     for w in &scene.waypoints {
         let p = view.px(w.at);
-        let (r, fill, stroke) = match w.kind {
-            WaypointKind::Origin | WaypointKind::Destination => (7.5 * k, pal.marker, pal.casing),
-            WaypointKind::Stop => (5.5 * k, pal.casing, pal.marker),
-            WaypointKind::Via => (3.8 * k, pal.casing, pal.text_muted),
-        };
+        let (r, fill, stroke) = waypoint_marker(w.kind, pal, k);
+        if w.kind == WaypointKind::Place {
+            // Off the route: a square, so that it does not read as a stop.
+            let _ = writeln!(
+                out,
+                r#"<rect x="{}" y="{}" width="{}" height="{}" fill="{fill}" stroke="{stroke}" stroke-width="{}"/>"#,
+                num(p.x - r),
+                num(p.y - r),
+                num(2.0 * r),
+                num(2.0 * r),
+                num(1.6 * k)
+            );
+            continue;
+        }
         let _ = writeln!(
-            markers,
+            out,
             r#"<circle cx="{}" cy="{}" r="{}" fill="{fill}" stroke="{stroke}" stroke-width="{}"/>"#,
             num(p.x),
             num(p.y),
             num(r),
             num(2.2 * k)
         );
-        placer.block(Rect {
-            x: p.x - r,
-            y: p.y - r,
-            w: 2.0 * r,
-            h: 2.0 * r,
-        });
     }
-    out.push_str(&markers);
-
-    let labels = annotate::labels(&view, scene, opt, pal, &mut placer, &named_px)?;
-    out.push_str(&labels);
-    furniture::draw(&mut out, &view, scene, pal, &boxes, &legs_px);
+    annotate::write(&mut out, &plan.labels, pal, k);
+    furniture::draw(&mut out, view, scene, pal, &plan.boxes, &plan.legs_px);
     out.push_str("</svg>\n");
     Ok(out)
 }
@@ -322,6 +378,7 @@ mod tests {
                 ],
                 schematic: true,
                 track_unknown: false,
+                recorded: false,
                 label: String::new(),
             }],
             waypoints: vec![
@@ -417,6 +474,7 @@ mod tests {
                 points: pts,
                 schematic: false,
                 track_unknown: false,
+                recorded: false,
                 label: String::new(),
             }],
             ..Default::default()
@@ -467,6 +525,7 @@ mod tests {
                     points: pts,
                     schematic: false,
                     track_unknown: false,
+                    recorded: false,
                     label: String::new(),
                 }],
                 ..Default::default()

@@ -23,6 +23,7 @@
 //!         points: vec![LatLon { lat: 52.2298, lon: 21.0118 }, LatLon { lat: 50.4547, lon: 30.5238 }],
 //!         schematic: false,
 //!         track_unknown: false,
+//!         recorded: false,
 //!         label: String::new(),
 //!     }],
 //!     ..Default::default()
@@ -49,12 +50,18 @@ mod names;
 pub mod png;
 pub(crate) mod projection;
 pub(crate) mod scene;
+mod seas;
+mod shared;
 pub(crate) mod style;
 pub(crate) mod svg;
 pub mod track;
 pub(crate) mod view;
 
-pub use chart::{ChartEvent, ChartMark, ChartScene, SpeedBand, SpeedLine, chart_png, chart_svg};
+pub use annotate::LabelRole;
+pub use chart::{
+    ChartDay, ChartEvent, ChartMark, ChartScene, SpeedBand, SpeedKind, SpeedLine, chart_png,
+    chart_svg,
+};
 pub use chart_of::chart_scene;
 pub use from_route::scene;
 pub use html::{HtmlMap, html, html_map};
@@ -132,6 +139,59 @@ pub enum Error {
 /// Draws the map as an SVG document (UTF-8 text).
 pub fn svg(scene: &MapScene, opt: &MapOptions) -> Result<String, Error> {
     map::draw(scene, opt)
+}
+
+/// A label as laid out on the static map (the SVG and the PNG drawn from it): its text (lines
+/// joined by a space), what it names, and its box in pixels (for a label along a line, the
+/// upright box around it).
+#[derive(Debug, Clone, PartialEq)]
+pub struct LabelBox {
+    /// The label's text, its lines joined by a space ("Khasan km 857").
+    pub text: String,
+    /// What it names, which set its priority.
+    pub role: LabelRole,
+    /// The box's left edge, in pixels from the map's left.
+    pub x_px: f64,
+    /// The box's top edge, in pixels from the map's top.
+    pub y_px: f64,
+    /// The box's width in pixels.
+    pub w_px: f64,
+    /// The box's height in pixels.
+    pub h_px: f64,
+}
+
+/// The static map's labels as [`svg()`] lays them out, with the route as drawn (one pixel
+/// polyline per leg), so that a caller can check what the labels avoid.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LabelLayout {
+    /// Every label drawn, in the order placed (most important first).
+    pub labels: Vec<LabelBox>,
+    /// The legs as drawn, `[x, y]` in pixels.
+    pub route_px: Vec<Vec<[f64; 2]>>,
+}
+
+/// Lays out the map's labels exactly as [`svg()`] does, without writing the map.
+pub fn label_layout(scene: &MapScene, opt: &MapOptions) -> Result<LabelLayout, Error> {
+    let plan = map::plan(scene, opt)?;
+    Ok(LabelLayout {
+        labels: plan
+            .labels
+            .iter()
+            .map(|l| LabelBox {
+                text: l.text(),
+                role: l.role,
+                x_px: l.placement.rect.x,
+                y_px: l.placement.rect.y,
+                w_px: l.placement.rect.w,
+                h_px: l.placement.rect.h,
+            })
+            .collect(),
+        route_px: plan
+            .legs_px
+            .iter()
+            .map(|leg| leg.iter().map(|p| [p.x, p.y]).collect())
+            .collect(),
+    })
 }
 
 /// Draws the map and rasterises it to PNG bytes, `width_px` × `height_px` pixels.

@@ -1,8 +1,13 @@
 //! Country names placed inside the frame: a grid over the map is classified by the bundled
 //! country areas, and each country's name goes on its cell farthest from any other country, the
 //! sea and the frame edge (so a country whose own label point is off the map is still named).
+//! A country is named as the gazetteer names it (as border crossings are), not as the basemap
+//! table does ("Russian Federation", not "Russia"). Every country on the map is offered, at every scale: a small one gets smaller type, sized
+//! to the width it has on the map, and the label placer drops what still does not fit.
 
 use super::Error;
+use super::fonts::{self, Face};
+use super::scene::MapOptions;
 use super::svg::Px;
 use super::view::View;
 use crate::geodata::basemap::{self, Layer, Level};
@@ -10,93 +15,162 @@ use crate::geodata::basemap::{self, Layer, Level};
 const NX: usize = 40;
 const NY: usize = 25;
 
-/// A country name to place: the name, where, and how many grid cells the country fills.
+/// Type size of a country name with room for it, at the map's scale 1.
+const FULL_SIZE: f64 = 14.0;
+/// The smallest type a country name is set in.
+const MIN_SIZE: f64 = 8.5;
+
+/// A country name to place: the name, where, how many grid cells the country fills, and the
+/// type size (in pixels) that fits it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct CountryName {
     pub name: String,
     pub at: Px,
+    /// Other spots inside the country, next best first, for when `at` is taken.
+    pub more: Vec<Px>,
     pub cells: usize,
+    pub size_px: f64,
 }
 
-/// Countries filling at least `min_cells` of a 40 × 25 grid over the frame, largest first.
-pub fn countries(view: &View, min_cells: usize) -> Result<Vec<CountryName>, Error> {
-    let rect = view.geo_rect();
-    let lon0 = view.proj.lon0_deg();
-    let f = view.frame;
-    let bytes =
-        basemap::bytes(Layer::Countries, Level::Coarse).ok_or(crate::geodata::Error::Basemap {
-            what: "no country layer",
-        })?;
-    let parts = basemap::read(bytes, rect)?;
-    // Cell centres as (lon in the rect's continuous space, lat).
-    let mut cells = Vec::with_capacity(NX * NY);
-    for j in 0..NY {
-        for i in 0..NX {
-            let p = Px {
-                x: f.x + (i as f64 + 0.5) * f.w / NX as f64,
-                y: f.y + (j as f64 + 0.5) * f.h / NY as f64,
-            };
-            let ll = view.latlon(p);
-            let lon = lon0 + ((ll.lon - lon0 + 180.0).rem_euclid(360.0) - 180.0);
-            cells.push((p, lon, ll.lat));
+/// A 40 × 25 grid over the frame, each cell classified by the bundled country areas: the
+/// country whose area holds the cell's centre, or none (the sea).
+#[derive(Debug, Clone)]
+pub struct Grid {
+    /// Cell centres: pixel, longitude (continuous across the map, near its central meridian)
+    /// and latitude in degrees; row by row from the top left.
+    pub cells: Vec<(Px, f64, f64)>,
+    /// The country id of each cell, or None for the sea.
+    pub owner: Vec<Option<usize>>,
+}
+
+impl Grid {
+    /// Classifies the grid over the view's frame.
+    pub fn new(view: &View) -> Result<Grid, Error> {
+        let rect = view.geo_rect();
+        let lon0 = view.proj.lon0_deg();
+        let f = view.frame;
+        let bytes = basemap::bytes(Layer::Countries, Level::Coarse).ok_or(
+            crate::geodata::Error::Basemap {
+                what: "no country layer",
+            },
+        )?;
+        let parts = basemap::read(bytes, rect)?;
+        let mut cells = Vec::with_capacity(NX * NY);
+        for j in 0..NY {
+            for i in 0..NX {
+                let p = Px {
+                    x: f.x + (i as f64 + 0.5) * f.w / NX as f64,
+                    y: f.y + (j as f64 + 0.5) * f.h / NY as f64,
+                };
+                let ll = view.latlon(p);
+                let lon = lon0 + ((ll.lon - lon0 + 180.0).rem_euclid(360.0) - 180.0);
+                cells.push((p, lon, ll.lat));
+            }
         }
+        // Even-odd parity per (cell, country id).
+        let mut hits: Vec<Vec<u16>> = vec![Vec::new(); cells.len()];
+        for part in &parts {
+            let (mut w, mut e, mut s, mut n) = (f64::MAX, f64::MIN, f64::MAX, f64::MIN);
+            for p in &part.points {
+                (w, e, s, n) = (w.min(p[0]), e.max(p[0]), s.min(p[1]), n.max(p[1]));
+            }
+            for (c, (_, x, y)) in cells.iter().enumerate() {
+                if *x < w || *x > e || *y < s || *y > n || !inside(&part.points, *x, *y) {
+                    continue;
+                }
+                if let Some(pos) = hits[c].iter().position(|id| *id == part.id) {
+                    hits[c].swap_remove(pos);
+                } else {
+                    hits[c].push(part.id);
+                }
+            }
+        }
+        let owner = hits
+            .iter()
+            .map(|h| h.iter().min().map(|id| usize::from(*id)))
+            .collect();
+        Ok(Grid { cells, owner })
     }
-    // Even-odd parity per (cell, country id).
-    let mut hits: Vec<Vec<u16>> = vec![Vec::new(); cells.len()];
-    for part in &parts {
-        let (mut w, mut e, mut s, mut n) = (f64::MAX, f64::MIN, f64::MAX, f64::MIN);
-        for p in &part.points {
-            (w, e, s, n) = (w.min(p[0]), e.max(p[0]), s.min(p[1]), n.max(p[1]));
-        }
-        for (c, (_, x, y)) in cells.iter().enumerate() {
-            if *x < w || *x > e || *y < s || *y > n || !inside(&part.points, *x, *y) {
-                continue;
-            }
-            if let Some(pos) = hits[c].iter().position(|id| *id == part.id) {
-                hits[c].swap_remove(pos);
-            } else {
-                hits[c].push(part.id);
-            }
-        }
+
+    /// The cell of `mine` farthest (Chebyshev, in cells) from any cell whose `region` differs
+    /// from its own, or from the frame's edge: the middle of a region, where its name goes.
+    pub fn interior(region: &[Option<usize>], mine: &[usize]) -> Option<usize> {
+        Grid::interiors(region, mine, 1).first().copied()
     }
-    let owner: Vec<Option<u16>> = hits.iter().map(|h| h.iter().min().copied()).collect();
-    // Chebyshev distance to the nearest cell not of the same country (or the frame's edge).
-    let dist = |c: usize| -> usize {
-        let (ci, cj) = (c % NX, c / NX);
-        let edge = ci.min(cj).min(NX - 1 - ci).min(NY - 1 - cj) + 1;
-        let mut best = edge;
-        for (o, ow) in owner.iter().enumerate() {
-            if *ow != owner[c] {
-                let d = (o % NX).abs_diff(ci).max((o / NX).abs_diff(cj));
-                best = best.min(d);
+
+    /// The `n` cells of `mine` farthest from the region's edge, farthest first.
+    pub fn interiors(region: &[Option<usize>], mine: &[usize], n: usize) -> Vec<usize> {
+        let dist = |c: usize| -> usize {
+            let (ci, cj) = (c % NX, c / NX);
+            let edge = ci.min(cj).min(NX - 1 - ci).min(NY - 1 - cj) + 1;
+            let mut best = edge;
+            for (o, ow) in region.iter().enumerate() {
+                if *ow != region[c] {
+                    let d = (o % NX).abs_diff(ci).max((o / NX).abs_diff(cj));
+                    best = best.min(d);
+                }
             }
-        }
-        best
-    };
+            best
+        };
+        let mut ranked: Vec<(usize, usize)> = mine.iter().map(|c| (dist(*c), *c)).collect();
+        ranked.sort_by_key(|(d, c)| (std::cmp::Reverse(*d), *c));
+        ranked.into_iter().take(n).map(|(_, c)| c).collect()
+    }
+}
+
+/// The country names for a map, largest country first: each country with a cell of the grid,
+/// in type that fits the country's width across its label cell (half a cell of spill either
+/// side allowed), smaller down to 8.5 px × the map's scale; a country too narrow even for that is
+/// left out.
+pub fn countries(view: &View, grid: &Grid, opt: &MapOptions) -> Result<Vec<CountryName>, Error> {
+    let k = view.k;
+    let cell_w = view.frame.w / NX as f64;
+    let base = if opt.width_px >= 1000 { 1.0 } else { 0.9 };
+    let owner = &grid.owner;
     let table = basemap::countries()?;
     let mut out = Vec::new();
-    let mut ids: Vec<u16> = owner.iter().flatten().copied().collect();
+    let mut ids: Vec<usize> = owner.iter().flatten().copied().collect();
     ids.sort_unstable();
     ids.dedup();
     for id in ids {
-        let mine: Vec<usize> = (0..cells.len()).filter(|c| owner[*c] == Some(id)).collect();
-        if mine.len() < min_cells {
-            continue;
-        }
-        let Some(best) = mine
-            .iter()
-            .copied()
-            .max_by_key(|c| (dist(*c), std::cmp::Reverse(*c)))
-        else {
+        let mine: Vec<usize> = (0..owner.len()).filter(|c| owner[*c] == Some(id)).collect();
+        let spots = Grid::interiors(owner, &mine, 6);
+        let Some(&best) = spots.first() else {
             continue;
         };
-        if let Some(row) = table.get(usize::from(id)) {
-            out.push(CountryName {
-                name: row.name.clone(),
-                at: cells[best].0,
-                cells: mine.len(),
-            });
+        let Some(row) = table.get(id) else {
+            continue;
+        };
+        // The country's run of cells through its label cell, plus half a cell either side.
+        let (bi, bj) = (best % NX, best / NX);
+        let owned = |i: usize| owner[bj * NX + i] == Some(id);
+        let west = (0..bi).rev().take_while(|i| owned(*i)).count();
+        let east = (bi + 1..NX).take_while(|i| owned(*i)).count();
+        let room_px = (west + east + 2) as f64 * cell_w;
+        // The name the rest of the report uses for the country (a border crossing is the
+        // "North Korea–Russian Federation border"), when the gazetteer knows the basemap's.
+        let shown = crate::gazetteer::country_code(&row.name)
+            .and_then(crate::gazetteer::country_name)
+            .unwrap_or(&row.name);
+        let name = shown.to_uppercase();
+        let full = FULL_SIZE * base * k;
+        let width =
+            |size: f64| fonts::text_width(&name, Face::Regular, size, size / FULL_SIZE * 2.5);
+        let size_px = if width(full) <= room_px {
+            full
+        } else {
+            full * room_px / width(full)
+        };
+        if size_px < MIN_SIZE * k {
+            continue;
         }
+        out.push(CountryName {
+            name: shown.to_string(),
+            at: grid.cells[best].0,
+            more: spots[1..].iter().map(|c| grid.cells[*c].0).collect(),
+            cells: mine.len(),
+            size_px,
+        });
     }
     out.sort_by(|a, b| b.cells.cmp(&a.cells).then_with(|| a.name.cmp(&b.name)));
     Ok(out)
@@ -139,12 +213,14 @@ mod tests {
                 points: pts,
                 schematic: false,
                 track_unknown: false,
+                recorded: false,
                 label: String::new(),
             }],
             ..Default::default()
         };
         let view = View::new(&scene, &MapOptions::default()).unwrap();
-        let names: Vec<String> = countries(&view, 6)
+        let grid = Grid::new(&view).unwrap();
+        let names: Vec<String> = countries(&view, &grid, &MapOptions::default())
             .unwrap()
             .into_iter()
             .map(|c| c.name)
@@ -159,5 +235,46 @@ mod tests {
         let sq = [[0.0, 0.0], [2.0, 0.0], [2.0, 2.0], [0.0, 2.0]];
         assert!(inside(&sq, 1.0, 1.0));
         assert!(!inside(&sq, 3.0, 1.0));
+    }
+
+    /// Issue 17: on an overview map (Lisbon to Tokyo) the small countries are named too, in
+    /// smaller type, not only those filling eight cells of the grid; and no name is set below
+    /// the smallest size.
+    #[test]
+    fn regression_issue_17_countries_are_named_at_overview_scale() {
+        let scene = MapScene {
+            legs: vec![SceneLeg {
+                mode: LegMode::Air,
+                points: vec![
+                    LatLon {
+                        lat: 38.7167,
+                        lon: -9.1333,
+                    },
+                    LatLon {
+                        lat: 35.6895,
+                        lon: 139.6917,
+                    },
+                ],
+                schematic: false,
+                track_unknown: false,
+                recorded: false,
+                label: String::new(),
+            }],
+            ..Default::default()
+        };
+        let opt = MapOptions::default();
+        let view = View::new(&scene, &opt).unwrap();
+        let grid = Grid::new(&view).unwrap();
+        let found = countries(&view, &grid, &opt).unwrap();
+        let small: Vec<&str> = (found.iter())
+            .filter(|c| c.cells < 8)
+            .map(|c| c.name.as_str())
+            .collect();
+        assert!(small.len() >= 5, "{small:?}");
+        assert!(found.iter().any(|c| c.size_px < FULL_SIZE * view.k));
+        assert!(found.iter().all(|c| c.size_px >= MIN_SIZE * view.k - 1e-9));
+        for n in ["Russian Federation", "China", "Portugal"] {
+            assert!(found.iter().any(|c| c.name == n), "{n}");
+        }
     }
 }

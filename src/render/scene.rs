@@ -44,6 +44,9 @@ pub struct SceneLeg {
     /// True when no line data covers the leg: the straight line drawn is not the track or
     /// road (drawn thin and dotted; the legend says so).
     pub track_unknown: bool,
+    /// True when the geometry is a recorded track (a GPS track file): the legend calls it
+    /// "Track", whatever the mode.
+    pub recorded: bool,
     /// Optional short label (unused on the map for now; kept for legends and exports).
     pub label: String,
 }
@@ -59,6 +62,9 @@ pub enum WaypointKind {
     Stop,
     /// A place passed through: small marker.
     Via,
+    /// A place the story names that is not on the route (a city a claim compares against):
+    /// a small grey square, not a stop's circle.
+    Place,
 }
 
 /// A named point on the route.

@@ -337,6 +337,7 @@ mod tests {
                 points,
                 schematic: true,
                 track_unknown: false,
+                recorded: false,
                 label: String::new(),
             }],
             ..Default::default()

@@ -63,9 +63,20 @@ pub struct FoundClaim {
     pub verdict: Option<String>,
 }
 
+/// A timeline event the engine drafted.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FoundEvent {
+    /// Local date and time, "2018-01-25T08:50".
+    pub when: String,
+    /// The IANA zone it is in: the event's own, else its place's.
+    pub zone: Option<String>,
+}
+
 /// What the engine made of one article.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Found {
+    /// The timeline events of the draft story.
+    pub events: Vec<FoundEvent>,
     /// The places of the draft story.
     pub places: Vec<FoundPlace>,
     /// Every quantity found.
@@ -80,7 +91,7 @@ pub struct Found {
 /// does: extract, build the draft story, check it. An error from the last two steps is the
 /// CLI's exit 2 (reading the file, the CLI's only other failure, cannot fail here).
 pub fn run_engine(a: &Article, pipeline: &routecheck::pipeline::Pipeline) -> Found {
-    use routecheck::claims::extract::{extract, quantities, sentences};
+    use routecheck::claims::extract::{Language, extract, quantities_in, sentences};
     use routecheck::gazetteer::PlaceGeometry;
     use routecheck::units::Unit;
     let x = extract(&a.body, &a.header.outlet, &pipeline.gazetteer);
@@ -106,7 +117,7 @@ pub fn run_engine(a: &Article, pipeline: &routecheck::pipeline::Pipeline) -> Fou
         .collect();
     let quantities = sentences(&a.body)
         .iter()
-        .flat_map(|s| quantities(&a.body, s.start, s.end))
+        .flat_map(|s| quantities_in(Language::detect(&a.body), &a.body, s.start, s.end))
         .map(|f| {
             let u = f.quantity.value.unit;
             let dim = match u {
@@ -130,6 +141,19 @@ pub fn run_engine(a: &Article, pipeline: &routecheck::pipeline::Pipeline) -> Fou
             kind: c.kind.name().to_string(),
             quote: c.quote.clone(),
             verdict: None,
+        })
+        .collect();
+    let events = x
+        .events
+        .iter()
+        .map(|e| FoundEvent {
+            when: e.earliest.strftime("%Y-%m-%dT%H:%M").to_string(),
+            zone: e.tz.clone().or_else(|| {
+                x.waypoints
+                    .iter()
+                    .find(|w| w.id == e.at)
+                    .and_then(|w| w.place.zone())
+            }),
         })
         .collect();
     let title = format!("Draft from {}.txt", a.name);
@@ -164,6 +188,7 @@ pub fn run_engine(a: &Article, pipeline: &routecheck::pipeline::Pipeline) -> Fou
         Some(Err(e)) => Some(e.to_string()),
     };
     Found {
+        events,
         places,
         quantities,
         claims,
@@ -362,6 +387,8 @@ impl fmt::Display for Miss {
 /// The scores of one article.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Score {
+    /// Timeline events (date, time and zone as labelled).
+    pub events: Counts,
     /// Places.
     pub places: Counts,
     /// Quantities.
@@ -377,6 +404,36 @@ pub struct Score {
     pub exit2: bool,
     /// Everything it got wrong.
     pub misses: Vec<Miss>,
+}
+
+/// Whether a drafted event is the labelled one: the same date; the same time (or within the
+/// window) when the label gives one; the same zone.
+pub fn event_matches(label: &super::corpus_labels::EventLabel, e: &FoundEvent) -> bool {
+    let (date, time) = e.when.split_once('T').unwrap_or((&e.when, ""));
+    let (l_date, l_time) = label.when.split_once('T').unwrap_or((&label.when, ""));
+    let time_ok = match l_time.split_once('/') {
+        Some((lo, hi)) => lo <= time && time <= hi,
+        None => l_time.is_empty() || l_time == time,
+    };
+    date == l_date && time_ok && e.zone.as_deref() == Some(label.zone.as_str())
+}
+
+/// Events: each label matched by at most one drafted event.
+fn score_events(labels: &[super::corpus_labels::EventLabel], found: &[FoundEvent]) -> Counts {
+    let mut used = vec![false; found.len()];
+    let mut c = Counts {
+        found: found.len(),
+        labelled: labels.len(),
+        ..Counts::default()
+    };
+    for l in labels {
+        if let Some(i) = (0..found.len()).find(|&i| !used[i] && event_matches(l, &found[i])) {
+            used[i] = true;
+            c.hit += 1;
+            c.right += 1;
+        }
+    }
+    c
 }
 
 /// Geodesic distance on WGS84 in km between two (lat, lon) positions.
@@ -556,6 +613,7 @@ pub fn score(a: &Article, f: &Found) -> Score {
             });
         }
     }
+    s.events = score_events(&l.events, &f.events);
     if let Some(e) = &f.error {
         s.exit2 = true;
         s.misses.push(Miss::Exit2 { error: e.clone() });
@@ -574,6 +632,8 @@ pub struct Totals {
     pub quantities: Counts,
     /// Claims.
     pub claims: Counts,
+    /// Timeline events.
+    pub events: Counts,
     /// Verdicts as expected, of claims matched.
     pub verdicts: (usize, usize),
     /// Claims refuted that should not be.
@@ -592,6 +652,7 @@ pub fn totals(scores: &[Score]) -> Totals {
         t.places = t.places.add(s.places);
         t.quantities = t.quantities.add(s.quantities);
         t.claims = t.claims.add(s.claims);
+        t.events = t.events.add(s.events);
         t.verdicts.0 += s.verdicts.0;
         t.verdicts.1 += s.verdicts.1;
         t.false_refutations += s.false_refutations;

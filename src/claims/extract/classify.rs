@@ -1,6 +1,8 @@
 //! Turning one sentence's quantities and places into claims.
 
+use super::context::{self, Article};
 use super::journey::Role;
+use super::language::Language;
 use super::places::Mention;
 use super::scan::Found;
 use crate::gazetteer::{Place, PlaceKind};
@@ -46,7 +48,8 @@ pub fn slug(name: &str) -> String {
 }
 
 fn amount(text: &str, f: &Found, with_hedge: bool) -> Option<Amount> {
-    let q = &text[f.start..f.end];
+    // A figure in another language is carried in English ("6,5 godziny" → "6.5 hours").
+    let q = f.english.as_deref().unwrap_or(&text[f.start..f.end]);
     // The hedge as the article wrote it ("top speed of just 60 km/h"), so that the draft
     // quotes the article and the tolerance names its words.
     let written = if with_hedge && f.hedge != Hedge::Plain {
@@ -68,8 +71,11 @@ fn compass_before(text: &str, from: usize, at: usize) -> Option<(&'static str, u
         .map(|w| (*w, from + l.len() - w.len()))
 }
 
-/// Classifies one sentence. `recent` is the last resolved place mentioned before it.
+/// Classifies one sentence of an article in `lang`. `recent` is the last resolved place
+/// mentioned before it.
 pub fn sentence(
+    lang: Language,
+    cx: &Article,
     text: &str,
     (s_start, s_end): (usize, usize),
     found: &[Found],
@@ -229,12 +235,31 @@ pub fn sentence(
     .iter()
     .any(|w| lower.contains(w));
     let mut timed = false;
+    // "covered the journey in 2hr48 at an average of 329.3 km/h": the journey's length is the
+    // one the article gave before.
+    let back_reference = [
+        "the journey",
+        "the trip",
+        "the route",
+        "the distance",
+        "the run",
+    ]
+    .iter()
+    .any(|w| lower.contains(w));
+    let distance = lengths
+        .first()
+        .and_then(|(_, d)| amount(text, d, true))
+        .or_else(|| {
+            back_reference
+                .then(|| cx.length_before(s_start).cloned())
+                .flatten()
+        });
     for (_, f) in &speeds {
         let Some(a) = amount(text, f, true) else {
             continue;
         };
-        if let (true, Some((_, d)), Some((_, t))) = (arithmetic, lengths.first(), durations.first())
-            && let (Some(da), Some(ta)) = (amount(text, d, true), amount(text, t, true))
+        if let (true, Some(da), Some((_, t))) = (arithmetic, distance.clone(), durations.first())
+            && let Some(ta) = amount(text, t, true)
         {
             timed = true;
             y.claims.push((
@@ -247,6 +272,15 @@ pub fn sentence(
                 },
                 Some("speed"),
             ));
+        }
+        // "can reach 350 km/h", "designed for 200 km/h": what the line or vehicle can do,
+        // not what the journey did; the article's durations are checked against it.
+        if context::capability(&lower) {
+            y.notes.push(format!(
+                "speed \"{}\": a design, top or limit speed, not the journey's own: not drafted as a claim",
+                a.text
+            ));
+            continue;
         }
         y.claims.push((
             ClaimKind::Speed {
@@ -297,13 +331,32 @@ pub fn sentence(
                 "flight time \"{}\": the sentence does not name the two places it joins",
                 a.text
             )),
+            // "cut travel time between Chongqing and Guiyang to 2 hours": a trip's duration
+            // with no speed or distance beside it. A design or top speed elsewhere in the
+            // article bounds it from one side only, which the duration check does not read.
+            (false, _, _) if context::trip(&lower) => y.notes.push(format!(
+                "trip duration \"{}\": no speed or distance in its sentence to check it against{}; add a timeline or a duration_at_speed claim",
+                a.text,
+                match &cx.top_speed {
+                    Some(v) => format!(" (the article's top speed, {}, bounds it from below only)", v.text),
+                    None => String::new(),
+                }
+            )),
             _ => y.notes.push(format!(
                 "duration \"{}\": no distance, speed or aircraft to check it against; add a timeline",
                 a.text
             )),
         }
     }
-    super::idioms::sentence(text, (s_start, s_end), found, mentions, recent, &mut y);
+    super::idioms::sentence(
+        lang,
+        text,
+        (s_start, s_end),
+        found,
+        mentions,
+        recent,
+        &mut y,
+    );
     y
 }
 

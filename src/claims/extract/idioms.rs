@@ -3,6 +3,7 @@
 //! km", "-5 km"): claims where the sentence holds all they need, notes otherwise.
 
 use super::classify::{Yield, slug};
+use super::language::Language;
 use super::places::Mention;
 use super::scan::Found;
 use crate::gazetteer::Place;
@@ -11,6 +12,7 @@ use crate::units::{Dimension, Error, scan_quantity};
 
 /// Adds the sentence's time idioms and unreadable figures to `y`.
 pub fn sentence(
+    lang: Language,
     text: &str,
     (s_start, s_end): (usize, usize),
     found: &[Found],
@@ -34,7 +36,7 @@ pub fn sentence(
         }
     }
     intervals(sent, &lower, y);
-    unreadable(sent, y);
+    unreadable(lang, sent, y);
 }
 
 /// The few words after byte `at` (up to 48 bytes): enough for "ahead of" or "behind", and
@@ -141,8 +143,9 @@ fn intervals(sent: &str, lower: &str, y: &mut Yield) {
     }
 }
 
-/// "1.200 km" (two readings) and "-5 km" (negative): said, never read one way silently.
-fn unreadable(sent: &str, y: &mut Yield) {
+/// "1.200 km" (two readings) and "-5 km" (negative): said, never read one way silently. In
+/// a language that groups thousands with a dot, "1.200 km" has one reading, already taken.
+fn unreadable(lang: Language, sent: &str, y: &mut Yield) {
     let b = sent.as_bytes();
     for (i, c) in sent.char_indices() {
         let starts_number = c.is_ascii_digit()
@@ -158,6 +161,7 @@ fn unreadable(sent: &str, y: &mut Yield) {
             end -= 1;
         }
         match scan_quantity(&sent[i..end]) {
+            Err(Error::Ambiguous { .. }) if lang.dot_groups() => {}
             Err(e @ (Error::Ambiguous { .. } | Error::Negative { .. })) => {
                 y.notes.push(e.to_string());
             }

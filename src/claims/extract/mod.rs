@@ -11,22 +11,28 @@
 //! ```
 
 mod classify;
+mod context;
+mod foreign;
 mod idioms;
 mod journey;
+mod language;
 mod nonplace;
 mod outlet;
 mod places;
 mod scan;
+mod timeline;
+mod times;
 
 pub use classify::slug;
 pub use journey::{Role, Stop};
+pub use language::Language;
 pub use nonplace::NotPlace;
 pub use outlet::outlet_of;
 pub use places::{Evidence, Mention, Reading, read};
-pub use scan::{Found, Sentence, quantities, sentences};
+pub use scan::{Found, Sentence, quantities, quantities_in, sentences};
 
 use crate::gazetteer::{Gazetteer, Place, PlaceKind};
-use crate::story::{ClaimSpec, LegSpec, Mode, Story, Waypoint};
+use crate::story::{ClaimSpec, Event, LegSpec, Mode, Story, Waypoint};
 
 /// A waypoint of a draft story: a place the claims need.
 #[derive(Debug, Clone, PartialEq)]
@@ -63,6 +69,9 @@ pub struct Extraction {
     pub articles: usize,
     /// The ids of the waypoints the claims use.
     pub claim_places: Vec<String>,
+    /// Timeline events read from clock times ("left at 18:00 local time"), each at a
+    /// waypoint, on the date the article gives, in the zone it states (or the place's own).
+    pub events: Vec<Event>,
 }
 
 fn collapse(s: &str) -> String {
@@ -138,9 +147,45 @@ fn add(x: &mut Extraction, text: &str, outlet: &str, gaz: &Gazetteer) {
     }
     let article = x.articles;
     x.articles += 1;
-    for (si, (s, mentions)) in sents.iter().zip(reading.mentions).enumerate() {
+    let lang = Language::detect(text);
+    if lang != Language::English {
+        let numbers = if lang.dot_groups() {
+            "a dot groups thousands (\"1.200 km\" = 1,200 km) and a comma marks decimals (\"1,5\" = 1.5)"
+        } else {
+            "a space groups thousands (\"9 288 km\") and a comma marks decimals (\"1,5\" = 1.5); \"1.200\" is not read"
+        };
+        x.notes.push(format!(
+            "{outlet}: read as {lang} (from its words): {numbers}; figures are carried into the claims in English"
+        ));
+    }
+    let mut dates = timeline::DateContext {
+        // The year of the first full date the article gives ("September 10, 2023"); a year
+        // alone is too often another year ("his first trip, in 2019").
+        year: times::dates(text).iter().find_map(|d| d.year),
+        last: None,
+    };
+    // Every figure first, so that a sentence can lean on the whole article (its top speed).
+    let found_all: Vec<Vec<Found>> = sents
+        .iter()
+        .map(|s| quantities_in(lang, text, s.start, s.end))
+        .collect();
+    let cx = context::Article::new(text, &found_all.concat());
+    for (si, ((s, mentions), found)) in sents
+        .iter()
+        .zip(reading.mentions)
+        .zip(found_all)
+        .enumerate()
+    {
         stops_in(x, text, (article, si), (s.start, s.end), &mentions);
-        let found = quantities(text, s.start, s.end);
+        events_in(
+            x,
+            text,
+            (s.start, s.end),
+            &mentions,
+            recent.as_ref(),
+            &mut dates,
+            outlet,
+        );
         x.quantities += found.len();
         for m in mentions.iter().filter(|m| m.place.is_none()) {
             if m.text.chars().count() > 2 && !x.unresolved.contains(&m.text) {
@@ -156,7 +201,15 @@ fn add(x: &mut Extraction, text: &str, outlet: &str, gaz: &Gazetteer) {
             || sent.contains("previous day")
             || sent.bytes().any(|b| b.is_ascii_digit());
         if relevant {
-            let y = classify::sentence(text, (s.start, s.end), &found, &mentions, recent.as_ref());
+            let y = classify::sentence(
+                lang,
+                &cx,
+                text,
+                (s.start, s.end),
+                &found,
+                &mentions,
+                recent.as_ref(),
+            );
             let quote = collapse(&text[s.start..s.end]);
             for p in y.places {
                 let id = slug(&p.name);
@@ -199,6 +252,38 @@ fn add(x: &mut Extraction, text: &str, outlet: &str, gaz: &Gazetteer) {
         } else if recent.is_none() {
             recent = named.first().cloned();
         }
+    }
+}
+
+/// The timeline events of one sentence ([`timeline::sentence`]), their places added as
+/// waypoints, their ids made unique.
+fn events_in(
+    x: &mut Extraction,
+    text: &str,
+    range: (usize, usize),
+    mentions: &[Mention],
+    recent: Option<&Place>,
+    dates: &mut timeline::DateContext,
+    outlet: &str,
+) {
+    let t = timeline::sentence(text, range, mentions, recent, dates);
+    x.notes
+        .extend(t.notes.into_iter().map(|n| format!("{outlet}: {n}")));
+    for (mut e, place) in t.events {
+        if !x.waypoints.iter().any(|w| w.id == e.at) {
+            x.waypoints.push(DraftWaypoint {
+                id: e.at.clone(),
+                place,
+            });
+        }
+        let base = e.id.clone();
+        let mut k = 1;
+        while x.events.iter().any(|o| o.id == e.id) {
+            k += 1;
+            e.id = format!("{base}-{k}");
+        }
+        e.source = Some(format!("{outlet}: {}", e.source.unwrap_or_default()));
+        x.events.push(e);
     }
 }
 
@@ -294,6 +379,21 @@ impl Extraction {
             }
             if let Some(k) = w.kind() {
                 s.push_str(&format!("kind = {}\n", toml_str(k.as_str())));
+            }
+        }
+        for e in &self.events {
+            s.push_str(&format!(
+                "\n[[events]]\nid = {}\nat = {}\nwhat = {}\ntime = {}\n",
+                toml_str(&e.id),
+                toml_str(&e.at),
+                toml_str(&e.what),
+                e.earliest.strftime("%Y-%m-%dT%H:%M:%S"),
+            ));
+            if let Some(tz) = &e.tz {
+                s.push_str(&format!("tz = {}\n", toml_str(tz)));
+            }
+            if let Some(src) = &e.source {
+                s.push_str(&format!("source = {}\n", toml_str(src)));
             }
         }
         for leg in self.legs() {
@@ -405,7 +505,7 @@ impl Extraction {
             title,
             waypoints,
             legs,
-            Vec::new(),
+            self.events.clone(),
             self.claims.clone(),
         )
     }
@@ -415,3 +515,5 @@ impl Extraction {
 mod tests;
 #[cfg(test)]
 mod tests_language;
+#[cfg(test)]
+mod tests_reading;

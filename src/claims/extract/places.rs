@@ -540,11 +540,7 @@ pub fn read(text: &str, sentences: &[super::Sentence], gaz: &Gazetteer) -> Readi
         if let Some(p) = known.get(&key) {
             return p.clone();
         }
-        let p = gaz
-            .resolve_named(&Query::name(name), &Context::default())
-            .ok()
-            .filter(|r| r.matched != MatchKind::Fuzzy)
-            .map(|r| r.place);
+        let p = resolve_as_written(gaz, name, &Context::default()).map(|r| r.place);
         known.insert(key, p.clone());
         p
     };
@@ -728,7 +724,7 @@ pub fn read(text: &str, sentences: &[super::Sentence], gaz: &Gazetteer) -> Readi
         if anchors.len() >= MAX_ANCHORS || anchors.iter().any(|(k, _)| *k == c.key) {
             continue;
         }
-        if let Ok(r) = gaz.resolve_named(&Query::name(&text[c.start..c.end]), &Context::default()) {
+        if let Some(r) = resolve_as_written(gaz, &text[c.start..c.end], &Context::default()) {
             anchors.push((&c.key, r.place.anchor()));
         }
     }
@@ -743,10 +739,7 @@ pub fn read(text: &str, sentences: &[super::Sentence], gaz: &Gazetteer) -> Readi
                 for (_, at) in anchors.iter().filter(|(k, _)| *k != c.key) {
                     ctx = ctx.near(*at);
                 }
-                let r = gaz
-                    .resolve_named(&Query::name(name), &ctx)
-                    .ok()
-                    .filter(|r| r.matched != MatchKind::Fuzzy);
+                let r = resolve_as_written(gaz, name, &ctx);
                 if let Some(r) = &r
                     && r.context.is_some_and(|x| x.changed_choice)
                 {
@@ -784,6 +777,65 @@ pub fn read(text: &str, sentences: &[super::Sentence], gaz: &Gazetteer) -> Readi
         m.sort_by_key(|m| m.start);
     }
     reading
+}
+
+/// Resolves a name as written, never by a close spelling. A Russian or Ukrainian name is
+/// often inflected ("в Новосибирске", "из Пхеньяна", "в Чите"): when the form as written is
+/// unknown, the forms without the case ending are tried and the most populous place any of
+/// them names is taken.
+fn resolve_as_written(
+    gaz: &Gazetteer,
+    name: &str,
+    ctx: &Context,
+) -> Option<crate::gazetteer::Resolution> {
+    let exact = |n: &str| {
+        gaz.resolve_named(&Query::name(n), ctx)
+            .ok()
+            .filter(|r| r.matched != MatchKind::Fuzzy)
+    };
+    if let Some(r) = exact(name) {
+        return Some(r);
+    }
+    uninflected(name)
+        .iter()
+        .filter_map(|n| exact(n))
+        .max_by_key(|r| r.place.population.unwrap_or(0))
+}
+
+/// The nominative forms a Cyrillic name in another case may have ("Новосибирске" →
+/// "Новосибирск", "Чите" → "Чита", "Пхеньяна" → "Пхеньян", "Москвы" → "Москва"); none for
+/// a name in another script or a short word.
+pub(super) fn uninflected(name: &str) -> Vec<String> {
+    let cyrillic = name
+        .chars()
+        .filter(|c| matches!(c, 'А'..='я' | 'ё' | 'і' | 'ї' | 'є'))
+        .count();
+    if cyrillic * 2 < name.chars().count() || name.chars().count() < 4 {
+        return Vec::new();
+    }
+    const ENDINGS: &[(&str, &[&str])] = &[
+        ("ом", &["", "а"]),
+        ("ем", &["", "ь", "я"]),
+        ("ой", &["а"]),
+        ("ей", &["я", "ь"]),
+        ("е", &["", "а", "ь", "я"]),
+        ("і", &["", "а", "ь", "я"]),
+        ("а", &[""]),
+        ("я", &["ь", ""]),
+        ("у", &["а", ""]),
+        ("ю", &["я", "ь"]),
+        ("ы", &["а"]),
+        ("и", &["а", "я", "ь"]),
+    ];
+    let mut out = Vec::new();
+    for (end, repl) in ENDINGS {
+        if let Some(stem) = name.strip_suffix(end) {
+            for r in *repl {
+                out.push(format!("{stem}{r}"));
+            }
+        }
+    }
+    out
 }
 
 /// "Khasan (RU, city)".

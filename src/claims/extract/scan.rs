@@ -1,5 +1,7 @@
 //! Sentences and quantities in plain text.
 
+use super::foreign;
+use super::language::Language;
 use crate::story::Hedge;
 use crate::units::{Quantity, scan_quantity};
 
@@ -46,7 +48,12 @@ pub fn sentences(text: &str) -> Vec<Sentence> {
                 let next_ok = next.is_none_or(|n| {
                     n.is_uppercase() || n.is_ascii_digit() || "\"\u{201c}'(".contains(n)
                 });
-                if spaced && next_ok && (c != b'.' || !abbreviation(&text[start..i])) {
+                if spaced
+                    && next_ok
+                    && (c != b'.'
+                        || !(abbreviation(&text[start..i])
+                            || zone_after_meridiem(&text[start..i], rest)))
+                {
                     i = j.min(text.len()) - 1;
                     true
                 } else {
@@ -78,6 +85,29 @@ fn push(text: &str, out: &mut Vec<Sentence>, start: usize, end: usize) {
     });
 }
 
+/// "10 a.m. Moscow time", "9 p.m. GMT": the zone after "a.m."/"p.m." belongs to the time,
+/// so the stop does not end the sentence.
+fn zone_after_meridiem(before: &str, rest: &str) -> bool {
+    let b = before.to_ascii_lowercase();
+    if !(b.ends_with("a.m") || b.ends_with("p.m")) {
+        return false;
+    }
+    let mut words = rest.split_whitespace();
+    let first = words.next().unwrap_or("");
+    let first = first.trim_end_matches([',', '.', ')', ';']);
+    let abbreviation = (2..=5).contains(&first.len())
+        && first.chars().all(|c| c.is_ascii_uppercase())
+        && first != "I";
+    let time_word = |w: Option<&str>| {
+        w.is_some_and(|w| {
+            w.trim_end_matches([',', '.', ')', ';'])
+                .eq_ignore_ascii_case("time")
+        })
+    };
+    let second = words.next();
+    abbreviation || time_word(second) || time_word(words.next())
+}
+
 fn abbreviation(before: &str) -> bool {
     let word = before
         .rsplit(|c: char| c.is_whitespace() || c == '(')
@@ -102,6 +132,9 @@ pub struct Found {
     pub hedge_words: String,
     /// The figure as parsed.
     pub quantity: Quantity,
+    /// The figure in English ("6.5 hours") when the article wrote it in another language
+    /// ("6,5 godziny"): what the draft story's claim carries. `None` for English text.
+    pub english: Option<String>,
 }
 
 /// Words that can start a written number ("an hour", "two and a half days").
@@ -174,8 +207,192 @@ fn written_number_start(b: &[u8], i: usize) -> bool {
 /// The longest a quantity can be, in bytes ("two and a half kilometres per hour (…)").
 const WINDOW: usize = 96;
 
-/// Every quantity in `text[range]`, with the hedge word before it.
+/// Every quantity in `text[range]` of an article in `lang`, with the hedge word before it:
+/// [`quantities`] for English, else figures as that language writes them ([`foreign::scan`]).
+pub fn quantities_in(lang: Language, text: &str, start: usize, end: usize) -> Vec<Found> {
+    if lang == Language::English {
+        return quantities(text, start, end);
+    }
+    tidy(
+        lang,
+        text,
+        start,
+        end,
+        foreign_quantities(lang, text, start, end),
+    )
+}
+
+fn foreign_quantities(lang: Language, text: &str, start: usize, end: usize) -> Vec<Found> {
+    let s = &text[start..end];
+    let mut out = Vec::new();
+    let mut skip_to = 0;
+    let mut prev: Option<char> = None;
+    for (i, c) in s.char_indices() {
+        let at_word_start = prev.is_none_or(|p| !(p.is_alphanumeric() || p == '.' || p == ','));
+        prev = Some(c);
+        if i < skip_to || !at_word_start || !c.is_alphanumeric() {
+            continue;
+        }
+        let rest = &s[i..];
+        if !foreign::may_start(lang, rest) {
+            continue;
+        }
+        let Some(f) = foreign::scan(lang, rest) else {
+            continue;
+        };
+        let back = floor_boundary(s, i.saturating_sub(40));
+        let (hedge, words) = foreign::hedge_before(lang, &s[back..i]).unwrap_or_default();
+        out.push(Found {
+            start: start + i,
+            end: start + i + f.used,
+            hedge,
+            hedge_words: words.to_string(),
+            quantity: f.quantity,
+            english: Some(f.english),
+        });
+        skip_to = i + f.used;
+    }
+    out
+}
+
+/// The char boundary at or after byte `i`.
+fn floor_boundary(s: &str, mut i: usize) -> usize {
+    while !s.is_char_boundary(i) {
+        i += 1;
+    }
+    i
+}
+
+/// Every quantity in `text[range]` of an English article, with the hedge word before it.
 pub fn quantities(text: &str, start: usize, end: usize) -> Vec<Found> {
+    tidy(
+        Language::English,
+        text,
+        start,
+        end,
+        english_quantities(text, start, end),
+    )
+}
+
+/// The figures as found, then: clock times dropped ("1335 hrs", "14:48 hours" is no
+/// duration), names dropped ("100 Mile House"), and the parts of one duration joined ("2 hours
+/// 35 minutes", "two hours, three minutes and 39 seconds", "a two-hour, ten-minute trip").
+fn tidy(lang: Language, text: &str, start: usize, end: usize, found: Vec<Found>) -> Vec<Found> {
+    let clocks = super::times::clocks(text, start, end);
+    let mut out: Vec<Found> = Vec::new();
+    for f in found {
+        if clocks.iter().any(|c| f.start < c.end && c.start < f.end) || is_name(lang, text, &f) {
+            continue;
+        }
+        if let Some(prev) = out.last_mut()
+            && let Some(joined) = join(text, prev, &f)
+        {
+            *prev = joined;
+            continue;
+        }
+        out.push(f);
+    }
+    out
+}
+
+/// "100 Mile House": in English, a capitalised unit word followed by a capitalised word is a
+/// name (German capitalises every noun: "623 Kilometern Länge" is a figure).
+fn is_name(lang: Language, text: &str, f: &Found) -> bool {
+    if lang != Language::English {
+        return false;
+    }
+    let written = &text[f.start..f.end];
+    let unit = written.trim_start_matches(|c: char| !c.is_alphabetic());
+    let next = text[f.end..].trim_start_matches(' ');
+    f.quantity.conversion.is_none()
+        && unit.starts_with(char::is_uppercase)
+        && next.starts_with(char::is_uppercase)
+        && text[f.end..].starts_with(' ')
+}
+
+/// `a` and `b` as one duration when `b` is in a smaller unit and only a comma, "and" or a
+/// space stands between them ("2 hours 35 minutes").
+fn join(text: &str, a: &Found, b: &Found) -> Option<Found> {
+    use crate::units::{QuantityRange, Unit};
+    let (Unit::Duration(big), Unit::Duration(small)) =
+        (a.quantity.value.unit, b.quantity.value.unit)
+    else {
+        return None;
+    };
+    let gap = text.get(a.end..b.start)?;
+    let joins = [
+        "", " ", ", ", " and ", ", and ", " y ", " und ", " i ", " и ",
+    ];
+    if small.seconds() >= big.seconds()
+        || !joins.contains(&gap)
+        || a.quantity.value.is_range()
+        || b.quantity.value.is_range()
+        || a.quantity.conversion.is_some()
+        || b.hedge != crate::story::Hedge::Plain && !gap.is_empty()
+    {
+        return None;
+    }
+    let k = big.seconds() / small.seconds();
+    let v = a.quantity.value.lo * k + b.quantity.value.lo;
+    let value = QuantityRange {
+        lo: v,
+        hi: v,
+        unit: Unit::Duration(small),
+    };
+    Some(Found {
+        start: a.start,
+        end: b.end,
+        hedge: a.hedge,
+        hedge_words: a.hedge_words.clone(),
+        quantity: Quantity {
+            value,
+            conversion: b.quantity.conversion,
+        },
+        english: Some(foreign::written(&value)),
+    })
+}
+
+/// "2hr48", "2h58": hours and minutes written as one word, as railway timings are.
+fn glued_hours(t: &str) -> Option<(Quantity, usize)> {
+    use crate::units::{QuantityRange, TimeUnit, Unit};
+    let b = t.as_bytes();
+    let h = b.iter().take_while(|c| c.is_ascii_digit()).count();
+    if !(1..=2).contains(&h) {
+        return None;
+    }
+    let sep = if t[h..].starts_with("hr") {
+        2
+    } else if t[h..].starts_with('h') {
+        1
+    } else {
+        return None;
+    };
+    let m_at = h + sep;
+    let m = b[m_at..].iter().take_while(|c| c.is_ascii_digit()).count();
+    let end = m_at + m;
+    if m != 2 || b.get(end).is_some_and(|c| c.is_ascii_alphanumeric()) {
+        return None;
+    }
+    let minutes: f64 = t[m_at..end].parse().ok()?;
+    let hours: f64 = t[..h].parse().ok()?;
+    if minutes >= 60.0 {
+        return None;
+    }
+    let v = hours * 60.0 + minutes;
+    Some((
+        Quantity {
+            value: QuantityRange {
+                lo: v,
+                hi: v,
+                unit: Unit::Duration(TimeUnit::Minute),
+            },
+            conversion: None,
+        },
+        end,
+    ))
+}
+
+fn english_quantities(text: &str, start: usize, end: usize) -> Vec<Found> {
     let s = &text[start..end];
     let b = s.as_bytes();
     let mut out = Vec::new();
@@ -190,7 +407,9 @@ pub fn quantities(text: &str, start: usize, end: usize) -> Vec<Found> {
             while !s.is_char_boundary(wend) {
                 wend -= 1;
             }
-            if let Ok((q, used)) = scan_quantity(&s[i..wend]) {
+            let glued = glued_hours(&s[i..wend]);
+            let english = glued.map(|(q, _)| foreign::written(&q.value));
+            if let Some((q, used)) = glued.or_else(|| scan_quantity(&s[i..wend]).ok()) {
                 let back = i.saturating_sub(40);
                 let mut back_b = back;
                 while !s.is_char_boundary(back_b) {
@@ -204,6 +423,7 @@ pub fn quantities(text: &str, start: usize, end: usize) -> Vec<Found> {
                         .map(|(_, w)| w.to_string())
                         .unwrap_or_default(),
                     quantity: q,
+                    english,
                 });
                 i += used.max(1);
                 continue;
@@ -242,6 +462,12 @@ mod tests {
         assert_eq!(s[2], "Then 4.5 km later?");
         assert_eq!(s[3], "Yes!");
         assert_eq!(s[4], "New para");
+        // A zone after "a.m." stays with its time; a new sentence after it does not.
+        let t = "It arrived at 10 a.m. Moscow time on Tuesday. It left at 9 p.m. GMT. It left at 6 p.m. The next day it rained.";
+        let s = texts(t);
+        assert_eq!(s[0], "It arrived at 10 a.m. Moscow time on Tuesday.");
+        assert_eq!(s[1], "It left at 9 p.m. GMT.");
+        assert_eq!(s[2], "It left at 6 p.m.");
     }
 
     fn found(t: &str) -> Vec<(String, Hedge, Dimension)> {
@@ -286,5 +512,56 @@ mod tests {
         let q = quantities("a 3,000-mile drive", 0, 18);
         assert_eq!(q[0].quantity.value.unit, Unit::Length(LengthUnit::Mile));
         assert!(found("September 10, 2023 at 10 a.m.").is_empty());
+    }
+
+    #[test]
+    fn one_duration_in_parts_is_one_figure() {
+        let si = |t: &str| -> Vec<(String, f64)> {
+            quantities(t, 0, t.len())
+                .into_iter()
+                .map(|f| {
+                    let v = f.quantity.value;
+                    (t[f.start..f.end].to_string(), v.lo * v.unit.si())
+                })
+                .collect()
+        };
+        assert_eq!(
+            si("from the usual 2 hours 35 minutes to 2 hours 15 minutes"),
+            vec![
+                ("2 hours 35 minutes".to_string(), 9300.0),
+                ("2 hours 15 minutes".to_string(), 8100.0)
+            ]
+        );
+        assert_eq!(
+            si("after a trip of two hours, three minutes and 39 seconds")[0],
+            (
+                "two hours, three minutes and 39 seconds".to_string(),
+                7419.0
+            )
+        );
+        assert_eq!(si("in a two-hour, ten-minute trip")[0].1, 7800.0);
+        assert_eq!(
+            si("covered the journey in 2hr48, and 2h57 back")[0].1,
+            10080.0
+        );
+        assert_eq!(
+            si("covered the journey in 2hr48, and 2h57 back")[1].1,
+            10620.0
+        );
+        // The figure a claim carries is written out.
+        let f = quantities("It takes 2 hours 35 minutes.", 0, 28);
+        assert_eq!(f[0].english.as_deref(), Some("155 minutes"));
+        // Two figures, not one: "from 10 hours to 2 hours".
+        assert_eq!(si("from the current 10 hours to 2 hours").len(), 2);
+    }
+
+    #[test]
+    fn clock_times_and_names_are_no_figures() {
+        assert!(found("The ferry struck a rock at about 1335 hrs (IST).").is_empty());
+        assert!(found("It took off at 14:48 hours.").is_empty());
+        assert!(found("They drove on to 100 Mile House that night.").is_empty());
+        assert_eq!(found("They drove 100 miles that night.").len(), 1);
+        let t = "Die Strecke ist mit 623 Kilometern Länge die längste.";
+        assert_eq!(quantities_in(Language::German, t, 0, t.len()).len(), 1);
     }
 }

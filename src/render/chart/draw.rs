@@ -9,7 +9,7 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use super::geometry::{self, DataRect, PxBox};
 use super::labels::{self, Ink, LegendEntry, Swatch};
-use super::{ChartScene, Frame};
+use super::{ChartScene, Frame, SpeedKind};
 use crate::render::Error;
 use crate::render::fonts::{self, Face};
 use crate::render::style::FONT_FAMILY;
@@ -57,6 +57,11 @@ pub(super) fn plotters_size(px: f64) -> f64 {
         }
     }
     want * PLOTTERS_FONT_SCALE
+}
+
+/// The font size the SVG states for text asked at `px` pixels (plotters' rounding undone).
+pub(super) fn drawn_size(px: f64) -> f64 {
+    plotters_size(px) / PLOTTERS_FONT_SCALE
 }
 
 /// A text style for plotters at `px` pixels.
@@ -256,6 +261,42 @@ pub(super) fn draw(
         let mut ink = Ink::default();
         let mut legend: Vec<LegendEntry> = Vec::new();
 
+        // Local midnights: dotted verticals named by their day at the top of the plot.
+        for d in &scene.days {
+            let t = as_hours(d.at);
+            if !(0.0..=frame.t_max_h).contains(&t) {
+                continue;
+            }
+            let (x, _) = pxf((t, frame.km_hi));
+            let x = x.round() as i32;
+            let dot = (sz.pad * 0.4).round().max(1.0) as i32;
+            root.draw(&DashedPathElement::new(
+                [(x, plot_top(&chart)), (x, plot_bottom(&chart))],
+                dot,
+                dot * 2,
+                MARK_COLOUR.mix(0.8).stroke_width(1),
+            ))
+            .map_err(plot_err)?;
+            let label = PxBox {
+                x0: f64::from(x) + sz.pad * 0.4,
+                y0: f64::from(plot_top(&chart)) + sz.pad * 0.3,
+                x1: f64::from(x)
+                    + sz.pad * 0.4
+                    + fonts::text_width(&d.label, Face::Regular, sz.label, 0.0),
+                y1: f64::from(plot_top(&chart)) + sz.pad * 0.3 + sz.label * 1.25,
+            };
+            ink.texts.push(label);
+            root.draw(&Text::new(
+                d.label.clone(),
+                (
+                    label.x0.round() as i32,
+                    ((label.y0 + label.y1) / 2.0).round() as i32,
+                ),
+                text(sz.label, MUTED_COLOUR, HPos::Left, VPos::Center),
+            ))
+            .map_err(plot_err)?;
+        }
+
         // Waypoint gridlines first, under everything.
         for m in &scene.marks {
             let k = m.along.as_km();
@@ -297,15 +338,45 @@ pub(super) fn draw(
         for (i, l) in scene.speed_lines.iter().enumerate() {
             let colour = LINE_COLOURS[i % LINE_COLOURS.len()];
             let style = colour.stroke_width((2.0 * sz.label / 13.0).round().max(1.0) as u32);
+            let until = l.until.map(|u| u.as_km());
             if let Some(seg) =
                 geometry::line(&rect, as_hours(l.at), l.along.as_km(), l.speed.as_kmh())
+                    .map(|seg| geometry::stop_at(seg, until))
             {
                 ink.lines.push([pxf(seg[0]), pxf(seg[1])]);
                 let seg_px = [px(seg[0]), px(seg[1])];
-                if l.dashed {
-                    let dash = (sz.pad * 1.2).round().max(2.0) as i32;
-                    root.draw(&DashedPathElement::new(seg_px, dash, dash * 2 / 3, style))
+                if l.kind != SpeedKind::Speed {
+                    // A bound: a thin line, combed on the side it rules out.
+                    root.draw(&PathElement::new(seg_px.to_vec(), colour.stroke_width(1)))
                         .map_err(plot_err)?;
+                    let faster = l.kind == SpeedKind::AtMost;
+                    for t in
+                        geometry::comb(pxf(seg[0]), pxf(seg[1]), sz.pad * 1.6, sz.pad * 0.6, faster)
+                    {
+                        root.draw(&PathElement::new(
+                            vec![
+                                (t[0].0.round() as i32, t[0].1.round() as i32),
+                                (t[1].0.round() as i32, t[1].1.round() as i32),
+                            ],
+                            colour.stroke_width(1),
+                        ))
+                        .map_err(plot_err)?;
+                    }
+                } else if l.dashed {
+                    let dash = (sz.pad * 1.2).round().max(2.0) as i32;
+                    // Dashes cut from the exact line, each rounded on its own: plotters' dashed
+                    // path steps in whole pixels and drifts, so a shallow line came out kinked.
+                    let on = f64::from(dash);
+                    for d in geometry::dashes(pxf(seg[0]), pxf(seg[1]), on, on * 2.0 / 3.0) {
+                        root.draw(&PathElement::new(
+                            vec![
+                                (d[0].0.round() as i32, d[0].1.round() as i32),
+                                (d[1].0.round() as i32, d[1].1.round() as i32),
+                            ],
+                            style,
+                        ))
+                        .map_err(plot_err)?;
+                    }
                 } else {
                     root.draw(&PathElement::new(seg_px.to_vec(), style))
                         .map_err(plot_err)?;
@@ -313,7 +384,11 @@ pub(super) fn draw(
             }
             legend.push(LegendEntry {
                 label: l.label.clone(),
-                swatch: Swatch::Line(colour, l.dashed),
+                swatch: match l.kind {
+                    SpeedKind::Speed => Swatch::Line(colour, l.dashed),
+                    SpeedKind::AtMost => Swatch::Bound(colour, true),
+                    SpeedKind::AtLeast => Swatch::Bound(colour, false),
+                },
             });
         }
 
@@ -367,3 +442,16 @@ pub(super) fn draw(
 
 /// The root area's type, for the label functions.
 pub(super) type Root<'a> = DrawingArea<SVGBackend<'a>, Shift>;
+
+/// The pixel rows of the plot's top and bottom edges.
+fn plot_top<DB: DrawingBackend, X: Ranged, Y: Ranged>(
+    chart: &ChartContext<'_, DB, Cartesian2d<X, Y>>,
+) -> i32 {
+    chart.plotting_area().get_pixel_range().1.start
+}
+
+fn plot_bottom<DB: DrawingBackend, X: Ranged, Y: Ranged>(
+    chart: &ChartContext<'_, DB, Cartesian2d<X, Y>>,
+) -> i32 {
+    chart.plotting_area().get_pixel_range().1.end
+}

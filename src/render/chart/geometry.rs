@@ -34,6 +34,64 @@ pub(super) fn line(r: &DataRect, t: f64, a: f64, v: f64) -> Option<[(f64, f64); 
     Some([(t, a), exit(r, t, a, v)])
 }
 
+/// A line segment (hours, km) cut where it reaches km `until`, when it does.
+pub(super) fn stop_at(seg: [(f64, f64); 2], until: Option<f64>) -> [(f64, f64); 2] {
+    let [(t0, k0), (t1, k1)] = seg;
+    match until {
+        Some(u) if k1 > u && k1 > k0 => {
+            let f = ((u - k0) / (k1 - k0)).clamp(0.0, 1.0);
+            [(t0, k0), (t0 + f * (t1 - t0), k0 + f * (k1 - k0))]
+        }
+        _ => seg,
+    }
+}
+
+/// The dashes (`on` px drawn, `off` px left out, from a) of the pixel segment a–b, each cut
+/// from the exact line.
+pub(super) fn dashes(a: (f64, f64), b: (f64, f64), on: f64, off: f64) -> Vec<[(f64, f64); 2]> {
+    let (dx, dy) = (b.0 - a.0, b.1 - a.1);
+    let l = (dx * dx + dy * dy).sqrt();
+    if !(l.is_finite() && l > 0.0 && on > 0.0 && off >= 0.0) {
+        return Vec::new();
+    }
+    let at = |s: f64| (a.0 + dx * s / l, a.1 + dy * s / l);
+    let mut out = Vec::new();
+    let mut s = 0.0;
+    while s < l && out.len() < 100_000 {
+        out.push([at(s), at((s + on).min(l))]);
+        s += on + off;
+    }
+    out
+}
+
+/// Short ticks (`len` px long, every `step` px) along the pixel segment a–b, on its left when
+/// `left` (seen from a towards b, y down), else on its right: how a bound marks the side it
+/// rules out.
+pub(super) fn comb(
+    a: (f64, f64),
+    b: (f64, f64),
+    step: f64,
+    len: f64,
+    left: bool,
+) -> Vec<[(f64, f64); 2]> {
+    let (dx, dy) = (b.0 - a.0, b.1 - a.1);
+    let l = (dx * dx + dy * dy).sqrt();
+    if !(l.is_finite() && l > 0.0 && step > 0.0) {
+        return Vec::new();
+    }
+    let (ux, uy) = (dx / l, dy / l);
+    // Left of travel on screen (y down) is (uy, -ux).
+    let (nx, ny) = if left { (uy, -ux) } else { (-uy, ux) };
+    let n = (l / step).floor() as usize;
+    (1..=n.min(10_000))
+        .map(|i| {
+            let s = i as f64 * step - step / 2.0;
+            let p = (a.0 + ux * s, a.1 + uy * s);
+            [p, (p.0 + nx * len, p.1 + ny * len)]
+        })
+        .collect()
+}
+
 /// The envelope of leaving km `a` between hours `early` and `late` at `lo` to `hi` km/h,
 /// clipped to `r`, as a convex polygon: the fast edge from `early`, the slow edge from `late`.
 pub(super) fn band(
@@ -233,5 +291,33 @@ mod tests {
         };
         assert!(segment_hits((0.0, 0.0), (30.0, 30.0), &b));
         assert!(!segment_hits((0.0, 30.0), (30.0, 30.0), &b));
+    }
+
+    /// Issue 17: dashes lie on the exact line (no drift, so no kink), stop at its end, and a
+    /// line stopped at a km ends there.
+    #[test]
+    fn regression_issue_17_dashes_stay_on_the_line_and_lines_stop() {
+        let (a, b) = ((10.0, 500.0), (900.0, 180.0));
+        let d = dashes(a, b, 10.0, 6.0);
+        assert!(d.len() > 50);
+        for seg in &d {
+            for p in seg {
+                // Distance from the line a–b.
+                let cross = (b.0 - a.0) * (p.1 - a.1) - (b.1 - a.1) * (p.0 - a.0);
+                let off = cross.abs() / f64::hypot(b.0 - a.0, b.1 - a.1);
+                assert!(off < 1e-9, "{p:?} is {off} px off the line");
+            }
+        }
+        assert!(d.last().unwrap()[1].0 <= b.0 + 1e-9);
+        let seg = stop_at([(0.0, 0.0), (40.0, 1200.0)], Some(857.3));
+        assert!((seg[1].1 - 857.3).abs() < 1e-9 && (seg[1].0 - 40.0 * 857.3 / 1200.0).abs() < 1e-9);
+        assert_eq!(
+            stop_at([(0.0, 0.0), (10.0, 100.0)], Some(500.0))[1],
+            (10.0, 100.0)
+        );
+        // A comb on the upper bound's faster side: left of travel, up-left on screen.
+        let t = comb((0.0, 100.0), (100.0, 0.0), 20.0, 5.0, true);
+        assert_eq!(t.len(), 7);
+        assert!(t.iter().all(|c| c[1].0 < c[0].0 && c[1].1 < c[0].1));
     }
 }

@@ -7,7 +7,9 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 
 use super::ChartScene;
-use super::draw::{self, EVENT_COLOUR, MUTED_COLOUR, Root, Sizes, TEXT_COLOUR, plot_err, text};
+use super::draw::{
+    self, EVENT_COLOUR, MUTED_COLOUR, Root, Sizes, TEXT_COLOUR, drawn_size, plot_err, text,
+};
 use super::geometry::{self, PxBox};
 use crate::render::Error;
 use crate::render::fonts::{self, Face};
@@ -60,6 +62,8 @@ pub(super) enum Swatch {
     Band(RGBColor),
     /// Colour, dashed.
     Line(RGBColor, bool),
+    /// A bound: colour, and whether it rules out the faster side (an upper bound).
+    Bound(RGBColor, bool),
     Bar,
 }
 
@@ -110,8 +114,10 @@ pub(super) fn events(
         };
         let full = event_text(&e.label, as_hours(e.earliest), as_hours(e.latest));
         let s = geometry::fit_text(&full, Face::Regular, sz.label, plot.x1 - plot.x0 - sz.pad);
-        let w = fonts::text_width(&s, Face::Regular, sz.label, 0.0);
-        let fit_x = |x0: f64| x0.min(plot.x1 - w - gap).max(plot.x0 + gap);
+        // Measured at the size the SVG states (plotters rounds it), with a little slack, so
+        // that the text ends inside the plot and never under the waypoint names.
+        let w = fonts::text_width(&s, Face::Regular, drawn_size(sz.label), 0.0) * 1.02;
+        let fit_x = |x0: f64| x0.min(plot.x1 - w - 2.0 * gap).max(plot.x0 + gap);
         let at = |x0: f64, y0: f64| {
             let x0 = fit_x(x0);
             PxBox {
@@ -300,6 +306,21 @@ pub(super) fn legend(
                 } else {
                     root.draw(&PathElement::new(pts.to_vec(), style))
                         .map_err(plot_err)?;
+                }
+            }
+            Swatch::Bound(c, upper) => {
+                let (a, b) = ((sx0, cy + half * 0.5), (sx1, cy - half * 0.5));
+                root.draw(&PathElement::new(
+                    vec![(ri(a.0), ri(a.1)), (ri(b.0), ri(b.1))],
+                    c.stroke_width(1),
+                ))
+                .map_err(plot_err)?;
+                for t in geometry::comb(a, b, (sx1 - sx0) / 3.0, half, upper) {
+                    root.draw(&PathElement::new(
+                        vec![(ri(t[0].0), ri(t[0].1)), (ri(t[1].0), ri(t[1].1))],
+                        c.stroke_width(1),
+                    ))
+                    .map_err(plot_err)?;
                 }
             }
             Swatch::Bar => {

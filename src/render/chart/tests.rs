@@ -58,6 +58,7 @@ fn story() -> ChartScene {
                 ..Default::default()
             },
         ],
+        days: Vec::new(),
     }
 }
 

@@ -80,7 +80,7 @@
     }, popupRoom);
   })).addTo(map);
 
-  var sizes = { origin: 16, destination: 16, stop: 12, via: 9 };
+  var sizes = { origin: 16, destination: 16, stop: 12, via: 9, place: 10 };
   var waypoints = L.layerGroup(D.waypoints.map(function (w, i) {
     var label = w.name + (w.km ? ', ' + w.km + ' from the start' : '');
     var s = sizes[w.kind];

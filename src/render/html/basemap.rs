@@ -136,8 +136,11 @@ pub fn basemap(view: &View) -> Result<Basemap, Error> {
         Some(l) => lines(Layer::Rivers, l, rect, tol, lat0)?[0].clone(),
         None => Vec::new(),
     };
-    let countries = names::countries(view, 6)?
+    // The page names the larger countries (six grid cells or more); its map zooms.
+    let grid = names::Grid::new(view)?;
+    let countries = names::countries(view, &grid, &super::super::MapOptions::default())?
         .into_iter()
+        .filter(|c| c.cells >= 6)
         .map(|c| {
             let at = view.latlon(c.at);
             (c.name, [round4(at.lat), round4(at.lon)])

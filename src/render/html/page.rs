@@ -76,6 +76,7 @@ fn kind_word(kind: WaypointKind) -> &'static str {
         WaypointKind::Destination => "destination",
         WaypointKind::Stop => "stop",
         WaypointKind::Via => "via",
+        WaypointKind::Place => "place",
     }
 }
 
@@ -97,7 +98,7 @@ fn swatch(e: &Entry, pal: &Palette) -> String {
         )
     };
     let body = match e {
-        Entry::Leg(m, _) => {
+        Entry::Leg(m, _) | Entry::Track(m) => {
             let (c, w, d) = leg_style(*m, false, pal);
             line(c, w, d)
         }
@@ -107,6 +108,10 @@ fn swatch(e: &Entry, pal: &Palette) -> String {
         }
         Entry::Ends => circle(6.0, pal.marker, pal.casing),
         Entry::Marker => circle(4.5, pal.casing, pal.marker),
+        Entry::Place => format!(
+            r#"<rect x="12" y="4" width="8" height="8" fill="{}" stroke="{}" stroke-width="1.6"/>"#,
+            pal.text_muted, pal.casing
+        ),
         Entry::Crossing(CrossingKind::River) => circle(5.0, pal.story_river, pal.casing),
         Entry::Crossing(CrossingKind::Border) => format!(
             r#"<path d="M16 2L22 8L16 14L10 8Z" fill="{}" stroke="{}" stroke-width="2"/>"#,
@@ -379,6 +384,7 @@ mod tests {
                         points: vec![p(39.03385, 125.75432), p(41.79556, 129.77583)],
                         schematic: true,
                         track_unknown: false,
+                        recorded: false,
                         label: "pyongyang → chongjin".into(),
                     },
                     SceneLeg {
@@ -386,6 +392,7 @@ mod tests {
                         points: vec![p(41.79556, 129.77583), p(42.42387, 130.65156)],
                         schematic: true,
                         track_unknown: true,
+                        recorded: false,
                         label: "chongjin → khasan".into(),
                     },
                 ],
@@ -498,6 +505,7 @@ mod tests {
             points: vec![p(-18.14, 178.44), p(-13.83, -171.76)],
             schematic: false,
             track_unknown: false,
+            recorded: false,
             label: "Suva → Apia".into(),
         }];
         m.scene.waypoints.clear();

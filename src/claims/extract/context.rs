@@ -1,0 +1,160 @@
+//! What the whole article says that a single sentence may lean on: the top speed it gives
+//! ("designed for 350 km/h", "a top speed of 90 km/h"); and the words that tell a speed the
+//! line or vehicle can reach from the journey's own, and a trip's duration from other spans.
+
+use super::scan::Found;
+use crate::story::{Amount, Hedge};
+use crate::units::Dimension;
+
+/// What the article as a whole gives.
+#[derive(Debug, Clone, Default)]
+pub struct Article {
+    /// The fastest speed the article gives, as an upper bound ("up to 350 km/h").
+    pub top_speed: Option<Amount>,
+    /// Every length the article gives, with its byte offset: "covered the journey in 2hr48 at
+    /// an average of 329.3 km/h" leans on the "922 km" route the sentence before gives.
+    pub lengths: Vec<(usize, Amount)>,
+}
+
+/// Words saying a speed is what a line or vehicle can do, not what the journey did: a design
+/// speed, a maximum, a limit ("can reach 350 km/h", "designed for", "velocidad máxima"). "A
+/// top speed of just 60 km/h" and "no faster than" stay claims: they cap the journey's
+/// average, which a timeline checks.
+const CAPABILITY: &[&str] = &[
+    "can reach",
+    "could reach",
+    "capable of",
+    "design",
+    "maximum",
+    "limited to",
+    "upgrade",
+    "able to",
+    "speeds up to",
+    "speeds of up to",
+    "máxima",
+    "höchstgeschwindigkeit",
+    "bis zu",
+    "maksymaln",
+    "максимальн",
+];
+
+/// Whether the sentence gives a speed as a capability or limit, not the journey's own.
+pub fn capability(sentence_lower: &str) -> bool {
+    CAPABILITY.iter().any(|w| sentence_lower.contains(w))
+}
+
+/// Words saying a duration is how long a trip takes ("travel time", "journey", "takes",
+/// "Fahrzeit", "el viaje dura", "podróż … ma trwać", "прибувати").
+const TRIP: &[&str] = &[
+    "journey",
+    "trip",
+    "travel time",
+    "ride",
+    "take",
+    "took",
+    "taking",
+    "shorten",
+    "cut ",
+    "cuts ",
+    "reduce",
+    "away from",
+    "voyage",
+    "fahrzeit",
+    "fahrtzeit",
+    "reise",
+    "viaje",
+    "dura ",
+    "tardó",
+    "tarda",
+    "recorr",
+    "viagem",
+    "podróż",
+    "trwa",
+    "прибува",
+    "в пути",
+    "у дорозі",
+    "поездк",
+    "поїздк",
+];
+
+/// Whether the sentence speaks of a trip's duration.
+pub fn trip(sentence_lower: &str) -> bool {
+    TRIP.iter().any(|w| sentence_lower.contains(w))
+}
+
+impl Article {
+    /// The context of one article: `found` is every quantity of the article `text`.
+    pub fn new(text: &str, found: &[Found]) -> Article {
+        let top_speed = found
+            .iter()
+            .filter(|f| f.quantity.dimension() == Dimension::Speed)
+            .max_by(|a, b| {
+                a.quantity
+                    .value
+                    .hi_si()
+                    .total_cmp(&b.quantity.value.hi_si())
+            })
+            .and_then(|f| {
+                let q = f.english.as_deref().unwrap_or(&text[f.start..f.end]);
+                // The figure alone (not a conversion), as an upper bound.
+                let q = q.split(" (").next().unwrap_or(q);
+                Amount::try_from(format!("up to {q}")).ok()
+            })
+            .filter(|a| a.hedge == Hedge::AtMost);
+        let lengths = found
+            .iter()
+            .filter(|f| f.quantity.dimension() == Dimension::Length)
+            .filter_map(|f| {
+                let q = f.english.as_deref().unwrap_or(&text[f.start..f.end]);
+                let q = q.split(" (").next().unwrap_or(q);
+                Some((f.start, Amount::try_from(q.to_string()).ok()?))
+            })
+            .collect();
+        Article { top_speed, lengths }
+    }
+
+    /// The last length the article gives before byte `at`.
+    pub fn length_before(&self, at: usize) -> Option<&Amount> {
+        self.lengths
+            .iter()
+            .rev()
+            .find(|(i, _)| *i < at)
+            .map(|(_, a)| a)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn capability_and_trip_words() {
+        assert!(capability(
+            "while the trains can reach 350 kilometers per hour, the speed will be limited"
+        ));
+        assert!(capability("la velocidad máxima es de 90 km/h."));
+        assert!(!capability(
+            "kim's train travels at around 60 kilometres per hour"
+        ));
+        assert!(trip(
+            "it cuts travel time between chongqing and guiyang to 2 hours"
+        ));
+        assert!(trip("el viaje dura seis horas y 45 minutos"));
+        assert!(!trip("the talks lasted two days"));
+    }
+
+    #[test]
+    fn the_top_speed_is_an_upper_bound() {
+        let text = "It can reach 350 km/h but runs at 300 km/h.";
+        let found = super::super::scan::quantities(text, 0, text.len());
+        let a = Article::new(text, &found);
+        let s = a.top_speed.unwrap();
+        assert_eq!(s.text, "up to 350 km/h");
+        assert_eq!(s.hedge, Hedge::AtMost);
+        let text = "The 922km (572miles) route opened. It ran 1,000 km later.";
+        let found = super::super::scan::quantities(text, 0, text.len());
+        let a = Article::new(text, &found);
+        assert_eq!(a.length_before(30).unwrap().text, "922km");
+        assert!(a.length_before(3).is_none());
+    }
+}

@@ -1,0 +1,346 @@
+//! Timeline events from an article's clock times ([`super::times`]): each time, at the place
+//! its sentence names, on the date the sentence (or the article before it) gives, in the
+//! zone the article states; the zone is resolved or said to be assumed.
+
+use super::classify::slug;
+use super::places::Mention;
+use super::times::{Clock, ZoneSaid, at, civil_date, clocks, dates};
+use crate::gazetteer::{Place, PlaceKind};
+use crate::story::Event;
+
+/// What reading one sentence's times gives: events, each with its place, and notes.
+#[derive(Debug, Default)]
+pub struct Timed {
+    pub events: Vec<(Event, Place)>,
+    pub notes: Vec<String>,
+}
+
+/// The date context of an article as it is read: the year it names first, and the last
+/// full date read before the current sentence.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct DateContext {
+    pub year: Option<i16>,
+    pub last: Option<jiff::civil::Date>,
+}
+
+/// Travel verbs, as written, and how the event's `what` words them.
+const VERBS: &[(&str, &str)] = &[
+    ("took off", "took off from"),
+    ("set off", "set off from"),
+    ("set out", "set out from"),
+    ("pulled into", "pulled into"),
+    ("pulled out", "pulled out of"),
+    ("departed", "departed"),
+    ("departing", "departed"),
+    ("left", "left"),
+    ("leaving", "left"),
+    ("leave", "leaves"),
+    ("arrived", "arrived at"),
+    ("arriving", "arrived at"),
+    ("arrive", "arrives at"),
+    ("landed", "landed at"),
+    ("reached", "reached"),
+    ("crossed", "crossed at"),
+    ("resumed", "resumed from"),
+];
+
+/// Every travel verb of `sent_lower` as a whole word: (offset, length, the event's wording).
+fn verbs_in(sent_lower: &str) -> Vec<(usize, usize, &'static str)> {
+    VERBS
+        .iter()
+        .flat_map(|(w, what)| {
+            sent_lower.match_indices(w).filter_map(move |(i, _)| {
+                let before_ok = sent_lower[..i]
+                    .chars()
+                    .next_back()
+                    .is_none_or(|c| !c.is_alphanumeric());
+                let after_ok = sent_lower[i + w.len()..]
+                    .chars()
+                    .next()
+                    .is_none_or(|c| !c.is_alphanumeric());
+                (before_ok && after_ok).then_some((i, w.len(), *what))
+            })
+        })
+        .collect()
+}
+
+fn verb_near(sent_lower: &str, at: usize) -> Option<&'static str> {
+    let found = verbs_in(sent_lower);
+    // The last before the time, else the first after it.
+    found
+        .iter()
+        .filter(|(i, _, _)| *i < at)
+        .max_by_key(|(i, _, _)| *i)
+        .or_else(|| found.iter().min_by_key(|(i, _, _)| *i))
+        .map(|(_, _, what)| *what)
+}
+
+/// The events of one sentence `text[s_start..s_end]`; `recent` is the last place named
+/// before it; `cx` is updated with the dates the sentence gives.
+pub fn sentence(
+    text: &str,
+    (s_start, s_end): (usize, usize),
+    mentions: &[Mention],
+    recent: Option<&Place>,
+    cx: &mut DateContext,
+) -> Timed {
+    let mut out = Timed::default();
+    let sent = &text[s_start..s_end];
+    let said = dates(sent);
+    let found = clocks(text, s_start, s_end);
+    if let Some((at, d)) = said
+        .iter()
+        .rev()
+        .find_map(|d| Some((d.at, civil_date(d, cx.year)?)))
+    {
+        // A date with its year names the article's year from here on.
+        if let Some(y) = said.iter().rev().find_map(|d| d.year) {
+            cx.year = Some(y);
+        }
+        if found.is_empty() {
+            cx.last = Some(d);
+            day_event(text, (s_start, s_end), mentions, (at, d), &mut out);
+            return out;
+        }
+    }
+    let lower = sent.to_ascii_lowercase();
+    for c in found {
+        let date = said
+            .iter()
+            .rfind(|d| d.at <= c.start - s_start)
+            .or(said.first())
+            .and_then(|d| civil_date(d, cx.year))
+            .or(cx.last);
+        let written = &text[c.start..c.end];
+        let Some(date) = date else {
+            out.notes.push(format!(
+                "time \"{written}\": the article gives no date for it; add it as an event with its date"
+            ));
+            continue;
+        };
+        cx.last = Some(date);
+        let Some(place) = place_of(&c, mentions, recent) else {
+            out.notes.push(format!(
+                "time \"{written}\": no place it is said at; add it as an event at a waypoint"
+            ));
+            continue;
+        };
+        let (tz, zone_note) = match zone(&c.zone, mentions, &place) {
+            Ok(z) => z,
+            Err(why) => {
+                out.notes.push(format!(
+                    "time \"{written}\": {why}; add the event with its `tz`"
+                ));
+                continue;
+            }
+        };
+        let verb = verb_near(&lower, c.start - s_start);
+        let what = match verb {
+            Some(v) => format!("{v} {}", place.name),
+            None => format!("at {}", place.name),
+        };
+        let when = at(date, c.time);
+        out.notes.push(format!(
+            "time \"{written}\": event \"{what}\" at {when}, {zone_note}"
+        ));
+        out.events.push((
+            Event {
+                id: slug(&what),
+                at: slug(&place.name),
+                what,
+                earliest: when,
+                latest: when,
+                tz,
+                source: Some(format!("\"{}\"", collapse(written))),
+                line: 0,
+            },
+            place,
+        ));
+    }
+    out
+}
+
+/// Verbs of travel in the other languages read, as stems ("отправится", "fuhr", "salió").
+const VERBS_ELSEWHERE: &[&str] = &[
+    "fährt",
+    "fuhr",
+    "abfahrt",
+    "ankunft",
+    "sale ",
+    "salió",
+    "partió",
+    "llegó",
+    "llega ",
+    "partiu",
+    "chegou",
+    "chega ",
+    "wyjedzie",
+    "odjedzie",
+    "wyrusz",
+    "przyjedzie",
+    "отправ",
+    "прибы",
+    "прибуд",
+    "відправ",
+    "прибу",
+];
+
+/// "left Napier on July 5", "Первый поезд из Пхеньяна отправится 17 июня": a date beside a
+/// travel verb, with the place the verb names, is an event that day (the whole day: the
+/// article gives no time). `date` is the date and its offset in the sentence.
+fn day_event(
+    text: &str,
+    (s_start, s_end): (usize, usize),
+    mentions: &[Mention],
+    (date_at, date): (usize, jiff::civil::Date),
+    out: &mut Timed,
+) {
+    let sent = &text[s_start..s_end];
+    let ascii = sent.to_ascii_lowercase();
+    let mut verbs: Vec<(usize, usize, Option<&'static str>)> = verbs_in(&ascii)
+        .into_iter()
+        .map(|(i, n, what)| (i, n, Some(what)))
+        .collect();
+    for v in VERBS_ELSEWHERE {
+        for (i, _) in sent.match_indices(v) {
+            verbs.push((i, v.len(), None));
+        }
+    }
+    // The verb nearest the date, within a clause's length of it.
+    let Some(&(vi, vlen, verb)) = verbs
+        .iter()
+        .filter(|(i, _, _)| i.abs_diff(date_at) <= 80)
+        .min_by_key(|(i, _, _)| i.abs_diff(date_at))
+    else {
+        return;
+    };
+    // The town the verb names: the first within a few words after it ("left Napier",
+    // "из Пхеньяна отправится" has it before: then the last before it).
+    let after = s_start + vi + vlen;
+    let towns = || {
+        mentions
+            .iter()
+            .filter(|m| m.place.as_ref().is_some_and(town))
+    };
+    let Some(place) = towns()
+        .find(|m| m.start >= after && m.start - after <= 48)
+        .or_else(|| towns().rfind(|m| m.end <= s_start + vi && s_start + vi - m.end <= 48))
+        .and_then(|m| m.place.clone())
+    else {
+        return;
+    };
+    let what = match verb {
+        Some(v) => format!("{v} {}", place.name),
+        None => format!("at {}", place.name),
+    };
+    let earliest = date.to_datetime(jiff::civil::Time::midnight());
+    let latest = date.to_datetime(jiff::civil::Time::constant(23, 59, 59, 0));
+    out.notes.push(format!(
+        "date {date}: event \"{what}\" that day (no time given: the whole day, local time at {})",
+        place.name
+    ));
+    out.events.push((
+        Event {
+            id: slug(&what),
+            at: slug(&place.name),
+            what,
+            earliest,
+            latest,
+            tz: None,
+            source: Some(format!("\"{}\"", short(&collapse(sent)))),
+            line: 0,
+        },
+        place,
+    ));
+}
+
+/// At most 80 characters of a quote, with "…" when cut.
+fn short(s: &str) -> String {
+    match s.char_indices().nth(80) {
+        Some((i, _)) => format!("{}…", &s[..i]),
+        None => s.to_string(),
+    }
+}
+
+fn collapse(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn town(p: &Place) -> bool {
+    !matches!(p.kind, PlaceKind::Other | PlaceKind::River)
+}
+
+/// The place a time is said at: the town or station named nearest before it in the
+/// sentence, else the nearest after it, else the last one named before the sentence.
+fn place_of(c: &Clock, mentions: &[Mention], recent: Option<&Place>) -> Option<Place> {
+    let named = |m: &&Mention| m.place.as_ref().is_some_and(town);
+    let zone_word = |m: &&Mention| !(m.start >= c.start && m.end <= c.end);
+    mentions
+        .iter()
+        .filter(named)
+        .filter(zone_word)
+        .rfind(|m| m.end <= c.start)
+        .or_else(|| {
+            mentions
+                .iter()
+                .filter(named)
+                .filter(zone_word)
+                .find(|m| m.start >= c.end)
+        })
+        .and_then(|m| m.place.clone())
+        .or_else(|| recent.filter(|p| town(p)).cloned())
+}
+
+/// The event's `tz` (None: the place's own zone) and the words saying how it was read.
+fn zone(
+    said: &ZoneSaid,
+    mentions: &[Mention],
+    place: &Place,
+) -> Result<(Option<String>, String), String> {
+    let own = || {
+        place
+            .zone()
+            .ok_or_else(|| format!("{} has no time zone in the data", place.name))
+    };
+    match said {
+        ZoneSaid::Local => Ok((None, format!("local time at {} ({})", place.name, own()?))),
+        ZoneSaid::Unsaid => Ok((
+            None,
+            format!(
+                "no zone given: assumed the local time at {} ({})",
+                place.name,
+                own()?
+            ),
+        )),
+        ZoneSaid::Zone(z, assumed) => {
+            jiff::tz::TimeZone::get(z).map_err(|e| format!("zone {z}: {e}"))?;
+            let how = if *assumed {
+                format!("the abbreviation read as {z} (assumed: it has other meanings)")
+            } else {
+                format!("in {z}")
+            };
+            Ok((Some(z.to_string()), how))
+        }
+        ZoneSaid::Offset(h) => {
+            // The tz database's fixed-offset zones are named with the sign reversed (POSIX):
+            // UTC+3 is "Etc/GMT-3".
+            let z = match h {
+                0 => "Etc/UTC".to_string(),
+                h => format!("Etc/GMT{:+}", -h),
+            };
+            jiff::tz::TimeZone::get(&z).map_err(|e| format!("zone {z}: {e}"))?;
+            Ok((Some(z.clone()), format!("UTC{h:+} ({z})")))
+        }
+        ZoneSaid::Place(name) => {
+            let p = mentions
+                .iter()
+                .find(|m| m.text == *name)
+                .and_then(|m| m.place.clone())
+                .ok_or_else(|| format!("\"{name} time\": {name} is no place the article names"))?;
+            let z = p.zone().ok_or_else(|| {
+                format!("\"{name} time\": {} has no time zone in the data", p.name)
+            })?;
+            Ok((Some(z.clone()), format!("{name} time ({z})")))
+        }
+    }
+}

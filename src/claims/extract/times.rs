@@ -1,0 +1,644 @@
+//! Clock times and the zones they are given in ("arrived at 10 a.m. Moscow time", "left at
+//! 18:00 local time", "about 1335 hrs (IST)", "9.44am UK time"), and the dates around them
+//! ("on September 12, 2023", "12 September"), read into timeline events for the draft story.
+//!
+//! A time with no zone named is taken as the local time of the place it is said at, and the
+//! event says so; a time with no date the article gives is left out, with a note.
+
+use jiff::civil::{Date, DateTime, Time};
+
+/// How the article gives a time's zone.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ZoneSaid {
+    /// "local time", "hora local": the zone of the place the event is at.
+    Local,
+    /// An abbreviation or a place's time ("GMT", "UK time"), resolved to an IANA zone. The
+    /// flag is true when the abbreviation has several meanings and the common one is assumed
+    /// ("IST": India, not Ireland or Israel).
+    Zone(&'static str, bool),
+    /// "UTC+3", "GMT-5": a fixed offset from UTC, in hours.
+    Offset(i8),
+    /// "<place> time" ("Moscow time"): the place's name as written; its zone is the place's.
+    Place(String),
+    /// Nothing said: the place's zone is assumed.
+    Unsaid,
+}
+
+/// A clock time found in a sentence.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Clock {
+    /// Byte offset of the time in the text.
+    pub start: usize,
+    /// Byte offset just past the time and its zone words.
+    pub end: usize,
+    /// The time of day.
+    pub time: Time,
+    /// The zone the article gives it in.
+    pub zone: ZoneSaid,
+}
+
+/// Zone abbreviations: the IANA zone each is read as, and whether that reading is assumed
+/// (the abbreviation is used for more than one zone).
+const ABBREVIATIONS: &[(&str, &str, bool)] = &[
+    ("UTC", "Etc/UTC", false),
+    ("GMT", "Etc/GMT", false),
+    ("BST", "Europe/London", false),
+    ("CET", "Europe/Paris", false),
+    ("CEST", "Europe/Paris", false),
+    ("EET", "Europe/Athens", false),
+    ("EEST", "Europe/Athens", false),
+    ("MSK", "Europe/Moscow", false),
+    ("EST", "America/New_York", true),
+    ("EDT", "America/New_York", false),
+    ("CST", "America/Chicago", true),
+    ("CDT", "America/Chicago", false),
+    ("MST", "America/Denver", true),
+    ("MDT", "America/Denver", false),
+    ("PST", "America/Los_Angeles", true),
+    ("PDT", "America/Los_Angeles", false),
+    ("KST", "Asia/Seoul", false),
+    ("JST", "Asia/Tokyo", false),
+    ("IST", "Asia/Kolkata", true),
+    ("HKT", "Asia/Hong_Kong", false),
+    ("SGT", "Asia/Singapore", false),
+    ("AEST", "Australia/Sydney", false),
+    ("AEDT", "Australia/Sydney", false),
+    ("AWST", "Australia/Perth", false),
+    ("SAST", "Africa/Johannesburg", false),
+    ("EAT", "Africa/Nairobi", false),
+    ("WAT", "Africa/Lagos", false),
+];
+
+/// "<name> time" where the name is a country's adjective or short name, not a place a
+/// gazetteer finds.
+const COUNTRY_TIMES: &[(&str, &str)] = &[
+    ("UK time", "Europe/London"),
+    ("British time", "Europe/London"),
+    ("French time", "Europe/Paris"),
+    ("Japan time", "Asia/Tokyo"),
+    ("Korean time", "Asia/Seoul"),
+    ("China time", "Asia/Shanghai"),
+    ("Chinese time", "Asia/Shanghai"),
+];
+
+/// Words saying the time is the place's own.
+const LOCAL: &[&str] = &[
+    "local time",
+    "hora local",
+    "horário local",
+    "horario local",
+    "heure locale",
+    "ortszeit",
+    "czasu lokalnego",
+    "по местному времени",
+    "за місцевим часом",
+];
+
+/// Words before a bare "8.45" or "16" that make it a clock time.
+const AT: &[&str] = &[
+    "at", "by", "around", "about", "until", "from", "a las", "las", "às", "das", "um", "à", "o",
+    "в", "о",
+];
+
+fn word_before(before: &str) -> String {
+    before.trim_end().to_lowercase()
+}
+
+/// The clock time at the start of `t`, with the bytes it used: "8:50 a.m.", "2pm", "1335
+/// hrs", "9.44am", "6: 00 am", "16h", "18:00", "noon"; `before` is the text before it.
+/// The flag is true for a weak reading ("at 8.45", "at 9"), which counts only with a zone
+/// after it.
+fn clock_at(t: &str, before: &str) -> Option<(Time, usize, bool)> {
+    let lower_t = t.to_ascii_lowercase();
+    for (w, h) in [("noon", 12), ("midday", 12), ("midnight", 0)] {
+        if lower_t.starts_with(w) {
+            return Some((Time::new(h, 0, 0, 0).ok()?, w.len(), false));
+        }
+    }
+    let b = t.as_bytes();
+    let run = |from: usize| b[from..].iter().take_while(|c| c.is_ascii_digit()).count();
+    let n = run(0);
+    if n == 0 || n > 4 {
+        return None;
+    }
+    let mut i = n;
+    let (mut hour, mut minute): (i8, i8);
+    let mut strong = false;
+    if n <= 2 {
+        hour = t[..n].parse().ok()?;
+        minute = 0;
+        // ":" or "." then two digits (", 00" after a space too: "6: 00 am").
+        if let Some(sep) = b.get(i).copied().filter(|c| *c == b':' || *c == b'.') {
+            let k = i + 1 + usize::from(b.get(i + 1) == Some(&b' '));
+            if run(k) == 2 && b.get(k + 2).is_none_or(|c| !c.is_ascii_digit()) {
+                minute = t[k..k + 2].parse().ok()?;
+                i = k + 2;
+                strong = sep == b':';
+            }
+        }
+    } else if n == 4 {
+        hour = t[..2].parse().ok()?;
+        minute = t[2..4].parse().ok()?;
+    } else {
+        return None;
+    }
+    let rest = &lower_t[i..];
+    let spaced = rest.trim_start_matches(' ');
+    let gap = rest.len() - spaced.len();
+    let mut meridiem = None;
+    for (w, pm) in [
+        ("a.m.", false),
+        ("p.m.", true),
+        ("a.m", false),
+        ("p.m", true),
+        ("am", false),
+        ("pm", true),
+    ] {
+        if spaced.starts_with(w)
+            && spaced[w.len()..]
+                .chars()
+                .next()
+                .is_none_or(|c| !c.is_ascii_alphanumeric())
+        {
+            meridiem = Some(pm);
+            i += gap + w.len();
+            break;
+        }
+    }
+    if meridiem.is_none() {
+        for w in ["hrs", "hours", "h"] {
+            if spaced.starts_with(w)
+                && spaced[w.len()..]
+                    .chars()
+                    .next()
+                    .is_none_or(|c| !c.is_alphanumeric())
+                // "14:48 hours" and "1335 hrs" are times; "4 hours" is a duration.
+                && (n == 4 || minute > 0 || strong || (w == "h" && gap == 0))
+            {
+                strong = true;
+                i += gap + w.len();
+                break;
+            }
+        }
+    }
+    let mut weak = false;
+    match meridiem {
+        Some(pm) => {
+            if !(1..=12).contains(&hour) {
+                return None;
+            }
+            if pm && hour != 12 {
+                hour += 12;
+            } else if !pm && hour == 12 {
+                hour = 0;
+            }
+        }
+        None if n == 4 && !strong => return None,
+        None if !strong && !AT.iter().any(|w| ends_with_word(&word_before(before), w)) => {
+            return None;
+        }
+        // "at 8.45" reads as a time; "at 9" only with a zone after it.
+        None => weak = !strong && (minute == 0 && i == n),
+    }
+    Some((Time::new(hour, minute, 0, 0).ok()?, i, weak))
+}
+
+fn ends_with_word(s: &str, w: &str) -> bool {
+    s.ends_with(w)
+        && s[..s.len() - w.len()]
+            .chars()
+            .next_back()
+            .is_none_or(|c| !c.is_alphanumeric())
+}
+
+/// The zone words after a clock time, with the bytes they use (from the start of `t`).
+fn zone_after(t: &str) -> (ZoneSaid, usize) {
+    let spaced = t.trim_start_matches([' ', ',', '(']);
+    let skip = t.len() - spaced.len();
+    let lower = spaced.to_lowercase();
+    if let Some(w) = LOCAL.iter().find(|w| lower.starts_with(*w)) {
+        return (ZoneSaid::Local, skip + w.len());
+    }
+    for (w, zone) in COUNTRY_TIMES {
+        if spaced.starts_with(w) {
+            return (ZoneSaid::Zone(zone, false), skip + w.len());
+        }
+    }
+    // "UTC+3", "(GMT+8)", "UTC−5".
+    for base in ["UTC", "GMT"] {
+        if let Some(after) = spaced.strip_prefix(base) {
+            let sign = match after.chars().next() {
+                Some('+') => 1,
+                Some('-' | '\u{2212}') => -1,
+                _ => continue,
+            };
+            let sign_len = after.chars().next().map_or(0, char::len_utf8);
+            let digits = after[sign_len..]
+                .bytes()
+                .take_while(u8::is_ascii_digit)
+                .count();
+            let Ok(h) = after[sign_len..sign_len + digits].parse::<i8>() else {
+                continue;
+            };
+            if !(digits == 1 || digits == 2) || h > 14 {
+                continue;
+            }
+            let used = skip + base.len() + sign_len + digits;
+            let used = used + usize::from(t[used..].starts_with(')'));
+            return (ZoneSaid::Offset(sign * h), used);
+        }
+    }
+    for (abbr, zone, assumed) in ABBREVIATIONS {
+        if spaced.starts_with(abbr)
+            && spaced[abbr.len()..]
+                .chars()
+                .next()
+                .is_none_or(|c| !c.is_alphanumeric())
+        {
+            let used = skip + abbr.len();
+            let used = used + usize::from(t[used..].starts_with(')'));
+            return (ZoneSaid::Zone(zone, *assumed), used);
+        }
+    }
+    // "Moscow time", "Pyongyang time": one or two capitalised words, then "time".
+    let words: Vec<&str> = spaced.splitn(4, ' ').collect();
+    for k in 1..=2 {
+        if words.len() > k
+            && words[..k]
+                .iter()
+                .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+            && words[k]
+                .trim_end_matches(|c: char| !c.is_alphanumeric())
+                .eq_ignore_ascii_case("time")
+        {
+            let name = words[..k].join(" ");
+            return (ZoneSaid::Place(name.clone()), skip + name.len() + 5);
+        }
+    }
+    (ZoneSaid::Unsaid, 0)
+}
+
+/// Every clock time in `text[start..end]`.
+pub fn clocks(text: &str, start: usize, end: usize) -> Vec<Clock> {
+    let s = &text[start..end];
+    let mut out = Vec::new();
+    let mut skip_to = 0;
+    let mut prev: Option<char> = None;
+    for (i, c) in s.char_indices() {
+        let word_start = prev.is_none_or(|p| !(p.is_alphanumeric() || p == '.' || p == ','));
+        prev = Some(c);
+        if i < skip_to || !word_start || !(c.is_ascii_digit() || matches!(c, 'n' | 'm' | 'N' | 'M'))
+        {
+            continue;
+        }
+        let Some((time, n, weak)) = clock_at(&s[i..], &s[..i]) else {
+            continue;
+        };
+        let (zone, z) = zone_after(&s[i + n..]);
+        if weak && zone == ZoneSaid::Unsaid {
+            continue;
+        }
+        out.push(Clock {
+            start: start + i,
+            end: start + i + n + z,
+            time,
+            zone,
+        });
+        skip_to = i + n + z;
+    }
+    out
+}
+
+const MONTHS: &[(&str, i8)] = &[
+    ("january", 1),
+    ("february", 2),
+    ("march", 3),
+    ("april", 4),
+    ("may", 5),
+    ("june", 6),
+    ("july", 7),
+    ("august", 8),
+    ("september", 9),
+    ("october", 10),
+    ("november", 11),
+    ("december", 12),
+    ("jan", 1),
+    ("feb", 2),
+    ("mar", 3),
+    ("apr", 4),
+    ("jun", 6),
+    ("jul", 7),
+    ("aug", 8),
+    ("sept", 9),
+    ("sep", 9),
+    ("oct", 10),
+    ("nov", 11),
+    ("dec", 12),
+];
+
+/// A date written in `s`: its year (if written), month and day, and its byte offset.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DateSaid {
+    /// Byte offset in the text searched.
+    pub at: usize,
+    /// The year, when written.
+    pub year: Option<i16>,
+    /// Month, 1–12.
+    pub month: i8,
+    /// Day of the month.
+    pub day: i8,
+}
+
+/// Month names in the other languages read, as dates write them (German, Spanish and
+/// Portuguese nominative; Polish, Russian and Ukrainian genitive: "23 grudnia", "17 июня").
+const MONTHS_ELSEWHERE: [[&str; 12]; 6] = [
+    [
+        "januar",
+        "februar",
+        "märz",
+        "april",
+        "mai",
+        "juni",
+        "juli",
+        "august",
+        "september",
+        "oktober",
+        "november",
+        "dezember",
+    ],
+    [
+        "enero",
+        "febrero",
+        "marzo",
+        "abril",
+        "mayo",
+        "junio",
+        "julio",
+        "agosto",
+        "septiembre",
+        "octubre",
+        "noviembre",
+        "diciembre",
+    ],
+    [
+        "janeiro",
+        "fevereiro",
+        "março",
+        "abril",
+        "maio",
+        "junho",
+        "julho",
+        "agosto",
+        "setembro",
+        "outubro",
+        "novembro",
+        "dezembro",
+    ],
+    [
+        "stycznia",
+        "lutego",
+        "marca",
+        "kwietnia",
+        "maja",
+        "czerwca",
+        "lipca",
+        "sierpnia",
+        "września",
+        "października",
+        "listopada",
+        "grudnia",
+    ],
+    [
+        "января",
+        "февраля",
+        "марта",
+        "апреля",
+        "мая",
+        "июня",
+        "июля",
+        "августа",
+        "сентября",
+        "октября",
+        "ноября",
+        "декабря",
+    ],
+    [
+        "січня",
+        "лютого",
+        "березня",
+        "квітня",
+        "травня",
+        "червня",
+        "липня",
+        "серпня",
+        "вересня",
+        "жовтня",
+        "листопада",
+        "грудня",
+    ],
+];
+
+fn month_word(w: &str) -> Option<i8> {
+    let l = w.trim_end_matches(['.', ',']).to_lowercase();
+    MONTHS
+        .iter()
+        .find(|(m, _)| *m == l)
+        .map(|(_, n)| *n)
+        .or_else(|| {
+            MONTHS_ELSEWHERE
+                .iter()
+                .find_map(|names| names.iter().position(|m| *m == l).map(|i| i as i8 + 1))
+        })
+}
+
+fn day_number(w: &str) -> Option<i8> {
+    let d = w.trim_end_matches([',', '.']);
+    let d = ["st", "nd", "rd", "th"]
+        .iter()
+        .find_map(|s| d.strip_suffix(s))
+        .unwrap_or(d);
+    d.parse().ok().filter(|d| (1..=31).contains(d))
+}
+
+fn year_number(w: &str) -> Option<i16> {
+    let y = w.trim_end_matches([',', '.', ')']);
+    (y.len() == 4)
+        .then(|| y.parse().ok())
+        .flatten()
+        .filter(|y| (1800..=2100).contains(y))
+}
+
+/// Dates written in English in `s`: "September 12, 2023", "Sept. 12", "12 September 2023",
+/// "24th March, 2018", "2023-09-12".
+pub fn dates(s: &str) -> Vec<DateSaid> {
+    let mut words: Vec<(usize, &str)> = Vec::new();
+    let mut from = None;
+    for (i, c) in s.char_indices() {
+        let part = c.is_alphanumeric() || matches!(c, '.' | ',' | '-');
+        match (part, from) {
+            (true, None) => from = Some(i),
+            (false, Some(f)) => {
+                words.push((f, &s[f..i]));
+                from = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(f) = from {
+        words.push((f, &s[f..]));
+    }
+    let mut out = Vec::new();
+    for (k, (at, w)) in words.iter().enumerate() {
+        let next = |j: usize| words.get(k + j).map(|x| x.1);
+        // ISO: 2023-09-12.
+        let iso: Vec<&str> = w.trim_end_matches(['.', ',']).split('-').collect();
+        if iso.len() == 3
+            && let (Some(y), Ok(m), Ok(d)) = (year_number(iso[0]), iso[1].parse(), iso[2].parse())
+            && (1..=12).contains(&m)
+            && (1..=31).contains(&d)
+        {
+            out.push(DateSaid {
+                at: *at,
+                year: Some(y),
+                month: m,
+                day: d,
+            });
+            continue;
+        }
+        let Some(month) = month_word(w) else { continue };
+        // "May" alone is a word too often: only with a day beside it.
+        if let Some(day) = next(1).and_then(day_number) {
+            out.push(DateSaid {
+                at: *at,
+                year: next(2).and_then(year_number),
+                month,
+                day,
+            });
+        } else if let Some(dk) = (k > 0)
+            .then(|| k - 1)
+            .filter(|&j| day_number(words[j].1).is_some())
+            .or_else(|| {
+                // "16 de julio", "28 de junho".
+                (k > 1 && matches!(words[k - 1].1, "de" | "del"))
+                    .then(|| k - 2)
+                    .filter(|&j| day_number(words[j].1).is_some())
+            })
+            && let Some(day) = day_number(words[dk].1)
+        {
+            let k_year = next(1)
+                .filter(|w| matches!(*w, "de" | "del"))
+                .map_or(1, |_| 2);
+            out.push(DateSaid {
+                at: words[dk].0,
+                year: next(k_year).and_then(year_number),
+                month,
+                day,
+            });
+        }
+    }
+    out
+}
+
+/// The date a written date stands for, the year taken from `year` when not written.
+pub fn civil_date(d: &DateSaid, year: Option<i16>) -> Option<Date> {
+    Date::new(d.year.or(year)?, d.month, d.day).ok()
+}
+
+/// A civil date-time.
+pub fn at(date: Date, time: Time) -> DateTime {
+    date.to_datetime(time)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(t: &str) -> Vec<(String, String, ZoneSaid)> {
+        clocks(t, 0, t.len())
+            .into_iter()
+            .map(|c| (t[c.start..c.end].to_string(), c.time.to_string(), c.zone))
+            .collect()
+    }
+
+    #[test]
+    fn clock_times_as_articles_write_them() {
+        let r = read("The train arrived at 10 a.m. Moscow time and left at 18:00 local time.");
+        assert_eq!(r[0].0, "10 a.m. Moscow time");
+        assert_eq!(r[0].1, "10:00:00");
+        assert_eq!(r[0].2, ZoneSaid::Place("Moscow".into()));
+        assert_eq!(
+            r[1],
+            (
+                "18:00 local time".into(),
+                "18:00:00".into(),
+                ZoneSaid::Local
+            )
+        );
+        let r = read("It struck the rock at about 1335 hrs (IST) and sank.");
+        assert_eq!(r[0].1, "13:35:00");
+        assert_eq!(r[0].2, ZoneSaid::Zone("Asia/Kolkata", true));
+        let r = read("It left Gare du Nord at 9.44am UK time.");
+        assert_eq!(r[0].1, "09:44:00");
+        assert_eq!(r[0].2, ZoneSaid::Zone("Europe/London", false));
+        let r = read("The caravan resumed its journey at 6: 00 am, arriving at 2pm.");
+        assert_eq!((r[0].1.as_str(), r[1].1.as_str()), ("06:00:00", "14:00:00"));
+        assert_eq!(r[0].2, ZoneSaid::Unsaid);
+        assert_eq!(read("It took off at 14:48 hours.")[0].1, "14:48:00");
+        assert_eq!(
+            read("They left at noon GMT.")[0].2,
+            ZoneSaid::Zone("Etc/GMT", false)
+        );
+        assert_eq!(read("12 p.m.")[0].1, "12:00:00");
+        assert_eq!(read("12 a.m.")[0].1, "00:00:00");
+        assert_eq!(read("había partido a las 8.45")[0].1, "08:45:00");
+        assert_eq!(read("at 9 GMT")[0].2, ZoneSaid::Zone("Etc/GMT", false));
+        let r = read("leaving Moscow at 23:45 (UTC+3) and arriving at 05:49 (UTC+8).");
+        assert_eq!(r[0].0, "23:45 (UTC+3)");
+        assert_eq!(
+            (r[0].2.clone(), r[1].2.clone()),
+            (ZoneSaid::Offset(3), ZoneSaid::Offset(8))
+        );
+    }
+
+    #[test]
+    fn figures_that_are_not_clock_times() {
+        for t in [
+            "The trip takes 4.5 hours over 1200 km.",
+            "a 2:1 majority",
+            "In 2023 the line carried 1335 people.",
+            "It covers 14 km in 4 hours.",
+            "13 p.m. is no time",
+            "The line grew by 12 to 19 stations at 9 in the morning.",
+        ] {
+            assert!(read(t).is_empty(), "{t}: {:?}", read(t));
+        }
+    }
+
+    #[test]
+    fn dates_in_the_sentence() {
+        let d = dates("The train left on September 12, 2023 and on Sept. 14 came back.");
+        assert_eq!((d[0].year, d[0].month, d[0].day), (Some(2023), 9, 12));
+        assert_eq!((d[1].year, d[1].month, d[1].day), (None, 9, 14));
+        let d = dates("has taken off today (24th March, 2018) from Perth");
+        assert_eq!((d[0].year, d[0].month, d[0].day), (Some(2018), 3, 24));
+        let d = dates("Published 2020-12-07.");
+        assert_eq!((d[0].year, d[0].month, d[0].day), (Some(2020), 12, 7));
+        assert!(dates("They may go in May.").is_empty());
+        for (t, y, m, d) in [
+            ("ab dem 10. Dezember", None, 12, 10),
+            ("codziennie od 23 grudnia 2016 roku", Some(2016), 12, 23),
+            ("з 23 грудня 2016 року", Some(2016), 12, 23),
+            ("отправится 17 июня", None, 6, 17),
+            ("el 16 de julio de 2017", Some(2017), 7, 16),
+        ] {
+            let d0 = dates(t)[0];
+            assert_eq!((d0.year, d0.month, d0.day), (y, m, d), "{t}");
+        }
+        assert_eq!(
+            civil_date(&dates("on July 5")[0], Some(1939))
+                .unwrap()
+                .to_string(),
+            "1939-07-05"
+        );
+    }
+}
