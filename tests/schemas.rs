@@ -62,6 +62,7 @@ fn check_json_matches_its_schema() {
         "data/stories/kim-jong-un-train-2023-09.toml",
         "tests/stories/wrong-figures.toml",
         "tests/stories/train-times-world-2013.toml",
+        "tests/stories/airports-moscow-petersburg.toml",
     ] {
         let path = root().join(story);
         let v = run(&[

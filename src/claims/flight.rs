@@ -23,6 +23,23 @@ fn time_range_s(d_m: f64, plane: &Aircraft, o: &aircraft::Overheads) -> (f64, f6
     (d_m / fastest, d_m / slowest + o.max_extra_s())
 }
 
+/// The geodesic the flight covers: between the waypoints' airports where the story asks for
+/// them (`airport`), else between the waypoints; with ", FNJ → VVO" naming the airports.
+fn flown(cx: &Ctx, from: &str, to: &str) -> Result<(crate::units::Length, String), String> {
+    let (Some(a), Some(b)) = (cx.route.waypoint(from), cx.route.waypoint(to)) else {
+        return straight(cx, from, to).map(|d| (d, String::new()));
+    };
+    if a.airport.is_none() && b.airport.is_none() {
+        return straight(cx, from, to).map(|d| (d, String::new()));
+    }
+    let end = |w: &crate::route::ResolvedWaypoint| match &w.airport {
+        Some(p) => (p.airport.anchor(), p.iata().to_string()),
+        None => (w.at, w.name.clone()),
+    };
+    let ((pa, na), (pb, nb)) = (end(a), end(b));
+    Ok((crate::geodesy::distance(pa, pb), format!(", {na} → {nb}")))
+}
+
 /// "an An-148 flew for about an hour".
 pub(crate) fn flight(
     cx: &Ctx,
@@ -48,10 +65,11 @@ pub(crate) fn flight(
             Err(e) => return Finding::cannot(&duration.text, table(e)),
         },
     };
-    let d = match straight(cx, from, to) {
-        Ok(d) => d.as_m(),
+    let (d, between) = match flown(cx, from, to) {
+        Ok(d) => d,
         Err(why) => return Finding::cannot(&duration.text, why),
     };
+    let d = d.as_m();
     let o = match aircraft::overheads() {
         Ok(o) => o,
         Err(e) => return Finding::cannot(&duration.text, table(e)),
@@ -72,7 +90,7 @@ pub(crate) fn flight(
         String::new()
     };
     let head = format!(
-        "{} (geodesic) at {} cruise {} = {} in the air{which}; block time up to {} (taxi ≤ {} min, take-off, climb-out and approach ≤ {} min, the rest at ≥ {}); claimed {} ({})",
+        "{} (geodesic{between}) at {} cruise {} = {} in the air{which}; block time up to {} (taxi ≤ {} min, take-off, climb-out and approach ≤ {} min, the rest at ≥ {}); claimed {} ({})",
         Scale::KM.fmt(d),
         plane.name,
         Scale::KMH.fmt_range(c_lo, c_hi),

@@ -150,6 +150,7 @@ fn story_of(
             name: None,
             country: None,
             kind: None,
+            airport: None,
             // Not read from a file: no line to point at.
             line: 0,
         };

@@ -68,6 +68,17 @@ pub enum Error {
         /// The qualifier as given.
         text: String,
     },
+    /// An airport code (the story's `airport = "…"`) that no bundled airport has.
+    #[error(
+        "no airport has the code \"{code}\": give its IATA code (\"VVO\") or ICAO code (\"UHWW\"), or airport = true for the airport serving the place"
+    )]
+    UnknownAirport {
+        /// The code as given, in capitals.
+        code: String,
+    },
+    /// An airport was asked for, but this gazetteer holds none (one built of given places).
+    #[error("no airport is known to this gazetteer: give the airport's position with `at`")]
+    NoAirport,
     #[error(
         "the bundled gazetteer file {file} is damaged ({reason}); rebuild it with the script data/README.md names for it, or reinstall"
     )]

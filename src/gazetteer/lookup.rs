@@ -32,6 +32,9 @@ pub(crate) enum Hit {
     CuratedAlias,
     /// Another alias.
     Alias,
+    /// The primary name of a place that shares its name with the place an alias was found
+    /// on (see `namesakes.rs`).
+    Namesake,
     /// A spelling within this many edits.
     Fuzzy(u8),
 }
@@ -45,6 +48,8 @@ impl Hit {
         match self {
             Hit::Name | Hit::CuratedAlias => 3.0,
             Hit::Alias => 0.0,
+            // A namesake must be ten times the alias's place to outrank it.
+            Hit::Namesake => -1.0,
             Hit::Fuzzy(d) => -1.5 * f64::from(d),
         }
     }

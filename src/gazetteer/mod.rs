@@ -44,6 +44,7 @@
 
 mod admin1;
 mod admin1_aliases;
+mod airport_pick;
 mod airports;
 mod curated;
 mod entry;
@@ -53,6 +54,7 @@ mod fuzzy_index;
 mod grid;
 mod han;
 mod lookup;
+mod namesakes;
 mod near;
 mod normalize;
 mod place;
@@ -60,6 +62,7 @@ mod query;
 mod resolve;
 mod script;
 pub(crate) mod seas;
+mod transliterate;
 mod world;
 pub mod world_build;
 mod zone;
@@ -70,6 +73,7 @@ use std::sync::atomic::AtomicBool;
 
 pub use admin1::Admin1;
 pub use admin1_aliases::region_key;
+pub use airport_pick::{AirportBy, AirportPick};
 pub use airports::AIRPORTS_DATASET;
 pub use error::Error;
 pub use near::Nearby;

@@ -52,7 +52,7 @@ struct Ranked {
 fn match_kind(h: Hit) -> MatchKind {
     match h {
         Hit::Name => MatchKind::Exact,
-        Hit::CuratedAlias | Hit::Alias => MatchKind::Alias,
+        Hit::CuratedAlias | Hit::Alias | Hit::Namesake => MatchKind::Alias,
         Hit::Fuzzy(_) => MatchKind::Fuzzy,
     }
 }
@@ -133,6 +133,11 @@ impl Gazetteer {
         for (k, kind, variant) in tries {
             let Some(k) = k else { continue };
             let mut hits = self.exact_hits(k, &q.text)?;
+            // A name in another script may be filed under the wrong one of same-named places.
+            if f.script.is_some() {
+                let more = self.namesakes(&hits);
+                hits.extend(more);
+            }
             if variant {
                 for (_, h) in &mut hits {
                     *h = Hit::Alias;
@@ -184,6 +189,19 @@ impl Gazetteer {
                 suggestions: Vec::new(),
             });
         }
+        // A name in another script that no place carries, transliterated to Latin
+        // ("Фунафути" → "funafuti", "타라와" → "tarawa"): its exact match is taken as a close
+        // spelling (and says so), before close spellings in the name's own script.
+        let latin = f.script.and_then(|_| super::transliterate::latin_key(&key));
+        if let Some(latin) = &latin {
+            let hits: Vec<(Ent, Hit)> = (self.exact_hits(latin, latin)?.into_iter())
+                .map(|(e, _)| (e, Hit::Fuzzy(1)))
+                .collect();
+            let ranked = self.rank_entries(&hits, f);
+            if !ranked.is_empty() {
+                return self.finish(q, ranked);
+            }
+        }
         let (suggest_max, choose_max) = fuzzy_budget(key.chars().count());
         let hits = self.fuzzy_hits(&key, suggest_max, 24);
         // Choose outright only among the closest spellings; list the rest as suggestions.
@@ -195,6 +213,22 @@ impl Gazetteer {
         let chosen = self.rank_entries(&close, f);
         if !chosen.is_empty() {
             return self.finish(q, chosen);
+        }
+        if let Some(latin) = &latin {
+            // One edit fewer than a name typed in Latin: a transliteration is already a guess.
+            let (_, choose) = fuzzy_budget(latin.chars().count());
+            let close: Vec<(Ent, Hit)> = (self.fuzzy_hits(latin, choose, 24).into_iter())
+                .filter_map(|(e, h)| match h {
+                    Hit::Fuzzy(d) if d >= 1 && (d as usize) < choose => {
+                        Some((e, Hit::Fuzzy(d + 1)))
+                    }
+                    _ => None,
+                })
+                .collect();
+            let chosen = self.rank_entries(&close, f);
+            if !chosen.is_empty() {
+                return self.finish(q, chosen);
+            }
         }
         let mut suggestions = self.rank(&hits, f);
         if suggestions.is_empty() {

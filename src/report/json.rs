@@ -47,7 +47,7 @@ fn waypoint(w: &ResolvedWaypoint) -> Value {
             })).collect::<Vec<_>>(),
         }),
     };
-    json!({
+    let mut out = json!({
         "id": w.id,
         "name": w.name,
         "location": point(w.at),
@@ -62,7 +62,23 @@ fn waypoint(w: &ResolvedWaypoint) -> Value {
         })),
         "resolved": resolved,
         "notes": w.notes,
-    })
+    });
+    // Only for a waypoint whose story asks for an airport (`airport`), so that other
+    // stories' output is unchanged.
+    if let (Some(a), Some(obj)) = (&w.airport, out.as_object_mut()) {
+        obj.insert(
+            "airport".into(),
+            json!({
+                "id": a.airport.id,
+                "iata": a.iata(),
+                "name": a.airport.name,
+                "location": point(a.airport.anchor()),
+                "distance_km": round3(a.distance.as_km()),
+                "by": a.by,
+            }),
+        );
+    }
+    out
 }
 
 fn journey(j: &Journey) -> Value {

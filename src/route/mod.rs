@@ -6,6 +6,7 @@
 //! [`Journey`]; km marks count from the start of their journey. A story may hold several
 //! journeys (a train and a plane on the same day, say).
 
+mod airport;
 pub mod circuity;
 pub(crate) mod crossed;
 pub mod crossings;
@@ -21,7 +22,7 @@ pub use note::{Note, NoteKind};
 pub use resolve::{Resolved, ResolvedWaypoint, resolve_waypoints};
 
 use crate::gazetteer::Gazetteer;
-use crate::story::Story;
+use crate::story::{Mode, Story};
 use crate::units::{Length, Speed};
 use leg::Stop;
 
@@ -41,6 +42,21 @@ pub enum Error {
         /// What the gazetteer said.
         #[source]
         source: crate::gazetteer::Error,
+    },
+    #[error("waypoint \"{id}\" (story line {line}): its airport was not found")]
+    #[diagnostic(help(
+        "fix the waypoint's `airport` code (IATA \"VVO\" or ICAO \"UHWW\"), or write airport = true for the airport serving the place"
+    ))]
+    /// A waypoint's `airport` could not be found.
+    Airport {
+        /// The waypoint's id.
+        id: String,
+        /// 1-based line of the waypoint in the story file (0 for a story built in memory).
+        line: usize,
+        /// What the gazetteer said (boxed: a second unboxed gazetteer error would push every
+        /// `Result` of the crate past clippy's `result_large_err` threshold).
+        #[source]
+        source: Box<crate::gazetteer::Error>,
     },
     #[error("leg {from} → {to} has zero length: its waypoints are at the same position")]
     #[diagnostic(help("check that the two waypoints are different places"))]
@@ -188,11 +204,15 @@ fn measure_legs(
     waypoints: &[ResolvedWaypoint],
     opts: &RouteOptions,
 ) -> Result<Vec<Journey>, Error> {
-    let stop = |id: &str| {
+    // An air leg flies from and to the airports the story asks for (`airport`).
+    let stop = |id: &str, mode: Mode| {
         waypoints.iter().find(|w| w.id == id).map(|w| Stop {
             id: w.id.clone(),
             label: w.name.clone(),
-            at: w.at,
+            at: match (&w.airport, mode) {
+                (Some(a), Mode::Air) => a.airport.anchor(),
+                _ => w.at,
+            },
             network_name: w.network_name().map(str::to_string),
             country: w.place.as_ref().and_then(|p| p.country.clone()),
         })
@@ -222,7 +242,7 @@ fn measure_legs(
             .chain(spec.via.iter().map(String::as_str))
             .chain([spec.to.as_str()])
             .collect();
-        let stops: Vec<Stop> = ids.iter().filter_map(|id| stop(id)).collect();
+        let stops: Vec<Stop> = ids.iter().filter_map(|id| stop(id, spec.mode)).collect();
         let mut leg = Leg::measure(
             spec,
             &stops,
@@ -231,6 +251,12 @@ fn measure_legs(
             opts.rail.as_deref(),
         )?;
         leg.notes.splice(0..0, mode_note);
+        if spec.mode == Mode::Air {
+            leg.notes.extend(ids.iter().filter_map(|id| {
+                let w = waypoints.iter().find(|w| w.id == *id)?;
+                Some(airport::note(w, w.airport.as_ref()?))
+            }));
+        }
         if journey.marks.is_empty() {
             journey.marks.push(Mark {
                 waypoint: spec.from.clone(),

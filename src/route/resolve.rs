@@ -24,6 +24,9 @@ pub struct ResolvedWaypoint {
     pub how: Resolved,
     /// Choices made in resolving it (ambiguity, fuzzy spelling), for every report.
     pub notes: Vec<Note>,
+    /// The airport its air legs start or end at, when the story asks for one (`airport`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub airport: Option<crate::gazetteer::AirportPick>,
 }
 
 /// How a waypoint got its position.
@@ -100,6 +103,7 @@ pub fn resolve_waypoints(story: &Story, gaz: &Gazetteer) -> Result<Vec<ResolvedW
             out.push(resolve_one(spec, gaz, Some(&ctx), *ambiguous_alone)?.0);
         }
     }
+    super::airport::pick(story, gaz, &mut out)?;
     Ok(out)
 }
 
@@ -120,6 +124,7 @@ fn resolve_one(
             place: None,
             how: Resolved::Coordinates,
             notes: Vec::new(),
+            airport: None,
         };
         return Ok((wp, false));
     }
@@ -169,6 +174,7 @@ fn resolve_one(
         },
         place: Some(r.place),
         notes,
+        airport: None,
     };
     Ok((wp, r.ambiguous))
 }

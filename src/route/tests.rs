@@ -255,3 +255,63 @@ mode = "road"
         Some("EG")
     );
 }
+
+/// Issue 16: `airport = true` moves the ends of the air leg to Pyongyang Sunan (FNJ) and
+/// Vladivostok (VVO) and says so; the rail legs from and to the same waypoints keep their
+/// chainage, and without the key the air leg stays the 684.5 km between the city points.
+#[test]
+fn airport_key_moves_only_the_air_legs_ends() {
+    let text = DEFAULT
+        .replace(
+            "id = \"pyongyang\"\n",
+            "id = \"pyongyang\"\nairport = true\n",
+        )
+        .replace(
+            "id = \"vladivostok\"\n",
+            "id = \"vladivostok\"\nairport = \"UHWW\"\n",
+        );
+    let with = build_text(&text);
+    let without = build_text(DEFAULT);
+    let air = |r: &Route| {
+        r.journeys
+            .iter()
+            .flat_map(|j| &j.legs)
+            .find(|l| l.mode == Mode::Air)
+            .cloned()
+            .unwrap()
+    };
+    assert!((air(&without).length.as_km() - 684.5).abs() < 0.1);
+    let a = air(&with);
+    let fnj_vvo_km = crate::geodesy::distance(
+        crate::coord::LatLon::new(39.2241, 125.67).unwrap(),
+        crate::coord::LatLon::new(43.399, 132.148).unwrap(),
+    )
+    .as_km();
+    assert!(
+        (a.length.as_km() - fnj_vvo_km).abs() < 2.0,
+        "{}",
+        a.length.as_km()
+    );
+    assert!((a.length.as_km() - 684.5).abs() > 20.0);
+    let notes: Vec<String> = a.notes.iter().map(|n| n.text.clone()).collect();
+    assert!(
+        notes
+            .iter()
+            .any(|n| n.starts_with("Pyongyang → Pyongyang International Airport (FNJ)")),
+        "{notes:?}"
+    );
+    assert!(
+        notes
+            .iter()
+            .any(|n| n.contains("(VVO)") && n.contains("as the story names it")),
+        "{notes:?}"
+    );
+    assert!(a.notes.iter().any(|n| n.kind == NoteKind::Snap));
+    // The rail journey is the same to the metre.
+    let rail = |r: &Route| r.journeys[0].length().as_m();
+    assert_eq!(rail(&with), rail(&without));
+    assert_eq!(
+        with.waypoint("vladivostok").unwrap().at,
+        without.waypoint("vladivostok").unwrap().at
+    );
+}

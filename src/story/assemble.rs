@@ -18,7 +18,7 @@ impl Story {
     /// use routecheck::story::{Story, Waypoint};
     /// let w = |id: &str, place: &str| Waypoint {
     ///     id: id.into(), place: Some(place.into()), at: None, name: None,
-    ///     country: None, kind: None, line: 0,
+    ///     country: None, kind: None, airport: None, line: 0,
     /// };
     /// let s = Story::from_parts("drafts/hop.txt", "A hop", vec![w("a", "Pyongyang"), w("b", "Khasan")],
     ///     Vec::new(), Vec::new(), Vec::new()).unwrap();

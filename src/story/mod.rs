@@ -24,6 +24,7 @@
 //! assert_eq!(story.legs.len(), 1);
 //! ```
 
+mod airport;
 mod assemble;
 mod claim;
 mod claim_validate;
@@ -39,6 +40,7 @@ mod validate;
 use std::path::Path;
 use std::time::Duration;
 
+pub use airport::AirportChoice;
 pub(crate) use claim::parse_date;
 pub use claim::{Amount, ClaimKind, ClaimSpec, DistanceMeasure, IntervalAmount, KINDS, TimeUnit};
 pub use claim_validate::{Error as ClaimError, validate as validate_claim};
@@ -114,6 +116,8 @@ pub struct Waypoint {
     pub country: Option<String>,
     /// Only accept gazetteer places of this kind (a station rather than the town).
     pub kind: Option<PlaceKind>,
+    /// Air legs start or end at this airport rather than at the place's point (`airport`).
+    pub airport: Option<AirportChoice>,
     /// 1-based line in the story file, for messages; 0 for a story built in memory
     /// ([`Story::from_parts`]).
     pub line: usize,

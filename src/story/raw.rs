@@ -43,6 +43,8 @@ pub(super) struct RawWaypoint {
     pub name: Option<Spanned<String>>,
     pub country: Option<Spanned<String>>,
     pub kind: Option<Spanned<String>>,
+    /// `true` or an airport code: see `airport.rs`.
+    pub airport: Option<Spanned<toml::Value>>,
 }
 
 #[derive(Debug, Deserialize)]

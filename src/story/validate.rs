@@ -57,6 +57,9 @@ pub(super) fn validate(raw: RawStory, text: &str, path: &str) -> Result<Story, E
         .iter()
         .map(|w| w.get_ref().id.span())
         .collect();
+    let airport_spans: Vec<_> = (raw.waypoints.iter())
+        .map(|w| w.get_ref().airport.as_ref().map(Spanned::span))
+        .collect();
     let waypoints = raw
         .waypoints
         .into_iter()
@@ -99,6 +102,7 @@ pub(super) fn validate(raw: RawStory, text: &str, path: &str) -> Result<Story, E
     for l in raw.legs {
         legs.push(leg(&cx, l, &known)?);
     }
+    super::airport::check_used(&cx, &waypoints, &airport_spans, &legs)?;
     let mut events = Vec::new();
     let mut event_ids = HashSet::new();
     for e in raw.events {
@@ -251,6 +255,10 @@ fn waypoint(cx: &Ctx, w: Spanned<RawWaypoint>) -> Result<Waypoint, Error> {
     if let Some(n) = &w.name {
         super::limits::text(cx, "the waypoint's name", n, super::limits::MAX_LABEL_CHARS)?;
     }
+    let airport = match &w.airport {
+        Some(a) => super::airport::parse(cx, a)?,
+        None => None,
+    };
     Ok(Waypoint {
         id: id.to_string(),
         place: w.place.map(|p| p.into_inner()),
@@ -258,6 +266,7 @@ fn waypoint(cx: &Ctx, w: Spanned<RawWaypoint>) -> Result<Waypoint, Error> {
         name: w.name.map(|n| n.into_inner()),
         country,
         kind,
+        airport,
         line,
     })
 }

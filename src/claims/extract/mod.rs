@@ -495,6 +495,7 @@ impl Extraction {
                 name: None,
                 country: w.country().map(|c| c.to_ascii_uppercase()),
                 kind: w.kind(),
+                airport: None,
                 line: 0,
             })
             .collect();
