@@ -181,10 +181,16 @@ impl Placer {
         }
         let pl = self.place(&cands)?;
         // Labels from the outer rings get a leader line from the marker's edge.
+        // Half a pixel inside the label, or its centre line when it is thinner than that (an
+        // empty name is zero wide).
         let near = pl.rect.inflate(-0.5);
         let q = Px {
-            x: at.x.clamp(near.x, near.right()),
-            y: at.y.clamp(near.y, near.bottom()),
+            x: at
+                .x
+                .clamp(near.x.min(near.right()), near.right().max(near.x)),
+            y: at
+                .y
+                .clamp(near.y.min(near.bottom()), near.bottom().max(near.y)),
         };
         let dist = ((q.x - at.x).powi(2) + (q.y - at.y).powi(2)).sqrt();
         let leader = (dist > r + 10.0).then(|| {
@@ -416,5 +422,16 @@ mod tests {
                 assert_eq!(a.rect.inflate(2.9).overlap(&b.rect), 0.0, "{a:?} {b:?}");
             }
         }
+    }
+
+    /// Found by the `map_text` fuzz target: a zero-wide label (an empty name) made the leader
+    /// line's clamp panic (min > max).
+    #[test]
+    fn regression_fuzz_an_empty_label_is_placed_without_panic() {
+        let mut p = Placer::new(FRAME, 0.0);
+        let a = p
+            .place_point(Px { x: 100.0, y: 150.0 }, 5.0, 0.0, 0.0)
+            .unwrap();
+        assert!(a.leader.is_none(), "{a:?}");
     }
 }
