@@ -255,15 +255,16 @@ fn osm_xml_and_overpass_files_route_like_the_pbf() {
     std::fs::write(
         &xml,
         r#"<?xml version="1.0"?><osm version="0.6">
-<node id="1" lat="60.0" lon="24.0"/><node id="2" lat="60.0" lon="24.01"/><node id="3" lat="60.0" lon="24.02"/>
+<node id="1" lat="60.0" lon="24.0"/><node id="2" lat="60.0" lon="24.01"><tag k="railway" v="milestone"/><tag k="railway:position" v="7.5"/></node>
+<node id="3" lat="60.0" lon="24.02"><tag k="railway" v="milestone"/><tag k="railway:position" v="8,6"/></node>
 <way id="5"><nd ref="1"/><nd ref="2"/><nd ref="3"/><tag k="railway" v="rail"/></way></osm>"#,
     )
     .unwrap();
     let json = dir.path().join("line.json");
     std::fs::write(
         &json,
-        r#"{"elements":[{"type":"node","id":1,"lat":60.0,"lon":24.0},{"type":"node","id":2,"lat":60.0,"lon":24.01},
-{"type":"node","id":3,"lat":60.0,"lon":24.02},{"type":"way","id":5,"nodes":[1,2,3],"tags":{"railway":"rail"}}]}"#,
+        r#"{"elements":[{"type":"node","id":1,"lat":60.0,"lon":24.0},{"type":"node","id":2,"lat":60.0,"lon":24.01,"tags":{"railway":"milestone","railway:position":"7.5"}},
+{"type":"node","id":3,"lat":60.0,"lon":24.02,"tags":{"railway":"milestone","railway:position":"8,6"}},{"type":"way","id":5,"nodes":[1,2,3],"tags":{"railway":"rail"}}]}"#,
     )
     .unwrap();
     for f in [&xml, &json] {
@@ -272,6 +273,13 @@ fn osm_xml_and_overpass_files_route_like_the_pbf() {
             .arg(f)
             .assert()
             .success()
-            .stdout(predicate::str::contains("1.1 km"));
+            .stdout(predicate::str::contains("1.1 km"))
+            // The railway's own km posts on the way, beside the measured length.
+            .stdout(predicate::str::contains(
+                "km posts 7.500 → 8.600 (2 posts, railway:position) between km 0.6 and 1.1",
+            ))
+            .stdout(predicate::str::contains(
+                "the posts differ by 1.100 km over 0.558 km of track",
+            ));
     }
 }

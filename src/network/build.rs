@@ -57,6 +57,18 @@ pub struct FileStation {
     pub osm_node: Option<i64>,
 }
 
+/// A node of the track tagged with the railway's own km post (OpenStreetMap
+/// `railway:position`): a milestone, a station, a signal, a level crossing.
+#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize)]
+pub struct TrackPost {
+    /// The node's position, a vertex of the track geometry.
+    pub at: LatLon,
+    /// The post's value in kilometres.
+    pub km: f64,
+    /// The OpenStreetMap node id.
+    pub osm_node: i64,
+}
+
 /// A station of a table network, as [`RailNetwork::station`] finds it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Station {
@@ -105,6 +117,8 @@ pub struct RailNetwork {
     pub(crate) stations: Vec<FileStation>,
     /// Folded station names and other names → index in `stations`.
     pub(crate) station_keys: HashMap<String, usize>,
+    /// Km posts on the track (OpenStreetMap networks), sorted by node id.
+    pub(crate) posts: Vec<TrackPost>,
 }
 
 impl RailNetwork {
@@ -197,6 +211,7 @@ impl RailNetwork {
             tolerance: Self::TABLE_TOLERANCE,
             stations: Vec::new(),
             station_keys: HashMap::new(),
+            posts: Vec::new(),
         }
     }
 

@@ -21,6 +21,7 @@
 //!                               geometry u32 n + n × point · drawn-only u32 n + n × str }
 //!   names:    u32 n, then n × { folded name str · node u32 }
 //!   stations: u32 n, then n × { name str · other names u32 n + n × str · point · osm node opt-i64 }
+//!   posts:    u32 n, then n × { point · km f64 · osm node i64 }
 //! str = u32 byte length + UTF-8; opt-X = u8 (0 absent, 1 present) + X;
 //! point = lat i32 · lon i32 in 1e-7 degrees (OpenStreetMap's own precision: lossless for
 //! OSM data, within 1.1 cm for GeoJSON input).
@@ -30,7 +31,7 @@ use std::collections::HashMap;
 
 use petgraph::graph::{NodeIndex, UnGraph};
 
-use super::build::{Edge, FileStation, LineInfo, Measure, Node, RailNetwork};
+use super::build::{Edge, FileStation, LineInfo, Measure, Node, RailNetwork, TrackPost};
 use super::{Error, Result};
 use crate::coord::LatLon;
 use crate::units::Length;
@@ -38,7 +39,7 @@ use crate::units::Length;
 /// The first bytes of a compiled network.
 pub(crate) const MAGIC: &[u8; 8] = b"RCRAIL\x1a\n";
 /// The version of the layout this build writes and reads.
-pub const FORMAT_VERSION: u32 = 1;
+pub const FORMAT_VERSION: u32 = 2;
 const HEADER: usize = 8 + 4 + 8 + 4;
 const SCALE: f64 = 1e7;
 
@@ -94,6 +95,12 @@ impl RailNetwork {
             s.other_names.iter().for_each(|n| w.str(n));
             w.point(s.at);
             w.opt(s.osm_node.as_ref(), |w, id| w.0.extend(id.to_le_bytes()));
+        }
+        w.len(self.posts.len());
+        for p in &self.posts {
+            w.point(p.at);
+            w.f64(p.km);
+            w.0.extend(p.osm_node.to_le_bytes());
         }
         let payload = w.0;
         let mut out = Vec::with_capacity(HEADER + payload.len());
@@ -191,8 +198,16 @@ impl RailNetwork {
                 osm_node: r.opt(|r| Ok(i64::from_le_bytes(r.take(8)?.try_into().expect("8"))))?,
             });
         }
+        let mut posts = Vec::new();
+        for _ in 0..r.len(24)? {
+            posts.push(TrackPost {
+                at: r.point()?,
+                km: r.f64()?,
+                osm_node: i64::from_le_bytes(r.take(8)?.try_into().expect("8")),
+            });
+        }
         if r.pos != payload.len() {
-            return Err(r.corrupt("bytes after the stations"));
+            return Err(r.corrupt("bytes after the km posts"));
         }
         let segments = indexed.then(std::sync::OnceLock::new);
         Ok(RailNetwork {
@@ -204,6 +219,7 @@ impl RailNetwork {
             tolerance,
             stations: Vec::new(),
             station_keys: HashMap::new(),
+            posts,
         }
         .with_stations(stations))
     }
@@ -355,11 +371,14 @@ mod tests {
             RailNetwork::from_compiled(&flipped),
             Err(Error::CompiledChecksum { .. })
         ));
-        let mut newer = good.clone();
-        newer[8] = 2;
-        let e = RailNetwork::from_compiled(&newer).unwrap_err();
-        assert!(e.to_string().contains("rail import"), "{e}");
-        assert!(matches!(e, Error::CompiledVersion { found: 2, .. }));
+        // A file of another version (an older build's, or a newer one's) is refused by name.
+        for other in [FORMAT_VERSION - 1, FORMAT_VERSION + 1] {
+            let mut file = good.clone();
+            file[8..12].copy_from_slice(&other.to_le_bytes());
+            let e = RailNetwork::from_compiled(&file).unwrap_err();
+            assert!(e.to_string().contains("rail import"), "{e}");
+            assert!(matches!(e, Error::CompiledVersion { found, .. } if found == other));
+        }
         assert!(matches!(
             RailNetwork::from_compiled(&good[..good.len() - 3]),
             Err(Error::CompiledCorrupt { .. })

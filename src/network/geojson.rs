@@ -121,6 +121,7 @@ impl RailNetwork {
             tolerance: RailNetwork::TRACK_TOLERANCE,
             stations: Vec::new(),
             station_keys: HashMap::new(),
+            posts: Vec::new(),
         })
     }
 }

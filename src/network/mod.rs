@@ -34,10 +34,10 @@ mod tests_route;
 #[cfg(test)]
 mod tests_track;
 
-pub use build::{FileStation, LineInfo, Measure, RailNetwork, Station};
+pub use build::{FileStation, LineInfo, Measure, RailNetwork, Station, TrackPost};
 pub use compiled::FORMAT_VERSION;
 pub use load::RailFormat;
-pub use path::{RailLeg, RailRoute, Snapped, StationPass};
+pub use path::{PostPass, RailLeg, RailRoute, Snapped, StationPass};
 pub use table::{LineTable, PublishedLength, TableStation, bundled_tables};
 
 use crate::coord::LatLon;

@@ -2,7 +2,7 @@
 //! the drawn line, and the stations passed.
 
 use std::cmp::Reverse;
-use std::collections::BinaryHeap;
+use std::collections::{BinaryHeap, HashMap};
 
 use petgraph::graph::{EdgeIndex, NodeIndex};
 use petgraph::visit::EdgeRef;
@@ -54,6 +54,20 @@ pub struct RailLeg {
     pub lines: Vec<String>,
     /// Named points drawn between stations that have no cited km post (towns the line passes).
     pub drawn_points: Vec<String>,
+    /// The railway's own km posts the leg passes on the track (OpenStreetMap
+    /// `railway:position`), in travel order.
+    pub posts: Vec<PostPass>,
+}
+
+/// A km post passed on a leg.
+#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize)]
+pub struct PostPass {
+    /// The post's value in kilometres, as tagged.
+    pub km_post: f64,
+    /// Its distance from the leg's start along the track.
+    pub from_leg_start: Length,
+    /// The OpenStreetMap node that carries it.
+    pub osm_node: i64,
 }
 
 /// A station on a leg, with its distance from the leg's start.
@@ -369,6 +383,7 @@ impl RailNetwork {
         RailLeg {
             from: a.1.waypoint.clone(),
             to: b.1.waypoint.clone(),
+            posts: self.posts_on(&geometry),
             length,
             // On track geometry the leg's length is the drawn line's (measured once, edge by
             // edge); on chainage the drawn line is a sketch and is measured on its own.
@@ -381,6 +396,32 @@ impl RailNetwork {
             lines,
             drawn_points: Vec::new(),
         }
+    }
+
+    /// The km posts that are vertices of a leg's track geometry, in its order, each with its
+    /// distance along the geometry (posts are track nodes, so they are vertices exactly).
+    fn posts_on(&self, geometry: &[LatLon]) -> Vec<PostPass> {
+        if self.posts.is_empty() {
+            return Vec::new();
+        }
+        let key = |p: &LatLon| (p.lat.to_bits(), p.lon.to_bits());
+        let at: HashMap<(u64, u64), &crate::network::TrackPost> =
+            self.posts.iter().map(|p| (key(&p.at), p)).collect();
+        let mut along = Length::ZERO;
+        let mut passed = Vec::new();
+        for (i, p) in geometry.iter().enumerate() {
+            if i > 0 {
+                along = along + geodesy::distance(geometry[i - 1], *p);
+            }
+            if let Some(post) = at.get(&key(p)) {
+                passed.push(PostPass {
+                    km_post: post.km,
+                    from_leg_start: along,
+                    osm_node: post.osm_node,
+                });
+            }
+        }
+        passed
     }
 
     /// Multi-source Dijkstra. Returns (cost in metres, edges in order, source index, target index).

@@ -339,13 +339,14 @@ fn measure_rail(
                 ),
             ],
         ),
-        network::Measure::Geometry => (
-            Measure::Track,
-            vec![Note::new(
+        network::Measure::Geometry => {
+            let mut notes = vec![Note::new(
                 NoteKind::Measure,
                 "along the track in the --rail file, on the WGS84 ellipsoid",
-            )],
-        ),
+            )];
+            notes.extend(r.legs.iter().filter_map(posts_note));
+            (Measure::Track, notes)
+        }
     };
     for (w, stop) in r.waypoints.iter().zip(stops) {
         if let Some(node) = w.station_osm_node {
@@ -379,6 +380,38 @@ fn measure_rail(
         stop_marks,
         notes,
     }))
+}
+
+/// The railway's own km posts a track leg passes (OpenStreetMap `railway:position`), set
+/// beside the measured length: "km posts 10.0 → 11.0 (2 posts, railway:position) between
+/// km 0.4 and 1.5 of A → B: the posts differ by 1.0 km over 1.1 km of track". Posts count only
+/// along one line's numbering, so the difference is shown, not used as the measure.
+fn posts_note(l: &network::RailLeg) -> Option<Note> {
+    let (first, last) = (l.posts.first()?, l.posts.last()?);
+    let text = if l.posts.len() == 1 {
+        format!(
+            "one km post on {} → {}: {:.3} (railway:position, node {}) at {:.1} km from the leg's start",
+            l.from,
+            l.to,
+            first.km_post,
+            first.osm_node,
+            first.from_leg_start.as_km()
+        )
+    } else {
+        format!(
+            "km posts {:.3} → {:.3} ({} posts, railway:position) between km {:.1} and {:.1} of {} → {}: the posts differ by {:.3} km over {:.3} km of track; they measure one line's numbering only",
+            first.km_post,
+            last.km_post,
+            l.posts.len(),
+            first.from_leg_start.as_km(),
+            last.from_leg_start.as_km(),
+            l.from,
+            l.to,
+            (last.km_post - first.km_post).abs(),
+            (last.from_leg_start - first.from_leg_start).as_km()
+        )
+    };
+    Some(Note::new(NoteKind::Measure, text))
 }
 
 #[cfg(test)]

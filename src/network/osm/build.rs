@@ -10,7 +10,7 @@ use petgraph::graph::{NodeIndex, UnGraph};
 use super::{OsmRail, WayTags};
 use crate::coord::LatLon;
 use crate::geodesy;
-use crate::network::build::{Edge, FileStation, LineInfo, Measure, Node, RailNetwork};
+use crate::network::build::{Edge, FileStation, LineInfo, Measure, Node, RailNetwork, TrackPost};
 use crate::network::{Error, Result};
 use crate::units::Length;
 
@@ -99,6 +99,19 @@ impl OsmRail {
         if graph.edge_count() == 0 {
             return Err(Error::NoOsmTrack);
         }
+        let mut posts: Vec<TrackPost> = self
+            .posts
+            .iter()
+            .filter_map(|p| {
+                Some(TrackPost {
+                    at: *self.positions.get(&p.id)?,
+                    km: p.km,
+                    osm_node: p.id,
+                })
+            })
+            .collect();
+        posts.sort_by_key(|p| p.osm_node);
+        posts.dedup_by_key(|p| p.osm_node);
         let stations = self
             .stations
             .into_iter()
@@ -118,6 +131,7 @@ impl OsmRail {
             tolerance: RailNetwork::TRACK_TOLERANCE,
             stations: Vec::new(),
             station_keys: HashMap::new(),
+            posts,
         }
         .with_stations(stations))
     }
@@ -185,6 +199,7 @@ mod tests {
                 other_names: vec!["Risteys".into()],
                 at: ll(59.9998, 24.02),
             }],
+            posts: Vec::new(),
         }
     }
 

@@ -6,8 +6,10 @@
 //! `disused`, `construction`, `platform`, `tram` and `subway` are left out), with their `name`,
 //! `gauge`, `usage`, `service` and `electrified` tags; station and halt nodes (`railway=station`
 //! or `halt`, or `public_transport=station` with a `train`/`railway` role; `station=subway` and
-//! trams are left out) with `name`, every `name:*` tag, `alt_name` and `official_name`. A way whose nodes are missing (an
-//! extract clipped at its edge leaves way nodes with no location) is cut there into pieces.
+//! trams are left out) with `name`, every `name:*` tag, `alt_name` and `official_name`; and the
+//! railway's own km posts, `railway:position` (or `railway:position:exact`) on nodes of the
+//! track. A way whose nodes are missing (an extract clipped at its edge leaves way nodes with
+//! no location) is cut there into pieces.
 
 pub(crate) mod build;
 pub(crate) mod overpass;
@@ -49,12 +51,23 @@ pub(crate) struct OsmStation {
     pub at: LatLon,
 }
 
-/// What the readers collect: railway ways, the positions of their nodes, and stations.
+/// A node tagged with the railway's own chainage (`railway:position`): a milestone, a
+/// station, a signal or a level crossing. Kept only when it lies on a kept way.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct OsmPost {
+    pub id: i64,
+    /// The post's value in kilometres.
+    pub km: f64,
+}
+
+/// What the readers collect: railway ways, the positions of their nodes, stations and km
+/// posts.
 #[derive(Debug, Default)]
 pub(crate) struct OsmRail {
     pub ways: Vec<OsmWay>,
     pub positions: HashMap<i64, LatLon>,
     pub stations: Vec<OsmStation>,
+    pub posts: Vec<OsmPost>,
 }
 
 impl OsmRail {
@@ -91,6 +104,46 @@ pub(crate) fn way_tags<'a>(tags: impl IntoIterator<Item = (&'a str, &'a str)>) -
         *slot = Some(v.to_string());
     }
     t
+}
+
+/// A km post from a node's tags: `railway:position:exact` when given (it is the more precise),
+/// else `railway:position`.
+pub(crate) fn post<'a>(
+    id: i64,
+    tags: impl IntoIterator<Item = (&'a str, &'a str)>,
+) -> Option<OsmPost> {
+    let (mut exact, mut plain) = (None, None);
+    for (k, v) in tags {
+        match k {
+            "railway:position:exact" => exact = position_km(v),
+            "railway:position" => plain = position_km(v),
+            _ => {}
+        }
+    }
+    Some(OsmPost {
+        id,
+        km: exact.or(plain)?,
+    })
+}
+
+/// A `railway:position` value in kilometres: "12.3" or "12,3" are kilometres, "mi:7.6" miles
+/// (as the OpenStreetMap wiki's key page documents). Anything else (a chainage in another
+/// scheme, "12+345", a note) is not read.
+pub(crate) fn position_km(v: &str) -> Option<f64> {
+    let v = v.trim();
+    let (v, factor) = match v.strip_prefix("mi:") {
+        Some(m) => (m.trim(), crate::units::Length::miles(1.0).as_km()),
+        None => (v, 1.0),
+    };
+    if v.is_empty()
+        || !v
+            .chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | '-'))
+    {
+        return None;
+    }
+    let km: f64 = v.replacen(',', ".", 1).parse().ok()?;
+    (km.is_finite() && km.abs() < 100_000.0).then_some(km * factor)
 }
 
 /// A station from a node's tags and position, if the node is a railway station or halt with a
@@ -141,6 +194,30 @@ mod tests {
             lat: 60.17,
             lon: 24.94,
         }
+    }
+
+    #[test]
+    fn km_posts_in_km_or_miles_exact_first() {
+        assert_eq!(position_km("12.3"), Some(12.3));
+        assert_eq!(position_km(" 12,5 "), Some(12.5));
+        assert_eq!(position_km("-0.4"), Some(-0.4));
+        let mi = position_km("mi:10").unwrap();
+        assert!((mi - 16.09344).abs() < 1e-9, "{mi}");
+        for bad in ["", "12+345", "km 12", "1.2.3", "NaN", "inf", "1e400"] {
+            assert_eq!(position_km(bad), None, "{bad}");
+        }
+        let p = post(7, [("railway", "milestone"), ("railway:position", "12.3")]).unwrap();
+        assert_eq!((p.id, p.km), (7, 12.3));
+        let p = post(
+            7,
+            [
+                ("railway:position:exact", "12.345"),
+                ("railway:position", "12.3"),
+            ],
+        )
+        .unwrap();
+        assert_eq!(p.km, 12.345);
+        assert!(post(7, [("railway", "milestone")]).is_none());
     }
 
     #[test]

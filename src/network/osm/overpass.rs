@@ -6,7 +6,7 @@ use std::collections::HashMap;
 
 use serde::Deserialize;
 
-use super::{OsmRail, OsmWay, is_kept_railway, station, way_tags};
+use super::{OsmRail, OsmWay, is_kept_railway, post, station, way_tags};
 use crate::coord::LatLon;
 use crate::network::{Error, Result};
 
@@ -81,6 +81,7 @@ pub(crate) fn read(text: &str) -> Result<OsmRail> {
                 let at = position("node", e.id, lat, lon)?;
                 all.insert(e.id, at);
                 rail.stations.extend(station(e.id, at, tag_iter()));
+                rail.posts.extend(post(e.id, tag_iter()));
             }
             "way" if is_kept_railway(tag_iter()) => {
                 if !e.geometry.is_empty() && e.geometry.len() == e.nodes.len() {

@@ -8,7 +8,7 @@ use std::path::Path;
 
 use osmpbf::{Element, ElementReader};
 
-use super::{OsmRail, OsmStation, OsmWay, is_kept_railway, station, way_tags};
+use super::{OsmPost, OsmRail, OsmStation, OsmWay, is_kept_railway, post, station, way_tags};
 use crate::coord::LatLon;
 use crate::network::Result;
 
@@ -17,12 +17,14 @@ use crate::network::Result;
 struct Found {
     ways: Vec<OsmWay>,
     stations: Vec<OsmStation>,
+    posts: Vec<OsmPost>,
 }
 
 impl Found {
     fn merge(mut self, mut other: Found) -> Found {
         self.ways.append(&mut other.ways);
         self.stations.append(&mut other.stations);
+        self.posts.append(&mut other.posts);
         self
     }
 }
@@ -41,6 +43,7 @@ pub(crate) fn read(path: &Path) -> Result<OsmRail> {
                 Element::Node(n) => {
                     if let Ok(at) = position(n.decimicro_lat(), n.decimicro_lon()) {
                         f.stations.extend(station(n.id(), at, n.tags()));
+                        f.posts.extend(post(n.id(), n.tags()));
                     }
                 }
                 Element::DenseNode(n) => {
@@ -48,6 +51,7 @@ pub(crate) fn read(path: &Path) -> Result<OsmRail> {
                         && let Ok(at) = position(n.decimicro_lat(), n.decimicro_lon())
                     {
                         f.stations.extend(station(n.id(), at, n.tags()));
+                        f.posts.extend(post(n.id(), n.tags()));
                     }
                 }
                 _ => {}
@@ -84,10 +88,12 @@ pub(crate) fn read(path: &Path) -> Result<OsmRail> {
         ways: first.ways,
         positions: positions.into_iter().collect::<HashMap<_, _>>(),
         stations: first.stations,
+        posts: first.posts,
     };
     // Blocks finish in any order: sort for deterministic output.
     rail.ways.sort_by_key(|w| w.id);
     rail.stations.sort_by_key(|s| s.id);
+    rail.posts.sort_by_key(|p| p.id);
     Ok(rail)
 }
 

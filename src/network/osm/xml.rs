@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use quick_xml::events::{BytesStart, Event};
 
-use super::{OsmRail, OsmWay, is_kept_railway, station, way_tags};
+use super::{OsmRail, OsmWay, is_kept_railway, post, station, way_tags};
 use crate::coord::LatLon;
 use crate::network::{Error, Result};
 
@@ -118,6 +118,7 @@ fn close(
         Some(Open::Node { id, at }) => {
             all.insert(id, at);
             rail.stations.extend(station(id, at, pairs()));
+            rail.posts.extend(post(id, pairs()));
         }
         Some(Open::Way { id, nodes }) if is_kept_railway(pairs()) => {
             rail.ways.push(OsmWay {
@@ -206,5 +207,49 @@ mod tests {
             .unwrap_err();
         assert!(e.to_string().contains("way 7's <nd>"), "{e}");
         assert!(matches!(read("<osm><node"), Err(Error::OsmXml { .. })));
+    }
+
+    #[test]
+    fn km_posts_on_the_track_are_passed_in_travel_order() {
+        use crate::network::{RailFormat, RailNetwork, Waypoint};
+        let text = r#"<osm version="0.6">
+  <node id="1" lat="60.0" lon="24.0"/>
+  <node id="2" lat="60.0" lon="24.01"><tag k="railway" v="milestone"/><tag k="railway:position" v="10.0"/></node>
+  <node id="3" lat="60.0" lon="24.02"><tag k="railway" v="signal"/><tag k="railway:position" v="10.5"/><tag k="railway:position:exact" v="10.556"/></node>
+  <node id="4" lat="60.0" lon="24.03"/>
+  <node id="9" lat="61.0" lon="25.0"><tag k="railway" v="milestone"/><tag k="railway:position" v="99"/></node>
+  <way id="10"><nd ref="1"/><nd ref="2"/><nd ref="3"/><nd ref="4"/><tag k="railway" v="rail"/></way>
+</osm>"#;
+        let net = RailNetwork::from_text(text, RailFormat::OsmXml).unwrap();
+        // The post off the track (node 9) is not kept.
+        assert_eq!(net.posts.len(), 2);
+        let at = |lon: f64| Waypoint::at("", LatLon { lat: 60.0, lon });
+        for n in [
+            net.clone(),
+            RailNetwork::from_compiled(&net.to_compiled()).unwrap(),
+        ] {
+            let east = n.route(&[at(24.0), at(24.03)]).unwrap();
+            let p = &east.legs[0].posts;
+            assert_eq!(
+                p.iter().map(|p| p.km_post).collect::<Vec<_>>(),
+                [10.0, 10.556]
+            );
+            assert_eq!(p.iter().map(|p| p.osm_node).collect::<Vec<_>>(), [2, 3]);
+            // 0.01° of longitude at 60° N is 558 m on the ellipsoid.
+            assert!(
+                (p[0].from_leg_start.as_m() - 558.0).abs() < 2.0,
+                "{:?}",
+                p[0]
+            );
+            assert!(
+                (p[1].from_leg_start.as_m() - 1116.0).abs() < 4.0,
+                "{:?}",
+                p[1]
+            );
+            // Travelled the other way, the posts come in the other order.
+            let west = n.route(&[at(24.03), at(24.0)]).unwrap();
+            let back: Vec<f64> = west.legs[0].posts.iter().map(|p| p.km_post).collect();
+            assert_eq!(back, [10.556, 10.0]);
+        }
     }
 }
