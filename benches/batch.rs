@@ -4,6 +4,13 @@
 //!
 //! `cargo bench --bench batch`. `first_story` is a process's first check: the gazetteer loaded
 //! and every index built, then one story checked.
+//!
+//! Medians on 2 shared cores under load (load average 5–14), November 2026, built with
+//! `--profile profiling` (release code without LTO): `story_in_a_batch` 1.90 ms (fastest
+//! 1.37 ms), `first_story` 82 ms. A profile of `check DIR --no-map` on 1,000 copies of the
+//! default story puts a story's time in its route (about 43 %: geodesics 20 %, crossings 13 %,
+//! name resolution 13 %), parsing its TOML (16 %), the table report (13 %) and the claims
+//! (12 %); the allocator takes about a fifth across them.
 
 use routecheck::pipeline::Pipeline;
 use routecheck::report;
