@@ -470,6 +470,54 @@ fn issue_18_report_fits_the_width_and_explain_shows_one_claim() {
         .stderr(predicate::str::contains("afp-distance"));
 }
 
+/// Issue 18: `--explain ID` fits an 80-column terminal as the table does, each long line
+/// continuing under its value; piped without a width, its lines stay whole.
+#[test]
+fn regression_issue_18_explain_wraps_to_the_width() {
+    let explain = |columns: Option<&str>| {
+        let mut c = routecheck();
+        if let Some(n) = columns {
+            c.env("COLUMNS", n);
+        }
+        let out = c
+            .args(["check", "--explain", "ap-flight"])
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let whole = explain(None);
+    let fitted = explain(Some("80"));
+    let widths = |s: &str| -> Vec<usize> {
+        s.lines()
+            .map(unicode_width::UnicodeWidthStr::width)
+            .collect()
+    };
+    assert!(
+        widths(&whole).iter().any(|w| *w > 80),
+        "the arithmetic line is long"
+    );
+    assert!(widths(&fitted).iter().all(|w| *w <= 80), "{fitted}");
+    // Continuations start under the value, 12 cells in, after a label line.
+    let lines: Vec<&str> = fitted.lines().collect();
+    let continued: Vec<&&str> = lines.iter().filter(|l| l.starts_with(' ')).collect();
+    assert!(!continued.is_empty());
+    assert!(
+        continued
+            .iter()
+            .all(|l| l.starts_with(&" ".repeat(12)) && !l[12..].starts_with(' ')),
+        "{fitted}"
+    );
+    // Nothing is lost.
+    let words = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert_eq!(words(&fitted), words(&whole));
+    assert!(fitted.starts_with("claim       ap-flight (AP, flight)\n"));
+}
+
 /// Runs a shell line with `routecheck` on the PATH, in `dir`.
 fn shell(line: &str, dir: &std::path::Path) -> std::process::Output {
     let bin = assert_cmd::cargo::cargo_bin("routecheck");
@@ -486,10 +534,15 @@ fn shell(line: &str, dir: &std::path::Path) -> std::process::Output {
         .unwrap()
 }
 
+/// True when `tool` can be run; else says SKIPPED for the part of the test that needs it.
 fn installed(tool: &str) -> bool {
-    shell(&format!("command -v {tool}"), std::path::Path::new("."))
+    let found = shell(&format!("command -v {tool}"), std::path::Path::new("."))
         .status
-        .success()
+        .success();
+    if !found {
+        println!("SKIPPED the README pipeline with {tool}: {tool} not found");
+    }
+    found
 }
 
 /// Issue 18: the README's pipelines: jq over the JSON, a folder to CSV, a draft story piped
@@ -517,6 +570,24 @@ fn issue_18_readme_pipelines() {
     assert!(out.status.success());
     let csv = std::fs::read_to_string(dir.path().join("claims.csv")).unwrap();
     assert_eq!(csv.lines().count(), 3, "{csv}");
+    // What a spreadsheet reads: the README's columns, one row per claim, numbers as numbers.
+    let mut table = csv::Reader::from_reader(csv.as_bytes());
+    assert_eq!(
+        table
+            .headers()
+            .unwrap()
+            .iter()
+            .collect::<Vec<_>>()
+            .join(", "),
+        "file, story, claim, outlet, kind, verdict, claimed, computed, unit, claimed_lo, \
+         claimed_hi, accepted_lo, accepted_hi, computed_lo, computed_hi, deviation_percent, \
+         tolerance, error"
+    );
+    for row in table.records() {
+        let row = row.unwrap();
+        assert_eq!(&row[0], "stories/a.toml");
+        assert!(row[13].parse::<f64>().is_ok(), "computed_lo: {row:?}");
+    }
     std::fs::write(
         dir.path().join("news.txt"),
         "The 1,200 kilometre (745 miles) journey from Pyongyang to Vladivostok.",

@@ -35,8 +35,35 @@ fn validator(name: &str) -> jsonschema::Validator {
     let schema: Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
     jsonschema::options()
         .should_validate_formats(true)
+        .with_retriever(SchemaFolder)
         .build(&schema)
         .unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+/// Resolves a schema's reference to another (`urn:routecheck:schema:claims:2`) to its file in
+/// docs/schema/, offline, checking that the file declares that id.
+struct SchemaFolder;
+
+impl jsonschema::Retrieve for SchemaFolder {
+    fn retrieve(
+        &self,
+        uri: &jsonschema::Uri<String>,
+    ) -> Result<Value, Box<dyn std::error::Error + Send + Sync>> {
+        let id = uri.as_str();
+        let name = id
+            .strip_prefix("urn:routecheck:schema:")
+            .and_then(|rest| rest.rsplit_once(':'))
+            .map(|(name, _version)| name)
+            .ok_or_else(|| format!("{id}: not a routecheck schema id"))?;
+        let path = root()
+            .join("docs/schema")
+            .join(format!("{name}.schema.json"));
+        let schema: Value = serde_json::from_str(&std::fs::read_to_string(&path)?)?;
+        if schema["$id"] != id {
+            return Err(format!("{} declares {}, not {id}", path.display(), schema["$id"]).into());
+        }
+        Ok(schema)
+    }
 }
 
 /// The schema's complaints about `v`, one per line.
@@ -195,4 +222,138 @@ fn distance_json_matches_its_schema() {
     let v = run(&["distance", "Pyongyang", "Vladivostok", "--json"]);
     assert_valid(&validator("distance.schema.json"), &v, "distance --json");
     assert_eq!(v["schema"], "routecheck.distance/1");
+}
+
+/// Issue 18: `sources --json` names its schema, and every data set has a path, a description,
+/// an origin and a licence.
+#[test]
+fn regression_issue_18_sources_json_matches_its_schema() {
+    let v = run(&["sources", "--json"]);
+    let schema = validator("sources.schema.json");
+    assert_valid(&schema, &v, "sources --json");
+    assert_eq!(v["schema"], "routecheck.sources/1");
+    let bundled = v["bundled"].as_array().unwrap();
+    assert!(bundled.iter().any(|d| d["path"] == "data/world"), "{v}");
+    let mut bad = v.clone();
+    bad["bundled"][0].as_object_mut().unwrap().remove("licence");
+    assert!(
+        !errors(&schema, &bad).is_empty(),
+        "a data set without a licence"
+    );
+}
+
+/// Issue 18: `rail import --json` names its schema and the counts of the compiled network.
+#[test]
+fn regression_issue_18_rail_import_json_matches_its_schema() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = routecheck(dir.path())
+        .arg("rail")
+        .arg("import")
+        .arg(root().join("tests/data/Helsinki.osm.pbf"))
+        .args(["-o", "helsinki.rail", "--json"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let schema = validator("rail-import.schema.json");
+    assert_valid(&schema, &v, "rail import --json");
+    assert_eq!(v["schema"], "routecheck.rail-import/1");
+    assert_eq!(v["source_format"], "osm_pbf");
+    assert_eq!(v["segments"], 311);
+    let written = std::fs::metadata(dir.path().join("helsinki.rail"))
+        .unwrap()
+        .len();
+    assert_eq!(v["bytes"], written);
+    let mut bad = v.clone();
+    bad["source_format"] = "shapefile".into();
+    assert!(
+        !errors(&schema, &bad).is_empty(),
+        "an unknown source format"
+    );
+}
+
+/// Issue 18: every line of `check DIR --format json` is a story's report (claims schema, with
+/// its file) or, for a file that could not be checked, a batch-error record.
+#[test]
+fn regression_issue_18_batch_json_lines_match_their_schemas() {
+    let dir = tempfile::tempdir().unwrap();
+    let stories = dir.path().join("stories");
+    std::fs::create_dir(&stories).unwrap();
+    std::fs::copy(
+        root().join("data/stories/kim-jong-un-train-2023-09.toml"),
+        stories.join("a.toml"),
+    )
+    .unwrap();
+    std::fs::write(stories.join("b.toml"), "title = \"no waypoints\"\n").unwrap();
+    let out = routecheck(dir.path())
+        .args(["check", "stories", "--no-map", "--format", "json"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2), "a file could not be checked");
+    let lines: Vec<Value> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 2);
+    let (claims, failed) = (
+        validator("claims.schema.json"),
+        validator("batch-error.schema.json"),
+    );
+    assert_eq!(lines[0]["schema"], "routecheck.claims/2");
+    assert_eq!(lines[0]["file"], "stories/a.toml");
+    assert_valid(&claims, &lines[0], "the report line");
+    assert_eq!(lines[1]["schema"], "routecheck.batch-error/1");
+    assert_eq!(lines[1]["file"], "stories/b.toml");
+    assert_valid(&failed, &lines[1], "the error line");
+    let mut bad = lines[1].clone();
+    bad.as_object_mut().unwrap().remove("file");
+    assert!(
+        !errors(&failed, &bad).is_empty(),
+        "an error without its file"
+    );
+}
+
+/// Issue 18: every line of `check --articles` is a result (whose report is a claims report)
+/// or an error record naming its line.
+#[test]
+fn regression_issue_18_article_results_match_their_schema() {
+    let dir = tempfile::tempdir().unwrap();
+    let lines = [
+        r#"{"id": "a1", "text": "A 1,200 kilometre (745 miles) journey from Pyongyang to Vladivostok.", "outlet": "AFP", "date": "2023-09-11"}"#,
+        "not json",
+        r#"{"id": 7, "text": "The train covered the 344 kilometres from London to Paris."}"#,
+    ];
+    std::fs::write(dir.path().join("archive.jsonl"), lines.join("\n") + "\n").unwrap();
+    let out = routecheck(dir.path())
+        .args(["check", "--articles", "archive.jsonl"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2), "a line is not an article");
+    let results: Vec<Value> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(results.len(), 3);
+    let schema = validator("article-result.schema.json");
+    for (i, r) in results.iter().enumerate() {
+        assert_valid(&schema, r, &format!("line {}", i + 1));
+        assert_eq!(r["schema"], "routecheck.article-result/1");
+        assert_eq!(r["line"], i + 1);
+    }
+    assert_eq!(results[0]["report"]["schema"], "routecheck.claims/2");
+    assert!(results[1]["error"].is_string() && results[1]["id"].is_null());
+    assert!(results[2]["outlet"].is_null());
+    // The report inside is held to the claims schema: a report without claims is refused.
+    let mut bad = results[0].clone();
+    bad["report"].as_object_mut().unwrap().remove("claims");
+    assert!(
+        !errors(&schema, &bad).is_empty(),
+        "a report without its claims"
+    );
 }

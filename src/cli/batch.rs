@@ -180,7 +180,12 @@ fn check_one(
     };
     Ok(Checked {
         text,
-        rows: claim_rows::of(&shown, &c),
+        // Only the CSV report reads the rows.
+        rows: if format == Format::Csv {
+            claim_rows::of(&shown, &c)
+        } else {
+            ClaimRows::new()
+        },
         summary: Summary::of(&c.claims),
         code: super::check::exit_code(&c),
         fail_reason: super::check::fail_reason(&c),

@@ -1,5 +1,6 @@
 //! `check --explain CLAIM_ID`: one claim in full, nothing shortened: the quote, the figures,
-//! the tolerance, the arithmetic, why a bound settles or does not, and its pairings.
+//! the tolerance, the arithmetic, why a bound settles or does not, and its pairings. On a
+//! terminal (or with `COLUMNS=N`) long lines wrap under their value, as the table does.
 
 use routecheck::claims::{Checked, Verdict};
 use routecheck::pipeline::Outcome;
@@ -18,8 +19,15 @@ pub fn claim(c: &Outcome, id: &str) -> miette::Result<String> {
             c.story.meta.id
         ));
     };
-    Ok(text(k))
+    Ok(routecheck::report::wrap_hanging(
+        &text(k),
+        super::terminal_width(),
+        LABEL_WIDTH,
+    ))
 }
+
+/// The cells of a line's label ("arithmetic  "): continuations start under the value.
+const LABEL_WIDTH: usize = 12;
 
 fn text(k: &Checked) -> String {
     let clean = |s: &str| s.chars().filter(|c| !c.is_control()).collect::<String>();

@@ -1,7 +1,8 @@
 //! The JSON the place commands print (`locate`, `near`, `route`, `distance`): each object
 //! names its schema (documented in docs/schema/), every `geometry` is RFC 7946 GeoJSON
 //! (`[lon, lat]`, 6 decimals), `--format geojson` is a FeatureCollection, and times are RFC
-//! 3339 with the zone's name in a field of its own.
+//! 3339 with the zone's name in a field of its own. The schema ids of the other commands'
+//! JSON (`rail import`, `sources`) are here too.
 
 use routecheck::coord::LatLon;
 use routecheck::export::split_antimeridian;
@@ -16,6 +17,10 @@ pub const NEAR: &str = "routecheck.near/1";
 pub const ROUTE: &str = "routecheck.route/1";
 /// `distance --json`.
 pub const DISTANCE: &str = "routecheck.distance/1";
+/// `rail import --json`.
+pub const RAIL_IMPORT: &str = "routecheck.rail-import/1";
+/// `sources --json`.
+pub const SOURCES: &str = "routecheck.sources/1";
 
 /// How `locate` and `near` print.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]

@@ -47,6 +47,7 @@ pub fn run(a: Args, out: &mut dyn std::io::Write) -> miette::Result<u8> {
         format!(
             "{:#}\n",
             serde_json::json!({
+                "schema": super::json_out::RAIL_IMPORT,
                 "source": a.file.display().to_string(),
                 "source_format": format,
                 "output": a.output.display().to_string(),

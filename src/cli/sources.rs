@@ -13,7 +13,11 @@ pub fn run(a: Args, out: &mut dyn std::io::Write) -> miette::Result<u8> {
     let text = if a.json {
         format!(
             "{:#}\n",
-            serde_json::json!({ "bundled": BUNDLED, "from_crates": FROM_CRATES })
+            serde_json::json!({
+                "schema": super::json_out::SOURCES,
+                "bundled": BUNDLED,
+                "from_crates": FROM_CRATES,
+            })
         )
     } else {
         let mut s =

@@ -8,10 +8,12 @@ mod json;
 mod markdown;
 mod table;
 mod text;
+mod wrap;
 
 pub use json::{json, json_line};
 pub use markdown::markdown;
 pub use table::{table, table_fit};
+pub use wrap::wrap_hanging;
 
 use crate::claims::{Checked, Verdict};
 use crate::route::{Resolved, ResolvedWaypoint, Route};
