@@ -184,6 +184,7 @@ fn build(
             kind: format!("{kind:?}").to_lowercase(),
             at: *at,
             km_from_start: at_km[i],
+            km_at_least: false,
             time_range: None,
         });
     }

@@ -176,6 +176,26 @@ fn a_direct_leg_in_a_train_story_is_a_bound() {
         svg.contains("km ≥ 393"),
         "no lower-bound km label in the map"
     );
+    // The GIS exports say so too: the GeoJSON property, the GPX and KML descriptions.
+    let gj: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(out.join("paris-lyon-direct.geojson")).unwrap(),
+    )
+    .unwrap();
+    let bound: Vec<(String, bool)> = gj["features"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["properties"]["feature"] == "waypoint")
+        .map(|f| {
+            let p = &f["properties"];
+            (
+                p["name"].as_str().unwrap().to_string(),
+                p["km_at_least"].as_bool().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(bound.len(), 2, "{bound:?}");
+    assert!(!bound[0].1 && bound[1].1, "{bound:?}");
 }
 
 /// An article far from the seed region, with a dateline agency that is no place ("Test"

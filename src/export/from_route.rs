@@ -69,6 +69,7 @@ pub fn export_route(story: &Story, route: &Route) -> ExportRoute {
                     .unwrap_or_else(|| "waypoint".into()),
                 at: w.at,
                 km_from_start: m.km,
+                km_at_least: m.at_least,
                 time_range: j
                     .times
                     .iter()

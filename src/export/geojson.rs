@@ -105,6 +105,7 @@ pub fn geojson(route: &ExportRoute) -> String {
             "km_from_start".into(),
             JsonValue::from(round(w.km_from_start.as_km(), 3)),
         );
+        props.insert("km_at_least".into(), JsonValue::from(w.km_at_least));
         time(&mut props, &w.time_range);
         features.push(feature(Geometry::new_point(pos(w.at)), props));
     }
@@ -186,6 +187,7 @@ pub(crate) mod tests {
                 kind: "origin".into(),
                 at: a,
                 km_from_start: Length::ZERO,
+                km_at_least: false,
                 time_range: None,
             }],
             crossings: vec![ExportCrossing {

@@ -22,9 +22,10 @@ pub fn gpx(route: &ExportRoute) -> String {
     for w in &route.waypoints {
         let _ = writeln!(
             s,
-            "  <wpt {}><name>{}</name><desc>km {} from start</desc><type>{}</type></wpt>",
+            "  <wpt {}><name>{}</name><desc>km {}{} from start</desc><type>{}</type></wpt>",
             latlon(w.at),
             xml_esc(&w.name),
+            if w.km_at_least { "≥ " } else { "" },
             km1(w.km_from_start),
             xml_esc(&w.kind)
         );
@@ -96,5 +97,18 @@ mod tests {
         let lines = crate::render::track::read(&s).unwrap();
         assert_eq!(lines.len(), 2, "the two legs (tracks win over the route)");
         assert_eq!(s, gpx(&sample()));
+    }
+
+    #[test]
+    fn a_lower_bound_km_reads_as_one() {
+        let mut r = sample();
+        assert!(gpx(&r).contains("<desc>km 0.0 from start</desc>"));
+        r.waypoints[0].km_at_least = true;
+        r.waypoints[0].km_from_start = crate::units::Length::km(393.0);
+        assert!(
+            gpx(&r).contains("<desc>km ≥ 393.0 from start</desc>"),
+            "{}",
+            gpx(&r)
+        );
     }
 }

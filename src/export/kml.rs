@@ -71,9 +71,10 @@ pub fn kml(route: &ExportRoute) -> String {
     for w in &route.waypoints {
         let _ = writeln!(
             s,
-            "    <Placemark><name>{}</name><description>{}, km {} from start</description><Point><coordinates>{}</coordinates></Point></Placemark>",
+            "    <Placemark><name>{}</name><description>{}, km {}{} from start</description><Point><coordinates>{}</coordinates></Point></Placemark>",
             xml_esc(&w.name),
             xml_esc(&w.kind),
+            if w.km_at_least { "≥ " } else { "" },
             km1(w.km_from_start),
             coords(&[w.at])
         );
@@ -113,5 +114,13 @@ mod tests {
         assert_eq!(placemarks, 4);
         assert!(s.contains("<coordinates>125.75432,39.03385 130.65156,42.42387</coordinates>"));
         assert_eq!(s, kml(&sample()));
+    }
+
+    #[test]
+    fn a_lower_bound_km_reads_as_one() {
+        let mut r = crate::export::geojson::tests::sample();
+        r.waypoints[0].km_at_least = true;
+        r.waypoints[0].km_from_start = crate::units::Length::km(393.0);
+        assert!(kml(&r).contains(", km ≥ 393.0 from start"), "{}", kml(&r));
     }
 }

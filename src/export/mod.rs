@@ -111,6 +111,9 @@ pub struct ExportWaypoint {
     pub at: LatLon,
     /// Distance along the route from its start.
     pub km_from_start: Length,
+    /// True when `km_from_start` is a lower bound: a leg before the stop has no line data
+    /// and is measured as the straight line.
+    pub km_at_least: bool,
     /// When the route is at the stop, if known.
     pub time_range: Option<TimeRange>,
 }
