@@ -129,7 +129,7 @@ impl Gazetteer {
         let admin1 = admin1::Admin1Names::new(admin1::ADMIN1_TSV)?;
         let mut extra = curated::parse_curated(curated::CURATED_TSV)?;
         extra.extend(curated::parse_rivers(curated::RIVERS_JSON)?);
-        extra.extend(seas::parse_seas(seas::SEAS_TSV)?);
+        extra.extend(seas::parse_seas(seas::sea_rows()?));
         let mut g = Gazetteer::build(Some(world), admin1, extra);
         g.airports_tsv = Some(airports::AIRPORTS_TSV);
         g.admin1_aliases = admin1_aliases::Admin1Aliases::new(admin1_aliases::ADMIN1_ALIASES_TSV);

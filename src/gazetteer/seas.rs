@@ -10,29 +10,40 @@ use super::error::Error;
 use super::place::{Place, PlaceGeometry, PlaceKind, Source};
 use crate::coord::LatLon;
 
-pub(crate) const SEAS_TSV: &str = include_str!("../../data/seas/seas.tsv");
+const SEAS_TSV: &str = include_str!("../../data/seas/seas.tsv");
 const FILE: &str = "data/seas/seas.tsv";
 /// The dataset name every sea's [`Source`] carries.
 pub const SEAS_DATASET: &str = "Natural Earth 1:10m marine areas (public domain)";
 
-#[derive(Debug, serde::Deserialize)]
-struct Row {
-    name: String,
-    label_lat: f64,
-    label_lon: f64,
-    south: f64,
-    west: f64,
-    north: f64,
-    east: f64,
+/// One row of seas.tsv: a sea's name, its label point and its bounding box in degrees.
+#[derive(Debug, Clone, serde::Deserialize)]
+pub(crate) struct SeaRow {
+    pub name: String,
+    pub label_lat: f64,
+    pub label_lon: f64,
+    pub south: f64,
+    pub west: f64,
+    pub north: f64,
+    pub east: f64,
+}
+
+/// The bundled sea table, read and checked once per process (the gazetteer and the map both
+/// use it).
+pub(crate) fn sea_rows() -> Result<&'static [SeaRow], Error> {
+    static ROWS: std::sync::OnceLock<Vec<SeaRow>> = std::sync::OnceLock::new();
+    if let Some(r) = ROWS.get() {
+        return Ok(r);
+    }
+    let rows = read_rows(SEAS_TSV)?;
+    Ok(ROWS.get_or_init(|| rows))
 }
 
 /// Reads seas.tsv: name, label lat, label lon, south, west, north, east. A row whose label
 /// point lies outside its own bounding box is refused.
-pub(crate) fn parse_seas(text: &str) -> Result<Vec<Place>, Error> {
-    let rows: Vec<Row> =
+fn read_rows(text: &str) -> Result<Vec<SeaRow>, Error> {
+    let rows: Vec<SeaRow> =
         crate::rows::read(FILE, text, b'\t').map_err(|e| Error::from_rows(FILE, &e))?;
-    let mut out = Vec::with_capacity(rows.len());
-    for r in rows {
+    for r in &rows {
         let bad = |what: String| Error::CorruptData {
             file: FILE,
             reason: format!("{}: {what}", r.name),
@@ -42,6 +53,18 @@ pub(crate) fn parse_seas(text: &str) -> Result<Vec<Place>, Error> {
         if !inside {
             return Err(bad("the label point lies outside the bounding box".into()));
         }
+    }
+    Ok(rows)
+}
+
+/// The seas as gazetteer places, named at their label points.
+pub(crate) fn parse_seas(rows: &[SeaRow]) -> Vec<Place> {
+    let mut out = Vec::with_capacity(rows.len());
+    for r in rows {
+        let at = LatLon {
+            lat: r.label_lat,
+            lon: r.label_lon,
+        };
         out.push(Place {
             id: format!("sea:{}", r.name),
             name: r.name.clone(),
@@ -55,11 +78,11 @@ pub(crate) fn parse_seas(text: &str) -> Result<Vec<Place>, Error> {
             tz: None,
             source: Source {
                 dataset: SEAS_DATASET.into(),
-                id: r.name,
+                id: r.name.clone(),
             },
         });
     }
-    Ok(out)
+    out
 }
 
 #[cfg(test)]
@@ -68,7 +91,7 @@ mod tests {
 
     #[test]
     fn the_bundled_table_parses_with_every_name_once() {
-        let seas = parse_seas(SEAS_TSV).unwrap();
+        let seas = parse_seas(sea_rows().unwrap());
         assert!(seas.len() > 280, "{}", seas.len());
         let mut names: Vec<&str> = seas.iter().map(|p| p.name.as_str()).collect();
         names.sort();
@@ -87,11 +110,11 @@ mod tests {
 
     #[test]
     fn a_label_outside_its_box_is_refused() {
-        let e = parse_seas("Nowhere Sea\t10\t10\t20\t20\t30\t30\n")
+        let e = read_rows("Nowhere Sea\t10\t10\t20\t20\t30\t30\n")
             .unwrap_err()
             .to_string();
         assert!(e.contains("Nowhere Sea") && e.contains("outside"), "{e}");
-        let e = parse_seas("Short Sea\t10\t10\n").unwrap_err().to_string();
+        let e = read_rows("Short Sea\t10\t10\n").unwrap_err().to_string();
         assert!(e.contains("line 1"), "{e}");
     }
 }

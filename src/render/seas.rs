@@ -7,25 +7,12 @@ use super::Error;
 use super::names::Grid;
 use super::svg::Px;
 use super::view::View;
-use crate::gazetteer::seas::SEAS_TSV;
+use crate::gazetteer::seas::{SeaRow as Row, sea_rows};
 
-const FILE: &str = "data/seas/seas.tsv";
 /// At most this many sea names on one map.
 const MAX_SEAS: usize = 6;
 /// Metres in one degree of latitude (the mean; only sizes a sea against the map).
 const M_PER_DEG: f64 = 111_320.0;
-
-/// A row of the table.
-#[derive(Debug, serde::Deserialize)]
-struct Row {
-    name: String,
-    label_lat: f64,
-    label_lon: f64,
-    south: f64,
-    west: f64,
-    north: f64,
-    east: f64,
-}
 
 /// A sea name to place, in the middle of its water on the map.
 #[derive(Debug, Clone, PartialEq)]
@@ -41,10 +28,9 @@ pub struct SeaName {
 /// seas and the frame (so the Sea of Japan is named on a map whose frame stops short of the
 /// sea's own label point). A sea whose box goes round the world is named at its label point.
 pub fn in_view(view: &View, grid: &Grid) -> Result<Vec<SeaName>, Error> {
-    let rows: Vec<Row> =
-        crate::rows::read(FILE, SEAS_TSV, b'\t').map_err(|_| crate::geodata::Error::Basemap {
-            what: "the sea table data/seas/seas.tsv does not parse",
-        })?;
+    let rows = sea_rows().map_err(|_| crate::geodata::Error::Basemap {
+        what: "the sea table data/seas/seas.tsv does not parse",
+    })?;
     let per_px = view.ground_per_px().as_m();
     let f = view.frame;
     let lon0 = view.proj.lon0_deg();
