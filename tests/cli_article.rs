@@ -77,3 +77,54 @@ fn issue_15_one_place_and_several_articles() {
                 .and(predicate::str::contains("390 km Paris → Lyon")),
         );
 }
+
+/// Issue 15: an article's publication date (`--date`, or an archive record's `date`) gives the
+/// year of a date the text writes without one; a date that is not one is refused by name.
+#[test]
+fn issue_15_the_publication_date_gives_a_date_its_year() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = article(
+        dir.path(),
+        "miro.txt",
+        "After leaving Napier on July 5 for Wellington, the ketch Miro was hove-to for four days.\n",
+    );
+    let draft = |extra: &[&str]| {
+        let out = routecheck()
+            .arg("extract")
+            .arg(&a)
+            .args(extra)
+            .output()
+            .unwrap();
+        (
+            out.status.code(),
+            String::from_utf8_lossy(&out.stdout).into_owned(),
+        )
+    };
+    let (code, text) = draft(&[]);
+    assert_eq!(code, Some(0));
+    assert!(!text.contains("[[events]]"), "no year, no event:\n{text}");
+    let (code, text) = draft(&["--date", "1939-07-14"]);
+    assert_eq!(code, Some(0));
+    assert!(text.contains("time = 1939-07-05T00:00:00"), "{text}");
+    assert!(text.contains("what = \"left Napier\""), "{text}");
+    routecheck()
+        .arg("extract")
+        .arg(&a)
+        .args(["--date", "14 July 1939"])
+        .assert()
+        .code(2)
+        .stderr(
+            predicate::str::contains("is not a date").and(predicate::str::contains("YYYY-MM-DD")),
+        );
+    routecheck()
+        .arg("extract")
+        .arg(&a)
+        .args(["--date", "1939-07-14", "--date", "1939-07-15"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("2 --date values for 1 articles"));
+    // An archive record's RFC 3339 time is read by its date, as `--date` reads it.
+    let (code, text) = draft(&["--date", "1939-07-14T09:00:00+12:00"]);
+    assert_eq!(code, Some(0));
+    assert!(text.contains("time = 1939-07-05T00:00:00"), "{text}");
+}

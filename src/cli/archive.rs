@@ -31,7 +31,8 @@ struct Article {
     /// The outlet that published it.
     #[serde(default)]
     outlet: Option<String>,
-    /// Its publication date, as the archive gives it (echoed, not interpreted).
+    /// Its publication date, as the archive gives it (echoed; when it reads as a date, its year
+    /// is the year of dates the text gives without one).
     #[serde(default)]
     date: Option<String>,
 }
@@ -168,7 +169,16 @@ fn result_line(
         serde_json::Value::String(s) => s.clone(),
         v => v.to_string(),
     };
-    let x = routecheck::claims::extract::extract_all(&[(outlet, a.text)], &checker.gazetteer);
+    let published = a
+        .date
+        .as_deref()
+        .and_then(|d| super::extract::publication_date(d).ok());
+    let article = routecheck::claims::extract::Article {
+        outlet,
+        text: a.text,
+        published,
+    };
+    let x = routecheck::claims::extract::extract_articles(&[article], &checker.gazetteer);
     // Named by its id alone: the result is the same whichever file or pipe the line came
     // from (the record's "archive" and "line" say where).
     let name = format!("article {id_text}");

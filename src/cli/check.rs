@@ -42,6 +42,10 @@ pub struct Args {
     /// names, else the file name).
     #[arg(long, value_name = "NAME", requires = "article")]
     pub outlet: Vec<String>,
+    /// The publication date of each --article, in order (YYYY-MM-DD): the year of a date the
+    /// text gives without one, when the text names no full date.
+    #[arg(long, value_name = "DATE", requires = "article")]
+    pub date: Vec<String>,
     /// Report format. For a folder, json is JSON Lines (one line per file, failed files as
     /// error records) and csv is one row per claim of every file.
     #[arg(long, value_enum, default_value = "table")]

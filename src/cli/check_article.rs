@@ -4,7 +4,7 @@
 //! claims are checked without them (and the report says so); when nothing in the articles can
 //! be checked, a "cannot check" report says why and how to correct the draft.
 
-use routecheck::claims::extract::{Extraction, extract_all};
+use routecheck::claims::extract::{Extraction, extract_articles};
 use routecheck::pipeline::Pipeline;
 
 use super::Format;
@@ -18,8 +18,8 @@ pub fn run(
     dir: Option<&mut OutputDir>,
     out: &mut dyn std::io::Write,
 ) -> miette::Result<u8> {
-    let articles = super::extract::read_articles(&a.article, &a.outlet)?;
-    let x = extract_all(&articles, &checker.gazetteer);
+    let articles = super::extract::read_articles(&a.article, &a.outlet, &a.date)?;
+    let x = extract_articles(&articles, &checker.gazetteer);
     summarise(&x);
     let title = super::extract::title(&a.article);
     let name = format!("{} (extracted)", a.article[0].display());

@@ -91,10 +91,22 @@ pub struct Found {
 /// does: extract, build the draft story, check it. An error from the last two steps is the
 /// CLI's exit 2 (reading the file, the CLI's only other failure, cannot fail here).
 pub fn run_engine(a: &Article, pipeline: &routecheck::pipeline::Pipeline) -> Found {
-    use routecheck::claims::extract::{Language, extract, quantities_in, sentences};
+    use routecheck::claims::extract::{
+        Article as Read, Language, extract_articles, quantities_in, sentences,
+    };
     use routecheck::gazetteer::PlaceGeometry;
     use routecheck::units::Unit;
-    let x = extract(&a.body, &a.header.outlet, &pipeline.gazetteer);
+    // The header's publication date, as `check --articles` passes an archive's (a month
+    // alone is read as its first day: only the year is used).
+    let published = format!("{}-01", a.header.date)
+        .get(..10)
+        .and_then(|d| d.parse::<jiff::civil::Date>().ok());
+    let read = Read {
+        outlet: a.header.outlet.clone(),
+        text: a.body.clone(),
+        published,
+    };
+    let x = extract_articles(&[read], &pipeline.gazetteer);
     let places = x
         .waypoints
         .iter()

@@ -99,10 +99,22 @@ fn mode_of(text: &str) -> &'static str {
         .map_or("direct", |(_, m)| m)
 }
 
+/// An article to read: the outlet that published it, its text, and its publication date when
+/// the caller knows it (an archive's record, `--date`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Article {
+    /// The outlet, as the claims name it.
+    pub outlet: String,
+    /// The plain text.
+    pub text: String,
+    /// The date it was published: the year of a date the text gives without one ("on July 5").
+    pub published: Option<jiff::civil::Date>,
+}
+
 /// Extracts claims from one article; `outlet` names it in the claims.
 pub fn extract(text: &str, outlet: &str, gaz: &Gazetteer) -> Extraction {
     let mut x = Extraction::default();
-    add(&mut x, text, outlet, gaz);
+    add(&mut x, text, outlet, None, gaz);
     x
 }
 
@@ -111,12 +123,27 @@ pub fn extract(text: &str, outlet: &str, gaz: &Gazetteer) -> Extraction {
 pub fn extract_all(articles: &[(String, String)], gaz: &Gazetteer) -> Extraction {
     let mut x = Extraction::default();
     for (outlet, text) in articles {
-        add(&mut x, text, outlet, gaz);
+        add(&mut x, text, outlet, None, gaz);
     }
     x
 }
 
-fn add(x: &mut Extraction, text: &str, outlet: &str, gaz: &Gazetteer) {
+/// [`extract_all`] on articles that may carry their publication dates.
+pub fn extract_articles(articles: &[Article], gaz: &Gazetteer) -> Extraction {
+    let mut x = Extraction::default();
+    for a in articles {
+        add(&mut x, &a.text, &a.outlet, a.published, gaz);
+    }
+    x
+}
+
+fn add(
+    x: &mut Extraction,
+    text: &str,
+    outlet: &str,
+    published: Option<jiff::civil::Date>,
+    gaz: &Gazetteer,
+) {
     let sents = sentences(text);
     let reading = read(text, &sents, gaz);
     for (from, to) in [
@@ -160,9 +187,11 @@ fn add(x: &mut Extraction, text: &str, outlet: &str, gaz: &Gazetteer) {
     }
     let mut dates = timeline::DateContext {
         // The year of the first full date the article gives ("September 10, 2023"); a year
-        // alone is too often another year ("his first trip, in 2019").
+        // alone is too often another year ("his first trip, in 2019"). Failing that, the year
+        // it was published dates its sentences one by one.
         year: times::dates(text).iter().find_map(|d| d.year),
         last: None,
+        published: published.map(|d| d.year()),
     };
     // Every figure first, so that a sentence can lean on the whole article (its top speed).
     let found_all: Vec<Vec<Found>> = sents

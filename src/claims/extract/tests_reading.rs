@@ -205,3 +205,26 @@ fn a_date_with_a_travel_verb_is_an_event_that_day() {
     );
     assert!(x.events.is_empty(), "{:?}", x.events);
 }
+
+#[test]
+fn a_date_without_its_year_takes_the_publication_year() {
+    let text = "Kim's train left Pyongyang on September 10, state media said.";
+    // Without a year anywhere, the date is no event: the note says what is missing.
+    let x = extract(text, "Wire", &gaz());
+    assert!(x.events.is_empty(), "{:?}", x.events);
+    let article = |published| Article {
+        outlet: "Wire".into(),
+        text: text.into(),
+        published,
+    };
+    let x = extract_articles(&[article(jiff::civil::Date::new(2023, 9, 12).ok())], &gaz());
+    assert_eq!(x.events.len(), 1, "{:?}", x.notes);
+    assert_eq!(x.events[0].earliest.to_string(), "2023-09-10T00:00:00");
+    // A full date in the text names the year before the publication date does.
+    let told = Article {
+        text: format!("{text} The trip of September 10, 2019 was his first."),
+        ..article(jiff::civil::Date::new(2023, 9, 12).ok())
+    };
+    let x = extract_articles(&[told], &gaz());
+    assert_eq!(x.events[0].earliest.to_string(), "2019-09-10T00:00:00");
+}

@@ -21,6 +21,11 @@ pub struct Timed {
 pub struct DateContext {
     pub year: Option<i16>,
     pub last: Option<jiff::civil::Date>,
+    /// The year the article was published, for a date with no year when the text has named
+    /// none. A date read that way dates its own sentence only: it is not carried to the clock
+    /// times of later sentences, which may be another day's (a timetable after "resumed on
+    /// October 1").
+    pub published: Option<i16>,
 }
 
 /// Travel verbs, as written, and how the event's `what` words them.
@@ -88,29 +93,38 @@ pub fn sentence(
     let sent = &text[s_start..s_end];
     let said = dates(sent);
     let found = clocks(text, s_start, s_end);
-    if let Some((at, d)) = said
-        .iter()
-        .rev()
-        .find_map(|d| Some((d.at, civil_date(d, cx.year)?)))
-    {
+    // Whether a date read in this sentence may date later sentences: not when only the
+    // publication year gave it its year.
+    let carried = |d: &super::times::DateSaid, cx: &DateContext| d.year.or(cx.year).is_some();
+    if let Some((at, d, carry)) = said.iter().rev().find_map(|d| {
+        let on = civil_date(d, cx.year.or(cx.published))?;
+        Some((d.at, on, carried(d, cx)))
+    }) {
         // A date with its year names the article's year from here on.
         if let Some(y) = said.iter().rev().find_map(|d| d.year) {
             cx.year = Some(y);
         }
         if found.is_empty() {
-            cx.last = Some(d);
-            day_event(text, (s_start, s_end), mentions, (at, d), &mut out);
+            if carry {
+                cx.last = Some(d);
+            }
+            let all: Vec<usize> = said.iter().map(|d| d.at).collect();
+            day_event(text, (s_start, s_end), mentions, (at, d), &all, &mut out);
             return out;
         }
     }
     let lower = sent.to_ascii_lowercase();
     for c in found {
-        let date = said
+        let own = said
             .iter()
             .rfind(|d| d.at <= c.start - s_start)
-            .or(said.first())
-            .and_then(|d| civil_date(d, cx.year))
-            .or(cx.last);
+            .or(said.first());
+        let dated =
+            own.and_then(|d| Some((civil_date(d, cx.year.or(cx.published))?, carried(d, cx))));
+        let (date, carry) = match dated {
+            Some((d, carry)) => (Some(d), carry),
+            None => (cx.last, true),
+        };
         let written = &text[c.start..c.end];
         let Some(date) = date else {
             out.notes.push(format!(
@@ -118,7 +132,9 @@ pub fn sentence(
             ));
             continue;
         };
-        cx.last = Some(date);
+        if carry {
+            cx.last = Some(date);
+        }
         let Some(place) = place_of(&c, mentions, recent) else {
             out.notes.push(format!(
                 "time \"{written}\": no place it is said at; add it as an event at a waypoint"
@@ -187,12 +203,15 @@ const VERBS_ELSEWHERE: &[&str] = &[
 
 /// "left Napier on July 5", "Первый поезд из Пхеньяна отправится 17 июня": a date beside a
 /// travel verb, with the place the verb names, is an event that day (the whole day: the
-/// article gives no time). `date` is the date and its offset in the sentence.
+/// article gives no time). `date` is the date and its offset in the sentence; `dates` are the
+/// offsets of every date the sentence gives: a verb nearer another of them is that date's
+/// ("leaves Pyongyang on June 17, and on June 23 stops at Novosibirsk").
 fn day_event(
     text: &str,
     (s_start, s_end): (usize, usize),
     mentions: &[Mention],
     (date_at, date): (usize, jiff::civil::Date),
+    dates: &[usize],
     out: &mut Timed,
 ) {
     let sent = &text[s_start..s_end];
@@ -214,6 +233,9 @@ fn day_event(
     else {
         return;
     };
+    if dates.iter().any(|&o| vi.abs_diff(o) < vi.abs_diff(date_at)) {
+        return;
+    }
     // The town the verb names: the first within a few words after it ("left Napier",
     // "из Пхеньяна отправится" has it before: then the last before it).
     let after = s_start + vi + vlen;
