@@ -67,15 +67,27 @@ impl Grid {
                 cells.push((p, lon, ll.lat));
             }
         }
-        // Even-odd parity per (cell, country id).
+        // Even-odd parity per (cell, country id). Each edge is met only by the cells whose
+        // latitude lies in its span (found in the cells sorted by latitude), so a part costs
+        // its edges plus the cells they cross, not every cell times every edge.
+        let mut by_lat: Vec<usize> = (0..cells.len()).collect();
+        by_lat.sort_by(|a, b| cells[*a].2.total_cmp(&cells[*b].2).then(a.cmp(b)));
+        let lats: Vec<f64> = by_lat.iter().map(|c| cells[*c].2).collect();
+        let mut odd = vec![false; cells.len()];
+        let mut touched = Vec::new();
         let mut hits: Vec<Vec<u16>> = vec![Vec::new(); cells.len()];
         for part in &parts {
             let (mut w, mut e, mut s, mut n) = (f64::MAX, f64::MIN, f64::MAX, f64::MIN);
             for p in &part.points {
                 (w, e, s, n) = (w.min(p[0]), e.max(p[0]), s.min(p[1]), n.max(p[1]));
             }
-            for (c, (_, x, y)) in cells.iter().enumerate() {
-                if *x < w || *x > e || *y < s || *y > n || !inside(&part.points, *x, *y) {
+            crossings(&part.points, &cells, &by_lat, &lats, &mut odd, &mut touched);
+            for c in touched.drain(..) {
+                if !std::mem::take(&mut odd[c]) {
+                    continue;
+                }
+                let (_, x, y) = cells[c];
+                if x < w || x > e || y < s || y > n {
                     continue;
                 }
                 if let Some(pos) = hits[c].iter().position(|id| *id == part.id) {
@@ -177,6 +189,40 @@ pub fn countries(view: &View, grid: &Grid, opt: &MapOptions) -> Result<Vec<Count
 }
 
 /// Even-odd ray test of (x, y) against a ring of [lon, lat].
+/// Flips `odd` for every cell that a ray to its east crosses an edge of `ring` (the even-odd
+/// rule of [`inside`], edge by edge), noting each flipped cell in `touched`. `by_lat` lists the
+/// cells by latitude and `lats` holds their latitudes in that order.
+fn crossings(
+    ring: &[[f64; 2]],
+    cells: &[(Px, f64, f64)],
+    by_lat: &[usize],
+    lats: &[f64],
+    odd: &mut [bool],
+    touched: &mut Vec<usize>,
+) {
+    let n = ring.len();
+    for i in 0..n {
+        let (a, b) = (ring[i], ring[(i + n - 1) % n]);
+        // The cells with (a.y > y) != (b.y > y): y in [min, max).
+        let (lo, hi) = if a[1] < b[1] {
+            (a[1], b[1])
+        } else {
+            (b[1], a[1])
+        };
+        let first = lats.partition_point(|l| *l < lo);
+        let end = lats.partition_point(|l| *l < hi);
+        for c in &by_lat[first..end.max(first)] {
+            let (_, x, y) = cells[*c];
+            if x < (b[0] - a[0]) * (y - a[1]) / (b[1] - a[1]) + a[0] {
+                odd[*c] = !odd[*c];
+                touched.push(*c);
+            }
+        }
+    }
+}
+
+/// The even-odd ray test for one point: what [`crossings`] does for many cells at once.
+#[cfg(test)]
 fn inside(ring: &[[f64; 2]], x: f64, y: f64) -> bool {
     let mut c = false;
     let n = ring.len();
@@ -276,5 +322,39 @@ mod tests {
         for n in ["Russian Federation", "China", "Portugal"] {
             assert!(found.iter().any(|c| c.name == n), "{n}");
         }
+    }
+
+    /// The edge-by-edge parity of `crossings` classifies every cell as the point-by-point ray
+    /// test does, on a concave ring with a horizontal edge and cells on its vertices' latitudes.
+    #[test]
+    fn crossings_agree_with_the_ray_test() {
+        let ring = [
+            [0.0, 0.0],
+            [6.0, 0.0],
+            [6.0, 5.0],
+            [3.0, 2.0],
+            [1.5, 4.0],
+            [0.0, 5.0],
+        ];
+        let mut cells = Vec::new();
+        for j in 0..23 {
+            for i in 0..29 {
+                let (x, y) = (-0.5 + 0.25 * f64::from(i), -0.5 + 0.25 * f64::from(j));
+                cells.push((Px { x, y }, x, y));
+            }
+        }
+        let mut by_lat: Vec<usize> = (0..cells.len()).collect();
+        by_lat.sort_by(|a, b| cells[*a].2.total_cmp(&cells[*b].2).then(a.cmp(b)));
+        let lats: Vec<f64> = by_lat.iter().map(|c| cells[*c].2).collect();
+        let mut odd = vec![false; cells.len()];
+        let mut touched = Vec::new();
+        crossings(&ring, &cells, &by_lat, &lats, &mut odd, &mut touched);
+        let mut inner = 0;
+        for (c, (_, x, y)) in cells.iter().enumerate() {
+            assert_eq!(odd[c], inside(&ring, *x, *y), "cell at {x}, {y}");
+            inner += usize::from(odd[c]);
+        }
+        assert!(inner > 100 && inner < cells.len() - 100, "{inner}");
+        assert!(touched.iter().all(|c| *c < cells.len()));
     }
 }
