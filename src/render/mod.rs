@@ -63,11 +63,11 @@ pub use chart::{
     chart_svg,
 };
 pub use chart_of::chart_scene;
-pub use from_route::scene;
+pub use from_route::{context_box, context_cities, scene};
 pub use html::{HtmlMap, html, html_map};
 pub use scene::{
-    AreaKind, AreaLabel, CrossingKind, LegMode, LineKind, MapOptions, MapScene, NamedLine,
-    SceneCrossing, SceneLeg, ScenePoint, Theme, WaypointKind,
+    AreaKind, AreaLabel, ContextCity, CrossingKind, LegMode, LineKind, MapOptions, MapScene,
+    NamedLine, SceneCrossing, SceneLeg, ScenePoint, Theme, WaypointKind,
 };
 
 /// Why a map could not be drawn.
