@@ -1,8 +1,8 @@
 //! Every label on the static map, through one placer in priority order: waypoints and crossings
 //! beside their markers (with their km tags), story lines along their course, area names,
 //! country names, graticule ticks, sea names, and last a few context cities with their dots. A
-//! label that finds no free spot is tried
-//! without its km tag, then dropped; the SVG writer draws exactly what is laid out here.
+//! label that finds no free spot is tried without its km tag, then dropped; the SVG writer
+//! draws exactly what is laid out here.
 
 use std::fmt::Write;
 
