@@ -13,7 +13,9 @@
 use std::fmt;
 use std::sync::OnceLock;
 
-use geographiclib_rs::{DirectGeodesic, Geodesic, InverseGeodesic};
+use geographiclib_rs::{
+    DirectGeodesic, Geodesic, GeodesicLine, InverseGeodesic, capability as caps,
+};
 
 use crate::coord::LatLon;
 use crate::units::Length;
@@ -191,6 +193,55 @@ pub fn distance(a: LatLon, b: LatLon) -> Length {
     Length::m(s12)
 }
 
+/// Mean radius of the WGS84 ellipsoid, (2a + b) / 3, in metres: the sphere of [`nearest`]'s
+/// first pass.
+const MEAN_RADIUS_M: f64 = 6_371_008.771_4;
+
+/// How far, as a share, a distance on the sphere of [`MEAN_RADIUS_M`] may lie from the geodesic
+/// distance on WGS84 between the same two points: the ellipsoid's radii of curvature run from
+/// 6,335 km to 6,400 km, within 0.6 % of the mean, and the bound allows 2 %
+/// (`the_sphere_stays_within_its_bound_of_the_ellipsoid` checks it across the globe).
+const SPHERE_SLACK: f64 = 0.02;
+
+/// Great-circle distance in metres on the sphere of [`MEAN_RADIUS_M`] (haversine).
+fn sphere_m(a: LatLon, b: LatLon) -> f64 {
+    let (p1, p2) = (a.lat.to_radians(), b.lat.to_radians());
+    let dp = p2 - p1;
+    let dl = (b.lon - a.lon).to_radians();
+    let h = (dp / 2.0).sin().powi(2) + p1.cos() * p2.cos() * (dl / 2.0).sin().powi(2);
+    2.0 * MEAN_RADIUS_M * h.sqrt().min(1.0).asin()
+}
+
+/// The item of `items` nearest `at` on the ellipsoid, by its position `pos`: its index and its
+/// geodesic distance; the first of equals wins, `None` when `items` is empty.
+///
+/// The answer is the one measuring every geodesic gives; only the items whose distance on a
+/// sphere lies within the sphere's error of the least one are measured on the ellipsoid.
+///
+/// ```
+/// use routecheck::{coord::LatLon, geodesy};
+/// let towns = [LatLon { lat: 43.1, lon: 131.9 }, LatLon { lat: 42.4, lon: 130.6 }];
+/// let (i, d) = geodesy::nearest(LatLon { lat: 42.3, lon: 130.7 }, &towns, |p| *p).unwrap();
+/// assert_eq!(i, 1);
+/// assert_eq!(d, geodesy::distance(LatLon { lat: 42.3, lon: 130.7 }, towns[1]));
+/// ```
+pub fn nearest<T>(at: LatLon, items: &[T], pos: impl Fn(&T) -> LatLon) -> Option<(usize, Length)> {
+    let sphere: Vec<f64> = items.iter().map(|t| sphere_m(at, pos(t))).collect();
+    let least = sphere.iter().copied().min_by(f64::total_cmp)?;
+    let reach = least * (1.0 + SPHERE_SLACK) / (1.0 - SPHERE_SLACK) + 1.0;
+    let mut best: Option<(usize, Length)> = None;
+    for (i, s) in sphere.iter().enumerate() {
+        if *s > reach {
+            continue;
+        }
+        let d = distance(at, pos(&items[i]));
+        if best.is_none_or(|(_, b)| d.as_m() < b.as_m()) {
+            best = Some((i, d));
+        }
+    }
+    best
+}
+
 /// Solves the direct problem: the point `length` from `from` along azimuth `azimuth`.
 /// The longitude is wrapped to [-180, 180].
 ///
@@ -238,12 +289,24 @@ pub fn densify(a: LatLon, b: LatLon, max_step: Length) -> Vec<LatLon> {
     let n = ((total / step).ceil() as usize).clamp(1, 100_000);
     let mut out = Vec::with_capacity(n + 1);
     out.push(a);
+    // One geodesic line from `a`, read at each step: the points `direct` would give, without
+    // setting the line up again for each.
+    let mask = caps::LATITUDE | caps::LONGITUDE | caps::DISTANCE_IN;
+    let line = GeodesicLine::new(
+        wgs84(),
+        a.lat,
+        a.lon,
+        inv.initial.deg(),
+        Some(mask),
+        None,
+        None,
+    );
     for i in 1..n {
-        out.push(direct(
-            a,
-            inv.initial,
-            Length::m(total * i as f64 / n as f64),
-        ));
+        let (_, lat, lon, ..) = line._gen_position(false, total * i as f64 / n as f64, mask);
+        out.push(LatLon {
+            lat: lat.clamp(-90.0, 90.0),
+            lon: crate::coord::wrap_lon(lon),
+        });
     }
     out.push(b);
     out
@@ -255,6 +318,69 @@ mod tests {
 
     fn ll(lat: f64, lon: f64) -> LatLon {
         LatLon { lat, lon }
+    }
+
+    #[test]
+    fn the_sphere_stays_within_its_bound_of_the_ellipsoid() {
+        // A grid over the globe, poles and antimeridian included, every pair of its points.
+        let mut pts = Vec::new();
+        for lat in (-90..=90).step_by(15) {
+            for lon in (-180..180).step_by(30) {
+                pts.push(ll(lat as f64, lon as f64 + 0.37));
+            }
+        }
+        let mut worst: f64 = 0.0;
+        for a in &pts {
+            for b in &pts {
+                let g = distance(*a, *b).as_m();
+                if g > 1.0 {
+                    worst = worst.max((sphere_m(*a, *b) / g - 1.0).abs());
+                }
+            }
+        }
+        assert!(worst < SPHERE_SLACK / 2.0, "worst {worst}");
+        assert!(worst > 0.001, "the test measures nothing: {worst}");
+    }
+
+    #[test]
+    fn nearest_agrees_with_measuring_every_geodesic() {
+        let places: Vec<LatLon> = (0..400)
+            .map(|i| {
+                let f = i as f64;
+                ll((f * 7.31).sin() * 80.0, (f * 3.17).cos() * 179.0)
+            })
+            .collect();
+        for k in 0..200 {
+            let f = k as f64;
+            let at = ll((f * 1.9).cos() * 85.0, (f * 5.3).sin() * 179.9);
+            let slow = places
+                .iter()
+                .enumerate()
+                .map(|(i, p)| (i, distance(at, *p)))
+                .min_by(|x, y| x.1.as_m().total_cmp(&y.1.as_m()));
+            assert_eq!(nearest(at, &places, |p| *p), slow);
+        }
+        assert_eq!(nearest(ll(0.0, 0.0), &places[..0], |p| *p), None);
+        // Equal distances: the first wins, as `min_by` would have it.
+        let twins = [ll(1.0, 0.0), ll(-1.0, 0.0)];
+        assert_eq!(nearest(ll(0.0, 0.0), &twins, |p| *p).unwrap().0, 0);
+    }
+
+    #[test]
+    fn densified_points_are_the_direct_solutions() {
+        let (a, b) = (ll(39.03, 125.75), ll(-33.9, 18.4));
+        let inv = inverse(a, b);
+        let line = densify(a, b, Length::km(500.0));
+        let n = line.len() - 1;
+        for (i, p) in line.iter().enumerate().take(n).skip(1) {
+            let want = direct(
+                a,
+                inv.initial,
+                Length::m(inv.distance.as_m() * i as f64 / n as f64),
+            );
+            assert_eq!(*p, want, "point {i}");
+        }
+        assert_eq!(line[n], b);
     }
 
     /// Reference values computed with GeographicLib (Python `geographiclib` 2.0, WGS84).

@@ -119,6 +119,9 @@ pub struct RailNetwork {
     pub(crate) station_keys: HashMap<String, usize>,
     /// Km posts on the track (OpenStreetMap networks), sorted by node id.
     pub(crate) posts: Vec<TrackPost>,
+    /// Each edge's drawn line measured on the ellipsoid, by edge index, measured on the first
+    /// route that needs it (chainage networks, whose legs report their drawing's length too).
+    pub(crate) drawn: OnceLock<Vec<Length>>,
 }
 
 impl RailNetwork {
@@ -212,6 +215,7 @@ impl RailNetwork {
             stations: Vec::new(),
             station_keys: HashMap::new(),
             posts: Vec::new(),
+            drawn: OnceLock::new(),
         }
     }
 

@@ -220,6 +220,7 @@ impl RailNetwork {
             stations: Vec::new(),
             station_keys: HashMap::new(),
             posts,
+            drawn: std::sync::OnceLock::new(),
         }
         .with_stations(stations))
     }

@@ -122,6 +122,7 @@ impl RailNetwork {
             stations: Vec::new(),
             station_keys: HashMap::new(),
             posts: Vec::new(),
+            drawn: std::sync::OnceLock::new(),
         })
     }
 }

@@ -136,10 +136,8 @@ impl RailNetwork {
             extend_dedup(&mut geometry, &l.geometry);
         }
         Ok(RailRoute {
-            geometry_length: match self.measure {
-                Measure::Geometry => length,
-                Measure::Chainage => geodesy::path_length(&geometry),
-            },
+            // The legs' drawn lines, measured once each, joined end to end.
+            geometry_length: legs.iter().map(|l| l.geometry_length).sum(),
             length,
             measure: self.measure,
             schematic: self.measure == Measure::Chainage,
@@ -308,7 +306,9 @@ impl RailNetwork {
             let direct = (s.along - t.along).as_m().abs();
             if found.as_ref().is_none_or(|f| direct <= f.0) {
                 let geom = slice(&self.graph[s.edge].geometry, s.along.as_m(), t.along.as_m());
-                return Ok(self.make_leg(a, b, Length::m(direct), geom, Vec::new(), Vec::new()));
+                let leg =
+                    self.make_leg(a, b, Length::m(direct), geom, None, Vec::new(), Vec::new());
+                return Ok(leg);
             }
         }
         let (cost, path, si, ti) = found.ok_or_else(unreachable)?;
@@ -328,6 +328,9 @@ impl RailNetwork {
         let mut drawn_points: Vec<String> = Vec::new();
         let mut node = start;
         let mut run = Length::m(sources[si].1);
+        // The drawn line's length, edge by edge, while the leg runs from node to node.
+        let node_to_node = matches!((&a.0, &b.0), (Anchor::Node(_), Anchor::Node(_)));
+        let mut drawn = Length::ZERO;
         self.push_station(&mut stations, node, run);
         for &eid in &path {
             let e = &self.graph[eid];
@@ -338,6 +341,14 @@ impl RailNetwork {
                 names.reverse();
             }
             drawn_points.extend(names);
+            if node_to_node && self.measure == Measure::Chainage {
+                if let (Some(&last), Some(&first)) = (geometry.last(), g.first())
+                    && last != first
+                {
+                    drawn = drawn + geodesy::distance(last, first);
+                }
+                drawn = drawn + self.drawn_lengths()[eid.index()];
+            }
             extend_dedup(&mut geometry, &g);
             let name = &self.lines[e.line].name;
             if lines.last() != Some(name) {
@@ -356,7 +367,8 @@ impl RailNetwork {
             };
             extend_dedup(&mut geometry, &slice(&e.geometry, from_m, t.along.as_m()));
         }
-        let mut leg = self.make_leg(a, b, Length::m(cost), geometry, stations, lines);
+        let drawn = node_to_node.then_some(drawn);
+        let mut leg = self.make_leg(a, b, Length::m(cost), geometry, drawn, stations, lines);
         leg.drawn_points = drawn_points;
         Ok(leg)
     }
@@ -377,6 +389,7 @@ impl RailNetwork {
         b: &(Anchor, Snapped),
         length: Length,
         geometry: Vec<LatLon>,
+        drawn: Option<Length>,
         stations: Vec<StationPass>,
         lines: Vec<String>,
     ) -> RailLeg {
@@ -389,13 +402,23 @@ impl RailNetwork {
             // edge); on chainage the drawn line is a sketch and is measured on its own.
             geometry_length: match self.measure {
                 Measure::Geometry => length,
-                Measure::Chainage => geodesy::path_length(&geometry),
+                Measure::Chainage => drawn.unwrap_or_else(|| geodesy::path_length(&geometry)),
             },
             geometry,
             stations,
             lines,
             drawn_points: Vec::new(),
         }
+    }
+
+    /// Each edge's drawn line measured on the ellipsoid, by edge index (measured once).
+    fn drawn_lengths(&self) -> &[Length] {
+        self.drawn.get_or_init(|| {
+            self.graph
+                .edge_indices()
+                .map(|e| geodesy::path_length(&self.graph[e].geometry))
+                .collect()
+        })
     }
 
     /// The km posts that are vertices of a leg's track geometry, in its order, each with its

@@ -264,10 +264,12 @@ impl RailNetwork {
 
     /// The nearest station with a position, and its distance.
     pub(crate) fn nearest_station(&self, at: LatLon) -> Option<(NodeIndex, Length)> {
-        self.graph
+        let placed: Vec<(NodeIndex, LatLon)> = self
+            .graph
             .node_indices()
-            .filter_map(|n| self.graph[n].at.map(|p| (n, geodesy::distance(at, p))))
-            .min_by(|x, y| x.1.as_m().total_cmp(&y.1.as_m()))
+            .filter_map(|n| self.graph[n].at.map(|p| (n, p)))
+            .collect();
+        geodesy::nearest(at, &placed, |p| p.1).map(|(i, d)| (placed[i].0, d))
     }
 }
 

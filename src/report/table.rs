@@ -1,6 +1,8 @@
 //! The terminal report: the route with its notes and crossings, the places as resolved, then
 //! one block per claim.
 
+use std::fmt::Write as _;
+
 use anstyle::{AnsiColor, Style};
 
 use super::text::{clean, pad, shorten, width};
@@ -69,7 +71,7 @@ pub fn table(story: &Story, route: &Route, checked: &[Checked], colour: bool) ->
     let warn = Style::new().fg_color(Some(AnsiColor::Yellow.into())).bold();
     let mut s = format!("{}\n", clean(&story.meta.title));
     for l in route_lines(route) {
-        s.push_str(&format!("  {}\n", clean(&l)));
+        let _ = writeln!(s, "  {}", clean(&l));
     }
     if !route.waypoints.is_empty() {
         s.push_str("\nPLACES\n");
@@ -80,15 +82,16 @@ pub fn table(story: &Story, route: &Route, checked: &[Checked], colour: bool) ->
             .max()
             .unwrap_or(0);
         for w in &route.waypoints {
-            s.push_str(&format!(
-                "  {}  {}\n",
+            let _ = writeln!(
+                s,
+                "  {}  {}",
                 pad(&clean(&w.id), wi),
                 clean(&place_line(w, true))
-            ));
+            );
         }
         for (id, n) in warnings(route) {
             let head = paint(warn, "warning");
-            s.push_str(&format!("  {head}: {}: {}\n", clean(id), clean(&n.text)));
+            let _ = writeln!(s, "  {head}: {}: {}", clean(id), clean(&n.text));
         }
     }
     s.push('\n');
@@ -100,48 +103,48 @@ pub fn table(story: &Story, route: &Route, checked: &[Checked], colour: bool) ->
     let wi = col(&|c| width(&c.id), 5);
     let wo = col(&|c| width(&c.outlet), 6);
     let wc = col(&|c| width(&c.claimed).min(34), 7);
-    s.push_str(&format!(
-        "{}  {}  {}  {}  COMPUTED\n",
+    let _ = writeln!(
+        s,
+        "{}  {}  {}  {}  COMPUTED",
         pad("VERDICT", wv),
         pad("CLAIM", wi),
         pad("OUTLET", wo),
         pad("CLAIMED", wc)
-    ));
+    );
     let indent = " ".repeat(wv + 2);
     for (c, w) in checked.iter().zip(&words) {
         let word = paint(style(&c.verdict), &pad(w, wv));
-        s.push_str(&format!(
-            "{word}  {}  {}  {}  {}\n",
+        let _ = writeln!(
+            s,
+            "{word}  {}  {}  {}  {}",
             pad(&clean(&c.id), wi),
             pad(&clean(&c.outlet), wo),
             pad(&shorten(&clean(&c.claimed), 34), wc),
             clean(&c.computed)
-        ));
-        s.push_str(&format!("{indent}“{}”\n", shorten(&clean(&c.quote), 110)));
-        s.push_str(&format!("{indent}{}\n", clean(&c.arithmetic)));
+        );
+        let _ = writeln!(s, "{indent}“{}”", shorten(&clean(&c.quote), 110));
+        let _ = writeln!(s, "{indent}{}", clean(&c.arithmetic));
         match &c.verdict {
             Verdict::CannotCheck { why } if why != &c.arithmetic => {
-                s.push_str(&format!("{indent}cannot check: {}\n", clean(why)));
+                let _ = writeln!(s, "{indent}cannot check: {}", clean(why));
             }
             Verdict::Plausible { why } | Verdict::Implausible { why, .. } => {
-                s.push_str(&format!("{indent}{}: {}\n", c.verdict.word(), clean(why)));
+                let _ = writeln!(s, "{indent}{}: {}", c.verdict.word(), clean(why));
             }
             _ => {}
         }
         if let Some(ls) = &c.likely_source {
-            s.push_str(&format!(
-                "{indent}likely source: {}\n",
-                clean(&ls.to_string())
-            ));
+            let _ = writeln!(s, "{indent}likely source: {}", clean(&ls.to_string()));
         }
         for p in &c.pairs {
-            s.push_str(&format!(
-                "{indent}paired with {}: {}\n",
+            let _ = writeln!(
+                s,
+                "{indent}paired with {}: {}",
                 clean(&p.other),
                 clean(&p.why)
-            ));
+            );
         }
     }
-    s.push_str(&format!("\n{}\n", Summary::of(checked).line()));
+    let _ = writeln!(s, "\n{}", Summary::of(checked).line());
     s
 }

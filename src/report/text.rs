@@ -1,6 +1,8 @@
 //! Text in columns: display widths (Hangul and CJK take two cells), padding and shortening,
 //! and the terminal-safe form of untrusted text.
 
+use std::borrow::Cow;
+
 use unicode_width::UnicodeWidthStr;
 
 /// The number of terminal cells `s` takes.
@@ -10,7 +12,11 @@ pub(crate) fn width(s: &str) -> usize {
 
 /// `s` padded with spaces to `w` cells.
 pub(crate) fn pad(s: &str, w: usize) -> String {
-    format!("{s}{}", " ".repeat(w.saturating_sub(width(s))))
+    let fill = w.saturating_sub(width(s));
+    let mut out = String::with_capacity(s.len() + fill);
+    out.push_str(s);
+    out.extend(std::iter::repeat_n(' ', fill));
+    out
 }
 
 /// `s` cut to at most `max` cells, with "…" when cut.
@@ -33,10 +39,14 @@ pub(crate) fn shorten(s: &str, max: usize) -> String {
 
 /// Text from a story or an article made safe for a terminal: control characters (escape
 /// sequences that could retitle or clear the terminal) become U+FFFD.
-pub(crate) fn clean(s: &str) -> String {
+pub(crate) fn clean(s: &str) -> Cow<'_, str> {
+    if !s.chars().any(char::is_control) {
+        return Cow::Borrowed(s);
+    }
     s.chars()
         .map(|c| if c.is_control() { '\u{FFFD}' } else { c })
-        .collect()
+        .collect::<String>()
+        .into()
 }
 
 #[cfg(test)]

@@ -127,7 +127,7 @@ impl LineIndex {
         for (li, l) in lines.iter().enumerate() {
             for (pi, part) in l.parts.iter().enumerate() {
                 for (si, w) in part.windows(2).enumerate() {
-                    for r in boxes(w[0], w[1]) {
+                    for r in boxes(w[0], w[1]).into_iter().flatten() {
                         items.push(Seg::new(r, (li, pi, si)));
                     }
                 }
@@ -176,23 +176,29 @@ pub fn crossings_in(
 ) -> Vec<Crossing> {
     let (lines, tree) = (&index.lines, &index.tree);
     let mut out: Vec<Crossing> = Vec::new();
-    let mut run = Length::ZERO;
-    for w in route.windows(2) {
+    // The length of the route up to vertex `measured`, measured only as far as a crossing needs.
+    let (mut run, mut measured) = (Length::ZERO, 0);
+    let mut hits: Vec<(usize, usize, usize)> = Vec::new();
+    for (k, w) in route.windows(2).enumerate() {
         let (a, b) = (w[0], w[1]);
-        let mut hits: Vec<(usize, usize, usize)> = Vec::new();
-        for r in boxes(a, b) {
+        hits.clear();
+        for r in boxes(a, b).into_iter().flatten() {
             let env = AABB::from_corners(r.lower(), r.upper());
             hits.extend(tree.locate_in_envelope_intersecting(&env).map(|s| s.data));
         }
         hits.sort_unstable();
         hits.dedup();
-        for (li, pi, si) in hits {
+        for &(li, pi, si) in &hits {
             if !keep(li) {
                 continue;
             }
             let part = &lines[li].parts[pi];
             if let Some(t) = intersect(a, b, part[si], part[si + 1]) {
                 let at = crate::coord::interpolate(a, b, t);
+                while measured < k {
+                    run = run + geodesy::distance(route[measured], route[measured + 1]);
+                    measured += 1;
+                }
                 let from_start = run + geodesy::distance(a, at);
                 let dup = out.iter().any(|c| {
                     c.line == lines[li].name
@@ -209,7 +215,6 @@ pub fn crossings_in(
                 }
             }
         }
-        run = run + geodesy::distance(a, b);
     }
     out.sort_by(|x, y| {
         x.from_start
@@ -246,7 +251,7 @@ pub fn crossings_along(
 }
 
 /// Bounding boxes of a segment in degrees; two when it crosses the antimeridian.
-fn boxes(a: LatLon, b: LatLon) -> Vec<Rectangle<[f64; 2]>> {
+fn boxes(a: LatLon, b: LatLon) -> [Option<Rectangle<[f64; 2]>>; 2] {
     let (lo, hi) = (a.lat.min(b.lat), a.lat.max(b.lat));
     if (a.lon - b.lon).abs() > 180.0 {
         let (east, west) = if a.lon > 0.0 {
@@ -254,15 +259,18 @@ fn boxes(a: LatLon, b: LatLon) -> Vec<Rectangle<[f64; 2]>> {
         } else {
             (b.lon, a.lon)
         };
-        vec![
-            Rectangle::from_corners([east, lo], [180.0, hi]),
-            Rectangle::from_corners([-180.0, lo], [west, hi]),
+        [
+            Some(Rectangle::from_corners([east, lo], [180.0, hi])),
+            Some(Rectangle::from_corners([-180.0, lo], [west, hi])),
         ]
     } else {
-        vec![Rectangle::from_corners(
-            [a.lon.min(b.lon), lo],
-            [a.lon.max(b.lon), hi],
-        )]
+        [
+            Some(Rectangle::from_corners(
+                [a.lon.min(b.lon), lo],
+                [a.lon.max(b.lon), hi],
+            )),
+            None,
+        ]
     }
 }
 
@@ -292,13 +300,10 @@ fn intersect(a: LatLon, b: LatLon, c: LatLon, d: LatLon) -> Option<f64> {
 }
 
 fn nearest(at: LatLon, places: &[NamedPlace]) -> Option<Nearest> {
-    places
-        .iter()
-        .map(|p| Nearest {
-            name: p.name.clone(),
-            distance: geodesy::distance(at, p.at),
-        })
-        .min_by(|x, y| x.distance.as_m().total_cmp(&y.distance.as_m()))
+    geodesy::nearest(at, places, |p| p.at).map(|(i, distance)| Nearest {
+        name: places[i].name.clone(),
+        distance,
+    })
 }
 
 #[cfg(test)]

@@ -56,34 +56,53 @@ pub struct StatedMode {
 /// The first mention of each mode in the story's title, subtitle, source titles and claim
 /// quotes, in that order of search; at most one per mode.
 pub fn stated_modes(story: &Story) -> Vec<StatedMode> {
-    let mut texts: Vec<(String, &str)> = vec![("title".into(), story.meta.title.as_str())];
-    if let Some(s) = &story.meta.subtitle {
-        texts.push(("subtitle".into(), s));
-    }
-    for a in &story.meta.sources {
-        if let Some(t) = &a.title {
-            texts.push(("source title".into(), t));
+    // (where, text), in the order of search; a claim's place is named only when it is found.
+    let mut texts: Vec<(Option<&str>, &str)> = vec![(None, story.meta.title.as_str())];
+    texts.extend(story.meta.subtitle.as_deref().map(|s| (None, s)));
+    texts.extend(
+        story
+            .meta
+            .sources
+            .iter()
+            .filter_map(|a| a.title.as_deref().map(|t| (None, t))),
+    );
+    texts.extend(
+        story
+            .claims
+            .iter()
+            .map(|c| (Some(c.id.as_str()), c.quote.as_str())),
+    );
+    let place = |i: usize| match (i, texts[i].0) {
+        (_, Some(id)) => format!("claim \"{id}\""),
+        (0, None) => "title".into(),
+        (1, None) if story.meta.subtitle.is_some() => "subtitle".into(),
+        _ => "source title".into(),
+    };
+    // Each text is read once, word by word; a mode keeps its first word.
+    let mut first: [Option<(usize, &str)>; WORDS.len()] = [None; WORDS.len()];
+    for (i, (_, text)) in texts.iter().enumerate() {
+        if first.iter().all(Option::is_some) {
+            break;
         }
-    }
-    for c in &story.claims {
-        texts.push((format!("claim \"{}\"", c.id), c.quote.as_str()));
-    }
-    let mut found: Vec<StatedMode> = Vec::new();
-    for (mode, words) in WORDS {
-        'texts: for (place, text) in &texts {
-            for token in text.split(|c: char| !c.is_alphanumeric()) {
-                if words.iter().any(|w| token.eq_ignore_ascii_case(w)) {
-                    found.push(StatedMode {
-                        mode,
-                        word: token.to_string(),
-                        place: place.clone(),
-                    });
-                    break 'texts;
+        for token in text.split(|c: char| !c.is_alphanumeric()) {
+            for (m, (_, words)) in WORDS.iter().enumerate() {
+                if first[m].is_none() && words.iter().any(|w| token.eq_ignore_ascii_case(w)) {
+                    first[m] = Some((i, token));
                 }
             }
         }
     }
-    found
+    WORDS
+        .iter()
+        .zip(first)
+        .filter_map(|((mode, _), f)| {
+            f.map(|(i, token)| StatedMode {
+                mode: *mode,
+                word: token.to_string(),
+                place: place(i),
+            })
+        })
+        .collect()
 }
 
 /// The one mode the story's text names, if it names exactly one (a story that speaks of both

@@ -424,7 +424,14 @@ impl fmt::Display for Speed {
 /// Formats a whole number with comma thousands separators: 1200 → "1,200".
 pub fn group_thousands(x: f64) -> String {
     let neg = x < 0.0;
-    let digits = format!("{:.0}", x.abs());
+    // Whole numbers below 2^53 are exact as integers; `round_ties_even` rounds as `{:.0}` does,
+    // without its exact decimal expansion (a tenth of a batch's time went there).
+    let r = x.abs().round_ties_even();
+    let digits = if r < 9_007_199_254_740_992.0 {
+        (r as u64).to_string()
+    } else {
+        format!("{:.0}", x.abs())
+    };
     let mut out = String::with_capacity(digits.len() + digits.len() / 3 + 1);
     for (i, ch) in digits.chars().enumerate() {
         if i > 0 && (digits.len() - i) % 3 == 0 {
@@ -449,6 +456,32 @@ pub fn format_duration(d: Duration) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn thousands_round_as_the_formatter_does() {
+        for x in [
+            0.0f64,
+            0.5,
+            1.5,
+            2.5,
+            999.5,
+            1000.0,
+            1234.49,
+            1234.5,
+            1235.5,
+            -1234.5,
+            1e15 + 0.5,
+            9.1e15,
+            1e22,
+            123_456_789.0,
+        ] {
+            let want = format!("{:.0}", x.abs());
+            let grouped = group_thousands(x).replace([',', '-'], "");
+            assert_eq!(grouped, want, "{x}");
+        }
+        assert_eq!(group_thousands(1_234_567.4), "1,234,567");
+        assert_eq!(group_thousands(-1200.0), "-1,200");
+    }
 
     #[test]
     fn conversions_are_exact() {

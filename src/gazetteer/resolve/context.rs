@@ -84,11 +84,7 @@ impl Context {
     /// The nearness bonus for a candidate at `at`, and the distance to the nearest context
     /// point in kilometres (`None` without points).
     pub(crate) fn nearness(&self, at: LatLon) -> (f64, Option<f64>) {
-        let nearest_km = self
-            .points
-            .iter()
-            .map(|p| geodesy::distance(*p, at).as_m() / 1000.0)
-            .min_by(f64::total_cmp);
+        let nearest_km = geodesy::nearest(at, &self.points, |p| *p).map(|(_, d)| d.as_km());
         let bonus = nearest_km.map_or(0.0, near_bonus);
         (bonus, nearest_km)
     }

@@ -132,6 +132,7 @@ impl OsmRail {
             stations: Vec::new(),
             station_keys: HashMap::new(),
             posts,
+            drawn: std::sync::OnceLock::new(),
         }
         .with_stations(stations))
     }
