@@ -325,3 +325,34 @@ fn regression_issue_17_context_cities_are_the_last_labels() {
         "{big:?} {small:?}"
     );
 }
+
+/// Issue 17: on the 800 × 500 map the long "RUSSIAN FEDERATION" was dropped: the country's
+/// few best spots were crowded with the route's labels. It now has more spots to try, and a
+/// second form in two lines, and is named on small maps in the gazetteer's name (as the border
+/// label has it), never a shortened one.
+#[test]
+fn regression_issue_17_a_long_country_name_is_kept_on_small_maps() {
+    let scene = scene_of("data/stories/kim-jong-un-train-2023-09.toml");
+    let mut forms = Vec::new();
+    for (w, h) in [(800, 500), (640, 400), (560, 350)] {
+        let opt = MapOptions {
+            width_px: w,
+            height_px: h,
+            ..Default::default()
+        };
+        let layout = render::label_layout(&scene, &opt).unwrap();
+        assert_clean(&layout, &opt, &format!("{w}×{h}"));
+        let russia = (layout.labels.iter())
+            .find(|l| l.role == LabelRole::Country && l.text == "RUSSIAN FEDERATION")
+            .unwrap_or_else(|| panic!("{w}×{h}: no RUSSIAN FEDERATION in {:?}", layout.labels));
+        let svg = render::svg(&scene, &opt).unwrap();
+        let two = svg.contains(">RUSSIAN</text>") && svg.contains(">FEDERATION</text>");
+        assert!(two || svg.contains(">RUSSIAN FEDERATION</text>"), "{w}×{h}");
+        assert!(!svg.contains(">RUSSIA</text>"));
+        forms.push((two, russia.h_px));
+    }
+    // 800 px wide: one line fits at one of its spots; narrower, it takes two lines (twice
+    // as tall).
+    assert!(!forms[0].0 && forms[1].0, "{forms:?}");
+    assert!(forms[1].1 > 1.5 * forms[0].1, "{forms:?}");
+}

@@ -225,17 +225,26 @@ pub(super) fn place_all(
     }
     let grid = super::names::Grid::new(view)?;
     for c in super::names::countries(view, &grid, opt)? {
-        let l = TextLine {
-            spacing: c.size_px / 14.0 * 2.5,
-            ..line(
-                c.name.to_uppercase(),
-                Face::Regular,
-                c.size_px,
-                pal.text_muted,
-            )
+        let set = |texts: &[&str]| -> Vec<TextLine> {
+            (texts.iter())
+                .map(|text| TextLine {
+                    spacing: c.size_px / 14.0 * 2.5,
+                    ..line(text.to_string(), Face::Regular, c.size_px, pal.text_muted)
+                })
+                .collect()
         };
-        let spots: Vec<Px> = std::iter::once(c.at).chain(c.more).collect();
-        centred(&mut out, placer, LabelRole::Country, &spots, l);
+        let texts: Vec<&str> = c.lines.iter().map(String::as_str).collect();
+        let spots: Vec<Px> = std::iter::once(c.at)
+            .chain(c.more.iter().copied())
+            .collect();
+        // A long name with no room on one line (a corner of the map crowded with the route's
+        // labels) is tried again in two.
+        let placed = centred_lines(&mut out, placer, LabelRole::Country, &spots, set(&texts));
+        if let (false, [one]) = (placed, texts.as_slice())
+            && let Some((a, b)) = super::names::two_lines(one)
+        {
+            centred_lines(&mut out, placer, LabelRole::Country, &spots, set(&[a, b]));
+        }
     }
     for t in ticks {
         tick_label(&mut out, placer, t, pal, k);
@@ -379,8 +388,23 @@ fn beside(
 /// when the exact spot is taken). An area's name keeps half an em clear either side, so that
 /// two names never read as one ("SWEDENFINLAND").
 fn centred(out: &mut Vec<Label>, placer: &mut Placer, role: LabelRole, spots: &[Px], l: TextLine) {
-    let (w, h) = label_size(std::slice::from_ref(&l));
-    let w = w + l.size;
+    centred_lines(out, placer, role, spots, vec![l]);
+}
+
+/// [`centred`] for a label of one or more lines, each centred on the spot; whether it found
+/// room.
+fn centred_lines(
+    out: &mut Vec<Label>,
+    placer: &mut Placer,
+    role: LabelRole,
+    spots: &[Px],
+    lines: Vec<TextLine>,
+) -> bool {
+    let Some(first) = lines.first() else {
+        return false;
+    };
+    let (w, h) = label_size(&lines);
+    let w = w + first.size;
     let shifts = [
         (0.0, 0.0),
         (0.0, -1.5),
@@ -408,11 +432,14 @@ fn centred(out: &mut Vec<Label>, placer: &mut Placer, role: LabelRole, spots: &[
     if let Some(placement) = placer.place(&cands) {
         out.push(Label {
             role,
-            lines: vec![l],
+            lines,
             placement,
             tick: None,
             dot: None,
         });
+        true
+    } else {
+        false
     }
 }
 

@@ -25,6 +25,9 @@ const MIN_SIZE: f64 = 8.5;
 #[derive(Debug, Clone, PartialEq)]
 pub struct CountryName {
     pub name: String,
+    /// The name as set: one line, or two (split between words) when one line would need type
+    /// below the smallest size. (The placer also tries two lines when one finds no room.)
+    pub lines: Vec<String>,
     pub at: Px,
     /// Other spots inside the country, next best first, for when `at` is taken.
     pub more: Vec<Px>,
@@ -146,7 +149,7 @@ pub fn countries(view: &View, grid: &Grid, opt: &MapOptions) -> Result<Vec<Count
     ids.dedup();
     for id in ids {
         let mine: Vec<usize> = (0..owner.len()).filter(|c| owner[*c] == Some(id)).collect();
-        let spots = Grid::interiors(owner, &mine, 6);
+        let spots = Grid::interiors(owner, &mine, 16);
         let Some(&best) = spots.first() else {
             continue;
         };
@@ -166,18 +169,31 @@ pub fn countries(view: &View, grid: &Grid, opt: &MapOptions) -> Result<Vec<Count
             .unwrap_or(&row.name);
         let name = shown.to_uppercase();
         let full = FULL_SIZE * base * k;
-        let width =
-            |size: f64| fonts::text_width(&name, Face::Regular, size, size / FULL_SIZE * 2.5);
-        let size_px = if width(full) <= room_px {
-            full
+        let width = |text: &str, size: f64| {
+            fonts::text_width(text, Face::Regular, size, size / FULL_SIZE * 2.5)
+        };
+        let fit = |w: f64| {
+            if w <= room_px {
+                full
+            } else {
+                full * room_px / w
+            }
+        };
+        let one_line = (vec![name.clone()], fit(width(&name, full)));
+        let (lines, size_px) = if one_line.1 >= MIN_SIZE * k {
+            one_line
+        } else if let Some((a, b)) = two_lines(&name) {
+            let size = fit(width(a, full).max(width(b, full)));
+            (vec![a.to_string(), b.to_string()], size)
         } else {
-            full * room_px / width(full)
+            one_line
         };
         if size_px < MIN_SIZE * k {
             continue;
         }
         out.push(CountryName {
             name: shown.to_string(),
+            lines,
             at: grid.cells[best].0,
             more: spots[1..].iter().map(|c| grid.cells[*c].0).collect(),
             cells: mine.len(),
@@ -188,7 +204,17 @@ pub fn countries(view: &View, grid: &Grid, opt: &MapOptions) -> Result<Vec<Count
     Ok(out)
 }
 
-/// Even-odd ray test of (x, y) against a ring of [lon, lat].
+/// `name` in two lines, split at the space that makes the longer line shortest ("RUSSIAN" /
+/// "FEDERATION"); None for a single word.
+pub(super) fn two_lines(name: &str) -> Option<(&str, &str)> {
+    let mid = name.chars().count() / 2;
+    let cut = (name.char_indices())
+        .filter(|(_, c)| *c == ' ')
+        .map(|(i, _)| i)
+        .min_by_key(|i| name[..*i].chars().count().abs_diff(mid))?;
+    Some((&name[..cut], &name[cut + 1..]))
+}
+
 /// Flips `odd` for every cell that a ray to its east crosses an edge of `ring` (the even-odd
 /// rule of [`inside`], edge by edge), noting each flipped cell in `touched`. `by_lat` lists the
 /// cells by latitude and `lats` holds their latitudes in that order.
@@ -221,7 +247,8 @@ fn crossings(
     }
 }
 
-/// The even-odd ray test for one point: what [`crossings`] does for many cells at once.
+/// Even-odd ray test of (x, y) against a ring of [lon, lat]: what [`crossings`] does for many
+/// cells at once.
 #[cfg(test)]
 fn inside(ring: &[[f64; 2]], x: f64, y: f64) -> bool {
     let mut c = false;
@@ -356,5 +383,18 @@ mod tests {
         }
         assert!(inner > 100 && inner < cells.len() - 100, "{inner}");
         assert!(touched.iter().all(|c| *c < cells.len()));
+    }
+
+    #[test]
+    fn two_lines_split_at_the_most_even_space() {
+        assert_eq!(
+            two_lines("RUSSIAN FEDERATION"),
+            Some(("RUSSIAN", "FEDERATION"))
+        );
+        assert_eq!(
+            two_lines("CENTRAL AFRICAN REPUBLIC"),
+            Some(("CENTRAL AFRICAN", "REPUBLIC"))
+        );
+        assert_eq!(two_lines("MONGOLIA"), None);
     }
 }
