@@ -59,8 +59,8 @@ pub(crate) mod view;
 
 pub use annotate::LabelRole;
 pub use chart::{
-    ChartDay, ChartEvent, ChartMark, ChartScene, SpeedBand, SpeedKind, SpeedLine, chart_png,
-    chart_svg,
+    ChartClock, ChartDay, ChartEvent, ChartMark, ChartScene, SpeedBand, SpeedKind, SpeedLine,
+    chart_png, chart_svg,
 };
 pub use chart_of::chart_scene;
 pub use from_route::{context_box, context_cities, scene};
