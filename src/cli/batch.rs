@@ -11,6 +11,10 @@ use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
+use std::collections::BTreeMap;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc;
+
 use rayon::prelude::*;
 use routecheck::pipeline::Pipeline;
 use routecheck::report::Summary;
@@ -24,8 +28,8 @@ use super::output::OutputDir;
 /// The JSON Lines record of a file that could not be checked.
 pub const ERROR_SCHEMA: &str = "routecheck.batch-error/1";
 
-/// Files checked at once, per core: enough to keep every core busy, few enough that memory
-/// stays small (a report and its maps are well under a megabyte).
+/// Results in flight, per core: enough to keep every core busy while one file is slow, few
+/// enough that memory stays small (a report and its maps are well under a megabyte).
 const PER_CORE: usize = 8;
 
 /// One file's result, made in parallel and printed in order.
@@ -58,61 +62,95 @@ pub fn run(
     if format == Format::Csv {
         super::emit(out, &claim_rows::csv_header())?;
     }
-    let chunk = rayon::current_num_threads().max(1) * PER_CORE;
-    for group in files.chunks(chunk) {
-        let done: Vec<Done> = group
-            .par_iter()
-            .map(|p| Done {
-                path: p.clone(),
-                result: check_one(checker, p, format, maps),
-            })
-            .collect();
-        for d in done {
-            let shown = d.path.display().to_string();
-            let written = match (d.result, dir.as_deref_mut()) {
-                (Ok(c), Some(dir)) => super::check::write_files(dir, &c.files, &shown)
-                    .map(|_| c)
-                    .map_err(|e| e.wrap_err(format!("{shown}: cannot write its map"))),
-                (r, _) => r,
-            };
-            match written {
-                Ok(c) => {
-                    let text = match format {
-                        Format::Csv => claim_rows::csv_body(&c.rows)?,
-                        Format::Json => c.text,
-                        Format::Table | Format::Md => {
-                            format!("{}{}", header(&shown, format), c.text)
-                        }
-                    };
-                    super::emit(out, &text)?;
-                    if let Some(why) = &c.fail_reason {
-                        super::note(&format!("{shown}: {why}"));
-                        failing += 1;
+    // Files are checked on every core, taken in name order; results come back through a
+    // bounded channel and are printed in order as soon as their turn comes, so no core waits
+    // for a slower neighbour and memory holds only the results in flight.
+    let in_flight = rayon::current_num_threads().max(1) * PER_CORE;
+    let stop = AtomicBool::new(false);
+    let (tx, rx) = mpsc::sync_channel::<(usize, Done)>(in_flight);
+    let mut handle = |d: Done| -> miette::Result<()> {
+        let shown = d.path.display().to_string();
+        let written = match (d.result, dir.as_deref_mut()) {
+            (Ok(c), Some(dir)) => super::check::write_files(dir, &c.files, &shown)
+                .map(|_| c)
+                .map_err(|e| e.wrap_err(format!("{shown}: cannot write its map"))),
+            (r, _) => r,
+        };
+        match written {
+            Ok(c) => {
+                let text = match format {
+                    Format::Csv => claim_rows::csv_body(&c.rows)?,
+                    Format::Json => c.text,
+                    Format::Table | Format::Md => {
+                        format!("{}{}", header(&shown, format), c.text)
                     }
-                    worst = worst.max(c.code);
-                    table.push((shown, Some(c.summary)));
+                };
+                super::emit(out, &text)?;
+                if let Some(why) = &c.fail_reason {
+                    super::note(&format!("{shown}: {why}"));
+                    failing += 1;
                 }
-                Err(e) => {
-                    errors += 1;
-                    super::note(&format!("{e:?}"));
-                    let text = match format {
-                        Format::Json => error_record(&shown, &e),
-                        Format::Csv => claim_rows::csv_error(&shown, &error_text(&e))?,
-                        Format::Table | Format::Md => {
-                            format!(
-                                "{}error: {} (details on standard error)\n",
-                                header(&shown, format),
-                                error_text(&e)
-                            )
-                        }
-                    };
-                    super::emit(out, &text)?;
-                    table.push((shown, None));
+                worst = worst.max(c.code);
+                table.push((shown, Some(c.summary)));
+            }
+            Err(e) => {
+                errors += 1;
+                super::note(&format!("{e:?}"));
+                let text = match format {
+                    Format::Json => error_record(&shown, &e),
+                    Format::Csv => claim_rows::csv_error(&shown, &error_text(&e))?,
+                    Format::Table | Format::Md => {
+                        format!(
+                            "{}error: {} (details on standard error)\n",
+                            header(&shown, format),
+                            error_text(&e)
+                        )
+                    }
+                };
+                super::emit(out, &text)?;
+                table.push((shown, None));
+            }
+        }
+        progress.inc();
+        Ok(())
+    };
+    let printed: miette::Result<()> = std::thread::scope(|scope| {
+        let (files, stop) = (&files, &stop);
+        scope.spawn(move || {
+            files
+                .iter()
+                .enumerate()
+                .par_bridge()
+                .for_each_with(tx, |tx, (i, p)| {
+                    if stop.load(Ordering::Relaxed) {
+                        return;
+                    }
+                    let result = check_one(checker, p, format, maps);
+                    let _ = tx.send((
+                        i,
+                        Done {
+                            path: p.clone(),
+                            result,
+                        },
+                    ));
+                });
+        });
+        let mut waiting: BTreeMap<usize, Done> = BTreeMap::new();
+        let mut next = 0;
+        for (i, d) in rx {
+            waiting.insert(i, d);
+            while let Some(d) = waiting.remove(&next) {
+                next += 1;
+                if let Err(e) = handle(d) {
+                    // Stop the workers (a closed pipe, a full disk) and let them drain.
+                    stop.store(true, Ordering::Relaxed);
+                    return Err(e);
                 }
             }
-            progress.inc();
         }
-    }
+        Ok(())
+    });
+    printed?;
     progress.finish();
     match format {
         Format::Table => super::emit(out, &summary_table(&table))?,

@@ -306,8 +306,14 @@ impl RailNetwork {
             let direct = (s.along - t.along).as_m().abs();
             if found.as_ref().is_none_or(|f| direct <= f.0) {
                 let geom = slice(&self.graph[s.edge].geometry, s.along.as_m(), t.along.as_m());
-                let leg =
-                    self.make_leg(a, b, Length::m(direct), geom, None, Vec::new(), Vec::new());
+                let leg = self.make_leg(
+                    a,
+                    b,
+                    Length::m(direct),
+                    (geom, None),
+                    Vec::new(),
+                    Vec::new(),
+                );
                 return Ok(leg);
             }
         }
@@ -368,7 +374,7 @@ impl RailNetwork {
             extend_dedup(&mut geometry, &slice(&e.geometry, from_m, t.along.as_m()));
         }
         let drawn = node_to_node.then_some(drawn);
-        let mut leg = self.make_leg(a, b, Length::m(cost), geometry, drawn, stations, lines);
+        let mut leg = self.make_leg(a, b, Length::m(cost), (geometry, drawn), stations, lines);
         leg.drawn_points = drawn_points;
         Ok(leg)
     }
@@ -383,13 +389,14 @@ impl RailNetwork {
         }
     }
 
+    /// A leg from its parts; `drawn` is the drawn line's length when the caller measured it
+    /// (edge by edge), else it is measured here.
     fn make_leg(
         &self,
         a: &(Anchor, Snapped),
         b: &(Anchor, Snapped),
         length: Length,
-        geometry: Vec<LatLon>,
-        drawn: Option<Length>,
+        (geometry, drawn): (Vec<LatLon>, Option<Length>),
         stations: Vec<StationPass>,
         lines: Vec<String>,
     ) -> RailLeg {
