@@ -2,6 +2,7 @@
 //!
 //! - `default_svg` / `default_png` / `default_geojson`: the Pyongyang → Vladivostok demo map at
 //!   1600 × 1000 (GeoNames coordinates, rail legs through the stations).
+//! - `default_rasterise`: the SVG → PNG step alone, on that map's SVG.
 //! - `track_1m_svg`: the same map with a 1,000,000-point synthetic GPS track as its leg.
 //! - `track_1m_read`: parsing that track from GeoJSON text.
 
@@ -89,6 +90,13 @@ fn default_svg() -> String {
 #[divan::bench(sample_count = 5)]
 fn default_png() -> Vec<u8> {
     render::png(&scene(stops()), &MapOptions::default()).unwrap()
+}
+
+/// Only the SVG → PNG step (parse, the two-band raster, encoding), on the map drawn once.
+#[divan::bench(sample_count = 10)]
+fn default_rasterise(b: divan::Bencher) {
+    let svg = render::svg(&scene(stops()), &MapOptions::default()).unwrap();
+    b.bench(|| render::png::rasterise(&svg).unwrap());
 }
 
 #[divan::bench(sample_count = 10)]

@@ -101,6 +101,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             ),
         ],
         days: Vec::new(),
+        clock: None,
     };
 
     let svg = render::chart_svg(&scene, 1200, 700)?;

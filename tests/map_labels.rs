@@ -15,7 +15,9 @@ fn scene_of(path: &str) -> MapScene {
     let pipeline = routecheck::pipeline::Pipeline::new().unwrap();
     let c = pipeline.check(&story).unwrap();
     let rivers: Vec<_> = pipeline.gazetteer.rivers().collect();
-    render::scene(&c.story, &c.route, &rivers)
+    let mut scene = render::scene(&c.story, &c.route, &rivers);
+    scene.context_cities = render::context_cities(&scene, &pipeline.gazetteer);
+    scene
 }
 
 /// Does segment a–b pass through the box (Liang–Barsky)?
@@ -260,4 +262,97 @@ fn regression_issue_17_border_and_country_labels_agree() {
             border.name
         );
     }
+}
+
+/// Issue 17 §2: a few context cities (the gazetteer's largest in the frame that the story does
+/// not name) are set as the last labels, each with a dot: on the world map several appear,
+/// none is a waypoint, they are dropped before anything else, and a small map gets fewer.
+#[test]
+fn regression_issue_17_context_cities_are_the_last_labels() {
+    let cities = |layout: &LabelLayout| -> Vec<String> {
+        (layout.labels.iter())
+            .filter(|l| l.role == LabelRole::City)
+            .map(|l| l.text.clone())
+            .collect()
+    };
+    let scene = scene_of("tests/stories/train-times-world-2013.toml");
+    assert!(scene.context_cities.len() >= 20);
+    assert!(
+        (scene.context_cities.windows(2)).all(|w| w[0].population >= w[1].population),
+        "largest first"
+    );
+    let opt = MapOptions::default();
+    let layout = render::label_layout(&scene, &opt).unwrap();
+    let shown = cities(&layout);
+    assert!((3..=6).contains(&shown.len()), "{shown:?}");
+    for name in &shown {
+        assert!(
+            !scene.waypoints.iter().any(|w| &w.name == name),
+            "{name} is a waypoint, labelled already"
+        );
+    }
+    // Placed after every other label: nothing else was dropped to make room for them.
+    let roles: Vec<LabelRole> = layout.labels.iter().map(|l| l.role).collect();
+    let first_city = roles.iter().position(|r| *r == LabelRole::City).unwrap();
+    assert!(roles[first_city..].iter().all(|r| *r == LabelRole::City));
+    let without = MapScene {
+        context_cities: Vec::new(),
+        ..scene.clone()
+    };
+    let bare = render::label_layout(&without, &opt).unwrap();
+    assert_eq!(bare.labels[..], layout.labels[..first_city]);
+    // Each is drawn: its name and its dot.
+    let svg = render::svg(&scene, &opt).unwrap();
+    for name in &shown {
+        assert!(svg.contains(&format!(">{name}</text>")), "{name} not drawn");
+    }
+    let bare_svg = render::svg(&without, &opt).unwrap();
+    assert_eq!(
+        svg.matches("<circle").count(),
+        bare_svg.matches("<circle").count() + shown.len()
+    );
+    // The default story's small map has room for fewer.
+    let home = scene_of("data/stories/kim-jong-un-train-2023-09.toml");
+    let big = cities(&render::label_layout(&home, &MapOptions::default()).unwrap());
+    let small_opt = MapOptions {
+        width_px: 800,
+        height_px: 500,
+        ..Default::default()
+    };
+    let small = cities(&render::label_layout(&home, &small_opt).unwrap());
+    assert!(
+        !big.is_empty() && small.len() < big.len() && small.len() <= 2,
+        "{big:?} {small:?}"
+    );
+}
+
+/// Issue 17: on the 800 × 500 map the long "RUSSIAN FEDERATION" was dropped: the country's
+/// few best spots were crowded with the route's labels. It now has more spots to try, and a
+/// second form in two lines, and is named on small maps in the gazetteer's name (as the border
+/// label has it), never a shortened one.
+#[test]
+fn regression_issue_17_a_long_country_name_is_kept_on_small_maps() {
+    let scene = scene_of("data/stories/kim-jong-un-train-2023-09.toml");
+    let mut forms = Vec::new();
+    for (w, h) in [(800, 500), (640, 400), (560, 350)] {
+        let opt = MapOptions {
+            width_px: w,
+            height_px: h,
+            ..Default::default()
+        };
+        let layout = render::label_layout(&scene, &opt).unwrap();
+        assert_clean(&layout, &opt, &format!("{w}×{h}"));
+        let russia = (layout.labels.iter())
+            .find(|l| l.role == LabelRole::Country && l.text == "RUSSIAN FEDERATION")
+            .unwrap_or_else(|| panic!("{w}×{h}: no RUSSIAN FEDERATION in {:?}", layout.labels));
+        let svg = render::svg(&scene, &opt).unwrap();
+        let two = svg.contains(">RUSSIAN</text>") && svg.contains(">FEDERATION</text>");
+        assert!(two || svg.contains(">RUSSIAN FEDERATION</text>"), "{w}×{h}");
+        assert!(!svg.contains(">RUSSIA</text>"));
+        forms.push((two, russia.h_px));
+    }
+    // 800 px wide: one line fits at one of its spots; narrower, it takes two lines (twice
+    // as tall).
+    assert!(!forms[0].0 && forms[1].0, "{forms:?}");
+    assert!(forms[1].1 > 1.5 * forms[0].1, "{forms:?}");
 }

@@ -60,10 +60,12 @@ pub struct RenderError {
     inner: render::Error,
 }
 
-/// The map scene of a checked story.
+/// The map scene of a checked story, with the largest cities around it for context.
 pub fn scene_of(c: &Outcome, gaz: &Gazetteer) -> MapScene {
     let rivers: Vec<_> = gaz.rivers().collect();
-    render::scene(&c.story, &c.route, &rivers)
+    let mut scene = render::scene(&c.story, &c.route, &rivers);
+    scene.context_cities = render::context_cities(&scene, gaz);
+    scene
 }
 
 /// (file name, bytes) for each requested format, named after the story id, plus the

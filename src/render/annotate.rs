@@ -1,7 +1,10 @@
 //! Every label on the static map, through one placer in priority order: waypoints and crossings
 //! beside their markers (with their km tags), story lines along their course, area names,
-//! country names, graticule ticks and sea names. A label that finds no free spot is tried
-//! without its km tag, then dropped; the SVG writer draws exactly what is laid out here.
+//! country names, graticule ticks, sea names, and last a few context cities with their dots. A
+//! label that finds no free spot is tried without its km tag, then dropped; the SVG writer
+//! draws exactly what is laid out here.
+
+use std::fmt::Write;
 
 use super::Error;
 use super::fonts::{self, Face};
@@ -39,6 +42,8 @@ pub enum LabelRole {
     Graticule,
     /// A sea, gulf or bay from the bundled marine areas.
     Sea,
+    /// A large city the story does not name, for orientation (with its own small dot).
+    City,
 }
 
 /// One line of a label's text and how it is set.
@@ -60,6 +65,8 @@ pub(super) struct Label {
     pub placement: Placement,
     /// A graticule label's tick mark, from the frame edge inwards.
     pub tick: Option<[Px; 2]>,
+    /// A context city's dot: centre and radius.
+    pub dot: Option<(Px, f64)>,
 }
 
 impl Label {
@@ -199,6 +206,7 @@ pub(super) fn place_all(
                 lines,
                 placement,
                 tick: None,
+                dot: None,
             });
         } else if let Some(mid) = inside.first().and_then(|p| p.get(p.len() / 2)) {
             // Too short or too winding to follow: set the name level beside its middle.
@@ -217,17 +225,26 @@ pub(super) fn place_all(
     }
     let grid = super::names::Grid::new(view)?;
     for c in super::names::countries(view, &grid, opt)? {
-        let l = TextLine {
-            spacing: c.size_px / 14.0 * 2.5,
-            ..line(
-                c.name.to_uppercase(),
-                Face::Regular,
-                c.size_px,
-                pal.text_muted,
-            )
+        let set = |texts: &[&str]| -> Vec<TextLine> {
+            (texts.iter())
+                .map(|text| TextLine {
+                    spacing: c.size_px / 14.0 * 2.5,
+                    ..line(text.to_string(), Face::Regular, c.size_px, pal.text_muted)
+                })
+                .collect()
         };
-        let spots: Vec<Px> = std::iter::once(c.at).chain(c.more).collect();
-        centred(&mut out, placer, LabelRole::Country, &spots, l);
+        let texts: Vec<&str> = c.lines.iter().map(String::as_str).collect();
+        let spots: Vec<Px> = std::iter::once(c.at)
+            .chain(c.more.iter().copied())
+            .collect();
+        // A long name with no room on one line (a corner of the map crowded with the route's
+        // labels) is tried again in two.
+        let placed = centred_lines(&mut out, placer, LabelRole::Country, &spots, set(&texts));
+        if let (false, [one]) = (placed, texts.as_slice())
+            && let Some((a, b)) = super::names::two_lines(one)
+        {
+            centred_lines(&mut out, placer, LabelRole::Country, &spots, set(&[a, b]));
+        }
     }
     for t in ticks {
         tick_label(&mut out, placer, t, pal, k);
@@ -241,7 +258,89 @@ pub(super) fn place_all(
             sea_line(s.name, pal, k),
         );
     }
+    context_cities(&mut out, view, scene, pal, placer);
     Ok(out)
+}
+
+/// Radius of a context city's dot, in pixels at scale 1.
+const CITY_DOT: f64 = 2.6;
+
+/// The largest of the scene's context cities inside the frame, up to one per 240,000 px² of
+/// map (six on a 1600 × 1000 map, one or two on an 800 × 500 one), each a dot with its name
+/// beside it. A city is skipped when a waypoint or crossing is within 30 px of it or bears its
+/// name (it is labelled already), when its dot would touch anything placed, or when its name
+/// finds no room next to the dot.
+fn context_cities(
+    out: &mut Vec<Label>,
+    view: &View,
+    scene: &MapScene,
+    pal: &Palette,
+    placer: &mut Placer,
+) {
+    let k = view.k;
+    let f = view.frame;
+    let most = ((f.w * f.h) / 240_000.0).round().clamp(1.0, 6.0) as usize;
+    let r = CITY_DOT * k;
+    let labelled: Vec<(Px, String)> = (scene.waypoints.iter().map(|w| (w.at, &w.name)))
+        .chain(scene.crossings.iter().map(|c| (c.at, &c.name)))
+        .map(|(at, name)| (view.px(at), name.to_lowercase()))
+        .collect();
+    let mut shown = 0;
+    for c in &scene.context_cities {
+        if shown == most {
+            break;
+        }
+        let at = view.px(c.at);
+        let name = c.name.to_lowercase();
+        if !f.contains(at)
+            || (labelled.iter()).any(|(p, n)| dist(*p, at) < 30.0 * k || n.contains(&name))
+        {
+            continue;
+        }
+        let dot = marker_rect(at, r + 1.0);
+        if !placer.fits(&dot) {
+            continue;
+        }
+        let l = line(c.name.clone(), Face::Regular, 12.5 * k, pal.text_muted);
+        let (w, h) = label_size(std::slice::from_ref(&l));
+        let gap = r + 4.0 * k;
+        let d = gap * std::f64::consts::FRAC_1_SQRT_2;
+        let cands = [
+            (at.x + gap, at.y - h / 2.0, Anchor::Start),
+            (at.x - gap - w, at.y - h / 2.0, Anchor::End),
+            (at.x + d, at.y - d - h, Anchor::Start),
+            (at.x + d, at.y + d, Anchor::Start),
+            (at.x - d - w, at.y - d - h, Anchor::End),
+            (at.x - d - w, at.y + d, Anchor::End),
+            (at.x - w / 2.0, at.y - gap - h, Anchor::Middle),
+            (at.x - w / 2.0, at.y + gap, Anchor::Middle),
+        ];
+        let cands: Vec<(Rect, Anchor, f64)> = (cands.iter().enumerate())
+            .map(|(i, (x, y, a))| (Rect { x: *x, y: *y, w, h }, *a, i as f64))
+            .collect();
+        // The dot's box was free; the name's candidates keep clear of it by their gap.
+        if let Some(placement) = placer.place(&cands) {
+            placer.block(dot);
+            out.push(Label {
+                role: LabelRole::City,
+                lines: vec![l],
+                placement,
+                tick: None,
+                dot: Some((at, r)),
+            });
+            shown += 1;
+        }
+    }
+}
+
+/// The square box around a dot of radius `r` at `p`.
+fn marker_rect(p: Px, r: f64) -> Rect {
+    Rect {
+        x: p.x - r,
+        y: p.y - r,
+        w: 2.0 * r,
+        h: 2.0 * r,
+    }
 }
 
 /// Sea names: italic, in the water colour.
@@ -278,6 +377,7 @@ fn beside(
                 lines,
                 placement,
                 tick: None,
+                dot: None,
             });
             return;
         }
@@ -288,8 +388,23 @@ fn beside(
 /// when the exact spot is taken). An area's name keeps half an em clear either side, so that
 /// two names never read as one ("SWEDENFINLAND").
 fn centred(out: &mut Vec<Label>, placer: &mut Placer, role: LabelRole, spots: &[Px], l: TextLine) {
-    let (w, h) = label_size(std::slice::from_ref(&l));
-    let w = w + l.size;
+    centred_lines(out, placer, role, spots, vec![l]);
+}
+
+/// [`centred`] for a label of one or more lines, each centred on the spot; whether it found
+/// room.
+fn centred_lines(
+    out: &mut Vec<Label>,
+    placer: &mut Placer,
+    role: LabelRole,
+    spots: &[Px],
+    lines: Vec<TextLine>,
+) -> bool {
+    let Some(first) = lines.first() else {
+        return false;
+    };
+    let (w, h) = label_size(&lines);
+    let w = w + first.size;
     let shifts = [
         (0.0, 0.0),
         (0.0, -1.5),
@@ -317,10 +432,14 @@ fn centred(out: &mut Vec<Label>, placer: &mut Placer, role: LabelRole, spots: &[
     if let Some(placement) = placer.place(&cands) {
         out.push(Label {
             role,
-            lines: vec![l],
+            lines,
             placement,
             tick: None,
+            dot: None,
         });
+        true
+    } else {
+        false
     }
 }
 
@@ -369,6 +488,7 @@ fn tick_label(out: &mut Vec<Label>, placer: &mut Placer, t: &Tick, pal: &Palette
             lines: vec![l],
             placement,
             tick: Some(tick),
+            dot: None,
         });
     }
 }
@@ -399,6 +519,20 @@ pub(super) fn write(out: &mut String, labels: &[Label], pal: &Palette, k: f64) {
                 num(k)
             ),
         );
+    }
+    for l in labels {
+        if let Some((at, r)) = l.dot {
+            let _ = writeln!(
+                out,
+                r#"<circle cx="{}" cy="{}" r="{}" fill="{}" stroke="{}" stroke-width="{}"/>"#,
+                num(at.x),
+                num(at.y),
+                num(r),
+                pal.text_muted,
+                pal.casing,
+                num(0.8 * k)
+            );
+        }
     }
     for l in labels {
         write_label(out, l, pal, k);

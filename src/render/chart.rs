@@ -82,6 +82,18 @@ pub struct ChartScene {
     /// vertical lines named by their day ("Mon 11 Sep"), so the time axis reads in days and
     /// clock times, not only in hours elapsed.
     pub days: Vec<ChartDay>,
+    /// The local clock at hour 0 (in its zone), for a second row of ticks under the hours:
+    /// local clock times at round hours. None: hours only.
+    pub clock: Option<ChartClock>,
+}
+
+/// The clock of the time axis: what the local clock read at hour 0, and in which zone.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ChartClock {
+    /// Minutes after local midnight at hour 0 (0 to 1439).
+    pub start_min: u32,
+    /// The zone the clock times are in, for the axis title: "UTC+09".
+    pub zone: String,
 }
 
 /// A local midnight on the time axis.

@@ -4,7 +4,9 @@
 
 use std::time::Duration;
 
-use super::{ChartDay, ChartEvent, ChartMark, ChartScene, SpeedBand, SpeedKind, SpeedLine};
+use super::{
+    ChartClock, ChartDay, ChartEvent, ChartMark, ChartScene, SpeedBand, SpeedKind, SpeedLine,
+};
 use crate::route::Journey;
 use crate::route::timing::TimeWindow;
 use crate::story::{ClaimKind, Hedge};
@@ -176,6 +178,11 @@ fn journey_chart(c: &Outcome, j: &Journey) -> Option<ChartScene> {
         });
     }
     scene.days = days(&zero, &last.window.latest);
+    scene.clock = Some(ChartClock {
+        start_min: u32::from(zero.hour().unsigned_abs()) * 60
+            + u32::from(zero.minute().unsigned_abs()),
+        zone: format!("UTC{}", first.window.utc_offset()),
+    });
     Some(scene)
 }
 
@@ -383,6 +390,14 @@ mod tests {
             .map(|d| (d.label.as_str(), d.at.as_secs() / 3600))
             .collect();
         assert_eq!(&days[..2], [("Mon 11 Sep", 12), ("Tue 12 Sep", 36)]);
+        // The clock of hour 0, for the clock times under the hours.
+        assert_eq!(
+            chart.clock,
+            Some(crate::render::ChartClock {
+                start_min: 12 * 60,
+                zone: "UTC+09".into(),
+            })
+        );
     }
 
     /// Issue 17: a round trip with five hours in Lyon has an average out and an average back,

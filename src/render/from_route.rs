@@ -127,7 +127,57 @@ pub fn scene(story: &Story, route: &Route, rivers: &[&Place]) -> MapScene {
             "Places: GeoNames (CC BY 4.0) and cited sources".into(),
             "Railways: line tables with cited km posts (data/rail)".into(),
         ],
+        context_cities: Vec::new(),
     }
+}
+
+/// How many of the largest cities around the route a map is offered (it shows the handful of
+/// them in its frame that find room).
+const CONTEXT_CANDIDATES: usize = 40;
+
+/// The largest cities of the gazetteer around `scene`'s route, largest first, for
+/// [`MapScene::context_cities`].
+pub fn context_cities(
+    scene: &MapScene,
+    gaz: &crate::gazetteer::Gazetteer,
+) -> Vec<super::ContextCity> {
+    let Some((s, w, n, e)) = context_box(scene) else {
+        return Vec::new();
+    };
+    (gaz.largest_cities(s, w, n, e, CONTEXT_CANDIDATES)
+        .into_iter())
+    .map(|c| super::ContextCity {
+        name: c.name,
+        at: c.location,
+        population: c.population,
+    })
+    .collect()
+}
+
+/// The box (south, west, north, east in degrees) in which a map of `scene` may look for
+/// context cities: the route's and waypoints' box, widened to a landscape shape and by half
+/// its size each way, so that it covers any frame the map draws around them. None for an
+/// empty scene or one spanning more than half the world's longitudes.
+pub fn context_box(scene: &MapScene) -> Option<(f64, f64, f64, f64)> {
+    let pts =
+        (scene.legs.iter().flat_map(|l| &l.points)).chain(scene.waypoints.iter().map(|w| &w.at));
+    let (mut s, mut w, mut n, mut e) = (f64::MAX, f64::MAX, f64::MIN, f64::MIN);
+    for p in pts {
+        (s, w, n, e) = (s.min(p.lat), w.min(p.lon), n.max(p.lat), e.max(p.lon));
+    }
+    if s > n || e - w > 180.0 {
+        return None;
+    }
+    let mid = (s + n) / 2.0;
+    let half_lat = ((n - s) / 2.0).max(0.5);
+    let half_lon = ((e - w) / 2.0).max(half_lat * 1.6 / mid.to_radians().cos().max(0.2));
+    let (c_lat, c_lon) = (mid, (w + e) / 2.0);
+    Some((
+        (c_lat - 1.5 * half_lat).max(-85.0),
+        (c_lon - 1.5 * half_lon).max(-180.0),
+        (c_lat + 1.5 * half_lat).min(85.0),
+        (c_lon + 1.5 * half_lon).min(180.0),
+    ))
 }
 
 /// The bundled railway lines near the route, drawn station to station (the line tables give

@@ -59,15 +59,15 @@ pub(crate) mod view;
 
 pub use annotate::LabelRole;
 pub use chart::{
-    ChartDay, ChartEvent, ChartMark, ChartScene, SpeedBand, SpeedKind, SpeedLine, chart_png,
-    chart_svg,
+    ChartClock, ChartDay, ChartEvent, ChartMark, ChartScene, SpeedBand, SpeedKind, SpeedLine,
+    chart_png, chart_svg,
 };
 pub use chart_of::chart_scene;
-pub use from_route::scene;
+pub use from_route::{context_box, context_cities, scene};
 pub use html::{HtmlMap, html, html_map};
 pub use scene::{
-    AreaKind, AreaLabel, CrossingKind, LegMode, LineKind, MapOptions, MapScene, NamedLine,
-    SceneCrossing, SceneLeg, ScenePoint, Theme, WaypointKind,
+    AreaKind, AreaLabel, ContextCity, CrossingKind, LegMode, LineKind, MapOptions, MapScene,
+    NamedLine, SceneCrossing, SceneLeg, ScenePoint, Theme, WaypointKind,
 };
 
 /// Why a map could not be drawn.

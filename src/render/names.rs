@@ -25,6 +25,9 @@ const MIN_SIZE: f64 = 8.5;
 #[derive(Debug, Clone, PartialEq)]
 pub struct CountryName {
     pub name: String,
+    /// The name as set: one line, or two (split between words) when one line would need type
+    /// below the smallest size. (The placer also tries two lines when one finds no room.)
+    pub lines: Vec<String>,
     pub at: Px,
     /// Other spots inside the country, next best first, for when `at` is taken.
     pub more: Vec<Px>,
@@ -67,15 +70,27 @@ impl Grid {
                 cells.push((p, lon, ll.lat));
             }
         }
-        // Even-odd parity per (cell, country id).
+        // Even-odd parity per (cell, country id). Each edge is met only by the cells whose
+        // latitude lies in its span (found in the cells sorted by latitude), so a part costs
+        // its edges plus the cells they cross, not every cell times every edge.
+        let mut by_lat: Vec<usize> = (0..cells.len()).collect();
+        by_lat.sort_by(|a, b| cells[*a].2.total_cmp(&cells[*b].2).then(a.cmp(b)));
+        let lats: Vec<f64> = by_lat.iter().map(|c| cells[*c].2).collect();
+        let mut odd = vec![false; cells.len()];
+        let mut touched = Vec::new();
         let mut hits: Vec<Vec<u16>> = vec![Vec::new(); cells.len()];
         for part in &parts {
             let (mut w, mut e, mut s, mut n) = (f64::MAX, f64::MIN, f64::MAX, f64::MIN);
             for p in &part.points {
                 (w, e, s, n) = (w.min(p[0]), e.max(p[0]), s.min(p[1]), n.max(p[1]));
             }
-            for (c, (_, x, y)) in cells.iter().enumerate() {
-                if *x < w || *x > e || *y < s || *y > n || !inside(&part.points, *x, *y) {
+            crossings(&part.points, &cells, &by_lat, &lats, &mut odd, &mut touched);
+            for c in touched.drain(..) {
+                if !std::mem::take(&mut odd[c]) {
+                    continue;
+                }
+                let (_, x, y) = cells[c];
+                if x < w || x > e || y < s || y > n {
                     continue;
                 }
                 if let Some(pos) = hits[c].iter().position(|id| *id == part.id) {
@@ -134,7 +149,7 @@ pub fn countries(view: &View, grid: &Grid, opt: &MapOptions) -> Result<Vec<Count
     ids.dedup();
     for id in ids {
         let mine: Vec<usize> = (0..owner.len()).filter(|c| owner[*c] == Some(id)).collect();
-        let spots = Grid::interiors(owner, &mine, 6);
+        let spots = Grid::interiors(owner, &mine, 16);
         let Some(&best) = spots.first() else {
             continue;
         };
@@ -154,18 +169,31 @@ pub fn countries(view: &View, grid: &Grid, opt: &MapOptions) -> Result<Vec<Count
             .unwrap_or(&row.name);
         let name = shown.to_uppercase();
         let full = FULL_SIZE * base * k;
-        let width =
-            |size: f64| fonts::text_width(&name, Face::Regular, size, size / FULL_SIZE * 2.5);
-        let size_px = if width(full) <= room_px {
-            full
+        let width = |text: &str, size: f64| {
+            fonts::text_width(text, Face::Regular, size, size / FULL_SIZE * 2.5)
+        };
+        let fit = |w: f64| {
+            if w <= room_px {
+                full
+            } else {
+                full * room_px / w
+            }
+        };
+        let one_line = (vec![name.clone()], fit(width(&name, full)));
+        let (lines, size_px) = if one_line.1 >= MIN_SIZE * k {
+            one_line
+        } else if let Some((a, b)) = two_lines(&name) {
+            let size = fit(width(a, full).max(width(b, full)));
+            (vec![a.to_string(), b.to_string()], size)
         } else {
-            full * room_px / width(full)
+            one_line
         };
         if size_px < MIN_SIZE * k {
             continue;
         }
         out.push(CountryName {
             name: shown.to_string(),
+            lines,
             at: grid.cells[best].0,
             more: spots[1..].iter().map(|c| grid.cells[*c].0).collect(),
             cells: mine.len(),
@@ -176,7 +204,52 @@ pub fn countries(view: &View, grid: &Grid, opt: &MapOptions) -> Result<Vec<Count
     Ok(out)
 }
 
-/// Even-odd ray test of (x, y) against a ring of [lon, lat].
+/// `name` in two lines, split at the space that makes the longer line shortest ("RUSSIAN" /
+/// "FEDERATION"); None for a single word.
+pub(super) fn two_lines(name: &str) -> Option<(&str, &str)> {
+    let mid = name.chars().count() / 2;
+    let cut = (name.char_indices())
+        .filter(|(_, c)| *c == ' ')
+        .map(|(i, _)| i)
+        .min_by_key(|i| name[..*i].chars().count().abs_diff(mid))?;
+    Some((&name[..cut], &name[cut + 1..]))
+}
+
+/// Flips `odd` for every cell that a ray to its east crosses an edge of `ring` (the even-odd
+/// rule of [`inside`], edge by edge), noting each flipped cell in `touched`. `by_lat` lists the
+/// cells by latitude and `lats` holds their latitudes in that order.
+fn crossings(
+    ring: &[[f64; 2]],
+    cells: &[(Px, f64, f64)],
+    by_lat: &[usize],
+    lats: &[f64],
+    odd: &mut [bool],
+    touched: &mut Vec<usize>,
+) {
+    let n = ring.len();
+    for i in 0..n {
+        let (a, b) = (ring[i], ring[(i + n - 1) % n]);
+        // The cells with (a.y > y) != (b.y > y): y in [min, max).
+        let (lo, hi) = if a[1] < b[1] {
+            (a[1], b[1])
+        } else {
+            (b[1], a[1])
+        };
+        let first = lats.partition_point(|l| *l < lo);
+        let end = lats.partition_point(|l| *l < hi);
+        for c in &by_lat[first..end.max(first)] {
+            let (_, x, y) = cells[*c];
+            if x < (b[0] - a[0]) * (y - a[1]) / (b[1] - a[1]) + a[0] {
+                odd[*c] = !odd[*c];
+                touched.push(*c);
+            }
+        }
+    }
+}
+
+/// Even-odd ray test of (x, y) against a ring of [lon, lat]: what [`crossings`] does for many
+/// cells at once.
+#[cfg(test)]
 fn inside(ring: &[[f64; 2]], x: f64, y: f64) -> bool {
     let mut c = false;
     let n = ring.len();
@@ -276,5 +349,52 @@ mod tests {
         for n in ["Russian Federation", "China", "Portugal"] {
             assert!(found.iter().any(|c| c.name == n), "{n}");
         }
+    }
+
+    /// The edge-by-edge parity of `crossings` classifies every cell as the point-by-point ray
+    /// test does, on a concave ring with a horizontal edge and cells on its vertices' latitudes.
+    #[test]
+    fn crossings_agree_with_the_ray_test() {
+        let ring = [
+            [0.0, 0.0],
+            [6.0, 0.0],
+            [6.0, 5.0],
+            [3.0, 2.0],
+            [1.5, 4.0],
+            [0.0, 5.0],
+        ];
+        let mut cells = Vec::new();
+        for j in 0..23 {
+            for i in 0..29 {
+                let (x, y) = (-0.5 + 0.25 * f64::from(i), -0.5 + 0.25 * f64::from(j));
+                cells.push((Px { x, y }, x, y));
+            }
+        }
+        let mut by_lat: Vec<usize> = (0..cells.len()).collect();
+        by_lat.sort_by(|a, b| cells[*a].2.total_cmp(&cells[*b].2).then(a.cmp(b)));
+        let lats: Vec<f64> = by_lat.iter().map(|c| cells[*c].2).collect();
+        let mut odd = vec![false; cells.len()];
+        let mut touched = Vec::new();
+        crossings(&ring, &cells, &by_lat, &lats, &mut odd, &mut touched);
+        let mut inner = 0;
+        for (c, (_, x, y)) in cells.iter().enumerate() {
+            assert_eq!(odd[c], inside(&ring, *x, *y), "cell at {x}, {y}");
+            inner += usize::from(odd[c]);
+        }
+        assert!(inner > 100 && inner < cells.len() - 100, "{inner}");
+        assert!(touched.iter().all(|c| *c < cells.len()));
+    }
+
+    #[test]
+    fn two_lines_split_at_the_most_even_space() {
+        assert_eq!(
+            two_lines("RUSSIAN FEDERATION"),
+            Some(("RUSSIAN", "FEDERATION"))
+        );
+        assert_eq!(
+            two_lines("CENTRAL AFRICAN REPUBLIC"),
+            Some(("CENTRAL AFRICAN", "REPUBLIC"))
+        );
+        assert_eq!(two_lines("MONGOLIA"), None);
     }
 }

@@ -25,6 +25,21 @@ pub struct MapScene {
     pub area_labels: Vec<AreaLabel>,
     /// Data sources to credit besides the basemap's own (e.g. "Places: GeoNames (CC BY 4.0)").
     pub attribution: Vec<String>,
+    /// Large cities around the route that the story does not name, largest first: the map
+    /// shows the few of them in its frame that find room, each as a small dot and its name,
+    /// after every other label (so they are the first dropped).
+    pub context_cities: Vec<ContextCity>,
+}
+
+/// A city shown for orientation only.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ContextCity {
+    /// Its name.
+    pub name: String,
+    /// Its point.
+    pub at: LatLon,
+    /// Its population, which ranks it.
+    pub population: u64,
 }
 
 /// How a leg was travelled; sets its line style: rail solid, air dashed (draw the points of

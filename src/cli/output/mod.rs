@@ -285,6 +285,8 @@ impl OutputDir {
             Ok(Existing::Nothing) => return Ok(()),
             Ok(Existing::NotAFile { kind }) => return Err(Error::NotAFile { path, kind }),
             Ok(Existing::Link) | Err(_) => false,
+            // --force replaces it whatever it holds: no need to read it back.
+            Ok(Existing::File { .. }) if self.force => true,
             Ok(Existing::File { len }) => {
                 let new = Entry::of(bytes);
                 let known: Vec<u64> = self

@@ -147,6 +147,31 @@ pub(super) fn km_text(km: f64) -> String {
     format!("{whole}.{tenth:.0} km")
 }
 
+/// The clock ticks of a time axis `t_max_h` hours long whose hour 0 is `start_min` minutes
+/// after local midnight: (hours elapsed, "18:00") at every round 2, 3, 6, 12 or 24 hours of the
+/// clock (more apart on a longer axis), from hour 0 to the end.
+pub(super) fn clock_ticks(start_min: u32, t_max_h: f64) -> Vec<(f64, String)> {
+    let step_h: u32 = match t_max_h {
+        t if t <= 12.0 => 2,
+        t if t <= 36.0 => 3,
+        t if t <= 96.0 => 6,
+        t if t <= 240.0 => 12,
+        _ => 24,
+    };
+    let step_min = step_h * 60;
+    let mut clock_min = start_min.div_ceil(step_min) * step_min;
+    let mut out = Vec::new();
+    loop {
+        let t = f64::from(clock_min - start_min) / 60.0;
+        if t > t_max_h || out.len() >= 1000 {
+            break;
+        }
+        out.push((t, format!("{:02}:00", (clock_min / 60) % 24)));
+        clock_min += step_min;
+    }
+    out
+}
+
 /// "6 h", "6.5 h".
 pub(super) fn hours_text(h: f64) -> String {
     let r = (h * 10.0).round() / 10.0;
@@ -178,7 +203,12 @@ pub(super) fn draw(
         .fold(0.0, f64::max);
     let right_cap = 0.3 * w;
     let right = (widest_name + 4.0 * sz.pad).min(right_cap);
-    let bottom = sz.label + sz.desc + 3.0 * sz.pad;
+    let clock_row = if scene.clock.is_some() {
+        sz.label * 1.4
+    } else {
+        0.0
+    };
+    let bottom = sz.label + clock_row + sz.desc + 3.0 * sz.pad;
 
     let mut svg = String::new();
     let (origin_px, far_px) = {
@@ -217,11 +247,14 @@ pub(super) fn draw(
             .build_cartesian_2d(0.0..frame.t_max_h, frame.km_lo..frame.km_hi)
             .map_err(plot_err)?;
 
-        let x_desc = if scene.time_zero.trim().is_empty() {
+        let mut x_desc = if scene.time_zero.trim().is_empty() {
             "Hours elapsed".to_string()
         } else {
             format!("Hours since {}", scene.time_zero.trim())
         };
+        if let Some(clock) = &scene.clock {
+            x_desc.push_str(&format!("; under them, the clock in {}", clock.zone));
+        }
         let x_fmt = |v: &f64| tick(*v, t_span);
         let y_fmt = |v: &f64| tick(*v, k_span);
         chart
@@ -295,6 +328,26 @@ pub(super) fn draw(
                 text(sz.label, MUTED_COLOUR, HPos::Left, VPos::Center),
             ))
             .map_err(plot_err)?;
+        }
+
+        // The local clock at round hours, in a row under the hours elapsed.
+        if let Some(clock) = &scene.clock {
+            let y = f64::from(plot_bottom(&chart)) + sz.pad * 0.5 + sz.label * 1.9;
+            let mut last_right = f64::MIN;
+            for (t, clock_text) in clock_ticks(clock.start_min, frame.t_max_h) {
+                let (x, _) = pxf((t, frame.km_lo));
+                let half = fonts::text_width(&clock_text, Face::Regular, sz.label, 0.0) / 2.0;
+                if x - half < last_right + sz.pad {
+                    continue;
+                }
+                last_right = x + half;
+                root.draw(&Text::new(
+                    clock_text,
+                    (x.round() as i32, y.round() as i32),
+                    text(sz.label, MUTED_COLOUR, HPos::Center, VPos::Center),
+                ))
+                .map_err(plot_err)?;
+            }
         }
 
         // Waypoint gridlines first, under everything.

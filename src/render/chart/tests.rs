@@ -59,6 +59,7 @@ fn story() -> ChartScene {
             },
         ],
         days: Vec::new(),
+        clock: None,
     }
 }
 
@@ -336,4 +337,53 @@ fn font_sizes_are_written_short() {
     }
     let svg = chart_svg(&story(), 1000, 600).unwrap();
     assert!(!svg.contains("0000000"));
+}
+
+/// Issue 17: clock ticks fall on round local hours (3-hourly on a day-long axis, 6-hourly on
+/// the default story's 41 h), counted from hour 0's clock, wrapping at midnight.
+#[test]
+fn regression_issue_17_clock_ticks_at_round_local_hours() {
+    let ticks = draw::clock_ticks(12 * 60, 41.0);
+    let first: Vec<(f64, &str)> = ticks
+        .iter()
+        .take(4)
+        .map(|(t, s)| (*t, s.as_str()))
+        .collect();
+    assert_eq!(
+        first,
+        [
+            (0.0, "12:00"),
+            (6.0, "18:00"),
+            (12.0, "00:00"),
+            (18.0, "06:00")
+        ]
+    );
+    assert_eq!(ticks.last().map(|(t, _)| *t), Some(36.0));
+    // Hour 0 at 22:40: the first tick is midnight, 80 minutes on; 3-hourly on 20 hours.
+    let late = draw::clock_ticks(22 * 60 + 40, 20.0);
+    assert_eq!(late[0].1, "00:00");
+    assert!((late[0].0 - 80.0 / 60.0).abs() < 1e-9);
+    assert_eq!(late[1].1, "03:00");
+    // Eleven days: one a day.
+    let days = draw::clock_ticks(0, 24.0 * 11.0);
+    assert_eq!(days.len(), 12);
+    assert!(days.iter().all(|(_, s)| s == "00:00"));
+}
+
+/// Issue 17: a chart with a clock draws the clock row and says which zone it is in; without
+/// one, neither.
+#[test]
+fn regression_issue_17_the_chart_draws_clock_times() {
+    let mut scene = story();
+    let frame = Frame::fit(&scene);
+    let plain = draw::draw(&scene, &frame, 1200, 700).unwrap().svg;
+    scene.clock = Some(ChartClock {
+        start_min: 12 * 60,
+        zone: "UTC+09".into(),
+    });
+    let timed = draw::draw(&scene, &frame, 1200, 700).unwrap().svg;
+    for s in ["18:00", "06:00", "the clock in UTC+09"] {
+        assert!(timed.contains(s), "{s}");
+        assert!(!plain.contains(s), "{s}");
+    }
 }
