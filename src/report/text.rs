@@ -40,7 +40,10 @@ pub(crate) fn shorten(s: &str, max: usize) -> String {
 /// Text from a story or an article made safe for a terminal: control characters (escape
 /// sequences that could retitle or clear the terminal) become U+FFFD.
 pub(crate) fn clean(s: &str) -> Cow<'_, str> {
-    if !s.chars().any(char::is_control) {
+    // Control characters are C0, DEL and C1 (U+0080–U+009F, whose UTF-8 starts with 0xC2):
+    // text without those bytes is clean as it is.
+    let suspect = |b: &u8| *b < 0x20 || *b == 0x7f || *b == 0xc2;
+    if !s.as_bytes().iter().any(suspect) || !s.chars().any(char::is_control) {
         return Cow::Borrowed(s);
     }
     s.chars()
@@ -61,5 +64,9 @@ mod tests {
         assert_eq!(shorten("abcdef", 4), "abc…");
         assert_eq!(shorten("평양평양", 5), "평양…");
         assert_eq!(clean("a\u{1b}]0;x\u{7}b"), "a\u{FFFD}]0;x\u{FFFD}b");
+        // C1 controls (two bytes in UTF-8) and DEL too; other text is borrowed as it is.
+        assert_eq!(clean("a\u{9b}2Jb\u{7f}"), "a\u{FFFD}2Jb\u{FFFD}");
+        assert!(matches!(clean("Khasan · 42° N, é"), Cow::Borrowed(_)));
+        assert_eq!(clean("¡Hola! ¢"), "¡Hola! ¢");
     }
 }

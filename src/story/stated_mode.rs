@@ -85,6 +85,10 @@ pub fn stated_modes(story: &Story) -> Vec<StatedMode> {
             break;
         }
         for token in text.split(|c: char| !c.is_alphanumeric()) {
+            // Every word is 3 to 10 ASCII letters long.
+            if !(3..=10).contains(&token.len()) {
+                continue;
+            }
             for (m, (_, words)) in WORDS.iter().enumerate() {
                 if first[m].is_none() && words.iter().any(|w| token.eq_ignore_ascii_case(w)) {
                     first[m] = Some((i, token));
