@@ -297,7 +297,7 @@ fn context_cities(
         {
             continue;
         }
-        let dot = marker_rect(at, r + 1.0);
+        let dot = super::map::marker_box(at, r + 1.0);
         if !placer.fits(&dot) {
             continue;
         }
@@ -330,16 +330,6 @@ fn context_cities(
             });
             shown += 1;
         }
-    }
-}
-
-/// The square box around a dot of radius `r` at `p`.
-fn marker_rect(p: Px, r: f64) -> Rect {
-    Rect {
-        x: p.x - r,
-        y: p.y - r,
-        w: 2.0 * r,
-        h: 2.0 * r,
     }
 }
 

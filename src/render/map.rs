@@ -94,7 +94,7 @@ fn waypoint_marker(kind: WaypointKind, pal: &Palette, k: f64) -> (f64, &'static 
 }
 
 /// The box a marker of radius `r` at `p` covers.
-fn marker_box(p: Px, r: f64) -> Rect {
+pub(super) fn marker_box(p: Px, r: f64) -> Rect {
     Rect {
         x: p.x - r,
         y: p.y - r,
