@@ -304,3 +304,90 @@ fn regression_issue_19_clock_times() {
     );
     assert!(!stderr.contains("unknown time zone"), "{stderr}");
 }
+
+/// Issue 19, items 6 and 7, end to end: escape sequences (`ESC ] 0 ; … BEL`, `ESC [ 2 J`) and
+/// the noncharacters U+FFFE and U+FFFF in a story's title reach neither the terminal nor any
+/// file, and HTML and `javascript:` links in it are not live in the Markdown report, the map's
+/// and the chart's SVG, the GeoJSON or the HTML page. The story still checks (exit 0 or 1,
+/// never 2: the chart's SVG used to carry U+FFFE through and fail to rasterise).
+#[test]
+fn regression_issue_19_hostile_text_is_cleaned_on_every_output() {
+    let default = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("data/stories/kim-jong-un-train-2023-09.toml"),
+    )
+    .unwrap();
+    let hostile = r#"title = "Kim \u001b]0;pwned\u0007 \u001b[2J <script>alert(1)</script> <img src=x onerror=alert(1)> [x](javascript:alert(1)) \uFFFE\uFFFF train""#;
+    let text = default.replacen("title = \"Kim Jong Un's train to Russia\"", hostile, 1);
+    assert_ne!(text, default, "the title line was replaced");
+    let dir = tempfile::tempdir().unwrap();
+    let story = dir.path().join("hostile.toml");
+    std::fs::write(&story, text).unwrap();
+    let out_dir = dir.path().join("out");
+    let run = |extra: &[&str]| {
+        let out = Command::cargo_bin("routecheck")
+            .unwrap()
+            .env_clear()
+            .arg("check")
+            .arg(&story)
+            .arg("--out")
+            .arg(&out_dir)
+            .arg("--force")
+            .args(extra)
+            .output()
+            .unwrap();
+        let code = out.status.code();
+        assert!(
+            matches!(code, Some(0 | 1)),
+            "exit {code:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).expect("UTF-8 report")
+    };
+    // The terminal gets no control character; an XML file none of what XML 1.0 forbids.
+    let control = |s: &str| s.contains(['\u{1b}', '\u{7}']);
+    let raw = |s: &str| control(s) || s.contains(['\u{fffe}', '\u{ffff}']);
+    let table = run(&[]);
+    assert!(
+        !control(&table),
+        "raw control characters on the terminal: {table:?}"
+    );
+    assert!(table.contains("train"), "{table}");
+    let md = run(&["--format", "md"]);
+    assert!(!control(&md));
+    // Markup escaped as text: no tag, and the link's brackets escaped (`\\[x\\](…)`).
+    for live in ["<script>", "<img", "[x](javascript:"] {
+        assert!(
+            !md.contains(live),
+            "live {live:?} in the Markdown report:\n{md}"
+        );
+    }
+    let mut seen = 0;
+    for e in std::fs::read_dir(&out_dir).unwrap() {
+        let path = e.unwrap().path();
+        let ext = path.extension().and_then(|x| x.to_str()).unwrap_or("");
+        if !["svg", "kml", "gpx", "html", "geojson"].contains(&ext) {
+            continue;
+        }
+        seen += 1;
+        let body = std::fs::read_to_string(&path).unwrap();
+        assert!(
+            !raw(&body),
+            "{}: raw control characters or noncharacters",
+            path.display()
+        );
+        assert!(
+            !body.contains("<script>alert"),
+            "{}: live script from the title",
+            path.display()
+        );
+        assert!(
+            !body.contains("<img src=x"),
+            "{}: live image from the title",
+            path.display()
+        );
+    }
+    assert!(
+        seen >= 4,
+        "expected the two SVGs, the GeoJSON and the HTML, saw {seen}"
+    );
+}

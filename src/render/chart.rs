@@ -187,7 +187,10 @@ pub fn chart_svg(scene: &ChartScene, width_px: u32, height_px: u32) -> Result<St
     check_size(width_px, height_px)?;
     check(scene)?;
     let frame = Frame::fit(scene);
-    Ok(draw::draw(scene, &frame, width_px, height_px)?.svg)
+    let svg = draw::draw(scene, &frame, width_px, height_px)?.svg;
+    // The plotting library escapes markup but not the characters XML forbids, which a story's
+    // text may hold (issue 19, item 7).
+    Ok(crate::xml::drop_disallowed(&svg).into_owned())
 }
 
 /// Draws the chart and rasterises it to PNG bytes with the bundled font.

@@ -68,5 +68,7 @@ pub struct ClaimCard {
 /// Writes the HTML map. `opt` sets the extent (as for the SVG: the route with its margin, or
 /// `opt.extent`) and the colours; its size is the SVG's, from which the basemap's detail follows.
 pub fn html(map: &HtmlMap, opt: &MapOptions) -> Result<String, Error> {
-    page::write(map, opt)
+    // A story's text may hold what neither HTML nor XML allows (C0 controls, U+FFFE, U+FFFF;
+    // issue 19, item 7): the page drops them, as the SVG does.
+    Ok(crate::xml::drop_disallowed(&page::write(map, opt)?).into_owned())
 }
