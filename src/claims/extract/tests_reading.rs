@@ -228,3 +228,14 @@ fn a_date_without_its_year_takes_the_publication_year() {
     let x = extract_articles(&[told], &gaz());
     assert_eq!(x.events[0].earliest.to_string(), "2019-09-10T00:00:00");
 }
+
+#[test]
+fn a_date_belongs_to_the_verb_before_it() {
+    let x = extract(
+        "Kim's train left Pyongyang on September 10, 2023 and reached Vladivostok two days later.",
+        "Wire",
+        &gaz(),
+    );
+    assert_eq!(x.events.len(), 1, "{:?}", x.events);
+    assert_eq!(x.events[0].what, "left Pyongyang");
+}

@@ -225,12 +225,22 @@ fn day_event(
             verbs.push((i, v.len(), None));
         }
     }
-    // The verb nearest the date, within a clause's length of it.
-    let Some(&(vi, vlen, verb)) = verbs
+    // The verb nearest before the date, within a clause's length of it ("left Pyongyang on
+    // September 10 and reached Vladivostok" dates the leaving); failing that, the nearest after.
+    let near = |(i, _, _): &&(usize, usize, Option<&'static str>)| i.abs_diff(date_at) <= 80;
+    let before = verbs
         .iter()
-        .filter(|(i, _, _)| i.abs_diff(date_at) <= 80)
-        .min_by_key(|(i, _, _)| i.abs_diff(date_at))
-    else {
+        .filter(near)
+        .filter(|(i, _, _)| *i < date_at)
+        .max_by_key(|(i, _, _)| *i);
+    let after = || {
+        verbs
+            .iter()
+            .filter(near)
+            .filter(|(i, _, _)| *i >= date_at)
+            .min_by_key(|(i, _, _)| *i)
+    };
+    let Some(&(vi, vlen, verb)) = before.or_else(after) else {
         return;
     };
     if dates.iter().any(|&o| vi.abs_diff(o) < vi.abs_diff(date_at)) {
