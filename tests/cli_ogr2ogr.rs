@@ -3,35 +3,16 @@
 //! installed (`apt-get install gdal-bin` on Debian), each test prints a SKIPPED line and
 //! passes.
 
-use std::path::Path;
 use std::process::Output;
 
-/// Runs a shell line with `routecheck` on the PATH, in `dir`.
-fn shell(line: &str, dir: &Path) -> Output {
-    let bin = assert_cmd::cargo::cargo_bin("routecheck");
-    let path = format!(
-        "{}:{}",
-        bin.parent().unwrap().display(),
-        std::env::var("PATH").unwrap_or_default()
-    );
-    std::process::Command::new("sh")
-        .args(["-c", line])
-        .current_dir(dir)
-        .env_clear()
-        .env("PATH", path)
-        .output()
-        .unwrap()
-}
+#[path = "common/shell.rs"]
+mod shell;
+use shell::{installed, shell};
 
 /// True when ogr2ogr (and ogrinfo, from the same package) can be run; else says SKIPPED.
 fn gdal(test: &str) -> bool {
-    let found = shell("command -v ogr2ogr && command -v ogrinfo", Path::new("."))
-        .status
-        .success();
-    if !found {
-        println!("SKIPPED {test}: ogr2ogr not found (apt-get install gdal-bin)");
-    }
-    found
+    let why = format!("{test}: ogr2ogr not found (apt-get install gdal-bin)");
+    installed(&["ogr2ogr", "ogrinfo"], &why)
 }
 
 /// The rows GDAL wrote as CSV (`-f CSV /vsistdout/`), by column name.

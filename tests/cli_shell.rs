@@ -5,6 +5,9 @@ use assert_cmd::Command;
 use predicates::prelude::*;
 
 mod common;
+#[path = "common/shell.rs"]
+mod shell;
+use shell::{installed, shell};
 
 fn routecheck() -> Command {
     let mut c = Command::cargo_bin("routecheck").expect("binary builds");
@@ -518,40 +521,13 @@ fn regression_issue_18_explain_wraps_to_the_width() {
     assert!(fitted.starts_with("claim       ap-flight (AP, flight)\n"));
 }
 
-/// Runs a shell line with `routecheck` on the PATH, in `dir`.
-fn shell(line: &str, dir: &std::path::Path) -> std::process::Output {
-    let bin = assert_cmd::cargo::cargo_bin("routecheck");
-    let path = format!(
-        "{}:{}",
-        bin.parent().unwrap().display(),
-        std::env::var("PATH").unwrap_or_default()
-    );
-    std::process::Command::new("sh")
-        .args(["-c", line])
-        .current_dir(dir)
-        .env("PATH", path)
-        .output()
-        .unwrap()
-}
-
-/// True when `tool` can be run; else says SKIPPED for the part of the test that needs it.
-fn installed(tool: &str) -> bool {
-    let found = shell(&format!("command -v {tool}"), std::path::Path::new("."))
-        .status
-        .success();
-    if !found {
-        println!("SKIPPED the README pipeline with {tool}: {tool} not found");
-    }
-    found
-}
-
 /// Issue 18: the README's pipelines: jq over the JSON, a folder to CSV, a draft story piped
 /// into `check -`, and an archive split and checked in parts (with GNU parallel where it is
 /// installed) giving the lines of the whole.
 #[test]
 fn issue_18_readme_pipelines() {
     let dir = tempfile::tempdir().unwrap();
-    if installed("jq") {
+    if installed(&["jq"], "the README pipeline with jq: jq not found") {
         let out = shell(
             r#"routecheck check --json --no-map | jq -r '.claims[] | "\(.id)\t\(.verdict)"'"#,
             dir.path(),
@@ -626,7 +602,10 @@ fn issue_18_readme_pipelines() {
     };
     assert_eq!(without_lines(&whole.stdout).len(), 25);
     assert_eq!(without_lines(&whole.stdout), without_lines(&split.stdout));
-    if installed("parallel") {
+    if installed(
+        &["parallel"],
+        "the README pipeline with parallel: parallel not found",
+    ) {
         let out = shell(
             "parallel --keep-order routecheck check --articles {} ::: part-* > results.jsonl",
             dir.path(),
