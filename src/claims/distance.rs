@@ -272,7 +272,12 @@ pub(crate) fn conversion(value: &Amount) -> Finding {
     let stated = conv.mid_si();
     let (o_lo, o_hi) = bounds(&orig);
     let (c_lo, c_hi) = bounds(&conv);
-    let consistent = c_hi >= o_lo && c_lo <= o_hi;
+    let rounded = c_hi >= o_lo && c_lo <= o_hi;
+    // A conversion cut to its last digit instead of rounded ("922 km (572 miles)" for 572.9):
+    // the stated figure then stands for anything up to one step above it.
+    let c_hi_cut = (conv.hi + 2.0 * rounding(conv.hi)) * conv.unit.si();
+    let cut = !rounded && c_hi_cut > o_lo && c_lo <= o_hi;
+    let consistent = rounded || cut;
     let pct = (stated - exact) / exact * 100.0;
     let tolerance = format!(
         "rounding: {} ± {} {} and {} ± {} {}",
@@ -289,7 +294,17 @@ pub(crate) fn conversion(value: &Amount) -> Finding {
         to.fmt(exact),
         to.fmt(stated)
     );
-    let arithmetic = if consistent {
+    let arithmetic = if cut {
+        format!(
+            "{head}: consistent if the conversion was cut rather than rounded ({} ± {} is {}; {} stands for {} to under {} when cut)",
+            from.fmt(exact),
+            num(rounding(orig.lo)),
+            to.fmt_range(o_lo, o_hi),
+            to.fmt(stated),
+            to.fmt(conv.lo * conv.unit.si()),
+            to.fmt(c_hi_cut)
+        )
+    } else if consistent {
         format!(
             "{head}: consistent, as {} ± {} covers {}",
             from.fmt(exact),
@@ -428,5 +443,26 @@ mod tests {
         );
         let f = conversion(&amount("5 km (3 hours)"));
         assert!(matches!(f.verdict, Verdict::CannotCheck { .. }));
+    }
+
+    #[test]
+    fn a_conversion_cut_instead_of_rounded_holds_and_says_so() {
+        // 922 km = 572.9 mi: "572" is the figure cut to whole miles (Railway Gazette, 2010).
+        let f = conversion(&amount("922km (572miles)"));
+        assert_eq!(f.verdict, Verdict::Holds, "{}", f.arithmetic);
+        assert!(
+            f.arithmetic.contains("cut rather than rounded"),
+            "{}",
+            f.arithmetic
+        );
+        // 329.3 km/h = 204.6 mph: "204.5" cut to a tenth.
+        let f = conversion(&amount("329.3km/h (204.5mph)"));
+        assert_eq!(f.verdict, Verdict::Holds, "{}", f.arithmetic);
+        // A figure one step below the cut one is still off: 922 km is not 571 miles.
+        let f = conversion(&amount("922km (571miles)"));
+        assert!(matches!(f.verdict, Verdict::Off { .. }), "{}", f.arithmetic);
+        // Cutting never excuses a figure above the exact one: 922 km is not 574 miles.
+        let f = conversion(&amount("922km (574miles)"));
+        assert!(matches!(f.verdict, Verdict::Off { .. }), "{}", f.arithmetic);
     }
 }
