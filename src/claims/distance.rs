@@ -5,8 +5,8 @@ use super::Ctx;
 use super::judge::judge;
 use super::verdict::{Figures, Finding, Scale, Span, Verdict, finding, num};
 use crate::geodesy;
-use crate::route::Measure;
-use crate::story::{Amount, DistanceMeasure};
+use crate::route::{Measure, circuity};
+use crate::story::{Amount, DistanceMeasure, Mode};
 use crate::units::{Length, QuantityRange};
 
 /// The length along the route between two waypoints, whether it is exact (chainage, track or
@@ -98,6 +98,10 @@ pub(crate) fn distance(
             Ok(r) => (r.length, r.usual, format!("along the route by {}", r.how)),
             Err(why) => return Finding::cannot(&value.text, why),
         },
+        DistanceMeasure::Unstated => match straight(cx, from, to) {
+            Ok(l) => return unstated(cx, from, to, value, l),
+            Err(why) => return Finding::cannot(&value.text, why),
+        },
     };
     let c = computed.as_m();
     let tolerance = value.tolerance();
@@ -126,6 +130,59 @@ pub(crate) fn distance(
         (usual_lo, usual_hi),
         tolerance,
         head,
+        "no line data settles the route's length",
+    )
+}
+
+/// A distance whose measure the text does not give: it holds as the straight line; else
+/// the straight line is a lower bound and the road band (circuity table, the country of
+/// `from`) the usual range, as for a leg with no line data.
+fn unstated(cx: &Ctx, from: &str, to: &str, value: &Amount, s: Length) -> Finding {
+    let scale = Scale::from(value.quantity.value.unit);
+    let (lo, hi) = value.si();
+    let c = s.as_m();
+    let tolerance = value.tolerance();
+    let head = format!(
+        "{} {} → {} claimed (measure not said) vs {} straight line",
+        value.text,
+        name(cx, from),
+        name(cx, to),
+        scale.fmt(c)
+    );
+    let firm = judge(value.hedge, lo, hi, c, c);
+    let country = cx
+        .route
+        .waypoint(from)
+        .and_then(|w| w.place.as_ref())
+        .and_then(|p| p.country.clone());
+    let factor = circuity::table()
+        .ok()
+        .and_then(|t| circuity::factor_for(t, Mode::Road, country.as_deref()));
+    let (true, Some(f)) = (!firm.holds, factor) else {
+        return finding(
+            value.text.clone(),
+            format!(
+                "{} ({}), straight line (geodesic, WGS84)",
+                Scale::KM.fmt(c),
+                Scale::MI.fmt(c)
+            ),
+            tolerance,
+            firm,
+            scale,
+            format!("{head} (geodesic, WGS84)"),
+        );
+    };
+    bounded(
+        value,
+        scale,
+        s,
+        (s * f.low, s * f.high),
+        tolerance,
+        format!(
+            "{head}; by road usually {}–{}× it (road circuity, {}; data/circuity/circuity.toml)",
+            f.low, f.high, f.scope
+        ),
+        "the text does not say whether it means the straight line or the way by road",
     )
 }
 
@@ -139,6 +196,7 @@ fn bounded(
     usual: (Length, Length),
     tolerance: String,
     head: String,
+    unsettled: &str,
 ) -> Finding {
     let (lo, hi) = value.si();
     let s = straight.as_m();
@@ -174,7 +232,7 @@ fn bounded(
     let (verdict, arithmetic) = if b_hi >= u_lo && b_lo <= u_hi {
         (
             Verdict::Plausible {
-                why: format!("no line data settles the route's length; {band_text}"),
+                why: format!("{unsettled}; {band_text}"),
             },
             format!("{head} (a lower bound); {band_text}: the claim lies within it"),
         )
