@@ -124,7 +124,7 @@ pub(super) const AFTER: &[&str] = &[
 
 /// Words a name may carry after it and still name the place before them ("Khasan Station"
 /// is Khasan, the "Indore Special" train runs to Indore): a prefix of a longer run resolves
-/// when the rest is these.
+/// when the rest is these. Not "Road" or "Street": "Thika Road" is a road in Nairobi.
 pub(super) const FEATURE_TAIL: &[&str] = &[
     "station",
     "railway",
@@ -139,7 +139,6 @@ pub(super) const FEATURE_TAIL: &[&str] = &[
     "high-speed",
     "highway",
     "expressway",
-    "road",
     "route",
 ];
 
@@ -196,6 +195,7 @@ pub(super) fn before_in(lang: Language) -> &'static [&'static str] {
             "über",
             "ab",
             "richtung",
+            "ziel",
             "erreicht",
             "verbindet",
             "bei",
@@ -211,6 +211,9 @@ pub(super) fn before_in(lang: Language) -> &'static [&'static str] {
             "dotarł",
             "dotarła",
             "dojechał",
+            "dworcu",
+            "dworca",
+            "stacji",
         ],
         Language::Russian => &[
             "в",
@@ -250,3 +253,46 @@ pub(super) const AREA_OF: &[&str] = &[
     "governorate",
     "territory",
 ];
+
+/// Words after "the" and a name that may still follow a town's name ("the Moscow of the
+/// tsars" aside, English puts no article before a town: "onto the Neptune" is a ship).
+pub(super) const AFTER_THE_TOWN: &[&str] = &[
+    "station",
+    "railway",
+    "airport",
+    "terminal",
+    "port",
+    "route",
+    "line",
+    "express",
+    "region",
+    "area",
+    "border",
+    "side",
+    "bound",
+    "office",
+    "government",
+    "authorities",
+];
+
+/// First parts of a hyphened word that make an adjective, not a route named for its ends:
+/// "Trans-Siberian", "Sino-Russian", "Pan-American".
+pub(super) const COMBINING: &[&str] = &[
+    "trans", "pan", "anti", "sino", "euro", "afro", "indo", "russo", "franco", "anglo", "austro",
+    "greco", "italo", "ibero", "intra", "inter", "post", "pre", "neo", "ex",
+];
+
+/// The words that join names in a list ("Rabat and Kenitra", "Londres y Newcastle"), in
+/// English and in `lang`.
+pub(super) fn joiners(lang: Language) -> &'static [&'static str] {
+    match lang {
+        Language::English => &["and", "or"],
+        Language::Spanish => &["and", "or", "y", "e", "o", "u"],
+        Language::Portuguese => &["and", "or", "e", "ou"],
+        Language::French => &["and", "or", "et", "ou"],
+        Language::German => &["and", "or", "und", "oder"],
+        Language::Polish => &["and", "or", "i", "oraz", "lub"],
+        Language::Russian => &["and", "or", "и", "или"],
+        Language::Ukrainian => &["and", "or", "і", "й", "та", "або"],
+    }
+}
