@@ -307,3 +307,45 @@ fn a_straight_line_drawn_for_want_of_track_does_not_cross_borders_for_the_train(
     assert!(geo.contains("\"Dibrugarh\""), "{geo}");
     assert!(!geo.contains("\"crossing\""), "{geo}");
 }
+
+/// Three Indian rail articles (tests/articles/README.md): nothing refuted, and the places they
+/// travel between read, including "its destination Kanyakumari" and "Sealdah" (a Kolkata
+/// terminus, read as Kolkata through GeoNames' alternate name).
+#[test]
+fn indian_rail_articles_are_read_without_refutations() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/articles");
+    for (file, places) in [
+        (
+            "newindianexpress-vivek-express-2020.txt",
+            &["Dibrugarh", "Kanniyākumāri", "Patna"][..],
+        ),
+        (
+            "rediff-duronto-sealdah-delhi-2009.txt",
+            &["Kolkata", "New Delhi"][..],
+        ),
+        (
+            "binoraj-freight-visakhapatnam-basti.txt",
+            &["Visakhapatnam", "Bastī"][..],
+        ),
+    ] {
+        let out = routecheck(dir.path())
+            .args(["check", "--no-map", "--format", "json", "--article"])
+            .arg(root.join(file))
+            .output()
+            .unwrap();
+        let v: serde_json::Value = serde_json::from_slice(&out.stdout)
+            .unwrap_or_else(|e| panic!("{file}: {e}: {}", String::from_utf8_lossy(&out.stderr)));
+        assert_eq!(out.status.code(), Some(0), "{file}: {v}");
+        assert_eq!(v["summary"]["off"], 0, "{file}: {v}");
+        let names: Vec<&str> = v["waypoints"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter_map(|w| w["name"].as_str())
+            .collect();
+        for p in places {
+            assert!(names.contains(p), "{file}: {p} not in {names:?}");
+        }
+    }
+}

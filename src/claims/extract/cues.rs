@@ -58,6 +58,7 @@ pub(super) const BEFORE: &[&str] = &[
     "circled",
     "bypassed",
     "landed",
+    "destination",
 ];
 
 /// Words before "of" that say the name after it is a place ("the city of Ussuriysk").
