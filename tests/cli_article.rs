@@ -166,3 +166,26 @@ fn issue_15_weekdays_and_yesterday_are_dated_from_the_publication_date() {
         assert!(text.contains(want), "{want}:\n{text}");
     }
 }
+
+/// A dateline dates the copy: "yesterday" counts from it, not from a later publication date,
+/// and the dateline is no event of its own.
+#[test]
+fn issue_15_yesterday_counts_from_the_dateline() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = article(
+        dir.path(),
+        "wire.txt",
+        "VLADIVOSTOK, Sept. 12 (Reuters) - The armoured train left Khasan yesterday, officials said.\n",
+    );
+    let out = routecheck()
+        .arg("extract")
+        .arg(&a)
+        .args(["--date", "2023-09-14"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("time = 2023-09-11T00:00:00"), "{text}");
+    assert!(text.contains("what = \"left Khasan\""), "{text}");
+    assert!(!text.contains("2023-09-12T00:00:00"), "{text}");
+    assert!(!text.contains("2023-09-13T00:00:00"), "{text}");
+}

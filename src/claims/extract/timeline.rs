@@ -92,7 +92,19 @@ pub fn sentence(
 ) -> Timed {
     let mut out = Timed::default();
     let sent = &text[s_start..s_end];
-    let said = dates(sent);
+    let mut said = dates(sent);
+    // A dateline ("VANCOUVER, British Columbia, Mar 23: … yesterday") dates the copy: it is
+    // the day "yesterday" and "on Tuesday" count from, not an event.
+    if text[..s_start].trim().is_empty()
+        && let Some(d) = said.first()
+        && d.at < 48
+        && sent.starts_with(char::is_uppercase)
+        && sent[..d.at].contains(',')
+        && let Some(on) = civil_date(d, cx.year.or(cx.published.map(|p| p.year())))
+    {
+        cx.published = Some(on);
+        said.remove(0);
+    }
     let found = clocks(text, s_start, s_end);
     // Whether a date read in this sentence may date later sentences: not when only the
     // publication year gave it its year.
