@@ -16,6 +16,13 @@ pub struct Yield {
     pub claims: Vec<(ClaimKind, Option<&'static str>)>,
     pub places: Vec<Place>,
     pub notes: Vec<String>,
+    /// The places a claim assumed because its sentence does not name them (shown in the
+    /// draft with the choices made in reading places).
+    pub assumed: Vec<String>,
+    /// Indices into `claims` of the claims measured along the draft's route between two
+    /// places this module chose (a trip's duration, a length with an assumed pair): kept only
+    /// where one leg of the draft joins the two (see `Extraction::keep_joined_trips`).
+    pub trips: Vec<usize>,
 }
 
 const COMPASS: &[&str] = &[
@@ -72,7 +79,8 @@ fn compass_before(text: &str, from: usize, at: usize) -> Option<(&'static str, u
 }
 
 /// Classifies one sentence of an article in `lang`. `recent` is the last resolved place
-/// mentioned before it.
+/// mentioned before it, `before` the towns the article named before it (most recent last).
+#[allow(clippy::too_many_arguments)]
 pub fn sentence(
     lang: Language,
     cx: &Article,
@@ -81,6 +89,7 @@ pub fn sentence(
     found: &[Found],
     mentions: &[Mention],
     recent: Option<&Place>,
+    before: &[Place],
 ) -> Yield {
     let mut y = Yield::default();
     let sent = &text[s_start..s_end];
@@ -161,28 +170,31 @@ pub fn sentence(
     // The two places a distance or a flight joins, in travel order: the one a travel word
     // makes the start ("from Paris to Lyon", "to reach Vladivostok from Pyongyang") first,
     // else as written.
-    let two: Option<(Place, Place)> = {
-        let mut ps: Vec<(Place, Option<Role>)> = Vec::new();
+    let mut here: Vec<(Place, Option<Role>)> = Vec::new();
+    {
         let mut from = s_start;
         for m in &resolved {
             let r = super::journey::role(text, s_start, from, m.start);
             from = m.end;
             if let Some(p) = place(m)
-                && !ps.iter().any(|(q, _)| q.name == p.name)
+                && !here.iter().any(|(q, _)| q.name == p.name)
             {
-                ps.push((p, r));
+                here.push((p, r));
             }
         }
-        (ps.len() >= 2).then(|| {
-            let (a, b) = (&ps[0], &ps[1]);
-            let rank = |r: Option<Role>| r.unwrap_or(Role::Pass);
-            if rank(b.1) < rank(a.1) {
-                (b.0.clone(), a.0.clone())
-            } else {
-                (a.0.clone(), b.0.clone())
-            }
-        })
-    };
+    }
+    let two: Option<(Place, Place)> = (here.len() >= 2).then(|| {
+        let (a, b) = (&here[0], &here[1]);
+        let rank = |r: Option<Role>| r.unwrap_or(Role::Pass);
+        if rank(b.1) < rank(a.1) {
+            (b.0.clone(), a.0.clone())
+        } else {
+            (a.0.clone(), b.0.clone())
+        }
+    });
+    // The trip a figure is about when the sentence names fewer than two places ("the 385
+    // km that separate these two cities"): assumed, and said in the draft.
+    let trip_pair = super::trip::pair(two.as_ref(), &here, before);
     let by_dim = |d: Dimension| -> Vec<(usize, &Found)> {
         found
             .iter()
@@ -216,10 +228,33 @@ pub fn sentence(
                 ));
                 y.places.extend([p.clone(), q.clone()]);
             }
-            None => y.notes.push(format!(
-                "distance \"{}\": the sentence does not name two places it could resolve",
-                a.text
-            )),
+            None => match trip_pair
+                .as_ref()
+                .filter(|_| super::trip::length_of_trip(&lower))
+                .map(|tp| super::trip::fits(tp, &a, None).map(|()| tp))
+            {
+                Some(Err(why)) => y.notes.push(format!("distance {why}")),
+                Some(Ok(tp)) => {
+                    y.trips.push(y.claims.len());
+                    y.claims.push((
+                        ClaimKind::Distance {
+                            from: slug(&tp.from.name),
+                            to: slug(&tp.to.name),
+                            value: a.clone(),
+                            measure: DistanceMeasure::Route,
+                        },
+                        None,
+                    ));
+                    y.places.extend([tp.from.clone(), tp.to.clone()]);
+                    if let Some(why) = &tp.assumed {
+                        y.assumed.push(format!("distance \"{}\": {why}", a.text));
+                    }
+                }
+                None => y.notes.push(format!(
+                    "distance \"{}\": the sentence does not name two places it could resolve",
+                    a.text
+                )),
+            },
         }
     }
     // Speeds, and a duration at that speed when the sentence does that arithmetic ("it would
@@ -254,6 +289,17 @@ pub fn sentence(
                 .then(|| cx.length_before(s_start).cloned())
                 .flatten()
         });
+    let flying = lower.split(|c: char| !c.is_alphanumeric()).any(|w| {
+        [
+            "flew", "flown", "fly", "plane", "planes", "jet", "jets", "aircraft",
+        ]
+        .contains(&w)
+            || w.starts_with("flight")
+    });
+    // A trip's duration between two places, with no arithmetic of the article's own: checked
+    // against the sentence's speed, else the article's top speed, as an upper bound.
+    let trip_duration = !flying && context::trip(&lower) && trip_pair.is_some();
+    let bounds_trip = trip_duration && !arithmetic && !durations.is_empty();
     for (_, f) in &speeds {
         let Some(a) = amount(text, f, true) else {
             continue;
@@ -272,6 +318,11 @@ pub fn sentence(
                 },
                 Some("speed"),
             ));
+        }
+        // "In knapp vier Stunden von Berlin nach München und das Ganze mit 300 km/h": the speed
+        // bounds the trip's duration (below), and alone it has no timeline to be checked on.
+        if bounds_trip {
+            continue;
         }
         // "can reach 350 km/h", "designed for 200 km/h": what the line or vehicle can do,
         // not what the journey did; the article's durations are checked against it.
@@ -292,12 +343,14 @@ pub fn sentence(
             Some("speed"),
         ));
     }
-    // Flight times.
-    let flying = [
-        "flew", "flight", "flown", "fly ", "plane", "jet", "aircraft",
-    ]
-    .iter()
-    .any(|w| lower.contains(w));
+    // Flight times, and trip durations (the first of a sentence: "from the current 10 hours
+    // to 2 hours" is one claim about one trip).
+    let mut drafted_trip = false;
+    let bound = speeds
+        .first()
+        .and_then(|(_, f)| amount(text, f, false))
+        .or_else(|| cx.top_speed.clone())
+        .and_then(|top| super::trip::speed_bound(&top));
     for (k, f) in &durations {
         if timed && *k == durations[0].0 || super::idioms::is_zone_offset(text, f) {
             continue;
@@ -313,33 +366,76 @@ pub fn sentence(
                     .chain(&ac.aliases)
                     .any(|n| lower.contains(&n.to_ascii_lowercase()))
             });
-        match (flying, aircraft, &two) {
-            (true, ac, Some((p, q))) => {
+        // A flight's two ends are the sentence's own; a trip's may be assumed (and said).
+        let pair = trip_pair
+            .as_ref()
+            .filter(|tp| !flying || tp.assumed.is_none());
+        let misfit = pair.and_then(|tp| super::trip::fits(tp, &a, bound.as_ref()).err());
+        if let Some(why) = misfit {
+            y.notes.push(format!("trip duration {why}"));
+            continue;
+        }
+        let first_trip = trip_duration && !drafted_trip;
+        match (flying, aircraft, pair) {
+            (true, ac, Some(tp)) => {
                 // No type named: the check assumes one and says so.
                 y.claims.push((
                     ClaimKind::Flight {
-                        from: slug(&p.name),
-                        to: slug(&q.name),
+                        from: slug(&tp.from.name),
+                        to: slug(&tp.to.name),
                         aircraft: ac.map(|ac| ac.name.clone()),
-                        duration: a,
+                        duration: a.clone(),
                     },
                     None,
                 ));
-                y.places.extend([p.clone(), q.clone()]);
+                y.places.extend([tp.from.clone(), tp.to.clone()]);
+                if let Some(why) = &tp.assumed {
+                    y.assumed.push(format!("flight time \"{}\": {why}", a.text));
+                }
             }
             (true, _, None) => y.notes.push(format!(
                 "flight time \"{}\": the sentence does not name the two places it joins",
                 a.text
             )),
-            // "cut travel time between Chongqing and Guiyang to 2 hours": a trip's duration
-            // with no speed or distance beside it. A design or top speed elsewhere in the
-            // article bounds it from one side only, which the duration check does not read.
-            (false, _, _) if context::trip(&lower) => y.notes.push(format!(
-                "trip duration \"{}\": no speed or distance in its sentence to check it against{}; add a timeline or a duration_at_speed claim",
+            // "cut travel time between Chongqing and Guiyang to 2 hours": the average it
+            // implies may not exceed the sentence's or the article's top speed.
+            (false, _, Some(tp)) if first_trip && bound.is_some() => {
+                let Some(speed) = bound.clone() else { continue };
+                drafted_trip = true;
+                y.trips.push(y.claims.len());
+                y.claims.push((
+                    ClaimKind::DurationAtSpeed {
+                        distance: None,
+                        from: Some(slug(&tp.from.name)),
+                        to: Some(slug(&tp.to.name)),
+                        speed: speed.clone(),
+                        duration: a.clone(),
+                    },
+                    None,
+                ));
+                y.places.extend([tp.from.clone(), tp.to.clone()]);
+                y.assumed.push(format!(
+                    "trip duration \"{}\" ({} → {}): checked at {} (the {} top speed as the upper end; 1 km/h sets no lower bound){}",
+                    a.text,
+                    tp.from.name,
+                    tp.to.name,
+                    speed.text,
+                    if speeds.is_empty() { "article's" } else { "sentence's" },
+                    tp.assumed.as_deref().map(|w| format!("; {w}")).unwrap_or_default()
+                ));
+            }
+            (false, _, Some(_)) if trip_duration && drafted_trip => y.notes.push(format!(
+                "trip duration \"{}\": another time for the trip its sentence's first figure is about (\"from 10 hours to 2 hours\"); only the first is drafted",
+                a.text
+            )),
+            // A trip's duration with nothing to bound it.
+            (false, _, p) if context::trip(&lower) => y.notes.push(format!(
+                "trip duration \"{}\": {}; add a timeline or a duration_at_speed claim",
                 a.text,
-                match &cx.top_speed {
-                    Some(v) => format!(" (the article's top speed, {}, bounds it from below only)", v.text),
-                    None => String::new(),
+                if p.is_none() {
+                    "the sentence does not name the trip's two places and the article names none before it"
+                } else {
+                    "no speed in the sentence or the article to bound it"
                 }
             )),
             _ => y.notes.push(format!(

@@ -1,0 +1,219 @@
+//! The trip a sentence's figure is about when the sentence does not name both ends: "los 385
+//! kilómetros que separan estas dos grandes ciudades", "the journey takes 3 hours 45 minutes",
+//! "podróż do Przemyśla ma trwać ok. 6,5 godziny". The two places are the sentence's own, else
+//! its one place and the town named before it, else the last two towns the article named;
+//! every assumed pair is said in the draft. A trip's duration is checked against the fastest
+//! speed the article gives, as an upper bound on the average.
+
+use super::journey::Role;
+use crate::gazetteer::{Place, PlaceKind};
+use crate::story::Amount;
+use crate::units::Dimension;
+
+/// The two places a trip figure joins, in travel order, and how they were chosen (`None`: the
+/// sentence names both).
+#[derive(Debug, Clone)]
+pub struct Pair {
+    pub from: Place,
+    pub to: Place,
+    pub assumed: Option<String>,
+}
+
+/// A place a trip can start or end at: not a river, a sea or another area.
+pub fn is_town(p: &Place) -> bool {
+    !matches!(p.kind, PlaceKind::River | PlaceKind::Other) && !p.is_line()
+}
+
+/// The pair a trip figure in this sentence is about. `two` is the sentence's own pair (see
+/// `classify`), `here` the towns the sentence names with the role their travel word gives,
+/// `before` the towns the article named before this sentence (most recent last, each once).
+pub fn pair(
+    two: Option<&(Place, Place)>,
+    here: &[(Place, Option<Role>)],
+    before: &[Place],
+) -> Option<Pair> {
+    if let Some((a, b)) = two {
+        return Some(Pair {
+            from: a.clone(),
+            to: b.clone(),
+            assumed: None,
+        });
+    }
+    let towns: Vec<&(Place, Option<Role>)> = here.iter().filter(|(p, _)| is_town(p)).collect();
+    match towns.as_slice() {
+        [(q, role)] => {
+            let p = before.iter().rev().find(|p| p.name != q.name)?;
+            let (from, to) = if *role == Some(Role::Start) {
+                (q.clone(), p.clone())
+            } else {
+                (p.clone(), q.clone())
+            };
+            Some(Pair {
+                assumed: Some(format!(
+                    "{} → {}: the sentence names {} only; the other end is {}, the place the article named before it",
+                    from.name, to.name, q.name, p.name
+                )),
+                from,
+                to,
+            })
+        }
+        [] => {
+            let [.., a, b] = before else { return None };
+            Some(Pair {
+                assumed: Some(format!(
+                    "{} → {}: the sentence names no place; these are the last two places the article named",
+                    a.name, b.name
+                )),
+                from: a.clone(),
+                to: b.clone(),
+            })
+        }
+        _ => None,
+    }
+}
+
+/// Whether an assumed pair fits a figure: a route is never shorter than the straight line
+/// between its ends, and rarely more than 1.5 times it (the rail and road circuity bands of
+/// data/circuity/circuity.toml end below that); a trip's average over the straight line
+/// does not exceed its top speed. An assumption that makes the article's figure impossible
+/// is more likely wrong than the article, so it is not drafted (a note says so).
+pub fn fits(p: &Pair, figure: &Amount, bound: Option<&Amount>) -> Result<(), String> {
+    if p.assumed.is_none() {
+        return Ok(());
+    }
+    let km = crate::geodesy::distance(p.from.anchor(), p.to.anchor()).as_m() / 1000.0;
+    let (lo, hi) = figure.si();
+    let misfit = match figure.dimension() {
+        Dimension::Length => km > hi / 1000.0 * 1.05 || km * 1.5 < lo / 1000.0,
+        Dimension::Duration => bound.is_some_and(|b| {
+            let (_, v_hi) = b.si();
+            hi > 0.0 && km * 1000.0 / hi > v_hi * 1.05
+        }),
+        _ => false,
+    };
+    if misfit {
+        Err(format!(
+            "\"{}\": the places the article named before it, {} → {} ({km:.0} km apart in a straight line), do not fit it; not drafted",
+            figure.text, p.from.name, p.to.name
+        ))
+    } else {
+        Ok(())
+    }
+}
+
+/// Words saying a length is the trip's or the line's: "the line", "diese Strecke", "que
+/// separan", "маршрута".
+const LENGTH_OF_TRIP: &[&str] = &[
+    "distance",
+    "journey",
+    "trip",
+    "route",
+    "line",
+    "railway",
+    "separa",
+    "recorr",
+    "trayecto",
+    "strecke",
+    "trajet",
+    "ligne",
+    "trasa",
+    "podróż",
+    "маршрут",
+    "протяжен",
+    "расстоян",
+    "відстан",
+];
+
+/// Whether the sentence says a length is the trip's or the line's own.
+pub fn length_of_trip(sentence_lower: &str) -> bool {
+    LENGTH_OF_TRIP.iter().any(|w| sentence_lower.contains(w))
+}
+
+/// The speed a trip's duration is checked against: at most `top` (the sentence's or the
+/// article's fastest speed), written as the range "1–T km/h" because the check divides the
+/// distance by both ends of a speed. The low end, 1 km/h, sets no real lower bound: a slow
+/// trip is never refuted by it.
+pub fn speed_bound(top: &Amount) -> Option<Amount> {
+    if top.dimension() != Dimension::Speed {
+        return None;
+    }
+    let kmh = top.quantity.value.hi_si() * 3.6;
+    if kmh <= 1.0 || !kmh.is_finite() {
+        return None;
+    }
+    Amount::try_from(format!("1–{} km/h", kmh.round())).ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn town(name: &str) -> Place {
+        Place::test_point(name, PlaceKind::City, 50.0, 20.0)
+    }
+
+    #[test]
+    fn a_sentence_with_one_place_takes_the_place_named_before() {
+        let before = [town("Kyiv"), town("Lviv")];
+        let p = pair(None, &[(town("Przemyśl"), Some(Role::Head))], &before).unwrap();
+        assert_eq!(
+            (p.from.name.as_str(), p.to.name.as_str()),
+            ("Lviv", "Przemyśl")
+        );
+        assert!(p.assumed.unwrap().contains("named before"));
+        // "from Przemyśl": the sentence's place is the start.
+        let p = pair(None, &[(town("Przemyśl"), Some(Role::Start))], &before).unwrap();
+        assert_eq!(p.from.name, "Przemyśl");
+    }
+
+    #[test]
+    fn a_sentence_with_no_place_takes_the_last_two_and_says_so() {
+        let before = [town("Buenos Aires"), town("Mar del Plata")];
+        let p = pair(None, &[], &before).unwrap();
+        assert_eq!(p.to.name, "Mar del Plata");
+        assert!(p.assumed.unwrap().contains("last two places"));
+        assert!(pair(None, &[], &before[..1]).is_none());
+        // Three places in the sentence and no pair of its own: no guess.
+        let three = [(town("A"), None), (town("B"), None), (town("C"), None)];
+        assert!(pair(None, &three, &before).is_none());
+    }
+
+    #[test]
+    fn an_assumed_pair_must_fit_the_figure() {
+        let a = Place::test_point("Buenos Aires", PlaceKind::City, -34.6037, -58.3816);
+        let b = Place::test_point("Mar del Plata", PlaceKind::City, -38.0055, -57.5426);
+        let l = Place::test_point("London", PlaceKind::City, 51.5074, -0.1278);
+        let assumed = |from: &Place, to: &Place| Pair {
+            from: from.clone(),
+            to: to.clone(),
+            assumed: Some("assumed".into()),
+        };
+        let km = |t: &str| Amount::try_from(t.to_string()).unwrap();
+        assert!(fits(&assumed(&a, &b), &km("385 km"), None).is_ok());
+        // 11,000 km apart: the 444 km are not between them.
+        let e = fits(&assumed(&b, &l), &km("444 km"), None).unwrap_err();
+        assert!(e.contains("do not fit"), "{e}");
+        // 383 km in 30 minutes is over a 300 km/h top speed.
+        let top = km("1–300 km/h");
+        assert!(fits(&assumed(&a, &b), &km("30 minutes"), Some(&top)).is_err());
+        assert!(fits(&assumed(&a, &b), &km("5 hours"), Some(&top)).is_ok());
+        // A pair the sentence names is never second-guessed.
+        let named = Pair {
+            assumed: None,
+            ..assumed(&b, &l)
+        };
+        assert!(fits(&named, &km("444 km"), None).is_ok());
+    }
+
+    #[test]
+    fn the_speed_bound_is_the_top_speed_with_no_lower_bound() {
+        let top = Amount::try_from("up to 186 mph".to_string()).unwrap();
+        let b = speed_bound(&top).unwrap();
+        assert_eq!(b.text, "1–299 km/h");
+        assert!(speed_bound(&Amount::try_from("5 km".to_string()).unwrap()).is_none());
+        assert!(length_of_trip(
+            "los 385 kilómetros que separan estas dos grandes ciudades"
+        ));
+        assert!(!length_of_trip("a 20-metre tower"));
+    }
+}
