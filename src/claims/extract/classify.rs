@@ -171,6 +171,7 @@ pub fn sentence(
     // makes the start ("from Paris to Lyon", "to reach Vladivostok from Pyongyang") first,
     // else as written.
     let mut here: Vec<(Place, Option<Role>)> = Vec::new();
+    let mut here_at: Vec<(Place, Option<Role>, usize)> = Vec::new();
     {
         let mut from = s_start;
         for m in &resolved {
@@ -179,7 +180,8 @@ pub fn sentence(
             if let Some(p) = place(m)
                 && !here.iter().any(|(q, _)| q.name == p.name)
             {
-                here.push((p, r));
+                here.push((p.clone(), r));
+                here_at.push((p, r, m.start));
             }
         }
     }
@@ -345,12 +347,19 @@ pub fn sentence(
     }
     // Flight times, and trip durations (the first of a sentence: "from the current 10 hours
     // to 2 hours" is one claim about one trip).
-    let mut drafted_trip = false;
-    let bound = speeds
-        .first()
-        .and_then(|(_, f)| amount(text, f, false))
-        .or_else(|| cx.top_speed.clone())
-        .and_then(|top| super::trip::speed_bound(&top));
+    let mut drafted_trip: Vec<(String, String)> = Vec::new();
+    let (bound, bound_from) = match speeds.first().and_then(|(_, f)| amount(text, f, false)) {
+        Some(v) => (Some(v), "the sentence's speed"),
+        None => match &cx.top_speed {
+            Some(v) => (Some(v.clone()), "the article's top speed"),
+            None if cx.rail => (
+                super::trip::rail_top(),
+                "the fastest scheduled trains, data/article/top_speeds.tsv",
+            ),
+            None => (None, ""),
+        },
+    };
+    let bound = bound.and_then(|top| super::trip::speed_bound(&top));
     for (k, f) in &durations {
         if timed && *k == durations[0].0 || super::idioms::is_zone_offset(text, f) {
             continue;
@@ -358,6 +367,20 @@ pub fn sentence(
         let Some(a) = amount(text, f, true) else {
             continue;
         };
+        if super::trip::is_saving(text, (f.start, f.end)) {
+            y.notes.push(format!(
+                "duration \"{}\": a time saved or added, not a trip's own duration: not drafted",
+                a.text
+            ));
+            continue;
+        }
+        let others: Vec<(usize, usize)> = found
+            .iter()
+            .filter(|o| o.start != f.start)
+            .map(|o| (o.start, o.end))
+            .collect();
+        let own =
+            super::trip::clause_pair(text, (s_start, s_end), (f.start, f.end), &others, &here_at);
         let aircraft = crate::aircraft::all()
             .unwrap_or_default()
             .iter()
@@ -367,15 +390,18 @@ pub fn sentence(
                     .any(|n| lower.contains(&n.to_ascii_lowercase()))
             });
         // A flight's two ends are the sentence's own; a trip's may be assumed (and said).
-        let pair = trip_pair
+        let pair = own
             .as_ref()
+            .filter(|_| !flying)
+            .or(trip_pair.as_ref())
             .filter(|tp| !flying || tp.assumed.is_none());
         let misfit = pair.and_then(|tp| super::trip::fits(tp, &a, bound.as_ref()).err());
         if let Some(why) = misfit {
             y.notes.push(format!("trip duration {why}"));
             continue;
         }
-        let first_trip = trip_duration && !drafted_trip;
+        let key = pair.map(|tp| (tp.from.name.clone(), tp.to.name.clone()));
+        let first_trip = trip_duration && !key.as_ref().is_some_and(|k| drafted_trip.contains(k));
         match (flying, aircraft, pair) {
             (true, ac, Some(tp)) => {
                 // No type named: the check assumes one and says so.
@@ -401,7 +427,7 @@ pub fn sentence(
             // implies may not exceed the sentence's or the article's top speed.
             (false, _, Some(tp)) if first_trip && bound.is_some() => {
                 let Some(speed) = bound.clone() else { continue };
-                drafted_trip = true;
+                drafted_trip.extend(key.clone());
                 y.trips.push(y.claims.len());
                 y.claims.push((
                     ClaimKind::DurationAtSpeed {
@@ -415,16 +441,15 @@ pub fn sentence(
                 ));
                 y.places.extend([tp.from.clone(), tp.to.clone()]);
                 y.assumed.push(format!(
-                    "trip duration \"{}\" ({} → {}): checked at {} (the {} top speed as the upper end; 1 km/h sets no lower bound){}",
+                    "trip duration \"{}\" ({} → {}): checked at {} ({bound_from} as the upper end; 1 km/h sets no lower bound){}",
                     a.text,
                     tp.from.name,
                     tp.to.name,
                     speed.text,
-                    if speeds.is_empty() { "article's" } else { "sentence's" },
                     tp.assumed.as_deref().map(|w| format!("; {w}")).unwrap_or_default()
                 ));
             }
-            (false, _, Some(_)) if trip_duration && drafted_trip => y.notes.push(format!(
+            (false, _, Some(_)) if trip_duration && !first_trip => y.notes.push(format!(
                 "trip duration \"{}\": another time for the trip its sentence's first figure is about (\"from 10 hours to 2 hours\"); only the first is drafted",
                 a.text
             )),

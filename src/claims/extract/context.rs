@@ -14,6 +14,9 @@ pub struct Article {
     /// Every length the article gives, with its byte offset: "covered the journey in 2hr48 at
     /// an average of 329.3 km/h" leans on the "922 km" route the sentence before gives.
     pub lengths: Vec<(usize, Amount)>,
+    /// Whether the article's journey is by rail (its first mode word is a train's): a trip's
+    /// duration is then bounded by the fastest scheduled trains when the article gives no speed.
+    pub rail: bool,
 }
 
 /// Words saying a speed is what a line or vehicle can do, not what the journey did: a design
@@ -75,6 +78,20 @@ const TRIP: &[&str] = &[
     "у дорозі",
     "поездк",
     "поїздк",
+    "erreich",
+    "ankunft",
+    "ankommen",
+    "dauert",
+    "durée",
+    "trajet",
+    "temps de",
+    "relier",
+    "trayecto",
+    "tiempo de viaje",
+    "llegar",
+    "czas podróży",
+    "время в пути",
+    "час у дорозі",
 ];
 
 /// Whether the sentence speaks of a trip's duration.
@@ -110,7 +127,11 @@ impl Article {
                 Some((f.start, Amount::try_from(q.to_string()).ok()?))
             })
             .collect();
-        Article { top_speed, lengths }
+        Article {
+            top_speed,
+            lengths,
+            rail: false,
+        }
     }
 
     /// The last length the article gives before byte `at`.

@@ -263,7 +263,8 @@ fn add(
         .iter()
         .map(|s| quantities_in(lang, text, s.start, s.end))
         .collect();
-    let cx = context::Article::new(text, &found_all.concat());
+    let mut cx = context::Article::new(text, &found_all.concat());
+    cx.rail = mode_of(text) == "rail";
     for (si, ((s, mentions), found)) in sents
         .iter()
         .zip(reading.mentions)

@@ -72,6 +72,125 @@ pub fn pair(
     }
 }
 
+/// The pair a figure's own clause names: "Von Wien aus über Brno soll in zwei Stunden Prag
+/// erreicht werden können, in rund drei Stunden Dresden" gives Wien → Prag for the first
+/// figure and Wien → Dresden for the second. The clause runs from the last comma, colon,
+/// semicolon, dash or bracket (or other figure) before the figure to the next one after it.
+/// Two towns in it: those two, the one a travel word makes the start first. One town: it and
+/// the town the sentence starts the trip from ("von Wien aus", "from Paris"). `None` when
+/// the clause does not settle it. `here` holds the sentence's towns with their roles and
+/// where each is first named; `others` the byte ranges of the sentence's other figures.
+pub fn clause_pair(
+    text: &str,
+    (s_start, s_end): (usize, usize),
+    (at, end): (usize, usize),
+    others: &[(usize, usize)],
+    here: &[(Place, Option<Role>, usize)],
+) -> Option<Pair> {
+    const BREAKS: &[char] = &[',', ':', ';', '—', '–', '(', ')'];
+    let mut lo = text[s_start..at]
+        .rfind(BREAKS)
+        .map_or(s_start, |i| s_start + i + 1);
+    let mut hi = text[end..s_end].find(BREAKS).map_or(s_end, |i| end + i);
+    for &(a, b) in others {
+        if b <= at {
+            lo = lo.max(b);
+        } else if a >= end {
+            hi = hi.min(a);
+        }
+    }
+    let inside: Vec<&(Place, Option<Role>, usize)> = here
+        .iter()
+        .filter(|(p, _, i)| is_town(p) && (lo..hi).contains(i))
+        .collect();
+    let rank = |r: Option<Role>| r.unwrap_or(Role::Pass);
+    match inside.as_slice() {
+        [a, b, ..] => {
+            let (x, y) = if rank(b.1) < rank(a.1) {
+                (b, a)
+            } else {
+                (a, b)
+            };
+            Some(Pair {
+                from: x.0.clone(),
+                to: y.0.clone(),
+                assumed: None,
+            })
+        }
+        [q] => here
+            .iter()
+            .find(|(p, r, _)| *r == Some(Role::Start) && p.name != q.0.name && is_town(p))
+            .map(|(p, _, _)| Pair {
+                from: p.clone(),
+                to: q.0.clone(),
+                assumed: None,
+            }),
+        [] => None,
+    }
+}
+
+/// Whether the duration at `at..end` is a time saved or added ("cut by 20 minutes", "95
+/// minutes earlier", "um 40 Minuten", "на 40 минут"), not a trip's own duration.
+pub fn is_saving(text: &str, (at, end): (usize, usize)) -> bool {
+    const BEFORE: &[&str] = &["by", "um", "на", "o", "de", "en"];
+    const SAVED_VERBS: &[&str] = &[
+        "cut", "cuts", "shave", "shaves", "shaved", "save", "saves", "saved", "slash", "slashing",
+        "reduce", "reduced", "trimmed",
+    ];
+    const AFTER: &[&str] = &[
+        "faster",
+        "off",
+        "less",
+        "shorter",
+        "quicker",
+        "earlier",
+        "sooner",
+        "longer",
+        "more",
+        "schneller",
+        "weniger",
+        "früher",
+        "menos",
+        "más",
+        "moins",
+        "plus",
+        "быстрее",
+        "меньше",
+        "раньше",
+        "szybciej",
+        "krócej",
+    ];
+    let before: Vec<String> = text[..at]
+        .split_whitespace()
+        .rev()
+        .take(4)
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+        .collect();
+    let after = text[end..]
+        .split_whitespace()
+        .next()
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+        .unwrap_or_default();
+    let by = before
+        .first()
+        .is_some_and(|w| BEFORE[..4].contains(&w.as_str()))
+        || (before.first().is_some_and(|w| BEFORE.contains(&w.as_str()))
+            && before
+                .iter()
+                .any(|w| w.starts_with("reduc") || w.starts_with("acort")));
+    let verb = before
+        .iter()
+        .take(2)
+        .any(|w| SAVED_VERBS.contains(&w.as_str()));
+    by || verb || AFTER.contains(&after.as_str())
+}
+
 /// Whether an assumed pair fits a figure: a route is never shorter than the straight line
 /// between its ends, and rarely more than 1.5 times it (the rail and road circuity bands of
 /// data/circuity/circuity.toml end below that); a trip's average over the straight line
@@ -127,6 +246,22 @@ const LENGTH_OF_TRIP: &[&str] = &[
 /// Whether the sentence says a length is the trip's or the line's own.
 pub fn length_of_trip(sentence_lower: &str) -> bool {
     LENGTH_OF_TRIP.iter().any(|w| sentence_lower.contains(w))
+}
+
+const TOP_SPEEDS: &str = include_str!("../../../data/article/top_speeds.tsv");
+
+/// The fastest a train runs in scheduled service (data/article/top_speeds.tsv, cited there):
+/// the bound on a rail trip's average when the article gives no speed.
+pub fn rail_top() -> Option<Amount> {
+    TOP_SPEEDS
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .filter_map(|l| {
+            let mut f = l.split('\t');
+            Some((f.next()?, f.next()?))
+        })
+        .find(|(mode, _)| *mode == "rail")
+        .and_then(|(_, kmh)| Amount::try_from(format!("up to {kmh} km/h")).ok())
 }
 
 /// The speed a trip's duration is checked against: at most `top` (the sentence's or the
@@ -203,6 +338,62 @@ mod tests {
             ..assumed(&b, &l)
         };
         assert!(fits(&named, &km("444 km"), None).is_ok());
+    }
+
+    #[test]
+    fn a_figure_takes_the_places_of_its_own_clause() {
+        let t = "Von Wien aus über Brno soll in zwei Stunden Prag erreicht werden können, in rund drei Stunden Dresden.";
+        let at = |w: &str| t.find(w).unwrap();
+        let here = [
+            (town("Wien"), Some(Role::Start), at("Wien")),
+            (town("Prag"), None, at("Prag")),
+            (town("Dresden"), None, at("Dresden")),
+        ];
+        let fig = |w: &str| (at(w), at(w) + w.len());
+        let others = [fig("zwei Stunden"), fig("drei Stunden")];
+        let p = clause_pair(t, (0, t.len()), fig("zwei Stunden"), &others, &here).unwrap();
+        assert_eq!((p.from.name.as_str(), p.to.name.as_str()), ("Wien", "Prag"));
+        let p = clause_pair(t, (0, t.len()), fig("drei Stunden"), &others, &here).unwrap();
+        assert_eq!(
+            (p.from.name.as_str(), p.to.name.as_str()),
+            ("Wien", "Dresden")
+        );
+        // No place in the clause: not settled here.
+        let t = "It takes 3 hours, he said.";
+        assert!(clause_pair(t, (0, t.len()), (9, 16), &[], &[]).is_none());
+    }
+
+    #[test]
+    fn a_time_saved_is_not_a_trips_duration() {
+        let s = |t: &str, w: &str| {
+            let a = t.find(w).unwrap();
+            is_saving(t, (a, a + w.len()))
+        };
+        assert!(s(
+            "Eurostar plans to cut the travel time by 20 minutes.",
+            "20 minutes"
+        ));
+        assert!(s("trains will reach 95 minutes earlier", "95 minutes"));
+        assert!(s("hope to shave 20 minutes off that", "20 minutes"));
+        assert!(s("может сократиться примерно на 40 минут", "40 минут"));
+        assert!(!s(
+            "The journey takes 2 hours 45 minutes.",
+            "2 hours 45 minutes"
+        ));
+        assert!(!s("Paris-Rennes en 1h25 au lieu de 2h04.", "1h25"));
+    }
+
+    #[test]
+    fn the_rail_top_speed_is_the_cited_row() {
+        let top = rail_top().unwrap();
+        assert_eq!(top.text, "up to 350 km/h");
+        assert_eq!(speed_bound(&top).unwrap().text, "1–350 km/h");
+        // Every row names its page and quotes it.
+        for l in TOP_SPEEDS.lines().filter(|l| !l.starts_with('#')) {
+            let f: Vec<&str> = l.split('\t').collect();
+            assert_eq!(f.len(), 4, "{l}");
+            assert!(f[2].starts_with("https://") && f[3].contains(f[1]), "{l}");
+        }
     }
 
     #[test]
