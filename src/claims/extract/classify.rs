@@ -177,11 +177,11 @@ pub fn sentence(
         for m in &resolved {
             let r = super::journey::role(text, s_start, from, m.start);
             from = m.end;
-            if let Some(p) = place(m)
-                && !here.iter().any(|(q, _)| q.name == p.name)
-            {
-                here.push((p.clone(), r));
-                here_at.push((p, r, m.start));
+            if let Some(p) = place(m) {
+                here_at.push((p.clone(), r, m.start));
+                if !here.iter().any(|(q, _)| q.name == p.name) {
+                    here.push((p, r));
+                }
             }
         }
     }
@@ -300,7 +300,14 @@ pub fn sentence(
     });
     // A trip's duration between two places, with no arithmetic of the article's own: checked
     // against the sentence's speed, else the article's top speed, as an upper bound.
-    let trip_duration = !flying && context::trip(&lower) && trip_pair.is_some();
+    // "Paris-Rennes en 1h25", "Воронеж - Москва": two towns joined by a dash are a trip.
+    let dashed = resolved.windows(2).any(|w| {
+        w[0].end <= w[1].start
+            && matches!(text[w[0].end..w[1].start].trim(), "-" | "–" | "—")
+            && w.iter()
+                .all(|m| m.place.as_ref().is_some_and(super::trip::is_town))
+    });
+    let trip_duration = !flying && (context::trip(&lower) || dashed) && trip_pair.is_some();
     let bounds_trip = trip_duration && !arithmetic && !durations.is_empty();
     for (_, f) in &speeds {
         let Some(a) = amount(text, f, true) else {

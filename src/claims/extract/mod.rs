@@ -539,10 +539,11 @@ impl Extraction {
 
 impl Extraction {
     /// Settles the trip claims ([`Extraction::trip_claims`]) against the journey the stops
-    /// make. Two places one leg joins: kept. Two places of one journey that no leg joins:
-    /// dropped, since the route between them passes the article's other stops ("Kenitra, 50
-    /// minutes from Tangier" measured Tangier → Casablanca → Rabat) and the check would
-    /// measure another trip; a note says what to add. Two places not on one journey: kept,
+    /// make. Two places one leg joins: kept. Two places of one journey whose stops between
+    /// lie on the way (at most 1.2 times the straight line, Vienna → Prague → Berlin): kept.
+    /// Two places of one journey that go round by other stops: dropped, since the check
+    /// would measure another trip ("Kenitra, 50 minutes from Tangier" measured Tangier →
+    /// Casablanca → Rabat); a note says what to add. Two places not on one journey: kept,
     /// with a leg of their own (a journey of its own, "Rome to Turin takes four hours" in an
     /// article about several lines).
     fn keep_joined_trips(&mut self) {
@@ -566,6 +567,50 @@ impl Extraction {
                 .iter()
                 .any(|(x, ja)| x == a && journey_of.iter().any(|(y, jb)| y == b && jb == ja))
         };
+        // How much longer the journey's stops make the way from a to b than the straight line
+        // (1.0: the stops between lie on the way, as Prague does between Vienna and Berlin).
+        let at = |id: &str| {
+            self.waypoints
+                .iter()
+                .find(|w| w.id == id)
+                .map(|w| w.place.anchor())
+        };
+        let detour = |a: &str, b: &str| -> f64 {
+            let Some(ja) = journey_of.iter().find(|(x, _)| x == a).map(|(_, j)| *j) else {
+                return f64::INFINITY;
+            };
+            let mut stops: Vec<&str> = Vec::new();
+            let mut j = 0;
+            for (i, l) in legs.iter().enumerate() {
+                if i > 0 && legs[i - 1].to != l.from {
+                    j += 1;
+                }
+                if j == ja {
+                    if stops.is_empty() {
+                        stops.push(&l.from);
+                    }
+                    stops.push(&l.to);
+                }
+            }
+            let (Some(ia), Some(ib)) = (
+                stops.iter().position(|s| *s == a),
+                stops.iter().position(|s| *s == b),
+            ) else {
+                return f64::INFINITY;
+            };
+            let (lo, hi) = (ia.min(ib), ia.max(ib));
+            let km = |x: &str, y: &str| match (at(x), at(y)) {
+                (Some(p), Some(q)) => crate::geodesy::distance(p, q).as_m(),
+                _ => f64::INFINITY,
+            };
+            let along: f64 = stops[lo..=hi].windows(2).map(|w| km(w[0], w[1])).sum();
+            let straight = km(a, b);
+            if straight > 0.0 {
+                along / straight
+            } else {
+                f64::INFINITY
+            }
+        };
         let mut notes = Vec::new();
         let mut extra: Vec<(String, String)> = Vec::new();
         self.claims.retain(|c| {
@@ -587,7 +632,7 @@ impl Extraction {
             if joined(from, to) {
                 return true;
             }
-            if same_journey(from, to) {
+            if same_journey(from, to) && detour(from, to) > 1.2 {
                 notes.push(format!(
                     "{}: \"{what}\" ({from} → {to}): no leg of the draft joins the two, so the route between them passes other places; not drafted (add a leg {from} → {to} and a {} claim to check it)",
                     c.outlet,
