@@ -170,3 +170,23 @@ fn issue_15_finding_names_never_uses_a_close_spelling() {
             .is_ok()
     );
 }
+
+/// "near Gil Island, about 75 miles south of Prince Rupert": Gil Island is in no bundled
+/// table, so the distance and direction are not pinned on another place of the article
+/// (before, Vancouver from the next sentence was used and the figure came out "off").
+#[test]
+fn a_compass_claim_about_an_unresolved_place_is_not_drafted() {
+    let t = "The ferry sailed from Prince Rupert for Port Hardy on Vancouver Island. \
+             It struck a rock near Gil Island, about 75 miles (120 km) south of Prince Rupert.";
+    let x = extract(t, "Wire", &gaz());
+    let kinds: Vec<&str> = x.claims.iter().map(|c| c.kind.name()).collect();
+    assert!(!kinds.contains(&"distance"), "{kinds:?}");
+    assert!(!kinds.contains(&"direction"), "{kinds:?}");
+    assert!(
+        x.notes
+            .iter()
+            .any(|n| n.contains("said of \"Gil Island\", which is not resolved")),
+        "{:?}",
+        x.notes
+    );
+}

@@ -127,6 +127,21 @@ pub fn sentence(
             y.places.extend([r.clone(), of.clone()]);
             continue;
         }
+        // "near Gil Island, about 75 miles south of Prince Rupert": the name nearest before
+        // the compass word is the place it is said of; if no place of that name is known, the
+        // claim is not drafted rather than pinned on another place of the article.
+        if let Some(n) = mentions
+            .iter()
+            .rev()
+            .find(|r| r.end <= w_start && r.start >= s_start)
+            .filter(|r| r.place.is_none())
+        {
+            y.notes.push(format!(
+                "\"{word} of {}\": said of \"{}\", which is not resolved; add it as a waypoint to check the figure",
+                m.text, n.text
+            ));
+            continue;
+        }
         let subject = resolved
             .iter()
             .rev()
@@ -147,7 +162,8 @@ pub fn sentence(
             },
             None,
         ));
-        // A length just before the compass word is the straight-line distance.
+        // A length just before the compass word: the straight line or the way by road, the
+        // text does not say which.
         if let Some((k, f)) = found.iter().enumerate().find(|(_, f)| {
             f.quantity.dimension() == Dimension::Length
                 && f.end <= w_start
@@ -160,7 +176,7 @@ pub fn sentence(
                     from: slug(&of.name),
                     to: slug(&subject.name),
                     value: a,
-                    measure: DistanceMeasure::Straight,
+                    measure: DistanceMeasure::Unstated,
                 },
                 None,
             ));
