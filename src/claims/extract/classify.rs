@@ -67,6 +67,44 @@ fn amount(text: &str, f: &Found, with_hedge: bool) -> Option<Amount> {
     Amount::try_from(written).ok()
 }
 
+/// The trip a figure's own clause names ([`super::trip::clause_pair`]). A clause naming no
+/// town, in a sentence naming no pair ("over a distance of some 650 kilometers", "los 385
+/// kilómetros que separan estas dos grandes ciudades, mientras que … Londres"), is about the
+/// last two towns the article named before, an assumption the draft states; otherwise
+/// `None` (the sentence's pair).
+fn clause_or_before(
+    text: &str,
+    sentence: (usize, usize),
+    f: &Found,
+    found: &[Found],
+    here_at: &[(Place, Option<Role>, usize)],
+    before: &[Place],
+) -> Option<super::trip::Pair> {
+    let others: Vec<(usize, usize)> = found
+        .iter()
+        .filter(|o| o.start != f.start)
+        .map(|o| (o.start, o.end))
+        .collect();
+    match super::trip::clause_pair(text, sentence, (f.start, f.end), &others, here_at) {
+        Ok(p) => Some(p),
+        // The clause names no town and the sentence no pair: the article's last two.
+        Err(0)
+            if {
+                let mut towns: Vec<&str> = here_at
+                    .iter()
+                    .filter(|(p, _, _)| super::trip::is_town(p))
+                    .map(|(p, _, _)| p.name.as_str())
+                    .collect();
+                towns.dedup();
+                towns.len() < 2
+            } =>
+        {
+            super::trip::pair(None, &[], before)
+        }
+        Err(_) => None,
+    }
+}
+
 /// The compass word and "of" right before byte `at` ("… north of |Pyongyang").
 fn compass_before(text: &str, from: usize, at: usize) -> Option<(&'static str, usize)> {
     let before = text[from..at].trim_end();
@@ -246,10 +284,11 @@ pub fn sentence(
                 ));
                 y.places.extend([p.clone(), q.clone()]);
             }
-            None => match trip_pair
+            None => match clause_or_before(text, (s_start, s_end), f, found, &here_at, before)
+                .or_else(|| trip_pair.clone())
                 .as_ref()
                 .filter(|_| super::trip::length_of_trip(&lower))
-                .map(|tp| super::trip::fits(tp, &a, None).map(|()| tp))
+                .map(|tp| super::trip::fits(tp, &a, None).map(|()| tp.clone()))
             {
                 Some(Err(why)) => y.notes.push(format!("distance {why}")),
                 Some(Ok(tp)) => {
@@ -397,13 +436,7 @@ pub fn sentence(
             ));
             continue;
         }
-        let others: Vec<(usize, usize)> = found
-            .iter()
-            .filter(|o| o.start != f.start)
-            .map(|o| (o.start, o.end))
-            .collect();
-        let own =
-            super::trip::clause_pair(text, (s_start, s_end), (f.start, f.end), &others, &here_at);
+        let own = clause_or_before(text, (s_start, s_end), f, found, &here_at, before);
         let aircraft = crate::aircraft::all()
             .unwrap_or_default()
             .iter()

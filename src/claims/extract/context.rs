@@ -34,6 +34,7 @@ const CAPABILITY: &[&str] = &[
     "able to",
     "speeds up to",
     "speeds of up to",
+    "accelerate to",
     "máxima",
     "höchstgeschwindigkeit",
     "bis zu",
@@ -162,6 +163,13 @@ mod tests {
         ));
         assert!(trip("el viaje dura seis horas y 45 minutos"));
         assert!(!trip("the talks lasted two days"));
+        // Issue 15, this round: a speed a train can accelerate to is a capability, and the
+        // trip words of the other languages.
+        assert!(capability(
+            "allows thalys to accelerate to up to 300 kilometers per hour"
+        ));
+        assert!(trip("soll in zwei stunden prag erreicht werden können"));
+        assert!(trip("réduire la durée du trajet entre les deux villes"));
     }
 
     #[test]

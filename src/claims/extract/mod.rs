@@ -751,3 +751,5 @@ mod tests;
 mod tests_language;
 #[cfg(test)]
 mod tests_reading;
+#[cfg(test)]
+mod tests_trips;

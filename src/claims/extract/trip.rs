@@ -77,8 +77,8 @@ pub fn pair(
 /// figure and Wien → Dresden for the second. The clause runs from the last comma, colon,
 /// semicolon, dash or bracket (or other figure) before the figure to the next one after it.
 /// Two towns in it: those two, the one a travel word makes the start first. One town: it and
-/// the town the sentence starts the trip from ("von Wien aus", "from Paris"). `None` when
-/// the clause does not settle it. `here` holds the sentence's towns with their roles and
+/// the town the sentence starts the trip from ("von Wien aus", "from Paris"). Otherwise the
+/// number of towns the clause names (0 or 1), for the caller to fall back on. `here` holds the sentence's towns with their roles and
 /// where each is first named; `others` the byte ranges of the sentence's other figures.
 pub fn clause_pair(
     text: &str,
@@ -86,7 +86,7 @@ pub fn clause_pair(
     (at, end): (usize, usize),
     others: &[(usize, usize)],
     here: &[(Place, Option<Role>, usize)],
-) -> Option<Pair> {
+) -> Result<Pair, usize> {
     const BREAKS: &[char] = &[',', ':', ';', '—', '–', '(', ')'];
     let mut lo = text[s_start..at]
         .rfind(BREAKS)
@@ -111,7 +111,7 @@ pub fn clause_pair(
             } else {
                 (a, b)
             };
-            Some(Pair {
+            Ok(Pair {
                 from: x.0.clone(),
                 to: y.0.clone(),
                 assumed: None,
@@ -124,8 +124,9 @@ pub fn clause_pair(
                 from: p.clone(),
                 to: q.0.clone(),
                 assumed: None,
-            }),
-        [] => None,
+            })
+            .ok_or(1),
+        [] => Err(0),
     }
 }
 
@@ -360,7 +361,10 @@ mod tests {
         );
         // No place in the clause: not settled here.
         let t = "It takes 3 hours, he said.";
-        assert!(clause_pair(t, (0, t.len()), (9, 16), &[], &[]).is_none());
+        assert_eq!(
+            clause_pair(t, (0, t.len()), (9, 16), &[], &[]).unwrap_err(),
+            0
+        );
     }
 
     #[test]
