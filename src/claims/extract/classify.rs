@@ -78,7 +78,7 @@ fn clause_or_before(
     f: &Found,
     found: &[Found],
     here_at: &[(Place, Option<Role>, usize)],
-    before: &[Place],
+    (before, after): (&[Place], &[Place]),
 ) -> Option<super::trip::Pair> {
     let others: Vec<(usize, usize)> = found
         .iter()
@@ -99,7 +99,7 @@ fn clause_or_before(
                 towns.len() < 2
             } =>
         {
-            super::trip::pair(None, &[], before)
+            super::trip::pair(None, &[], before).or_else(|| super::trip::pair_after(&[], after))
         }
         Err(_) => None,
     }
@@ -117,7 +117,8 @@ fn compass_before(text: &str, from: usize, at: usize) -> Option<(&'static str, u
 }
 
 /// Classifies one sentence of an article in `lang`. `recent` is the last resolved place
-/// mentioned before it, `before` the towns the article named before it (most recent last).
+/// mentioned before it, `before` the towns the article named before it (most recent last),
+/// `after` those it names after it (in order).
 #[allow(clippy::too_many_arguments)]
 pub fn sentence(
     lang: Language,
@@ -127,7 +128,7 @@ pub fn sentence(
     found: &[Found],
     mentions: &[Mention],
     recent: Option<&Place>,
-    before: &[Place],
+    (before, after): (&[Place], &[Place]),
 ) -> Yield {
     let mut y = Yield::default();
     let sent = &text[s_start..s_end];
@@ -250,7 +251,8 @@ pub fn sentence(
     });
     // The trip a figure is about when the sentence names fewer than two places ("the 385
     // km that separate these two cities"): assumed, and said in the draft.
-    let trip_pair = super::trip::pair(two.as_ref(), &here, before);
+    let trip_pair = super::trip::pair(two.as_ref(), &here, before)
+        .or_else(|| super::trip::pair_after(&here, after));
     let by_dim = |d: Dimension| -> Vec<(usize, &Found)> {
         found
             .iter()
@@ -284,34 +286,36 @@ pub fn sentence(
                 ));
                 y.places.extend([p.clone(), q.clone()]);
             }
-            None => match clause_or_before(text, (s_start, s_end), f, found, &here_at, before)
-                .or_else(|| trip_pair.clone())
-                .as_ref()
-                .filter(|_| super::trip::length_of_trip(&lower))
-                .map(|tp| super::trip::fits(tp, &a, None).map(|()| tp.clone()))
-            {
-                Some(Err(why)) => y.notes.push(format!("distance {why}")),
-                Some(Ok(tp)) => {
-                    y.trips.push(y.claims.len());
-                    y.claims.push((
-                        ClaimKind::Distance {
-                            from: slug(&tp.from.name),
-                            to: slug(&tp.to.name),
-                            value: a.clone(),
-                            measure: DistanceMeasure::Route,
-                        },
-                        None,
-                    ));
-                    y.places.extend([tp.from.clone(), tp.to.clone()]);
-                    if let Some(why) = &tp.assumed {
-                        y.assumed.push(format!("distance \"{}\": {why}", a.text));
+            None => {
+                match clause_or_before(text, (s_start, s_end), f, found, &here_at, (before, after))
+                    .or_else(|| trip_pair.clone())
+                    .as_ref()
+                    .filter(|_| super::trip::length_of_trip(&lower))
+                    .map(|tp| super::trip::fits(tp, &a, None).map(|()| tp.clone()))
+                {
+                    Some(Err(why)) => y.notes.push(format!("distance {why}")),
+                    Some(Ok(tp)) => {
+                        y.trips.push(y.claims.len());
+                        y.claims.push((
+                            ClaimKind::Distance {
+                                from: slug(&tp.from.name),
+                                to: slug(&tp.to.name),
+                                value: a.clone(),
+                                measure: DistanceMeasure::Route,
+                            },
+                            None,
+                        ));
+                        y.places.extend([tp.from.clone(), tp.to.clone()]);
+                        if let Some(why) = &tp.assumed {
+                            y.assumed.push(format!("distance \"{}\": {why}", a.text));
+                        }
                     }
+                    None => y.notes.push(format!(
+                        "distance \"{}\": the sentence does not name two places it could resolve",
+                        a.text
+                    )),
                 }
-                None => y.notes.push(format!(
-                    "distance \"{}\": the sentence does not name two places it could resolve",
-                    a.text
-                )),
-            },
+            }
         }
     }
     // Speeds, and a duration at that speed when the sentence does that arithmetic ("it would
@@ -436,7 +440,7 @@ pub fn sentence(
             ));
             continue;
         }
-        let own = clause_or_before(text, (s_start, s_end), f, found, &here_at, before);
+        let own = clause_or_before(text, (s_start, s_end), f, found, &here_at, (before, after));
         let aircraft = crate::aircraft::all()
             .unwrap_or_default()
             .iter()

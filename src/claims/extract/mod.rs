@@ -265,6 +265,18 @@ fn add(
         .collect();
     let mut cx = context::Article::new(text, &found_all.concat());
     cx.rail = mode_of(text) == "rail";
+    // The towns each sentence names, for a trip figure in a sentence that comes before the
+    // article names its places.
+    let towns_in: Vec<Vec<Place>> = reading
+        .mentions
+        .iter()
+        .map(|ms| {
+            ms.iter()
+                .filter_map(|m| m.place.clone())
+                .filter(trip::is_town)
+                .collect()
+        })
+        .collect();
     for (si, ((s, mentions), found)) in sents
         .iter()
         .zip(reading.mentions)
@@ -304,7 +316,7 @@ fn add(
                 &found,
                 &mentions,
                 recent.as_ref(),
-                &named_before,
+                (&named_before, &towns_after(&towns_in, si)),
             );
             let quote = collapse(&text[s.start..s.end]);
             for p in y.places {
@@ -365,6 +377,20 @@ fn add(
             recent = named.first().cloned();
         }
     }
+}
+
+/// The distinct towns the sentences after `si` name, in order (the first few).
+fn towns_after(towns_in: &[Vec<Place>], si: usize) -> Vec<Place> {
+    let mut out: Vec<Place> = Vec::new();
+    for p in towns_in.iter().skip(si + 1).flatten() {
+        if !out.iter().any(|q| q.name == p.name) {
+            out.push(p.clone());
+        }
+        if out.len() == 3 {
+            break;
+        }
+    }
+    out
 }
 
 /// The timeline events of one sentence ([`timeline::sentence`]), their places added as

@@ -221,6 +221,36 @@ pub fn fits(p: &Pair, figure: &Amount, bound: Option<&Amount>) -> Result<(), Str
     }
 }
 
+/// [`pair`] for a sentence before the article names its places ("The 10-hour overnight
+/// journey …" at the top of a story about Przemyśl and Kyiv): the first towns the article
+/// names after it, said in the draft.
+pub fn pair_after(here: &[(Place, Option<Role>)], after: &[Place]) -> Option<Pair> {
+    let towns: Vec<&(Place, Option<Role>)> = here.iter().filter(|(p, _)| is_town(p)).collect();
+    let (from, to) = match towns.as_slice() {
+        [(q, role)] => {
+            let p = after.iter().find(|p| p.name != q.name)?;
+            if *role == Some(Role::Start) {
+                (q.clone(), p.clone())
+            } else {
+                (p.clone(), q.clone())
+            }
+        }
+        [] => {
+            let [a, b, ..] = after else { return None };
+            (a.clone(), b.clone())
+        }
+        _ => return None,
+    };
+    Some(Pair {
+        assumed: Some(format!(
+            "{} → {}: the sentence does not name both and the article names them only after it",
+            from.name, to.name
+        )),
+        from,
+        to,
+    })
+}
+
 /// Words saying a length is the trip's or the line's: "the line", "diese Strecke", "que
 /// separan", "маршрута".
 const LENGTH_OF_TRIP: &[&str] = &[
@@ -312,6 +342,23 @@ mod tests {
         // Three places in the sentence and no pair of its own: no guess.
         let three = [(town("A"), None), (town("B"), None), (town("C"), None)];
         assert!(pair(None, &three, &before).is_none());
+    }
+
+    #[test]
+    fn a_sentence_before_the_places_takes_the_first_named_after_it() {
+        let after = [town("Przemyśl"), town("Kyiv"), town("Lviv")];
+        let p = pair_after(&[], &after).unwrap();
+        assert_eq!(
+            (p.from.name.as_str(), p.to.name.as_str()),
+            ("Przemyśl", "Kyiv")
+        );
+        assert!(p.assumed.unwrap().contains("only after it"));
+        let p = pair_after(&[(town("Kyiv"), Some(Role::Head))], &after).unwrap();
+        assert_eq!(
+            (p.from.name.as_str(), p.to.name.as_str()),
+            ("Przemyśl", "Kyiv")
+        );
+        assert!(pair_after(&[], &after[..1]).is_none());
     }
 
     #[test]
