@@ -433,6 +433,13 @@ pub fn sentence(
         let Some(a) = amount(text, f, true) else {
             continue;
         };
+        if trip_duration && super::trip::unasserted(&sent.to_lowercase()) {
+            y.notes.push(format!(
+                "trip duration \"{}\": hoped for or supposed, not asserted: not drafted",
+                a.text
+            ));
+            continue;
+        }
         if super::trip::is_saving(text, (f.start, f.end)) {
             y.notes.push(format!(
                 "duration \"{}\": a time saved or added, not a trip's own duration: not drafted",

@@ -192,6 +192,25 @@ pub fn is_saving(text: &str, (at, end): (usize, usize)) -> bool {
     by || verb || AFTER.contains(&after.as_str())
 }
 
+/// Words of a hope or a possibility ("had hoped today's journey might take less than two
+/// hours"): what follows is not asserted, so it is no claim.
+const UNASSERTED: &[&str] = &[
+    "hope", "hoped", "hopes", "hoping", "might", "wish", "hofft", "hoffte", "könnte",
+    "espère", "espérait", "pourrait", "espera", "esperaba", "podría", "nadzie", "надеял",
+    "мог бы",
+];
+
+/// Whether the sentence only hopes for or supposes a figure.
+pub fn unasserted(sentence_lower: &str) -> bool {
+    sentence_lower
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| UNASSERTED.contains(&w))
+        || UNASSERTED
+            .iter()
+            .filter(|u| u.contains(' ') || u.len() > 6)
+            .any(|u| sentence_lower.contains(u))
+}
+
 /// Whether an assumed pair fits a figure: a route is never shorter than the straight line
 /// between its ends, and rarely more than 1.5 times it (the rail and road circuity bands of
 /// data/circuity/circuity.toml end below that); a trip's average over the straight line
@@ -432,6 +451,15 @@ mod tests {
             "2 hours 45 minutes"
         ));
         assert!(!s("Paris-Rennes en 1h25 au lieu de 2h04.", "1h25"));
+    }
+
+    #[test]
+    fn a_hope_is_not_asserted() {
+        assert!(unasserted(
+            "the eurostar company had hoped today's journey might take less than two hours"
+        ));
+        assert!(!unasserted("the journey takes two hours"));
+        assert!(!unasserted("the mighty train"));
     }
 
     #[test]
