@@ -195,8 +195,23 @@ pub fn is_saving(text: &str, (at, end): (usize, usize)) -> bool {
 /// Words of a hope or a possibility ("had hoped today's journey might take less than two
 /// hours"): what follows is not asserted, so it is no claim.
 const UNASSERTED: &[&str] = &[
-    "hope", "hoped", "hopes", "hoping", "might", "wish", "hofft", "hoffte", "könnte",
-    "espère", "espérait", "pourrait", "espera", "esperaba", "podría", "nadzie", "надеял",
+    "hope",
+    "hoped",
+    "hopes",
+    "hoping",
+    "might",
+    "wish",
+    "hofft",
+    "hoffte",
+    "könnte",
+    "espère",
+    "espérait",
+    "pourrait",
+    "espera",
+    "esperaba",
+    "podría",
+    "nadzie",
+    "надеял",
     "мог бы",
 ];
 
@@ -232,7 +247,7 @@ pub fn fits(p: &Pair, figure: &Amount, bound: Option<&Amount>) -> Result<(), Str
     };
     if misfit {
         Err(format!(
-            "\"{}\": the places the article named before it, {} → {} ({km:.0} km apart in a straight line), do not fit it; not drafted",
+            "\"{}\": the places assumed for it, {} → {} ({km:.0} km apart in a straight line), do not fit it; not drafted",
             figure.text, p.from.name, p.to.name
         ))
     } else {
