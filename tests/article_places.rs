@@ -190,3 +190,146 @@ fn a_compass_claim_about_an_unresolved_place_is_not_drafted() {
         x.notes
     );
 }
+
+/// The words that say a name is a place, in the other languages read: "nach Berlin",
+/// "hasta Brandsen", "em Charlottesville", "до Перемишля" are no longer "nothing around it".
+#[test]
+fn names_after_prepositions_of_other_languages_are_places() {
+    for (text, want) in [
+        (
+            "In Nürnberg fuhr heute der erste ICE los. Die Fahrt nach Ingolstadt dauert jetzt eine Stunde und der Zug fährt weiter.",
+            "Ingolstadt (DE)",
+        ),
+        (
+            "El tren salió de Constitución y llegó hasta Chascomús en dos horas. El viaje fue muy largo y los pasajeros estaban cansados.",
+            "Chascomús (AR)",
+        ),
+        (
+            "Os ativistas marcharam durante dias e chegaram em Charlottesville depois de uma longa caminhada pela estrada.",
+            "Charlottesville (US)",
+        ),
+    ] {
+        let x = extract(text, "Wire", &gaz());
+        assert!(
+            places(&x).iter().any(|p| p == want),
+            "{want}: {:?}\n{:?}",
+            places(&x),
+            x.not_places
+        );
+    }
+}
+
+/// A name that is both a division and the town inside it is the town, and the choice is
+/// shown; "the state of Oaxaca" is the state; "Florida", the name of divisions in several
+/// countries, stays an area.
+#[test]
+fn a_town_named_like_its_own_division_is_the_town_unless_the_text_says_state() {
+    let x = extract(
+        "The ketch was blown back up the coast to Gisborne, and sailed on to Napier.",
+        "Evening Post",
+        &gaz(),
+    );
+    assert!(
+        places(&x).contains(&"Gisborne (NZ)".to_string()),
+        "{:?}",
+        places(&x)
+    );
+    assert!(
+        x.choices
+            .iter()
+            .any(|c| c.contains("\"Gisborne\": the town, in the division of the same name")),
+        "{:?}",
+        x.choices
+    );
+    let x = extract(
+        "The migrants reached the state of Oaxaca on Saturday, flooding the town of Juchitán.",
+        "AP",
+        &gaz(),
+    );
+    assert!(
+        !places(&x).iter().any(|p| p.starts_with("Oaxaca")),
+        "{:?}",
+        places(&x)
+    );
+    let x = extract(
+        "The flight from Miami was diverted to Florida after a fault, then flew to Havana.",
+        "AP",
+        &gaz(),
+    );
+    assert!(
+        !places(&x).iter().any(|p| p.starts_with("Florida")),
+        "{:?}",
+        places(&x)
+    );
+}
+
+/// Names that are not where a trip went, each with the reason shown: a ship after "the", a
+/// road named for a town, a continent, the adjective of "Trans-Siberian".
+#[test]
+fn ships_roads_continents_and_adjectives_are_not_places() {
+    let t = "As many as 1,500 people were packed onto the Neptune for the crossing from Jeremie to Port-au-Prince. \
+             Marchers were stopped before joining Thika Road on their way to Nairobi. \
+             Ships now sail round Africa between Asia and Europe. \
+             The Trans-Siberian route runs from Moscow to Vladivostok.";
+    let x = extract(t, "Wire", &gaz());
+    let p = places(&x);
+    for not in [
+        "Neptune", "Thika", "Asia", "Africa", "Europe", "Trans", "Siberia",
+    ] {
+        assert!(!p.iter().any(|q| q.starts_with(not)), "{not}: {p:?}");
+    }
+    for want in [
+        "Jérémie (HT)",
+        "Port-au-Prince (HT)",
+        "Nairobi (KE)",
+        "Moscow (RU)",
+        "Vladivostok (RU)",
+    ] {
+        assert!(p.iter().any(|q| q == want), "{want}: {p:?}");
+    }
+    let why = x.not_places.join("\n");
+    assert!(
+        why.contains("\"Neptune\" is not read as a place: a name right after \"the\""),
+        "{why}"
+    );
+    assert!(
+        why.contains("\"Asia\" is not read as a place: a continent"),
+        "{why}"
+    );
+}
+
+/// In a list joined by the article's own "and" ("Londres y Newcastle"), and a place's name
+/// followed by capitalised nouns in German ("in Lutherstadt Wittenberg
+/// Sachsen-Anhalts Ministerpräsident"): the start of the run that is a name, shown.
+#[test]
+fn lists_in_other_languages_and_names_before_german_nouns() {
+    let x = extract(
+        "El tren recorrió los kilómetros entre Rosario y Pergamino en tres horas, un viaje largo para los pasajeros.",
+        "La Gaceta",
+        &gaz(),
+    );
+    let p = places(&x);
+    assert!(
+        p.iter().any(|q| q == "Pergamino (AR)"),
+        "{p:?}\n{:?}",
+        x.not_places
+    );
+    let x = extract(
+        "Der Zug fuhr von Berlin nach München. In Lutherstadt Wittenberg Ministerpräsident Haseloff stieg zu, und der Zug fuhr weiter.",
+        "rbb24",
+        &gaz(),
+    );
+    let p = places(&x);
+    assert!(
+        p.iter().any(|q| q == "Wittenberg (DE)"),
+        "{p:?}\n{:?}",
+        x.not_places
+    );
+    assert!(
+        x.choices
+            .iter()
+            .any(|c| c.contains("read as Lutherstadt Wittenberg, the start of the name")),
+        "{:?}",
+        x.choices
+    );
+}

@@ -232,7 +232,9 @@ pub fn sentence(
         for m in &resolved {
             let r = super::journey::role(text, s_start, from, m.start);
             from = m.end;
-            if let Some(p) = place(m) {
+            // A trip runs between towns, stations, ports and airports: not to a country's or
+            // a state's middle ("just south of Alaska").
+            if let Some(p) = place(m).filter(super::trip::is_town) {
                 here_at.push((p.clone(), r, m.start));
                 if !here.iter().any(|(q, _)| q.name == p.name) {
                     here.push((p, r));
@@ -273,6 +275,20 @@ pub fn sentence(
         let Some(a) = amount(text, f, true) else {
             continue;
         };
+        // "los 385 kilómetros que separan estas dos grandes ciudades, mientras que … los 444
+        // kilómetros entre Londres y Newcastle": the two places belong to the other figure's
+        // clause, not to this one, whose clause names none.
+        let clause_of = |g: &Found| {
+            let others: Vec<(usize, usize)> = found
+                .iter()
+                .filter(|o| o.start != g.start)
+                .map(|o| (o.start, o.end))
+                .collect();
+            super::trip::clause_pair(text, (s_start, s_end), (g.start, g.end), &others, &here_at)
+        };
+        let taken = matches!(clause_of(f), Err(0))
+            && lengths.iter().any(|(j, g)| j != k && clause_of(g).is_ok());
+        let two = if taken { None } else { two.clone() };
         match &two {
             Some((p, q)) => {
                 y.claims.push((
@@ -287,8 +303,14 @@ pub fn sentence(
                 y.places.extend([p.clone(), q.clone()]);
             }
             None => {
-                match clause_or_before(text, (s_start, s_end), f, found, &here_at, (before, after))
-                    .or_else(|| trip_pair.clone())
+                let own = if taken {
+                    super::trip::pair(None, &[], before)
+                        .or_else(|| super::trip::pair_after(&[], after))
+                } else {
+                    clause_or_before(text, (s_start, s_end), f, found, &here_at, (before, after))
+                        .or_else(|| trip_pair.clone())
+                };
+                match own
                     .as_ref()
                     .filter(|_| super::trip::length_of_trip(&lower))
                     .map(|tp| super::trip::fits(tp, &a, None).map(|()| tp.clone()))
@@ -459,7 +481,6 @@ pub fn sentence(
         // A flight's two ends are the sentence's own; a trip's may be assumed (and said).
         let pair = own
             .as_ref()
-            .filter(|_| !flying)
             .or(trip_pair.as_ref())
             .filter(|tp| !flying || tp.assumed.is_none());
         let misfit = pair.and_then(|tp| super::trip::fits(tp, &a, bound.as_ref()).err());

@@ -5,9 +5,16 @@
 
 use std::collections::HashMap;
 
+use super::Language;
+use super::cues::{
+    AFTER, AFTER_THE_TOWN, AREA_OF, AREA_TAIL, BEFORE, COMBINING, FEATURE_TAIL, LEAVING, OF_PLACE,
+    before_in, joiners,
+};
 use super::nonplace::{NotPlace, SPEECH, TITLES, is_acronym, listed, organisation_word};
 use crate::coord::LatLon;
-use crate::gazetteer::{Context, Gazetteer, MatchKind, Place, Query, country_code, normalize};
+use crate::gazetteer::{
+    Context, Gazetteer, MatchKind, Place, PlaceKind, Query, country_code, normalize,
+};
 
 /// A place named in the text.
 #[derive(Debug, Clone, PartialEq)]
@@ -167,157 +174,6 @@ fn runs(text: &str, start: usize, end: usize) -> Vec<Vec<(usize, usize)>> {
     runs
 }
 
-/// Words before a name that say it is a place ("in Khasan", "bound for Vladivostok").
-const BEFORE: &[&str] = &[
-    "in",
-    "at",
-    "to",
-    "from",
-    "into",
-    "near",
-    "via",
-    "through",
-    "towards",
-    "toward",
-    "outside",
-    "across",
-    "reach",
-    "reached",
-    "reaches",
-    "reaching",
-    "leave",
-    "left",
-    "leaves",
-    "leaving",
-    "visit",
-    "visited",
-    "visits",
-    "visiting",
-    "enter",
-    "entered",
-    "enters",
-    "entering",
-    "approaching",
-    "approached",
-    "between",
-    "beyond",
-    "past",
-    "around",
-    "onto",
-    "inside",
-    "within",
-    "departed",
-    "departing",
-    "separate",
-    "separates",
-    "link",
-    "links",
-    "linking",
-    "connects",
-    "connecting",
-    "joins",
-    "joining",
-    "circled",
-    "bypassed",
-    "landed",
-];
-
-/// Words before "of" that say the name after it is a place ("the city of Ussuriysk").
-const OF_PLACE: &[&str] = &[
-    "city",
-    "town",
-    "village",
-    "port",
-    "capital",
-    "region",
-    "province",
-    "outskirts",
-    "suburbs",
-    "north",
-    "south",
-    "east",
-    "west",
-    "north-east",
-    "northeast",
-    "north-west",
-    "northwest",
-    "south-east",
-    "southeast",
-    "south-west",
-    "southwest",
-    "centre",
-    "center",
-    "district",
-    "county",
-    "state",
-    "island",
-    "gulf",
-    "bay",
-    "border",
-    "municipality",
-    "suburb",
-    "heart",
-];
-
-/// Words after a name that say it is a place ("Razdolnaya River", "Khasan station").
-const AFTER: &[&str] = &[
-    "river",
-    "station",
-    "airport",
-    "port",
-    "harbour",
-    "harbor",
-    "bridge",
-    "border",
-    "city",
-    "railway",
-    "crossing",
-    "checkpoint",
-    "terminal",
-    "lake",
-    "sea",
-    "bay",
-    "strait",
-    "pass",
-    "lies",
-    "sits",
-    "borders",
-];
-
-/// Words a name may carry after it and still name the place before them ("Khasan Station"
-/// is Khasan, the "Indore Special" train runs to Indore): a prefix of a longer run resolves
-/// when the rest is these.
-const FEATURE_TAIL: &[&str] = &[
-    "station",
-    "railway",
-    "airport",
-    "international",
-    "port",
-    "city",
-    "express",
-    "special",
-    "mail",
-    "line",
-    "high-speed",
-    "highway",
-    "expressway",
-    "road",
-    "route",
-];
-
-/// Words after a name that make it an area, not a point ("Zhejiang Province").
-const AREA_TAIL: &[&str] = &[
-    "province",
-    "state",
-    "prefecture",
-    "oblast",
-    "krai",
-    "county",
-    "district",
-    "governorate",
-    "territory",
-];
-
 /// A name that is also a first-level division's ("Guizhou", "England") is read as the
 /// division, not as a town of that name with fewer people than this.
 pub const AREA_OVER_TOWN_POPULATION: u64 = 100_000;
@@ -341,6 +197,7 @@ fn split(text: &str, run: &[(usize, usize)]) -> Vec<(Vec<(usize, usize)>, bool)>
             if c == '-'
                 && w[i + 1..].starts_with(char::is_uppercase)
                 && text[from..x + i].starts_with(char::is_uppercase)
+                && !COMBINING.contains(&text[from..x + i].to_lowercase().as_str())
             {
                 parts.push((from, x + i));
                 from = x + i + 1;
@@ -365,12 +222,6 @@ fn split(text: &str, run: &[(usize, usize)]) -> Vec<(Vec<(usize, usize)>, bool)>
     out.retain(|(r, _)| !r.is_empty());
     out
 }
-
-/// Verbs of leaving that let "for" mark a destination ("left Pyongyang for Russia").
-const LEAVING: &[&str] = &[
-    "left", "leaves", "leaving", "bound", "headed", "heading", "departed", "departs", "set",
-    "boarded", "flew", "sailed",
-];
 
 /// How many of an article's names (the first mentioned) make the context of the others.
 pub const MAX_ANCHORS: usize = 64;
@@ -432,6 +283,9 @@ struct Candidate {
     not: Option<NotPlace>,
     /// Whether the gazetteer knows the name (exact or alias, never fuzzy).
     known: bool,
+    /// The choice made in reading the name, to show when it is read as a place ("Gisborne":
+    /// the town, not its division; "London Euston": London).
+    choice: Option<String>,
 }
 
 /// The places of a whole article, read with their evidence and in the context of each other.
@@ -491,19 +345,41 @@ fn dateline(text: &str, start: usize, end: usize) -> bool {
 
 /// The evidence the words around `text[start..end]` give (sentence `s_start..s_end`).
 fn evidence_around(
+    lang: Language,
     text: &str,
     s_start: usize,
     s_end: usize,
     start: usize,
     end: usize,
 ) -> Option<Evidence> {
+    if let Some(e) = evidence_before(lang, text, s_start, start) {
+        return Some(e);
+    }
+    if let Some(w) = word_after(text, end, s_end)
+        && let Some(a) = AFTER.iter().find(|a| **a == w)
+    {
+        return Some(Evidence::After(a));
+    }
+    None
+}
+
+/// Whether `between` (the text between two names) joins them in a list: a comma, "and" or
+/// "or" in the article's language.
+fn joins_list(lang: Language, between: &str) -> bool {
+    let t = between.trim();
+    let rest = t.strip_prefix(',').map_or(t, str::trim_start);
+    !t.is_empty() && (rest.is_empty() || joiners(lang).contains(&rest.to_lowercase().as_str()))
+}
+
+/// The evidence of the words before byte `start` (sentence from `s_start`).
+fn evidence_before(lang: Language, text: &str, s_start: usize, start: usize) -> Option<Evidence> {
     if let Some((w, w_start)) = word_before(text, s_start, start) {
         let w = if w == "the" {
             word_before(text, s_start, w_start).map_or(w, |(v, _)| v)
         } else {
             w
         };
-        if let Some(b) = BEFORE.iter().find(|b| **b == w) {
+        if let Some(b) = BEFORE.iter().chain(before_in(lang)).find(|b| **b == w) {
             return Some(Evidence::Before(b));
         }
         if w == "for" {
@@ -520,11 +396,6 @@ fn evidence_around(
             return Some(Evidence::Before(o));
         }
     }
-    if let Some(w) = word_after(text, end, s_end)
-        && let Some(a) = AFTER.iter().find(|a| **a == w)
-    {
-        return Some(Evidence::After(a));
-    }
     None
 }
 
@@ -534,6 +405,7 @@ fn evidence_around(
 /// Names are then resolved in the context of the article's countries and of its places that
 /// have one reading only, so that a town beside the others wins over a namesake far away.
 pub fn read(text: &str, sentences: &[super::Sentence], gaz: &Gazetteer) -> Reading {
+    let lang = Language::detect(text);
     let mut known: HashMap<String, Option<Place>> = HashMap::new();
     let mut lookup = |name: &str| -> Option<Place> {
         let key = normalize(name);
@@ -581,6 +453,7 @@ pub fn read(text: &str, sentences: &[super::Sentence], gaz: &Gazetteer) -> Readi
             // The span that names the place: the whole run; a sentence's capitalised first
             // word dropped ("Crossing Khasan"); a name before a feature word ("Khasan Station").
             let mut span = (a, b);
+            let mut choice = None;
             let at_start = text[s.start..a].chars().all(|c| !c.is_alphanumeric());
             if not.is_none() && lookup(whole).is_none() && run.len() > 1 {
                 let first_dropped = (run[1].0, b);
@@ -590,10 +463,42 @@ pub fn read(text: &str, sentences: &[super::Sentence], gaz: &Gazetteer) -> Readi
                         .all(|&(x, y)| FEATURE_TAIL.contains(&text[x..y].to_lowercase().as_str()))
                         && lookup(&text[a..run[k - 1].1]).is_some()
                 });
+                // After a word that says a place follows ("between Manchester Piccadilly
+                // railway station", "in Lutherstadt Wittenberg Sachsen-Anhalts
+                // Ministerpräsident"), or in a list after a place ("and London Euston"), the
+                // longest start of the run that is a place's name names it: the rest is a
+                // station's name, or nouns (German capitalises them).
+                let cued = matches!(
+                    evidence_before(lang, text, s.start, a),
+                    Some(Evidence::Before(_))
+                ) || cands
+                    .iter()
+                    .rev()
+                    .take_while(|c| c.sentence == si)
+                    .find(|c| c.not.is_none() && c.evidence.is_some())
+                    .is_some_and(|prev| joins_list(lang, &text[prev.end..a]));
+                // In English only before a station's word ("Manchester Piccadilly railway
+                // station"): "Port Hardy" is not Port, nor "Gil Island" Gil.
+                let station_after = word_after(text, b, s.end)
+                    .is_some_and(|w| matches!(w.as_str(), "station" | "railway" | "terminal"));
+                let start_of =
+                    if cued && prefix.is_none() && (lang != Language::English || station_after) {
+                        (1..run.len())
+                            .rev()
+                            .find(|&k| lookup(&text[a..run[k - 1].1]).is_some())
+                    } else {
+                        None
+                    };
                 if let Some(k) = prefix {
                     span = (a, run[k - 1].1);
                 } else if at_start && lookup(&text[first_dropped.0..first_dropped.1]).is_some() {
                     span = first_dropped;
+                } else if let Some(k) = start_of {
+                    span = (a, run[k - 1].1);
+                    choice = Some(format!(
+                        "\"{whole}\": read as {}, the start of the name; the rest names no place in the tables",
+                        &text[a..run[k - 1].1]
+                    ));
                 } else {
                     not = Some(NotPlace::PartOf(whole.to_string()));
                 }
@@ -611,21 +516,63 @@ pub fn read(text: &str, sentences: &[super::Sentence], gaz: &Gazetteer) -> Readi
                 not = Some(NotPlace::Person(t.to_string()));
             }
             let place = lookup(name);
-            // "Guizhou" is a province before it is a town of 30,000 people.
+            // "packed onto the Neptune": English puts no article before a town's name, so a
+            // name right after "the" is a ship's, a train's or a building's.
             if not.is_none()
-                && place
-                    .as_ref()
-                    .is_some_and(|p| p.population.unwrap_or(0) < AREA_OVER_TOWN_POPULATION)
+                && !route_name
+                && let Some(p) = &place
+                && p.kind == PlaceKind::City
+                && !p.name.to_lowercase().starts_with("the ")
+                && text[s.start..start].to_lowercase().ends_with("the ")
+                && word_after(text, end, s.end).is_none_or(|w| {
+                    !AFTER_THE_TOWN.contains(&w.as_str()) && !AFTER.contains(&w.as_str())
+                })
+            {
+                not = Some(NotPlace::AfterThe);
+            }
+            // "the state of Oaxaca", "the province of Hubei": the division, not its town.
+            if not.is_none()
+                && let Some((w, w_start)) = word_before(text, s.start, start)
+                && w == "of"
+                && let Some((v, _)) = word_before(text, s.start, w_start)
+                && AREA_OF.contains(&v.as_str())
                 && !gaz.admin1_named(name).is_empty()
             {
-                not = Some(NotPlace::Area("first-level division".into()));
+                not = Some(NotPlace::Area(v));
+            }
+            // "Guizhou" is a province before it is a town of 30,000 people elsewhere; but
+            // "Gisborne" is the town inside the one division of that name, its namesake.
+            if not.is_none()
+                && let Some(p) = place
+                    .as_ref()
+                    .filter(|p| p.population.unwrap_or(0) < AREA_OVER_TOWN_POPULATION)
+            {
+                let divisions = gaz.admin1_named(name);
+                // Only when that is the one division so named: "Florida" names a US state
+                // and divisions in Uruguay and Puerto Rico.
+                let inside = divisions
+                    .iter()
+                    .find(|a| p.admin1.as_deref() == Some(&a.key()))
+                    .filter(|_| divisions.len() == 1);
+                match (divisions.is_empty(), inside) {
+                    (true, _) => {}
+                    (false, Some(a)) => {
+                        choice = Some(format!(
+                            "\"{name}\": the town, in the division of the same name ({}, {}); a route stops at a point",
+                            a.name, a.country
+                        ));
+                    }
+                    (false, None) => {
+                        not = Some(NotPlace::Area("first-level division".into()));
+                    }
+                }
             }
             let mut evidence = if is_dateline {
                 Some(Evidence::Dateline)
             } else if route_name {
                 Some(Evidence::RouteName)
             } else {
-                evidence_around(text, s.start, s.end, start, end)
+                evidence_around(lang, text, s.start, s.end, start, end)
             };
             if not.is_none()
                 && !matches!(evidence, Some(Evidence::Before(_)))
@@ -652,10 +599,7 @@ pub fn read(text: &str, sentences: &[super::Sentence], gaz: &Gazetteer) -> Readi
                     .rev()
                     .take_while(|c| c.sentence == si)
                     .find(|c| c.not.is_none() && c.evidence.is_some())
-                && matches!(
-                    text[prev.end..start].trim(),
-                    "," | "and" | ", and" | "or" | ", or"
-                )
+                && joins_list(lang, &text[prev.end..start])
             {
                 evidence = Some(Evidence::List);
             }
@@ -670,6 +614,7 @@ pub fn read(text: &str, sentences: &[super::Sentence], gaz: &Gazetteer) -> Readi
                 evidence,
                 not,
                 known: place.is_some(),
+                choice,
             });
         }
     }
@@ -701,7 +646,14 @@ pub fn read(text: &str, sentences: &[super::Sentence], gaz: &Gazetteer) -> Readi
             (None, None) => Err(NotPlace::NoEvidence),
         };
         match decided {
-            Ok(e) => accepted.push((i, e)),
+            Ok(e) => {
+                if let Some(n) = &c.choice
+                    && !reading.choices.contains(n)
+                {
+                    reading.choices.push(n.clone());
+                }
+                accepted.push((i, e));
+            }
             Err(n) => {
                 let note = format!("\"{}\" is not read as a place: {n}", &text[c.start..c.end]);
                 if !reading.not_places.contains(&note) {

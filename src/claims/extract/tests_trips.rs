@@ -6,7 +6,9 @@ use super::*;
 use crate::story::ClaimKind;
 
 fn gaz() -> Gazetteer {
-    Gazetteer::from_places(super::tests::cities())
+    let mut places = super::tests::cities();
+    places.push(Place::test_point("Russia", PlaceKind::Other, 61.5, 105.3));
+    Gazetteer::from_places(places)
 }
 
 fn kinds(x: &Extraction) -> Vec<&'static str> {
@@ -141,4 +143,40 @@ fn a_trip_between_stops_that_go_round_is_not_measured_along_them() {
         "{:?}",
         x.notes
     );
+}
+
+#[test]
+fn a_length_in_a_clause_without_places_is_not_the_other_clauses_trip() {
+    let x = extract(
+        "The new train covers the 385 km that separate the two cities, while a British train covers the 444 km between London and Edinburgh.",
+        "Paper",
+        &gaz(),
+    );
+    let lengths: Vec<(&str, &str, &str)> = x
+        .claims
+        .iter()
+        .filter_map(|c| match &c.kind {
+            ClaimKind::Distance {
+                from, to, value, ..
+            } => Some((from.as_str(), to.as_str(), value.text.as_str())),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        lengths,
+        [("london", "edinburgh", "444 km")],
+        "{:?}",
+        x.notes
+    );
+}
+
+#[test]
+fn a_flight_does_not_start_in_the_middle_of_a_country() {
+    // "Russia" is an area: the flight's two ends are towns, so this sentence names one.
+    let x = extract(
+        "The plane, five hours into the flight, was over Russia when it turned back to London.",
+        "Paper",
+        &gaz(),
+    );
+    assert!(!kinds(&x).contains(&"flight"), "{:?}", x.claims);
 }
