@@ -278,6 +278,7 @@ fn add(
                 .collect()
         })
         .collect();
+    let after = towns_after(&towns_in);
     for (si, ((s, mentions), found)) in sents
         .iter()
         .zip(reading.mentions)
@@ -317,7 +318,7 @@ fn add(
                 &found,
                 &mentions,
                 recent.as_ref(),
-                (&named_before, &towns_after(&towns_in, si)),
+                (&named_before, &after[si]),
             );
             let quote = collapse(&text[s.start..s.end]);
             for p in y.places {
@@ -380,16 +381,21 @@ fn add(
     }
 }
 
-/// The distinct towns the sentences after `si` name, in order (the first few).
-fn towns_after(towns_in: &[Vec<Place>], si: usize) -> Vec<Place> {
-    let mut out: Vec<Place> = Vec::new();
-    for p in towns_in.iter().skip(si + 1).flatten() {
-        if !out.iter().any(|q| q.name == p.name) {
-            out.push(p.clone());
+/// For each sentence, the first three distinct towns the sentences after it name, in order:
+/// built from the end in one pass, so a long article costs no more per sentence.
+fn towns_after(towns_in: &[Vec<Place>]) -> Vec<Vec<Place>> {
+    let mut out: Vec<Vec<Place>> = vec![Vec::new(); towns_in.len()];
+    for si in (0..towns_in.len().saturating_sub(1)).rev() {
+        let mut next: Vec<Place> = Vec::new();
+        for p in towns_in[si + 1].iter().chain(&out[si + 1]) {
+            if next.len() == 3 {
+                break;
+            }
+            if !next.iter().any(|q| q.name == p.name) {
+                next.push(p.clone());
+            }
         }
-        if out.len() == 3 {
-            break;
-        }
+        out[si] = next;
     }
     out
 }
