@@ -333,3 +333,42 @@ fn lists_in_other_languages_and_names_before_german_nouns() {
         x.choices
     );
 }
+
+/// More of the words that say a place: "including" after a plural place noun, "the beaches
+/// of", Spanish "vecino de"; a name that says its country ("Panama City" beside Miami is
+/// Panama's); "High-Speed" does not split a line's name into two places.
+#[test]
+fn more_place_words_and_a_city_named_for_its_country() {
+    let x = extract(
+        "A flight from Miami to Santiago, Chile, landed instead in Panama City after a fault. \
+         The train makes stops in other cities, including Kenitra, before Tangier. \
+         Bodies washed up on the beaches of Miragoane, west of Port-au-Prince. \
+         It is part of the Shanghai-Kunming High-Speed Railway.",
+        "AP",
+        &gaz(),
+    );
+    let p = places(&x);
+    for want in [
+        "Panamá (PA)",
+        "Kenitra (MA)",
+        "Miragoâne (HT)",
+        "Kunming (CN)",
+    ] {
+        assert!(
+            p.iter().any(|q| q == want),
+            "{want}: {p:?}\n{:?}",
+            x.not_places
+        );
+    }
+    assert!(!p.iter().any(|q| q == "Panama City (US)"), "{p:?}");
+    let x = extract(
+        "El tren volvió a la zona después de dos años. \"Viene muy bien que vuelva el tren a esta zona, va a generar lindas cosas\", destacó Nicasio Alberto, vecino de Brandsen. Él se acercó a ver pasar la formación con los vecinos de la ciudad.",
+        "La Gaceta",
+        &gaz(),
+    );
+    assert!(
+        places(&x).iter().any(|q| q == "Brandsen (AR)"),
+        "{:?}",
+        places(&x)
+    );
+}

@@ -58,10 +58,14 @@ pub(super) const BEFORE: &[&str] = &[
     "circled",
     "bypassed",
     "landed",
+    "destination",
 ];
 
 /// Words before "of" that say the name after it is a place ("the city of Ussuriysk").
 pub(super) const OF_PLACE: &[&str] = &[
+    "beaches",
+    "coast",
+    "shores",
     "city",
     "town",
     "village",
@@ -278,8 +282,9 @@ pub(super) const AFTER_THE_TOWN: &[&str] = &[
 /// First parts of a hyphened word that make an adjective, not a route named for its ends:
 /// "Trans-Siberian", "Sino-Russian", "Pan-American".
 pub(super) const COMBINING: &[&str] = &[
-    "trans", "pan", "anti", "sino", "euro", "afro", "indo", "russo", "franco", "anglo", "austro",
-    "greco", "italo", "ibero", "intra", "inter", "post", "pre", "neo", "ex",
+    "trans", "pan", "anti", "sino", "high", "non", "long", "super", "ultra", "semi", "cross",
+    "euro", "afro", "indo", "russo", "franco", "anglo", "austro", "greco", "italo", "ibero",
+    "intra", "inter", "post", "pre", "neo", "ex",
 ];
 
 /// The words that join names in a list ("Rabat and Kenitra", "Londres y Newcastle"), in
@@ -294,5 +299,60 @@ pub(super) fn joiners(lang: Language) -> &'static [&'static str] {
         Language::Polish => &["and", "or", "i", "oraz", "lub"],
         Language::Russian => &["and", "or", "и", "или"],
         Language::Ukrainian => &["and", "or", "і", "й", "та", "або"],
+    }
+}
+
+/// Plural nouns for places: "other cities, including Kenitra".
+pub(super) const PLACE_NOUNS: &[&str] = &[
+    "cities",
+    "towns",
+    "villages",
+    "stations",
+    "stops",
+    "ports",
+    "capitals",
+    "airports",
+    "places",
+    "destinations",
+];
+
+/// The word for "of" in `lang` ("ciudad de", "ville de", "cidade do").
+pub(super) fn of_in(lang: Language) -> &'static [&'static str] {
+    match lang {
+        Language::Spanish => &["de", "del"],
+        Language::Portuguese => &["de", "do", "da"],
+        Language::French => &["de", "du", "d'"],
+        _ => &[],
+    }
+}
+
+/// Nouns before that "of" that say a place follows ("vecino de Brandsen", "la ville de Lyon",
+/// "a cidade de Charlottesville").
+pub(super) fn of_place_in(lang: Language) -> &'static [&'static str] {
+    match lang {
+        Language::Spanish => &[
+            "ciudad",
+            "localidad",
+            "pueblo",
+            "vecino",
+            "vecina",
+            "vecinos",
+            "estación",
+            "puerto",
+            "municipio",
+            "partido",
+            "aeropuerto",
+        ],
+        Language::Portuguese => &[
+            "cidade",
+            "município",
+            "estação",
+            "porto",
+            "aeroporto",
+            "vila",
+            "moradores",
+        ],
+        Language::French => &["ville", "commune", "gare", "port", "aéroport", "village"],
+        _ => &[],
     }
 }

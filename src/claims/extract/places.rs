@@ -8,7 +8,7 @@ use std::collections::HashMap;
 use super::Language;
 use super::cues::{
     AFTER, AFTER_THE_TOWN, AREA_OF, AREA_TAIL, BEFORE, COMBINING, FEATURE_TAIL, LEAVING, OF_PLACE,
-    before_in, joiners,
+    PLACE_NOUNS, before_in, joiners, of_in, of_place_in,
 };
 use super::nonplace::{NotPlace, SPEECH, TITLES, is_acronym, listed, organisation_word};
 use crate::coord::LatLon;
@@ -389,11 +389,24 @@ fn evidence_before(lang: Language, text: &str, s_start: usize, start: usize) -> 
                 return Some(Evidence::Before("for"));
             }
         }
-        if w == "of"
+        // "the city of Ussuriysk", "vecino de Brandsen", "la ville de Lyon".
+        if (w == "of" || of_in(lang).contains(&w.as_str()))
             && let Some((v, _)) = word_before(text, s_start, w_start)
-            && let Some(o) = OF_PLACE.iter().find(|o| **o == v)
+            && let Some(o) = OF_PLACE.iter().chain(of_place_in(lang)).find(|o| **o == v)
         {
             return Some(Evidence::Before(o));
+        }
+        // "stops in other cities, including Kenitra": a list of places the words before name.
+        if matches!(w.as_str(), "including" | "like")
+            && text[s_start..w_start]
+                .to_lowercase()
+                .split(|c: char| !c.is_alphabetic())
+                .filter(|v| !v.is_empty())
+                .rev()
+                .take(4)
+                .any(|v| PLACE_NOUNS.contains(&v))
+        {
+            return Some(Evidence::Before("including"));
         }
     }
     None
@@ -690,6 +703,12 @@ pub fn read(text: &str, sentences: &[super::Sentence], gaz: &Gazetteer) -> Readi
                 let mut ctx = countries.clone();
                 for (_, at) in anchors.iter().filter(|(k, _)| *k != c.key) {
                     ctx = ctx.near(*at);
+                }
+                // "Panama City", "Kuwait City": the name says the country.
+                if let Some(code) = name.strip_suffix(" City").and_then(country_code)
+                    && let Ok(x) = ctx.clone().in_country(code)
+                {
+                    ctx = x;
                 }
                 let r = resolve_as_written(gaz, name, &ctx);
                 if let Some(r) = &r
