@@ -13,20 +13,27 @@ use corpus_eval::{Counts, Found, FoundClaim, FoundPlace, FoundQuantity, Miss, sc
 use corpus_labels::{Article, CORPUS_DIR, Dim, Header, Label, lat_lon, load_corpus, parse_excerpt};
 
 /// The corpus holds at least this many articles.
-const MIN_ARTICLES: usize = 43;
+const MIN_ARTICLES: usize = 51;
 /// Floors: the engine's figures on the corpus when they were last raised (rounded down).
+/// Articles 44-51 were added as held-out articles, labelled before the claim-drafting changes
+/// they measure. They lowered three whole-corpus floors (articles 01-43 alone are at or above
+/// the old floors).
+/// - Place recall 0.90 → 0.87: the new articles score 0.72, and places are read by code these
+///   articles did not change (01-43 alone: 0.90).
+/// - Quantity F1 0.95 → 0.94: over the 51 it is 0.9496 (01-43 alone: 0.95).
+/// - Event recall 0.22 → 0.20: one of the new articles' 8 events is drafted (01-43 alone: 0.22).
 const FLOOR_PLACE_PRECISION: f64 = 0.95;
-const FLOOR_PLACE_RECALL: f64 = 0.90;
-const FLOOR_QUANTITY_F1: f64 = 0.95;
-const FLOOR_CLAIM_F1: f64 = 0.54;
+const FLOOR_PLACE_RECALL: f64 = 0.87;
+const FLOOR_QUANTITY_F1: f64 = 0.94;
+const FLOOR_CLAIM_F1: f64 = 0.57;
 /// Timeline events drafted as labelled (date, time and zone). Precision was 0.90 on five
 /// events; with "today", "yesterday" and weekdays dated from the publication date, 14 are
 /// drafted and 10 right. Of the 4 wrong, one is the corpus's own: an article dated by month
 /// only ("2017-12") is passed as the 1st, so its "heute" becomes December 1.
 const FLOOR_EVENT_PRECISION: f64 = 0.70;
-const FLOOR_EVENT_RECALL: f64 = 0.22;
+const FLOOR_EVENT_RECALL: f64 = 0.20;
 /// At most this many claims refuted where the label expects no refutation.
-const CEILING_FALSE_REFUTATIONS: usize = 6;
+const CEILING_FALSE_REFUTATIONS: usize = 4;
 
 #[test]
 fn issue_15_every_label_file_parses_and_matches_its_excerpt() {

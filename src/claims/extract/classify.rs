@@ -16,6 +16,13 @@ pub struct Yield {
     pub claims: Vec<(ClaimKind, Option<&'static str>)>,
     pub places: Vec<Place>,
     pub notes: Vec<String>,
+    /// The places a claim assumed because its sentence does not name them (shown in the
+    /// draft with the choices made in reading places).
+    pub assumed: Vec<String>,
+    /// Indices into `claims` of the claims measured along the draft's route between two
+    /// places this module chose (a trip's duration, a length with an assumed pair): kept only
+    /// where one leg of the draft joins the two (see `Extraction::keep_joined_trips`).
+    pub trips: Vec<usize>,
 }
 
 const COMPASS: &[&str] = &[
@@ -60,6 +67,44 @@ fn amount(text: &str, f: &Found, with_hedge: bool) -> Option<Amount> {
     Amount::try_from(written).ok()
 }
 
+/// The trip a figure's own clause names ([`super::trip::clause_pair`]). A clause naming no
+/// town, in a sentence naming no pair ("over a distance of some 650 kilometers", "los 385
+/// kilómetros que separan estas dos grandes ciudades, mientras que … Londres"), is about the
+/// last two towns the article named before, an assumption the draft states; otherwise
+/// `None` (the sentence's pair).
+fn clause_or_before(
+    text: &str,
+    sentence: (usize, usize),
+    f: &Found,
+    found: &[Found],
+    here_at: &[(Place, Option<Role>, usize)],
+    (before, after): (&[Place], &[Place]),
+) -> Option<super::trip::Pair> {
+    let others: Vec<(usize, usize)> = found
+        .iter()
+        .filter(|o| o.start != f.start)
+        .map(|o| (o.start, o.end))
+        .collect();
+    match super::trip::clause_pair(text, sentence, (f.start, f.end), &others, here_at) {
+        Ok(p) => Some(p),
+        // The clause names no town and the sentence no pair: the article's last two.
+        Err(0)
+            if {
+                let mut towns: Vec<&str> = here_at
+                    .iter()
+                    .filter(|(p, _, _)| super::trip::is_town(p))
+                    .map(|(p, _, _)| p.name.as_str())
+                    .collect();
+                towns.dedup();
+                towns.len() < 2
+            } =>
+        {
+            super::trip::pair(None, &[], before).or_else(|| super::trip::pair_after(&[], after))
+        }
+        Err(_) => None,
+    }
+}
+
 /// The compass word and "of" right before byte `at` ("… north of |Pyongyang").
 fn compass_before(text: &str, from: usize, at: usize) -> Option<(&'static str, usize)> {
     let before = text[from..at].trim_end();
@@ -72,7 +117,9 @@ fn compass_before(text: &str, from: usize, at: usize) -> Option<(&'static str, u
 }
 
 /// Classifies one sentence of an article in `lang`. `recent` is the last resolved place
-/// mentioned before it.
+/// mentioned before it, `before` the towns the article named before it (most recent last),
+/// `after` those it names after it (in order).
+#[allow(clippy::too_many_arguments)]
 pub fn sentence(
     lang: Language,
     cx: &Article,
@@ -81,6 +128,7 @@ pub fn sentence(
     found: &[Found],
     mentions: &[Mention],
     recent: Option<&Place>,
+    (before, after): (&[Place], &[Place]),
 ) -> Yield {
     let mut y = Yield::default();
     let sent = &text[s_start..s_end];
@@ -177,28 +225,36 @@ pub fn sentence(
     // The two places a distance or a flight joins, in travel order: the one a travel word
     // makes the start ("from Paris to Lyon", "to reach Vladivostok from Pyongyang") first,
     // else as written.
-    let two: Option<(Place, Place)> = {
-        let mut ps: Vec<(Place, Option<Role>)> = Vec::new();
+    let mut here: Vec<(Place, Option<Role>)> = Vec::new();
+    let mut here_at: Vec<(Place, Option<Role>, usize)> = Vec::new();
+    {
         let mut from = s_start;
         for m in &resolved {
             let r = super::journey::role(text, s_start, from, m.start);
             from = m.end;
-            if let Some(p) = place(m)
-                && !ps.iter().any(|(q, _)| q.name == p.name)
-            {
-                ps.push((p, r));
+            // A trip runs between towns, stations, ports and airports: not to a country's or
+            // a state's middle ("just south of Alaska").
+            if let Some(p) = place(m).filter(super::trip::is_town) {
+                here_at.push((p.clone(), r, m.start));
+                if !here.iter().any(|(q, _)| q.name == p.name) {
+                    here.push((p, r));
+                }
             }
         }
-        (ps.len() >= 2).then(|| {
-            let (a, b) = (&ps[0], &ps[1]);
-            let rank = |r: Option<Role>| r.unwrap_or(Role::Pass);
-            if rank(b.1) < rank(a.1) {
-                (b.0.clone(), a.0.clone())
-            } else {
-                (a.0.clone(), b.0.clone())
-            }
-        })
-    };
+    }
+    let two: Option<(Place, Place)> = (here.len() >= 2).then(|| {
+        let (a, b) = (&here[0], &here[1]);
+        let rank = |r: Option<Role>| r.unwrap_or(Role::Pass);
+        if rank(b.1) < rank(a.1) {
+            (b.0.clone(), a.0.clone())
+        } else {
+            (a.0.clone(), b.0.clone())
+        }
+    });
+    // The trip a figure is about when the sentence names fewer than two places ("the 385
+    // km that separate these two cities"): assumed, and said in the draft.
+    let trip_pair = super::trip::pair(two.as_ref(), &here, before)
+        .or_else(|| super::trip::pair_after(&here, after));
     let by_dim = |d: Dimension| -> Vec<(usize, &Found)> {
         found
             .iter()
@@ -219,6 +275,20 @@ pub fn sentence(
         let Some(a) = amount(text, f, true) else {
             continue;
         };
+        // "los 385 kilómetros que separan estas dos grandes ciudades, mientras que … los 444
+        // kilómetros entre Londres y Newcastle": the two places belong to the other figure's
+        // clause, not to this one, whose clause names none.
+        let clause_of = |g: &Found| {
+            let others: Vec<(usize, usize)> = found
+                .iter()
+                .filter(|o| o.start != g.start)
+                .map(|o| (o.start, o.end))
+                .collect();
+            super::trip::clause_pair(text, (s_start, s_end), (g.start, g.end), &others, &here_at)
+        };
+        let taken = matches!(clause_of(f), Err(0))
+            && lengths.iter().any(|(j, g)| j != k && clause_of(g).is_ok());
+        let two = if taken { None } else { two.clone() };
         match &two {
             Some((p, q)) => {
                 y.claims.push((
@@ -232,10 +302,42 @@ pub fn sentence(
                 ));
                 y.places.extend([p.clone(), q.clone()]);
             }
-            None => y.notes.push(format!(
-                "distance \"{}\": the sentence does not name two places it could resolve",
-                a.text
-            )),
+            None => {
+                let own = if taken {
+                    super::trip::pair(None, &[], before)
+                        .or_else(|| super::trip::pair_after(&[], after))
+                } else {
+                    clause_or_before(text, (s_start, s_end), f, found, &here_at, (before, after))
+                        .or_else(|| trip_pair.clone())
+                };
+                match own
+                    .as_ref()
+                    .filter(|_| super::trip::length_of_trip(&lower))
+                    .map(|tp| super::trip::fits(tp, &a, None).map(|()| tp.clone()))
+                {
+                    Some(Err(why)) => y.notes.push(format!("distance {why}")),
+                    Some(Ok(tp)) => {
+                        y.trips.push(y.claims.len());
+                        y.claims.push((
+                            ClaimKind::Distance {
+                                from: slug(&tp.from.name),
+                                to: slug(&tp.to.name),
+                                value: a.clone(),
+                                measure: DistanceMeasure::Route,
+                            },
+                            None,
+                        ));
+                        y.places.extend([tp.from.clone(), tp.to.clone()]);
+                        if let Some(why) = &tp.assumed {
+                            y.assumed.push(format!("distance \"{}\": {why}", a.text));
+                        }
+                    }
+                    None => y.notes.push(format!(
+                        "distance \"{}\": the sentence does not name two places it could resolve",
+                        a.text
+                    )),
+                }
+            }
         }
     }
     // Speeds, and a duration at that speed when the sentence does that arithmetic ("it would
@@ -270,6 +372,24 @@ pub fn sentence(
                 .then(|| cx.length_before(s_start).cloned())
                 .flatten()
         });
+    let flying = lower.split(|c: char| !c.is_alphanumeric()).any(|w| {
+        [
+            "flew", "flown", "fly", "plane", "planes", "jet", "jets", "aircraft",
+        ]
+        .contains(&w)
+            || w.starts_with("flight")
+    });
+    // A trip's duration between two places, with no arithmetic of the article's own: checked
+    // against the sentence's speed, else the article's top speed, as an upper bound.
+    // "Paris-Rennes en 1h25", "Воронеж - Москва": two towns joined by a dash are a trip.
+    let dashed = resolved.windows(2).any(|w| {
+        w[0].end <= w[1].start
+            && matches!(text[w[0].end..w[1].start].trim(), "-" | "–" | "—")
+            && w.iter()
+                .all(|m| m.place.as_ref().is_some_and(super::trip::is_town))
+    });
+    let trip_duration = !flying && (context::trip(&lower) || dashed) && trip_pair.is_some();
+    let bounds_trip = trip_duration && !arithmetic && !durations.is_empty();
     for (_, f) in &speeds {
         let Some(a) = amount(text, f, true) else {
             continue;
@@ -288,6 +408,11 @@ pub fn sentence(
                 },
                 Some("speed"),
             ));
+        }
+        // "In knapp vier Stunden von Berlin nach München und das Ganze mit 300 km/h": the speed
+        // bounds the trip's duration (below), and alone it has no timeline to be checked on.
+        if bounds_trip {
+            continue;
         }
         // "can reach 350 km/h", "designed for 200 km/h": what the line or vehicle can do,
         // not what the journey did; the article's durations are checked against it.
@@ -308,12 +433,21 @@ pub fn sentence(
             Some("speed"),
         ));
     }
-    // Flight times.
-    let flying = [
-        "flew", "flight", "flown", "fly ", "plane", "jet", "aircraft",
-    ]
-    .iter()
-    .any(|w| lower.contains(w));
+    // Flight times, and trip durations (the first of a sentence: "from the current 10 hours
+    // to 2 hours" is one claim about one trip).
+    let mut drafted_trip: Vec<(String, String)> = Vec::new();
+    let (bound, bound_from) = match speeds.first().and_then(|(_, f)| amount(text, f, false)) {
+        Some(v) => (Some(v), "the sentence's speed"),
+        None => match &cx.top_speed {
+            Some(v) => (Some(v.clone()), "the article's top speed"),
+            None if cx.rail => (
+                super::trip::rail_top(),
+                "the fastest scheduled trains, data/article/top_speeds.tsv",
+            ),
+            None => (None, ""),
+        },
+    };
+    let bound = bound.and_then(|top| super::trip::speed_bound(&top));
     for (k, f) in &durations {
         if timed && *k == durations[0].0 || super::idioms::is_zone_offset(text, f) {
             continue;
@@ -321,6 +455,21 @@ pub fn sentence(
         let Some(a) = amount(text, f, true) else {
             continue;
         };
+        if trip_duration && super::trip::unasserted(&sent.to_lowercase()) {
+            y.notes.push(format!(
+                "trip duration \"{}\": hoped for or supposed, not asserted: not drafted",
+                a.text
+            ));
+            continue;
+        }
+        if super::trip::is_saving(text, (f.start, f.end)) {
+            y.notes.push(format!(
+                "duration \"{}\": a time saved or added, not a trip's own duration: not drafted",
+                a.text
+            ));
+            continue;
+        }
+        let own = clause_or_before(text, (s_start, s_end), f, found, &here_at, (before, after));
         let aircraft = crate::aircraft::all()
             .unwrap_or_default()
             .iter()
@@ -329,33 +478,77 @@ pub fn sentence(
                     .chain(&ac.aliases)
                     .any(|n| lower.contains(&n.to_ascii_lowercase()))
             });
-        match (flying, aircraft, &two) {
-            (true, ac, Some((p, q))) => {
+        // A flight's two ends are the sentence's own; a trip's may be assumed (and said).
+        let pair = own
+            .as_ref()
+            .or(trip_pair.as_ref())
+            .filter(|tp| !flying || tp.assumed.is_none());
+        let misfit = pair.and_then(|tp| super::trip::fits(tp, &a, bound.as_ref()).err());
+        if let Some(why) = misfit {
+            y.notes.push(format!("trip duration {why}"));
+            continue;
+        }
+        let key = pair.map(|tp| (tp.from.name.clone(), tp.to.name.clone()));
+        let first_trip = trip_duration && !key.as_ref().is_some_and(|k| drafted_trip.contains(k));
+        match (flying, aircraft, pair) {
+            (true, ac, Some(tp)) => {
                 // No type named: the check assumes one and says so.
                 y.claims.push((
                     ClaimKind::Flight {
-                        from: slug(&p.name),
-                        to: slug(&q.name),
+                        from: slug(&tp.from.name),
+                        to: slug(&tp.to.name),
                         aircraft: ac.map(|ac| ac.name.clone()),
-                        duration: a,
+                        duration: a.clone(),
                     },
                     None,
                 ));
-                y.places.extend([p.clone(), q.clone()]);
+                y.places.extend([tp.from.clone(), tp.to.clone()]);
+                if let Some(why) = &tp.assumed {
+                    y.assumed.push(format!("flight time \"{}\": {why}", a.text));
+                }
             }
             (true, _, None) => y.notes.push(format!(
                 "flight time \"{}\": the sentence does not name the two places it joins",
                 a.text
             )),
-            // "cut travel time between Chongqing and Guiyang to 2 hours": a trip's duration
-            // with no speed or distance beside it. A design or top speed elsewhere in the
-            // article bounds it from one side only, which the duration check does not read.
-            (false, _, _) if context::trip(&lower) => y.notes.push(format!(
-                "trip duration \"{}\": no speed or distance in its sentence to check it against{}; add a timeline or a duration_at_speed claim",
+            // "cut travel time between Chongqing and Guiyang to 2 hours": the average it
+            // implies may not exceed the sentence's or the article's top speed.
+            (false, _, Some(tp)) if first_trip && bound.is_some() => {
+                let Some(speed) = bound.clone() else { continue };
+                drafted_trip.extend(key.clone());
+                y.trips.push(y.claims.len());
+                y.claims.push((
+                    ClaimKind::DurationAtSpeed {
+                        distance: None,
+                        from: Some(slug(&tp.from.name)),
+                        to: Some(slug(&tp.to.name)),
+                        speed: speed.clone(),
+                        duration: a.clone(),
+                    },
+                    None,
+                ));
+                y.places.extend([tp.from.clone(), tp.to.clone()]);
+                y.assumed.push(format!(
+                    "trip duration \"{}\" ({} → {}): checked at {} ({bound_from} as the upper end; 1 km/h sets no lower bound){}",
+                    a.text,
+                    tp.from.name,
+                    tp.to.name,
+                    speed.text,
+                    tp.assumed.as_deref().map(|w| format!("; {w}")).unwrap_or_default()
+                ));
+            }
+            (false, _, Some(_)) if trip_duration && !first_trip => y.notes.push(format!(
+                "trip duration \"{}\": another time for the trip its sentence's first figure is about (\"from 10 hours to 2 hours\"); only the first is drafted",
+                a.text
+            )),
+            // A trip's duration with nothing to bound it.
+            (false, _, p) if context::trip(&lower) => y.notes.push(format!(
+                "trip duration \"{}\": {}; add a timeline or a duration_at_speed claim",
                 a.text,
-                match &cx.top_speed {
-                    Some(v) => format!(" (the article's top speed, {}, bounds it from below only)", v.text),
-                    None => String::new(),
+                if p.is_none() {
+                    "the sentence does not name the trip's two places and the article names none before it"
+                } else {
+                    "no speed in the sentence or the article to bound it"
                 }
             )),
             _ => y.notes.push(format!(

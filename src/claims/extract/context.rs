@@ -14,6 +14,9 @@ pub struct Article {
     /// Every length the article gives, with its byte offset: "covered the journey in 2hr48 at
     /// an average of 329.3 km/h" leans on the "922 km" route the sentence before gives.
     pub lengths: Vec<(usize, Amount)>,
+    /// Whether the article's journey is by rail (its first mode word is a train's): a trip's
+    /// duration is then bounded by the fastest scheduled trains when the article gives no speed.
+    pub rail: bool,
 }
 
 /// Words saying a speed is what a line or vehicle can do, not what the journey did: a design
@@ -31,6 +34,7 @@ const CAPABILITY: &[&str] = &[
     "able to",
     "speeds up to",
     "speeds of up to",
+    "accelerate to",
     "máxima",
     "höchstgeschwindigkeit",
     "bis zu",
@@ -75,6 +79,20 @@ const TRIP: &[&str] = &[
     "у дорозі",
     "поездк",
     "поїздк",
+    "erreich",
+    "ankunft",
+    "ankommen",
+    "dauert",
+    "durée",
+    "trajet",
+    "temps de",
+    "relier",
+    "trayecto",
+    "tiempo de viaje",
+    "llegar",
+    "czas podróży",
+    "время в пути",
+    "час у дорозі",
 ];
 
 /// Whether the sentence speaks of a trip's duration.
@@ -110,7 +128,11 @@ impl Article {
                 Some((f.start, Amount::try_from(q.to_string()).ok()?))
             })
             .collect();
-        Article { top_speed, lengths }
+        Article {
+            top_speed,
+            lengths,
+            rail: false,
+        }
     }
 
     /// The last length the article gives before byte `at`.
@@ -141,6 +163,13 @@ mod tests {
         ));
         assert!(trip("el viaje dura seis horas y 45 minutos"));
         assert!(!trip("the talks lasted two days"));
+        // Issue 15, this round: a speed a train can accelerate to is a capability, and the
+        // trip words of the other languages.
+        assert!(capability(
+            "allows thalys to accelerate to up to 300 kilometers per hour"
+        ));
+        assert!(trip("soll in zwei stunden prag erreicht werden können"));
+        assert!(trip("réduire la durée du trajet entre les deux villes"));
     }
 
     #[test]

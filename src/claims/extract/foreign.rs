@@ -124,6 +124,8 @@ const PORTUGUESE: &[(&str, Unit)] = &[
 
 const FRENCH: &[(&str, Unit)] = &[
     ("kilomètres par heure", S(Kmh)),
+    ("kilomètres à l'heure", S(Kmh)),
+    ("kilomètres à l’heure", S(Kmh)),
     ("kilomètres-heure", S(Kmh)),
     ("kilomètres", L(Kilometre)),
     ("kilomètre", L(Kilometre)),
@@ -721,11 +723,36 @@ fn value_unit(lang: Language, t: &str) -> Option<(QuantityRange, usize)> {
 /// Reads a figure at the start of `t` in `lang`, with a smaller unit after a bigger one
 /// ("dos horas y 44 minutos", "7 ч 30 мин"), "and a half" ("seis horas y media") and a
 /// conversion in parentheses.
+/// Words joining the two ends of a range ("entre 200 et 400 km/h", "zwischen 200 und 300
+/// km/h", "de 6 a 8 horas", "od 5 do 7 godzin", "от 5 до 7 часов").
+const RANGE_WORDS: &[&str] = &[
+    " et ", " und ", " bis ", " y ", " a ", " e ", " i ", " do ", " и ", " до ", " і ", " – ", "–",
+    "-",
+];
+
+/// "200 et 400 kilomètres à l'heure": a number, a range word, and a figure with its unit.
+fn range(lang: Language, t: &str) -> Option<(QuantityRange, usize)> {
+    let (lo, n) = number(lang, t)?;
+    let rest = &t[n..];
+    let (w, after) = RANGE_WORDS
+        .iter()
+        .find_map(|w| rest.strip_prefix(w).map(|a| (w.len(), a)))?;
+    let (hi, m) = value_unit(lang, after)?;
+    (hi.lo == hi.hi && lo > 0.0 && lo < hi.lo).then_some((
+        QuantityRange {
+            lo,
+            hi: hi.hi,
+            unit: hi.unit,
+        },
+        n + w + m,
+    ))
+}
+
 pub fn scan(lang: Language, t: &str) -> Option<Figure> {
     if lang == Language::English {
         return None;
     }
-    let (mut q, mut used) = value_unit(lang, t)?;
+    let (mut q, mut used) = range(lang, t).or_else(|| value_unit(lang, t))?;
     if let Unit::Duration(big) = q.unit {
         let rest = &t[used..];
         if let Some(n) = halves(lang).iter().find_map(|h| starts_with_word(rest, h)) {
@@ -923,5 +950,21 @@ mod tests {
             hedge_before(Language::Spanish, "las casi"),
             Some((Hedge::Nearly, "nearly"))
         );
+    }
+
+    #[test]
+    fn ranges_are_read_with_their_unit() {
+        assert_eq!(
+            read(Language::French, "200 et 400 kilomètres à l'heure."),
+            ("200-400 km/h".into(), "200 et 400 kilomètres à l'heure")
+        );
+        assert_eq!(read(Language::Spanish, "siete y ocho horas").0, "7-8 hours");
+        assert_eq!(read(Language::German, "200 bis 300 km/h").0, "200-300 km/h");
+        // A lone figure is still a figure, and a bigger first end is no range.
+        assert_eq!(
+            read(Language::French, "400 kilomètres à l'heure").0,
+            "400 km/h"
+        );
+        assert!(scan(Language::German, "300 bis 200 km").is_none());
     }
 }

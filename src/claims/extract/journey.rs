@@ -193,7 +193,20 @@ pub fn mode_in(sentence: &str) -> Option<Mode> {
     let families: [(Mode, &[&str]); 3] = [
         (
             Mode::Rail,
-            &[" train", " rail", " railway", " locomotive", " by rail"],
+            &[
+                " train",
+                " rail",
+                " railway",
+                " locomotive",
+                " by rail",
+                " tren",
+                " zug",
+                " ice ",
+                " tgv",
+                " pociąg",
+                " поезд",
+                " потяг",
+            ],
         ),
         (
             Mode::Air,

@@ -24,6 +24,7 @@ mod relative;
 mod scan;
 mod timeline;
 mod times;
+mod trip;
 
 pub use classify::slug;
 pub use journey::{Role, Stop};
@@ -34,7 +35,7 @@ pub use places::{Evidence, Mention, Reading, read};
 pub use scan::{Found, Sentence, quantities, quantities_in, sentences};
 
 use crate::gazetteer::{Gazetteer, Place, PlaceKind};
-use crate::story::{ClaimSpec, Event, LegSpec, Mode, Story, Waypoint};
+use crate::story::{ClaimKind, ClaimSpec, Event, LegSpec, Mode, Story, Waypoint};
 
 /// A waypoint of a draft story: a place the claims need.
 #[derive(Debug, Clone, PartialEq)]
@@ -74,19 +75,77 @@ pub struct Extraction {
     /// Timeline events read from clock times ("left at 18:00 local time"), each at a
     /// waypoint, on the date the article gives, in the zone it states (or the place's own).
     pub events: Vec<Event>,
+    /// The ids of the claims measured along the route between two places extraction chose
+    /// (a trip's duration; a length whose sentence names fewer than two places).
+    trip_claims: Vec<String>,
+    /// Legs for those claims' pairs that the journey's stops do not join: each its own
+    /// journey, after the stops' legs.
+    trip_legs: Vec<(String, String)>,
 }
 
 fn collapse(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// The travel mode the article mentions first: rail, air or road (else direct).
+/// The travel mode the article mentions first: rail, air or road (else direct), in the
+/// languages the extractor reads ("tren", "Zug", "pociąg", "поезд").
 fn mode_of(text: &str) -> &'static str {
-    let t = text.to_ascii_lowercase();
+    let t = format!(" {}", text.to_lowercase());
     let families: [(&str, &[&str]); 3] = [
-        ("rail", &["train", "railway", " rail "]),
-        ("air", &["flew", "flight", "plane"]),
-        ("road", &["drove", "drive", " car ", " road", " bus "]),
+        (
+            "rail",
+            &[
+                "train",
+                "railway",
+                " rail ",
+                " tren",
+                "ferrocarril",
+                "ferroviai",
+                "ferroviari",
+                " zug",
+                " züge",
+                "bahn",
+                " ice ",
+                " ices ",
+                " tgv",
+                " lgv",
+                "pociąg",
+                "kolej",
+                "поезд",
+                "потяг",
+                "железн",
+                "залізн",
+                "электрич",
+            ],
+        ),
+        (
+            "air",
+            &[
+                "flew",
+                "flight",
+                "plane",
+                " vuelo",
+                " avión",
+                " avion ",
+                "flugzeug",
+                "samolot",
+                "самолет",
+                "самолёт",
+                "літак",
+            ],
+        ),
+        (
+            "road",
+            &[
+                "drove",
+                "drive",
+                " car ",
+                " road",
+                " bus ",
+                " autobús",
+                " coche",
+            ],
+        ),
     ];
     families
         .iter()
@@ -117,6 +176,7 @@ pub struct Article {
 pub fn extract(text: &str, outlet: &str, gaz: &Gazetteer) -> Extraction {
     let mut x = Extraction::default();
     add(&mut x, text, outlet, None, gaz);
+    x.keep_joined_trips();
     x
 }
 
@@ -127,6 +187,7 @@ pub fn extract_all(articles: &[(String, String)], gaz: &Gazetteer) -> Extraction
     for (outlet, text) in articles {
         add(&mut x, text, outlet, None, gaz);
     }
+    x.keep_joined_trips();
     x
 }
 
@@ -136,6 +197,7 @@ pub fn extract_articles(articles: &[Article], gaz: &Gazetteer) -> Extraction {
     for a in articles {
         add(&mut x, &a.text, &a.outlet, a.published, gaz);
     }
+    x.keep_joined_trips();
     x
 }
 
@@ -160,6 +222,9 @@ fn add(
         }
     }
     let mut recent: Option<Place> = None;
+    // The towns named before the sentence being read, each once, the most recent last: the
+    // places a trip figure is about when its sentence does not name both.
+    let mut named_before: Vec<Place> = Vec::new();
     let prefix = slug(outlet);
     let prefix = if prefix.is_empty() {
         "claim".to_string()
@@ -200,7 +265,21 @@ fn add(
         .iter()
         .map(|s| quantities_in(lang, text, s.start, s.end))
         .collect();
-    let cx = context::Article::new(text, &found_all.concat());
+    let mut cx = context::Article::new(text, &found_all.concat());
+    cx.rail = mode_of(text) == "rail";
+    // The towns each sentence names, for a trip figure in a sentence that comes before the
+    // article names its places.
+    let towns_in: Vec<Vec<Place>> = reading
+        .mentions
+        .iter()
+        .map(|ms| {
+            ms.iter()
+                .filter_map(|m| m.place.clone())
+                .filter(trip::is_town)
+                .collect()
+        })
+        .collect();
+    let after = towns_after(&towns_in);
     for (si, ((s, mentions), found)) in sents
         .iter()
         .zip(reading.mentions)
@@ -240,6 +319,7 @@ fn add(
                 &found,
                 &mentions,
                 recent.as_ref(),
+                (&named_before, &after[si]),
             );
             let quote = collapse(&text[s.start..s.end]);
             for p in y.places {
@@ -251,7 +331,7 @@ fn add(
                     x.waypoints.push(DraftWaypoint { id, place: p });
                 }
             }
-            for (kind, topic) in y.claims {
+            for (k, (kind, topic)) in y.claims.into_iter().enumerate() {
                 // The same claim twice (a caption repeating the text) is kept once.
                 if x.claims
                     .iter()
@@ -260,8 +340,12 @@ fn add(
                     continue;
                 }
                 n += 1;
+                let id = format!("{prefix}-{}-{n}", kind.name().replace('_', "-"));
+                if y.trips.contains(&k) {
+                    x.trip_claims.push(id.clone());
+                }
                 x.claims.push(ClaimSpec {
-                    id: format!("{prefix}-{}-{n}", kind.name().replace('_', "-")),
+                    id,
                     outlet: outlet.to_string(),
                     quote: quote.clone(),
                     topic: topic.map(str::to_string),
@@ -270,6 +354,18 @@ fn add(
             }
             x.notes
                 .extend(y.notes.into_iter().map(|m| format!("{outlet}: {m}")));
+            for c in y.assumed {
+                let c = format!("{outlet}: {c}");
+                if !x.choices.contains(&c) {
+                    x.choices.push(c);
+                }
+            }
+        }
+        for p in mentions.iter().filter_map(|m| m.place.as_ref()) {
+            if trip::is_town(p) {
+                named_before.retain(|q| q.name != p.name);
+                named_before.push(p.clone());
+            }
         }
         // "the city" in the next sentence most likely means the last town or station named.
         let town = |p: &Place| !matches!(p.kind, PlaceKind::Other | PlaceKind::River);
@@ -284,6 +380,25 @@ fn add(
             recent = named.first().cloned();
         }
     }
+}
+
+/// For each sentence, the first three distinct towns the sentences after it name, in order:
+/// built from the end in one pass, so a long article costs no more per sentence.
+fn towns_after(towns_in: &[Vec<Place>]) -> Vec<Vec<Place>> {
+    let mut out: Vec<Vec<Place>> = vec![Vec::new(); towns_in.len()];
+    for si in (0..towns_in.len().saturating_sub(1)).rev() {
+        let mut next: Vec<Place> = Vec::new();
+        for p in towns_in[si + 1].iter().chain(&out[si + 1]) {
+            if next.len() == 3 {
+                break;
+            }
+            if !next.iter().any(|q| q.name == p.name) {
+                next.push(p.clone());
+            }
+        }
+        out[si] = next;
+    }
+    out
 }
 
 /// The timeline events of one sentence ([`timeline::sentence`]), their places added as
@@ -463,6 +578,123 @@ impl Extraction {
     }
 }
 
+impl Extraction {
+    /// Settles the trip claims ([`Extraction::trip_claims`]) against the journey the stops
+    /// make. Two places one leg joins: kept. Two places of one journey whose stops between
+    /// lie on the way (at most 1.2 times the straight line, Vienna → Prague → Berlin): kept.
+    /// Two places of one journey that go round by other stops: dropped, since the check
+    /// would measure another trip ("Kenitra, 50 minutes from Tangier" measured Tangier →
+    /// Casablanca → Rabat); a note says what to add. Two places not on one journey: kept,
+    /// with a leg of their own (a journey of its own, "Rome to Turin takes four hours" in an
+    /// article about several lines).
+    fn keep_joined_trips(&mut self) {
+        let legs = self.legs();
+        let joined = |a: &str, b: &str| {
+            legs.iter()
+                .any(|l| (l.from == a && l.to == b) || (l.from == b && l.to == a))
+        };
+        // The journeys: runs of legs that follow on from each other.
+        let mut journey_of: Vec<(String, usize)> = Vec::new();
+        let mut j = 0;
+        for (i, l) in legs.iter().enumerate() {
+            if i > 0 && legs[i - 1].to != l.from {
+                j += 1;
+            }
+            journey_of.push((l.from.clone(), j));
+            journey_of.push((l.to.clone(), j));
+        }
+        let same_journey = |a: &str, b: &str| {
+            journey_of
+                .iter()
+                .any(|(x, ja)| x == a && journey_of.iter().any(|(y, jb)| y == b && jb == ja))
+        };
+        // How much longer the journey's stops make the way from a to b than the straight line
+        // (1.0: the stops between lie on the way, as Prague does between Vienna and Berlin).
+        let at = |id: &str| {
+            self.waypoints
+                .iter()
+                .find(|w| w.id == id)
+                .map(|w| w.place.anchor())
+        };
+        let detour = |a: &str, b: &str| -> f64 {
+            let Some(ja) = journey_of.iter().find(|(x, _)| x == a).map(|(_, j)| *j) else {
+                return f64::INFINITY;
+            };
+            let mut stops: Vec<&str> = Vec::new();
+            let mut j = 0;
+            for (i, l) in legs.iter().enumerate() {
+                if i > 0 && legs[i - 1].to != l.from {
+                    j += 1;
+                }
+                if j == ja {
+                    if stops.is_empty() {
+                        stops.push(&l.from);
+                    }
+                    stops.push(&l.to);
+                }
+            }
+            let (Some(ia), Some(ib)) = (
+                stops.iter().position(|s| *s == a),
+                stops.iter().position(|s| *s == b),
+            ) else {
+                return f64::INFINITY;
+            };
+            let (lo, hi) = (ia.min(ib), ia.max(ib));
+            let km = |x: &str, y: &str| match (at(x), at(y)) {
+                (Some(p), Some(q)) => crate::geodesy::distance(p, q).as_m(),
+                _ => f64::INFINITY,
+            };
+            let along: f64 = stops[lo..=hi].windows(2).map(|w| km(w[0], w[1])).sum();
+            let straight = km(a, b);
+            if straight > 0.0 {
+                along / straight
+            } else {
+                f64::INFINITY
+            }
+        };
+        let mut notes = Vec::new();
+        let mut extra: Vec<(String, String)> = Vec::new();
+        self.claims.retain(|c| {
+            if !self.trip_claims.contains(&c.id) {
+                return true;
+            }
+            let (from, to, what) = match &c.kind {
+                ClaimKind::DurationAtSpeed {
+                    from: Some(f),
+                    to: Some(t),
+                    duration,
+                    ..
+                } => (f.as_str(), t.as_str(), &duration.text),
+                ClaimKind::Distance {
+                    from, to, value, ..
+                } => (from.as_str(), to.as_str(), &value.text),
+                _ => return true,
+            };
+            if joined(from, to) {
+                return true;
+            }
+            if same_journey(from, to) && detour(from, to) > 1.2 {
+                notes.push(format!(
+                    "{}: \"{what}\" ({from} → {to}): no leg of the draft joins the two, so the route between them passes other places; not drafted (add a leg {from} → {to} and a {} claim to check it)",
+                    c.outlet,
+                    c.kind.name()
+                ));
+                return false;
+            }
+            if !extra
+                .iter()
+                .any(|(a, b)| (a == from && b == to) || (a == to && b == from))
+            {
+                extra.push((from.to_string(), to.to_string()));
+            }
+            true
+        });
+        self.notes.extend(notes);
+        self.trip_claims.clear();
+        self.trip_legs = extra;
+    }
+}
+
 impl DraftWaypoint {
     /// The country the draft qualifies the place with: its two-letter code, if it has one.
     fn country(&self) -> Option<&str> {
@@ -506,6 +738,11 @@ impl Extraction {
         };
         pairs
             .into_iter()
+            .chain(
+                self.trip_legs
+                    .iter()
+                    .map(|(a, b)| (a.clone(), b.clone(), None)),
+            )
             .map(|(from, to, mode)| LegSpec {
                 from,
                 to,
@@ -555,3 +792,5 @@ mod tests;
 mod tests_language;
 #[cfg(test)]
 mod tests_reading;
+#[cfg(test)]
+mod tests_trips;

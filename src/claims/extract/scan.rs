@@ -234,6 +234,25 @@ fn foreign_quantities(lang: Language, text: &str, start: usize, end: usize) -> V
             continue;
         }
         let rest = &s[i..];
+        // "Paris-Rennes en 1h25": railway timings are written the same way in every language;
+        // "à 6h30", "um 6h30" is a clock time.
+        let word_before = s[..i].split_whitespace().next_back().unwrap_or("");
+        let clock = [
+            "à", "vers", "dès", "um", "gegen", "ab", "las", "o", "od", "do",
+        ]
+        .contains(&word_before.to_lowercase().as_str());
+        if let Some((q, used)) = glued_hours(rest).filter(|_| !clock) {
+            out.push(Found {
+                start: start + i,
+                end: start + i + used,
+                hedge: Hedge::Plain,
+                hedge_words: String::new(),
+                english: Some(foreign::written(&q.value)),
+                quantity: q,
+            });
+            skip_to = i + used;
+            continue;
+        }
         if !foreign::may_start(lang, rest) {
             continue;
         }
@@ -563,5 +582,22 @@ mod tests {
         assert_eq!(found("They drove 100 miles that night.").len(), 1);
         let t = "Die Strecke ist mit 623 Kilometern Länge die längste.";
         assert_eq!(quantities_in(Language::German, t, 0, t.len()).len(), 1);
+    }
+
+    #[test]
+    fn glued_hours_are_read_in_every_language() {
+        let t = "Paris-Rennes en 1h25 au lieu de 2h04.";
+        let f = quantities_in(Language::French, t, 0, t.len());
+        let got: Vec<(&str, f64)> = f
+            .iter()
+            .map(|f| (&t[f.start..f.end], f.quantity.value.lo))
+            .collect();
+        assert_eq!(got, [("1h25", 85.0), ("2h04", 124.0)]);
+        assert_eq!(f[0].english.as_deref(), Some("85 minutes"));
+        let t = "Die Fahrt dauert 4h05.";
+        assert_eq!(quantities_in(Language::German, t, 0, t.len()).len(), 1);
+        // The same form after "à" or "um" is a clock time, not a duration.
+        let t = "Le train part à 6h30 et arrive vers 8h15.";
+        assert!(quantities_in(Language::French, t, 0, t.len()).is_empty());
     }
 }

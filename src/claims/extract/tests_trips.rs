@@ -1,0 +1,182 @@
+//! Issue 15, claim recall: a trip's duration or length whose sentence names fewer than two
+//! places, or no speed, still becomes a claim where the article gives what it needs, with
+//! every assumption listed; where it does not, a note says why.
+
+use super::*;
+use crate::story::ClaimKind;
+
+fn gaz() -> Gazetteer {
+    let mut places = super::tests::cities();
+    places.push(Place::test_point("Russia", PlaceKind::Other, 61.5, 105.3));
+    Gazetteer::from_places(places)
+}
+
+fn kinds(x: &Extraction) -> Vec<&'static str> {
+    x.claims.iter().map(|c| c.kind.name()).collect()
+}
+
+#[test]
+fn a_rail_trips_duration_is_bounded_by_the_fastest_trains() {
+    let x = extract(
+        "The journey by train between London and Edinburgh takes 4 hours 20 minutes.",
+        "Paper",
+        &gaz(),
+    );
+    let Some(ClaimKind::DurationAtSpeed {
+        from,
+        to,
+        speed,
+        duration,
+        distance,
+    }) = x.claims.first().map(|c| &c.kind)
+    else {
+        panic!("{:?} {:?}", x.claims, x.notes)
+    };
+    assert_eq!(
+        (from.as_deref(), to.as_deref()),
+        (Some("london"), Some("edinburgh"))
+    );
+    assert_eq!(speed.text, "1–350 km/h");
+    // The parts of the duration joined, in English.
+    assert_eq!(duration.text, "260 minutes");
+    assert!(distance.is_none());
+    // The bound's source is said in the draft.
+    assert!(
+        x.choices
+            .iter()
+            .any(|c| c.contains("data/article/top_speeds.tsv")),
+        "{:?}",
+        x.choices
+    );
+    // The draft is a valid story.
+    x.to_story("t", "t.toml").unwrap();
+}
+
+#[test]
+fn a_sentence_without_places_takes_the_last_two_and_says_so() {
+    let x = extract(
+        "The train runs from London to Edinburgh. The line is some 650 km long.",
+        "Paper",
+        &gaz(),
+    );
+    let d = x
+        .claims
+        .iter()
+        .find(|c| c.kind.name() == "distance")
+        .unwrap_or_else(|| panic!("{:?} {:?}", x.claims, x.notes));
+    let ClaimKind::Distance {
+        from, to, value, ..
+    } = &d.kind
+    else {
+        unreachable!()
+    };
+    assert_eq!((from.as_str(), to.as_str()), ("london", "edinburgh"));
+    assert_eq!(value.text, "some 650 km");
+    assert!(
+        x.choices
+            .iter()
+            .any(|c| c.contains("the last two places the article named")),
+        "{:?}",
+        x.choices
+    );
+}
+
+#[test]
+fn an_assumed_pair_that_does_not_fit_the_figure_is_a_note() {
+    // Chicago to Los Angeles is 2,800 km: a 40 km line is not between them.
+    let x = extract(
+        "The train runs from Chicago to Los Angeles. The line is 40 km long.",
+        "Paper",
+        &gaz(),
+    );
+    assert!(!kinds(&x).contains(&"distance"), "{:?}", x.claims);
+    assert!(
+        x.notes.iter().any(|n| n.contains("do not fit it")),
+        "{:?}",
+        x.notes
+    );
+}
+
+#[test]
+fn a_time_saved_and_a_trip_with_no_bound_are_notes() {
+    let x = extract(
+        "The journey by train between London and Edinburgh was cut by 20 minutes.",
+        "Paper",
+        &gaz(),
+    );
+    assert!(!kinds(&x).contains(&"duration_at_speed"), "{:?}", x.claims);
+    assert!(
+        x.notes.iter().any(|n| n.contains("a time saved")),
+        "{:?}",
+        x.notes
+    );
+    // No train, no speed: nothing bounds the trip's average.
+    let x = extract(
+        "The journey between London and Edinburgh takes 9 hours.",
+        "Paper",
+        &gaz(),
+    );
+    assert!(!kinds(&x).contains(&"duration_at_speed"), "{:?}", x.claims);
+    assert!(
+        x.notes
+            .iter()
+            .any(|n| n.contains("no speed in the sentence or the article")),
+        "{:?}",
+        x.notes
+    );
+}
+
+#[test]
+fn a_trip_between_stops_that_go_round_is_not_measured_along_them() {
+    // The stops make London → Chicago → Edinburgh, so London → Edinburgh along the legs
+    // crosses the Atlantic twice: the trip's claim would measure another journey.
+    let x = extract(
+        "The train went from London to Chicago. Then it went from Chicago to Edinburgh. The journey by train between London and Edinburgh takes 4 hours.",
+        "Paper",
+        &gaz(),
+    );
+    assert!(!kinds(&x).contains(&"duration_at_speed"), "{:?}", x.claims);
+    assert!(
+        x.notes
+            .iter()
+            .any(|n| n.contains("no leg of the draft joins the two")),
+        "{:?}",
+        x.notes
+    );
+}
+
+#[test]
+fn a_length_in_a_clause_without_places_is_not_the_other_clauses_trip() {
+    let x = extract(
+        "The new train covers the 385 km that separate the two cities, while a British train covers the 444 km between London and Edinburgh.",
+        "Paper",
+        &gaz(),
+    );
+    let lengths: Vec<(&str, &str, &str)> = x
+        .claims
+        .iter()
+        .filter_map(|c| match &c.kind {
+            ClaimKind::Distance {
+                from, to, value, ..
+            } => Some((from.as_str(), to.as_str(), value.text.as_str())),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        lengths,
+        [("london", "edinburgh", "444 km")],
+        "{:?}",
+        x.notes
+    );
+}
+
+#[test]
+fn a_flight_does_not_start_in_the_middle_of_a_country() {
+    // "Russia" is an area: the flight's two ends are towns, so this sentence names one.
+    let x = extract(
+        "The plane, five hours into the flight, was over Russia when it turned back to London.",
+        "Paper",
+        &gaz(),
+    );
+    assert!(!kinds(&x).contains(&"flight"), "{:?}", x.claims);
+}

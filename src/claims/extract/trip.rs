@@ -1,0 +1,504 @@
+//! The trip a sentence's figure is about when the sentence does not name both ends: "los 385
+//! kilómetros que separan estas dos grandes ciudades", "the journey takes 3 hours 45 minutes",
+//! "podróż do Przemyśla ma trwać ok. 6,5 godziny". The two places are the sentence's own, else
+//! its one place and the town named before it, else the last two towns the article named;
+//! every assumed pair is said in the draft. A trip's duration is checked against the fastest
+//! speed the article gives, as an upper bound on the average.
+
+use super::journey::Role;
+use crate::gazetteer::{Place, PlaceKind};
+use crate::story::Amount;
+use crate::units::Dimension;
+
+/// The two places a trip figure joins, in travel order, and how they were chosen (`None`: the
+/// sentence names both).
+#[derive(Debug, Clone)]
+pub struct Pair {
+    pub from: Place,
+    pub to: Place,
+    pub assumed: Option<String>,
+}
+
+/// A place a trip can start or end at: not a river, a sea or another area.
+pub fn is_town(p: &Place) -> bool {
+    !matches!(p.kind, PlaceKind::River | PlaceKind::Other) && !p.is_line()
+}
+
+/// The pair a trip figure in this sentence is about. `two` is the sentence's own pair (see
+/// `classify`), `here` the towns the sentence names with the role their travel word gives,
+/// `before` the towns the article named before this sentence (most recent last, each once).
+pub fn pair(
+    two: Option<&(Place, Place)>,
+    here: &[(Place, Option<Role>)],
+    before: &[Place],
+) -> Option<Pair> {
+    if let Some((a, b)) = two {
+        return Some(Pair {
+            from: a.clone(),
+            to: b.clone(),
+            assumed: None,
+        });
+    }
+    let towns: Vec<&(Place, Option<Role>)> = here.iter().filter(|(p, _)| is_town(p)).collect();
+    match towns.as_slice() {
+        [(q, role)] => {
+            let p = before.iter().rev().find(|p| p.name != q.name)?;
+            let (from, to) = if *role == Some(Role::Start) {
+                (q.clone(), p.clone())
+            } else {
+                (p.clone(), q.clone())
+            };
+            Some(Pair {
+                assumed: Some(format!(
+                    "{} → {}: the sentence names {} only; the other end is {}, the place the article named before it",
+                    from.name, to.name, q.name, p.name
+                )),
+                from,
+                to,
+            })
+        }
+        [] => {
+            let [.., a, b] = before else { return None };
+            Some(Pair {
+                assumed: Some(format!(
+                    "{} → {}: the sentence names no place; these are the last two places the article named",
+                    a.name, b.name
+                )),
+                from: a.clone(),
+                to: b.clone(),
+            })
+        }
+        _ => None,
+    }
+}
+
+/// The pair a figure's own clause names: "Von Wien aus über Brno soll in zwei Stunden Prag
+/// erreicht werden können, in rund drei Stunden Dresden" gives Wien → Prag for the first
+/// figure and Wien → Dresden for the second. The clause runs from the last comma, colon,
+/// semicolon, dash or bracket (or other figure) before the figure to the next one after it.
+/// Two towns in it: those two, the one a travel word makes the start first. One town: it and
+/// the town the sentence starts the trip from ("von Wien aus", "from Paris"). Otherwise the
+/// number of towns the clause names (0 or 1), for the caller to fall back on. `here` holds the sentence's towns with their roles and
+/// where each is first named; `others` the byte ranges of the sentence's other figures.
+pub fn clause_pair(
+    text: &str,
+    (s_start, s_end): (usize, usize),
+    (at, end): (usize, usize),
+    others: &[(usize, usize)],
+    here: &[(Place, Option<Role>, usize)],
+) -> Result<Pair, usize> {
+    const BREAKS: &[char] = &[',', ':', ';', '—', '–', '(', ')'];
+    let mut lo = text[s_start..at]
+        .rfind(BREAKS)
+        .map_or(s_start, |i| s_start + i + 1);
+    let mut hi = text[end..s_end].find(BREAKS).map_or(s_end, |i| end + i);
+    for &(a, b) in others {
+        if b <= at {
+            lo = lo.max(b);
+        } else if a >= end {
+            hi = hi.min(a);
+        }
+    }
+    let inside: Vec<&(Place, Option<Role>, usize)> = here
+        .iter()
+        .filter(|(p, _, i)| is_town(p) && (lo..hi).contains(i))
+        .collect();
+    let rank = |r: Option<Role>| r.unwrap_or(Role::Pass);
+    match inside.as_slice() {
+        [a, b, ..] => {
+            let (x, y) = if rank(b.1) < rank(a.1) {
+                (b, a)
+            } else {
+                (a, b)
+            };
+            Ok(Pair {
+                from: x.0.clone(),
+                to: y.0.clone(),
+                assumed: None,
+            })
+        }
+        [q] => here
+            .iter()
+            .find(|(p, r, _)| *r == Some(Role::Start) && p.name != q.0.name && is_town(p))
+            .map(|(p, _, _)| Pair {
+                from: p.clone(),
+                to: q.0.clone(),
+                assumed: None,
+            })
+            .ok_or(1),
+        [] => Err(0),
+    }
+}
+
+/// Whether the duration at `at..end` is a time saved or added ("cut by 20 minutes", "95
+/// minutes earlier", "um 40 Minuten", "на 40 минут"), not a trip's own duration.
+pub fn is_saving(text: &str, (at, end): (usize, usize)) -> bool {
+    const BEFORE: &[&str] = &["by", "um", "на", "o", "de", "en"];
+    const SAVED_VERBS: &[&str] = &[
+        "cut", "cuts", "shave", "shaves", "shaved", "save", "saves", "saved", "slash", "slashing",
+        "reduce", "reduced", "trimmed",
+    ];
+    const AFTER: &[&str] = &[
+        "faster",
+        "off",
+        "less",
+        "shorter",
+        "quicker",
+        "earlier",
+        "sooner",
+        "longer",
+        "more",
+        "schneller",
+        "weniger",
+        "früher",
+        "menos",
+        "más",
+        "moins",
+        "plus",
+        "быстрее",
+        "меньше",
+        "раньше",
+        "szybciej",
+        "krócej",
+    ];
+    let before: Vec<String> = text[..at]
+        .split_whitespace()
+        .rev()
+        .take(4)
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+        .collect();
+    let after = text[end..]
+        .split_whitespace()
+        .next()
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+        .unwrap_or_default();
+    let by = before
+        .first()
+        .is_some_and(|w| BEFORE[..4].contains(&w.as_str()))
+        || (before.first().is_some_and(|w| BEFORE.contains(&w.as_str()))
+            && before
+                .iter()
+                .any(|w| w.starts_with("reduc") || w.starts_with("acort")));
+    let verb = before
+        .iter()
+        .take(2)
+        .any(|w| SAVED_VERBS.contains(&w.as_str()));
+    by || verb || AFTER.contains(&after.as_str())
+}
+
+/// Words of a hope or a possibility ("had hoped today's journey might take less than two
+/// hours"): what follows is not asserted, so it is no claim.
+const UNASSERTED: &[&str] = &[
+    "hope",
+    "hoped",
+    "hopes",
+    "hoping",
+    "might",
+    "wish",
+    "hofft",
+    "hoffte",
+    "könnte",
+    "espère",
+    "espérait",
+    "pourrait",
+    "espera",
+    "esperaba",
+    "podría",
+    "nadzie",
+    "надеял",
+    "мог бы",
+];
+
+/// Whether the sentence only hopes for or supposes a figure.
+pub fn unasserted(sentence_lower: &str) -> bool {
+    sentence_lower
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| UNASSERTED.contains(&w))
+        || UNASSERTED
+            .iter()
+            .filter(|u| u.contains(' ') || u.len() > 6)
+            .any(|u| sentence_lower.contains(u))
+}
+
+/// Whether an assumed pair fits a figure: a route is never shorter than the straight line
+/// between its ends, and rarely more than 1.5 times it (the rail and road circuity bands of
+/// data/circuity/circuity.toml end below that); a trip's average over the straight line
+/// does not exceed its top speed. An assumption that makes the article's figure impossible
+/// is more likely wrong than the article, so it is not drafted (a note says so).
+pub fn fits(p: &Pair, figure: &Amount, bound: Option<&Amount>) -> Result<(), String> {
+    if p.assumed.is_none() {
+        return Ok(());
+    }
+    let km = crate::geodesy::distance(p.from.anchor(), p.to.anchor()).as_m() / 1000.0;
+    let (lo, hi) = figure.si();
+    let misfit = match figure.dimension() {
+        Dimension::Length => km > hi / 1000.0 * 1.05 || km * 1.5 < lo / 1000.0,
+        Dimension::Duration => bound.is_some_and(|b| {
+            let (_, v_hi) = b.si();
+            hi > 0.0 && km * 1000.0 / hi > v_hi * 1.05
+        }),
+        _ => false,
+    };
+    if misfit {
+        Err(format!(
+            "\"{}\": the places assumed for it, {} → {} ({km:.0} km apart in a straight line), do not fit it; not drafted",
+            figure.text, p.from.name, p.to.name
+        ))
+    } else {
+        Ok(())
+    }
+}
+
+/// [`pair`] for a sentence before the article names its places ("The 10-hour overnight
+/// journey …" at the top of a story about Przemyśl and Kyiv): the first towns the article
+/// names after it, said in the draft.
+pub fn pair_after(here: &[(Place, Option<Role>)], after: &[Place]) -> Option<Pair> {
+    let towns: Vec<&(Place, Option<Role>)> = here.iter().filter(|(p, _)| is_town(p)).collect();
+    let (from, to) = match towns.as_slice() {
+        [(q, role)] => {
+            let p = after.iter().find(|p| p.name != q.name)?;
+            if *role == Some(Role::Start) {
+                (q.clone(), p.clone())
+            } else {
+                (p.clone(), q.clone())
+            }
+        }
+        [] => {
+            let [a, b, ..] = after else { return None };
+            (a.clone(), b.clone())
+        }
+        _ => return None,
+    };
+    Some(Pair {
+        assumed: Some(format!(
+            "{} → {}: the sentence does not name both and the article names them only after it",
+            from.name, to.name
+        )),
+        from,
+        to,
+    })
+}
+
+/// Words saying a length is the trip's or the line's: "the line", "diese Strecke", "que
+/// separan", "маршрута".
+const LENGTH_OF_TRIP: &[&str] = &[
+    "distance",
+    "journey",
+    "trip",
+    "route",
+    "line",
+    "railway",
+    "separa",
+    "recorr",
+    "trayecto",
+    "strecke",
+    "trajet",
+    "ligne",
+    "trasa",
+    "podróż",
+    "маршрут",
+    "протяжен",
+    "расстоян",
+    "відстан",
+];
+
+/// Whether the sentence says a length is the trip's or the line's own.
+pub fn length_of_trip(sentence_lower: &str) -> bool {
+    LENGTH_OF_TRIP.iter().any(|w| sentence_lower.contains(w))
+}
+
+const TOP_SPEEDS: &str = include_str!("../../../data/article/top_speeds.tsv");
+
+/// The fastest a train runs in scheduled service (data/article/top_speeds.tsv, cited there):
+/// the bound on a rail trip's average when the article gives no speed.
+pub fn rail_top() -> Option<Amount> {
+    TOP_SPEEDS
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .filter_map(|l| {
+            let mut f = l.split('\t');
+            Some((f.next()?, f.next()?))
+        })
+        .find(|(mode, _)| *mode == "rail")
+        .and_then(|(_, kmh)| Amount::try_from(format!("up to {kmh} km/h")).ok())
+}
+
+/// The speed a trip's duration is checked against: at most `top` (the sentence's or the
+/// article's fastest speed), written as the range "1–T km/h" because the check divides the
+/// distance by both ends of a speed. The low end, 1 km/h, sets no real lower bound: a slow
+/// trip is never refuted by it.
+pub fn speed_bound(top: &Amount) -> Option<Amount> {
+    if top.dimension() != Dimension::Speed {
+        return None;
+    }
+    let kmh = top.quantity.value.hi_si() * 3.6;
+    if kmh <= 1.0 || !kmh.is_finite() {
+        return None;
+    }
+    Amount::try_from(format!("1–{} km/h", kmh.round())).ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn town(name: &str) -> Place {
+        Place::test_point(name, PlaceKind::City, 50.0, 20.0)
+    }
+
+    #[test]
+    fn a_sentence_with_one_place_takes_the_place_named_before() {
+        let before = [town("Kyiv"), town("Lviv")];
+        let p = pair(None, &[(town("Przemyśl"), Some(Role::Head))], &before).unwrap();
+        assert_eq!(
+            (p.from.name.as_str(), p.to.name.as_str()),
+            ("Lviv", "Przemyśl")
+        );
+        assert!(p.assumed.unwrap().contains("named before"));
+        // "from Przemyśl": the sentence's place is the start.
+        let p = pair(None, &[(town("Przemyśl"), Some(Role::Start))], &before).unwrap();
+        assert_eq!(p.from.name, "Przemyśl");
+    }
+
+    #[test]
+    fn a_sentence_with_no_place_takes_the_last_two_and_says_so() {
+        let before = [town("Buenos Aires"), town("Mar del Plata")];
+        let p = pair(None, &[], &before).unwrap();
+        assert_eq!(p.to.name, "Mar del Plata");
+        assert!(p.assumed.unwrap().contains("last two places"));
+        assert!(pair(None, &[], &before[..1]).is_none());
+        // Three places in the sentence and no pair of its own: no guess.
+        let three = [(town("A"), None), (town("B"), None), (town("C"), None)];
+        assert!(pair(None, &three, &before).is_none());
+    }
+
+    #[test]
+    fn a_sentence_before_the_places_takes_the_first_named_after_it() {
+        let after = [town("Przemyśl"), town("Kyiv"), town("Lviv")];
+        let p = pair_after(&[], &after).unwrap();
+        assert_eq!(
+            (p.from.name.as_str(), p.to.name.as_str()),
+            ("Przemyśl", "Kyiv")
+        );
+        assert!(p.assumed.unwrap().contains("only after it"));
+        let p = pair_after(&[(town("Kyiv"), Some(Role::Head))], &after).unwrap();
+        assert_eq!(
+            (p.from.name.as_str(), p.to.name.as_str()),
+            ("Przemyśl", "Kyiv")
+        );
+        assert!(pair_after(&[], &after[..1]).is_none());
+    }
+
+    #[test]
+    fn an_assumed_pair_must_fit_the_figure() {
+        let a = Place::test_point("Buenos Aires", PlaceKind::City, -34.6037, -58.3816);
+        let b = Place::test_point("Mar del Plata", PlaceKind::City, -38.0055, -57.5426);
+        let l = Place::test_point("London", PlaceKind::City, 51.5074, -0.1278);
+        let assumed = |from: &Place, to: &Place| Pair {
+            from: from.clone(),
+            to: to.clone(),
+            assumed: Some("assumed".into()),
+        };
+        let km = |t: &str| Amount::try_from(t.to_string()).unwrap();
+        assert!(fits(&assumed(&a, &b), &km("385 km"), None).is_ok());
+        // 11,000 km apart: the 444 km are not between them.
+        let e = fits(&assumed(&b, &l), &km("444 km"), None).unwrap_err();
+        assert!(e.contains("do not fit"), "{e}");
+        // 383 km in 30 minutes is over a 300 km/h top speed.
+        let top = km("1–300 km/h");
+        assert!(fits(&assumed(&a, &b), &km("30 minutes"), Some(&top)).is_err());
+        assert!(fits(&assumed(&a, &b), &km("5 hours"), Some(&top)).is_ok());
+        // A pair the sentence names is never second-guessed.
+        let named = Pair {
+            assumed: None,
+            ..assumed(&b, &l)
+        };
+        assert!(fits(&named, &km("444 km"), None).is_ok());
+    }
+
+    #[test]
+    fn a_figure_takes_the_places_of_its_own_clause() {
+        let t = "Von Wien aus über Brno soll in zwei Stunden Prag erreicht werden können, in rund drei Stunden Dresden.";
+        let at = |w: &str| t.find(w).unwrap();
+        let here = [
+            (town("Wien"), Some(Role::Start), at("Wien")),
+            (town("Prag"), None, at("Prag")),
+            (town("Dresden"), None, at("Dresden")),
+        ];
+        let fig = |w: &str| (at(w), at(w) + w.len());
+        let others = [fig("zwei Stunden"), fig("drei Stunden")];
+        let p = clause_pair(t, (0, t.len()), fig("zwei Stunden"), &others, &here).unwrap();
+        assert_eq!((p.from.name.as_str(), p.to.name.as_str()), ("Wien", "Prag"));
+        let p = clause_pair(t, (0, t.len()), fig("drei Stunden"), &others, &here).unwrap();
+        assert_eq!(
+            (p.from.name.as_str(), p.to.name.as_str()),
+            ("Wien", "Dresden")
+        );
+        // No place in the clause: not settled here.
+        let t = "It takes 3 hours, he said.";
+        assert_eq!(
+            clause_pair(t, (0, t.len()), (9, 16), &[], &[]).unwrap_err(),
+            0
+        );
+    }
+
+    #[test]
+    fn a_time_saved_is_not_a_trips_duration() {
+        let s = |t: &str, w: &str| {
+            let a = t.find(w).unwrap();
+            is_saving(t, (a, a + w.len()))
+        };
+        assert!(s(
+            "Eurostar plans to cut the travel time by 20 minutes.",
+            "20 minutes"
+        ));
+        assert!(s("trains will reach 95 minutes earlier", "95 minutes"));
+        assert!(s("hope to shave 20 minutes off that", "20 minutes"));
+        assert!(s("может сократиться примерно на 40 минут", "40 минут"));
+        assert!(!s(
+            "The journey takes 2 hours 45 minutes.",
+            "2 hours 45 minutes"
+        ));
+        assert!(!s("Paris-Rennes en 1h25 au lieu de 2h04.", "1h25"));
+    }
+
+    #[test]
+    fn a_hope_is_not_asserted() {
+        assert!(unasserted(
+            "the eurostar company had hoped today's journey might take less than two hours"
+        ));
+        assert!(!unasserted("the journey takes two hours"));
+        assert!(!unasserted("the mighty train"));
+    }
+
+    #[test]
+    fn the_rail_top_speed_is_the_cited_row() {
+        let top = rail_top().unwrap();
+        assert_eq!(top.text, "up to 350 km/h");
+        assert_eq!(speed_bound(&top).unwrap().text, "1–350 km/h");
+        // Every row names its page and quotes it.
+        for l in TOP_SPEEDS.lines().filter(|l| !l.starts_with('#')) {
+            let f: Vec<&str> = l.split('\t').collect();
+            assert_eq!(f.len(), 4, "{l}");
+            assert!(f[2].starts_with("https://") && f[3].contains(f[1]), "{l}");
+        }
+    }
+
+    #[test]
+    fn the_speed_bound_is_the_top_speed_with_no_lower_bound() {
+        let top = Amount::try_from("up to 186 mph".to_string()).unwrap();
+        let b = speed_bound(&top).unwrap();
+        assert_eq!(b.text, "1–299 km/h");
+        assert!(speed_bound(&Amount::try_from("5 km".to_string()).unwrap()).is_none());
+        assert!(length_of_trip(
+            "los 385 kilómetros que separan estas dos grandes ciudades"
+        ));
+        assert!(!length_of_trip("a 20-metre tower"));
+    }
+}
