@@ -397,3 +397,45 @@ fn hyphened_names_with_a_lower_case_piece_are_one_name() {
         places(&x)
     );
 }
+
+/// Polish and Russian inflect place names ("do Warszawy", "w Nowym Jorku", "из Воронежа"); a
+/// spaced dash joins a route's ends ("Воронеж - Москва"); a word a name carries is not part of
+/// it ("Tren México").
+#[test]
+fn inflected_names_dashed_routes_and_german_nouns() {
+    let x = extract(
+        "Maszyna leciała z Cancun do Warszawy, a po awarii wylądowała w Nowym Jorku. Pasażerowie polecieli z Nowego Jorku do Warszawy innym samolotem.",
+        "TVP Info",
+        &gaz(),
+    );
+    let p = places(&x);
+    for want in ["Warsaw (PL)", "New York City (US)"] {
+        assert!(p.iter().any(|q| q == want), "{want}: {p:?}");
+    }
+    assert!(
+        x.choices
+            .iter()
+            .any(|c| c.contains("\"Warszawy\": read as Warszawa")),
+        "{:?}",
+        x.choices
+    );
+    let x = extract(
+        "Время в пути дневных экспрессов Воронеж - Москва в 2016 году может сократиться до шести часов, сообщили в дороге.",
+        "МОЁ! Online",
+        &gaz(),
+    );
+    let p = places(&x);
+    assert!(p.iter().any(|q| q == "Voronezh (RU)"), "{p:?}");
+    assert!(p.iter().any(|q| q == "Moscow (RU)"), "{p:?}");
+    // A word a name carries in Spanish: "Tren México-Querétaro-Guadalajara" runs from Mexico
+    // City.
+    let x = extract(
+        "El tiempo estimado del trayecto del Tren México-Querétaro-Guadalajara sería de tres horas con 34 minutos, según el proyecto.",
+        "El Informador",
+        &gaz(),
+    );
+    let p = places(&x);
+    for want in ["Mexico City (MX)", "Guadalajara (MX)"] {
+        assert!(p.iter().any(|q| q == want), "{want}: {p:?}");
+    }
+}

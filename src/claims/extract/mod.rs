@@ -15,6 +15,7 @@ mod context;
 mod cues;
 mod foreign;
 mod idioms;
+mod inflection;
 mod journey;
 mod language;
 mod nonplace;

@@ -10,6 +10,7 @@ use super::cues::{
     AFTER, AFTER_THE_TOWN, AREA_OF, AREA_TAIL, BEFORE, COMBINING, FEATURE_TAIL, LEAVING, OF_PLACE,
     PLACE_NOUNS, before_in, joiners, of_in, of_place_in,
 };
+use super::inflection;
 use super::nonplace::{NotPlace, SPEECH, TITLES, is_acronym, listed, organisation_word};
 use crate::coord::LatLon;
 use crate::gazetteer::{
@@ -187,8 +188,13 @@ fn split(text: &str, run: &[(usize, usize)]) -> Vec<(Vec<(usize, usize)>, bool)>
     let mut cur: Vec<(usize, usize)> = Vec::new();
     let mut route = false;
     for (k, &(x, y)) in run.iter().enumerate() {
-        if k > 0 && text[run[k - 1].1..x].chars().any(char::is_alphabetic) {
+        let gap = if k > 0 { &text[run[k - 1].1..x] } else { "" };
+        if gap.chars().any(char::is_alphabetic) {
             out.push((std::mem::take(&mut cur), route));
+        } else if k > 0 && gap.chars().any(|c| matches!(c, '-' | '–' | '—')) {
+            // "Воронеж - Москва", "Paris – Lyon": a spaced dash joins a route's two ends.
+            out.push((std::mem::take(&mut cur), true));
+            route = true;
         }
         let w = &text[x..y];
         let mut parts = Vec::new();
@@ -292,6 +298,8 @@ struct Candidate {
     /// The choice made in reading the name, to show when it is read as a place ("Gisborne":
     /// the town, not its division; "London Euston": London).
     choice: Option<String>,
+    /// The dictionary form of an inflected name ("Warszawy" → "Warszawa"), looked up instead.
+    lemma: Option<String>,
 }
 
 /// The places of a whole article, read with their evidence and in the context of each other.
@@ -473,8 +481,22 @@ pub fn read(text: &str, sentences: &[super::Sentence], gaz: &Gazetteer) -> Readi
             // word dropped ("Crossing Khasan"); a name before a feature word ("Khasan Station").
             let mut span = (a, b);
             let mut choice = None;
+            // "do Warszawy", "w Nowym Jorku", "из Воронежа": the dictionary form, when the
+            // gazetteer knows it and not the form as written.
+            let mut lemma = None;
+            if not.is_none()
+                && lookup(whole).is_none()
+                && let Some(form) = inflection::forms(lang, whole)
+                    .into_iter()
+                    .find(|f| lookup(f).is_some())
+            {
+                choice = Some(format!(
+                    "\"{whole}\": read as {form}, the form the sentence's grammar gives it"
+                ));
+                lemma = Some(form);
+            }
             let at_start = text[s.start..a].chars().all(|c| !c.is_alphanumeric());
-            if not.is_none() && lookup(whole).is_none() && run.len() > 1 {
+            if not.is_none() && lemma.is_none() && lookup(whole).is_none() && run.len() > 1 {
                 let first_dropped = (run[1].0, b);
                 let prefix = (1..run.len()).rev().find(|&k| {
                     run[k..]
@@ -510,7 +532,14 @@ pub fn read(text: &str, sentences: &[super::Sentence], gaz: &Gazetteer) -> Readi
                     };
                 if let Some(k) = prefix {
                     span = (a, run[k - 1].1);
-                } else if at_start && lookup(&text[first_dropped.0..first_dropped.1]).is_some() {
+                } else if (at_start
+                    || lang == Language::German
+                    || lang != Language::English && run.len() == 2)
+                    && lookup(&text[first_dropped.0..first_dropped.1]).is_some()
+                {
+                    // A sentence's first word ("Crossing Khasan"); in German any noun before a
+                    // name ("in rund drei Stunden Dresden"), capitalised as nouns are; in the
+                    // other languages a word a name carries ("Tren México").
                     span = first_dropped;
                 } else if let Some(k) = start_of {
                     span = (a, run[k - 1].1);
@@ -534,7 +563,10 @@ pub fn read(text: &str, sentences: &[super::Sentence], gaz: &Gazetteer) -> Readi
             {
                 not = Some(NotPlace::Person(t.to_string()));
             }
-            let place = lookup(name);
+            let mut place = lookup(name);
+            if let Some(l) = &lemma {
+                place = lookup(l);
+            }
             // "packed onto the Neptune": English puts no article before a town's name, so a
             // name right after "the" is a ship's, a train's or a building's.
             if not.is_none()
@@ -634,6 +666,7 @@ pub fn read(text: &str, sentences: &[super::Sentence], gaz: &Gazetteer) -> Readi
                 not,
                 known: place.is_some(),
                 choice,
+                lemma,
             });
         }
     }
@@ -695,14 +728,15 @@ pub fn read(text: &str, sentences: &[super::Sentence], gaz: &Gazetteer) -> Readi
         if anchors.len() >= MAX_ANCHORS || anchors.iter().any(|(k, _)| *k == c.key) {
             continue;
         }
-        if let Some(r) = resolve_as_written(gaz, &text[c.start..c.end], &Context::default()) {
+        let name = c.lemma.as_deref().unwrap_or(&text[c.start..c.end]);
+        if let Some(r) = resolve_as_written(gaz, name, &Context::default()) {
             anchors.push((&c.key, r.place.anchor()));
         }
     }
     let mut in_context: HashMap<&str, Option<Place>> = HashMap::new();
     for (i, e) in &accepted {
         let c = &cands[*i];
-        let name = &text[c.start..c.end];
+        let name = c.lemma.as_deref().unwrap_or(&text[c.start..c.end]);
         let place = match in_context.get(c.key.as_str()) {
             Some(p) => p.clone(),
             None => {
