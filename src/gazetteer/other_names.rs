@@ -49,7 +49,12 @@ impl OtherNames {
     /// The GeoNames ids of the places that have `key` as another name, in id order.
     pub fn find(&self, key: &str) -> Vec<u32> {
         let bytes = self.body.as_bytes();
-        let line_end = |s: usize| bytes[s..].iter().position(|&b| b == b'\n').map_or(bytes.len(), |i| s + i);
+        let line_end = |s: usize| {
+            bytes[s..]
+                .iter()
+                .position(|&b| b == b'\n')
+                .map_or(bytes.len(), |i| s + i)
+        };
         let key_at = |s: usize, e: usize| {
             let line = &bytes[s..e];
             &line[..line.iter().position(|&b| b == b'\t').unwrap_or(line.len())]
@@ -59,7 +64,10 @@ impl OtherNames {
         let (mut lo, mut hi) = (0usize, bytes.len());
         while lo < hi {
             let mid = lo + (hi - lo) / 2;
-            let s = bytes[lo..mid].iter().rposition(|&b| b == b'\n').map_or(lo, |i| lo + i + 1);
+            let s = bytes[lo..mid]
+                .iter()
+                .rposition(|&b| b == b'\n')
+                .map_or(lo, |i| lo + i + 1);
             let e = line_end(s);
             if key_at(s, e) < key.as_bytes() {
                 lo = (e + 1).min(bytes.len());
@@ -112,7 +120,11 @@ mod tests {
         assert_eq!(t.find("alpha"), vec![1]);
         assert_eq!(t.find("beta"), vec![2, 3]);
         assert_eq!(t.find("гамма"), vec![4]);
-        assert_eq!(t.find("金沙萨"), vec![5], "the last row, with no newline after it");
+        assert_eq!(
+            t.find("金沙萨"),
+            vec![5],
+            "the last row, with no newline after it"
+        );
         for absent in ["", "a", "alph", "alphaa", "bet", "gamma", "zzz", "金"] {
             assert!(t.find(absent).is_empty(), "{absent:?}");
         }
@@ -143,7 +155,11 @@ mod tests {
         for (key, id, langs) in t.rows() {
             let id: u32 = id.parse().unwrap_or_else(|_| panic!("row {key:?}: bad id"));
             assert!(!key.is_empty() && !langs.is_empty(), "row {key:?} {id}");
-            assert_eq!(normalize(key), key, "a key the crate's normalize would not make");
+            assert_eq!(
+                normalize(key),
+                key,
+                "a key the crate's normalize would not make"
+            );
             if let Some(p) = prev {
                 assert!(
                     (p.0.as_bytes(), p.1) < (key.as_bytes(), id),
@@ -157,5 +173,30 @@ mod tests {
         for (key, id, _) in t.rows().step_by(97) {
             assert!(t.find(key).contains(&id.parse().unwrap()), "{key:?}");
         }
+    }
+
+    /// Names GeoNames lacks, found through the table as aliases of the right place.
+    #[test]
+    fn capitals_are_found_by_their_names_in_other_scripts() {
+        use crate::gazetteer::{Gazetteer, MatchKind, Query};
+        let g = Gazetteer::load_default().unwrap();
+        for (name, want, cc) in [
+            ("金沙萨", "Kinshasa", "CD"),
+            ("الخرطوم", "Khartoum", "SD"),
+            ("フナフティ", "Funafuti", "TV"),
+            ("马朱罗", "Majuro", "MH"),
+            ("킨샤샤", "Kinshasa", "CD"),
+        ] {
+            let r = g.resolve(&name.parse::<Query>().unwrap()).unwrap();
+            assert_eq!(
+                (r.place.name.as_str(), r.place.country.as_deref(), r.matched),
+                (want, Some(cc), MatchKind::Alias),
+                "{name}"
+            );
+        }
+        // A name that another place carries too: both are candidates, and the country
+        // qualifier picks Auckland over Oakland, California.
+        let r = g.resolve(&"奥克兰, NZ".parse::<Query>().unwrap()).unwrap();
+        assert_eq!(r.place.name, "Auckland");
     }
 }
