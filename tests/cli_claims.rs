@@ -508,3 +508,51 @@ fn regression_issue_14_wrong_figures_get_their_likely_source() {
         );
     }
 }
+
+/// "60 miles west of Port-au-Prince": the text does not say whether it means the straight
+/// line or the way by road. Petit-Goâve is 57.0 km (35.4 mi) in a straight line (GeoNames
+/// points); by road the circuity table's world band (1.2–1.4×) gives 42.5–49.6 mi.
+#[test]
+fn a_distance_whose_measure_is_unstated_is_bounded_not_refuted() {
+    let dir = tempfile::tempdir().unwrap();
+    let claim = |id: &str, value: &str| {
+        format!(
+            "[[claims]]\nid = \"{id}\"\noutlet = \"AP\"\nquote = \"Petit Goave, {value} west of Port-au-Prince.\"\nkind = \"distance\"\nfrom = \"pap\"\nto = \"pg\"\nvalue = \"{value}\"\nmeasure = \"unstated\"\n\n"
+        )
+    };
+    let mut story = String::from(
+        "[story]\ntitle = \"Haiti ferry\"\n\n[[waypoints]]\nid = \"pap\"\nplace = \"Port-au-Prince\"\n\n[[waypoints]]\nid = \"pg\"\nplace = \"Petit-Goâve\"\n\n",
+    );
+    for (id, value) in [
+        ("crow", "35 miles"),
+        ("road", "45 miles"),
+        ("long", "60 miles"),
+        ("short", "20 miles"),
+    ] {
+        story.push_str(&claim(id, value));
+    }
+    let path = write(dir.path(), "haiti.toml", &story);
+    let out = routecheck(dir.path())
+        .args(["check", "--no-map", "--format", "json"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout)
+        .unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&out.stderr)));
+    let claims = v["claims"].as_array().unwrap();
+    let by_id = |id: &str| claims.iter().find(|c| c["id"] == id).unwrap();
+    assert_eq!(by_id("crow")["verdict"], "holds", "{}", by_id("crow"));
+    assert_eq!(by_id("road")["verdict"], "plausible", "{}", by_id("road"));
+    let long = by_id("long");
+    assert_eq!(long["verdict"], "implausible", "{long}");
+    assert!(
+        long["arithmetic"]
+            .as_str()
+            .unwrap()
+            .contains("measure not said"),
+        "{long}"
+    );
+    // Shorter than the straight line: no measure makes it right.
+    assert_eq!(by_id("short")["verdict"], "off", "{}", by_id("short"));
+    assert_eq!(out.status.code(), Some(1));
+}

@@ -5,8 +5,8 @@ use super::Ctx;
 use super::judge::judge;
 use super::verdict::{Figures, Finding, Scale, Span, Verdict, finding, num};
 use crate::geodesy;
-use crate::route::Measure;
-use crate::story::{Amount, DistanceMeasure};
+use crate::route::{Measure, circuity};
+use crate::story::{Amount, DistanceMeasure, Mode};
 use crate::units::{Length, QuantityRange};
 
 /// The length along the route between two waypoints, whether it is exact (chainage, track or
@@ -98,6 +98,10 @@ pub(crate) fn distance(
             Ok(r) => (r.length, r.usual, format!("along the route by {}", r.how)),
             Err(why) => return Finding::cannot(&value.text, why),
         },
+        DistanceMeasure::Unstated => match straight(cx, from, to) {
+            Ok(l) => return unstated(cx, from, to, value, l),
+            Err(why) => return Finding::cannot(&value.text, why),
+        },
     };
     let c = computed.as_m();
     let tolerance = value.tolerance();
@@ -126,6 +130,59 @@ pub(crate) fn distance(
         (usual_lo, usual_hi),
         tolerance,
         head,
+        "no line data settles the route's length",
+    )
+}
+
+/// A distance whose measure the text does not give: it holds as the straight line; else
+/// the straight line is a lower bound and the road band (circuity table, the country of
+/// `from`) the usual range, as for a leg with no line data.
+fn unstated(cx: &Ctx, from: &str, to: &str, value: &Amount, s: Length) -> Finding {
+    let scale = Scale::from(value.quantity.value.unit);
+    let (lo, hi) = value.si();
+    let c = s.as_m();
+    let tolerance = value.tolerance();
+    let head = format!(
+        "{} {} → {} claimed (measure not said) vs {} straight line",
+        value.text,
+        name(cx, from),
+        name(cx, to),
+        scale.fmt(c)
+    );
+    let firm = judge(value.hedge, lo, hi, c, c);
+    let country = cx
+        .route
+        .waypoint(from)
+        .and_then(|w| w.place.as_ref())
+        .and_then(|p| p.country.clone());
+    let factor = circuity::table()
+        .ok()
+        .and_then(|t| circuity::factor_for(t, Mode::Road, country.as_deref()));
+    let (true, Some(f)) = (!firm.holds, factor) else {
+        return finding(
+            value.text.clone(),
+            format!(
+                "{} ({}), straight line (geodesic, WGS84)",
+                Scale::KM.fmt(c),
+                Scale::MI.fmt(c)
+            ),
+            tolerance,
+            firm,
+            scale,
+            format!("{head} (geodesic, WGS84)"),
+        );
+    };
+    bounded(
+        value,
+        scale,
+        s,
+        (s * f.low, s * f.high),
+        tolerance,
+        format!(
+            "{head}; by road usually {}–{}× it (road circuity, {}; data/circuity/circuity.toml)",
+            f.low, f.high, f.scope
+        ),
+        "the text does not say whether it means the straight line or the way by road",
     )
 }
 
@@ -139,6 +196,7 @@ fn bounded(
     usual: (Length, Length),
     tolerance: String,
     head: String,
+    unsettled: &str,
 ) -> Finding {
     let (lo, hi) = value.si();
     let s = straight.as_m();
@@ -174,7 +232,7 @@ fn bounded(
     let (verdict, arithmetic) = if b_hi >= u_lo && b_lo <= u_hi {
         (
             Verdict::Plausible {
-                why: format!("no line data settles the route's length; {band_text}"),
+                why: format!("{unsettled}; {band_text}"),
             },
             format!("{head} (a lower bound); {band_text}: the claim lies within it"),
         )
@@ -272,7 +330,12 @@ pub(crate) fn conversion(value: &Amount) -> Finding {
     let stated = conv.mid_si();
     let (o_lo, o_hi) = bounds(&orig);
     let (c_lo, c_hi) = bounds(&conv);
-    let consistent = c_hi >= o_lo && c_lo <= o_hi;
+    let rounded = c_hi >= o_lo && c_lo <= o_hi;
+    // A conversion cut to its last digit instead of rounded ("922 km (572 miles)" for 572.9):
+    // the stated figure then stands for anything up to one step above it.
+    let c_hi_cut = (conv.hi + 2.0 * rounding(conv.hi)) * conv.unit.si();
+    let cut = !rounded && c_hi_cut > o_lo && c_lo <= o_hi;
+    let consistent = rounded || cut;
     let pct = (stated - exact) / exact * 100.0;
     let tolerance = format!(
         "rounding: {} ± {} {} and {} ± {} {}",
@@ -289,7 +352,17 @@ pub(crate) fn conversion(value: &Amount) -> Finding {
         to.fmt(exact),
         to.fmt(stated)
     );
-    let arithmetic = if consistent {
+    let arithmetic = if cut {
+        format!(
+            "{head}: consistent if the conversion was cut rather than rounded ({} ± {} is {}; {} stands for {} to under {} when cut)",
+            from.fmt(exact),
+            num(rounding(orig.lo)),
+            to.fmt_range(o_lo, o_hi),
+            to.fmt(stated),
+            to.fmt(conv.lo * conv.unit.si()),
+            to.fmt(c_hi_cut)
+        )
+    } else if consistent {
         format!(
             "{head}: consistent, as {} ± {} covers {}",
             from.fmt(exact),
@@ -428,5 +501,26 @@ mod tests {
         );
         let f = conversion(&amount("5 km (3 hours)"));
         assert!(matches!(f.verdict, Verdict::CannotCheck { .. }));
+    }
+
+    #[test]
+    fn a_conversion_cut_instead_of_rounded_holds_and_says_so() {
+        // 922 km = 572.9 mi: "572" is the figure cut to whole miles (Railway Gazette, 2010).
+        let f = conversion(&amount("922km (572miles)"));
+        assert_eq!(f.verdict, Verdict::Holds, "{}", f.arithmetic);
+        assert!(
+            f.arithmetic.contains("cut rather than rounded"),
+            "{}",
+            f.arithmetic
+        );
+        // 329.3 km/h = 204.6 mph: "204.5" cut to a tenth.
+        let f = conversion(&amount("329.3km/h (204.5mph)"));
+        assert_eq!(f.verdict, Verdict::Holds, "{}", f.arithmetic);
+        // A figure one step below the cut one is still off: 922 km is not 571 miles.
+        let f = conversion(&amount("922km (571miles)"));
+        assert!(matches!(f.verdict, Verdict::Off { .. }), "{}", f.arithmetic);
+        // Cutting never excuses a figure above the exact one: 922 km is not 574 miles.
+        let f = conversion(&amount("922km (574miles)"));
+        assert!(matches!(f.verdict, Verdict::Off { .. }), "{}", f.arithmetic);
     }
 }

@@ -80,6 +80,10 @@ pub enum DistanceMeasure {
     Route,
     /// The straight line (geodesic on the WGS84 ellipsoid).
     Straight,
+    /// Not said ("60 miles west of Port-au-Prince", read from an article): the straight line
+    /// or the way by road. The straight line is the lower bound and the road band the usual
+    /// range, so a figure between them is plausible, not refuted.
+    Unstated,
 }
 
 /// What a claim asserts, by kind. Field names are the TOML keys.

@@ -63,6 +63,8 @@ pub(super) fn endpoints(cx: &Ctx, k: &ClaimKind) -> Vec<Candidate> {
     };
     let (na, nb) = (name(cx, from), name(cx, to));
     match measure {
+        // Judged against both the straight line and the road band already.
+        DistanceMeasure::Unstated => Vec::new(),
         DistanceMeasure::Route => {
             // A route of geodesic legs is the straight line already.
             let all_geodesic = cx

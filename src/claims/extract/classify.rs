@@ -138,7 +138,8 @@ pub fn sentence(
             },
             None,
         ));
-        // A length just before the compass word is the straight-line distance.
+        // A length just before the compass word: the straight line or the way by road, the
+        // text does not say which.
         if let Some((k, f)) = found.iter().enumerate().find(|(_, f)| {
             f.quantity.dimension() == Dimension::Length
                 && f.end <= w_start
@@ -151,7 +152,7 @@ pub fn sentence(
                     from: slug(&of.name),
                     to: slug(&subject.name),
                     value: a,
-                    measure: DistanceMeasure::Straight,
+                    measure: DistanceMeasure::Unstated,
                 },
                 None,
             ));

@@ -105,7 +105,7 @@ fn ap_sentences_give_direction_distance_crossing_and_flight() {
             value,
         } => {
             assert_eq!((from.as_str(), to.as_str()), ("pyongyang", "vladivostok"));
-            assert_eq!(*measure, crate::story::DistanceMeasure::Straight);
+            assert_eq!(*measure, crate::story::DistanceMeasure::Unstated);
             assert_eq!(value.text, "about 425 miles (680 kilometers)");
         }
         k => panic!("{k:?}"),
