@@ -170,3 +170,95 @@ fn issue_15_finding_names_never_uses_a_close_spelling() {
             .is_ok()
     );
 }
+
+/// "near Gil Island, about 75 miles south of Prince Rupert": Gil Island is in no bundled
+/// table, so the distance and direction are not pinned on another place of the article
+/// (before, Vancouver from the next sentence was used and the figure came out "off").
+#[test]
+fn a_compass_claim_about_an_unresolved_place_is_not_drafted() {
+    let t = "The ferry sailed from Prince Rupert for Port Hardy on Vancouver Island. \
+             It struck a rock near Gil Island, about 75 miles (120 km) south of Prince Rupert.";
+    let x = extract(t, "Wire", &gaz());
+    let kinds: Vec<&str> = x.claims.iter().map(|c| c.kind.name()).collect();
+    assert!(!kinds.contains(&"distance"), "{kinds:?}");
+    assert!(!kinds.contains(&"direction"), "{kinds:?}");
+    assert!(
+        x.notes
+            .iter()
+            .any(|n| n.contains("said of \"Gil Island\", which is not resolved")),
+        "{:?}",
+        x.notes
+    );
+}
+
+/// The words that say a name is a place, in the other languages read: "nach Berlin",
+/// "hasta Brandsen", "em Charlottesville", "до Перемишля" are no longer "nothing around it".
+#[test]
+fn names_after_prepositions_of_other_languages_are_places() {
+    for (text, want) in [
+        (
+            "In Nürnberg fuhr heute der erste ICE los. Die Fahrt nach Ingolstadt dauert jetzt eine Stunde und der Zug fährt weiter.",
+            "Ingolstadt (DE)",
+        ),
+        (
+            "El tren salió de Constitución y llegó hasta Chascomús en dos horas. El viaje fue muy largo y los pasajeros estaban cansados.",
+            "Chascomús (AR)",
+        ),
+        (
+            "Os ativistas marcharam durante dias e chegaram em Charlottesville depois de uma longa caminhada pela estrada.",
+            "Charlottesville (US)",
+        ),
+    ] {
+        let x = extract(text, "Wire", &gaz());
+        assert!(
+            places(&x).iter().any(|p| p == want),
+            "{want}: {:?}\n{:?}",
+            places(&x),
+            x.not_places
+        );
+    }
+}
+
+/// A name that is both a division and the town inside it is the town, and the choice is
+/// shown; "the state of Oaxaca" is the state; "Florida", the name of divisions in several
+/// countries, stays an area.
+#[test]
+fn a_town_named_like_its_own_division_is_the_town_unless_the_text_says_state() {
+    let x = extract(
+        "The ketch was blown back up the coast to Gisborne, and sailed on to Napier.",
+        "Evening Post",
+        &gaz(),
+    );
+    assert!(
+        places(&x).contains(&"Gisborne (NZ)".to_string()),
+        "{:?}",
+        places(&x)
+    );
+    assert!(
+        x.choices
+            .iter()
+            .any(|c| c.contains("\"Gisborne\": the town, in the division of the same name")),
+        "{:?}",
+        x.choices
+    );
+    let x = extract(
+        "The migrants reached the state of Oaxaca on Saturday, flooding the town of Juchitán.",
+        "AP",
+        &gaz(),
+    );
+    assert!(
+        !places(&x).iter().any(|p| p.starts_with("Oaxaca")),
+        "{:?}",
+        places(&x)
+    );
+    let x = extract(
+        "The flight from Miami was diverted to Florida after a fault, then flew to Havana.",
+        "AP",
+        &gaz(),
+    );
+    assert!(
+        !places(&x).iter().any(|p| p.starts_with("Florida")),
+        "{:?}",
+        places(&x)
+    );
+}

@@ -118,6 +118,21 @@ pub fn sentence(
             y.places.extend([r.clone(), of.clone()]);
             continue;
         }
+        // "near Gil Island, about 75 miles south of Prince Rupert": the name nearest before
+        // the compass word is the place it is said of; if no place of that name is known, the
+        // claim is not drafted rather than pinned on another place of the article.
+        if let Some(n) = mentions
+            .iter()
+            .rev()
+            .find(|r| r.end <= w_start && r.start >= s_start)
+            .filter(|r| r.place.is_none())
+        {
+            y.notes.push(format!(
+                "\"{word} of {}\": said of \"{}\", which is not resolved; add it as a waypoint to check the figure",
+                m.text, n.text
+            ));
+            continue;
+        }
         let subject = resolved
             .iter()
             .rev()

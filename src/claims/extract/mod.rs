@@ -12,6 +12,7 @@
 
 mod classify;
 mod context;
+mod cues;
 mod foreign;
 mod idioms;
 mod journey;

@@ -5,6 +5,8 @@
 
 use std::collections::HashMap;
 
+use super::Language;
+use super::cues::{AFTER, AREA_OF, AREA_TAIL, BEFORE, FEATURE_TAIL, LEAVING, OF_PLACE, before_in};
 use super::nonplace::{NotPlace, SPEECH, TITLES, is_acronym, listed, organisation_word};
 use crate::coord::LatLon;
 use crate::gazetteer::{Context, Gazetteer, MatchKind, Place, Query, country_code, normalize};
@@ -167,157 +169,6 @@ fn runs(text: &str, start: usize, end: usize) -> Vec<Vec<(usize, usize)>> {
     runs
 }
 
-/// Words before a name that say it is a place ("in Khasan", "bound for Vladivostok").
-const BEFORE: &[&str] = &[
-    "in",
-    "at",
-    "to",
-    "from",
-    "into",
-    "near",
-    "via",
-    "through",
-    "towards",
-    "toward",
-    "outside",
-    "across",
-    "reach",
-    "reached",
-    "reaches",
-    "reaching",
-    "leave",
-    "left",
-    "leaves",
-    "leaving",
-    "visit",
-    "visited",
-    "visits",
-    "visiting",
-    "enter",
-    "entered",
-    "enters",
-    "entering",
-    "approaching",
-    "approached",
-    "between",
-    "beyond",
-    "past",
-    "around",
-    "onto",
-    "inside",
-    "within",
-    "departed",
-    "departing",
-    "separate",
-    "separates",
-    "link",
-    "links",
-    "linking",
-    "connects",
-    "connecting",
-    "joins",
-    "joining",
-    "circled",
-    "bypassed",
-    "landed",
-];
-
-/// Words before "of" that say the name after it is a place ("the city of Ussuriysk").
-const OF_PLACE: &[&str] = &[
-    "city",
-    "town",
-    "village",
-    "port",
-    "capital",
-    "region",
-    "province",
-    "outskirts",
-    "suburbs",
-    "north",
-    "south",
-    "east",
-    "west",
-    "north-east",
-    "northeast",
-    "north-west",
-    "northwest",
-    "south-east",
-    "southeast",
-    "south-west",
-    "southwest",
-    "centre",
-    "center",
-    "district",
-    "county",
-    "state",
-    "island",
-    "gulf",
-    "bay",
-    "border",
-    "municipality",
-    "suburb",
-    "heart",
-];
-
-/// Words after a name that say it is a place ("Razdolnaya River", "Khasan station").
-const AFTER: &[&str] = &[
-    "river",
-    "station",
-    "airport",
-    "port",
-    "harbour",
-    "harbor",
-    "bridge",
-    "border",
-    "city",
-    "railway",
-    "crossing",
-    "checkpoint",
-    "terminal",
-    "lake",
-    "sea",
-    "bay",
-    "strait",
-    "pass",
-    "lies",
-    "sits",
-    "borders",
-];
-
-/// Words a name may carry after it and still name the place before them ("Khasan Station"
-/// is Khasan, the "Indore Special" train runs to Indore): a prefix of a longer run resolves
-/// when the rest is these.
-const FEATURE_TAIL: &[&str] = &[
-    "station",
-    "railway",
-    "airport",
-    "international",
-    "port",
-    "city",
-    "express",
-    "special",
-    "mail",
-    "line",
-    "high-speed",
-    "highway",
-    "expressway",
-    "road",
-    "route",
-];
-
-/// Words after a name that make it an area, not a point ("Zhejiang Province").
-const AREA_TAIL: &[&str] = &[
-    "province",
-    "state",
-    "prefecture",
-    "oblast",
-    "krai",
-    "county",
-    "district",
-    "governorate",
-    "territory",
-];
-
 /// A name that is also a first-level division's ("Guizhou", "England") is read as the
 /// division, not as a town of that name with fewer people than this.
 pub const AREA_OVER_TOWN_POPULATION: u64 = 100_000;
@@ -365,12 +216,6 @@ fn split(text: &str, run: &[(usize, usize)]) -> Vec<(Vec<(usize, usize)>, bool)>
     out.retain(|(r, _)| !r.is_empty());
     out
 }
-
-/// Verbs of leaving that let "for" mark a destination ("left Pyongyang for Russia").
-const LEAVING: &[&str] = &[
-    "left", "leaves", "leaving", "bound", "headed", "heading", "departed", "departs", "set",
-    "boarded", "flew", "sailed",
-];
 
 /// How many of an article's names (the first mentioned) make the context of the others.
 pub const MAX_ANCHORS: usize = 64;
@@ -432,6 +277,8 @@ struct Candidate {
     not: Option<NotPlace>,
     /// Whether the gazetteer knows the name (exact or alias, never fuzzy).
     known: bool,
+    /// The choice made when the name is also its division's ("Gisborne"), to show.
+    namesake_of: Option<String>,
 }
 
 /// The places of a whole article, read with their evidence and in the context of each other.
@@ -491,6 +338,7 @@ fn dateline(text: &str, start: usize, end: usize) -> bool {
 
 /// The evidence the words around `text[start..end]` give (sentence `s_start..s_end`).
 fn evidence_around(
+    lang: Language,
     text: &str,
     s_start: usize,
     s_end: usize,
@@ -503,7 +351,7 @@ fn evidence_around(
         } else {
             w
         };
-        if let Some(b) = BEFORE.iter().find(|b| **b == w) {
+        if let Some(b) = BEFORE.iter().chain(before_in(lang)).find(|b| **b == w) {
             return Some(Evidence::Before(b));
         }
         if w == "for" {
@@ -534,6 +382,7 @@ fn evidence_around(
 /// Names are then resolved in the context of the article's countries and of its places that
 /// have one reading only, so that a town beside the others wins over a namesake far away.
 pub fn read(text: &str, sentences: &[super::Sentence], gaz: &Gazetteer) -> Reading {
+    let lang = Language::detect(text);
     let mut known: HashMap<String, Option<Place>> = HashMap::new();
     let mut lookup = |name: &str| -> Option<Place> {
         let key = normalize(name);
@@ -611,21 +460,50 @@ pub fn read(text: &str, sentences: &[super::Sentence], gaz: &Gazetteer) -> Readi
                 not = Some(NotPlace::Person(t.to_string()));
             }
             let place = lookup(name);
-            // "Guizhou" is a province before it is a town of 30,000 people.
+            let mut namesake_of = None;
+            // "the state of Oaxaca", "the province of Hubei": the division, not its town.
             if not.is_none()
-                && place
-                    .as_ref()
-                    .is_some_and(|p| p.population.unwrap_or(0) < AREA_OVER_TOWN_POPULATION)
+                && let Some((w, w_start)) = word_before(text, s.start, start)
+                && w == "of"
+                && let Some((v, _)) = word_before(text, s.start, w_start)
+                && AREA_OF.contains(&v.as_str())
                 && !gaz.admin1_named(name).is_empty()
             {
-                not = Some(NotPlace::Area("first-level division".into()));
+                not = Some(NotPlace::Area(v));
+            }
+            // "Guizhou" is a province before it is a town of 30,000 people elsewhere; but
+            // "Gisborne" is the town inside the one division of that name, its namesake.
+            if not.is_none()
+                && let Some(p) = place
+                    .as_ref()
+                    .filter(|p| p.population.unwrap_or(0) < AREA_OVER_TOWN_POPULATION)
+            {
+                let divisions = gaz.admin1_named(name);
+                // Only when that is the one division so named: "Florida" names a US state
+                // and divisions in Uruguay and Puerto Rico.
+                let inside = divisions
+                    .iter()
+                    .find(|a| p.admin1.as_deref() == Some(&a.key()))
+                    .filter(|_| divisions.len() == 1);
+                match (divisions.is_empty(), inside) {
+                    (true, _) => {}
+                    (false, Some(a)) => {
+                        namesake_of = Some(format!(
+                            "\"{name}\": the town, in the division of the same name ({}, {}); a route stops at a point",
+                            a.name, a.country
+                        ));
+                    }
+                    (false, None) => {
+                        not = Some(NotPlace::Area("first-level division".into()));
+                    }
+                }
             }
             let mut evidence = if is_dateline {
                 Some(Evidence::Dateline)
             } else if route_name {
                 Some(Evidence::RouteName)
             } else {
-                evidence_around(text, s.start, s.end, start, end)
+                evidence_around(lang, text, s.start, s.end, start, end)
             };
             if not.is_none()
                 && !matches!(evidence, Some(Evidence::Before(_)))
@@ -670,6 +548,7 @@ pub fn read(text: &str, sentences: &[super::Sentence], gaz: &Gazetteer) -> Readi
                 evidence,
                 not,
                 known: place.is_some(),
+                namesake_of,
             });
         }
     }
@@ -701,7 +580,14 @@ pub fn read(text: &str, sentences: &[super::Sentence], gaz: &Gazetteer) -> Readi
             (None, None) => Err(NotPlace::NoEvidence),
         };
         match decided {
-            Ok(e) => accepted.push((i, e)),
+            Ok(e) => {
+                if let Some(n) = &c.namesake_of
+                    && !reading.choices.contains(n)
+                {
+                    reading.choices.push(n.clone());
+                }
+                accepted.push((i, e));
+            }
             Err(n) => {
                 let note = format!("\"{}\" is not read as a place: {n}", &text[c.start..c.end]);
                 if !reading.not_places.contains(&note) {

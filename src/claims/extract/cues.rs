@@ -1,0 +1,252 @@
+//! The words around a name that say it is a place ("in Khasan", "the city of Ussuriysk",
+//! "Razdolnaya River"), or a part or an area ("Khasan Station", "Zhejiang Province"), in
+//! English and in the other languages the reader supports ("en Mar del Plata", "nach Berlin",
+//! "в Перемишль").
+
+use super::Language;
+
+/// Words before a name that say it is a place ("in Khasan", "bound for Vladivostok").
+pub(super) const BEFORE: &[&str] = &[
+    "in",
+    "at",
+    "to",
+    "from",
+    "into",
+    "near",
+    "via",
+    "through",
+    "towards",
+    "toward",
+    "outside",
+    "across",
+    "reach",
+    "reached",
+    "reaches",
+    "reaching",
+    "leave",
+    "left",
+    "leaves",
+    "leaving",
+    "visit",
+    "visited",
+    "visits",
+    "visiting",
+    "enter",
+    "entered",
+    "enters",
+    "entering",
+    "approaching",
+    "approached",
+    "between",
+    "beyond",
+    "past",
+    "around",
+    "onto",
+    "inside",
+    "within",
+    "departed",
+    "departing",
+    "separate",
+    "separates",
+    "link",
+    "links",
+    "linking",
+    "connects",
+    "connecting",
+    "joins",
+    "joining",
+    "circled",
+    "bypassed",
+    "landed",
+];
+
+/// Words before "of" that say the name after it is a place ("the city of Ussuriysk").
+pub(super) const OF_PLACE: &[&str] = &[
+    "city",
+    "town",
+    "village",
+    "port",
+    "capital",
+    "region",
+    "province",
+    "outskirts",
+    "suburbs",
+    "north",
+    "south",
+    "east",
+    "west",
+    "north-east",
+    "northeast",
+    "north-west",
+    "northwest",
+    "south-east",
+    "southeast",
+    "south-west",
+    "southwest",
+    "centre",
+    "center",
+    "district",
+    "county",
+    "state",
+    "island",
+    "gulf",
+    "bay",
+    "border",
+    "municipality",
+    "suburb",
+    "heart",
+];
+
+/// Words after a name that say it is a place ("Razdolnaya River", "Khasan station").
+pub(super) const AFTER: &[&str] = &[
+    "river",
+    "station",
+    "airport",
+    "port",
+    "harbour",
+    "harbor",
+    "bridge",
+    "border",
+    "city",
+    "railway",
+    "crossing",
+    "checkpoint",
+    "terminal",
+    "lake",
+    "sea",
+    "bay",
+    "strait",
+    "pass",
+    "lies",
+    "sits",
+    "borders",
+];
+
+/// Words a name may carry after it and still name the place before them ("Khasan Station"
+/// is Khasan, the "Indore Special" train runs to Indore): a prefix of a longer run resolves
+/// when the rest is these.
+pub(super) const FEATURE_TAIL: &[&str] = &[
+    "station",
+    "railway",
+    "airport",
+    "international",
+    "port",
+    "city",
+    "express",
+    "special",
+    "mail",
+    "line",
+    "high-speed",
+    "highway",
+    "expressway",
+    "road",
+    "route",
+];
+
+/// Words after a name that make it an area, not a point ("Zhejiang Province").
+pub(super) const AREA_TAIL: &[&str] = &[
+    "province",
+    "state",
+    "prefecture",
+    "oblast",
+    "krai",
+    "county",
+    "district",
+    "governorate",
+    "territory",
+];
+
+/// Verbs of leaving that let "for" mark a destination ("left Pyongyang for Russia").
+pub(super) const LEAVING: &[&str] = &[
+    "left", "leaves", "leaving", "bound", "headed", "heading", "departed", "departs", "set",
+    "boarded", "flew", "sailed",
+];
+
+/// Words before a name that say it is a place in an article in `lang` (prepositions of
+/// place and movement, and the verbs of arriving and leaving), besides the English ones.
+/// Words that are also frequent before people's or organisations' names (Spanish "a" and
+/// "de", German "von", Polish "z") are left out.
+pub(super) fn before_in(lang: Language) -> &'static [&'static str] {
+    match lang {
+        Language::English => &[],
+        Language::Spanish => &[
+            "en", "desde", "hasta", "hacia", "entre", "rumbo", "llegó", "llegar", "salió",
+            "partió", "cerca",
+        ],
+        Language::Portuguese => &[
+            "em", "no", "na", "para", "até", "entre", "rumo", "chegou", "partiu", "perto",
+        ],
+        Language::French => &[
+            "à",
+            "en",
+            "vers",
+            "depuis",
+            "jusqu'à",
+            "entre",
+            "rejoindre",
+            "relie",
+            "reliant",
+            "près",
+        ],
+        Language::German => &[
+            "in",
+            "nach",
+            "bis",
+            "zwischen",
+            "über",
+            "ab",
+            "richtung",
+            "erreicht",
+            "verbindet",
+            "bei",
+        ],
+        Language::Polish => &[
+            "w",
+            "we",
+            "do",
+            "przez",
+            "między",
+            "pod",
+            "koło",
+            "dotarł",
+            "dotarła",
+            "dojechał",
+        ],
+        Language::Russian => &[
+            "в",
+            "во",
+            "из",
+            "до",
+            "через",
+            "между",
+            "под",
+            "прибыл",
+            "прибыли",
+        ],
+        Language::Ukrainian => &[
+            "в",
+            "у",
+            "до",
+            "з",
+            "із",
+            "через",
+            "між",
+            "під",
+            "прибув",
+            "прибули",
+        ],
+    }
+}
+
+/// Words before "of" that make the name after it a division, not its town ("the state of
+/// Oaxaca", "the province of Hubei").
+pub(super) const AREA_OF: &[&str] = &[
+    "state",
+    "province",
+    "region",
+    "county",
+    "prefecture",
+    "oblast",
+    "governorate",
+    "territory",
+];
