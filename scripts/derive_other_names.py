@@ -37,11 +37,15 @@ data/world/countries.tsv); the most populous if several, and none if the country
 and places of several countries qualify. The script prints, per source, how many cities
 joined (at each distance) and how many did not, with the first of those.
 
-Kept: each translation that differs from the English name and from every name GeoNames
-already gives the place (case-folded), as (lookup key, GeoNames id, languages, sources: "g"
+Kept: each translation written in a script other than Latin that differs from every name
+GeoNames already gives the place (case-folded), as (lookup key, GeoNames id, languages, sources: "g"
 for libgweather, "k" for KStars, "q" for KGeography, comma-separated). Two translation files
 are left out as not written by anyone's news: GNOME's Shavian-alphabet English (en@shaw) and
-Old English (ang). The lookup key is the crate's own `normalize`, computed by `cargo run
+Old English (ang). Names in Latin letters are left out: in the smaller languages these
+programs are translated into they are too often an English word or another place's name
+(Latvian "Vīne" for Vienna reads "vine", Friulian "Viene" is Spanish "comes", and libgweather's
+Croatian file calls Port Blair "Port Hardy", a town in Canada), and news in those languages is
+what GeoNames' own Latin names already serve. The lookup key is the crate's own `normalize`, computed by `cargo run
 --example normalize_keys`, so the table and the queries cannot disagree. Rows are sorted by
 key (bytewise), then id, so the program finds a key by binary search in place. The output is
 byte-for-byte reproducible.
@@ -57,6 +61,7 @@ import subprocess
 import sys
 import tarfile
 import tempfile
+import unicodedata
 import xml.etree.ElementTree as ET
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
@@ -198,6 +203,11 @@ def kgeography_capitals(kg):
     return [(iso, cap, names) for (iso, cap), names in out.items()]
 
 
+def not_latin(key):
+    """Whether a lookup key has a letter of a script other than Latin."""
+    return any(c.isalpha() and not unicodedata.name(c, "").startswith("LATIN") for c in key)
+
+
 def dist_km(lat1, lon1, lat2, lon2):
     """Equirectangular distance: enough to tell 10 km from 30 km."""
     p = math.pi / 180
@@ -281,7 +291,7 @@ def main():
     rows = collections.defaultdict(lambda: (set(), set()))
     for (gid, text), (langs, srcs) in names.items():
         k = key_of[text]
-        if k:
+        if k and not_latin(k):
             rows[(k, gid)][0].update(langs)
             rows[(k, gid)][1].update(srcs)
     order = sorted(rows, key=lambda r: (r[0].encode("utf-8"), r[1]))
