@@ -10,9 +10,14 @@ use crate::units::Speed;
 const TABLE: &str = include_str!("../data/aircraft/aircraft.csv");
 const OVERHEADS: &str = include_str!("../data/aircraft/overheads.csv");
 
-/// The type assumed when a claim names none: the Airbus A320 family, the narrow-body jet of
-/// most short- and medium-haul flights. Every verdict that uses it says so.
-pub const ASSUMED: &str = "Airbus A320";
+/// What stands for the aircraft when a claim names none: every jet airliner of the table at
+/// once, from the slowest cruise speed to the fastest ([`any_jet`]). Every verdict that uses
+/// it says so.
+pub const ASSUMED: &str = "any jet airliner in the table";
+
+/// Cruise speeds from which a row counts as a jet airliner (the table's turboprop, the Cessna
+/// 208B, cruises at 324–343 km/h; its slowest jet at 796 km/h).
+const JET_CRUISE_KMH: f64 = 600.0;
 
 /// One aircraft type.
 #[derive(Debug, Clone, PartialEq)]
@@ -110,13 +115,35 @@ pub fn find(name: &str) -> Result<Option<&'static Aircraft>, crate::rows::Error>
         .find(|a| key(&a.name) == k || a.aliases.iter().any(|x| key(x) == k)))
 }
 
-/// The type assumed when a flight claim names none ([`ASSUMED`]).
-pub fn assumed() -> Result<&'static Aircraft, crate::rows::Error> {
-    find(ASSUMED)?.ok_or_else(|| crate::rows::Error {
-        file: "data/aircraft/aircraft.csv".into(),
-        line: 0,
-        column: None,
-        message: format!("no row for the assumed type {ASSUMED}"),
+/// What stands for the aircraft when a flight claim names none ([`ASSUMED`]): the jet
+/// airliners of the table as one, cruising anywhere from the slowest of them to the fastest.
+pub fn any_jet() -> Result<Aircraft, crate::rows::Error> {
+    let jets: Vec<&Aircraft> = all()?
+        .iter()
+        .filter(|a| a.cruise.0.as_kmh() >= JET_CRUISE_KMH)
+        .collect();
+    let slowest = jets
+        .iter()
+        .min_by(|a, b| a.cruise.0.as_mps().total_cmp(&b.cruise.0.as_mps()));
+    let fastest = jets
+        .iter()
+        .max_by(|a, b| a.cruise.1.as_mps().total_cmp(&b.cruise.1.as_mps()));
+    let (Some(slowest), Some(fastest)) = (slowest, fastest) else {
+        return Err(crate::rows::Error {
+            file: "data/aircraft/aircraft.csv".into(),
+            line: 0,
+            column: None,
+            message: "no jet airliner in the table".into(),
+        });
+    };
+    Ok(Aircraft {
+        name: ASSUMED.to_string(),
+        aliases: Vec::new(),
+        cruise: (slowest.cruise.0, fastest.cruise.1),
+        source: format!(
+            "the slowest cruise of the table's jets ({}) to the fastest ({})",
+            slowest.name, fastest.name
+        ),
     })
 }
 
@@ -199,7 +226,13 @@ mod tests {
         ] {
             assert!(find(name).unwrap().is_some(), "{name}");
         }
-        assert_eq!(assumed().unwrap().name, ASSUMED);
+        // No aircraft named: the jets of the table as one, the Cessna left out.
+        let any = any_jet().unwrap();
+        assert_eq!(any.name, ASSUMED);
+        assert_eq!(
+            (any.cruise.0.as_kmh(), any.cruise.1.as_kmh()),
+            (796.0, 920.0)
+        );
         assert!((find("Il-62").unwrap().unwrap().cruise.0.as_kmh() - 821.0).abs() < 1e-9);
     }
 

@@ -262,3 +262,113 @@ fn a_town_named_like_its_own_division_is_the_town_unless_the_text_says_state() {
         places(&x)
     );
 }
+
+/// Names that are not where a trip went, each with the reason shown: a ship after "the", a
+/// road named for a town, a continent, the adjective of "Trans-Siberian".
+#[test]
+fn ships_roads_continents_and_adjectives_are_not_places() {
+    let t = "As many as 1,500 people were packed onto the Neptune for the crossing from Jeremie to Port-au-Prince. \
+             Marchers were stopped before joining Thika Road on their way to Nairobi. \
+             Ships now sail round Africa between Asia and Europe. \
+             The Trans-Siberian route runs from Moscow to Vladivostok.";
+    let x = extract(t, "Wire", &gaz());
+    let p = places(&x);
+    for not in [
+        "Neptune", "Thika", "Asia", "Africa", "Europe", "Trans", "Siberia",
+    ] {
+        assert!(!p.iter().any(|q| q.starts_with(not)), "{not}: {p:?}");
+    }
+    for want in [
+        "Jérémie (HT)",
+        "Port-au-Prince (HT)",
+        "Nairobi (KE)",
+        "Moscow (RU)",
+        "Vladivostok (RU)",
+    ] {
+        assert!(p.iter().any(|q| q == want), "{want}: {p:?}");
+    }
+    let why = x.not_places.join("\n");
+    assert!(
+        why.contains("\"Neptune\" is not read as a place: a name right after \"the\""),
+        "{why}"
+    );
+    assert!(
+        why.contains("\"Asia\" is not read as a place: a continent"),
+        "{why}"
+    );
+}
+
+/// In a list joined by the article's own "and" ("Londres y Newcastle"), and a place's name
+/// followed by capitalised nouns in German ("in Lutherstadt Wittenberg
+/// Sachsen-Anhalts Ministerpräsident"): the start of the run that is a name, shown.
+#[test]
+fn lists_in_other_languages_and_names_before_german_nouns() {
+    let x = extract(
+        "El tren recorrió los kilómetros entre Rosario y Pergamino en tres horas, un viaje largo para los pasajeros.",
+        "La Gaceta",
+        &gaz(),
+    );
+    let p = places(&x);
+    assert!(
+        p.iter().any(|q| q == "Pergamino (AR)"),
+        "{p:?}\n{:?}",
+        x.not_places
+    );
+    let x = extract(
+        "Der Zug fuhr von Berlin nach München. In Lutherstadt Wittenberg Ministerpräsident Haseloff stieg zu, und der Zug fuhr weiter.",
+        "rbb24",
+        &gaz(),
+    );
+    let p = places(&x);
+    assert!(
+        p.iter().any(|q| q == "Wittenberg (DE)"),
+        "{p:?}\n{:?}",
+        x.not_places
+    );
+    assert!(
+        x.choices
+            .iter()
+            .any(|c| c.contains("read as Lutherstadt Wittenberg, the start of the name")),
+        "{:?}",
+        x.choices
+    );
+}
+
+/// More of the words that say a place: "including" after a plural place noun, "the beaches
+/// of", Spanish "vecino de"; a name that says its country ("Panama City" beside Miami is
+/// Panama's); "High-Speed" does not split a line's name into two places.
+#[test]
+fn more_place_words_and_a_city_named_for_its_country() {
+    let x = extract(
+        "A flight from Miami to Santiago, Chile, landed instead in Panama City after a fault. \
+         The train makes stops in other cities, including Kenitra, before Tangier. \
+         Bodies washed up on the beaches of Miragoane, west of Port-au-Prince. \
+         It is part of the Shanghai-Kunming High-Speed Railway.",
+        "AP",
+        &gaz(),
+    );
+    let p = places(&x);
+    for want in [
+        "Panamá (PA)",
+        "Kenitra (MA)",
+        "Miragoâne (HT)",
+        "Kunming (CN)",
+    ] {
+        assert!(
+            p.iter().any(|q| q == want),
+            "{want}: {p:?}\n{:?}",
+            x.not_places
+        );
+    }
+    assert!(!p.iter().any(|q| q == "Panama City (US)"), "{p:?}");
+    let x = extract(
+        "El tren volvió a la zona después de dos años. \"Viene muy bien que vuelva el tren a esta zona, va a generar lindas cosas\", destacó Nicasio Alberto, vecino de Brandsen. Él se acercó a ver pasar la formación con los vecinos de la ciudad.",
+        "La Gaceta",
+        &gaz(),
+    );
+    assert!(
+        places(&x).iter().any(|q| q == "Brandsen (AR)"),
+        "{:?}",
+        places(&x)
+    );
+}

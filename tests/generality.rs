@@ -258,3 +258,94 @@ fn regression_issue_14_glasgow_london_is_a_unit_mix_up() {
         }
     }
 }
+
+/// The Vivek Express runs from Dibrugarh (Assam) to Kanyakumari inside India; with no line
+/// data the leg is drawn as the straight line, which passes over Bhutan and Bangladesh. Those
+/// are not crossings of the train: they are reported as the straight line's, with the
+/// caveat, and are neither drawn nor exported as places.
+#[test]
+fn a_straight_line_drawn_for_want_of_track_does_not_cross_borders_for_the_train() {
+    let dir = tempfile::tempdir().unwrap();
+    let story = dir.path().join("vivek.toml");
+    std::fs::write(
+        &story,
+        "[story]\ntitle = \"Vivek Express\"\n\n[[waypoints]]\nid = \"dibrugarh\"\nplace = \"Dibrugarh\"\n\n[[waypoints]]\nid = \"varanasi\"\nplace = \"Varanasi\"\n\n[[legs]]\nfrom = \"dibrugarh\"\nto = \"varanasi\"\nmode = \"rail\"\n",
+    )
+    .unwrap();
+    let (code, v) = check_json(&story);
+    assert_eq!(code, Some(0), "{v}");
+    let crossings = v["journeys"][0]["crossings"]
+        .as_array()
+        .unwrap_or_else(|| panic!("{v}"));
+    let borders: Vec<_> = crossings.iter().filter(|c| c["kind"] == "border").collect();
+    assert!(!borders.is_empty(), "{v}");
+    assert!(
+        borders.iter().all(|c| c["straight_line"] == true),
+        "{borders:?}"
+    );
+    let out = routecheck(dir.path())
+        .args(["check", "--no-map"])
+        .arg(&story)
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("the straight line crosses") && text.contains("the track is not known"),
+        "{text}"
+    );
+    let out = routecheck(dir.path())
+        .args(["check", "--out", "maps"])
+        .arg(&story)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let geo = std::fs::read_to_string(dir.path().join("maps/vivek.geojson")).unwrap();
+    assert!(geo.contains("\"Dibrugarh\""), "{geo}");
+    assert!(!geo.contains("\"crossing\""), "{geo}");
+}
+
+/// Three Indian rail articles (tests/articles/README.md): nothing refuted, and the places they
+/// travel between read, including "its destination Kanyakumari" and "Sealdah" (a Kolkata
+/// terminus, read as Kolkata through GeoNames' alternate name).
+#[test]
+fn indian_rail_articles_are_read_without_refutations() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/articles");
+    for (file, places) in [
+        (
+            "newindianexpress-vivek-express-2020.txt",
+            &["Dibrugarh", "Kanniyākumāri", "Patna"][..],
+        ),
+        (
+            "rediff-duronto-sealdah-delhi-2009.txt",
+            &["Kolkata", "New Delhi"][..],
+        ),
+        (
+            "binoraj-freight-visakhapatnam-basti.txt",
+            &["Visakhapatnam", "Bastī"][..],
+        ),
+    ] {
+        let out = routecheck(dir.path())
+            .args(["check", "--no-map", "--format", "json", "--article"])
+            .arg(root.join(file))
+            .output()
+            .unwrap();
+        let v: serde_json::Value = serde_json::from_slice(&out.stdout)
+            .unwrap_or_else(|e| panic!("{file}: {e}: {}", String::from_utf8_lossy(&out.stderr)));
+        assert_eq!(out.status.code(), Some(0), "{file}: {v}");
+        assert_eq!(v["summary"]["off"], 0, "{file}: {v}");
+        let names: Vec<&str> = v["waypoints"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter_map(|w| w["name"].as_str())
+            .collect();
+        for p in places {
+            assert!(names.contains(p), "{file}: {p} not in {names:?}");
+        }
+    }
+}

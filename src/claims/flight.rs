@@ -7,7 +7,10 @@
 //! reference LTO cycle) plus the geodesic at the slower of the type's lowest cruise speed and
 //! 250 kn, the limit below 10,000 ft (`data/aircraft/overheads.csv`, each figure cited). A
 //! claim whose tolerance band meets that range is plausible; one that does not is off. When the
-//! claim names no aircraft, [`crate::aircraft::ASSUMED`] is used and the verdict says so.
+//! claim names no aircraft, every jet airliner of the table stands for it
+//! ([`crate::aircraft::ASSUMED`]): a time shorter than the fastest of them needs is off, one
+//! longer than the slowest of them needs is plausible (a turboprop, holding), and the verdict
+//! says which aircraft it used.
 
 use super::Ctx;
 use super::distance::straight;
@@ -49,6 +52,7 @@ pub(crate) fn flight(
     duration: &Amount,
 ) -> Finding {
     let table = |e: crate::rows::Error| format!("the aircraft table is damaged: {e}");
+    let any;
     let (plane, assumed) = match ac {
         Some(name) => match aircraft::find(name) {
             Ok(Some(p)) => (p, false),
@@ -60,8 +64,11 @@ pub(crate) fn flight(
                 );
             }
         },
-        None => match aircraft::assumed() {
-            Ok(p) => (p, true),
+        None => match aircraft::any_jet() {
+            Ok(p) => {
+                any = p;
+                (&any, true)
+            }
             Err(e) => return Finding::cannot(&duration.text, table(e)),
         },
     };
@@ -85,7 +92,7 @@ pub(crate) fn flight(
         Scale::H
     };
     let which = if assumed {
-        format!(" (no aircraft named: {} assumed)", plane.name)
+        format!(" (no aircraft named: {}, {})", plane.name, plane.source)
     } else {
         String::new()
     };
@@ -106,7 +113,7 @@ pub(crate) fn flight(
         "{} (in the air at cruise to block time){}",
         shown.fmt_range(t_min, t_max),
         if assumed {
-            format!("; {} assumed", plane.name)
+            format!("; {}", plane.name)
         } else {
             String::new()
         }
@@ -125,6 +132,13 @@ pub(crate) fn flight(
     );
     if matches!(f.verdict, super::Verdict::Holds) {
         f.arithmetic = format!("{}: plausible", f.arithmetic);
+    }
+    // Longer than any jet of the table needs, with no aircraft named: a slower aircraft or
+    // holding could take it. Not a refutation.
+    if assumed && matches!(f.verdict, super::Verdict::Off { .. }) && b_lo > t_max {
+        let why = "longer than any jet airliner of the table needs; a slower aircraft (a turboprop) or holding could take this long: name the aircraft to check it";
+        f.verdict = super::Verdict::Plausible { why: why.into() };
+        f.arithmetic = format!("{}: {why}", f.arithmetic);
     }
     f
 }
@@ -202,14 +216,30 @@ mod tests {
         // Three hours is not.
         let f = flight(&cx, "a", "b", Some("Airbus A320"), &amount("three hours"));
         assert!(matches!(f.verdict, Verdict::Off { .. }), "{}", f.arithmetic);
-        // No aircraft named: the assumed type is used and named.
+        // No aircraft named: every jet of the table stands for it, and the verdict says so.
         let f = flight(&cx, "a", "b", None, &amount("a one-hour"));
         assert_eq!(f.verdict, Verdict::Holds, "{}", f.arithmetic);
         assert!(
-            f.arithmetic
-                .contains("no aircraft named: Airbus A320 assumed")
-                && f.computed.contains("Airbus A320 assumed"),
+            f.arithmetic.contains(
+                "no aircraft named: any jet airliner in the table, the slowest cruise of the table's jets (Boeing 737 Classic) to the fastest (Boeing 747-400)"
+            ) && f.computed.contains("any jet airliner in the table"),
             "{f:?}"
         );
+        // Three hours for what a jet flies in under an hour: plausible for a slower aircraft,
+        // never off when no aircraft is named.
+        let f = flight(&cx, "a", "b", None, &amount("three hours"));
+        assert!(
+            matches!(f.verdict, Verdict::Plausible { .. }),
+            "{}",
+            f.arithmetic
+        );
+        assert!(
+            f.arithmetic.contains("name the aircraft to check it"),
+            "{}",
+            f.arithmetic
+        );
+        // Ten minutes is shorter than the fastest jet needs: off.
+        let f = flight(&cx, "a", "b", None, &amount("ten minutes"));
+        assert!(matches!(f.verdict, Verdict::Off { .. }), "{}", f.arithmetic);
     }
 }

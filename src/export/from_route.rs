@@ -77,7 +77,8 @@ pub fn export_route(story: &Story, route: &Route) -> ExportRoute {
                     .map(time_range),
             });
         }
-        for c in &j.crossings {
+        // A crossing of a straight line drawn for want of track is not a place to export.
+        for c in j.crossings.iter().filter(|c| !c.straight_line) {
             out.crossings.push(ExportCrossing {
                 name: c.line.clone(),
                 kind: if c.kind == CrossKind::Border {

@@ -75,6 +75,8 @@ pub fn scene(story: &Story, route: &Route, rivers: &[&Place]) -> MapScene {
         .journeys
         .iter()
         .flat_map(|j| j.crossings.iter())
+        // A crossing of a straight line drawn for want of track is not a place on the map.
+        .filter(|c| !c.straight_line)
         .map(|c| SceneCrossing {
             name: c.line.clone(),
             kind: if c.kind == CrossKind::Border {

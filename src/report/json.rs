@@ -116,6 +116,7 @@ fn journey(j: &Journey) -> Value {
             "location": point(c.at),
             "km": round3(c.from_start.as_km()),
             "nearest_place": c.nearest_place.as_ref().map(|n| json!({"name": n.name, "distance_km": round3(n.distance.as_km())})),
+            "straight_line": c.straight_line,
         })).collect::<Vec<_>>(),
     })
 }

@@ -92,21 +92,33 @@ pub struct Crossing {
     pub from_start: Length,
     /// The named place nearest the crossing, if any is close enough to name.
     pub nearest_place: Option<Nearest>,
+    /// True when the line crossed is the straight line of a leg whose track is not known (a
+    /// rail leg with no line data): the real track may cross elsewhere, or not at all.
+    pub straight_line: bool,
 }
 
 impl std::fmt::Display for Crossing {
-    /// "crosses Tumen at km 852 (0.3 km from Tumangang)"
+    /// "crosses Tumen at km 852 (0.3 km from Tumangang)"; "the straight line crosses … (the
+    /// track is not known: the real line may cross elsewhere or not at all)"
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if self.straight_line {
+            f.write_str("the straight line ")?;
+        }
         write!(
             f,
             "crosses {} at km {:.0}",
             self.line,
             self.from_start.as_km()
         )?;
-        match &self.nearest_place {
-            Some(n) => write!(f, " ({:.1} km from {})", n.distance.as_km(), n.name),
-            None => Ok(()),
+        if let Some(n) = &self.nearest_place {
+            write!(f, " ({:.1} km from {})", n.distance.as_km(), n.name)?;
         }
+        if self.straight_line {
+            f.write_str(
+                " (the track is not known: the real line may cross elsewhere or not at all)",
+            )?;
+        }
+        Ok(())
     }
 }
 
@@ -211,6 +223,7 @@ pub fn crossings_in(
                         at,
                         from_start,
                         nearest_place: nearest(at, places),
+                        straight_line: false,
                     });
                 }
             }
@@ -244,6 +257,7 @@ pub fn crossings_along(
                 0.0
             };
             c.from_start = leg.km_start + leg.length * share;
+            c.straight_line = leg.measure == super::Measure::Bounded;
             out.push(c);
         }
     }

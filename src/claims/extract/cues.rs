@@ -58,10 +58,14 @@ pub(super) const BEFORE: &[&str] = &[
     "circled",
     "bypassed",
     "landed",
+    "destination",
 ];
 
 /// Words before "of" that say the name after it is a place ("the city of Ussuriysk").
 pub(super) const OF_PLACE: &[&str] = &[
+    "beaches",
+    "coast",
+    "shores",
     "city",
     "town",
     "village",
@@ -124,7 +128,7 @@ pub(super) const AFTER: &[&str] = &[
 
 /// Words a name may carry after it and still name the place before them ("Khasan Station"
 /// is Khasan, the "Indore Special" train runs to Indore): a prefix of a longer run resolves
-/// when the rest is these.
+/// when the rest is these. Not "Road" or "Street": "Thika Road" is a road in Nairobi.
 pub(super) const FEATURE_TAIL: &[&str] = &[
     "station",
     "railway",
@@ -139,7 +143,6 @@ pub(super) const FEATURE_TAIL: &[&str] = &[
     "high-speed",
     "highway",
     "expressway",
-    "road",
     "route",
 ];
 
@@ -196,6 +199,7 @@ pub(super) fn before_in(lang: Language) -> &'static [&'static str] {
             "über",
             "ab",
             "richtung",
+            "ziel",
             "erreicht",
             "verbindet",
             "bei",
@@ -211,6 +215,9 @@ pub(super) fn before_in(lang: Language) -> &'static [&'static str] {
             "dotarł",
             "dotarła",
             "dojechał",
+            "dworcu",
+            "dworca",
+            "stacji",
         ],
         Language::Russian => &[
             "в",
@@ -250,3 +257,102 @@ pub(super) const AREA_OF: &[&str] = &[
     "governorate",
     "territory",
 ];
+
+/// Words after "the" and a name that may still follow a town's name ("the Moscow of the
+/// tsars" aside, English puts no article before a town: "onto the Neptune" is a ship).
+pub(super) const AFTER_THE_TOWN: &[&str] = &[
+    "station",
+    "railway",
+    "airport",
+    "terminal",
+    "port",
+    "route",
+    "line",
+    "express",
+    "region",
+    "area",
+    "border",
+    "side",
+    "bound",
+    "office",
+    "government",
+    "authorities",
+];
+
+/// First parts of a hyphened word that make an adjective, not a route named for its ends:
+/// "Trans-Siberian", "Sino-Russian", "Pan-American".
+pub(super) const COMBINING: &[&str] = &[
+    "trans", "pan", "anti", "sino", "high", "non", "long", "super", "ultra", "semi", "cross",
+    "euro", "afro", "indo", "russo", "franco", "anglo", "austro", "greco", "italo", "ibero",
+    "intra", "inter", "post", "pre", "neo", "ex",
+];
+
+/// The words that join names in a list ("Rabat and Kenitra", "Londres y Newcastle"), in
+/// English and in `lang`.
+pub(super) fn joiners(lang: Language) -> &'static [&'static str] {
+    match lang {
+        Language::English => &["and", "or"],
+        Language::Spanish => &["and", "or", "y", "e", "o", "u"],
+        Language::Portuguese => &["and", "or", "e", "ou"],
+        Language::French => &["and", "or", "et", "ou"],
+        Language::German => &["and", "or", "und", "oder"],
+        Language::Polish => &["and", "or", "i", "oraz", "lub"],
+        Language::Russian => &["and", "or", "и", "или"],
+        Language::Ukrainian => &["and", "or", "і", "й", "та", "або"],
+    }
+}
+
+/// Plural nouns for places: "other cities, including Kenitra".
+pub(super) const PLACE_NOUNS: &[&str] = &[
+    "cities",
+    "towns",
+    "villages",
+    "stations",
+    "stops",
+    "ports",
+    "capitals",
+    "airports",
+    "places",
+    "destinations",
+];
+
+/// The word for "of" in `lang` ("ciudad de", "ville de", "cidade do").
+pub(super) fn of_in(lang: Language) -> &'static [&'static str] {
+    match lang {
+        Language::Spanish => &["de", "del"],
+        Language::Portuguese => &["de", "do", "da"],
+        Language::French => &["de", "du", "d'"],
+        _ => &[],
+    }
+}
+
+/// Nouns before that "of" that say a place follows ("vecino de Brandsen", "la ville de Lyon",
+/// "a cidade de Charlottesville").
+pub(super) fn of_place_in(lang: Language) -> &'static [&'static str] {
+    match lang {
+        Language::Spanish => &[
+            "ciudad",
+            "localidad",
+            "pueblo",
+            "vecino",
+            "vecina",
+            "vecinos",
+            "estación",
+            "puerto",
+            "municipio",
+            "partido",
+            "aeropuerto",
+        ],
+        Language::Portuguese => &[
+            "cidade",
+            "município",
+            "estação",
+            "porto",
+            "aeroporto",
+            "vila",
+            "moradores",
+        ],
+        Language::French => &["ville", "commune", "gare", "port", "aéroport", "village"],
+        _ => &[],
+    }
+}

@@ -33,6 +33,9 @@ pub enum NotPlace {
     /// A capitalised word with nothing around it saying it is a place, and no well-known place
     /// of that name.
     NoEvidence,
+    /// A name right after "the" ("onto the Neptune"): a ship's, a train's or a building's, as
+    /// English puts no article before a town's name.
+    AfterThe,
 }
 
 impl std::fmt::Display for NotPlace {
@@ -46,6 +49,9 @@ impl std::fmt::Display for NotPlace {
             NotPlace::Speaker(v) => write!(f, "a speaker (before \"{v}\")"),
             NotPlace::PartOf(n) => write!(f, "part of the name \"{n}\""),
             NotPlace::Area(w) => write!(f, "an area, not a point (a {w})"),
+            NotPlace::AfterThe => f.write_str(
+                "a name right after \"the\" (a ship's, a train's or a building's: English puts no article before a town's name)",
+            ),
             NotPlace::NoEvidence => f.write_str(
                 "nothing around it says it is a place (no \"in\", \"to\", \"from\", \"near\", \"… River\"), and no large place has that name",
             ),

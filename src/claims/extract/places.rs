@@ -6,10 +6,15 @@
 use std::collections::HashMap;
 
 use super::Language;
-use super::cues::{AFTER, AREA_OF, AREA_TAIL, BEFORE, FEATURE_TAIL, LEAVING, OF_PLACE, before_in};
+use super::cues::{
+    AFTER, AFTER_THE_TOWN, AREA_OF, AREA_TAIL, BEFORE, COMBINING, FEATURE_TAIL, LEAVING, OF_PLACE,
+    PLACE_NOUNS, before_in, joiners, of_in, of_place_in,
+};
 use super::nonplace::{NotPlace, SPEECH, TITLES, is_acronym, listed, organisation_word};
 use crate::coord::LatLon;
-use crate::gazetteer::{Context, Gazetteer, MatchKind, Place, Query, country_code, normalize};
+use crate::gazetteer::{
+    Context, Gazetteer, MatchKind, Place, PlaceKind, Query, country_code, normalize,
+};
 
 /// A place named in the text.
 #[derive(Debug, Clone, PartialEq)]
@@ -192,6 +197,7 @@ fn split(text: &str, run: &[(usize, usize)]) -> Vec<(Vec<(usize, usize)>, bool)>
             if c == '-'
                 && w[i + 1..].starts_with(char::is_uppercase)
                 && text[from..x + i].starts_with(char::is_uppercase)
+                && !COMBINING.contains(&text[from..x + i].to_lowercase().as_str())
             {
                 parts.push((from, x + i));
                 from = x + i + 1;
@@ -277,8 +283,9 @@ struct Candidate {
     not: Option<NotPlace>,
     /// Whether the gazetteer knows the name (exact or alias, never fuzzy).
     known: bool,
-    /// The choice made when the name is also its division's ("Gisborne"), to show.
-    namesake_of: Option<String>,
+    /// The choice made in reading the name, to show when it is read as a place ("Gisborne":
+    /// the town, not its division; "London Euston": London).
+    choice: Option<String>,
 }
 
 /// The places of a whole article, read with their evidence and in the context of each other.
@@ -345,6 +352,27 @@ fn evidence_around(
     start: usize,
     end: usize,
 ) -> Option<Evidence> {
+    if let Some(e) = evidence_before(lang, text, s_start, start) {
+        return Some(e);
+    }
+    if let Some(w) = word_after(text, end, s_end)
+        && let Some(a) = AFTER.iter().find(|a| **a == w)
+    {
+        return Some(Evidence::After(a));
+    }
+    None
+}
+
+/// Whether `between` (the text between two names) joins them in a list: a comma, "and" or
+/// "or" in the article's language.
+fn joins_list(lang: Language, between: &str) -> bool {
+    let t = between.trim();
+    let rest = t.strip_prefix(',').map_or(t, str::trim_start);
+    !t.is_empty() && (rest.is_empty() || joiners(lang).contains(&rest.to_lowercase().as_str()))
+}
+
+/// The evidence of the words before byte `start` (sentence from `s_start`).
+fn evidence_before(lang: Language, text: &str, s_start: usize, start: usize) -> Option<Evidence> {
     if let Some((w, w_start)) = word_before(text, s_start, start) {
         let w = if w == "the" {
             word_before(text, s_start, w_start).map_or(w, |(v, _)| v)
@@ -361,17 +389,25 @@ fn evidence_around(
                 return Some(Evidence::Before("for"));
             }
         }
-        if w == "of"
+        // "the city of Ussuriysk", "vecino de Brandsen", "la ville de Lyon".
+        if (w == "of" || of_in(lang).contains(&w.as_str()))
             && let Some((v, _)) = word_before(text, s_start, w_start)
-            && let Some(o) = OF_PLACE.iter().find(|o| **o == v)
+            && let Some(o) = OF_PLACE.iter().chain(of_place_in(lang)).find(|o| **o == v)
         {
             return Some(Evidence::Before(o));
         }
-    }
-    if let Some(w) = word_after(text, end, s_end)
-        && let Some(a) = AFTER.iter().find(|a| **a == w)
-    {
-        return Some(Evidence::After(a));
+        // "stops in other cities, including Kenitra": a list of places the words before name.
+        if matches!(w.as_str(), "including" | "like")
+            && text[s_start..w_start]
+                .to_lowercase()
+                .split(|c: char| !c.is_alphabetic())
+                .filter(|v| !v.is_empty())
+                .rev()
+                .take(4)
+                .any(|v| PLACE_NOUNS.contains(&v))
+        {
+            return Some(Evidence::Before("including"));
+        }
     }
     None
 }
@@ -430,6 +466,7 @@ pub fn read(text: &str, sentences: &[super::Sentence], gaz: &Gazetteer) -> Readi
             // The span that names the place: the whole run; a sentence's capitalised first
             // word dropped ("Crossing Khasan"); a name before a feature word ("Khasan Station").
             let mut span = (a, b);
+            let mut choice = None;
             let at_start = text[s.start..a].chars().all(|c| !c.is_alphanumeric());
             if not.is_none() && lookup(whole).is_none() && run.len() > 1 {
                 let first_dropped = (run[1].0, b);
@@ -439,10 +476,42 @@ pub fn read(text: &str, sentences: &[super::Sentence], gaz: &Gazetteer) -> Readi
                         .all(|&(x, y)| FEATURE_TAIL.contains(&text[x..y].to_lowercase().as_str()))
                         && lookup(&text[a..run[k - 1].1]).is_some()
                 });
+                // After a word that says a place follows ("between Manchester Piccadilly
+                // railway station", "in Lutherstadt Wittenberg Sachsen-Anhalts
+                // Ministerpräsident"), or in a list after a place ("and London Euston"), the
+                // longest start of the run that is a place's name names it: the rest is a
+                // station's name, or nouns (German capitalises them).
+                let cued = matches!(
+                    evidence_before(lang, text, s.start, a),
+                    Some(Evidence::Before(_))
+                ) || cands
+                    .iter()
+                    .rev()
+                    .take_while(|c| c.sentence == si)
+                    .find(|c| c.not.is_none() && c.evidence.is_some())
+                    .is_some_and(|prev| joins_list(lang, &text[prev.end..a]));
+                // In English only before a station's word ("Manchester Piccadilly railway
+                // station"): "Port Hardy" is not Port, nor "Gil Island" Gil.
+                let station_after = word_after(text, b, s.end)
+                    .is_some_and(|w| matches!(w.as_str(), "station" | "railway" | "terminal"));
+                let start_of =
+                    if cued && prefix.is_none() && (lang != Language::English || station_after) {
+                        (1..run.len())
+                            .rev()
+                            .find(|&k| lookup(&text[a..run[k - 1].1]).is_some())
+                    } else {
+                        None
+                    };
                 if let Some(k) = prefix {
                     span = (a, run[k - 1].1);
                 } else if at_start && lookup(&text[first_dropped.0..first_dropped.1]).is_some() {
                     span = first_dropped;
+                } else if let Some(k) = start_of {
+                    span = (a, run[k - 1].1);
+                    choice = Some(format!(
+                        "\"{whole}\": read as {}, the start of the name; the rest names no place in the tables",
+                        &text[a..run[k - 1].1]
+                    ));
                 } else {
                     not = Some(NotPlace::PartOf(whole.to_string()));
                 }
@@ -460,7 +529,20 @@ pub fn read(text: &str, sentences: &[super::Sentence], gaz: &Gazetteer) -> Readi
                 not = Some(NotPlace::Person(t.to_string()));
             }
             let place = lookup(name);
-            let mut namesake_of = None;
+            // "packed onto the Neptune": English puts no article before a town's name, so a
+            // name right after "the" is a ship's, a train's or a building's.
+            if not.is_none()
+                && !route_name
+                && let Some(p) = &place
+                && p.kind == PlaceKind::City
+                && !p.name.to_lowercase().starts_with("the ")
+                && text[s.start..start].to_lowercase().ends_with("the ")
+                && word_after(text, end, s.end).is_none_or(|w| {
+                    !AFTER_THE_TOWN.contains(&w.as_str()) && !AFTER.contains(&w.as_str())
+                })
+            {
+                not = Some(NotPlace::AfterThe);
+            }
             // "the state of Oaxaca", "the province of Hubei": the division, not its town.
             if not.is_none()
                 && let Some((w, w_start)) = word_before(text, s.start, start)
@@ -488,7 +570,7 @@ pub fn read(text: &str, sentences: &[super::Sentence], gaz: &Gazetteer) -> Readi
                 match (divisions.is_empty(), inside) {
                     (true, _) => {}
                     (false, Some(a)) => {
-                        namesake_of = Some(format!(
+                        choice = Some(format!(
                             "\"{name}\": the town, in the division of the same name ({}, {}); a route stops at a point",
                             a.name, a.country
                         ));
@@ -530,10 +612,7 @@ pub fn read(text: &str, sentences: &[super::Sentence], gaz: &Gazetteer) -> Readi
                     .rev()
                     .take_while(|c| c.sentence == si)
                     .find(|c| c.not.is_none() && c.evidence.is_some())
-                && matches!(
-                    text[prev.end..start].trim(),
-                    "," | "and" | ", and" | "or" | ", or"
-                )
+                && joins_list(lang, &text[prev.end..start])
             {
                 evidence = Some(Evidence::List);
             }
@@ -548,7 +627,7 @@ pub fn read(text: &str, sentences: &[super::Sentence], gaz: &Gazetteer) -> Readi
                 evidence,
                 not,
                 known: place.is_some(),
-                namesake_of,
+                choice,
             });
         }
     }
@@ -581,7 +660,7 @@ pub fn read(text: &str, sentences: &[super::Sentence], gaz: &Gazetteer) -> Readi
         };
         match decided {
             Ok(e) => {
-                if let Some(n) = &c.namesake_of
+                if let Some(n) = &c.choice
                     && !reading.choices.contains(n)
                 {
                     reading.choices.push(n.clone());
@@ -624,6 +703,12 @@ pub fn read(text: &str, sentences: &[super::Sentence], gaz: &Gazetteer) -> Readi
                 let mut ctx = countries.clone();
                 for (_, at) in anchors.iter().filter(|(k, _)| *k != c.key) {
                     ctx = ctx.near(*at);
+                }
+                // "Panama City", "Kuwait City": the name says the country.
+                if let Some(code) = name.strip_suffix(" City").and_then(country_code)
+                    && let Ok(x) = ctx.clone().in_country(code)
+                {
+                    ctx = x;
                 }
                 let r = resolve_as_written(gaz, name, &ctx);
                 if let Some(r) = &r
