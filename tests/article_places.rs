@@ -372,3 +372,28 @@ fn more_place_words_and_a_city_named_for_its_country() {
         places(&x)
     );
 }
+
+/// A hyphened name with a piece in lower case is one name ("Seine-et-Marne",
+/// "Marne-la-Vallée"), not a route named for its ends: "Marne" is not a town in Italy here.
+#[test]
+fn hyphened_names_with_a_lower_case_piece_are_one_name() {
+    let x = extract(
+        "Il existe des trajets entre Part-Dieu et Marne-la-Vallée (Seine-et-Marne, à 45 kilomètres de Paris), et entre Lyon et Paris.",
+        "Rue89 Lyon",
+        &gaz(),
+    );
+    let p = places(&x);
+    assert!(!p.iter().any(|q| q.starts_with("Marne")), "{p:?}");
+    assert!(p.iter().any(|q| q == "Lyon (FR)"), "{p:?}");
+    // Two capitalised ends still name a route: the Guwahati-Indore Special runs to Indore.
+    let x = extract(
+        "The Guwahati-Indore Special will complete its journey early.",
+        "PTI",
+        &gaz(),
+    );
+    assert!(
+        places(&x).iter().any(|q| q == "Indore (IN)"),
+        "{:?}",
+        places(&x)
+    );
+}

@@ -128,3 +128,64 @@ fn issue_15_the_publication_date_gives_a_date_its_year() {
     assert_eq!(code, Some(0));
     assert!(text.contains("time = 1939-07-05T00:00:00"), "{text}");
 }
+
+/// "left on Friday", "yesterday", a clock time "this morning": days named relative to the
+/// publication date are dated from it (EFE's caravan report was published on Saturday 30
+/// April 2022), and each such date is said in the draft. Without the date they are not read.
+#[test]
+fn issue_15_weekdays_and_yesterday_are_dated_from_the_publication_date() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = article(
+        dir.path(),
+        "caravan.txt",
+        "The caravan left Tapachula on Friday, walking north.\n\nThe group reached Huixtla yesterday afternoon.\n\nIt resumed its journey from Huixtla at 6:00 am this morning.\n",
+    );
+    let draft = |extra: &[&str]| {
+        let out = routecheck()
+            .arg("extract")
+            .arg(&a)
+            .args(extra)
+            .output()
+            .unwrap();
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    let text = draft(&[]);
+    assert!(
+        !text.contains("[[events]]"),
+        "no publication date, no day:\n{text}"
+    );
+    let text = draft(&["--date", "2022-04-30"]);
+    for want in [
+        "time = 2022-04-29T00:00:00",
+        "what = \"left Tapachula\"",
+        "what = \"reached Huixtla\"",
+        "time = 2022-04-30T06:00:00",
+        "\"Friday\": 2022-04-29, from the publication date 2022-04-30",
+        "\"yesterday\": 2022-04-29, from the publication date 2022-04-30",
+    ] {
+        assert!(text.contains(want), "{want}:\n{text}");
+    }
+}
+
+/// A dateline dates the copy: "yesterday" counts from it, not from a later publication date,
+/// and the dateline is no event of its own.
+#[test]
+fn issue_15_yesterday_counts_from_the_dateline() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = article(
+        dir.path(),
+        "wire.txt",
+        "VLADIVOSTOK, Sept. 12 (Reuters) - The armoured train left Khasan yesterday, officials said.\n",
+    );
+    let out = routecheck()
+        .arg("extract")
+        .arg(&a)
+        .args(["--date", "2023-09-14"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("time = 2023-09-11T00:00:00"), "{text}");
+    assert!(text.contains("what = \"left Khasan\""), "{text}");
+    assert!(!text.contains("2023-09-12T00:00:00"), "{text}");
+    assert!(!text.contains("2023-09-13T00:00:00"), "{text}");
+}

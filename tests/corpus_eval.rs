@@ -19,13 +19,12 @@ const FLOOR_PLACE_PRECISION: f64 = 0.95;
 const FLOOR_PLACE_RECALL: f64 = 0.90;
 const FLOOR_QUANTITY_F1: f64 = 0.95;
 const FLOOR_CLAIM_F1: f64 = 0.54;
-/// Timeline events drafted as labelled (date, time and zone). Precision lowered from 0.90
-/// (one event of five): since Portuguese "em" says Charlottesville is a place, the 16:00
-/// arrival of "partiram de Charlottesville … chegaram … na capital americana, por volta das
-/// 16h" is put at Charlottesville, the place named nearest before the time; the capital is
-/// not named.
-const FLOOR_EVENT_PRECISION: f64 = 0.80;
-const FLOOR_EVENT_RECALL: f64 = 0.08;
+/// Timeline events drafted as labelled (date, time and zone). Precision was 0.90 on five
+/// events; with "today", "yesterday" and weekdays dated from the publication date, 14 are
+/// drafted and 10 right. Of the 4 wrong, one is the corpus's own: an article dated by month
+/// only ("2017-12") is passed as the 1st, so its "heute" becomes December 1.
+const FLOOR_EVENT_PRECISION: f64 = 0.70;
+const FLOOR_EVENT_RECALL: f64 = 0.22;
 /// At most this many claims refuted where the label expects no refutation.
 const CEILING_FALSE_REFUTATIONS: usize = 6;
 

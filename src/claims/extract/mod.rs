@@ -20,6 +20,7 @@ mod language;
 mod nonplace;
 mod outlet;
 mod places;
+mod relative;
 mod scan;
 mod timeline;
 mod times;
@@ -192,7 +193,7 @@ fn add(
         // it was published dates its sentences one by one.
         year: times::dates(text).iter().find_map(|d| d.year),
         last: None,
-        published: published.map(|d| d.year()),
+        published,
     };
     // Every figure first, so that a sentence can lean on the whole article (its top speed).
     let found_all: Vec<Vec<Found>> = sents
@@ -300,6 +301,13 @@ fn events_in(
     x.notes
         .extend(t.notes.into_iter().map(|n| format!("{outlet}: {n}")));
     for (mut e, place) in t.events {
+        // The same thing said twice ("left on Friday from Tapachula", "which left Tapachula
+        // on Friday") is one event.
+        if x.events.iter().any(|o| {
+            o.at == e.at && o.what == e.what && o.earliest == e.earliest && o.latest == e.latest
+        }) {
+            continue;
+        }
         if !x.waypoints.iter().any(|w| w.id == e.at) {
             x.waypoints.push(DraftWaypoint {
                 id: e.at.clone(),

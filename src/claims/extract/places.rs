@@ -193,7 +193,13 @@ fn split(text: &str, run: &[(usize, usize)]) -> Vec<(Vec<(usize, usize)>, bool)>
         let w = &text[x..y];
         let mut parts = Vec::new();
         let mut from = x;
-        for (i, c) in w.char_indices() {
+        // A piece in lower case makes one name of the whole ("Seine-et-Marne",
+        // "Stratford-upon-Avon", "Marne-la-Vallée"), not a route named for its ends.
+        let compound = w
+            .split('-')
+            .skip(1)
+            .any(|p| p.starts_with(char::is_lowercase));
+        for (i, c) in w.char_indices().filter(|_| !compound) {
             if c == '-'
                 && w[i + 1..].starts_with(char::is_uppercase)
                 && text[from..x + i].starts_with(char::is_uppercase)

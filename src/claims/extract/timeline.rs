@@ -4,6 +4,7 @@
 
 use super::classify::slug;
 use super::places::Mention;
+use super::relative;
 use super::times::{Clock, ZoneSaid, at, civil_date, clocks, dates};
 use crate::gazetteer::{Place, PlaceKind};
 use crate::story::Event;
@@ -21,11 +22,11 @@ pub struct Timed {
 pub struct DateContext {
     pub year: Option<i16>,
     pub last: Option<jiff::civil::Date>,
-    /// The year the article was published, for a date with no year when the text has named
-    /// none. A date read that way dates its own sentence only: it is not carried to the clock
-    /// times of later sentences, which may be another day's (a timetable after "resumed on
-    /// October 1").
-    pub published: Option<i16>,
+    /// The date the article was published: the year of a date with no year when the text
+    /// has named none, and the day of "today", "yesterday" and "on Tuesday". A date read this
+    /// way dates its own sentence only: it is not carried to the clock times of later
+    /// sentences, which may be another day's (a timetable after "resumed on October 1").
+    pub published: Option<jiff::civil::Date>,
 }
 
 /// Travel verbs, as written, and how the event's `what` words them.
@@ -91,13 +92,25 @@ pub fn sentence(
 ) -> Timed {
     let mut out = Timed::default();
     let sent = &text[s_start..s_end];
-    let said = dates(sent);
+    let mut said = dates(sent);
+    // A dateline ("VANCOUVER, British Columbia, Mar 23: … yesterday") dates the copy: it is
+    // the day "yesterday" and "on Tuesday" count from, not an event.
+    if text[..s_start].trim().is_empty()
+        && let Some(d) = said.first()
+        && d.at < 48
+        && sent.starts_with(char::is_uppercase)
+        && sent[..d.at].contains(',')
+        && let Some(on) = civil_date(d, cx.year.or(cx.published.map(|p| p.year())))
+    {
+        cx.published = Some(on);
+        said.remove(0);
+    }
     let found = clocks(text, s_start, s_end);
     // Whether a date read in this sentence may date later sentences: not when only the
     // publication year gave it its year.
     let carried = |d: &super::times::DateSaid, cx: &DateContext| d.year.or(cx.year).is_some();
     if let Some((at, d, carry)) = said.iter().rev().find_map(|d| {
-        let on = civil_date(d, cx.year.or(cx.published))?;
+        let on = civil_date(d, cx.year.or(cx.published.map(|p| p.year())))?;
         Some((d.at, on, carried(d, cx)))
     }) {
         // A date with its year names the article's year from here on.
@@ -113,17 +126,59 @@ pub fn sentence(
             return out;
         }
     }
+    // "today", "yesterday", "on Friday": a day the publication date names, for a sentence
+    // that gives no full date. Said in the draft; not carried to later sentences.
+    let relative = if said.is_empty() {
+        cx.published.and_then(|p| {
+            let lower = sent.to_lowercase();
+            relative::days(sent).into_iter().find_map(|d| {
+                let on = relative::date_of(&d, &lower, p)?;
+                Some((
+                    d.at,
+                    on,
+                    format!("\"{}\": {on}, from the publication date {p}", d.words),
+                ))
+            })
+        })
+    } else {
+        None
+    };
+    if let Some((at, d, how)) = &relative
+        && found.is_empty()
+    {
+        let before = out.events.len();
+        day_event(
+            text,
+            (s_start, s_end),
+            mentions,
+            (*at, *d),
+            &[*at],
+            &mut out,
+        );
+        if out.events.len() > before {
+            out.notes.push(format!("date {how}"));
+        }
+        return out;
+    }
     let lower = sent.to_ascii_lowercase();
     for c in found {
         let own = said
             .iter()
             .rfind(|d| d.at <= c.start - s_start)
             .or(said.first());
-        let dated =
-            own.and_then(|d| Some((civil_date(d, cx.year.or(cx.published))?, carried(d, cx))));
-        let (date, carry) = match dated {
-            Some((d, carry)) => (Some(d), carry),
-            None => (cx.last, true),
+        let dated = own.and_then(|d| {
+            Some((
+                civil_date(d, cx.year.or(cx.published.map(|p| p.year())))?,
+                carried(d, cx),
+            ))
+        });
+        let (date, carry) = match (dated, &relative) {
+            (Some((d, carry)), _) => (Some(d), carry),
+            (None, Some((_, d, how))) => {
+                out.notes.push(format!("date {how}"));
+                (Some(*d), false)
+            }
+            (None, None) => (cx.last, true),
         };
         let written = &text[c.start..c.end];
         let Some(date) = date else {
