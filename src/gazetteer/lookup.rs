@@ -89,6 +89,15 @@ impl Gazetteer {
                 ));
             }
         }
+        if let Some(w) = &self.world {
+            for id in self.other_names.find(key) {
+                if let Some(i) = w.by_geonameid(id)
+                    && !hits.iter().any(|(e, _)| *e == Ent::World(i as u32))
+                {
+                    hits.push((Ent::World(i as u32), Hit::Alias));
+                }
+            }
+        }
         for i in self.overlay.get(key).into_iter().flatten() {
             hits.push((Ent::World(*i), Hit::CuratedAlias));
         }

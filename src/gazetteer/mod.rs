@@ -58,6 +58,7 @@ mod lookup;
 mod namesakes;
 mod near;
 mod normalize;
+mod other_names;
 mod place;
 mod query;
 mod resolve;
@@ -113,6 +114,9 @@ pub struct Gazetteer {
     admin1: admin1::Admin1Names,
     /// Other names of those divisions (data/world/admin1_aliases.tsv), read on first use.
     admin1_aliases: admin1_aliases::Admin1Aliases,
+    /// Names of world places in other languages and scripts (data/world/other_names.tsv),
+    /// searched in place.
+    other_names: other_names::OtherNames,
     /// The airports table's text (`None` for a gazetteer of given places), read and indexed
     /// on first need (see `airports.rs`).
     airports_tsv: Option<&'static str>,
@@ -135,6 +139,7 @@ impl Gazetteer {
         let mut g = Gazetteer::build(Some(world), admin1, extra);
         g.airports_tsv = Some(airports::AIRPORTS_TSV);
         g.admin1_aliases = admin1_aliases::Admin1Aliases::new(admin1_aliases::ADMIN1_ALIASES_TSV);
+        g.other_names = other_names::OtherNames::new(other_names::OTHER_NAMES_TSV)?;
         for (geonameid, alias) in curated::parse_aliases(curated::ALIASES_TSV)? {
             if let Some(i) = g.world.as_ref().and_then(|w| w.by_geonameid(geonameid)) {
                 g.overlay
@@ -167,6 +172,7 @@ impl Gazetteer {
             overlay: HashMap::new(),
             admin1,
             admin1_aliases: admin1_aliases::Admin1Aliases::empty(),
+            other_names: other_names::OtherNames::empty(),
             airports_tsv: None,
             airports: OnceLock::new(),
             airport_words: OnceLock::new(),

@@ -21,8 +21,11 @@ pub const NEAR_PER_DECADE: f64 = 2.5;
 pub const NEAR_FULL_KM: f64 = 25.0;
 /// Distance from which no nearness bonus is given, in kilometres.
 pub const NEAR_NONE_KM: f64 = 10_000.0;
-/// Score a candidate gains for lying in one of the context's countries.
-pub const COUNTRY_BONUS: f64 = 2.0;
+/// Score a candidate gains for lying in one of the context's countries: as much as a
+/// primary name over an alias, a thousandfold population. A story about Argentina that says
+/// "San Juan" means San Juan, Argentina (109,000 people), not the capital of Puerto Rico
+/// (418,000, and a capital's bonus); two points, a hundredfold, were too few for that.
+pub const COUNTRY_BONUS: f64 = 3.0;
 /// Score a candidate gains for lying in the context's first-level division.
 pub const REGION_BONUS: f64 = 2.0;
 

@@ -181,3 +181,17 @@ fn countries_and_regions_in_the_context_prefer_without_filtering() {
     let plain = g.resolve(&q).unwrap();
     assert_eq!(g.resolve_in(&q, &Context::default()).unwrap(), plain);
 }
+
+#[test]
+fn a_context_country_outweighs_a_larger_capital_of_the_same_name() {
+    let g = Gazetteer::load_default().unwrap();
+    let argentina = Context::default().in_country("AR").unwrap();
+    for name in ["San Juan", "سان خوان", "Σαν Χουάν"] {
+        let q: Query = name.parse().unwrap();
+        let r = g.resolve_in(&q, &argentina).unwrap();
+        assert_eq!(r.place.country.as_deref(), Some("AR"), "{name}");
+    }
+    // Without the context, the capital of Puerto Rico.
+    let r = g.resolve(&"San Juan".parse().unwrap()).unwrap();
+    assert_eq!(r.place.country.as_deref(), Some("PR"));
+}

@@ -616,7 +616,9 @@ fn issue_16_regions_by_any_name_qualify_and_give_context() {
 #[test]
 fn issue_16_chinese_in_either_form_finds_the_place() {
     let g = Gazetteer::load_default().unwrap();
-    // GeoNames holds Bamako's and Kinshasa's Chinese names in traditional characters only.
+    // GeoNames holds Bamako's and Kinshasa's Chinese names in traditional characters only;
+    // Bamako's simplified name is found through the character variants (Kinshasa's is also in
+    // data/world/other_names.tsv).
     for (q, country) in [("巴马科", "ML"), ("金沙萨", "CD")] {
         let r = g.resolve(&q.parse().unwrap()).unwrap();
         assert_eq!(r.place.country.as_deref(), Some(country), "{q}");

@@ -1,0 +1,214 @@
+//! Names of GeoNames places in other languages and scripts that GeoNames itself lacks
+//! (data/world/other_names.tsv: the translations of GNOME libgweather's weather locations, of
+//! KDE KStars' cities and of KDE KGeography's capitals, joined to GeoNames by English name and
+//! position or seat; see data/README.md).
+//!
+//! GeoNames holds few names of small capitals in Chinese, Arabic, Hebrew or Japanese
+//! ("金沙萨" for Kinshasa, "الخرطوم" for Khartoum, "フナフティ" for Funafuti); this table adds
+//! 84,000 such names of 5,900 places, found as aliases. Only names written in a script other
+//! than Latin are kept: in the smaller languages those programs are translated into, a Latin
+//! name is too often an English word or another place ("vine", Latvian for Vienna).
+//!
+//! The table is searched in place, with no parsing at load: its rows (`key`, GeoNames id,
+//! languages, sources) are sorted by key, bytewise, and a lookup is a binary search over the text
+//! that steps back to the start of the line it lands in.
+
+use super::Error;
+
+pub(crate) const OTHER_NAMES_TSV: &str = include_str!("../../data/world/other_names.tsv");
+
+const FILE: &str = "data/world/other_names.tsv";
+
+/// The table's rows after its header comments, searched in place.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct OtherNames {
+    body: &'static str,
+}
+
+impl OtherNames {
+    /// The table in `text`: comment lines ("# …") first, then rows sorted by key. Only the
+    /// header is checked here; a test checks every row of the bundled table.
+    pub fn new(text: &'static str) -> Result<OtherNames, Error> {
+        let mut body = text;
+        while body.starts_with('#') {
+            body = body.split_once('\n').map_or("", |(_, rest)| rest);
+        }
+        if body.len() == text.len() {
+            return Err(Error::CorruptData {
+                file: FILE,
+                reason: "line 1: the header comment is missing (scripts/derive_other_names.py \
+                         writes it)"
+                    .into(),
+            });
+        }
+        Ok(OtherNames { body })
+    }
+
+    /// An empty table (a gazetteer of given places).
+    pub fn empty() -> OtherNames {
+        OtherNames::default()
+    }
+
+    /// The GeoNames ids of the places that have `key` as another name, in id order.
+    pub fn find(&self, key: &str) -> Vec<u32> {
+        let bytes = self.body.as_bytes();
+        let line_end = |s: usize| {
+            bytes[s..]
+                .iter()
+                .position(|&b| b == b'\n')
+                .map_or(bytes.len(), |i| s + i)
+        };
+        let key_at = |s: usize, e: usize| {
+            let line = &bytes[s..e];
+            &line[..line.iter().position(|&b| b == b'\t').unwrap_or(line.len())]
+        };
+        // Invariant: `lo` and `hi` are line starts; every line before `lo` has a smaller key,
+        // and no line from `hi` on has a smaller one.
+        let (mut lo, mut hi) = (0usize, bytes.len());
+        while lo < hi {
+            let mid = lo + (hi - lo) / 2;
+            let s = bytes[lo..mid]
+                .iter()
+                .rposition(|&b| b == b'\n')
+                .map_or(lo, |i| lo + i + 1);
+            let e = line_end(s);
+            if key_at(s, e) < key.as_bytes() {
+                lo = (e + 1).min(bytes.len());
+            } else {
+                hi = s;
+            }
+        }
+        let mut ids = Vec::new();
+        let mut s = lo;
+        while s < bytes.len() {
+            let e = line_end(s);
+            let line = &self.body[s..e];
+            let mut fields = line.split('\t');
+            if fields.next() != Some(key) {
+                break;
+            }
+            if let Some(id) = fields.next().and_then(|f| f.parse().ok()) {
+                ids.push(id);
+            }
+            s = e + 1;
+        }
+        ids
+    }
+
+    /// Every row as (key, GeoNames id, languages), for the table's checks (the fourth field,
+    /// the sources, is for people).
+    #[cfg(test)]
+    fn rows(&self) -> impl Iterator<Item = (&'static str, &'static str, &'static str)> {
+        self.body.lines().map(|l| {
+            let mut f = l.split('\t');
+            (
+                f.next().unwrap_or(""),
+                f.next().unwrap_or(""),
+                f.next().unwrap_or(""),
+            )
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::gazetteer::normalize::normalize;
+
+    const SMALL: &str = "# a header\n# key\tgeonameid\tlanguages\nalpha\t1\ten\nbeta\t2\tfr\n\
+                         beta\t3\tde\nгамма\t4\tru\n金沙萨\t5\tzh_CN";
+
+    #[test]
+    fn finds_every_key_and_no_other() {
+        let t = OtherNames::new(SMALL).unwrap();
+        assert_eq!(t.find("alpha"), vec![1]);
+        assert_eq!(t.find("beta"), vec![2, 3]);
+        assert_eq!(t.find("гамма"), vec![4]);
+        assert_eq!(
+            t.find("金沙萨"),
+            vec![5],
+            "the last row, with no newline after it"
+        );
+        for absent in ["", "a", "alph", "alphaa", "bet", "gamma", "zzz", "金"] {
+            assert!(t.find(absent).is_empty(), "{absent:?}");
+        }
+    }
+
+    #[test]
+    fn an_empty_table_finds_nothing() {
+        assert!(OtherNames::empty().find("alpha").is_empty());
+    }
+
+    #[test]
+    fn a_table_without_its_header_is_refused() {
+        let err = OtherNames::new("alpha\t1\ten\n").unwrap_err().to_string();
+        assert!(
+            err.contains("other_names.tsv") && err.contains("header"),
+            "{err}"
+        );
+    }
+
+    /// Every row of the bundled table: a key that is its own lookup key (so the crate's
+    /// `normalize` made it) with a letter outside ASCII (no name in Latin letters is kept), a
+    /// numeric GeoNames id, rows in strict (key, id) order (the binary search depends on it),
+    /// and every key found by `find`.
+    #[test]
+    fn the_bundled_table_is_sorted_and_made_of_lookup_keys() {
+        let t = OtherNames::new(OTHER_NAMES_TSV).unwrap();
+        let mut prev: Option<(&str, u32)> = None;
+        let mut n = 0;
+        for (key, id, langs) in t.rows() {
+            let id: u32 = id.parse().unwrap_or_else(|_| panic!("row {key:?}: bad id"));
+            assert!(!key.is_empty() && !langs.is_empty(), "row {key:?} {id}");
+            assert_eq!(
+                normalize(key),
+                key,
+                "a key the crate's normalize would not make"
+            );
+            assert!(
+                key.chars().any(|c| c.is_alphabetic() && !c.is_ascii()),
+                "{key:?}: a name in Latin letters"
+            );
+            if let Some(p) = prev {
+                assert!(
+                    (p.0.as_bytes(), p.1) < (key.as_bytes(), id),
+                    "{p:?} before {key:?} {id}"
+                );
+            }
+            prev = Some((key, id));
+            n += 1;
+        }
+        assert!(n > 80_000, "{n} rows");
+        for (key, id, _) in t.rows().step_by(97) {
+            assert!(t.find(key).contains(&id.parse().unwrap()), "{key:?}");
+        }
+    }
+
+    /// Names GeoNames lacks, found through the table as aliases of the right place.
+    #[test]
+    fn capitals_are_found_by_their_names_in_other_scripts() {
+        use crate::gazetteer::{Gazetteer, MatchKind, Query};
+        let g = Gazetteer::load_default().unwrap();
+        for (name, want, cc) in [
+            ("金沙萨", "Kinshasa", "CD"),
+            ("الخرطوم", "Khartoum", "SD"),
+            ("フナフティ", "Funafuti", "TV"),
+            ("马朱罗", "Majuro", "MH"),
+            ("킨샤샤", "Kinshasa", "CD"),
+        ] {
+            let r = g.resolve(&name.parse::<Query>().unwrap()).unwrap();
+            assert_eq!(
+                (r.place.name.as_str(), r.place.country.as_deref(), r.matched),
+                (want, Some(cc), MatchKind::Alias),
+                "{name}"
+            );
+        }
+        // Latvian's "Vīne" for Vienna is the English word "vine": Latin names are not kept.
+        let table = OtherNames::new(OTHER_NAMES_TSV).unwrap();
+        assert!(table.find("vine").is_empty());
+        // A name that another place carries too: both are candidates, and the country
+        // qualifier picks Auckland over Oakland, California.
+        let r = g.resolve(&"奥克兰, NZ".parse::<Query>().unwrap()).unwrap();
+        assert_eq!(r.place.name, "Auckland");
+    }
+}
