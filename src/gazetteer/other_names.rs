@@ -15,7 +15,14 @@
 
 use super::Error;
 
-pub(crate) const OTHER_NAMES_TSV: &str = include_str!("../../data/world/other_names.tsv");
+/// The bundled table, in builds with the `gpl-names` feature only: its names are translations
+/// under GPL-2.0-or-later, which the default MIT OR Apache-2.0 build does not carry.
+#[cfg(feature = "gpl-names")]
+pub(crate) const OTHER_NAMES_TSV: Option<&str> =
+    Some(include_str!("../../data/world/other_names.tsv"));
+/// Without the `gpl-names` feature: no table.
+#[cfg(not(feature = "gpl-names"))]
+pub(crate) const OTHER_NAMES_TSV: Option<&str> = None;
 
 const FILE: &str = "data/world/other_names.tsv";
 
@@ -97,7 +104,7 @@ impl OtherNames {
 
     /// Every row as (key, GeoNames id, languages), for the table's checks (the fourth field,
     /// the sources, is for people).
-    #[cfg(test)]
+    #[cfg(all(test, feature = "gpl-names"))]
     fn rows(&self) -> impl Iterator<Item = (&'static str, &'static str, &'static str)> {
         self.body.lines().map(|l| {
             let mut f = l.split('\t');
@@ -113,6 +120,7 @@ impl OtherNames {
 #[cfg(test)]
 mod tests {
     use super::*;
+    #[cfg(feature = "gpl-names")]
     use crate::gazetteer::normalize::normalize;
 
     const SMALL: &str = "# a header\n# key\tgeonameid\tlanguages\nalpha\t1\ten\nbeta\t2\tfr\n\
@@ -153,8 +161,9 @@ mod tests {
     /// numeric GeoNames id, rows in strict (key, id) order (the binary search depends on it),
     /// and every key found by `find`.
     #[test]
+    #[cfg(feature = "gpl-names")]
     fn the_bundled_table_is_sorted_and_made_of_lookup_keys() {
-        let t = OtherNames::new(OTHER_NAMES_TSV).unwrap();
+        let t = OtherNames::new(OTHER_NAMES_TSV.unwrap()).unwrap();
         let mut prev: Option<(&str, u32)> = None;
         let mut n = 0;
         for (key, id, langs) in t.rows() {
@@ -186,6 +195,7 @@ mod tests {
 
     /// Names GeoNames lacks, found through the table as aliases of the right place.
     #[test]
+    #[cfg(feature = "gpl-names")]
     fn capitals_are_found_by_their_names_in_other_scripts() {
         use crate::gazetteer::{Gazetteer, MatchKind, Query};
         let g = Gazetteer::load_default().unwrap();
@@ -204,7 +214,7 @@ mod tests {
             );
         }
         // Latvian's "Vīne" for Vienna is the English word "vine": Latin names are not kept.
-        let table = OtherNames::new(OTHER_NAMES_TSV).unwrap();
+        let table = OtherNames::new(OTHER_NAMES_TSV.unwrap()).unwrap();
         assert!(table.find("vine").is_empty());
         // A name that another place carries too: both are candidates, and the country
         // qualifier picks Auckland over Oakland, California.
