@@ -349,3 +349,29 @@ fn indian_rail_articles_are_read_without_refutations() {
         }
     }
 }
+
+/// Two French articles (tests/articles/README.md): "l'aéroport lyonnais (30 kilomètres du
+/// centre de Lyon)" and "Marne-la-Vallée (Seine-et-Marne, à 45 kilomètres de Paris)" are how
+/// far something lies from a place, not the Paris–Lyon trip (they were judged off by 1,211 %
+/// and 774 %); "les 600 km entre Paris et Bordeaux" is a trip, plausible with no line data.
+#[test]
+fn french_articles_a_distance_from_a_place_is_not_the_trip() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/articles");
+    let check = |file: &str| {
+        let out = routecheck(dir.path())
+            .args(["check", "--no-map", "--format", "json", "--article"])
+            .arg(root.join(file))
+            .output()
+            .unwrap();
+        let v: serde_json::Value = serde_json::from_slice(&out.stdout)
+            .unwrap_or_else(|e| panic!("{file}: {e}: {}", String::from_utf8_lossy(&out.stderr)));
+        (out.status.code(), v)
+    };
+    let (code, v) = check("rue89lyon-ouigo-paris-lyon-2019.txt");
+    assert_eq!(code, Some(0), "{v}");
+    assert_eq!(v["summary"]["off"], 0, "{v}");
+    let (code, v) = check("rtbf-paris-bordeaux-lgv-2017.txt");
+    assert_eq!(code, Some(0), "{v}");
+    assert_eq!(v["summary"]["plausible"], 1, "{v}");
+}

@@ -105,6 +105,65 @@ fn clause_or_before(
     }
 }
 
+/// The word that makes a length a distance from a place ("45 km from Paris", "30 kilomètres
+/// du centre de Lyon", "à 45 kilomètres de Paris"), when it follows the figure and a place's
+/// name follows it; not "from X to Y" (a trip) nor "700 km de long".
+fn from_word_after(after: &str) -> Option<&'static str> {
+    const FROM: &[&str] = &[
+        "away from",
+        "from",
+        "outside",
+        "du",
+        "des",
+        "de",
+        "d'",
+        "von",
+        "vom",
+        "od",
+        "от",
+        "від",
+        "desde",
+    ];
+    const SKIP: &[&str] = &[
+        "the", "le", "la", "l'", "les", "el", "los", "las", "der", "die", "dem", "den", "centre",
+        "center", "centro", "central", "downtown", "de", "du", "city",
+    ];
+    const TO: &[&str] = &[
+        " to ",
+        " toward ",
+        " towards ",
+        " into ",
+        " à ",
+        " a ",
+        " vers ",
+        " bis ",
+        " nach ",
+        " do ",
+        " до ",
+        " hasta ",
+        " hacia ",
+    ];
+    let t = after.trim_start();
+    let t = t.strip_prefix(')').map_or(t, str::trim_start);
+    let lower = t.to_lowercase();
+    let w = FROM.iter().copied().find(|w| {
+        lower
+            .strip_prefix(w)
+            .is_some_and(|rest| w.ends_with('\'') || rest.starts_with(char::is_whitespace))
+    })?;
+    // The clause after the word: a place's name must come first, and no "to" after it.
+    let rest = t.get(w.len()..)?;
+    let clause = rest.split([',', ';', ')', '.']).next().unwrap_or("");
+    if TO.iter().any(|to| clause.to_lowercase().contains(to)) {
+        return None;
+    }
+    let first = clause
+        .split_whitespace()
+        .flat_map(|x| x.split_inclusive('\''))
+        .find(|x| !SKIP.contains(&x.to_lowercase().as_str()))?;
+    first.starts_with(char::is_uppercase).then_some(w)
+}
+
 /// The compass word and "of" right before byte `at` ("… north of |Pyongyang").
 fn compass_before(text: &str, from: usize, at: usize) -> Option<(&'static str, usize)> {
     let before = text[from..at].trim_end();
@@ -275,6 +334,22 @@ pub fn sentence(
         let Some(a) = amount(text, f, true) else {
             continue;
         };
+        // "l'aéroport lyonnais (30 kilomètres du centre de Lyon)", "45 km from Paris": how far
+        // something lies from a place, not the trip between the sentence's places.
+        // A place named just before the figure is what lies that far ("Vladivostok lies 600
+        // to 700 km from Pyongyang"): then it is a distance between two places.
+        let subject = resolved.iter().any(|m| {
+            m.end <= f.start
+                && m.start >= s_start
+                && !text[m.end..f.start].contains([',', '(', ';'])
+        });
+        if !subject && let Some(w) = from_word_after(&text[f.end..s_end]) {
+            y.notes.push(format!(
+                "distance \"{}\": a distance \"{w}\" a place, of something the sentence does not name as a place; not a length of the trip",
+                a.text
+            ));
+            continue;
+        }
         // "los 385 kilómetros que separan estas dos grandes ciudades, mientras que … los 444
         // kilómetros entre Londres y Newcastle": the two places belong to the other figure's
         // clause, not to this one, whose clause names none.
@@ -580,5 +655,23 @@ mod tests {
             "korea-russia-friendship-bridge"
         );
         assert_eq!(slug("Zürich HB"), "zurich-hb");
+    }
+
+    #[test]
+    fn a_length_from_a_place_is_not_a_trip() {
+        assert_eq!(from_word_after(" du centre de Lyon) ou entre"), Some("du"));
+        assert_eq!(from_word_after(" de Paris), mais"), Some("de"));
+        assert_eq!(
+            from_word_after(" from Moscow's Zhukovsky Airport."),
+            Some("from")
+        );
+        // A trip from one place to another, a length "de long", a clause with no name.
+        assert_eq!(
+            from_word_after(" from the Channel Tunnel near Folkestone to central London"),
+            None
+        );
+        assert_eq!(from_word_after(" from Chicago toward Los Angeles."), None);
+        assert_eq!(from_word_after(" de long, à grande vitesse"), None);
+        assert_eq!(from_word_after(" in two hours"), None);
     }
 }
