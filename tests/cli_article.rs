@@ -2,20 +2,11 @@
 //! nothing to check it says "cannot check" and how to go on; several articles are read as one
 //! story.
 
-use assert_cmd::Command;
+#[path = "common/article.rs"]
+mod article_cmd;
+
+use article_cmd::{article, routecheck};
 use predicates::prelude::*;
-
-fn routecheck() -> Command {
-    let mut c = Command::cargo_bin("routecheck").expect("binary builds");
-    c.env_clear();
-    c
-}
-
-fn article(dir: &std::path::Path, name: &str, text: &str) -> std::path::PathBuf {
-    let p = dir.join(name);
-    std::fs::write(&p, text).expect("write article");
-    p
-}
 
 #[test]
 fn issue_15_an_article_with_no_places_and_no_figures_cannot_be_checked_but_is_no_error() {

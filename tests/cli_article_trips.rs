@@ -3,20 +3,11 @@
 //! fastest scheduled trains, and a trip figure whose places the article does not fit is
 //! listed as not used, never refuted on a guessed pair.
 
-use assert_cmd::Command;
+#[path = "common/article.rs"]
+mod article_cmd;
+
+use article_cmd::{article, routecheck};
 use predicates::prelude::*;
-
-fn routecheck() -> Command {
-    let mut c = Command::cargo_bin("routecheck").expect("binary builds");
-    c.env_clear();
-    c
-}
-
-fn article(dir: &std::path::Path, name: &str, text: &str) -> std::path::PathBuf {
-    let p = dir.join(name);
-    std::fs::write(&p, text).expect("write article");
-    p
-}
 
 #[test]
 fn issue_15_a_dashed_trip_in_french_is_checked_as_plausible() {

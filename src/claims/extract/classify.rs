@@ -1,6 +1,7 @@
 //! Turning one sentence's quantities and places into claims.
 
 use super::context::{self, Article};
+use super::cues::COMPASS;
 use super::journey::Role;
 use super::language::Language;
 use super::places::Mention;
@@ -24,21 +25,6 @@ pub struct Yield {
     /// where one leg of the draft joins the two (see `Extraction::keep_joined_trips`).
     pub trips: Vec<usize>,
 }
-
-const COMPASS: &[&str] = &[
-    "north-east",
-    "northeast",
-    "north-west",
-    "northwest",
-    "south-east",
-    "southeast",
-    "south-west",
-    "southwest",
-    "north",
-    "south",
-    "east",
-    "west",
-];
 
 /// The place id used in draft stories: the name, lower-case, ASCII, dashes.
 pub fn slug(name: &str) -> String {

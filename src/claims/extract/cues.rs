@@ -75,18 +75,6 @@ pub(super) const OF_PLACE: &[&str] = &[
     "province",
     "outskirts",
     "suburbs",
-    "north",
-    "south",
-    "east",
-    "west",
-    "north-east",
-    "northeast",
-    "north-west",
-    "northwest",
-    "south-east",
-    "southeast",
-    "south-west",
-    "southwest",
     "centre",
     "center",
     "district",
@@ -356,3 +344,20 @@ pub(super) fn of_place_in(lang: Language) -> &'static [&'static str] {
         _ => &[],
     }
 }
+
+/// Compass words, the longest first ("north-east" before "north"): "425 miles north of
+/// Pyongyang", and before "of" a place follows ("the north of Ussuriysk").
+pub(super) const COMPASS: &[&str] = &[
+    "north-east",
+    "northeast",
+    "north-west",
+    "northwest",
+    "south-east",
+    "southeast",
+    "south-west",
+    "southwest",
+    "north",
+    "south",
+    "east",
+    "west",
+];

@@ -7,8 +7,8 @@ use std::collections::HashMap;
 
 use super::Language;
 use super::cues::{
-    AFTER, AFTER_THE_TOWN, AREA_OF, AREA_TAIL, BEFORE, COMBINING, FEATURE_TAIL, LEAVING, OF_PLACE,
-    PLACE_NOUNS, before_in, joiners, of_in, of_place_in,
+    AFTER, AFTER_THE_TOWN, AREA_OF, AREA_TAIL, BEFORE, COMBINING, COMPASS, FEATURE_TAIL, LEAVING,
+    OF_PLACE, PLACE_NOUNS, before_in, joiners, of_in, of_place_in,
 };
 use super::inflection;
 use super::nonplace::{NotPlace, SPEECH, TITLES, is_acronym, listed, organisation_word};
@@ -406,7 +406,11 @@ fn evidence_before(lang: Language, text: &str, s_start: usize, start: usize) -> 
         // "the city of Ussuriysk", "vecino de Brandsen", "la ville de Lyon".
         if (w == "of" || of_in(lang).contains(&w.as_str()))
             && let Some((v, _)) = word_before(text, s_start, w_start)
-            && let Some(o) = OF_PLACE.iter().chain(of_place_in(lang)).find(|o| **o == v)
+            && let Some(o) = OF_PLACE
+                .iter()
+                .chain(COMPASS)
+                .chain(of_place_in(lang))
+                .find(|o| **o == v)
         {
             return Some(Evidence::Before(o));
         }
