@@ -117,6 +117,9 @@ pub(crate) struct Admin1Names {
     /// The rows, parsed on the first lookup (one pass over ~90 KB) in the file's (country,
     /// code) order, or the first row that could not be read.
     index: std::sync::OnceLock<Result<Vec<Row>, Error>>,
+    /// Each name's and ASCII spelling's lookup key → the rows that have it, in row order:
+    /// built on the first `named` (article reading asks it of every small town's name).
+    by_key: std::sync::OnceLock<std::collections::HashMap<String, Vec<u32>>>,
 }
 
 impl Admin1Names {
@@ -125,6 +128,7 @@ impl Admin1Names {
         Admin1Names {
             text: "",
             index: std::sync::OnceLock::new(),
+            by_key: std::sync::OnceLock::new(),
         }
     }
 
@@ -149,6 +153,7 @@ impl Admin1Names {
         Ok(Admin1Names {
             text,
             index: std::sync::OnceLock::new(),
+            by_key: std::sync::OnceLock::new(),
         })
     }
 
@@ -220,17 +225,31 @@ impl Admin1Names {
 
     /// The divisions whose name or ASCII spelling is this name, compared as lookup keys
     /// (case, accents and punctuation aside: "lodz voivodeship" finds "Łódź Voivodeship"),
-    /// in country and code order. A scan of every row.
+    /// in country and code order. The keys are indexed on the first call.
     pub fn named(&self, name: &str) -> Vec<Admin1<'_>> {
         let key = normalize(name);
         if key.is_empty() {
             return Vec::new();
         }
-        self.rows()
-            .iter()
-            .map(Row::admin1)
-            .filter(|a| a.has_name_key(&key))
-            .collect()
+        let rows = self.rows();
+        let by_key = self.by_key.get_or_init(|| {
+            let mut m: std::collections::HashMap<String, Vec<u32>> =
+                std::collections::HashMap::new();
+            for (i, r) in rows.iter().enumerate() {
+                let a = r.admin1();
+                for k in std::iter::once(normalize(a.name)).chain(a.ascii_name.map(normalize)) {
+                    let v = m.entry(k).or_default();
+                    if v.last() != Some(&(i as u32)) {
+                        v.push(i as u32);
+                    }
+                }
+            }
+            m
+        });
+        by_key
+            .get(&key)
+            .map(|ids| ids.iter().map(|&i| rows[i as usize].admin1()).collect())
+            .unwrap_or_default()
     }
 }
 
