@@ -8,6 +8,20 @@ mod article_cmd;
 use article_cmd::{article, routecheck};
 use predicates::prelude::*;
 
+/// `routecheck extract ARTICLE EXTRA…`: the exit code and the draft on standard output.
+pub fn draft(article: &std::path::Path, extra: &[&str]) -> (Option<i32>, String) {
+    let out = routecheck()
+        .arg("extract")
+        .arg(article)
+        .args(extra)
+        .output()
+        .expect("routecheck runs");
+    (
+        out.status.code(),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+    )
+}
+
 #[test]
 fn issue_15_an_article_with_no_places_and_no_figures_cannot_be_checked_but_is_no_error() {
     let dir = tempfile::tempdir().unwrap();
@@ -79,18 +93,7 @@ fn issue_15_the_publication_date_gives_a_date_its_year() {
         "miro.txt",
         "After leaving Napier on July 5 for Wellington, the ketch Miro was hove-to for four days.\n",
     );
-    let draft = |extra: &[&str]| {
-        let out = routecheck()
-            .arg("extract")
-            .arg(&a)
-            .args(extra)
-            .output()
-            .unwrap();
-        (
-            out.status.code(),
-            String::from_utf8_lossy(&out.stdout).into_owned(),
-        )
-    };
+    let draft = |extra: &[&str]| draft(&a, extra);
     let (code, text) = draft(&[]);
     assert_eq!(code, Some(0));
     assert!(!text.contains("[[events]]"), "no year, no event:\n{text}");
@@ -131,15 +134,7 @@ fn issue_15_weekdays_and_yesterday_are_dated_from_the_publication_date() {
         "caravan.txt",
         "The caravan left Tapachula on Friday, walking north.\n\nThe group reached Huixtla yesterday afternoon.\n\nIt resumed its journey from Huixtla at 6:00 am this morning.\n",
     );
-    let draft = |extra: &[&str]| {
-        let out = routecheck()
-            .arg("extract")
-            .arg(&a)
-            .args(extra)
-            .output()
-            .unwrap();
-        String::from_utf8_lossy(&out.stdout).into_owned()
-    };
+    let draft = |extra: &[&str]| draft(&a, extra).1;
     let text = draft(&[]);
     assert!(
         !text.contains("[[events]]"),
@@ -168,13 +163,7 @@ fn issue_15_yesterday_counts_from_the_dateline() {
         "wire.txt",
         "VLADIVOSTOK, Sept. 12 (Reuters) - The armoured train left Khasan yesterday, officials said.\n",
     );
-    let out = routecheck()
-        .arg("extract")
-        .arg(&a)
-        .args(["--date", "2023-09-14"])
-        .output()
-        .unwrap();
-    let text = String::from_utf8_lossy(&out.stdout);
+    let (_, text) = draft(&a, &["--date", "2023-09-14"]);
     assert!(text.contains("time = 2023-09-11T00:00:00"), "{text}");
     assert!(text.contains("what = \"left Khasan\""), "{text}");
     assert!(!text.contains("2023-09-12T00:00:00"), "{text}");

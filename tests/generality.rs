@@ -24,6 +24,22 @@ fn check_json(story: &Path) -> (Option<i32>, serde_json::Value) {
     (out.status.code(), v)
 }
 
+/// `check --article` on an article of tests/articles/, as JSON: exit code and report.
+fn article_json(file: &str) -> (Option<i32>, serde_json::Value) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/articles")
+        .join(file);
+    let out = routecheck(dir.path())
+        .args(["check", "--no-map", "--format", "json", "--article"])
+        .arg(path)
+        .output()
+        .unwrap();
+    let v = serde_json::from_slice(&out.stdout)
+        .unwrap_or_else(|e| panic!("{file}: {e}: {}", String::from_utf8_lossy(&out.stderr)));
+    (out.status.code(), v)
+}
+
 fn verdict<'a>(v: &'a serde_json::Value, id: &str) -> &'a str {
     v["claims"]
         .as_array()
@@ -313,8 +329,6 @@ fn a_straight_line_drawn_for_want_of_track_does_not_cross_borders_for_the_train(
 /// terminus, read as Kolkata through GeoNames' alternate name).
 #[test]
 fn indian_rail_articles_are_read_without_refutations() {
-    let dir = tempfile::tempdir().unwrap();
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/articles");
     for (file, places) in [
         (
             "newindianexpress-vivek-express-2020.txt",
@@ -329,14 +343,8 @@ fn indian_rail_articles_are_read_without_refutations() {
             &["Visakhapatnam", "Bastī"][..],
         ),
     ] {
-        let out = routecheck(dir.path())
-            .args(["check", "--no-map", "--format", "json", "--article"])
-            .arg(root.join(file))
-            .output()
-            .unwrap();
-        let v: serde_json::Value = serde_json::from_slice(&out.stdout)
-            .unwrap_or_else(|e| panic!("{file}: {e}: {}", String::from_utf8_lossy(&out.stderr)));
-        assert_eq!(out.status.code(), Some(0), "{file}: {v}");
+        let (code, v) = article_json(file);
+        assert_eq!(code, Some(0), "{file}: {v}");
         assert_eq!(v["summary"]["off"], 0, "{file}: {v}");
         let names: Vec<&str> = v["waypoints"]
             .as_array()
@@ -356,22 +364,10 @@ fn indian_rail_articles_are_read_without_refutations() {
 /// and 774 %); "les 600 km entre Paris et Bordeaux" is a trip, plausible with no line data.
 #[test]
 fn french_articles_a_distance_from_a_place_is_not_the_trip() {
-    let dir = tempfile::tempdir().unwrap();
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/articles");
-    let check = |file: &str| {
-        let out = routecheck(dir.path())
-            .args(["check", "--no-map", "--format", "json", "--article"])
-            .arg(root.join(file))
-            .output()
-            .unwrap();
-        let v: serde_json::Value = serde_json::from_slice(&out.stdout)
-            .unwrap_or_else(|e| panic!("{file}: {e}: {}", String::from_utf8_lossy(&out.stderr)));
-        (out.status.code(), v)
-    };
-    let (code, v) = check("rue89lyon-ouigo-paris-lyon-2019.txt");
+    let (code, v) = article_json("rue89lyon-ouigo-paris-lyon-2019.txt");
     assert_eq!(code, Some(0), "{v}");
     assert_eq!(v["summary"]["off"], 0, "{v}");
-    let (code, v) = check("rtbf-paris-bordeaux-lgv-2017.txt");
+    let (code, v) = article_json("rtbf-paris-bordeaux-lgv-2017.txt");
     assert_eq!(code, Some(0), "{v}");
     assert_eq!(v["summary"]["plausible"], 1, "{v}");
 }

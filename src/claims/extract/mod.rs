@@ -210,7 +210,8 @@ fn add(
     gaz: &Gazetteer,
 ) {
     let sents = sentences(text);
-    let reading = read(text, &sents, gaz);
+    let lang = Language::detect(text);
+    let reading = places::read_in(lang, text, &sents, gaz);
     for (from, to) in [
         (&reading.not_places, &mut x.not_places),
         (&reading.choices, &mut x.choices),
@@ -242,7 +243,6 @@ fn add(
     }
     let article = x.articles;
     x.articles += 1;
-    let lang = Language::detect(text);
     if lang != Language::English {
         let numbers = if lang.dot_groups() {
             "a dot groups thousands (\"1.200 km\" = 1,200 km) and a comma marks decimals (\"1,5\" = 1.5)"

@@ -436,7 +436,16 @@ fn evidence_before(lang: Language, text: &str, s_start: usize, start: usize) -> 
 /// Names are then resolved in the context of the article's countries and of its places that
 /// have one reading only, so that a town beside the others wins over a namesake far away.
 pub fn read(text: &str, sentences: &[super::Sentence], gaz: &Gazetteer) -> Reading {
-    let lang = Language::detect(text);
+    read_in(Language::detect(text), text, sentences, gaz)
+}
+
+/// [`read`] for an article already known to be in `lang`.
+pub fn read_in(
+    lang: Language,
+    text: &str,
+    sentences: &[super::Sentence],
+    gaz: &Gazetteer,
+) -> Reading {
     let mut known: HashMap<String, Option<Place>> = HashMap::new();
     let mut lookup = |name: &str| -> Option<Place> {
         let key = normalize(name);

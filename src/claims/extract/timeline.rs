@@ -29,6 +29,13 @@ pub struct DateContext {
     pub published: Option<jiff::civil::Date>,
 }
 
+impl DateContext {
+    /// The year of a date written without one: the article's, else its publication's.
+    fn default_year(&self) -> Option<i16> {
+        self.year.or(self.published.map(|p| p.year()))
+    }
+}
+
 /// Travel verbs, as written, and how the event's `what` words them.
 const VERBS: &[(&str, &str)] = &[
     ("took off", "took off from"),
@@ -100,7 +107,7 @@ pub fn sentence(
         && d.at < 48
         && sent.starts_with(char::is_uppercase)
         && sent[..d.at].contains(',')
-        && let Some(on) = civil_date(d, cx.year.or(cx.published.map(|p| p.year())))
+        && let Some(on) = civil_date(d, cx.default_year())
     {
         cx.published = Some(on);
         said.remove(0);
@@ -110,7 +117,7 @@ pub fn sentence(
     // publication year gave it its year.
     let carried = |d: &super::times::DateSaid, cx: &DateContext| d.year.or(cx.year).is_some();
     if let Some((at, d, carry)) = said.iter().rev().find_map(|d| {
-        let on = civil_date(d, cx.year.or(cx.published.map(|p| p.year())))?;
+        let on = civil_date(d, cx.default_year())?;
         Some((d.at, on, carried(d, cx)))
     }) {
         // A date with its year names the article's year from here on.
@@ -166,12 +173,7 @@ pub fn sentence(
             .iter()
             .rfind(|d| d.at <= c.start - s_start)
             .or(said.first());
-        let dated = own.and_then(|d| {
-            Some((
-                civil_date(d, cx.year.or(cx.published.map(|p| p.year())))?,
-                carried(d, cx),
-            ))
-        });
+        let dated = own.and_then(|d| Some((civil_date(d, cx.default_year())?, carried(d, cx))));
         let (date, carry) = match (dated, &relative) {
             (Some((d, carry)), _) => (Some(d), carry),
             (None, Some((_, d, how))) => {
