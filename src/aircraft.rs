@@ -117,7 +117,14 @@ pub fn find(name: &str) -> Result<Option<&'static Aircraft>, crate::rows::Error>
 
 /// What stands for the aircraft when a flight claim names none ([`ASSUMED`]): the jet
 /// airliners of the table as one, cruising anywhere from the slowest of them to the fastest.
-pub fn any_jet() -> Result<Aircraft, crate::rows::Error> {
+pub fn any_jet() -> Result<&'static Aircraft, crate::rows::Error> {
+    static ANY: OnceLock<Result<Aircraft, crate::rows::Error>> = OnceLock::new();
+    ANY.get_or_init(build_any_jet)
+        .as_ref()
+        .map_err(Clone::clone)
+}
+
+fn build_any_jet() -> Result<Aircraft, crate::rows::Error> {
     let jets: Vec<&Aircraft> = all()?
         .iter()
         .filter(|a| a.cruise.0.as_kmh() >= JET_CRUISE_KMH)

@@ -52,7 +52,6 @@ pub(crate) fn flight(
     duration: &Amount,
 ) -> Finding {
     let table = |e: crate::rows::Error| format!("the aircraft table is damaged: {e}");
-    let any;
     let (plane, assumed) = match ac {
         Some(name) => match aircraft::find(name) {
             Ok(Some(p)) => (p, false),
@@ -65,10 +64,7 @@ pub(crate) fn flight(
             }
         },
         None => match aircraft::any_jet() {
-            Ok(p) => {
-                any = p;
-                (&any, true)
-            }
+            Ok(p) => (p, true),
             Err(e) => return Finding::cannot(&duration.text, table(e)),
         },
     };
