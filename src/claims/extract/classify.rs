@@ -150,6 +150,27 @@ fn from_word_after(after: &str) -> Option<&'static str> {
     first.starts_with(char::is_uppercase).then_some(w)
 }
 
+/// The words after a length that make it how far off the coast something lies ("about forty
+/// miles off the land", "20 km offshore", "à 30 km au large"), not a length of the trip.
+fn offshore_after(after: &str) -> Option<&'static str> {
+    const OFF: &[&str] = &[
+        "off the land",
+        "off the coast",
+        "off the shore",
+        "off shore",
+        "offshore",
+        "off land",
+        "out to sea",
+        "au large",
+        "de la costa",
+        "frente a la costa",
+        "vor der küste",
+        "от берега",
+    ];
+    let t = after.trim_start().to_lowercase();
+    OFF.iter().copied().find(|w| t.starts_with(w))
+}
+
 /// The compass word and "of" right before byte `at` ("… north of |Pyongyang").
 fn compass_before(text: &str, from: usize, at: usize) -> Option<(&'static str, usize)> {
     let before = text[from..at].trim_end();
@@ -320,6 +341,13 @@ pub fn sentence(
         let Some(a) = amount(text, f, true) else {
             continue;
         };
+        if let Some(w) = offshore_after(&text[f.end..s_end]) {
+            y.notes.push(format!(
+                "distance \"{}\": how far \"{w}\" something lay, not a length of the trip",
+                a.text
+            ));
+            continue;
+        }
         // "l'aéroport lyonnais (30 kilomètres du centre de Lyon)", "45 km from Paris": how far
         // something lies from a place, not the trip between the sentence's places.
         // A place named just before the figure is what lies that far ("Vladivostok lies 600
