@@ -119,7 +119,13 @@ const JOINERS: &[&str] = &["of", "on", "de", "del", "la", "es", "upon", "am", "â
 /// The organisation words of a carrier or operator ("Delta Air Lines", "Kenya Railways"),
 /// whose first name alone later in the article still names the company ("Delta's hub").
 const OPERATOR_WORDS: &[&str] = &[
-    "air", "airlines", "airline", "airways", "railways", "corporation", "company",
+    "air",
+    "airlines",
+    "airline",
+    "airways",
+    "railways",
+    "corporation",
+    "company",
 ];
 
 /// Runs of capitalised words, each as (start, end) byte offsets; possessive "'s" dropped.
@@ -502,9 +508,11 @@ pub fn read_in(
                 && ["'s", "\u{2019}s", "'", "\u{2019}"]
                     .iter()
                     .any(|p| text[b..].starts_with(p))
-                && let Some(o) = operators
-                    .iter()
-                    .find(|o| o.len() > whole.len() && o.starts_with(whole) && o[whole.len()..].starts_with(' '))
+                && let Some(o) = operators.iter().find(|o| {
+                    o.len() > whole.len()
+                        && o.starts_with(whole)
+                        && o[whole.len()..].starts_with(' ')
+                })
             {
                 not = Some(NotPlace::PartOf(o.clone()));
             }

@@ -235,12 +235,15 @@ fn foreign_quantities(lang: Language, text: &str, start: usize, end: usize) -> V
         }
         let rest = &s[i..];
         // "Paris-Rennes en 1h25": railway timings are written the same way in every language;
-        // "à 6h30", "um 6h30" is a clock time.
+        // "à 6h30", "um 6h30", "às 06h00", "pelas 8h44" is a clock time, and so is an hour
+        // written with a leading zero ("06h00"): no one writes a trip's length that way.
         let word_before = s[..i].split_whitespace().next_back().unwrap_or("");
         let clock = [
-            "à", "vers", "dès", "um", "gegen", "ab", "las", "o", "od", "do",
+            "à", "vers", "dès", "um", "gegen", "ab", "las", "o", "od", "do", "às", "pelas", "das",
+            "até",
         ]
-        .contains(&word_before.to_lowercase().as_str());
+        .contains(&word_before.to_lowercase().as_str())
+            || (rest.starts_with('0') && rest[1..].starts_with(|c: char| c.is_ascii_digit()));
         if let Some((q, used)) = glued_hours(rest).filter(|_| !clock) {
             out.push(Found {
                 start: start + i,
@@ -599,5 +602,15 @@ mod tests {
         // The same form after "à" or "um" is a clock time, not a duration.
         let t = "Le train part à 6h30 et arrive vers 8h15.";
         assert!(quantities_in(Language::French, t, 0, t.len()).is_empty());
+    }
+
+    #[test]
+    fn an_hour_with_a_leading_zero_or_after_a_clock_word_is_a_clock_time() {
+        let t = "O comboio das 06h00 chegava ao Porto pelas 8h44, em 2h44.";
+        let got: Vec<&str> = foreign_quantities(Language::Portuguese, t, 0, t.len())
+            .iter()
+            .map(|f| &t[f.start..f.end])
+            .collect();
+        assert_eq!(got, ["2h44"]);
     }
 }
