@@ -414,6 +414,34 @@ fn glued_hours(t: &str) -> Option<(Quantity, usize)> {
     ))
 }
 
+/// A length with a conversion in parentheses followed by "per hour" ("320 kilometers (199
+/// miles) per hour") as the speed it is, and the bytes "per hour" takes.
+fn per_hour(q: Quantity, after: &str) -> Option<(Quantity, usize)> {
+    use crate::units::{LengthUnit, QuantityRange, SpeedUnit, Unit};
+    let speed = |r: QuantityRange| -> Option<QuantityRange> {
+        let unit = match r.unit {
+            Unit::Length(LengthUnit::Kilometre) => SpeedUnit::Kmh,
+            Unit::Length(LengthUnit::Mile) => SpeedUnit::Mph,
+            Unit::Length(LengthUnit::NauticalMile) => SpeedUnit::Knot,
+            _ => return None,
+        };
+        Some(QuantityRange {
+            unit: Unit::Speed(unit),
+            ..r
+        })
+    };
+    let conversion = q.conversion?;
+    let words = [" per hour", " an hour", " a hour"];
+    let used = words.iter().find(|w| after.starts_with(*w))?.len();
+    Some((
+        Quantity {
+            value: speed(q.value)?,
+            conversion: Some(speed(conversion)?),
+        },
+        used,
+    ))
+}
+
 fn english_quantities(text: &str, start: usize, end: usize) -> Vec<Found> {
     let s = &text[start..end];
     let b = s.as_bytes();
@@ -432,6 +460,16 @@ fn english_quantities(text: &str, start: usize, end: usize) -> Vec<Found> {
             let glued = glued_hours(&s[i..wend]);
             let english = glued.map(|(q, _)| foreign::written(&q.value));
             if let Some((q, used)) = glued.or_else(|| scan_quantity(&s[i..wend]).ok()) {
+                // "320 kilometers (199 miles) per hour": a length and its conversion, then
+                // "per hour", is a speed and its conversion.
+                let (q, used, english) = match per_hour(q, &s[i + used..]) {
+                    Some((speed, more)) => {
+                        let conv = speed.conversion.map(|c| format!(" ({})", foreign::written(&c)));
+                        let text = format!("{}{}", foreign::written(&speed.value), conv.unwrap_or_default());
+                        (speed, used + more, Some(text))
+                    }
+                    None => (q, used, english),
+                };
                 let back = i.saturating_sub(40);
                 let mut back_b = back;
                 while !s.is_char_boundary(back_b) {
@@ -612,5 +650,15 @@ mod tests {
             .map(|f| &t[f.start..f.end])
             .collect();
         assert_eq!(got, ["2h44"]);
+    }
+
+    #[test]
+    fn a_length_and_its_conversion_per_hour_is_a_speed() {
+        let t = "It can reach a speed limit of 320 kilometers (199 miles) per hour.";
+        let f = quantities(t, 0, t.len());
+        assert_eq!(f.len(), 1);
+        assert_eq!(&t[f[0].start..f[0].end], "320 kilometers (199 miles) per hour");
+        assert_eq!(f[0].quantity.dimension(), Dimension::Speed);
+        assert_eq!(f[0].english.as_deref(), Some("320 km/h (199 mph)"));
     }
 }
