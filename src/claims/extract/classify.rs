@@ -579,6 +579,35 @@ pub fn sentence(
         }
         let key = pair.map(|tp| (tp.from.name.clone(), tp.to.name.clone()));
         let first_trip = trip_duration && !key.as_ref().is_some_and(|k| drafted_trip.contains(k));
+        // "covering a distance of 142 kilometers in about 45 minutes", "cubrir los 628
+        // kilómetros … en dos horas y 38 minutos": the sentence's own length in its own time,
+        // whose average may not exceed the sentence's or the article's top speed.
+        if !flying
+            && !trip_duration
+            && !timed
+            && *k == durations[0].0
+            && super::trip::length_of_trip(&lower)
+            && let (Some(speed), Some(length)) = (
+                bound.clone(),
+                lengths.first().and_then(|(_, l)| amount(text, l, true)),
+            )
+        {
+            y.assumed.push(format!(
+                "duration \"{}\" for \"{}\": checked at {} ({bound_from} as the upper end; 1 km/h sets no lower bound)",
+                a.text, length.text, speed.text
+            ));
+            y.claims.push((
+                ClaimKind::DurationAtSpeed {
+                    distance: Some(length),
+                    from: None,
+                    to: None,
+                    speed,
+                    duration: a.clone(),
+                },
+                None,
+            ));
+            continue;
+        }
         match (flying, aircraft, pair) {
             (true, ac, Some(tp)) => {
                 // No type named: the check assumes one and says so.

@@ -269,3 +269,39 @@ fn a_name_with_a_lower_case_particle_is_read_whole() {
     let ids: Vec<&str> = x.waypoints.iter().map(|w| w.id.as_str()).collect();
     assert_eq!(ids, ["dar-es-salaam", "dodoma"], "{:?}", x.notes);
 }
+
+#[test]
+fn a_length_covered_in_a_time_is_checked_at_the_top_speed() {
+    let x = extract(
+        "The train can reach 320 km/h. It connects London and Edinburgh, covering a distance of 142 kilometers in about 45 minutes.",
+        "Paper",
+        &world(),
+    );
+    let arithmetic = x.claims.iter().find_map(|c| match &c.kind {
+        ClaimKind::DurationAtSpeed {
+            distance: Some(d),
+            speed,
+            duration,
+            ..
+        } => Some((d.text.clone(), speed.text.clone(), duration.text.clone())),
+        _ => None,
+    });
+    assert_eq!(
+        arithmetic,
+        Some((
+            "142 kilometers".to_string(),
+            "1–320 km/h".to_string(),
+            "about 45 minutes".to_string()
+        )),
+        "{:?}",
+        x.notes
+    );
+    assert!(
+        x.choices
+            .iter()
+            .chain(&x.notes)
+            .any(|n| n.contains("the article's top speed as the upper end")),
+        "{:?}",
+        x.choices
+    );
+}

@@ -161,14 +161,22 @@ pub fn is_saving(text: &str, (at, end): (usize, usize)) -> bool {
         "szybciej",
         "krócej",
     ];
+    // A hedge between the word and the figure is skipped: "by at least two hours", "um
+    // rund 40 Minuten".
+    const HEDGE: &[&str] = &[
+        "at", "least", "about", "around", "more", "than", "nearly", "almost", "some", "roughly",
+        "approximately", "over", "just", "under", "less", "rund", "etwa", "knapp", "mindestens",
+        "au", "moins", "environ", "cerca", "unos", "casi", "около", "почти", "ok", "około",
+    ];
     let before: Vec<String> = text[..at]
         .split_whitespace()
         .rev()
-        .take(4)
         .map(|w| {
             w.trim_matches(|c: char| !c.is_alphanumeric())
                 .to_lowercase()
         })
+        .skip_while(|w| HEDGE.contains(&w.as_str()))
+        .take(4)
         .collect();
     let after = text[end..]
         .split_whitespace()
@@ -286,8 +294,14 @@ pub fn pair_after(here: &[(Place, Option<Role>)], after: &[Place]) -> Option<Pai
 }
 
 /// Words saying a length is the trip's or the line's: "the line", "diese Strecke", "que
-/// separan", "маршрута".
+/// separan", "маршрута", and the verbs of covering it ("covering 142 km", "cubrir los 628
+/// kilómetros", "parcourir").
 const LENGTH_OF_TRIP: &[&str] = &[
+    "cover",
+    "cubrir",
+    "cubre",
+    "cobrir",
+    "parcour",
     "distance",
     "journey",
     "trip",
@@ -500,5 +514,15 @@ mod tests {
             "los 385 kilómetros que separan estas dos grandes ciudades"
         ));
         assert!(!length_of_trip("a 20-metre tower"));
+    }
+
+    #[test]
+    fn a_time_saved_with_a_hedge_is_still_saved() {
+        let t = "It reduces travel time between two cities by at least two hours.";
+        let a = t.find("two hours").unwrap();
+        assert!(is_saving(t, (a, a + "two hours".len())));
+        let t = "It reduces travel time to at least two hours.";
+        let a = t.find("two hours").unwrap();
+        assert!(!is_saving(t, (a, a + "two hours".len())));
     }
 }
