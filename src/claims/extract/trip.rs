@@ -72,6 +72,11 @@ pub fn pair(
     }
 }
 
+/// Words before a town the trip passes on its way ("über Brno", "via Lyon").
+const VIA: &[&str] = &[
+    "via", "through", "über", "por", "par", "przez", "через", "pelo", "pela",
+];
+
 /// The pair a figure's own clause names: "Von Wien aus über Brno soll in zwei Stunden Prag
 /// erreicht werden können, in rund drei Stunden Dresden" gives Wien → Prag for the first
 /// figure and Wien → Dresden for the second. The clause runs from the last comma, colon,
@@ -99,10 +104,23 @@ pub fn clause_pair(
             hi = hi.min(a);
         }
     }
-    let inside: Vec<&(Place, Option<Role>, usize)> = here
+    let mut inside: Vec<&(Place, Option<Role>, usize)> = here
         .iter()
         .filter(|(p, _, i)| is_town(p) && (lo..hi).contains(i))
         .collect();
+    // "Von Wien aus über Brno … Prag": a town the trip goes by is not one of its ends, when
+    // the clause names two others.
+    let via = |i: usize| {
+        let w = text[s_start..i]
+            .split_whitespace()
+            .next_back()
+            .unwrap_or("")
+            .to_lowercase();
+        VIA.contains(&w.as_str())
+    };
+    if inside.iter().filter(|t| !via(t.2)).count() >= 2 {
+        inside.retain(|t| !via(t.2));
+    }
     let rank = |r: Option<Role>| r.unwrap_or(Role::Pass);
     match inside.as_slice() {
         [a, b, ..] => {
@@ -524,5 +542,19 @@ mod tests {
         let t = "It reduces travel time to at least two hours.";
         let a = t.find("two hours").unwrap();
         assert!(!is_saving(t, (a, a + "two hours".len())));
+    }
+
+    #[test]
+    fn a_town_passed_on_the_way_is_not_an_end_of_the_clause() {
+        let t = "Von Wien aus über Brno soll in zwei Stunden Prag erreicht werden können.";
+        let at = |w: &str| t.find(w).unwrap();
+        let here = [
+            (town("Wien"), Some(Role::Start), at("Wien")),
+            (town("Brno"), Some(Role::Pass), at("Brno")),
+            (town("Prag"), None, at("Prag")),
+        ];
+        let (a, b) = (at("zwei"), at("zwei") + "zwei Stunden".len());
+        let p = clause_pair(t, (0, t.len()), (a, b), &[], &here).unwrap();
+        assert_eq!((p.from.name.as_str(), p.to.name.as_str()), ("Wien", "Prag"));
     }
 }
