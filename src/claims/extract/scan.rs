@@ -464,8 +464,14 @@ fn english_quantities(text: &str, start: usize, end: usize) -> Vec<Found> {
                 // "per hour", is a speed and its conversion.
                 let (q, used, english) = match per_hour(q, &s[i + used..]) {
                     Some((speed, more)) => {
-                        let conv = speed.conversion.map(|c| format!(" ({})", foreign::written(&c)));
-                        let text = format!("{}{}", foreign::written(&speed.value), conv.unwrap_or_default());
+                        let conv = speed
+                            .conversion
+                            .map(|c| format!(" ({})", foreign::written(&c)));
+                        let text = format!(
+                            "{}{}",
+                            foreign::written(&speed.value),
+                            conv.unwrap_or_default()
+                        );
                         (speed, used + more, Some(text))
                     }
                     None => (q, used, english),
@@ -657,7 +663,10 @@ mod tests {
         let t = "It can reach a speed limit of 320 kilometers (199 miles) per hour.";
         let f = quantities(t, 0, t.len());
         assert_eq!(f.len(), 1);
-        assert_eq!(&t[f[0].start..f[0].end], "320 kilometers (199 miles) per hour");
+        assert_eq!(
+            &t[f[0].start..f[0].end],
+            "320 kilometers (199 miles) per hour"
+        );
         assert_eq!(f[0].quantity.dimension(), Dimension::Speed);
         assert_eq!(f[0].english.as_deref(), Some("320 km/h (199 mph)"));
     }

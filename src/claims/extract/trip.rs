@@ -74,7 +74,15 @@ pub fn pair(
 
 /// Words before a town the trip passes on its way ("über Brno", "via Lyon").
 const VIA: &[&str] = &[
-    "via", "through", "über", "por", "par", "przez", "через", "pelo", "pela",
+    "via",
+    "through",
+    "über",
+    "por",
+    "par",
+    "przez",
+    "через",
+    "pelo",
+    "pela",
 ];
 
 /// The pair a figure's own clause names: "Von Wien aus über Brno soll in zwei Stunden Prag
@@ -182,9 +190,35 @@ pub fn is_saving(text: &str, (at, end): (usize, usize)) -> bool {
     // A hedge between the word and the figure is skipped: "by at least two hours", "um
     // rund 40 Minuten".
     const HEDGE: &[&str] = &[
-        "at", "least", "about", "around", "more", "than", "nearly", "almost", "some", "roughly",
-        "approximately", "over", "just", "under", "less", "rund", "etwa", "knapp", "mindestens",
-        "au", "moins", "environ", "cerca", "unos", "casi", "около", "почти", "ok", "około",
+        "at",
+        "least",
+        "about",
+        "around",
+        "more",
+        "than",
+        "nearly",
+        "almost",
+        "some",
+        "roughly",
+        "approximately",
+        "over",
+        "just",
+        "under",
+        "less",
+        "rund",
+        "etwa",
+        "knapp",
+        "mindestens",
+        "au",
+        "moins",
+        "environ",
+        "cerca",
+        "unos",
+        "casi",
+        "около",
+        "почти",
+        "ok",
+        "około",
     ];
     let before: Vec<String> = text[..at]
         .split_whitespace()
