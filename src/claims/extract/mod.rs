@@ -700,16 +700,26 @@ impl Extraction {
             if self.trip_claims.contains(&c.id) {
                 continue;
             }
-            if let ClaimKind::Distance {
+            let ClaimKind::Distance {
                 from,
                 to,
                 value,
-                measure: measure @ DistanceMeasure::Route,
+                measure,
             } = &mut c.kind
-                && !joined(from, to)
-                && same_journey(from, to)
-                && detour(from, to) > 1.2
-            {
+            else {
+                continue;
+            };
+            if joined(from, to) {
+                continue;
+            }
+            // Two places the draft's journey does not join ("the 931-kilometer section of line
+            // between Changsha and Hangzhou" elsewhere in the country) get no leg of their own
+            // here: the check says it cannot measure them, which is the truth, rather than
+            // measure a pair the sentence may not mean.
+            if !same_journey(from, to) {
+                continue;
+            }
+            if *measure == DistanceMeasure::Route && detour(from, to) > 1.2 {
                 *measure = DistanceMeasure::Unstated;
                 assumed.push(format!(
                     "{}: distance \"{}\" ({from} → {to}): no leg of the draft joins the two, so the route between them passes other places; checked as a distance of unstated measure (the straight line, or a longer way)",

@@ -21,7 +21,7 @@ pub struct Pair {
 
 /// A place a trip can start or end at: not a river, a sea or another area.
 pub fn is_town(p: &Place) -> bool {
-    !matches!(p.kind, PlaceKind::River | PlaceKind::Other) && !p.is_line()
+    !matches!(p.kind, PlaceKind::River | PlaceKind::Sea | PlaceKind::Other) && !p.is_line()
 }
 
 /// The pair a trip figure in this sentence is about. `two` is the sentence's own pair (see
@@ -590,5 +590,16 @@ mod tests {
         let (a, b) = (at("zwei"), at("zwei") + "zwei Stunden".len());
         let p = clause_pair(t, (0, t.len()), (a, b), &[], &here).unwrap();
         assert_eq!((p.from.name.as_str(), p.to.name.as_str()), ("Wien", "Prag"));
+    }
+
+    #[test]
+    fn a_sea_is_no_end_of_a_trip() {
+        assert!(!is_town(&Place::test_point(
+            "Indian Ocean",
+            PlaceKind::Sea,
+            -20.0,
+            80.0
+        )));
+        assert!(is_town(&town("Dodoma")));
     }
 }
