@@ -16,9 +16,56 @@ pub struct Sentence {
 
 /// Abbreviations after which a full stop does not end a sentence.
 const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "st", "gen", "col", "lt", "sgt", "adm", "gov", "sen", "rep", "jan",
-    "feb", "mar", "apr", "aug", "sept", "sep", "oct", "nov", "dec", "no", "vs", "approx", "etc",
-    "inc", "corp", "co", "jr", "sr", "u.s", "u.n", "u.k", "e.g", "i.e", "km", "mi",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "st",
+    "gen",
+    "col",
+    "lt",
+    "sgt",
+    "adm",
+    "gov",
+    "sen",
+    "rep",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "aug",
+    "sept",
+    "sep",
+    "oct",
+    "nov",
+    "dec",
+    "no",
+    "vs",
+    "approx",
+    "etc",
+    "inc",
+    "corp",
+    "co",
+    "jr",
+    "sr",
+    "u.s",
+    "u.n",
+    "u.k",
+    "e.g",
+    "i.e",
+    "km",
+    "mi",
+    // "about" and units shortened in the other languages read: Polish "ok. 6,5 godziny",
+    // German "ca. 300 km", "rd. 40 Minuten", French "env. 30 km", Russian "прибл. 5 часов".
+    "ok",
+    "ca",
+    "rd",
+    "env",
+    "ungef",
+    "godz",
+    "tys",
+    "прибл",
+    "тыс",
 ];
 
 /// Splits text into sentences: at ". ", "! ", "? " (and closing quotes after them) before a
@@ -669,5 +716,17 @@ mod tests {
         );
         assert_eq!(f[0].quantity.dimension(), Dimension::Speed);
         assert_eq!(f[0].english.as_deref(), Some("320 km/h (199 mph)"));
+    }
+
+    #[test]
+    fn an_abbreviated_about_ends_no_sentence() {
+        let t = "Pociąg ma wyjeżdżać z Kijowa, a podróż do Przemyśla ma trwać ok. 6,5 godziny. Potem wraca.";
+        assert_eq!(
+            texts(t),
+            [
+                "Pociąg ma wyjeżdżać z Kijowa, a podróż do Przemyśla ma trwać ok. 6,5 godziny.",
+                "Potem wraca."
+            ]
+        );
     }
 }
