@@ -390,7 +390,7 @@ fn join(text: &str, a: &Found, b: &Found) -> Option<Found> {
     };
     let gap = text.get(a.end..b.start)?;
     let joins = [
-        "", " ", ", ", " and ", ", and ", " y ", " und ", " i ", " и ",
+        "", " ", ", ", " and ", ", and ", " y ", " con ", " e ", " et ", " und ", " i ", " и ",
     ];
     if small.seconds() >= big.seconds()
         || !joins.contains(&gap)
@@ -728,5 +728,26 @@ mod tests {
                 "Potem wraca."
             ]
         );
+    }
+
+    #[test]
+    fn hours_and_minutes_joined_by_con_e_et_are_one_duration() {
+        for (lang, t, minutes) in [
+            (
+                Language::Spanish,
+                "sería de tres horas con 34 minutos",
+                214.0,
+            ),
+            (
+                Language::Portuguese,
+                "vai demorar 2 horas e 50 minutos",
+                170.0,
+            ),
+            (Language::French, "en deux heures et 15 minutes", 135.0),
+        ] {
+            let f = quantities_in(lang, t, 0, t.len());
+            assert_eq!(f.len(), 1, "{t}");
+            assert_eq!(f[0].quantity.value.lo, minutes, "{t}");
+        }
     }
 }
