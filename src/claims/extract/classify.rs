@@ -171,6 +171,32 @@ fn offshore_after(after: &str) -> Option<&'static str> {
     OFF.iter().copied().find(|w| t.starts_with(w))
 }
 
+/// The first and last towns of the longest run of three or more towns joined only by dashes
+/// ("México-Querétaro-Guadalajara"), if the sentence has one.
+fn dash_chain(text: &str, resolved: &[&Mention]) -> Option<(Place, Place)> {
+    let town = |m: &Mention| m.place.clone().filter(super::trip::is_town);
+    let mut best: Option<(usize, usize)> = None;
+    let mut start = 0;
+    for i in 0..resolved.len() {
+        let joined = i > start
+            && resolved[i - 1].end <= resolved[i].start
+            && matches!(
+                text[resolved[i - 1].end..resolved[i].start].trim(),
+                "-" | "–" | "—"
+            )
+            && town(resolved[i - 1]).is_some()
+            && town(resolved[i]).is_some();
+        if !joined {
+            start = i;
+        }
+        if i - start >= 2 && best.is_none_or(|(a, b)| b - a < i - start) {
+            best = Some((start, i));
+        }
+    }
+    let (a, b) = best?;
+    Some((town(resolved[a])?, town(resolved[b])?))
+}
+
 /// The compass word and "of" right before byte `at` ("… north of |Pyongyang").
 fn compass_before(text: &str, from: usize, at: usize) -> Option<(&'static str, usize)> {
     let before = text[from..at].trim_end();
@@ -317,6 +343,10 @@ pub fn sentence(
             (a.0.clone(), b.0.clone())
         }
     });
+    // "Tren México-Querétaro-Guadalajara": three or more towns joined by dashes name a route
+    // from the first to the last, the middle ones being stops on the way.
+    let chain = dash_chain(text, &resolved);
+    let two = chain.clone().or(two);
     // The trip a figure is about when the sentence names fewer than two places ("the 385
     // km that separate these two cities"): assumed, and said in the draft.
     let trip_pair = super::trip::pair(two.as_ref(), &here, before)
@@ -558,7 +588,14 @@ pub fn sentence(
             ));
             continue;
         }
-        let own = clause_or_before(text, (s_start, s_end), f, found, &here_at, (before, after));
+        let own = match &chain {
+            Some((a, b)) => Some(super::trip::Pair {
+                from: a.clone(),
+                to: b.clone(),
+                assumed: None,
+            }),
+            None => clause_or_before(text, (s_start, s_end), f, found, &here_at, (before, after)),
+        };
         let aircraft = crate::aircraft::all()
             .unwrap_or_default()
             .iter()

@@ -305,3 +305,28 @@ fn a_length_covered_in_a_time_is_checked_at_the_top_speed() {
         x.choices
     );
 }
+
+#[test]
+fn three_towns_joined_by_dashes_are_a_route_from_the_first_to_the_last() {
+    let x = extract(
+        "The Detroit-Chicago-Edinburgh train will take about 20 hours.",
+        "Paper",
+        &world(),
+    );
+    let pair = x.claims.iter().find_map(|c| match &c.kind {
+        ClaimKind::DurationAtSpeed {
+            from: Some(f),
+            to: Some(t),
+            ..
+        }
+        | ClaimKind::Flight { from: f, to: t, .. } => Some((f.clone(), t.clone())),
+        _ => None,
+    });
+    assert_eq!(
+        pair,
+        Some(("detroit".to_string(), "edinburgh".to_string())),
+        "{:?} {:?}",
+        x.claims,
+        x.notes
+    );
+}
