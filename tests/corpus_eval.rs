@@ -29,12 +29,13 @@ const MIN_ARTICLES: usize = 57;
 ///   stations and towns of names that are far-away towns in the gazetteer (Santa Apolónia,
 ///   Campanhã, plaza Santa Ana, "INDIAN OCEAN" as a point).
 /// - Event recall 0.20 → 0.19: 11/57 (01-51 alone: 0.21).
+/// - Quantity F1 0.94 → 0.95 (0.954: 217 of 222 found right, 233 labelled).
 /// - Claim F1 0.57 → 0.60 (0.609: 67 of 98 drafted right, 122 labelled), after this round's
 ///   drafting rules; false refutations 4 → 1 (the one left: "Newcastle" read as the town in Northern
 ///   Ireland, a gazetteer ranking).
 const FLOOR_PLACE_PRECISION: f64 = 0.93;
 const FLOOR_PLACE_RECALL: f64 = 0.90;
-const FLOOR_QUANTITY_F1: f64 = 0.94;
+const FLOOR_QUANTITY_F1: f64 = 0.95;
 const FLOOR_CLAIM_F1: f64 = 0.60;
 /// Timeline events drafted as labelled (date, time and zone). Precision was 0.90 on five
 /// events; with "today", "yesterday" and weekdays dated from the publication date, 14 are
