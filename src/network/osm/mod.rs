@@ -12,6 +12,7 @@
 //! no location) is cut there into pieces.
 
 pub(crate) mod build;
+pub(crate) mod compact;
 pub(crate) mod overpass;
 pub(crate) mod pbf;
 pub(crate) mod xml;

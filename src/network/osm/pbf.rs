@@ -14,10 +14,10 @@ use crate::network::Result;
 
 /// What one pass over a block yields.
 #[derive(Default)]
-struct Found {
-    ways: Vec<OsmWay>,
-    stations: Vec<OsmStation>,
-    posts: Vec<OsmPost>,
+pub(super) struct Found {
+    pub ways: Vec<OsmWay>,
+    pub stations: Vec<OsmStation>,
+    pub posts: Vec<OsmPost>,
 }
 
 impl Found {
@@ -29,9 +29,10 @@ impl Found {
     }
 }
 
-/// Reads the railways of a `.osm.pbf` file.
-pub(crate) fn read(path: &Path) -> Result<OsmRail> {
-    let first = ElementReader::from_path(path)?.par_map_reduce(
+/// The first pass over a `.osm.pbf` file: its kept railway ways (with their node ids), station
+/// nodes and km-post nodes, in any order.
+pub(super) fn railways_and_stations(path: &Path) -> Result<Found> {
+    Ok(ElementReader::from_path(path)?.par_map_reduce(
         |el| {
             let mut f = Found::default();
             match el {
@@ -60,7 +61,12 @@ pub(crate) fn read(path: &Path) -> Result<OsmRail> {
         },
         Found::default,
         Found::merge,
-    )?;
+    )?)
+}
+
+/// Reads the railways of a `.osm.pbf` file.
+pub(crate) fn read(path: &Path) -> Result<OsmRail> {
+    let first = railways_and_stations(path)?;
     let wanted: HashSet<i64> = first
         .ways
         .iter()
@@ -99,6 +105,6 @@ pub(crate) fn read(path: &Path) -> Result<OsmRail> {
 
 /// A position in OpenStreetMap's 1e-7° units, converted the one way the compiled format does,
 /// so that a network and its compiled copy hold the same numbers.
-fn position(lat: i32, lon: i32) -> std::result::Result<LatLon, crate::coord::Error> {
+pub(super) fn position(lat: i32, lon: i32) -> std::result::Result<LatLon, crate::coord::Error> {
     LatLon::new(lat as f64 / 1e7, lon as f64 / 1e7)
 }
