@@ -17,9 +17,9 @@ use std::io::{Seek, SeekFrom, Write};
 use std::path::Path;
 use std::sync::atomic::{AtomicU64, Ordering};
 
-use osmpbf::{Element, ElementReader};
 
 use super::build::line_info;
+use super::node_ids::{DeltaIds, SortedIds};
 use super::{WayTags, pbf};
 use crate::coord::LatLon;
 use crate::geodesy;
@@ -29,6 +29,8 @@ use crate::network::{Error, Result};
 
 /// A position the extract does not have (the way runs outside it): latitude −214°.
 const MISSING: [i32; 2] = [i32::MIN, i32::MIN];
+/// [`MISSING`], packed.
+const PACKED_MISSING: u64 = pack(MISSING);
 /// A node index that is no graph node (a vertex inside an edge).
 const NO_NODE: u32 = u32::MAX;
 /// A graph node not numbered yet.
@@ -48,8 +50,9 @@ struct CompactWay {
 /// ([`PbfImport::write_compiled`]).
 pub struct PbfImport {
     ways: Vec<CompactWay>,
-    /// By node index: latitude and longitude in 1e-7 degrees, or [`MISSING`].
-    positions: Vec<[i32; 2]>,
+    /// By node index: latitude and longitude in 1e-7 degrees, packed by [`pack`], or
+    /// [`MISSING`].
+    positions: Vec<u64>,
     stations: Vec<FileStation>,
     posts: Vec<TrackPost>,
 }
@@ -76,30 +79,28 @@ impl PbfImport {
     /// (the same ways, stations and km posts), holding node ids and positions in sorted
     /// vectors rather than hash maps.
     pub fn read(path: &Path) -> Result<PbfImport> {
-        let first = pbf::railways_and_stations(path)?;
+        let (first, node_blobs) = pbf::railways_and_stations(path, |refs| DeltaIds::encode(refs))?;
         let mut ways = first.ways;
         ways.sort_by_key(|w| w.id);
-        let mut ids: Vec<i64> = ways.iter().flat_map(|w| w.nodes.iter().copied()).collect();
-        ids.sort_unstable();
-        ids.dedup();
-        ids.shrink_to_fit();
-        if ids.is_empty() {
+        let mut all: Vec<i64> = Vec::with_capacity(ways.iter().map(|w| w.nodes.len()).sum());
+        ways.iter().for_each(|w| all.extend(w.nodes.iter()));
+        let ids = SortedIds::new(all);
+        if ids.len() == 0 {
             return Err(Error::NoOsmTrack);
         }
         assert!(
             ids.len() < UNNUMBERED as usize,
             "fewer than 2^32 - 2 way nodes"
         );
-        let index = |ids: &[i64], id: i64| ids.binary_search(&id).ok().map(|i| i as u32);
         let ways: Vec<CompactWay> = ways
             .into_iter()
             .map(|w| {
-                let mut nodes: Vec<u32> = w
-                    .nodes
-                    .iter()
-                    .map(|&n| index(&ids, n).expect("every way node id is listed"))
-                    .collect();
+                let mut nodes: Vec<u32> = Vec::with_capacity(w.nodes.len());
+                nodes.extend(w.nodes.iter().map(|n| {
+                    ids.index(n).expect("every way node id is listed") as u32
+                }));
                 nodes.dedup();
+                nodes.shrink_to_fit();
                 CompactWay {
                     id: w.id,
                     tags: w.tags,
@@ -107,37 +108,23 @@ impl PbfImport {
                 }
             })
             .collect();
-        let packed_missing = pack(MISSING);
         let located: Vec<AtomicU64> = (0..ids.len())
-            .map(|_| AtomicU64::new(packed_missing))
+            .map(|_| AtomicU64::new(PACKED_MISSING))
             .collect();
-        let (lo, hi) = (ids[0], ids[ids.len() - 1]);
-        ElementReader::from_path(path)?.par_map_reduce(
-            |el| {
-                let (id, lat, lon) = match el {
-                    Element::Node(n) => (n.id(), n.decimicro_lat(), n.decimicro_lon()),
-                    Element::DenseNode(n) => (n.id(), n.decimicro_lat(), n.decimicro_lon()),
-                    _ => return,
-                };
-                if id < lo || id > hi || pbf::position(lat, lon).is_err() {
-                    return;
-                }
-                if let Some(i) = index(&ids, id) {
-                    located[i as usize].store(pack([lat, lon]), Ordering::Relaxed);
-                }
-            },
-            || (),
-            |(), ()| (),
-        )?;
-        let positions: Vec<[i32; 2]> = located
-            .into_iter()
-            .map(|p| unpack(p.into_inner()))
-            .collect();
+        pbf::for_each_node(path, &node_blobs, |id, lat, lon| {
+            if let Some(i) = ids.index(id)
+                && pbf::position(lat, lon).is_ok()
+            {
+                located[i].store(pack([lat, lon]), Ordering::Relaxed);
+            }
+        })?;
+        // The same allocation, reused: `AtomicU64` and `u64` have the same layout.
+        let positions: Vec<u64> = located.into_iter().map(AtomicU64::into_inner).collect();
         let mut posts: Vec<TrackPost> = first
             .posts
             .iter()
             .filter_map(|p| {
-                let at = positions[index(&ids, p.id)? as usize];
+                let at = unpack(positions[ids.index(p.id)?]);
                 Some(TrackPost {
                     at: lat_lon(at)?,
                     km: p.km,
@@ -177,7 +164,7 @@ impl PbfImport {
     /// least two nodes, with the way's index.
     fn for_each_piece(&self, mut f: impl FnMut(usize, &[u32])) {
         for (w, way) in self.ways.iter().enumerate() {
-            for run in way.nodes.split(|&n| self.positions[n as usize] == MISSING) {
+            for run in way.nodes.split(|&n| self.positions[n as usize] == PACKED_MISSING) {
                 if run.len() >= 2 {
                     f(w, run);
                 }
@@ -337,7 +324,7 @@ impl PbfImport {
 
     /// The position of node `n`, if the extract has it.
     fn at(&self, n: u32) -> Option<LatLon> {
-        lat_lon(self.positions[n as usize])
+        lat_lon(unpack(self.positions[n as usize]))
     }
 }
 
@@ -366,7 +353,7 @@ impl<W: Write> Sink<'_, W> {
     }
 }
 
-fn pack([lat, lon]: [i32; 2]) -> u64 {
+const fn pack([lat, lon]: [i32; 2]) -> u64 {
     ((lat as u32 as u64) << 32) | lon as u32 as u64
 }
 
@@ -438,7 +425,7 @@ mod tests {
             .filter(|w| {
                 w.nodes
                     .iter()
-                    .any(|&n| import.positions[n as usize] == MISSING)
+                    .any(|&n| import.positions[n as usize] == PACKED_MISSING)
             })
             .count();
         assert!(cut > 0);
