@@ -1,14 +1,17 @@
 //! `rail import`'s build step for `.osm.pbf` extracts, in little memory: the compiled network
 //! is written straight from the railway ways, never built as a routable graph first.
 //!
-//! What is held, for a network of N way nodes: each way's nodes as `u32` indices into the
-//! sorted list of the node ids the ways use (4 bytes a node; the id list, 8 bytes a node, only
-//! until the positions are read), the positions as `i32` pairs in OpenStreetMap's 1e-7 degrees
-//! (8 bytes a node), and, while writing, one `u32` a node for the graph node numbering. Edges
-//! are measured and written one at a time through a buffer into the output, whose header
-//! (length and checksum) is written last. The bytes are those [`RailNetwork::to_compiled`]
-//! writes for the network [`super::OsmRail::build`] builds from the same file: the same nodes
-//! in the same order, the same edges, lines, stations and km posts (tested below).
+//! What is held, for a network of N way nodes: while the file is read, each way's node ids
+//! delta-encoded ([`DeltaIds`], one or two bytes a node) and the sorted list of the ids the
+//! ways use ([`SortedIds`], four bytes a node), whose index is the node's index from then on;
+//! the positions, as `i32` pairs in OpenStreetMap's 1e-7 degrees (eight bytes a node), filled
+//! by the second pass, which decodes only the file's blocks that hold nodes. The ways' nodes
+//! are then re-encoded as delta-encoded indices and the id list dropped. While writing: one
+//! byte a node (how often the pieces meet it) and a table of the graph nodes. Edges are
+//! measured and written one at a time through a buffer into the output, whose header (length
+//! and checksum) is written last. The bytes are those [`RailNetwork::to_compiled`] writes for
+//! the network [`super::OsmRail::build`] builds from the same file: the same nodes in the same
+//! order, the same edges, lines, stations and km posts (tested below).
 //!
 //! [`RailNetwork::to_compiled`]: crate::network::RailNetwork::to_compiled
 
@@ -16,7 +19,6 @@ use std::collections::HashMap;
 use std::io::{Seek, SeekFrom, Write};
 use std::path::Path;
 use std::sync::atomic::{AtomicU64, Ordering};
-
 
 use super::build::line_info;
 use super::node_ids::{DeltaIds, SortedIds};
@@ -31,18 +33,15 @@ use crate::network::{Error, Result};
 const MISSING: [i32; 2] = [i32::MIN, i32::MIN];
 /// [`MISSING`], packed.
 const PACKED_MISSING: u64 = pack(MISSING);
-/// A node index that is no graph node (a vertex inside an edge).
-const NO_NODE: u32 = u32::MAX;
-/// A graph node not numbered yet.
-const UNNUMBERED: u32 = u32::MAX - 1;
 /// Bytes gathered before they are passed to the output (the output needs no buffer of its own).
 const CHUNK: usize = 1 << 16;
 
-/// A kept railway way, its nodes as indices into the positions, consecutive repeats removed.
+/// A kept railway way, its nodes as indices into the positions (delta-encoded), consecutive
+/// repeats removed.
 struct CompactWay {
     id: i64,
     tags: WayTags,
-    nodes: Vec<u32>,
+    nodes: DeltaIds,
 }
 
 /// The railways of a `.osm.pbf` extract, read for `rail import`
@@ -88,26 +87,7 @@ impl PbfImport {
         if ids.len() == 0 {
             return Err(Error::NoOsmTrack);
         }
-        assert!(
-            ids.len() < UNNUMBERED as usize,
-            "fewer than 2^32 - 2 way nodes"
-        );
-        let ways: Vec<CompactWay> = ways
-            .into_iter()
-            .map(|w| {
-                let mut nodes: Vec<u32> = Vec::with_capacity(w.nodes.len());
-                nodes.extend(w.nodes.iter().map(|n| {
-                    ids.index(n).expect("every way node id is listed") as u32
-                }));
-                nodes.dedup();
-                nodes.shrink_to_fit();
-                CompactWay {
-                    id: w.id,
-                    tags: w.tags,
-                    nodes,
-                }
-            })
-            .collect();
+        assert!(ids.len() <= u32::MAX as usize, "fewer than 2^32 way nodes");
         let located: Vec<AtomicU64> = (0..ids.len())
             .map(|_| AtomicU64::new(PACKED_MISSING))
             .collect();
@@ -120,6 +100,23 @@ impl PbfImport {
         })?;
         // The same allocation, reused: `AtomicU64` and `u64` have the same layout.
         let positions: Vec<u64> = located.into_iter().map(AtomicU64::into_inner).collect();
+        // The ways' nodes as indices from here on (as small as the ids: a way's nodes are
+        // mostly consecutive ids, so consecutive indices).
+        let ways: Vec<CompactWay> = ways
+            .into_iter()
+            .map(|w| {
+                let mut last = None;
+                let nodes = w.nodes.iter().filter_map(|id| {
+                    let n = ids.index(id).expect("every way node id is listed") as i64;
+                    (last.replace(n) != Some(n)).then_some(n)
+                });
+                CompactWay {
+                    id: w.id,
+                    tags: w.tags,
+                    nodes: DeltaIds::encode(nodes),
+                }
+            })
+            .collect();
         let mut posts: Vec<TrackPost> = first
             .posts
             .iter()
@@ -163,8 +160,11 @@ impl PbfImport {
     /// Calls `f` with every located run of every way (cut where a node has no position) of at
     /// least two nodes, with the way's index.
     fn for_each_piece(&self, mut f: impl FnMut(usize, &[u32])) {
+        let mut nodes: Vec<u32> = Vec::new();
         for (w, way) in self.ways.iter().enumerate() {
-            for run in way.nodes.split(|&n| self.positions[n as usize] == PACKED_MISSING) {
+            nodes.clear();
+            nodes.extend(way.nodes.iter().map(|n| n as u32));
+            for run in nodes.split(|&n| self.positions[n as usize] == PACKED_MISSING) {
                 if run.len() >= 2 {
                     f(w, run);
                 }
@@ -194,40 +194,38 @@ impl PbfImport {
                 });
             }
         });
-        // Graph nodes: way ends and nodes met twice. Counted first (saturating at 2), then
-        // numbered in the order the pieces meet them.
-        let mut node: Vec<u32> = vec![0; self.positions.len()];
+        // Graph nodes: way ends and nodes met twice, counted first (one byte a node,
+        // saturating at 2), then numbered in the order the pieces meet them.
+        let mut seen: Vec<u8> = vec![0; self.positions.len()];
         self.for_each_piece(|_, p| {
             for &n in p {
-                node[n as usize] = (node[n as usize] + 1).min(2);
+                seen[n as usize] = (seen[n as usize] + 1).min(2);
             }
-            node[p[0] as usize] = 2;
-            node[p[p.len() - 1] as usize] = 2;
+            seen[p[0] as usize] = 2;
+            seen[p[p.len() - 1] as usize] = 2;
         });
-        for n in &mut node {
-            *n = if *n >= 2 { UNNUMBERED } else { NO_NODE };
-        }
+        let mut node: HashMap<u32, u32> = HashMap::new();
         let mut order: Vec<u32> = Vec::new();
         let mut counts = ImportCounts {
             lines: lines.len(),
             stations: self.stations.len(),
             ..ImportCounts::default()
         };
-        let number = |node: &mut [u32], order: &mut Vec<u32>, n: u32| {
-            if node[n as usize] == UNNUMBERED {
-                node[n as usize] = order.len() as u32;
+        let mut number = |n: u32| {
+            node.entry(n).or_insert_with(|| {
                 order.push(n);
-            }
+                order.len() as u32 - 1
+            });
         };
         self.for_each_piece(|_, p| {
-            number(&mut node, &mut order, p[0]);
+            number(p[0]);
             let mut drawn = 1;
             for w in p.windows(2) {
                 if self.positions[w[1] as usize] != self.positions[w[0] as usize] {
                     drawn += 1;
                 }
-                if node[w[1] as usize] != NO_NODE {
-                    number(&mut node, &mut order, w[1]);
+                if seen[w[1] as usize] >= 2 {
+                    number(w[1]);
                     if drawn >= 2 {
                         counts.edges += 1;
                         counts.segments += drawn - 1;
@@ -236,6 +234,7 @@ impl PbfImport {
                 }
             }
         });
+        drop(seen);
         counts.nodes = order.len();
 
         let start = out.stream_position()?;
@@ -264,7 +263,7 @@ impl PbfImport {
             if failed.is_some() {
                 return;
             }
-            let mut from = node[p[0] as usize];
+            let mut from = node[&p[0]];
             let first = self.at(p[0]).expect("a piece's nodes are located");
             geometry.clear();
             geometry.push(first);
@@ -276,10 +275,9 @@ impl PbfImport {
                 if geometry.last() != Some(&b) {
                     geometry.push(b);
                 }
-                let to = node[pair[1] as usize];
-                if to == NO_NODE {
+                let Some(&to) = node.get(&pair[1]) else {
                     continue;
-                }
+                };
                 if geometry.len() >= 2 {
                     w.u32(from);
                     w.u32(to);
@@ -425,7 +423,7 @@ mod tests {
             .filter(|w| {
                 w.nodes
                     .iter()
-                    .any(|&n| import.positions[n as usize] == PACKED_MISSING)
+                    .any(|n| import.positions[n as usize] == PACKED_MISSING)
             })
             .count();
         assert!(cut > 0);
