@@ -85,6 +85,7 @@ fn compile(file: &Path, output: &Path) -> miette::Result<(ImportCounts, RailForm
         super::output::atomic_write_with(output, put).map_err(super::files::output_error)
     };
     if RailFormat::of_file(file).map_err(|e| named(file, e))? == RailFormat::OsmPbf {
+        crate::free_memory_at_once();
         let import = PbfImport::read(file).map_err(|e| named(file, e))?;
         let mut counts = ImportCounts::default();
         write(&mut |f| {
