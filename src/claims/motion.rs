@@ -62,7 +62,27 @@ pub(crate) fn duration_at_speed(
         scale,
         head,
     );
-    lower_bound_only(f, exact)
+    too_wide_to_confirm(lower_bound_only(f, exact), t_lo, t_top)
+}
+
+/// A computed time wider than this factor (top ÷ bottom) cannot confirm a claim it contains.
+pub const CONFIRMING_SPAN: f64 = 2.0;
+
+/// A duration computed from a wide speed range ("1–380 km/h": only the article's top speed
+/// bounds it) contains most claims and so confirms none: a finding that holds on a time
+/// spanning more than [`CONFIRMING_SPAN`] becomes "plausible", saying so.
+fn too_wide_to_confirm(mut f: Finding, t_lo: f64, t_hi: f64) -> Finding {
+    if !matches!(f.verdict, Verdict::Holds) || t_hi <= t_lo * CONFIRMING_SPAN {
+        return f;
+    }
+    let why = format!(
+        "the speeds allowed give a time from {} to {}, more than {CONFIRMING_SPAN}× apart: the claim lies within it, which cannot confirm it",
+        Scale::H.fmt(t_lo),
+        Scale::H.fmt(t_hi)
+    );
+    f.arithmetic = format!("{}; the range is too wide to confirm the claim", f.arithmetic);
+    f.verdict = Verdict::Plausible { why };
+    f
 }
 
 /// "moves at speeds of less than 40 mph": compared with the average speed the timeline
@@ -287,5 +307,55 @@ mod tests {
         assert!(matches!(f.verdict, Verdict::Off { .. }), "{}", f.arithmetic);
         let f = speed(&cx, &amount("about 75 mph"), Some(("dep", "arr")), true);
         assert_eq!(f.verdict, Verdict::Holds, "{}", f.arithmetic);
+    }
+
+    /// A time from a speed range wider than a factor of two contains the claim but does not
+    /// confirm it; one outside it is still off.
+    #[test]
+    fn a_wide_speed_range_makes_a_duration_plausible_not_holding() {
+        let wide = too_wide_to_confirm(
+            Finding {
+                claimed: "3 hours".into(),
+                computed: "0.8–300 h".into(),
+                tolerance: String::new(),
+                arithmetic: "x".into(),
+                verdict: Verdict::Holds,
+                figures: None,
+            },
+            3_000.0,
+            1_080_000.0,
+        );
+        assert!(matches!(wide.verdict, Verdict::Plausible { .. }), "{:?}", wide.verdict);
+        assert!(wide.arithmetic.contains("too wide"), "{}", wide.arithmetic);
+        let narrow = too_wide_to_confirm(
+            Finding {
+                claimed: "20 hours".into(),
+                computed: "18–22 h".into(),
+                tolerance: String::new(),
+                arithmetic: "x".into(),
+                verdict: Verdict::Holds,
+                figures: None,
+            },
+            65_000.0,
+            80_000.0,
+        );
+        assert_eq!(narrow.verdict, Verdict::Holds);
+        let off = Verdict::Off {
+            by_percent: Some(50.0),
+            by: "+1 h".into(),
+        };
+        let kept = too_wide_to_confirm(
+            Finding {
+                claimed: "3 hours".into(),
+                computed: "5–20 h".into(),
+                tolerance: String::new(),
+                arithmetic: "x".into(),
+                verdict: off.clone(),
+                figures: None,
+            },
+            18_000.0,
+            72_000.0,
+        );
+        assert_eq!(kept.verdict, off);
     }
 }
