@@ -51,11 +51,9 @@ impl AirportPick {
     }
 }
 
-/// The city an airport serves, as a lookup key: airports.rs gives every airport with a city
-/// the alias "CITY airport" last.
+/// The city an airport serves, as a lookup key.
 fn city_key(airport: &Place) -> Option<String> {
-    let alias = airport.aliases.last()?;
-    alias.strip_suffix(" airport").map(normalize)
+    super::airports::city_of(airport).map(normalize)
 }
 
 impl Gazetteer {
@@ -104,6 +102,27 @@ impl Gazetteer {
             airport: a.clone(),
             distance: n.distance,
             by,
+        })
+    }
+
+    /// Whether an entry is an airport serving a city of at least
+    /// [`HUB_SERVES_POPULATION`](super::lookup::HUB_SERVES_POPULATION) people: a place of its
+    /// city's name within 150 km has that many.
+    pub(crate) fn is_hub(&self, e: Ent) -> bool {
+        let Some(a) = self.extra_place(e).filter(|p| p.kind == PlaceKind::Airport) else {
+            return false;
+        };
+        let Some(city) = city_key(a).filter(|k| !k.is_empty()) else {
+            return false;
+        };
+        let hits = self.exact_hits(&city, &city).unwrap_or_default();
+        hits.into_iter().any(|(c, _)| {
+            self.summary(c).is_some_and(|s| {
+                s.kind != PlaceKind::Airport
+                    && s.population
+                        .is_some_and(|n| n >= super::lookup::HUB_SERVES_POPULATION)
+                    && geodesy::distance(s.at, a.anchor()).as_km() <= SERVING_MAX_KM
+            })
         })
     }
 

@@ -13,6 +13,7 @@
 
 use std::collections::{HashMap, HashSet};
 
+use super::airport_names::short_name_keys;
 use super::error::Error;
 use super::normalize::normalize;
 use super::place::{Place, PlaceGeometry, PlaceKind, Source};
@@ -46,12 +47,29 @@ pub(crate) fn is_code(text: &str) -> bool {
             .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
 }
 
+/// Which of an airport's names a key is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum AirportName {
+    /// Its full name ("London Heathrow Airport").
+    Full,
+    /// "CITY airport" ("London airport").
+    CityAirport,
+    /// Its short name ("Heathrow", see `airport_names.rs`).
+    Short,
+}
+
+/// The city an airport serves, as written in the table: airports.rs gives every airport
+/// with a city the alias "CITY airport" last.
+pub(crate) fn city_of(airport: &Place) -> Option<&str> {
+    airport.aliases.last()?.strip_suffix(" airport")
+}
+
 /// The airports with their lookup keys, built on first need.
 #[derive(Debug, Default)]
 pub(crate) struct Airports {
     pub places: Vec<Place>,
-    /// Key of a name or of "CITY airport" → (airport, whether the key is its name).
-    pub names: HashMap<String, Vec<(u32, bool)>>,
+    /// Key of a name, of "CITY airport" or of a short name → (airport, which it is).
+    pub names: HashMap<String, Vec<(u32, AirportName)>>,
     /// IATA and ICAO codes as written → airport.
     pub codes: HashMap<String, u32>,
 }
@@ -76,9 +94,19 @@ impl Airports {
                 if k.is_empty() {
                     continue;
                 }
+                let which = match n {
+                    0 => AirportName::Full,
+                    _ => AirportName::CityAirport,
+                };
                 let list = a.names.entry(k).or_default();
                 if !list.iter().any(|(j, _)| *j == i) {
-                    list.push((i, n == 0));
+                    list.push((i, which));
+                }
+            }
+            for k in short_name_keys(&p.name, city_of(p).unwrap_or("")) {
+                let list = a.names.entry(k).or_default();
+                if !list.iter().any(|(j, _)| *j == i) {
+                    list.push((i, AirportName::Short));
                 }
             }
         }
@@ -87,9 +115,9 @@ impl Airports {
     }
 }
 
-/// The last words of every airport's name keys ("airport", "field", "schiphol"), read from
-/// the table without indexing it: a key that does not end in one of these is no airport's
-/// name, nor "CITY airport".
+/// The last words of every airport's name keys ("airport", "field", "schiphol") and short
+/// names ("heathrow", "gaulle"), read from the table without indexing it: a key that does not
+/// end in one of these is no airport's name, short name, nor "CITY airport".
 #[derive(Debug)]
 pub(crate) struct LastWords(HashSet<String>);
 
@@ -97,9 +125,16 @@ impl LastWords {
     pub fn read(text: &str) -> LastWords {
         let mut words = HashSet::from(["airport".to_string()]);
         for line in text.lines().filter(|l| !l.starts_with('#')) {
-            let Some(name) = line.split('\t').nth(2) else {
+            let mut cols = line.split('\t').skip(2);
+            let (Some(name), city) = (cols.next(), cols.next()) else {
                 continue;
             };
+            for short in short_name_keys(name, city.unwrap_or("")) {
+                let last = short.rsplit(' ').next().unwrap_or(&short);
+                if !words.contains(last) {
+                    words.insert(last.to_string());
+                }
+            }
             let key = normalize(name.rsplit(' ').next().unwrap_or(name));
             // A last "word" such as "(coordinates)" or "Heliport-2" normalises to more than
             // one word: keep the key's own last word.

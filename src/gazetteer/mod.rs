@@ -44,6 +44,7 @@
 
 mod admin1;
 mod admin1_aliases;
+mod airport_names;
 mod airport_pick;
 mod airports;
 mod curated;

@@ -52,7 +52,7 @@ struct Ranked {
 fn match_kind(h: Hit) -> MatchKind {
     match h {
         Hit::Name => MatchKind::Exact,
-        Hit::CuratedAlias | Hit::Alias | Hit::Namesake => MatchKind::Alias,
+        Hit::CuratedAlias | Hit::Alias | Hit::Namesake | Hit::AirportShortName => MatchKind::Alias,
         Hit::Fuzzy(_) => MatchKind::Fuzzy,
     }
 }
@@ -311,10 +311,19 @@ impl Gazetteer {
                 true => AIRPORT_CODE_BONUS,
                 false => 0.0,
             };
+            let hub_bonus = match hit == Hit::AirportShortName && self.is_hub(ent) {
+                true => super::lookup::hub_short_name_bonus(),
+                false => 0.0,
+            };
             let r = Ranked {
                 ent,
                 hit,
-                score: s.importance + hit.bonus() + script_bonus + ctx_bonus + code_bonus,
+                score: s.importance
+                    + hit.bonus()
+                    + script_bonus
+                    + ctx_bonus
+                    + code_bonus
+                    + hub_bonus,
                 ctx_bonus,
                 nearest_km,
             };
