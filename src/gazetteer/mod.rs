@@ -135,6 +135,10 @@ impl Gazetteer {
         let world = World::new(std::borrow::Cow::Borrowed(WORLD_RCG))?;
         let admin1 = admin1::Admin1Names::new(admin1::ADMIN1_TSV)?;
         let mut extra = curated::parse_curated(curated::CURATED_TSV)?;
+        extra.extend(curated::parse_curated_file(
+            "data/places/antarctic_stations.tsv",
+            curated::ANTARCTIC_TSV,
+        )?);
         extra.extend(curated::parse_rivers(curated::RIVERS_JSON)?);
         extra.extend(seas::parse_seas(seas::sea_rows()?));
         let mut g = Gazetteer::build(Some(world), admin1, extra);
