@@ -133,6 +133,14 @@ impl Gazetteer {
         for (k, kind, variant) in tries {
             let Some(k) = k else { continue };
             let mut hits = self.exact_hits(k, &q.text)?;
+            // Chinese is ranked in both forms at once: "罗马" is an alias of Roma,
+            // Queensland, and "羅馬" one of Rome, which must be weighed together.
+            if k == key {
+                for v in &han {
+                    let more = self.exact_hits(v, v)?.into_iter();
+                    hits.extend(more.map(|(e, _)| (e, Hit::Alias)));
+                }
+            }
             // A name in another script may be filed under the wrong one of same-named places.
             if f.script.is_some() {
                 let more = self.namesakes(&hits);
@@ -205,11 +213,15 @@ impl Gazetteer {
         let (suggest_max, choose_max) = fuzzy_budget(key.chars().count());
         let hits = self.fuzzy_hits(&key, suggest_max, 24);
         // Choose outright only among the closest spellings; list the rest as suggestions.
-        let close: Vec<(Ent, Hit)> = hits
+        let mut close: Vec<(Ent, Hit)> = hits
             .iter()
             .copied()
             .filter(|(_, h)| matches!(h, Hit::Fuzzy(d) if (*d as usize) <= choose_max))
             .collect();
+        if f.script.is_some() {
+            let more = self.namesakes(&close);
+            close.extend(more);
+        }
         let chosen = self.rank_entries(&close, f);
         if !chosen.is_empty() {
             return self.finish(q, chosen);
@@ -315,10 +327,18 @@ impl Gazetteer {
                 true => super::lookup::hub_short_name_bonus(),
                 false => 0.0,
             };
+            let exonym_bonus = match hit == Hit::Alias
+                && s.population
+                    .is_some_and(|n| n >= super::lookup::EXONYM_FROM_POPULATION)
+            {
+                true => super::lookup::EXONYM_BONUS,
+                false => 0.0,
+            };
             let r = Ranked {
                 ent,
                 hit,
                 score: s.importance
+                    + exonym_bonus
                     + hit.bonus()
                     + script_bonus
                     + ctx_bonus

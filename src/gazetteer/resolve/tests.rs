@@ -715,3 +715,52 @@ fn issue_16_a_hub_airports_short_name_ranks_below_a_larger_town_only() {
         );
     }
 }
+
+#[test]
+fn issue_16_chinese_is_ranked_in_both_forms_at_once() {
+    let g = Gazetteer::load_default().unwrap();
+    let name = |q: &str| g.resolve(&q.parse().unwrap()).unwrap().place.name;
+    // "罗马" is an alias of Roma, Queensland; "羅馬", its traditional form, one of Rome.
+    assert_eq!(name("罗马"), "Rome");
+    // "圣保罗" is filed under Saint Paul, Minnesota; São Paulo carries "聖保羅".
+    assert_eq!(name("圣保罗"), "São Paulo");
+    // As before, a form found only in the other one still finds its place.
+    assert_eq!(name("巴马科"), "Bamako");
+}
+
+#[test]
+fn issue_16_a_large_citys_exonym_beats_a_small_towns_name() {
+    let g = Gazetteer::load_default().unwrap();
+    let r = g.resolve(&"Cologne".parse().unwrap()).unwrap();
+    assert_eq!(
+        (r.place.name.as_str(), r.matched),
+        ("Köln", MatchKind::Alias)
+    );
+    // A small town's own name still beats a mid-sized city's transliterated alias.
+    let r = g.resolve(&"Khasan".parse().unwrap()).unwrap();
+    assert_eq!(r.place.country.as_deref(), Some("RU"));
+    // The bonus is the rule's: an alias of a hand-made city of a million beats a town of
+    // 5,000 with the name; of a city of 100,000 it does not.
+    for (pop, want) in [(1_000_000, "t:big"), (100_000, "t:town")] {
+        let big = place(
+            "t:big",
+            "Bigtown",
+            &["Smallname"],
+            PlaceKind::City,
+            "DE",
+            Some(pop),
+        );
+        let town = place(
+            "t:town",
+            "Smallname",
+            &[],
+            PlaceKind::City,
+            "IT",
+            Some(5_000),
+        );
+        let g = Gazetteer::from_places(vec![big, town]);
+        let hits = [(Ent::Extra(0), Hit::Alias), (Ent::Extra(1), Hit::Name)];
+        let ranked = g.rank_entries(&hits, Filter::default());
+        assert_eq!(g.id_of(ranked[0].ent), want, "city of {pop}");
+    }
+}
