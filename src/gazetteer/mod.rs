@@ -44,7 +44,7 @@
 
 mod admin1;
 mod admin1_aliases;
-mod airport_names;
+pub mod airport_names;
 mod airport_pick;
 mod airports;
 mod curated;
@@ -307,7 +307,7 @@ impl Gazetteer {
             return Ok(NONE.get_or_init(airports::Airports::default));
         };
         self.airports
-            .get_or_init(|| airports::Airports::build(text))
+            .get_or_init(|| airports::Airports::build(text, airports::SHORT_NAMES_TSV))
             .as_ref()
             .map_err(Clone::clone)
     }
@@ -325,7 +325,7 @@ impl Gazetteer {
         };
         let words = self
             .airport_words
-            .get_or_init(|| airports::LastWords::read(tsv));
+            .get_or_init(|| airports::LastWords::read(tsv, airports::SHORT_NAMES_TSV));
         if airports::is_code(text) || words.may_name_an_airport(key) {
             return self.airports().map(Some);
         }
