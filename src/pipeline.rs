@@ -24,18 +24,21 @@ use crate::story::Story;
 /// The data a check needs (gazetteer, rail networks, options), loaded once and reused
 /// across stories, from any number of threads.
 ///
-/// The geographic indexes are built once per `Pipeline`, at the first check: the gazetteer's
-/// own (name and position indexes) and the R-tree of every river and land border segment
-/// that crossings are found in. A batch of a thousand stories reads the basemap once, not a
-/// thousand times.
+/// The geographic indexes are built once per `Pipeline`: the gazetteer's own (name and
+/// position indexes) at the first check, and the R-tree of every river and land border segment
+/// that crossings are found in at the second. A batch of a thousand stories reads the basemap
+/// once, not a thousand times; a single story reads only the lines near its route, which
+/// costs a tenth of indexing the world's (the crossings are the same either way).
 pub struct Pipeline {
     /// The places waypoints resolve against (the bundled gazetteer by default). Rivers added
     /// after the first check are not in the crossings index: add places before checking.
     pub gazetteer: Gazetteer,
     /// How legs are measured: the default speed range and the rail network to route on.
     pub options: RouteOptions,
-    /// The rivers and borders of the world, indexed at the first check.
+    /// The rivers and borders of the world, indexed at the second check.
     lines: std::sync::OnceLock<std::result::Result<Arc<LineIndex>, crate::geodata::Error>>,
+    /// Whether a check has started: the first one reads the lines near its route instead.
+    started: std::sync::atomic::AtomicBool,
 }
 
 /// A checked story: its route and every claim's verdict.
@@ -98,13 +101,20 @@ impl Pipeline {
             gazetteer: Gazetteer::load_default()?,
             options: RouteOptions::default(),
             lines: std::sync::OnceLock::new(),
+            started: std::sync::atomic::AtomicBool::new(false),
         })
     }
 
     /// Resolves, routes and checks one story.
     pub fn check(&self, story: &Story) -> Result<Outcome> {
+        let first = !self
+            .started
+            .swap(true, std::sync::atomic::Ordering::Relaxed);
         let route = match &self.options.lines {
             Some(_) => route::build(story, &self.gazetteer, &self.options)?,
+            None if first && self.lines.get().is_none() => {
+                route::build(story, &self.gazetteer, &self.options)?
+            }
             None => {
                 let lines = self
                     .lines
@@ -148,6 +158,9 @@ mod tests {
             )
             .unwrap(),
         ];
+        // The first check reads the lines near its route; the world index is built at the second.
+        pipeline.check(&stories[0]).unwrap();
+        assert!(pipeline.lines.get().is_none());
         let mut total = 0;
         for story in &stories {
             let shared = pipeline.check(story).unwrap();

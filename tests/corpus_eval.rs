@@ -13,7 +13,7 @@ use corpus_eval::{Counts, Found, FoundClaim, FoundPlace, FoundQuantity, Miss, sc
 use corpus_labels::{Article, CORPUS_DIR, Dim, Header, Label, lat_lon, load_corpus, parse_excerpt};
 
 /// The corpus holds at least this many articles.
-const MIN_ARTICLES: usize = 51;
+const MIN_ARTICLES: usize = 57;
 /// Floors: the engine's figures on the corpus when they were last raised (rounded down).
 /// Articles 44-51 were added as held-out articles, labelled before the claim-drafting changes
 /// they measure. Place reading first scored P 0.92 / R 0.72 on them; spaced dashes between a
@@ -21,18 +21,30 @@ const MIN_ARTICLES: usize = 51;
 /// 51 articles back to P 0.95 / R 0.90.
 /// - Quantity F1 0.95 → 0.94: over the 51 it is 0.9496 (01-43 alone: 0.95).
 /// - Event recall 0.22 → 0.20: one of the new articles' 8 events is drafted (01-43 alone: 0.22).
-const FLOOR_PLACE_PRECISION: f64 = 0.95;
+///
+/// Articles 52-57 were added as held-out articles the same way (Indonesia, Spain, Portugal,
+/// Tanzania, Chile, a ferry off Sulawesi). On them places first scored P 0.71 / R 0.82 and
+/// none of their 4 events is drafted, so over the 57:
+/// - Place precision 0.95 → 0.93: 208/223 (01-51 alone: 0.95, 190/199). Their misses are
+///   stations and towns of names that are far-away towns in the gazetteer (Santa Apolónia,
+///   Campanhã, plaza Santa Ana, "INDIAN OCEAN" as a point).
+/// - Event recall 0.20 → 0.19: 11/57 (01-51 alone: 0.21).
+/// - Quantity F1 0.94 → 0.95 (0.954: 217 of 222 found right, 233 labelled).
+/// - Claim F1 0.57 → 0.60 (0.609: 67 of 98 drafted right, 122 labelled), after this round's
+///   drafting rules; false refutations 4 → 1 (the one left: "Newcastle" read as the town in Northern
+///   Ireland, a gazetteer ranking).
+const FLOOR_PLACE_PRECISION: f64 = 0.93;
 const FLOOR_PLACE_RECALL: f64 = 0.90;
-const FLOOR_QUANTITY_F1: f64 = 0.94;
-const FLOOR_CLAIM_F1: f64 = 0.57;
+const FLOOR_QUANTITY_F1: f64 = 0.95;
+const FLOOR_CLAIM_F1: f64 = 0.60;
 /// Timeline events drafted as labelled (date, time and zone). Precision was 0.90 on five
 /// events; with "today", "yesterday" and weekdays dated from the publication date, 14 are
 /// drafted and 10 right. Of the 4 wrong, one is the corpus's own: an article dated by month
 /// only ("2017-12") is passed as the 1st, so its "heute" becomes December 1.
 const FLOOR_EVENT_PRECISION: f64 = 0.70;
-const FLOOR_EVENT_RECALL: f64 = 0.20;
+const FLOOR_EVENT_RECALL: f64 = 0.19;
 /// At most this many claims refuted where the label expects no refutation.
-const CEILING_FALSE_REFUTATIONS: usize = 4;
+const CEILING_FALSE_REFUTATIONS: usize = 1;
 
 #[test]
 fn issue_15_every_label_file_parses_and_matches_its_excerpt() {
@@ -292,6 +304,7 @@ fn a_claim_counts_with_its_kind_and_sentence_and_a_wrong_refutation_is_counted()
         kind: kind.into(),
         quote: body.into(),
         verdict: Some(verdict.into()),
+        figure: None,
     };
     let s = score(
         &a,
@@ -418,4 +431,50 @@ fn issue_15_an_event_matches_on_date_time_and_zone() {
         &label("2018-01-25T08:50"),
         &found("2018-01-25T08:50", "Europe/London")
     ));
+}
+
+#[test]
+fn a_label_quoting_one_of_two_figures_is_matched_to_that_figures_claim() {
+    // Issue 15: "At 9,009 miles … longer than the 7,275-mile route": one sentence, two
+    // distance claims; the label about the second figure must not take the first's verdict.
+    let body = "At 9,009 miles, it is longer than the 7,275-mile route between London and Jakarta.";
+    let a = article(
+        body,
+        r#"
+[[claims]]
+kind = "distance"
+quote = "the 7,275-mile route between London and Jakarta"
+verdict = "holds"
+why = "the geodesic"
+"#,
+    );
+    let claim = |id: &str, figure: &str, verdict: &str| FoundClaim {
+        id: id.into(),
+        kind: "distance".into(),
+        quote: body.into(),
+        verdict: Some(verdict.into()),
+        figure: Some(figure.into()),
+    };
+    let s = score(
+        &a,
+        &Found {
+            claims: vec![
+                claim("first", "9,009 miles", "off"),
+                claim("second", "7,275-mile", "holds"),
+            ],
+            ..Found::default()
+        },
+    );
+    assert_eq!(s.verdicts, (1, 1));
+    // The claim of the other figure is left over: spurious, and its refutation counted.
+    assert_eq!(s.false_refutations, 1);
+    // Only the other figure drafted: no match at all, not a match with the wrong figure.
+    let s = score(
+        &a,
+        &Found {
+            claims: vec![claim("first", "9,009 miles", "holds")],
+            ..Found::default()
+        },
+    );
+    assert_eq!(s.claims.hit, 0);
 }

@@ -1,8 +1,6 @@
 //! Basemap layers drawn into the SVG: sea, land, lakes, rivers, coastline, borders, graticule.
 //! Every line is projected, then simplified to the pixel, so a dense source costs little.
 
-use geo::{Coord, LineString, Simplify};
-
 use super::Error;
 use super::style::Palette;
 use super::svg::{self, Px};
@@ -11,27 +9,28 @@ use crate::coord::LatLon;
 use crate::geodata::basemap::{self, GeoRect, Layer, Level};
 
 /// Drops points closer than `eps` pixels to the last kept one, then runs Douglas–Peucker
-/// (geo's `Simplify`) with the same tolerance. Both ends are kept.
+/// ([`super::simplify::douglas_peucker`]) with the same tolerance. Both ends are kept.
 pub fn simplify_px(pts: &[Px], eps: f64) -> Vec<Px> {
     if pts.len() < 3 {
         return pts.to_vec();
     }
-    let mut coarse: Vec<Coord<f64>> = Vec::with_capacity(pts.len() / 2);
+    let mut coarse: Vec<[f64; 2]> = Vec::with_capacity(pts.len() / 2);
     let eps2 = (eps * 0.5) * (eps * 0.5);
     for (i, p) in pts.iter().enumerate() {
         let keep = match coarse.last() {
             None => true,
-            Some(l) => i == pts.len() - 1 || (p.x - l.x).powi(2) + (p.y - l.y).powi(2) >= eps2,
+            Some(l) => i == pts.len() - 1 || (p.x - l[0]).powi(2) + (p.y - l[1]).powi(2) >= eps2,
         };
         if keep {
-            coarse.push(Coord { x: p.x, y: p.y });
+            coarse.push([p.x, p.y]);
         }
     }
-    LineString::new(coarse)
-        .simplify(eps)
-        .0
+    super::simplify::douglas_peucker(&coarse, eps)
         .into_iter()
-        .map(|c| Px { x: c.x, y: c.y })
+        .map(|i| Px {
+            x: coarse[i][0],
+            y: coarse[i][1],
+        })
         .collect()
 }
 

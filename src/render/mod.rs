@@ -52,6 +52,7 @@ pub(crate) mod projection;
 pub(crate) mod scene;
 mod seas;
 mod shared;
+mod simplify;
 pub(crate) mod style;
 pub(crate) mod svg;
 pub mod track;

@@ -14,6 +14,7 @@ use std::fmt;
 use geographiclib_rs::{Geodesic, InverseGeodesic};
 
 use super::corpus_labels::{Article, Dim, lat_lon, norm};
+use routecheck::story::ClaimKind;
 
 /// A place found counts when it lies within this many kilometres of a labelled place.
 pub const HIT_KM: f64 = 10.0;
@@ -61,6 +62,8 @@ pub struct FoundClaim {
     pub quote: String,
     /// The verdict the check gave it (`Verdict::word`), when the draft could be checked.
     pub verdict: Option<String>,
+    /// The figure it checks as the draft wrote it ("7,275-mile"), when it has one.
+    pub figure: Option<String>,
 }
 
 /// A timeline event the engine drafted.
@@ -153,6 +156,7 @@ pub fn run_engine(a: &Article, pipeline: &routecheck::pipeline::Pipeline) -> Fou
             kind: c.kind.name().to_string(),
             quote: c.quote.clone(),
             verdict: None,
+            figure: figure_of(&c.kind),
         })
         .collect();
     let events = x
@@ -474,6 +478,30 @@ fn occurrences(hay: &str, needle: &str) -> Vec<(usize, usize)> {
     h.match_indices(&n).map(|(i, m)| (i, i + m.len())).collect()
 }
 
+/// The numbers written in digits in a text, their group separators dropped ("7,275-mile"
+/// gives "7275"; "1.200 km" gives "1200").
+fn numbers(text: &str) -> Vec<String> {
+    text.split(|c: char| !(c.is_ascii_digit() || c == ',' || c == '.'))
+        .map(|w| w.chars().filter(char::is_ascii_digit).collect::<String>())
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
+/// The figure a drafted claim checks, as written in the draft: the length, speed or
+/// duration it is about.
+fn figure_of(kind: &ClaimKind) -> Option<String> {
+    match kind {
+        ClaimKind::Distance { value, .. }
+        | ClaimKind::Speed { value, .. }
+        | ClaimKind::Conversion { value } => Some(value.text.clone()),
+        ClaimKind::DurationAtSpeed { duration, .. } | ClaimKind::Flight { duration, .. } => {
+            Some(duration.text.clone())
+        }
+        ClaimKind::Timeline { duration, .. } => duration.as_ref().map(|d| d.text.clone()),
+        _ => None,
+    }
+}
+
 fn refutes(verdict: &str) -> bool {
     matches!(verdict, "off" | "contradicts")
 }
@@ -581,11 +609,38 @@ pub fn score(a: &Article, f: &Found) -> Score {
     s.claims.labelled = l.claims.len();
     for c in &l.claims {
         let want = norm(&c.quote);
+        let fits = |i: usize, g: &FoundClaim| {
+            !used[i] && g.kind == c.kind && norm(&g.quote).contains(&want)
+        };
+        // Two figures of one sentence ("at 9,009 miles … longer than the 7,275-mile route"):
+        // the label quoting one figure is matched to the claim of that figure, and never to
+        // the claim of a figure its quote does not hold.
+        let quoted = numbers(&c.quote);
+        // A figure the draft rewrote ("2 hours 45 minutes" as "165 minutes") says nothing.
+        let agrees = |g: &FoundClaim| {
+            let own = g.figure.as_deref().map(numbers).unwrap_or_default();
+            let sentence = numbers(&g.quote);
+            let as_written = !own.is_empty() && own.iter().all(|n| sentence.contains(n));
+            !as_written || quoted.is_empty() || own.iter().all(|n| quoted.contains(n))
+        };
         let m = f
             .claims
             .iter()
             .enumerate()
-            .position(|(i, g)| !used[i] && g.kind == c.kind && norm(&g.quote).contains(&want));
+            .position(|(i, g)| {
+                fits(i, g)
+                    && !quoted.is_empty()
+                    && g.figure.as_deref().is_some_and(|t| {
+                        let own = numbers(t);
+                        !own.is_empty() && own.iter().all(|n| quoted.contains(n))
+                    })
+            })
+            .or_else(|| {
+                f.claims
+                    .iter()
+                    .enumerate()
+                    .position(|(i, g)| fits(i, g) && agrees(g))
+            });
         match m {
             Some(i) => {
                 used[i] = true;

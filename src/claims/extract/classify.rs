@@ -150,6 +150,53 @@ fn from_word_after(after: &str) -> Option<&'static str> {
     first.starts_with(char::is_uppercase).then_some(w)
 }
 
+/// The words after a length that make it how far off the coast something lies ("about forty
+/// miles off the land", "20 km offshore", "à 30 km au large"), not a length of the trip.
+fn offshore_after(after: &str) -> Option<&'static str> {
+    const OFF: &[&str] = &[
+        "off the land",
+        "off the coast",
+        "off the shore",
+        "off shore",
+        "offshore",
+        "off land",
+        "out to sea",
+        "au large",
+        "de la costa",
+        "frente a la costa",
+        "vor der küste",
+        "от берега",
+    ];
+    let t = after.trim_start().to_lowercase();
+    OFF.iter().copied().find(|w| t.starts_with(w))
+}
+
+/// The first and last towns of the longest run of three or more towns joined only by dashes
+/// ("México-Querétaro-Guadalajara"), if the sentence has one.
+fn dash_chain(text: &str, resolved: &[&Mention]) -> Option<(Place, Place)> {
+    let town = |m: &Mention| m.place.clone().filter(super::trip::is_town);
+    let mut best: Option<(usize, usize)> = None;
+    let mut start = 0;
+    for i in 0..resolved.len() {
+        let joined = i > start
+            && resolved[i - 1].end <= resolved[i].start
+            && matches!(
+                text[resolved[i - 1].end..resolved[i].start].trim(),
+                "-" | "–" | "—"
+            )
+            && town(resolved[i - 1]).is_some()
+            && town(resolved[i]).is_some();
+        if !joined {
+            start = i;
+        }
+        if i - start >= 2 && best.is_none_or(|(a, b)| b - a < i - start) {
+            best = Some((start, i));
+        }
+    }
+    let (a, b) = best?;
+    Some((town(resolved[a])?, town(resolved[b])?))
+}
+
 /// The compass word and "of" right before byte `at` ("… north of |Pyongyang").
 fn compass_before(text: &str, from: usize, at: usize) -> Option<(&'static str, usize)> {
     let before = text[from..at].trim_end();
@@ -296,6 +343,10 @@ pub fn sentence(
             (a.0.clone(), b.0.clone())
         }
     });
+    // "Tren México-Querétaro-Guadalajara": three or more towns joined by dashes name a route
+    // from the first to the last, the middle ones being stops on the way.
+    let chain = dash_chain(text, &resolved);
+    let two = chain.clone().or(two);
     // The trip a figure is about when the sentence names fewer than two places ("the 385
     // km that separate these two cities"): assumed, and said in the draft.
     let trip_pair = super::trip::pair(two.as_ref(), &here, before)
@@ -320,6 +371,13 @@ pub fn sentence(
         let Some(a) = amount(text, f, true) else {
             continue;
         };
+        if let Some(w) = offshore_after(&text[f.end..s_end]) {
+            y.notes.push(format!(
+                "distance \"{}\": how far \"{w}\" something lay, not a length of the trip",
+                a.text
+            ));
+            continue;
+        }
         // "l'aéroport lyonnais (30 kilomètres du centre de Lyon)", "45 km from Paris": how far
         // something lies from a place, not the trip between the sentence's places.
         // A place named just before the figure is what lies that far ("Vladivostok lies 600
@@ -530,7 +588,14 @@ pub fn sentence(
             ));
             continue;
         }
-        let own = clause_or_before(text, (s_start, s_end), f, found, &here_at, (before, after));
+        let own = match &chain {
+            Some((a, b)) => Some(super::trip::Pair {
+                from: a.clone(),
+                to: b.clone(),
+                assumed: None,
+            }),
+            None => clause_or_before(text, (s_start, s_end), f, found, &here_at, (before, after)),
+        };
         let aircraft = crate::aircraft::all()
             .unwrap_or_default()
             .iter()
@@ -551,6 +616,35 @@ pub fn sentence(
         }
         let key = pair.map(|tp| (tp.from.name.clone(), tp.to.name.clone()));
         let first_trip = trip_duration && !key.as_ref().is_some_and(|k| drafted_trip.contains(k));
+        // "covering a distance of 142 kilometers in about 45 minutes", "cubrir los 628
+        // kilómetros … en dos horas y 38 minutos": the sentence's own length in its own time,
+        // whose average may not exceed the sentence's or the article's top speed.
+        if !flying
+            && !trip_duration
+            && !timed
+            && *k == durations[0].0
+            && super::trip::length_of_trip(&lower)
+            && let (Some(speed), Some(length)) = (
+                bound.clone(),
+                lengths.first().and_then(|(_, l)| amount(text, l, true)),
+            )
+        {
+            y.assumed.push(format!(
+                "duration \"{}\" for \"{}\": checked at {} ({bound_from} as the upper end; 1 km/h sets no lower bound)",
+                a.text, length.text, speed.text
+            ));
+            y.claims.push((
+                ClaimKind::DurationAtSpeed {
+                    distance: Some(length),
+                    from: None,
+                    to: None,
+                    speed,
+                    duration: a.clone(),
+                },
+                None,
+            ));
+            continue;
+        }
         match (flying, aircraft, pair) {
             (true, ac, Some(tp)) => {
                 // No type named: the check assumes one and says so.

@@ -36,7 +36,7 @@ pub use places::{Evidence, Mention, Reading, read};
 pub use scan::{Found, Sentence, quantities, quantities_in, sentences};
 
 use crate::gazetteer::{Gazetteer, Place, PlaceKind};
-use crate::story::{ClaimKind, ClaimSpec, Event, LegSpec, Mode, Story, Waypoint};
+use crate::story::{ClaimKind, ClaimSpec, DistanceMeasure, Event, LegSpec, Mode, Story, Waypoint};
 
 /// A waypoint of a draft story: a place the claims need.
 #[derive(Debug, Clone, PartialEq)]
@@ -690,6 +690,44 @@ impl Extraction {
             }
             true
         });
+        // A length between two places its own sentence names ("longer than the 7,275-mile
+        // route between London and Jakarta") whose legs in the draft go round by other stops
+        // (London → Perth → Jakarta): the article's route is not the draft's, so the figure is
+        // checked as a distance of unstated measure (the straight line holds it, a longer
+        // figure is plausible or implausible, never off), and the draft says so.
+        let mut assumed = Vec::new();
+        for c in self.claims.iter_mut() {
+            if self.trip_claims.contains(&c.id) {
+                continue;
+            }
+            let ClaimKind::Distance {
+                from,
+                to,
+                value,
+                measure,
+            } = &mut c.kind
+            else {
+                continue;
+            };
+            if joined(from, to) {
+                continue;
+            }
+            // Two places the draft's journey does not join ("the 931-kilometer section of line
+            // between Changsha and Hangzhou" elsewhere in the country) get no leg of their own
+            // here: the check says it cannot measure them, which is the truth, rather than
+            // measure a pair the sentence may not mean.
+            if !same_journey(from, to) {
+                continue;
+            }
+            if *measure == DistanceMeasure::Route && detour(from, to) > 1.2 {
+                *measure = DistanceMeasure::Unstated;
+                assumed.push(format!(
+                    "{}: distance \"{}\" ({from} → {to}): no leg of the draft joins the two, so the route between them passes other places; checked as a distance of unstated measure (the straight line, or a longer way)",
+                    c.outlet, value.text
+                ));
+            }
+        }
+        self.choices.extend(assumed);
         self.notes.extend(notes);
         self.trip_claims.clear();
         self.trip_legs = extra;

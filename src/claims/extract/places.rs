@@ -112,8 +112,21 @@ const STOP: &[&str] = &[
     "Putin",
 ];
 
-/// Words allowed inside a name between capitalised words ("Bay of Bengal", "Rostov-on-Don").
-const JOINERS: &[&str] = &["of", "on", "de", "del", "la", "upon", "am", "–", "-"];
+/// Words allowed inside a name between capitalised words ("Bay of Bengal", "Rostov-on-Don",
+/// "Dar es Salaam").
+const JOINERS: &[&str] = &["of", "on", "de", "del", "la", "es", "upon", "am", "–", "-"];
+
+/// The organisation words of a carrier or operator ("Delta Air Lines", "Kenya Railways"),
+/// whose first name alone later in the article still names the company ("Delta's hub").
+const OPERATOR_WORDS: &[&str] = &[
+    "air",
+    "airlines",
+    "airline",
+    "airways",
+    "railways",
+    "corporation",
+    "company",
+];
 
 /// Runs of capitalised words, each as (start, end) byte offsets; possessive "'s" dropped.
 fn runs(text: &str, start: usize, end: usize) -> Vec<Vec<(usize, usize)>> {
@@ -462,6 +475,7 @@ pub fn read_in(
     };
     let mut cands: Vec<Candidate> = Vec::new();
     let mut unresolved: Vec<(usize, usize, usize)> = Vec::new();
+    let mut operators: Vec<String> = Vec::new();
     for (si, s) in sentences.iter().enumerate() {
         let mut pieces: Vec<(Vec<(usize, usize)>, bool)> = Vec::new();
         for run in runs(text, s.start, s.end) {
@@ -484,6 +498,24 @@ pub fn read_in(
             let mut not = listed(whole).or_else(|| {
                 organisation_word(whole).map(|w| NotPlace::Organisation(w.to_string()))
             });
+            // "Delta Air Lines … divert to Delta's hub in Los Angeles": a company the article
+            // named in full, called by its first name with a possessive, is the company.
+            if let Some(NotPlace::Organisation(w)) = &not
+                && OPERATOR_WORDS.contains(&w.as_str())
+            {
+                operators.push(whole.to_string());
+            } else if not.is_none()
+                && ["'s", "\u{2019}s", "'", "\u{2019}"]
+                    .iter()
+                    .any(|p| text[b..].starts_with(p))
+                && let Some(o) = operators.iter().find(|o| {
+                    o.len() > whole.len()
+                        && o.starts_with(whole)
+                        && o[whole.len()..].starts_with(' ')
+                })
+            {
+                not = Some(NotPlace::PartOf(o.clone()));
+            }
             if not.is_none()
                 && let Some(w) = word_after(text, b, s.end)
                 && AREA_TAIL.contains(&w.as_str())

@@ -160,6 +160,30 @@ const WEEKDAY_ORDER: [Weekday; 7] = [
 ];
 
 /// Words that put a sentence's weekday in the future.
+/// Every day word with its day: [`DAYS`], then each weekday's names in [`WEEKDAYS`] order.
+static DAY_WORDS: std::sync::LazyLock<Vec<(&'static str, Day)>> = std::sync::LazyLock::new(|| {
+    let mut all: Vec<(&str, Day)> = DAYS.to_vec();
+    for (k, names) in WEEKDAYS.iter().enumerate() {
+        all.extend(names.iter().map(|w| (*w, Day::Weekday(WEEKDAY_ORDER[k]))));
+    }
+    all
+});
+
+/// The indices of [`DAY_WORDS`] by their first character.
+fn day_words() -> &'static std::collections::HashMap<char, Vec<usize>> {
+    static BY_FIRST: std::sync::OnceLock<std::collections::HashMap<char, Vec<usize>>> =
+        std::sync::OnceLock::new();
+    BY_FIRST.get_or_init(|| {
+        let mut by: std::collections::HashMap<char, Vec<usize>> = std::collections::HashMap::new();
+        for (k, (w, _)) in DAY_WORDS.iter().enumerate() {
+            if let Some(c) = w.chars().next() {
+                by.entry(c).or_default().push(k);
+            }
+        }
+        by
+    })
+}
+
 const FUTURE: &[&str] = &[
     "will ",
     "next ",
@@ -237,28 +261,38 @@ pub fn days(sentence: &str) -> Vec<DaySaid> {
     if lower.len() != sentence.len() {
         return Vec::new();
     }
+    // Every word that begins like one of the day words, found in one pass over the word
+    // starts, then taken in the table's order (the day words first, then the weekdays), as a
+    // search for each word in turn would take them.
+    let mut found: Vec<(usize, usize)> = Vec::new();
+    let mut prev: Option<char> = None;
+    for (i, c) in lower.char_indices() {
+        let starts = prev.is_none_or(|p| !p.is_alphanumeric()) && c.is_alphabetic();
+        prev = Some(c);
+        if starts && let Some(words) = day_words().get(&c) {
+            found.extend(
+                words
+                    .iter()
+                    .filter(|&&k| lower[i..].starts_with(DAY_WORDS[k].0))
+                    .map(|&k| (k, i)),
+            );
+        }
+    }
+    found.sort_unstable();
     let mut out: Vec<DaySaid> = Vec::new();
-    let mut push = |i: usize, n: usize, day: Day| {
-        if whole(&lower, i, n) && !out.iter().any(|d| d.at <= i && i < d.at + d.words.len()) {
+    for (k, i) in found {
+        let (w, day) = DAY_WORDS[k];
+        let n = w.len();
+        let weekday = matches!(day, Day::Weekday(_));
+        if whole(&lower, i, n)
+            && !(weekday && recurring(&lower, i, n))
+            && !out.iter().any(|d| d.at <= i && i < d.at + d.words.len())
+        {
             out.push(DaySaid {
                 at: i,
                 words: sentence[i..i + n].to_string(),
                 day,
             });
-        }
-    };
-    for (w, day) in DAYS {
-        for (i, _) in lower.match_indices(w) {
-            push(i, w.len(), *day);
-        }
-    }
-    for (k, names) in WEEKDAYS.iter().enumerate() {
-        for w in *names {
-            for (i, _) in lower.match_indices(w) {
-                if !recurring(&lower, i, w.len()) {
-                    push(i, w.len(), Day::Weekday(WEEKDAY_ORDER[k]));
-                }
-            }
         }
     }
     out.sort_by_key(|d| d.at);

@@ -16,9 +16,56 @@ pub struct Sentence {
 
 /// Abbreviations after which a full stop does not end a sentence.
 const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "st", "gen", "col", "lt", "sgt", "adm", "gov", "sen", "rep", "jan",
-    "feb", "mar", "apr", "aug", "sept", "sep", "oct", "nov", "dec", "no", "vs", "approx", "etc",
-    "inc", "corp", "co", "jr", "sr", "u.s", "u.n", "u.k", "e.g", "i.e", "km", "mi",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "st",
+    "gen",
+    "col",
+    "lt",
+    "sgt",
+    "adm",
+    "gov",
+    "sen",
+    "rep",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "aug",
+    "sept",
+    "sep",
+    "oct",
+    "nov",
+    "dec",
+    "no",
+    "vs",
+    "approx",
+    "etc",
+    "inc",
+    "corp",
+    "co",
+    "jr",
+    "sr",
+    "u.s",
+    "u.n",
+    "u.k",
+    "e.g",
+    "i.e",
+    "km",
+    "mi",
+    // "about" and units shortened in the other languages read: Polish "ok. 6,5 godziny",
+    // German "ca. 300 km", "rd. 40 Minuten", French "env. 30 km", Russian "прибл. 5 часов".
+    "ok",
+    "ca",
+    "rd",
+    "env",
+    "ungef",
+    "godz",
+    "tys",
+    "прибл",
+    "тыс",
 ];
 
 /// Splits text into sentences: at ". ", "! ", "? " (and closing quotes after them) before a
@@ -235,12 +282,15 @@ fn foreign_quantities(lang: Language, text: &str, start: usize, end: usize) -> V
         }
         let rest = &s[i..];
         // "Paris-Rennes en 1h25": railway timings are written the same way in every language;
-        // "à 6h30", "um 6h30" is a clock time.
+        // "à 6h30", "um 6h30", "às 06h00", "pelas 8h44" is a clock time, and so is an hour
+        // written with a leading zero ("06h00"): no one writes a trip's length that way.
         let word_before = s[..i].split_whitespace().next_back().unwrap_or("");
         let clock = [
-            "à", "vers", "dès", "um", "gegen", "ab", "las", "o", "od", "do",
+            "à", "vers", "dès", "um", "gegen", "ab", "las", "o", "od", "do", "às", "pelas", "das",
+            "até",
         ]
-        .contains(&word_before.to_lowercase().as_str());
+        .contains(&word_before.to_lowercase().as_str())
+            || (rest.starts_with('0') && rest[1..].starts_with(|c: char| c.is_ascii_digit()));
         if let Some((q, used)) = glued_hours(rest).filter(|_| !clock) {
             out.push(Found {
                 start: start + i,
@@ -340,7 +390,7 @@ fn join(text: &str, a: &Found, b: &Found) -> Option<Found> {
     };
     let gap = text.get(a.end..b.start)?;
     let joins = [
-        "", " ", ", ", " and ", ", and ", " y ", " und ", " i ", " и ",
+        "", " ", ", ", " and ", ", and ", " y ", " con ", " e ", " et ", " und ", " i ", " и ",
     ];
     if small.seconds() >= big.seconds()
         || !joins.contains(&gap)
@@ -411,6 +461,34 @@ fn glued_hours(t: &str) -> Option<(Quantity, usize)> {
     ))
 }
 
+/// A length with a conversion in parentheses followed by "per hour" ("320 kilometers (199
+/// miles) per hour") as the speed it is, and the bytes "per hour" takes.
+fn per_hour(q: Quantity, after: &str) -> Option<(Quantity, usize)> {
+    use crate::units::{LengthUnit, QuantityRange, SpeedUnit, Unit};
+    let speed = |r: QuantityRange| -> Option<QuantityRange> {
+        let unit = match r.unit {
+            Unit::Length(LengthUnit::Kilometre) => SpeedUnit::Kmh,
+            Unit::Length(LengthUnit::Mile) => SpeedUnit::Mph,
+            Unit::Length(LengthUnit::NauticalMile) => SpeedUnit::Knot,
+            _ => return None,
+        };
+        Some(QuantityRange {
+            unit: Unit::Speed(unit),
+            ..r
+        })
+    };
+    let conversion = q.conversion?;
+    let words = [" per hour", " an hour", " a hour"];
+    let used = words.iter().find(|w| after.starts_with(*w))?.len();
+    Some((
+        Quantity {
+            value: speed(q.value)?,
+            conversion: Some(speed(conversion)?),
+        },
+        used,
+    ))
+}
+
 fn english_quantities(text: &str, start: usize, end: usize) -> Vec<Found> {
     let s = &text[start..end];
     let b = s.as_bytes();
@@ -429,6 +507,22 @@ fn english_quantities(text: &str, start: usize, end: usize) -> Vec<Found> {
             let glued = glued_hours(&s[i..wend]);
             let english = glued.map(|(q, _)| foreign::written(&q.value));
             if let Some((q, used)) = glued.or_else(|| scan_quantity(&s[i..wend]).ok()) {
+                // "320 kilometers (199 miles) per hour": a length and its conversion, then
+                // "per hour", is a speed and its conversion.
+                let (q, used, english) = match per_hour(q, &s[i + used..]) {
+                    Some((speed, more)) => {
+                        let conv = speed
+                            .conversion
+                            .map(|c| format!(" ({})", foreign::written(&c)));
+                        let text = format!(
+                            "{}{}",
+                            foreign::written(&speed.value),
+                            conv.unwrap_or_default()
+                        );
+                        (speed, used + more, Some(text))
+                    }
+                    None => (q, used, english),
+                };
                 let back = i.saturating_sub(40);
                 let mut back_b = back;
                 while !s.is_char_boundary(back_b) {
@@ -599,5 +693,61 @@ mod tests {
         // The same form after "à" or "um" is a clock time, not a duration.
         let t = "Le train part à 6h30 et arrive vers 8h15.";
         assert!(quantities_in(Language::French, t, 0, t.len()).is_empty());
+    }
+
+    #[test]
+    fn an_hour_with_a_leading_zero_or_after_a_clock_word_is_a_clock_time() {
+        let t = "O comboio das 06h00 chegava ao Porto pelas 8h44, em 2h44.";
+        let got: Vec<&str> = foreign_quantities(Language::Portuguese, t, 0, t.len())
+            .iter()
+            .map(|f| &t[f.start..f.end])
+            .collect();
+        assert_eq!(got, ["2h44"]);
+    }
+
+    #[test]
+    fn a_length_and_its_conversion_per_hour_is_a_speed() {
+        let t = "It can reach a speed limit of 320 kilometers (199 miles) per hour.";
+        let f = quantities(t, 0, t.len());
+        assert_eq!(f.len(), 1);
+        assert_eq!(
+            &t[f[0].start..f[0].end],
+            "320 kilometers (199 miles) per hour"
+        );
+        assert_eq!(f[0].quantity.dimension(), Dimension::Speed);
+        assert_eq!(f[0].english.as_deref(), Some("320 km/h (199 mph)"));
+    }
+
+    #[test]
+    fn an_abbreviated_about_ends_no_sentence() {
+        let t = "Pociąg ma wyjeżdżać z Kijowa, a podróż do Przemyśla ma trwać ok. 6,5 godziny. Potem wraca.";
+        assert_eq!(
+            texts(t),
+            [
+                "Pociąg ma wyjeżdżać z Kijowa, a podróż do Przemyśla ma trwać ok. 6,5 godziny.",
+                "Potem wraca."
+            ]
+        );
+    }
+
+    #[test]
+    fn hours_and_minutes_joined_by_con_e_et_are_one_duration() {
+        for (lang, t, minutes) in [
+            (
+                Language::Spanish,
+                "sería de tres horas con 34 minutos",
+                214.0,
+            ),
+            (
+                Language::Portuguese,
+                "vai demorar 2 horas e 50 minutos",
+                170.0,
+            ),
+            (Language::French, "en deux heures et 15 minutes", 135.0),
+        ] {
+            let f = quantities_in(lang, t, 0, t.len());
+            assert_eq!(f.len(), 1, "{t}");
+            assert_eq!(f[0].quantity.value.lo, minutes, "{t}");
+        }
     }
 }

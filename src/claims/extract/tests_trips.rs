@@ -180,3 +180,153 @@ fn a_flight_does_not_start_in_the_middle_of_a_country() {
     );
     assert!(!kinds(&x).contains(&"flight"), "{:?}", x.claims);
 }
+
+fn world() -> Gazetteer {
+    let mut places = super::tests::cities();
+    for (name, lat, lon, pop) in [
+        ("Perth", -31.9522, 115.8614, 1_896_548),
+        ("Jakarta", -6.2146, 106.8451, 8_540_121),
+        ("Napier", -39.4926, 176.9120, 57_240),
+        ("Wellington", -41.2866, 174.7756, 381_900),
+        ("Detroit", 42.3314, -83.0457, 677_116),
+        ("Los Angeles", 34.0522, -118.2437, 3_971_883),
+        ("Delta", 41.5737, -84.0052, 3_121),
+        ("Dar es Salaam", -6.8235, 39.2695, 5_383_728),
+        ("Dodoma", -6.1722, 35.7395, 180_541),
+        ("Dara", 15.3484, -15.4799, 7_000),
+    ] {
+        places.push(Place {
+            population: Some(pop),
+            ..Place::test_point(name, PlaceKind::City, lat, lon)
+        });
+    }
+    Gazetteer::from_places(places)
+}
+
+#[test]
+fn a_length_whose_places_the_draft_reaches_by_a_detour_is_of_unstated_measure() {
+    // The legs run London → Perth → Jakarta: along them, London → Jakarta would pass Perth,
+    // and a 7,275-mile route between the two would be judged off by thousands of miles.
+    let x = extract(
+        "The airline has launched nonstop flights between London and Perth. At 9,009 miles, it is longer than the 7,275-mile route between London and Jakarta.",
+        "Paper",
+        &world(),
+    );
+    let jakarta = x.claims.iter().find_map(|c| match &c.kind {
+        ClaimKind::Distance {
+            from, to, measure, ..
+        } if to == "jakarta" || from == "jakarta" => Some(*measure),
+        _ => None,
+    });
+    assert_eq!(
+        jakarta,
+        Some(crate::story::DistanceMeasure::Unstated),
+        "{:?} {:?}",
+        x.legs(),
+        x.stops
+    );
+    assert!(
+        x.choices.iter().any(|n| n.contains("unstated measure")),
+        "{:?}",
+        x.choices
+    );
+}
+
+#[test]
+fn a_length_off_the_coast_is_where_a_ship_lay_not_its_trip() {
+    let x = extract(
+        "After leaving Napier for Wellington, the ketch, which was about forty miles off the land, was blown back up the coast.",
+        "Paper",
+        &world(),
+    );
+    assert!(!kinds(&x).contains(&"distance"), "{:?}", x.claims);
+    assert!(
+        x.notes.iter().any(|n| n.contains("\"off the land\"")),
+        "{:?}",
+        x.notes
+    );
+}
+
+#[test]
+fn an_airline_named_by_its_first_name_is_the_airline() {
+    let x = extract(
+        "A Delta Air Lines flight took off from Detroit for Shanghai. The crew decided to divert to Delta’s hub in Los Angeles.",
+        "Paper",
+        &world(),
+    );
+    let ids: Vec<&str> = x.waypoints.iter().map(|w| w.id.as_str()).collect();
+    assert!(!ids.contains(&"delta"), "{ids:?}");
+    assert!(ids.contains(&"los-angeles"), "{ids:?}");
+}
+
+#[test]
+fn a_name_with_a_lower_case_particle_is_read_whole() {
+    let x = extract(
+        "The new line runs from Dar es Salaam to Dodoma.",
+        "Paper",
+        &world(),
+    );
+    let ids: Vec<&str> = x.waypoints.iter().map(|w| w.id.as_str()).collect();
+    assert_eq!(ids, ["dar-es-salaam", "dodoma"], "{:?}", x.notes);
+}
+
+#[test]
+fn a_length_covered_in_a_time_is_checked_at_the_top_speed() {
+    let x = extract(
+        "The train can reach 320 km/h. It connects London and Edinburgh, covering a distance of 142 kilometers in about 45 minutes.",
+        "Paper",
+        &world(),
+    );
+    let arithmetic = x.claims.iter().find_map(|c| match &c.kind {
+        ClaimKind::DurationAtSpeed {
+            distance: Some(d),
+            speed,
+            duration,
+            ..
+        } => Some((d.text.clone(), speed.text.clone(), duration.text.clone())),
+        _ => None,
+    });
+    assert_eq!(
+        arithmetic,
+        Some((
+            "142 kilometers".to_string(),
+            "1–320 km/h".to_string(),
+            "about 45 minutes".to_string()
+        )),
+        "{:?}",
+        x.notes
+    );
+    assert!(
+        x.choices
+            .iter()
+            .chain(&x.notes)
+            .any(|n| n.contains("the article's top speed as the upper end")),
+        "{:?}",
+        x.choices
+    );
+}
+
+#[test]
+fn three_towns_joined_by_dashes_are_a_route_from_the_first_to_the_last() {
+    let x = extract(
+        "The Detroit-Chicago-Edinburgh train will take about 20 hours.",
+        "Paper",
+        &world(),
+    );
+    let pair = x.claims.iter().find_map(|c| match &c.kind {
+        ClaimKind::DurationAtSpeed {
+            from: Some(f),
+            to: Some(t),
+            ..
+        }
+        | ClaimKind::Flight { from: f, to: t, .. } => Some((f.clone(), t.clone())),
+        _ => None,
+    });
+    assert_eq!(
+        pair,
+        Some(("detroit".to_string(), "edinburgh".to_string())),
+        "{:?} {:?}",
+        x.claims,
+        x.notes
+    );
+}

@@ -439,6 +439,10 @@ const MONTHS_ELSEWHERE: [[&str; 12]; 6] = [
 ];
 
 fn month_word(w: &str) -> Option<i8> {
+    // Most words are not months: a figure, or longer than the longest month name.
+    if !w.starts_with(char::is_alphabetic) || w.len() > LONGEST_MONTH + 2 {
+        return None;
+    }
     let l = w.trim_end_matches(['.', ',']).to_lowercase();
     MONTHS
         .iter()
@@ -450,6 +454,9 @@ fn month_word(w: &str) -> Option<i8> {
                 .find_map(|names| names.iter().position(|m| *m == l).map(|i| i as i8 + 1))
         })
 }
+
+/// The longest month name of [`MONTHS`] and [`MONTHS_ELSEWHERE`], in bytes.
+const LONGEST_MONTH: usize = 22;
 
 fn day_number(w: &str) -> Option<i8> {
     let d = w.trim_end_matches([',', '.']);
@@ -491,7 +498,11 @@ pub fn dates(s: &str) -> Vec<DateSaid> {
     for (k, (at, w)) in words.iter().enumerate() {
         let next = |j: usize| words.get(k + j).map(|x| x.1);
         // ISO: 2023-09-12.
-        let iso: Vec<&str> = w.trim_end_matches(['.', ',']).split('-').collect();
+        let iso: Vec<&str> = if w.starts_with(|c: char| c.is_ascii_digit()) && w.contains('-') {
+            w.trim_end_matches(['.', ',']).split('-').collect()
+        } else {
+            Vec::new()
+        };
         if iso.len() == 3
             && let (Some(y), Ok(m), Ok(d)) = (year_number(iso[0]), iso[1].parse(), iso[2].parse())
             && (1..=12).contains(&m)
@@ -558,6 +569,18 @@ mod tests {
             .into_iter()
             .map(|c| (t[c.start..c.end].to_string(), c.time.to_string(), c.zone))
             .collect()
+    }
+
+    #[test]
+    fn no_month_name_is_longer_than_the_quick_check_allows() {
+        let longest = (MONTHS.iter().map(|(m, _)| m.len()))
+            .chain(
+                MONTHS_ELSEWHERE
+                    .iter()
+                    .flat_map(|ms| ms.iter().map(|m| m.len())),
+            )
+            .max();
+        assert!(longest.is_some_and(|n| n <= LONGEST_MONTH), "{longest:?}");
     }
 
     #[test]

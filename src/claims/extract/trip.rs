@@ -21,7 +21,7 @@ pub struct Pair {
 
 /// A place a trip can start or end at: not a river, a sea or another area.
 pub fn is_town(p: &Place) -> bool {
-    !matches!(p.kind, PlaceKind::River | PlaceKind::Other) && !p.is_line()
+    !matches!(p.kind, PlaceKind::River | PlaceKind::Sea | PlaceKind::Other) && !p.is_line()
 }
 
 /// The pair a trip figure in this sentence is about. `two` is the sentence's own pair (see
@@ -72,6 +72,19 @@ pub fn pair(
     }
 }
 
+/// Words before a town the trip passes on its way ("über Brno", "via Lyon").
+const VIA: &[&str] = &[
+    "via",
+    "through",
+    "über",
+    "por",
+    "par",
+    "przez",
+    "через",
+    "pelo",
+    "pela",
+];
+
 /// The pair a figure's own clause names: "Von Wien aus über Brno soll in zwei Stunden Prag
 /// erreicht werden können, in rund drei Stunden Dresden" gives Wien → Prag for the first
 /// figure and Wien → Dresden for the second. The clause runs from the last comma, colon,
@@ -99,10 +112,23 @@ pub fn clause_pair(
             hi = hi.min(a);
         }
     }
-    let inside: Vec<&(Place, Option<Role>, usize)> = here
+    let mut inside: Vec<&(Place, Option<Role>, usize)> = here
         .iter()
         .filter(|(p, _, i)| is_town(p) && (lo..hi).contains(i))
         .collect();
+    // "Von Wien aus über Brno … Prag": a town the trip goes by is not one of its ends, when
+    // the clause names two others.
+    let via = |i: usize| {
+        let w = text[s_start..i]
+            .split_whitespace()
+            .next_back()
+            .unwrap_or("")
+            .to_lowercase();
+        VIA.contains(&w.as_str())
+    };
+    if inside.iter().filter(|t| !via(t.2)).count() >= 2 {
+        inside.retain(|t| !via(t.2));
+    }
     let rank = |r: Option<Role>| r.unwrap_or(Role::Pass);
     match inside.as_slice() {
         [a, b, ..] => {
@@ -161,14 +187,48 @@ pub fn is_saving(text: &str, (at, end): (usize, usize)) -> bool {
         "szybciej",
         "krócej",
     ];
+    // A hedge between the word and the figure is skipped: "by at least two hours", "um
+    // rund 40 Minuten".
+    const HEDGE: &[&str] = &[
+        "at",
+        "least",
+        "about",
+        "around",
+        "more",
+        "than",
+        "nearly",
+        "almost",
+        "some",
+        "roughly",
+        "approximately",
+        "over",
+        "just",
+        "under",
+        "less",
+        "rund",
+        "etwa",
+        "knapp",
+        "mindestens",
+        "au",
+        "moins",
+        "environ",
+        "cerca",
+        "unos",
+        "casi",
+        "около",
+        "почти",
+        "ok",
+        "około",
+    ];
     let before: Vec<String> = text[..at]
         .split_whitespace()
         .rev()
-        .take(4)
         .map(|w| {
             w.trim_matches(|c: char| !c.is_alphanumeric())
                 .to_lowercase()
         })
+        .skip_while(|w| HEDGE.contains(&w.as_str()))
+        .take(4)
         .collect();
     let after = text[end..]
         .split_whitespace()
@@ -286,8 +346,14 @@ pub fn pair_after(here: &[(Place, Option<Role>)], after: &[Place]) -> Option<Pai
 }
 
 /// Words saying a length is the trip's or the line's: "the line", "diese Strecke", "que
-/// separan", "маршрута".
+/// separan", "маршрута", and the verbs of covering it ("covering 142 km", "cubrir los 628
+/// kilómetros", "parcourir").
 const LENGTH_OF_TRIP: &[&str] = &[
+    "cover",
+    "cubrir",
+    "cubre",
+    "cobrir",
+    "parcour",
     "distance",
     "journey",
     "trip",
@@ -500,5 +566,40 @@ mod tests {
             "los 385 kilómetros que separan estas dos grandes ciudades"
         ));
         assert!(!length_of_trip("a 20-metre tower"));
+    }
+
+    #[test]
+    fn a_time_saved_with_a_hedge_is_still_saved() {
+        let t = "It reduces travel time between two cities by at least two hours.";
+        let a = t.find("two hours").unwrap();
+        assert!(is_saving(t, (a, a + "two hours".len())));
+        let t = "It reduces travel time to at least two hours.";
+        let a = t.find("two hours").unwrap();
+        assert!(!is_saving(t, (a, a + "two hours".len())));
+    }
+
+    #[test]
+    fn a_town_passed_on_the_way_is_not_an_end_of_the_clause() {
+        let t = "Von Wien aus über Brno soll in zwei Stunden Prag erreicht werden können.";
+        let at = |w: &str| t.find(w).unwrap();
+        let here = [
+            (town("Wien"), Some(Role::Start), at("Wien")),
+            (town("Brno"), Some(Role::Pass), at("Brno")),
+            (town("Prag"), None, at("Prag")),
+        ];
+        let (a, b) = (at("zwei"), at("zwei") + "zwei Stunden".len());
+        let p = clause_pair(t, (0, t.len()), (a, b), &[], &here).unwrap();
+        assert_eq!((p.from.name.as_str(), p.to.name.as_str()), ("Wien", "Prag"));
+    }
+
+    #[test]
+    fn a_sea_is_no_end_of_a_trip() {
+        assert!(!is_town(&Place::test_point(
+            "Indian Ocean",
+            PlaceKind::Sea,
+            -20.0,
+            80.0
+        )));
+        assert!(is_town(&town("Dodoma")));
     }
 }

@@ -4,7 +4,6 @@
 //! pan) and simplified to half a pixel of the SVG's scale. Coordinates are (lat, lon) as
 //! Leaflet takes them, rounded to 4 decimals (about 11 m).
 
-use geo::{Coord, LineString, Simplify};
 use serde::Serialize;
 
 use super::super::Error;
@@ -47,19 +46,10 @@ fn round4(v: f64) -> f64 {
 /// scaled by the cosine of `lat0` so the tolerance is the same on the ground both ways.
 fn simplify(pts: &[[f64; 2]], tol_deg: f64, lat0: f64) -> Line {
     let c = lat0.to_radians().cos().max(0.05);
-    let ls = LineString::new(
-        pts.iter()
-            .map(|p| Coord {
-                x: p[0] * c,
-                y: p[1],
-            })
-            .collect(),
-    );
-    let mut out: Line = ls
-        .simplify(tol_deg)
-        .0
+    let scaled: Vec<[f64; 2]> = pts.iter().map(|p| [p[0] * c, p[1]]).collect();
+    let mut out: Line = super::super::simplify::douglas_peucker(&scaled, tol_deg)
         .into_iter()
-        .map(|q| [round4(q.y), round4(q.x / c)])
+        .map(|i| [round4(scaled[i][1]), round4(scaled[i][0] / c)])
         .collect();
     out.dedup();
     out
