@@ -164,7 +164,7 @@ fn shorten(words: &[&str], cities: &[String]) -> Option<String> {
     let short = w.join(" ");
     let generic = w.len() == 1 && GENERIC_WORDS.contains(&w[0]);
     let too_short = short.chars().count() < 3;
-    let is_city = cities.iter().any(|c| *c == short);
+    let is_city = cities.contains(&short);
     (!short.is_empty() && !generic && !too_short && !is_city).then_some(short)
 }
 
