@@ -43,20 +43,11 @@ pub(crate) enum Hit {
     Fuzzy(u8),
 }
 
-/// The population from which a city's aliases count as its exonyms ("Cologne" for Köln,
-/// 963,395 people): such an alias gains [`EXONYM_BONUS`]. A large city's other names are the
-/// ones other languages use; a small place's are more often transliterations that clash
-/// ("Khasan" is an alias of Hassan, India, 150,000 people, and the name of the Russian
-/// village the story means).
-pub(crate) const EXONYM_FROM_POPULATION: u64 = 500_000;
-/// What an alias of a city over [`EXONYM_FROM_POPULATION`] gains: one order of population,
-/// so its place must be about 100 times (not 1,000 times) a town that carries the name as
-/// its own: Köln (137 times) beats Cologne, Lombardy (7,032 people).
-pub(crate) const EXONYM_BONUS: f64 = 1.0;
-
-/// The population a town found by its name must exceed to rank above a hub airport (see
-/// [`HUB_SERVES_POPULATION`]) found by a short name of the same spelling: Narita (100,641
-/// people) is the city, "Heathrow" the London airport rather than Heathrow, Florida (5,896).
+/// The population from which a place of an airport's short name, found by its name or an
+/// alias, ranks above the airport: Narita (100,641 people) is the city, "Halle" the city of
+/// Halle (Saale) rather than Leipzig/Halle airport, but "Heathrow" the London airport rather
+/// than Heathrow, Florida (5,896). Against smaller places, a hub airport (see
+/// [`HUB_SERVES_POPULATION`]) ranks as a town of this many people found by its name.
 pub(crate) const AIRPORT_SHORT_NAME_AS_POPULATION: f64 = 10_000.0;
 /// The population of the city an airport serves from which its short name ranks as a town
 /// of [`AIRPORT_SHORT_NAME_AS_POPULATION`] (Amsterdam's 741,636 count; Sampit's 166,773 do

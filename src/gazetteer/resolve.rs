@@ -305,6 +305,16 @@ impl Gazetteer {
     /// by id). Nothing is allocated per entry.
     fn rank_entries(&self, hits: &[(Ent, Hit)], f: Filter<'_>) -> Vec<Ranked> {
         let mut best: Vec<Ranked> = Vec::with_capacity(hits.len());
+        // A hub airport's short name outranks only smaller places of that name.
+        let town_of_the_name = hits.iter().any(|(_, h)| *h == Hit::AirportShortName)
+            && hits.iter().any(|(e, _)| {
+                self.summary(*e).is_some_and(|s| {
+                    s.kind != PlaceKind::Airport
+                        && s.population.is_some_and(|n| {
+                            n as f64 >= super::lookup::AIRPORT_SHORT_NAME_AS_POPULATION
+                        })
+                })
+            });
         for &(ent, hit) in hits {
             let Some(s) = self.summary(ent) else { continue };
             if !self.passes(&s, f.country, f.kind)
@@ -323,22 +333,15 @@ impl Gazetteer {
                 true => AIRPORT_CODE_BONUS,
                 false => 0.0,
             };
-            let hub_bonus = match hit == Hit::AirportShortName && self.is_hub(ent) {
-                true => super::lookup::hub_short_name_bonus(),
-                false => 0.0,
-            };
-            let exonym_bonus = match hit == Hit::Alias
-                && s.population
-                    .is_some_and(|n| n >= super::lookup::EXONYM_FROM_POPULATION)
-            {
-                true => super::lookup::EXONYM_BONUS,
-                false => 0.0,
-            };
+            let hub_bonus =
+                match hit == Hit::AirportShortName && !town_of_the_name && self.is_hub(ent) {
+                    true => super::lookup::hub_short_name_bonus(),
+                    false => 0.0,
+                };
             let r = Ranked {
                 ent,
                 hit,
                 score: s.importance
-                    + exonym_bonus
                     + hit.bonus()
                     + script_bonus
                     + ctx_bonus
