@@ -1,7 +1,8 @@
 //! OpenStreetMap rail benchmarks (divan). Run with `cargo bench --bench rail_osm`.
 //!
 //! - reading the real extract `tests/data/Helsinki.osm.pbf` into a network (throughput in
-//!   bytes of PBF), and loading its compiled `.rail` copy;
+//!   bytes of PBF), compiling it as `rail import` does (straight from the ways, never a
+//!   routable network), and loading its compiled `.rail` copy;
 //! - a generated network of 1,000,000 track segments (the layout of
 //!   `scripts/pyosmium_rail.py generate`: 100 east–west and 100 north–south lines of 5,000
 //!   segments each, 0.0002° apart, crossing every 50 vertices): building it, compiling it,
@@ -12,7 +13,7 @@
 use std::sync::LazyLock;
 
 use routecheck::coord::LatLon;
-use routecheck::network::{RailFormat, RailNetwork, Waypoint};
+use routecheck::network::{PbfImport, RailFormat, RailNetwork, Waypoint};
 
 fn main() {
     divan::main();
@@ -26,6 +27,21 @@ fn import_helsinki_pbf(bencher: divan::Bencher) {
     bencher
         .counter(divan::counter::BytesCount::new(bytes))
         .bench(|| RailNetwork::from_file(divan::black_box(PBF.as_ref())).expect("pbf"));
+}
+
+#[divan::bench(sample_count = 20)]
+fn rail_import_helsinki_pbf(bencher: divan::Bencher) {
+    let bytes = std::fs::metadata(PBF).expect("fixture").len();
+    bencher
+        .counter(divan::counter::BytesCount::new(bytes))
+        .bench(|| {
+            let import = PbfImport::read(divan::black_box(PBF.as_ref())).expect("pbf");
+            let mut out = std::io::Cursor::new(Vec::new());
+            import
+                .write_compiled("OpenStreetMap PBF", &mut out)
+                .expect("written");
+            out.into_inner()
+        });
 }
 
 #[divan::bench(sample_count = 20)]

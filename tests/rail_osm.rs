@@ -283,3 +283,39 @@ fn osm_xml_and_overpass_files_route_like_the_pbf() {
             ));
     }
 }
+
+/// Issue 13: `rail import` writes an `.osm.pbf` extract straight from its ways, in a fraction
+/// of the memory; the file is byte for byte the routable network's compiled form.
+#[test]
+fn rail_import_of_a_pbf_writes_what_the_network_compiles_to() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("helsinki.rail");
+    routecheck()
+        .args(["rail", "import", PBF, "--json", "-o"])
+        .arg(&out)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("\"edges\": 176"));
+    let net = RailNetwork::from_file(PBF.as_ref()).unwrap().0;
+    assert!(std::fs::read(&out).unwrap() == net.to_compiled());
+}
+
+/// Issue 13: an extract cut short is refused with the file's name, not a panic, and leaves no
+/// output behind.
+#[test]
+fn rail_import_of_a_truncated_pbf_is_refused_naming_the_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let cut = dir.path().join("cut.osm.pbf");
+    let bytes = std::fs::read(PBF).unwrap();
+    std::fs::write(&cut, &bytes[..bytes.len() / 2]).unwrap();
+    let out = dir.path().join("cut.rail");
+    routecheck()
+        .args(["rail", "import"])
+        .arg(&cut)
+        .arg("-o")
+        .arg(&out)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("cut.osm.pbf"));
+    assert!(!out.exists());
+}

@@ -40,7 +40,7 @@ use crate::units::Length;
 pub(crate) const MAGIC: &[u8; 8] = b"RCRAIL\x1a\n";
 /// The version of the layout this build writes and reads.
 pub const FORMAT_VERSION: u32 = 2;
-const HEADER: usize = 8 + 4 + 8 + 4;
+pub(crate) const HEADER: usize = 8 + 4 + 8 + 4;
 const SCALE: f64 = 1e7;
 
 impl RailNetwork {
@@ -54,15 +54,7 @@ impl RailNetwork {
         w.u8(self.segments.is_some() as u8);
         w.f64(self.tolerance.as_m());
         w.len(self.lines.len());
-        for l in &self.lines {
-            w.str(&l.id);
-            w.str(&l.name);
-            w.len(l.gauge_mm.len());
-            l.gauge_mm.iter().for_each(|g| w.u32(*g));
-            for o in [&l.usage, &l.service, &l.electrified] {
-                w.opt(o.as_ref(), |w, s| w.str(s));
-            }
-        }
+        self.lines.iter().for_each(|l| w.line(l));
         w.len(self.graph.node_count());
         for n in self.graph.node_weights() {
             w.opt(n.name.as_ref(), |w, s| w.str(s));
@@ -89,25 +81,12 @@ impl RailNetwork {
             w.u32(n.index() as u32);
         }
         w.len(self.stations.len());
-        for s in &self.stations {
-            w.str(&s.name);
-            w.len(s.other_names.len());
-            s.other_names.iter().for_each(|n| w.str(n));
-            w.point(s.at);
-            w.opt(s.osm_node.as_ref(), |w, id| w.0.extend(id.to_le_bytes()));
-        }
+        self.stations.iter().for_each(|s| w.station(s));
         w.len(self.posts.len());
-        for p in &self.posts {
-            w.point(p.at);
-            w.f64(p.km);
-            w.0.extend(p.osm_node.to_le_bytes());
-        }
+        self.posts.iter().for_each(|p| w.post(p));
         let payload = w.0;
         let mut out = Vec::with_capacity(HEADER + payload.len());
-        out.extend(MAGIC);
-        out.extend(FORMAT_VERSION.to_le_bytes());
-        out.extend((payload.len() as u64).to_le_bytes());
-        out.extend(crc32fast::hash(&payload).to_le_bytes());
+        out.extend(header(payload.len() as u64, crc32fast::hash(&payload)));
         out.extend(payload);
         out
     }
@@ -226,36 +205,68 @@ impl RailNetwork {
     }
 }
 
-struct Writer(Vec<u8>);
+/// The header of a compiled network whose payload is `payload_len` bytes with CRC-32 `crc`.
+pub(crate) fn header(payload_len: u64, crc: u32) -> [u8; HEADER] {
+    let mut h = [0u8; HEADER];
+    h[..8].copy_from_slice(MAGIC);
+    h[8..12].copy_from_slice(&FORMAT_VERSION.to_le_bytes());
+    h[12..20].copy_from_slice(&payload_len.to_le_bytes());
+    h[20..24].copy_from_slice(&crc.to_le_bytes());
+    h
+}
+
+/// The encoder of the payload's fields, into a byte buffer (`.0`).
+pub(crate) struct Writer(pub(crate) Vec<u8>);
 
 impl Writer {
-    fn u8(&mut self, v: u8) {
+    pub(crate) fn u8(&mut self, v: u8) {
         self.0.push(v);
     }
-    fn u32(&mut self, v: u32) {
+    pub(crate) fn u32(&mut self, v: u32) {
         self.0.extend(v.to_le_bytes());
     }
-    fn len(&mut self, n: usize) {
+    pub(crate) fn len(&mut self, n: usize) {
         self.u32(u32::try_from(n).expect("fewer than 2^32 items"));
     }
-    fn f64(&mut self, v: f64) {
+    pub(crate) fn f64(&mut self, v: f64) {
         self.0.extend(v.to_le_bytes());
     }
-    fn str(&mut self, s: &str) {
+    pub(crate) fn str(&mut self, s: &str) {
         self.len(s.len());
         self.0.extend(s.as_bytes());
     }
-    fn point(&mut self, p: LatLon) {
+    pub(crate) fn point(&mut self, p: LatLon) {
         self.0
             .extend(((p.lat * SCALE).round() as i32).to_le_bytes());
         self.0
             .extend(((p.lon * SCALE).round() as i32).to_le_bytes());
     }
-    fn opt<T>(&mut self, v: Option<&T>, write: impl FnOnce(&mut Writer, &T)) {
+    pub(crate) fn opt<T>(&mut self, v: Option<&T>, write: impl FnOnce(&mut Writer, &T)) {
         self.u8(v.is_some() as u8);
         if let Some(v) = v {
             write(self, v);
         }
+    }
+    pub(crate) fn line(&mut self, l: &LineInfo) {
+        self.str(&l.id);
+        self.str(&l.name);
+        self.len(l.gauge_mm.len());
+        l.gauge_mm.iter().for_each(|g| self.u32(*g));
+        for o in [&l.usage, &l.service, &l.electrified] {
+            self.opt(o.as_ref(), |w, s| w.str(s));
+        }
+    }
+    pub(crate) fn station(&mut self, s: &FileStation) {
+        self.str(&s.name);
+        self.len(s.other_names.len());
+        s.other_names.iter().for_each(|n| self.str(n));
+        self.point(s.at);
+        self.opt(s.osm_node.as_ref(), |w, id| w.0.extend(id.to_le_bytes()));
+    }
+    pub(crate) fn post(&mut self, p: &TrackPost) {
+        self.point(p.at);
+        self.f64(p.km);
+        self.0.extend(p.osm_node.to_le_bytes());
     }
 }
 

@@ -51,6 +51,25 @@ impl RailFormat {
     }
 }
 
+impl RailFormat {
+    /// The format of the file at `path`, told from its first bytes.
+    pub fn of_file(path: &Path) -> Result<RailFormat> {
+        let io = |source| Error::Io {
+            path: path.display().to_string(),
+            source,
+        };
+        let mut head = Vec::with_capacity(4096);
+        std::fs::File::open(path)
+            .map_err(io)?
+            .take(4096)
+            .read_to_end(&mut head)
+            .map_err(io)?;
+        RailFormat::sniff(&head).ok_or_else(|| Error::UnknownFormat {
+            path: path.display().to_string(),
+        })
+    }
+}
+
 /// Largest text rail file (OSM XML, JSON) read into memory.
 pub const TEXT_LIMIT: u64 = 1 << 30;
 
@@ -62,15 +81,7 @@ impl RailNetwork {
             path: path.display().to_string(),
             source,
         };
-        let mut head = Vec::with_capacity(4096);
-        std::fs::File::open(path)
-            .map_err(io)?
-            .take(4096)
-            .read_to_end(&mut head)
-            .map_err(io)?;
-        let format = RailFormat::sniff(&head).ok_or_else(|| Error::UnknownFormat {
-            path: path.display().to_string(),
-        })?;
+        let format = RailFormat::of_file(path)?;
         let net = match format {
             RailFormat::Compiled => RailNetwork::from_compiled(&std::fs::read(path).map_err(io)?)?,
             RailFormat::OsmPbf => osm::pbf::read(path)?.build("OpenStreetMap PBF")?,

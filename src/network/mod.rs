@@ -37,6 +37,7 @@ mod tests_track;
 pub use build::{FileStation, LineInfo, Measure, RailNetwork, Station, TrackPost};
 pub use compiled::FORMAT_VERSION;
 pub use load::RailFormat;
+pub use osm::compact::{ImportCounts, PbfImport};
 pub use path::{PostPass, RailLeg, RailRoute, Snapped, StationPass};
 pub use table::{LineTable, PublishedLength, TableStation, bundled_tables};
 

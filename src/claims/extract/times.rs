@@ -443,7 +443,17 @@ fn month_word(w: &str) -> Option<i8> {
     if !w.starts_with(char::is_alphabetic) || w.len() > LONGEST_MONTH + 2 {
         return None;
     }
-    let l = w.trim_end_matches(['.', ',']).to_lowercase();
+    let w = w.trim_end_matches(['.', ',']);
+    if w.is_ascii() {
+        // The month names are lower case: an ASCII word matches one regardless of case.
+        let same = |m: &&str| m.eq_ignore_ascii_case(w);
+        return (MONTHS.iter().find(|(m, _)| same(m)).map(|(_, n)| *n)).or_else(|| {
+            MONTHS_ELSEWHERE
+                .iter()
+                .find_map(|names| names.iter().position(same).map(|i| i as i8 + 1))
+        });
+    }
+    let l = w.to_lowercase();
     MONTHS
         .iter()
         .find(|(m, _)| *m == l)
@@ -569,6 +579,17 @@ mod tests {
             .into_iter()
             .map(|c| (t[c.start..c.end].to_string(), c.time.to_string(), c.zone))
             .collect()
+    }
+
+    #[test]
+    fn month_words_in_any_case_and_script() {
+        assert_eq!(month_word("SEPT."), Some(9));
+        assert_eq!(month_word("September,"), Some(9));
+        assert_eq!(month_word("Septiembre"), Some(9));
+        assert_eq!(month_word("MÄRZ"), Some(3));
+        assert_eq!(month_word("ВЕРЕСНЯ"), Some(9));
+        assert_eq!(month_word("1200"), None);
+        assert_eq!(month_word("Mayday"), None);
     }
 
     #[test]

@@ -359,6 +359,19 @@ pub fn atomic_write(path: &Path, bytes: &[u8]) -> Result<(), Error> {
     })
 }
 
+/// As [`atomic_write`], for a file too large to hold in memory: `put` writes it into the
+/// temporary file (and may seek in it).
+pub fn atomic_write_with(
+    path: &Path,
+    put: &mut dyn FnMut(&mut File) -> std::io::Result<()>,
+) -> Result<(), Error> {
+    refuse_special(path)?;
+    write_via_temp(path, &[], &mut |f, _| put(f)).map_err(|source| Error::Write {
+        path: path.to_path_buf(),
+        source,
+    })
+}
+
 fn write_via_temp(
     path: &Path,
     bytes: &[u8],

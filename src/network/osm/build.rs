@@ -138,7 +138,7 @@ impl OsmRail {
     }
 }
 
-fn line_info(way: i64, t: &WayTags, source: &str) -> LineInfo {
+pub(super) fn line_info(way: i64, t: &WayTags, source: &str) -> LineInfo {
     LineInfo {
         id: format!("osm-way-{way}"),
         name: t

@@ -12,6 +12,8 @@
 //! no location) is cut there into pieces.
 
 pub(crate) mod build;
+pub(crate) mod compact;
+pub(crate) mod node_ids;
 pub(crate) mod overpass;
 pub(crate) mod pbf;
 pub(crate) mod xml;
@@ -33,12 +35,13 @@ pub(crate) struct WayTags {
     pub electrified: Option<String>,
 }
 
-/// A railway way: its OSM id, tags and node ids in order.
+/// A railway way: its OSM id, tags and node ids in order (`N`: a plain list, or for `rail
+/// import` a compact encoding of it).
 #[derive(Debug, Clone)]
-pub(crate) struct OsmWay {
+pub(crate) struct OsmWay<N = Vec<i64>> {
     pub id: i64,
     pub tags: WayTags,
-    pub nodes: Vec<i64>,
+    pub nodes: N,
 }
 
 /// A station or halt node.
