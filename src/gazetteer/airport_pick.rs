@@ -51,11 +51,9 @@ impl AirportPick {
     }
 }
 
-/// The city an airport serves, as a lookup key: airports.rs gives every airport with a city
-/// the alias "CITY airport" last.
+/// The city an airport serves, as a lookup key.
 fn city_key(airport: &Place) -> Option<String> {
-    let alias = airport.aliases.last()?;
-    alias.strip_suffix(" airport").map(normalize)
+    super::airports::city_of(airport).map(normalize)
 }
 
 impl Gazetteer {
@@ -78,7 +76,7 @@ impl Gazetteer {
     }
 
     /// The airport serving `place` (at `at`, its point): the nearest airport within
-    /// 150 km whose city is one of the place's names (any name the gazetteer knows it by), else the nearest airport at all.
+    /// 150 km whose city is one of the place's names, or whose short name is the place's name (any name the gazetteer knows it by), else the nearest airport at all.
     /// Errors: [`Error::NoAirport`] if the gazetteer holds no airport (one of given places).
     pub fn airport_serving(&self, place: Option<&Place>, at: LatLon) -> Result<AirportPick, Error> {
         let near = self.near(at, SERVING_CANDIDATES, Some(&[PlaceKind::Airport]));
@@ -86,7 +84,8 @@ impl Gazetteer {
         let serving = near.iter().find_map(|n| {
             let a = airport(&n.id)?;
             let city = city_key(a)?;
-            let serves = place.is_some_and(|p| self.is_named(p, &city));
+            let serves =
+                place.is_some_and(|p| self.is_named(p, &city) || self.is_short_name_of(p, a));
             (n.distance.as_km() <= SERVING_MAX_KM && serves).then_some((a, n))
         });
         let (a, n, by) = match serving {
@@ -105,6 +104,43 @@ impl Gazetteer {
             distance: n.distance,
             by,
         })
+    }
+
+    /// Whether an entry is an airport serving a city of at least
+    /// [`HUB_SERVES_POPULATION`](super::lookup::HUB_SERVES_POPULATION) people: a place of its
+    /// city's name within 150 km has that many.
+    pub(crate) fn is_hub(&self, e: Ent) -> bool {
+        let Some(a) = self.extra_place(e).filter(|p| p.kind == PlaceKind::Airport) else {
+            return false;
+        };
+        let Some(city) = city_key(a).filter(|k| !k.is_empty()) else {
+            return false;
+        };
+        let hits = self.exact_hits(&city, &city).unwrap_or_default();
+        hits.into_iter().any(|(c, _)| {
+            self.summary(c).is_some_and(|s| {
+                s.kind != PlaceKind::Airport
+                    && s.population
+                        .is_some_and(|n| n >= super::lookup::HUB_SERVES_POPULATION)
+                    && geodesy::distance(s.at, a.anchor()).as_km() <= SERVING_MAX_KM
+            })
+        })
+    }
+
+    /// Whether `place`'s name is a short name of `airport` (Narita for Narita International
+    /// Airport, whose city is Tokyo).
+    fn is_short_name_of(&self, place: &Place, airport: &Place) -> bool {
+        let Some(code) = airport.id.strip_prefix("airport:") else {
+            return false;
+        };
+        let Ok(a) = self.airports() else {
+            return false;
+        };
+        let Some(&i) = a.codes.get(code) else {
+            return false;
+        };
+        (a.names.get(&normalize(&place.name)).into_iter().flatten())
+            .any(|(j, which)| *j == i && *which == super::airports::AirportName::Short)
     }
 
     /// Whether `key` (a lookup key) is one of `place`'s names: its own, or any name the
@@ -206,5 +242,13 @@ mod tests {
         let g = Gazetteer::from_places(Vec::new());
         let at = LatLon::new(43.1, 131.9).unwrap();
         assert_eq!(g.airport_serving(None, at), Err(Error::NoAirport));
+    }
+
+    #[test]
+    fn a_town_that_names_an_airport_is_served_by_it() {
+        // Narita International Airport's city is Tokyo; its short name is the town's.
+        let p = city("Narita");
+        let pick = gaz().airport_serving(Some(&p), p.anchor()).unwrap();
+        assert_eq!((pick.iata(), pick.by), ("NRT", AirportBy::ServesPlace));
     }
 }

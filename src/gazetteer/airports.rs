@@ -20,6 +20,11 @@ use crate::coord::LatLon;
 
 pub(crate) const AIRPORTS_TSV: &str = include_str!("../../data/airports/airports.tsv");
 const FILE: &str = "data/airports/airports.tsv";
+/// The airports' short names ("LHR\theathrow"), derived from [`AIRPORTS_TSV`] by the rule of
+/// `airport_names.rs` and committed, so that no lookup derives them: a test checks the file
+/// against the rule.
+pub(crate) const SHORT_NAMES_TSV: &str = include_str!("../../data/airports/short_names.tsv");
+const SHORT_NAMES_FILE: &str = "data/airports/short_names.tsv";
 /// The dataset name every airport's [`Source`] carries.
 pub const AIRPORTS_DATASET: &str = "airportsdata 20260905 (MIT)";
 
@@ -28,6 +33,20 @@ fn bad(line: usize, what: &str) -> Error {
         file: FILE,
         reason: format!("line {line}: {what}"),
     }
+}
+
+fn bad_short(line: usize, what: &str) -> Error {
+    Error::CorruptData {
+        file: SHORT_NAMES_FILE,
+        reason: format!("line {line}: {what}"),
+    }
+}
+
+/// The lines of a table that are not comments or blank, numbered from 1.
+fn data_lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    (text.lines().enumerate())
+        .map(|(i, l)| (i + 1, l))
+        .filter(|(_, l)| !l.starts_with('#') && !l.trim().is_empty())
 }
 
 /// Whether a query looks like an IATA airport code: exactly three ASCII capital letters.
@@ -46,19 +65,37 @@ pub(crate) fn is_code(text: &str) -> bool {
             .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
 }
 
+/// Which of an airport's names a key is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum AirportName {
+    /// Its full name ("London Heathrow Airport").
+    Full,
+    /// "CITY airport" ("London airport").
+    CityAirport,
+    /// Its short name ("Heathrow", see `airport_names.rs`).
+    Short,
+}
+
+/// The city an airport serves, as written in the table: airports.rs gives every airport
+/// with a city the alias "CITY airport" last.
+pub(crate) fn city_of(airport: &Place) -> Option<&str> {
+    airport.aliases.last()?.strip_suffix(" airport")
+}
+
 /// The airports with their lookup keys, built on first need.
 #[derive(Debug, Default)]
 pub(crate) struct Airports {
     pub places: Vec<Place>,
-    /// Key of a name or of "CITY airport" → (airport, whether the key is its name).
-    pub names: HashMap<String, Vec<(u32, bool)>>,
+    /// Key of a name, of "CITY airport" or of a short name → (airport, which it is).
+    pub names: HashMap<String, Vec<(u32, AirportName)>>,
     /// IATA and ICAO codes as written → airport.
     pub codes: HashMap<String, u32>,
 }
 
 impl Airports {
-    /// Reads and indexes the table (see [`parse_airports`]).
-    pub fn build(text: &str) -> Result<Airports, Error> {
+    /// Reads and indexes the table (see [`parse_airports`]) with the short names derived
+    /// from it (`short_names`, in the format of [`SHORT_NAMES_TSV`]).
+    pub fn build(text: &str, short_names: &str) -> Result<Airports, Error> {
         let places = parse_airports(text)?;
         let mut a = Airports {
             names: HashMap::with_capacity(2 * places.len()),
@@ -76,10 +113,27 @@ impl Airports {
                 if k.is_empty() {
                     continue;
                 }
+                let which = match n {
+                    0 => AirportName::Full,
+                    _ => AirportName::CityAirport,
+                };
                 let list = a.names.entry(k).or_default();
                 if !list.iter().any(|(j, _)| *j == i) {
-                    list.push((i, n == 0));
+                    list.push((i, which));
                 }
+            }
+        }
+        for (n, line) in data_lines(short_names) {
+            let Some((iata, key)) = line.split_once('\t') else {
+                return Err(bad_short(n, "expected IATA code, tab, short name"));
+            };
+            let i = *a
+                .codes
+                .get(iata)
+                .ok_or_else(|| bad_short(n, &format!("no airport has the code \"{iata}\"")))?;
+            let list = a.names.entry(key.to_string()).or_default();
+            if !list.iter().any(|(j, _)| *j == i) {
+                list.push((i, AirportName::Short));
             }
         }
         a.places = places;
@@ -87,14 +141,14 @@ impl Airports {
     }
 }
 
-/// The last words of every airport's name keys ("airport", "field", "schiphol"), read from
-/// the table without indexing it: a key that does not end in one of these is no airport's
-/// name, nor "CITY airport".
+/// The last words of every airport's name keys ("airport", "field", "schiphol") and short
+/// names ("heathrow", "gaulle"), read from the table without indexing it: a key that does not
+/// end in one of these is no airport's name, short name, nor "CITY airport".
 #[derive(Debug)]
 pub(crate) struct LastWords(HashSet<String>);
 
 impl LastWords {
-    pub fn read(text: &str) -> LastWords {
+    pub fn read(text: &str, short_names: &str) -> LastWords {
         let mut words = HashSet::from(["airport".to_string()]);
         for line in text.lines().filter(|l| !l.starts_with('#')) {
             let Some(name) = line.split('\t').nth(2) else {
@@ -104,6 +158,13 @@ impl LastWords {
             // A last "word" such as "(coordinates)" or "Heliport-2" normalises to more than
             // one word: keep the key's own last word.
             let last = key.rsplit(' ').next().unwrap_or(&key);
+            if !last.is_empty() && !words.contains(last) {
+                words.insert(last.to_string());
+            }
+        }
+        for (_, line) in data_lines(short_names) {
+            let key = line.split_once('\t').map_or("", |(_, k)| k);
+            let last = key.rsplit(' ').next().unwrap_or(key);
             if !last.is_empty() && !words.contains(last) {
                 words.insert(last.to_string());
             }
@@ -219,5 +280,41 @@ mod tests {
         assert!(!is_iata_code("Ufa"));
         assert!(!is_iata_code("RZES"));
         assert!(!is_iata_code("R2E"));
+    }
+
+    #[test]
+    fn issue_16_the_committed_short_names_are_the_rules() {
+        let derived = super::super::airport_names::short_names_tsv(AIRPORTS_TSV);
+        assert!(
+            derived == SHORT_NAMES_TSV,
+            "data/airports/short_names.tsv is not what the rule derives from airports.tsv: \
+             run `cargo run --example derive_airport_names` and commit the file"
+        );
+        let a = Airports::build(AIRPORTS_TSV, SHORT_NAMES_TSV).unwrap();
+        let lhr = a.codes["LHR"];
+        assert!(a.names["heathrow"].contains(&(lhr, AirportName::Short)));
+        let words = LastWords::read(AIRPORTS_TSV, SHORT_NAMES_TSV);
+        assert!(words.may_name_an_airport("heathrow"));
+        assert!(words.may_name_an_airport("charles de gaulle"));
+        assert!(!words.may_name_an_airport("vladivostok"));
+    }
+
+    #[test]
+    fn issue_16_a_damaged_short_names_table_is_refused_with_the_line() {
+        let tsv =
+            "RZE\tEPRZ\tRzeszow-Jasionka Airport\tRzeszow\tPL\t50.11\t22.019\tEurope/Warsaw\n";
+        let e = Airports::build(tsv, "# h\nQQQ\tjasionka\n")
+            .unwrap_err()
+            .to_string();
+        assert!(
+            e.contains("short_names.tsv") && e.contains("line 2") && e.contains("QQQ"),
+            "{e}"
+        );
+        let e = Airports::build(tsv, "RZE jasionka\n")
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("line 1") && e.contains("tab"), "{e}");
+        let a = Airports::build(tsv, "RZE\tjasionka\n").unwrap();
+        assert_eq!(a.names["jasionka"], [(0, AirportName::Short)]);
     }
 }

@@ -12,6 +12,9 @@ use crate::coord::LatLon;
 
 pub(crate) const CURATED_TSV: &str = include_str!("../../data/places/curated.tsv");
 pub(crate) const ALIASES_TSV: &str = include_str!("../../data/places/aliases.tsv");
+/// Antarctic research stations from IANA tz zone.tab, in the curated format (derived by
+/// scripts/derive_antarctic_stations.py).
+pub(crate) const ANTARCTIC_TSV: &str = include_str!("../../data/places/antarctic_stations.tsv");
 pub(crate) const RIVERS_JSON: &str = include_str!("../../data/rivers/rivers.json");
 
 /// One row of curated.tsv, in column order.
@@ -86,9 +89,13 @@ fn non_empty<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
 /// Reads curated.tsv: id, name, kind, country, admin1, lat, lon, tz, aliases (|), source
 /// dataset, source id or page, note. Lines starting with '#' are comments.
 pub(crate) fn parse_curated(text: &str) -> Result<Vec<Place>, Error> {
-    const F: &str = "data/places/curated.tsv";
+    parse_curated_file("data/places/curated.tsv", text)
+}
+
+/// As [`parse_curated`], for another file `f` of the same format (named in errors).
+pub(crate) fn parse_curated_file(f: &'static str, text: &str) -> Result<Vec<Place>, Error> {
     let rows: Vec<CuratedRow> =
-        crate::rows::read(F, text, b'\t').map_err(|e| Error::from_rows(F, &e))?;
+        crate::rows::read(f, text, b'\t').map_err(|e| Error::from_rows(f, &e))?;
     let opt = |s: &str| (!s.trim().is_empty()).then(|| s.trim().to_string());
     Ok(rows
         .into_iter()
@@ -362,5 +369,36 @@ mod tests {
                 place.id
             );
         }
+    }
+
+    #[test]
+    fn issue_16_antarctic_stations_come_from_zone_tab_with_their_zones() {
+        let f = "data/places/antarctic_stations.tsv";
+        let stations = parse_curated_file(f, ANTARCTIC_TSV).unwrap();
+        assert_eq!(stations.len(), 10);
+        for s in &stations {
+            assert_eq!(s.country.as_deref(), Some("AQ"), "{}", s.id);
+            assert!(s.anchor().lat < -60.0, "{}", s.id);
+            assert!(
+                s.aliases.contains(&format!("{} Station", s.name)),
+                "{}",
+                s.id
+            );
+            assert!(
+                s.tz.as_deref()
+                    .is_some_and(|z| z.starts_with("Antarctica/")),
+                "{}",
+                s.id
+            );
+        }
+        // zone.tab's "-6617+11031" is 66°17′ S, 110°31′ E.
+        let casey = stations.iter().find(|s| s.name == "Casey").unwrap();
+        assert!((casey.anchor().lat + (66.0 + 17.0 / 60.0)).abs() < 1e-6);
+        assert!((casey.anchor().lon - (110.0 + 31.0 / 60.0)).abs() < 1e-6);
+        // A damaged row names this file, not curated.tsv.
+        let e = parse_curated_file(f, "x\tX\tcity\tAQ\t\t-95\t1\t\t\tsrc\tid\t\n")
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("antarctic_stations.tsv"), "{e}");
     }
 }

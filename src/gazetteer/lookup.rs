@@ -5,6 +5,7 @@ use super::normalize::{bounded_levenshtein, char_mask, normalizes_to};
 use super::place::{Place, PlaceKind};
 use std::sync::atomic::Ordering;
 
+use super::airports::AirportName;
 use super::fuzzy_index::FuzzyIndex;
 use super::world::{BLOCK, PostingRef, World};
 use super::{Ent, Gazetteer};
@@ -35,8 +36,31 @@ pub(crate) enum Hit {
     /// The primary name of a place that shares its name with the place an alias was found
     /// on (see `namesakes.rs`).
     Namesake,
+    /// An airport's short name ("Heathrow" for London Heathrow Airport, see
+    /// `airport_names.rs`).
+    AirportShortName,
     /// A spelling within this many edits.
     Fuzzy(u8),
+}
+
+/// The population from which a place of an airport's short name, found by its name or an
+/// alias, ranks above the airport: Narita (100,641 people) is the city, "Halle" the city of
+/// Halle (Saale) rather than Leipzig/Halle airport, but "Heathrow" the London airport rather
+/// than Heathrow, Florida (5,896). Against smaller places, a hub airport (see
+/// [`HUB_SERVES_POPULATION`]) ranks as a town of this many people found by its name.
+pub(crate) const AIRPORT_SHORT_NAME_AS_POPULATION: f64 = 10_000.0;
+/// The population of the city an airport serves from which its short name ranks as a town
+/// of [`AIRPORT_SHORT_NAME_AS_POPULATION`] (Amsterdam's 741,636 count; Sampit's 166,773 do
+/// not). Other airports' short names rank as aliases of a place with no population: "Hasan"
+/// is the Russian border village that carries it as an alias before Sampit's airport, whose
+/// name gives it in brackets.
+pub(crate) const HUB_SERVES_POPULATION: u64 = 500_000;
+
+/// What a hub airport's short name adds to its score: a town's name bonus plus a town's
+/// importance at [`AIRPORT_SHORT_NAME_AS_POPULATION`], less the airport's own importance
+/// (`extra_importance`, 1.0 without a population).
+pub(crate) fn hub_short_name_bonus() -> f64 {
+    Hit::Name.bonus() + AIRPORT_SHORT_NAME_AS_POPULATION.log10() - 1.0
 }
 
 impl Hit {
@@ -50,6 +74,8 @@ impl Hit {
             Hit::Alias => 0.0,
             // A namesake must be ten times the alias's place to outrank it.
             Hit::Namesake => -1.0,
+            // As an alias; a hub's gains `hub_short_name_bonus` where it is ranked.
+            Hit::AirportShortName => 0.0,
             Hit::Fuzzy(d) => -1.5 * f64::from(d),
         }
     }
@@ -119,11 +145,11 @@ impl Gazetteer {
             if let Some(i) = a.codes.get(text.trim()) {
                 hits.push((Ent::Airport(*i), Hit::CuratedAlias));
             }
-            for (i, is_name) in a.names.get(key).into_iter().flatten() {
-                let hit = if *is_name {
-                    Hit::Name
-                } else {
-                    Hit::CuratedAlias
+            for (i, which) in a.names.get(key).into_iter().flatten() {
+                let hit = match which {
+                    AirportName::Full => Hit::Name,
+                    AirportName::CityAirport => Hit::CuratedAlias,
+                    AirportName::Short => Hit::AirportShortName,
                 };
                 hits.push((Ent::Airport(*i), hit));
             }

@@ -44,6 +44,7 @@
 
 mod admin1;
 mod admin1_aliases;
+pub mod airport_names;
 mod airport_pick;
 mod airports;
 mod curated;
@@ -134,6 +135,10 @@ impl Gazetteer {
         let world = World::new(std::borrow::Cow::Borrowed(WORLD_RCG))?;
         let admin1 = admin1::Admin1Names::new(admin1::ADMIN1_TSV)?;
         let mut extra = curated::parse_curated(curated::CURATED_TSV)?;
+        extra.extend(curated::parse_curated_file(
+            "data/places/antarctic_stations.tsv",
+            curated::ANTARCTIC_TSV,
+        )?);
         extra.extend(curated::parse_rivers(curated::RIVERS_JSON)?);
         extra.extend(seas::parse_seas(seas::sea_rows()?));
         let mut g = Gazetteer::build(Some(world), admin1, extra);
@@ -302,7 +307,7 @@ impl Gazetteer {
             return Ok(NONE.get_or_init(airports::Airports::default));
         };
         self.airports
-            .get_or_init(|| airports::Airports::build(text))
+            .get_or_init(|| airports::Airports::build(text, airports::SHORT_NAMES_TSV))
             .as_ref()
             .map_err(Clone::clone)
     }
@@ -320,7 +325,7 @@ impl Gazetteer {
         };
         let words = self
             .airport_words
-            .get_or_init(|| airports::LastWords::read(tsv));
+            .get_or_init(|| airports::LastWords::read(tsv, airports::SHORT_NAMES_TSV));
         if airports::is_code(text) || words.may_name_an_airport(key) {
             return self.airports().map(Some);
         }

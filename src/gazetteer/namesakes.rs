@@ -8,7 +8,9 @@
 //! the places whose primary name is that of the alias's place join the candidates as
 //! [`Hit::Namesake`], ranked one order of magnitude of population below the alias's own place
 //! (see [`Hit::bonus`]), so that a far larger namesake, or one in the asked country or near
-//! the story's other places, is chosen, and a namesake of like size is not.
+//! the story's other places, is chosen, and a namesake of like size is not. The same holds
+//! for a close spelling in another script ("أنشوراج" is one letter from Anchorage, Kentucky's
+//! Arabic name): its place's namesakes join one edit further.
 
 use super::lookup::Hit;
 use super::normalize::normalize;
@@ -25,26 +27,34 @@ impl Gazetteer {
         let Some(w) = &self.world else {
             return Vec::new();
         };
-        let mut keys: Vec<String> = Vec::new();
+        // The names followed, each with the hit its namesakes get: a namesake of a place
+        // found by a close spelling is one edit further (1.5 points, as a namesake's 1).
+        let mut keys: Vec<(String, Hit)> = Vec::new();
         for (e, h) in hits {
-            if let (Ent::World(i), Hit::Alias) = (e, h)
+            let as_namesake = match h {
+                Hit::Alias => Hit::Namesake,
+                Hit::Fuzzy(d) => Hit::Fuzzy(d.saturating_add(1)),
+                _ => continue,
+            };
+            if let Ent::World(i) = e
                 && let Some(r) = w.rec(*i as usize)
             {
                 let k = normalize(w.pool_str(r.name_off));
-                if !k.is_empty() && !keys.contains(&k) && keys.len() < MAX_FOLLOWED {
-                    keys.push(k);
+                if !k.is_empty() && !keys.iter().any(|(x, _)| *x == k) && keys.len() < MAX_FOLLOWED
+                {
+                    keys.push((k, as_namesake));
                 }
             }
         }
         let mut out = Vec::new();
-        for k in &keys {
+        for (k, as_namesake) in &keys {
             for (e, h) in self.exact_hits(k, k).unwrap_or_default() {
                 if matches!(e, Ent::World(_))
                     && h == Hit::Name
                     && !hits.iter().any(|(x, _)| *x == e)
                     && !out.iter().any(|(x, _)| *x == e)
                 {
-                    out.push((e, Hit::Namesake));
+                    out.push((e, *as_namesake));
                 }
             }
         }
@@ -89,5 +99,12 @@ mod tests {
         assert_eq!(resolve("Хасан").0, "Khasan");
         assert_eq!(resolve("평양").0, "Pyongyang");
         assert_eq!(resolve("Лондон"), ("London".into(), "England".into()));
+    }
+
+    #[test]
+    fn a_close_spelling_in_another_script_also_brings_the_namesakes() {
+        // "أنشوراج" is one letter from the Arabic name GeoNames files under Anchorage,
+        // Kentucky; Anchorage, Alaska is the same name and 120 times larger.
+        assert_eq!(resolve("أنشوراج"), ("Anchorage".into(), "Alaska".into()));
     }
 }

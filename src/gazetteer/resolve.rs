@@ -52,7 +52,7 @@ struct Ranked {
 fn match_kind(h: Hit) -> MatchKind {
     match h {
         Hit::Name => MatchKind::Exact,
-        Hit::CuratedAlias | Hit::Alias | Hit::Namesake => MatchKind::Alias,
+        Hit::CuratedAlias | Hit::Alias | Hit::Namesake | Hit::AirportShortName => MatchKind::Alias,
         Hit::Fuzzy(_) => MatchKind::Fuzzy,
     }
 }
@@ -133,6 +133,14 @@ impl Gazetteer {
         for (k, kind, variant) in tries {
             let Some(k) = k else { continue };
             let mut hits = self.exact_hits(k, &q.text)?;
+            // Chinese is ranked in both forms at once: "罗马" is an alias of Roma,
+            // Queensland, and "羅馬" one of Rome, which must be weighed together.
+            if k == key {
+                for v in &han {
+                    let more = self.exact_hits(v, v)?.into_iter();
+                    hits.extend(more.map(|(e, _)| (e, Hit::Alias)));
+                }
+            }
             // A name in another script may be filed under the wrong one of same-named places.
             if f.script.is_some() {
                 let more = self.namesakes(&hits);
@@ -205,11 +213,15 @@ impl Gazetteer {
         let (suggest_max, choose_max) = fuzzy_budget(key.chars().count());
         let hits = self.fuzzy_hits(&key, suggest_max, 24);
         // Choose outright only among the closest spellings; list the rest as suggestions.
-        let close: Vec<(Ent, Hit)> = hits
+        let mut close: Vec<(Ent, Hit)> = hits
             .iter()
             .copied()
             .filter(|(_, h)| matches!(h, Hit::Fuzzy(d) if (*d as usize) <= choose_max))
             .collect();
+        if f.script.is_some() {
+            let more = self.namesakes(&close);
+            close.extend(more);
+        }
         let chosen = self.rank_entries(&close, f);
         if !chosen.is_empty() {
             return self.finish(q, chosen);
@@ -293,6 +305,16 @@ impl Gazetteer {
     /// by id). Nothing is allocated per entry.
     fn rank_entries(&self, hits: &[(Ent, Hit)], f: Filter<'_>) -> Vec<Ranked> {
         let mut best: Vec<Ranked> = Vec::with_capacity(hits.len());
+        // A hub airport's short name outranks only smaller places of that name.
+        let town_of_the_name = hits.iter().any(|(_, h)| *h == Hit::AirportShortName)
+            && hits.iter().any(|(e, _)| {
+                self.summary(*e).is_some_and(|s| {
+                    s.kind != PlaceKind::Airport
+                        && s.population.is_some_and(|n| {
+                            n as f64 >= super::lookup::AIRPORT_SHORT_NAME_AS_POPULATION
+                        })
+                })
+            });
         for &(ent, hit) in hits {
             let Some(s) = self.summary(ent) else { continue };
             if !self.passes(&s, f.country, f.kind)
@@ -311,10 +333,20 @@ impl Gazetteer {
                 true => AIRPORT_CODE_BONUS,
                 false => 0.0,
             };
+            let hub_bonus =
+                match hit == Hit::AirportShortName && !town_of_the_name && self.is_hub(ent) {
+                    true => super::lookup::hub_short_name_bonus(),
+                    false => 0.0,
+                };
             let r = Ranked {
                 ent,
                 hit,
-                score: s.importance + hit.bonus() + script_bonus + ctx_bonus + code_bonus,
+                score: s.importance
+                    + hit.bonus()
+                    + script_bonus
+                    + ctx_bonus
+                    + code_bonus
+                    + hub_bonus,
                 ctx_bonus,
                 nearest_km,
             };

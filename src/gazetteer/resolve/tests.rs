@@ -629,3 +629,106 @@ fn issue_16_chinese_in_either_form_finds_the_place() {
         );
     }
 }
+
+#[test]
+fn issue_16_airports_by_their_short_names_below_a_larger_town_of_that_name() {
+    let g = Gazetteer::load_default().unwrap();
+    let id = |q: Query| g.resolve(&q).unwrap().place.id;
+    for (q, want) in [
+        ("Heathrow", "airport:LHR"),
+        ("Schiphol", "airport:AMS"),
+        ("Changi", "airport:SIN"),
+        ("O'Hare", "airport:ORD"),
+        ("ohare", "airport:ORD"),
+        ("Charles de Gaulle", "airport:CDG"),
+        ("Sheremetyevo", "airport:SVO"),
+    ] {
+        assert_eq!(id(q.parse().unwrap()), want, "{q}");
+    }
+    // The short name is an alias: the answer says so, and lists the smaller namesake.
+    let r = g.resolve(&"Heathrow".parse().unwrap()).unwrap();
+    assert_eq!(r.matched, MatchKind::Alias);
+    assert!(
+        r.alternatives
+            .iter()
+            .any(|c| c.country.as_deref() == Some("US"))
+    );
+    // A town of the name with more than 10,000 people comes first: Narita (100,641), Luton,
+    // and Halle (Saale) (238,321), which GeoNames names "Halle" by an alias only.
+    assert_eq!(
+        id("Halle, Saxony-Anhalt".parse().unwrap()),
+        "geonames:2911522"
+    );
+    assert_eq!(id("Narita".parse().unwrap()), "geonames:2111684");
+    assert!(id("Luton".parse().unwrap()).starts_with("geonames:"));
+    // ...unless the query asks for an airport.
+    let q = Query::name("Narita").of_kind(PlaceKind::Airport);
+    assert_eq!(id(q), "airport:NRT");
+    // A town's name does not become an airport's through its city ("Beijing Capital").
+    let r = g.resolve(&"Capital".parse().unwrap());
+    assert!(r.map_or(true, |r| r.place.kind != PlaceKind::Airport));
+}
+
+#[test]
+fn issue_16_a_hub_airports_short_name_ranks_below_a_larger_town_only() {
+    // An airport serving "Bigcity" (all places here stand at one point), a town of its
+    // short name, and Bigcity itself with `city_pop` people.
+    let gaz = |town_pop, city_pop| {
+        let airport = place(
+            "airport:XXX",
+            "Bigcity Testfield Airport",
+            &["Bigcity airport"],
+            PlaceKind::Airport,
+            "GB",
+            None,
+        );
+        let town = place(
+            "t:town",
+            "Testfield",
+            &[],
+            PlaceKind::City,
+            "US",
+            Some(town_pop),
+        );
+        let city = place(
+            "t:city",
+            "Bigcity",
+            &[],
+            PlaceKind::City,
+            "GB",
+            Some(city_pop),
+        );
+        Gazetteer::from_places(vec![airport, town, city])
+    };
+    // Hand-made gazetteers carry no airports table: score the hits directly. A given place
+    // also carries the curated feature's point, so a hamlet and a city are tried.
+    for (town_pop, city_pop, want) in [
+        (500, 1_000_000, "airport:XXX"),
+        (100_000, 1_000_000, "t:town"),
+        (500, 200_000, "t:town"),
+    ] {
+        let g = gaz(town_pop, city_pop);
+        let hits = [
+            (Ent::Extra(0), Hit::AirportShortName),
+            (Ent::Extra(1), Hit::Name),
+        ];
+        let ranked = g.rank_entries(&hits, Filter::default());
+        assert_eq!(
+            g.id_of(ranked[0].ent),
+            want,
+            "town of {town_pop}, city of {city_pop}"
+        );
+    }
+}
+
+#[test]
+fn issue_16_chinese_is_ranked_in_both_forms_at_once() {
+    let g = Gazetteer::load_default().unwrap();
+    let name = |q: &str| g.resolve(&q.parse().unwrap()).unwrap().place.name;
+    // "罗马" is an alias of Roma, Queensland; "羅馬", its traditional form, one of Rome.
+    assert_eq!(name("罗马"), "Rome");
+    // "圣保罗" is filed under Saint Paul, Minnesota; São Paulo carries "聖保羅".
+    assert_eq!(name("圣保罗"), "São Paulo");
+    // As before, a form found only in the other one still finds its place.
+    assert_eq!(name("巴马科"), "Bamako");
+}
