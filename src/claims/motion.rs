@@ -80,7 +80,10 @@ fn too_wide_to_confirm(mut f: Finding, t_lo: f64, t_hi: f64) -> Finding {
         Scale::H.fmt(t_lo),
         Scale::H.fmt(t_hi)
     );
-    f.arithmetic = format!("{}; the range is too wide to confirm the claim", f.arithmetic);
+    f.arithmetic = format!(
+        "{}; the range is too wide to confirm the claim",
+        f.arithmetic
+    );
     f.verdict = Verdict::Plausible { why };
     f
 }
@@ -325,7 +328,11 @@ mod tests {
             3_000.0,
             1_080_000.0,
         );
-        assert!(matches!(wide.verdict, Verdict::Plausible { .. }), "{:?}", wide.verdict);
+        assert!(
+            matches!(wide.verdict, Verdict::Plausible { .. }),
+            "{:?}",
+            wide.verdict
+        );
         assert!(wide.arithmetic.contains("too wide"), "{}", wide.arithmetic);
         let narrow = too_wide_to_confirm(
             Finding {

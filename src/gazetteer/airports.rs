@@ -141,15 +141,21 @@ impl Airports {
     }
 }
 
-/// The last words of every airport's name keys ("airport", "field", "schiphol") and short
-/// names ("heathrow", "gaulle"), read from the table without indexing it: a key that does not
-/// end in one of these is no airport's name, short name, nor "CITY airport".
+/// The last words of every airport's name keys ("airport", "field", "schiphol") and every
+/// short name whole ("heathrow", "charles de gaulle"), read from the table without indexing
+/// it: a key that neither ends in one of the words nor is one of the short names is no
+/// airport's name, short name, nor "CITY airport". Short names are matched whole, so that
+/// "Vladivostok" does not read the airports because some airport's short name ends in a word
+/// a town also ends in.
 #[derive(Debug)]
-pub(crate) struct LastWords(HashSet<String>);
+pub(crate) struct LastWords {
+    last: HashSet<String>,
+    short: HashSet<String>,
+}
 
 impl LastWords {
     pub fn read(text: &str, short_names: &str) -> LastWords {
-        let mut words = HashSet::from(["airport".to_string()]);
+        let mut last = HashSet::from(["airport".to_string()]);
         for line in text.lines().filter(|l| !l.starts_with('#')) {
             let Some(name) = line.split('\t').nth(2) else {
                 continue;
@@ -157,24 +163,22 @@ impl LastWords {
             let key = normalize(name.rsplit(' ').next().unwrap_or(name));
             // A last "word" such as "(coordinates)" or "Heliport-2" normalises to more than
             // one word: keep the key's own last word.
-            let last = key.rsplit(' ').next().unwrap_or(&key);
-            if !last.is_empty() && !words.contains(last) {
-                words.insert(last.to_string());
+            let word = key.rsplit(' ').next().unwrap_or(&key);
+            if !word.is_empty() && !last.contains(word) {
+                last.insert(word.to_string());
             }
         }
-        for (_, line) in data_lines(short_names) {
-            let key = line.split_once('\t').map_or("", |(_, k)| k);
-            let last = key.rsplit(' ').next().unwrap_or(key);
-            if !last.is_empty() && !words.contains(last) {
-                words.insert(last.to_string());
-            }
-        }
-        LastWords(words)
+        let short = data_lines(short_names)
+            .map(|(_, line)| line.split_once('\t').map_or("", |(_, k)| k))
+            .filter(|k| !k.is_empty())
+            .map(str::to_string)
+            .collect();
+        LastWords { last, short }
     }
 
-    /// Whether `key` (a lookup key) may be an airport's name or "CITY airport".
+    /// Whether `key` (a lookup key) may be an airport's name, short name or "CITY airport".
     pub fn may_name_an_airport(&self, key: &str) -> bool {
-        self.0.contains(key.rsplit(' ').next().unwrap_or(key))
+        self.short.contains(key) || self.last.contains(key.rsplit(' ').next().unwrap_or(key))
     }
 }
 

@@ -524,6 +524,20 @@ fn issue_16_airports_are_read_only_for_queries_that_can_name_one() {
         g.airports.get().is_none(),
         "a city's name does not read them"
     );
+    // Nor does any place of the bundled story (an airport's short name is matched whole, not
+    // by its last word).
+    for name in [
+        "Pyongyang",
+        "Tumangang",
+        "Korea–Russia Friendship Bridge",
+        "Khasan",
+        "Baranovsky",
+        "Ussuriysk",
+        "Razdolnaya River",
+    ] {
+        let _ = g.resolve(&name.parse().unwrap());
+        assert!(g.airports.get().is_none(), "{name} read the airports");
+    }
     assert_eq!(
         g.resolve(&"UHWW".parse().unwrap()).unwrap().place.id,
         "airport:VVO"
