@@ -112,16 +112,7 @@ impl OsmRail {
             .collect();
         posts.sort_by_key(|p| p.osm_node);
         posts.dedup_by_key(|p| p.osm_node);
-        let stations = self
-            .stations
-            .into_iter()
-            .map(|s| FileStation {
-                name: s.name,
-                other_names: s.other_names,
-                at: s.at,
-                osm_node: Some(s.id),
-            })
-            .collect();
+        let stations = self.stations.into_iter().map(FileStation::from).collect();
         Ok(RailNetwork {
             graph,
             measure: Measure::Geometry,

@@ -134,15 +134,7 @@ impl PbfImport {
         posts.dedup_by_key(|p| p.osm_node);
         let mut stations = first.stations;
         stations.sort_by_key(|s| s.id);
-        let stations = stations
-            .into_iter()
-            .map(|s| FileStation {
-                name: s.name,
-                other_names: s.other_names,
-                at: s.at,
-                osm_node: Some(s.id),
-            })
-            .collect();
+        let stations = stations.into_iter().map(FileStation::from).collect();
         let import = PbfImport {
             ways,
             positions,

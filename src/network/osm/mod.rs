@@ -54,6 +54,18 @@ pub(crate) struct OsmStation {
     pub at: LatLon,
 }
 
+impl From<OsmStation> for crate::network::build::FileStation {
+    /// The station as a network file holds it, with its OSM node id.
+    fn from(s: OsmStation) -> Self {
+        crate::network::build::FileStation {
+            name: s.name,
+            other_names: s.other_names,
+            at: s.at,
+            osm_node: Some(s.id),
+        }
+    }
+}
+
 /// A node tagged with the railway's own chainage (`railway:position`): a milestone, a
 /// station, a signal or a level crossing. Kept only when it lies on a kept way.
 #[derive(Debug, Clone, Copy, PartialEq)]
