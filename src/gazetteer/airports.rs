@@ -35,18 +35,16 @@ fn bad(line: usize, what: &str) -> Error {
     }
 }
 
-fn bad_short(line: usize, what: &str) -> Error {
-    Error::CorruptData {
+/// The rows of the short-names table: (IATA code, short name key), read by
+/// [`crate::rows::read`], which names the line and column of a row that does not fit.
+fn short_name_rows(short_names: &str) -> Result<Vec<(String, String)>, Error> {
+    crate::rows::read(SHORT_NAMES_FILE, short_names, b'\t').map_err(|e| Error::CorruptData {
         file: SHORT_NAMES_FILE,
-        reason: format!("line {line}: {what}"),
-    }
-}
-
-/// The lines of a table that are not comments or blank, numbered from 1.
-fn data_lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
-    (text.lines().enumerate())
-        .map(|(i, l)| (i + 1, l))
-        .filter(|(_, l)| !l.starts_with('#') && !l.trim().is_empty())
+        reason: format!(
+            "line {}: {} (a row is an IATA code, a tab and a short name)",
+            e.line, e.message
+        ),
+    })
 }
 
 /// Whether a query looks like an IATA airport code: exactly three ASCII capital letters.
@@ -123,15 +121,20 @@ impl Airports {
                 }
             }
         }
-        for (n, line) in data_lines(short_names) {
-            let Some((iata, key)) = line.split_once('\t') else {
-                return Err(bad_short(n, "expected IATA code, tab, short name"));
-            };
-            let i = *a
-                .codes
-                .get(iata)
-                .ok_or_else(|| bad_short(n, &format!("no airport has the code \"{iata}\"")))?;
-            let list = a.names.entry(key.to_string()).or_default();
+        for (iata, key) in short_name_rows(short_names)? {
+            let i = *a.codes.get(&iata).ok_or_else(|| {
+                // Only on this error: the line the code stands on.
+                let row = format!("{iata}\t");
+                let line = short_names.lines().position(|l| l.starts_with(&row));
+                Error::CorruptData {
+                    file: SHORT_NAMES_FILE,
+                    reason: format!(
+                        "line {}: no airport has the code \"{iata}\"",
+                        line.map_or(0, |l| l + 1)
+                    ),
+                }
+            })?;
+            let list = a.names.entry(key).or_default();
             if !list.iter().any(|(j, _)| *j == i) {
                 list.push((i, AirportName::Short));
             }
@@ -154,7 +157,7 @@ pub(crate) struct LastWords {
 }
 
 impl LastWords {
-    pub fn read(text: &str, short_names: &str) -> LastWords {
+    pub fn read(text: &str, short_names: &str) -> Result<LastWords, Error> {
         let mut last = HashSet::from(["airport".to_string()]);
         for line in text.lines().filter(|l| !l.starts_with('#')) {
             let Some(name) = line.split('\t').nth(2) else {
@@ -168,12 +171,11 @@ impl LastWords {
                 last.insert(word.to_string());
             }
         }
-        let short = data_lines(short_names)
-            .map(|(_, line)| line.split_once('\t').map_or("", |(_, k)| k))
-            .filter(|k| !k.is_empty())
-            .map(str::to_string)
+        let short = short_name_rows(short_names)?
+            .into_iter()
+            .map(|(_, key)| key)
             .collect();
-        LastWords { last, short }
+        Ok(LastWords { last, short })
     }
 
     /// Whether `key` (a lookup key) may be an airport's name, short name or "CITY airport".
@@ -297,7 +299,7 @@ mod tests {
         let a = Airports::build(AIRPORTS_TSV, SHORT_NAMES_TSV).unwrap();
         let lhr = a.codes["LHR"];
         assert!(a.names["heathrow"].contains(&(lhr, AirportName::Short)));
-        let words = LastWords::read(AIRPORTS_TSV, SHORT_NAMES_TSV);
+        let words = LastWords::read(AIRPORTS_TSV, SHORT_NAMES_TSV).unwrap();
         assert!(words.may_name_an_airport("heathrow"));
         assert!(words.may_name_an_airport("charles de gaulle"));
         assert!(!words.may_name_an_airport("vladivostok"));

@@ -122,7 +122,7 @@ pub struct Gazetteer {
     /// on first need (see `airports.rs`).
     airports_tsv: Option<&'static str>,
     airports: OnceLock<Result<airports::Airports, Error>>,
-    airport_words: OnceLock<airports::LastWords>,
+    airport_words: OnceLock<Result<airports::LastWords, Error>>,
     spatial: OnceLock<near::Spatial>,
     /// The world keys in memory, built on the second fuzzy lookup (see `fuzzy_index.rs`).
     fuzzy: OnceLock<fuzzy_index::FuzzyIndex>,
@@ -325,7 +325,9 @@ impl Gazetteer {
         };
         let words = self
             .airport_words
-            .get_or_init(|| airports::LastWords::read(tsv, airports::SHORT_NAMES_TSV));
+            .get_or_init(|| airports::LastWords::read(tsv, airports::SHORT_NAMES_TSV))
+            .as_ref()
+            .map_err(Clone::clone)?;
         if airports::is_code(text) || words.may_name_an_airport(key) {
             return self.airports().map(Some);
         }
