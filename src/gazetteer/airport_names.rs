@@ -18,29 +18,6 @@
 
 use super::normalize::normalize;
 
-/// The short-name table (data/airports/short_names.tsv) derived from the airports table's
-/// text: a header, then "IATA<tab>key" per short name, in the table's order.
-pub fn short_names_tsv(airports_tsv: &str) -> String {
-    let mut out = String::from(
-        "# Airports' short names, derived from data/airports/airports.tsv by the rule of\n\
-         # src/gazetteer/airport_names.rs (cargo run --example derive_airport_names); do not\n\
-         # edit by hand. Each is a lookup key (see gazetteer::normalize).\n\
-         # iata\tshort name\n",
-    );
-    for line in airports_tsv.lines().filter(|l| !l.starts_with('#')) {
-        let mut cols = line.split('\t');
-        let (Some(iata), _, Some(name), city) =
-            (cols.next(), cols.next(), cols.next(), cols.next())
-        else {
-            continue;
-        };
-        for key in short_name_keys(name, city.unwrap_or("")) {
-            out.push_str(&format!("{iata}\t{key}\n"));
-        }
-    }
-    out
-}
-
 /// The words, as keys, that make a name an airport's (rule 1).
 const AIRPORT_WORDS: &[&str] = &[
     "airport",

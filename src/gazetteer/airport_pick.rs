@@ -66,8 +66,8 @@ impl Gazetteer {
             return Err(unknown());
         }
         let airports = self.airports()?;
-        let i = *airports.codes.get(&code).ok_or_else(unknown)?;
-        let airport = airports.places[i as usize].clone();
+        let i = airports.by_code(&code).ok_or_else(unknown)?;
+        let airport = airports.place(i).ok_or_else(unknown)??.clone();
         Ok(AirportPick {
             distance: geodesy::distance(from, airport.anchor()),
             airport,
@@ -136,11 +136,8 @@ impl Gazetteer {
         let Ok(a) = self.airports() else {
             return false;
         };
-        let Some(&i) = a.codes.get(code) else {
-            return false;
-        };
-        (a.names.get(&normalize(&place.name)).into_iter().flatten())
-            .any(|(j, which)| *j == i && *which == super::airports::AirportName::Short)
+        a.by_code(code)
+            .is_some_and(|i| a.has_short_name(i, &normalize(&place.name)))
     }
 
     /// Whether `key` (a lookup key) is one of `place`'s names: its own, or any name the
@@ -159,7 +156,7 @@ impl Gazetteer {
     /// A bundled airport by its place id ("airport:VVO"), once the table is read.
     fn airport_place(&self, id: &str) -> Option<&Place> {
         let code = id.strip_prefix("airport:")?;
-        let i = *self.airports().ok()?.codes.get(code)?;
+        let i = self.airports().ok()?.by_code(code)?;
         self.extra_place(Ent::Airport(i))
     }
 }

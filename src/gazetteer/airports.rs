@@ -7,24 +7,24 @@
 //! CZTA). A query of three capital letters ("RZE") is read as an IATA code first (see
 //! `resolve.rs`).
 //!
-//! The table is read and indexed on first need, not at load: only a query written as a code,
-//! or whose last word ends some airport's name ("airport", "field", "schiphol"…, see
-//! [`LastWords`]), can name an airport, and most lookups are neither.
+//! Nothing is parsed at load. A name is looked up in the committed name index
+//! (`airport_index.rs`), a binary search over its text; only a query written as a code or one
+//! the index holds reads the table, which is then searched in place (rows sorted by IATA
+//! code) and turns into a [`Place`] only the rows asked for.
 
-use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
 
 use super::error::Error;
-use super::normalize::normalize;
 use super::place::{Place, PlaceGeometry, PlaceKind, Source};
 use crate::coord::LatLon;
 
 pub(crate) const AIRPORTS_TSV: &str = include_str!("../../data/airports/airports.tsv");
 const FILE: &str = "data/airports/airports.tsv";
-/// The airports' short names ("LHR\theathrow"), derived from [`AIRPORTS_TSV`] by the rule of
-/// `airport_names.rs` and committed, so that no lookup derives them: a test checks the file
-/// against the rule.
-pub(crate) const SHORT_NAMES_TSV: &str = include_str!("../../data/airports/short_names.tsv");
-const SHORT_NAMES_FILE: &str = "data/airports/short_names.tsv";
+/// The airports' names as lookup keys ("heathrow\tLHR\ts"), derived from [`AIRPORTS_TSV`] by
+/// `airport_index.rs` and committed, so that no lookup derives them: a test checks the file
+/// against the derivation.
+pub(crate) const NAME_INDEX_TSV: &str = include_str!("../../data/airports/name_index.tsv");
+const NAME_INDEX_FILE: &str = "data/airports/name_index.tsv";
 /// The dataset name every airport's [`Source`] carries.
 pub const AIRPORTS_DATASET: &str = "airportsdata 20260905 (MIT)";
 
@@ -33,18 +33,6 @@ fn bad(line: usize, what: &str) -> Error {
         file: FILE,
         reason: format!("line {line}: {what}"),
     }
-}
-
-/// The rows of the short-names table: (IATA code, short name key), read by
-/// [`crate::rows::read`], which names the line and column of a row that does not fit.
-fn short_name_rows(short_names: &str) -> Result<Vec<(String, String)>, Error> {
-    crate::rows::read(SHORT_NAMES_FILE, short_names, b'\t').map_err(|e| Error::CorruptData {
-        file: SHORT_NAMES_FILE,
-        reason: format!(
-            "line {}: {} (a row is an IATA code, a tab and a short name)",
-            e.line, e.message
-        ),
-    })
 }
 
 /// Whether a query looks like an IATA airport code: exactly three ASCII capital letters.
@@ -80,158 +68,242 @@ pub(crate) fn city_of(airport: &Place) -> Option<&str> {
     airport.aliases.last()?.strip_suffix(" airport")
 }
 
-/// The airports with their lookup keys, built on first need.
+/// The keys of the name index that may name an airport: a lookup is a binary search over
+/// the index's text, with nothing read at load (see `airport_index.rs`).
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct NameIndex {
+    text: &'static str,
+    body: &'static str,
+}
+
+impl NameIndex {
+    /// The index in `text` (header comment lines, then rows sorted by key). Only the order
+    /// of the rows a lookup reads is relied on; a test checks every row of the bundled one.
+    pub fn new(text: &'static str) -> NameIndex {
+        let body = super::sorted_rows::body(text).unwrap_or(text);
+        NameIndex { text, body }
+    }
+
+    /// The rows whose key is `key`, each with its line for an error.
+    pub fn rows(&self, key: &str) -> impl Iterator<Item = (usize, &'static str)> + use<> {
+        let (text, body) = (self.text, self.body);
+        super::sorted_rows::rows_with_key(body, key)
+            .map(move |(at, row)| (super::sorted_rows::line_of(text, body, at), row))
+    }
+
+    /// Whether some airport is called `key`.
+    pub fn has(&self, key: &str) -> bool {
+        !key.is_empty() && self.rows(key).next().is_some()
+    }
+
+    /// Every key, each once, in key order (for close spellings).
+    pub fn keys(&self) -> impl Iterator<Item = &'static str> + use<> {
+        let mut last = "";
+        self.body.lines().filter_map(move |l| {
+            let key = l.split('\t').next().unwrap_or("");
+            (key != last && !key.is_empty()).then(|| {
+                last = key;
+                key
+            })
+        })
+    }
+}
+
+/// The airports: their rows, read in place and turned into [`Place`]s one at a time on first
+/// need, found by code or by name through the [`NameIndex`].
 #[derive(Debug, Default)]
 pub(crate) struct Airports {
-    pub places: Vec<Place>,
-    /// Key of a name, of "CITY airport" or of a short name → (airport, which it is).
-    pub names: HashMap<String, Vec<(u32, AirportName)>>,
-    /// IATA and ICAO codes as written → airport.
-    pub codes: HashMap<String, u32>,
+    text: &'static str,
+    /// Where each row starts in `text`, in IATA order.
+    starts: Vec<u32>,
+    /// Each row as a place, once asked for.
+    places: Vec<OnceLock<Box<Place>>>,
+    index: NameIndex,
 }
 
 impl Airports {
-    /// Reads and indexes the table (see [`parse_airports`]) with the short names derived
-    /// from it (`short_names`, in the format of [`SHORT_NAMES_TSV`]).
-    pub fn build(text: &str, short_names: &str) -> Result<Airports, Error> {
-        let places = parse_airports(text)?;
-        let mut a = Airports {
-            names: HashMap::with_capacity(2 * places.len()),
-            codes: HashMap::with_capacity(2 * places.len()),
-            ..Airports::default()
-        };
-        for (i, p) in places.iter().enumerate() {
-            let i = i as u32;
-            for (n, alias) in std::iter::once(&p.name).chain(&p.aliases).enumerate() {
-                if is_code(alias) {
-                    a.codes.insert(alias.clone(), i);
-                    continue;
-                }
-                let k = normalize(alias);
-                if k.is_empty() {
-                    continue;
-                }
-                let which = match n {
-                    0 => AirportName::Full,
-                    _ => AirportName::CityAirport,
-                };
-                let list = a.names.entry(k).or_default();
-                if !list.iter().any(|(j, _)| *j == i) {
-                    list.push((i, which));
-                }
-            }
-        }
-        for (iata, key) in short_name_rows(short_names)? {
-            let i = *a.codes.get(&iata).ok_or_else(|| {
-                // Only on this error: the line the code stands on.
-                let row = format!("{iata}\t");
-                let line = short_names.lines().position(|l| l.starts_with(&row));
-                Error::CorruptData {
-                    file: SHORT_NAMES_FILE,
-                    reason: format!(
-                        "line {}: no airport has the code \"{iata}\"",
-                        line.map_or(0, |l| l + 1)
-                    ),
-                }
-            })?;
-            let list = a.names.entry(key).or_default();
-            if !list.iter().any(|(j, _)| *j == i) {
-                list.push((i, AirportName::Short));
-            }
-        }
-        a.places = places;
-        Ok(a)
-    }
-}
-
-/// The last words of every airport's name keys ("airport", "field", "schiphol") and every
-/// short name whole ("heathrow", "charles de gaulle"), read from the table without indexing
-/// it: a key that neither ends in one of the words nor is one of the short names is no
-/// airport's name, short name, nor "CITY airport". Short names are matched whole, so that
-/// "Vladivostok" does not read the airports because some airport's short name ends in a word
-/// a town also ends in.
-#[derive(Debug)]
-pub(crate) struct LastWords {
-    last: HashSet<String>,
-    short: HashSet<String>,
-}
-
-impl LastWords {
-    pub fn read(text: &str, short_names: &str) -> Result<LastWords, Error> {
-        let mut last = HashSet::from(["airport".to_string()]);
-        for line in text.lines().filter(|l| !l.starts_with('#')) {
-            let Some(name) = line.split('\t').nth(2) else {
+    /// The airports of `text` (the format of [`AIRPORTS_TSV`]: rows sorted by IATA code,
+    /// lines starting with '#' are comments) with their name index. Errors:
+    /// [`Error::CorruptData`] naming the line of a row that starts with no IATA code or out
+    /// of order; the rest of a row is checked when it is first read.
+    pub fn new(text: &'static str, index: NameIndex) -> Result<Airports, Error> {
+        let mut starts: Vec<u32> = Vec::with_capacity(text.len() / 64);
+        let mut prev: &[u8] = b"";
+        let mut at = 0usize;
+        for (n, line) in text.split('\n').enumerate() {
+            let start = at;
+            at += line.len() + 1;
+            if line.starts_with('#') || line.trim().is_empty() {
                 continue;
-            };
-            let key = normalize(name.rsplit(' ').next().unwrap_or(name));
-            // A last "word" such as "(coordinates)" or "Heliport-2" normalises to more than
-            // one word: keep the key's own last word.
-            let word = key.rsplit(' ').next().unwrap_or(&key);
-            if !word.is_empty() && !last.contains(word) {
-                last.insert(word.to_string());
             }
+            let code = line.as_bytes().get(..4);
+            let Some(code) = code.filter(|c| c[3] == b'\t' && is_iata_code(&line[..3])) else {
+                let first = line.split('\t').next().unwrap_or("");
+                return Err(bad(n + 1, &format!("\"{first}\" is not an IATA code")));
+            };
+            if code[..3] <= *prev {
+                return Err(bad(n + 1, "rows must be sorted by IATA code, each once"));
+            }
+            prev = &code[..3];
+            starts.push(start as u32);
         }
-        let short = short_name_rows(short_names)?
-            .into_iter()
-            .map(|(_, key)| key)
+        let places = std::iter::repeat_with(OnceLock::new)
+            .take(starts.len())
             .collect();
-        Ok(LastWords { last, short })
+        Ok(Airports {
+            text,
+            starts,
+            places,
+            index,
+        })
     }
 
-    /// Whether `key` (a lookup key) may be an airport's name, short name or "CITY airport".
-    pub fn may_name_an_airport(&self, key: &str) -> bool {
-        self.short.contains(key) || self.last.contains(key.rsplit(' ').next().unwrap_or(key))
+    /// How many airports there are.
+    pub fn len(&self) -> usize {
+        self.starts.len()
+    }
+
+    /// Row `i`'s text and its line in the table.
+    fn row(&self, i: u32) -> Option<(&'static str, usize)> {
+        let start = *self.starts.get(i as usize)? as usize;
+        let rest = &self.text[start..];
+        let line = rest.split('\n').next().unwrap_or(rest);
+        let n = self.text.as_bytes()[..start]
+            .iter()
+            .filter(|&&b| b == b'\n')
+            .count();
+        Some((line, n + 1))
+    }
+
+    /// Airport `i` (an index in IATA order), read on first need. Errors:
+    /// [`Error::CorruptData`] with the line if its row is damaged; `None` for no such index.
+    pub fn place(&self, i: u32) -> Option<Result<&Place, Error>> {
+        let cell = self.places.get(i as usize)?;
+        if let Some(p) = cell.get() {
+            return Some(Ok(p));
+        }
+        let (line, n) = self.row(i)?;
+        Some(parse_row(line, n).map(|p| &**cell.get_or_init(|| Box::new(p))))
+    }
+
+    /// The position of airport `i` only (for the spatial index: no place is made).
+    pub fn anchor(&self, i: u32) -> Option<LatLon> {
+        let start = *self.starts.get(i as usize)? as usize;
+        let mut cols = self.text[start..].split(['\t', '\n']).skip(5);
+        let (lat, lon) = (cols.next()?.parse().ok()?, cols.next()?.parse().ok()?);
+        LatLon::new(lat, lon).ok()
+    }
+
+    /// The airport with this IATA code ("VVO") or ICAO code ("UHWW"), as written.
+    pub fn by_code(&self, code: &str) -> Option<u32> {
+        let code = code.trim();
+        if !is_code(code) {
+            return None;
+        }
+        if is_iata_code(code) {
+            let i = self.starts.partition_point(|&s| {
+                let s = s as usize;
+                &self.text.as_bytes()[s..s + 3] < code.as_bytes()
+            });
+            let s = *self.starts.get(i)? as usize;
+            if &self.text[s..s + 3] == code {
+                return Some(i as u32);
+            }
+        }
+        // An ICAO code is the second field: a tab, the code, a tab, three bytes into a row.
+        let needle = format!("\t{code}\t");
+        let mut from = 0;
+        while let Some(p) = self.text[from..].find(&needle) {
+            let at = from + p;
+            if let Ok(i) = self.starts.binary_search(&(at.saturating_sub(3) as u32))
+                && self.starts[i] as usize + 3 == at
+            {
+                return Some(i as u32);
+            }
+            from = at + 1;
+        }
+        None
+    }
+
+    /// The airports called `key` (a lookup key) by name, "CITY airport" or short name.
+    /// Errors: [`Error::CorruptData`] with the line of a damaged index row or one whose
+    /// airport the table lacks.
+    pub fn named(&self, key: &str) -> Result<Vec<(u32, AirportName)>, Error> {
+        let mut out: Vec<(u32, AirportName)> = Vec::new();
+        for (line, row) in self.index.rows(key) {
+            let damaged = |what: String| Error::CorruptData {
+                file: NAME_INDEX_FILE,
+                reason: format!("line {line}: {what}"),
+            };
+            let r = super::airport_index::parse_row(row).ok_or_else(|| {
+                damaged("a row is a key, an IATA code and n, c or s, separated by tabs".into())
+            })?;
+            let i = (self.by_code(r.iata).filter(|_| is_iata_code(r.iata)))
+                .ok_or_else(|| damaged(format!("no airport has the code \"{}\"", r.iata)))?;
+            if !out.iter().any(|(j, _)| *j == i) {
+                out.push((i, r.which));
+            }
+        }
+        Ok(out)
+    }
+
+    /// Whether airport `i` has `key` as a short name.
+    pub fn has_short_name(&self, i: u32, key: &str) -> bool {
+        self.named(key)
+            .is_ok_and(|found| found.contains(&(i, AirportName::Short)))
     }
 }
 
 /// Reads airports.tsv: iata, icao, name, city, country, lat, lon, tz. Lines starting with '#'
 /// are comments.
+#[cfg(test)]
 pub(crate) fn parse_airports(text: &str) -> Result<Vec<Place>, Error> {
-    let mut out = Vec::new();
-    for (n, line) in text.lines().enumerate().map(|(i, l)| (i + 1, l)) {
-        if line.starts_with('#') || line.trim().is_empty() {
-            continue;
-        }
-        let c: Vec<&str> = line.split('\t').collect();
-        let [iata, icao, name, city, country, lat, lon, tz] = c[..] else {
-            return Err(bad(n, &format!("{} columns, expected 8", c.len())));
-        };
-        if !is_iata_code(iata) {
-            return Err(bad(n, &format!("\"{iata}\" is not an IATA code")));
-        }
-        let lat: f64 = lat
-            .parse()
-            .map_err(|_| bad(n, "latitude is not a number"))?;
-        let lon: f64 = lon
-            .parse()
-            .map_err(|_| bad(n, "longitude is not a number"))?;
-        let at = LatLon::new(lat, lon).map_err(|e| bad(n, &e.to_string()))?;
-        let mut aliases = vec![iata.to_string()];
-        if !icao.is_empty() {
-            aliases.push(icao.to_string());
-        }
-        if !city.is_empty() {
-            aliases.push(format!("{city} airport"));
-        }
-        let opt = |s: &str| (!s.is_empty()).then(|| s.to_string());
-        out.push(Place {
-            id: format!("airport:{iata}"),
-            name: name.to_string(),
-            aliases,
-            kind: PlaceKind::Airport,
-            country: opt(country),
-            admin1: None,
-            admin1_name: None,
-            geometry: PlaceGeometry::Point(at),
-            population: None,
-            tz: opt(tz),
-            source: Source {
-                dataset: AIRPORTS_DATASET.into(),
-                id: if icao.is_empty() { iata } else { icao }.to_string(),
-            },
-        });
+    let rows = text.lines().enumerate().map(|(i, l)| (i + 1, l));
+    rows.filter(|(_, l)| !l.starts_with('#') && !l.trim().is_empty())
+        .map(|(n, l)| parse_row(l, n))
+        .collect()
+}
+
+/// One row of airports.tsv (`n`, its line, for the error) as a place.
+fn parse_row(line: &str, n: usize) -> Result<Place, Error> {
+    let c: Vec<&str> = line.split('\t').collect();
+    let [iata, icao, name, city, country, lat, lon, tz] = c[..] else {
+        return Err(bad(n, &format!("{} columns, expected 8", c.len())));
+    };
+    if !is_iata_code(iata) {
+        return Err(bad(n, &format!("\"{iata}\" is not an IATA code")));
     }
-    Ok(out)
+    let lat: f64 = lat
+        .parse()
+        .map_err(|_| bad(n, "latitude is not a number"))?;
+    let lon: f64 = lon
+        .parse()
+        .map_err(|_| bad(n, "longitude is not a number"))?;
+    let at = LatLon::new(lat, lon).map_err(|e| bad(n, &e.to_string()))?;
+    let mut aliases = vec![iata.to_string()];
+    if !icao.is_empty() {
+        aliases.push(icao.to_string());
+    }
+    if !city.is_empty() {
+        aliases.push(format!("{city} airport"));
+    }
+    let opt = |s: &str| (!s.is_empty()).then(|| s.to_string());
+    Ok(Place {
+        id: format!("airport:{iata}"),
+        name: name.to_string(),
+        aliases,
+        kind: PlaceKind::Airport,
+        country: opt(country),
+        admin1: None,
+        admin1_name: None,
+        geometry: PlaceGeometry::Point(at),
+        population: None,
+        tz: opt(tz),
+        source: Source {
+            dataset: AIRPORTS_DATASET.into(),
+            id: if icao.is_empty() { iata } else { icao }.to_string(),
+        },
+    })
 }
 
 #[cfg(test)]
@@ -289,38 +361,97 @@ mod tests {
     }
 
     #[test]
-    fn issue_16_the_committed_short_names_are_the_rules() {
-        let derived = super::super::airport_names::short_names_tsv(AIRPORTS_TSV);
+    fn issue_16_the_committed_name_index_is_the_derivations() {
+        let derived = super::super::airport_index::name_index_tsv(AIRPORTS_TSV);
         assert!(
-            derived == SHORT_NAMES_TSV,
-            "data/airports/short_names.tsv is not what the rule derives from airports.tsv: \
-             run `cargo run --example derive_airport_names` and commit the file"
+            derived == NAME_INDEX_TSV,
+            "data/airports/name_index.tsv is not what airport_index.rs derives from \
+             airports.tsv: run `cargo run --example derive_airport_names` and commit the file"
         );
-        let a = Airports::build(AIRPORTS_TSV, SHORT_NAMES_TSV).unwrap();
-        let lhr = a.codes["LHR"];
-        assert!(a.names["heathrow"].contains(&(lhr, AirportName::Short)));
-        let words = LastWords::read(AIRPORTS_TSV, SHORT_NAMES_TSV).unwrap();
-        assert!(words.may_name_an_airport("heathrow"));
-        assert!(words.may_name_an_airport("charles de gaulle"));
-        assert!(!words.may_name_an_airport("vladivostok"));
+        let index = NameIndex::new(NAME_INDEX_TSV);
+        let a = Airports::new(AIRPORTS_TSV, index).unwrap();
+        let lhr = a.by_code("LHR").unwrap();
+        assert!(
+            a.named("heathrow")
+                .unwrap()
+                .contains(&(lhr, AirportName::Short))
+        );
+        assert!(index.has("heathrow") && index.has("charles de gaulle"));
+        assert!(!index.has("vladivostok") && !index.has("") && !index.has("heath"));
+        // Every row of the bundled index names an airport of the table, in key order.
+        let mut prev = ("", "");
+        for (n, row) in index.body.lines().enumerate() {
+            let r = super::super::airport_index::parse_row(row).unwrap();
+            assert!(
+                (prev.0.as_bytes(), prev.1) < (r.key.as_bytes(), r.iata),
+                "row {n}"
+            );
+            prev = (r.key, r.iata);
+            assert!(a.by_code(r.iata).is_some(), "{row}");
+        }
+        assert!(index.keys().count() > 15_000);
     }
 
     #[test]
-    fn issue_16_a_damaged_short_names_table_is_refused_with_the_line() {
+    fn issue_16_every_airport_is_found_by_its_codes_and_read_alike() {
+        let a = Airports::new(AIRPORTS_TSV, NameIndex::new(NAME_INDEX_TSV)).unwrap();
+        let all = parse_airports(AIRPORTS_TSV).unwrap();
+        assert_eq!(a.len(), all.len());
+        for (i, p) in all.iter().enumerate() {
+            let i = i as u32;
+            assert_eq!(a.by_code(&p.aliases[0]), Some(i), "{}", p.id);
+            // ICAO codes as airportsdata writes them; a local code that starts with a digit
+            // ("89NY") is not written as a code.
+            let icao = &p.aliases[1];
+            let want = is_code(icao).then_some(i);
+            assert_eq!(a.by_code(icao), want, "{}", p.id);
+            assert_eq!(a.place(i).unwrap().as_ref(), Ok(&p), "{}", p.id);
+            assert_eq!(a.anchor(i), Some(p.anchor()), "{}", p.id);
+        }
+        for absent in ["QQQ", "ZZZZ", "A\tAA", "", "lhr", "EGL"] {
+            assert_eq!(a.by_code(absent), None, "{absent:?}");
+        }
+        // A city of four capitals is not an ICAO code: only the second column is.
+        let index = NameIndex::new("");
+        let t = Airports::new("ABC\tWXYZ\tX\tEGLL\tGB\t1\t2\tUTC\n", index).unwrap();
+        assert_eq!((t.by_code("WXYZ"), t.by_code("EGLL")), (Some(0), None));
+    }
+
+    #[test]
+    fn issue_16_a_damaged_table_or_index_is_refused_with_the_line() {
         let tsv =
             "RZE\tEPRZ\tRzeszow-Jasionka Airport\tRzeszow\tPL\t50.11\t22.019\tEurope/Warsaw\n";
-        let e = Airports::build(tsv, "# h\nQQQ\tjasionka\n")
+        let index = |text: &'static str| NameIndex::new(text);
+        let a = Airports::new(tsv, index("# h\njasionka\tQQQ\ts\n")).unwrap();
+        let e = a.named("jasionka").unwrap_err().to_string();
+        assert!(
+            e.contains("name_index.tsv") && e.contains("line 2") && e.contains("QQQ"),
+            "{e}"
+        );
+        let a = Airports::new(tsv, index("jasionka RZE s\n")).unwrap();
+        assert!(
+            a.named("jasionka RZE s")
+                .unwrap_err()
+                .to_string()
+                .contains("line 1")
+        );
+        let a = Airports::new(tsv, index("jasionka\tRZE\ts\n")).unwrap();
+        assert_eq!(a.named("jasionka").unwrap(), [(0, AirportName::Short)]);
+        // Rows out of IATA order, or without a code, are refused at once with their line.
+        let e = Airports::new("# h\nRZE\tx\nAAA\tx\n", index(""))
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("line 3") && e.contains("sorted"), "{e}");
+        let e = Airports::new("rze\tx\n", index(""))
             .unwrap_err()
             .to_string();
         assert!(
-            e.contains("short_names.tsv") && e.contains("line 2") && e.contains("QQQ"),
+            e.contains("line 1") && e.contains("not an IATA code"),
             "{e}"
         );
-        let e = Airports::build(tsv, "RZE jasionka\n")
-            .unwrap_err()
-            .to_string();
-        assert!(e.contains("line 1") && e.contains("tab"), "{e}");
-        let a = Airports::build(tsv, "RZE\tjasionka\n").unwrap();
-        assert_eq!(a.names["jasionka"], [(0, AirportName::Short)]);
+        // The rest of a row is checked when the row is read.
+        let a = Airports::new("# h\nRZE\tEPRZ\tX\n", index("")).unwrap();
+        let e = a.place(0).unwrap().unwrap_err().to_string();
+        assert!(e.contains("line 2") && e.contains("3 columns"), "{e}");
     }
 }

@@ -142,16 +142,16 @@ impl Gazetteer {
             hits.push((Ent::Extra(*i), hit));
         }
         if let Some(a) = self.airports_for(key, text)? {
-            if let Some(i) = a.codes.get(text.trim()) {
-                hits.push((Ent::Airport(*i), Hit::CuratedAlias));
+            if let Some(i) = a.by_code(text) {
+                hits.push((Ent::Airport(i), Hit::CuratedAlias));
             }
-            for (i, which) in a.names.get(key).into_iter().flatten() {
+            for (i, which) in a.named(key)? {
                 let hit = match which {
                     AirportName::Full => Hit::Name,
                     AirportName::CityAirport => Hit::CuratedAlias,
                     AirportName::Short => Hit::AirportShortName,
                 };
-                hits.push((Ent::Airport(*i), hit));
+                hits.push((Ent::Airport(i), hit));
             }
         }
         Ok(hits)
@@ -202,14 +202,10 @@ impl Gazetteer {
                 None => self.scan_world_in_place(w, &q, max, near_mask, &mut row, &mut found),
             }
         }
-        // Airports by name (never by code: "Czyta" is not CZTA), read here if not yet.
-        let airports = self.airports().ok();
-        let airport_names = airports.into_iter().flat_map(|a| a.names.keys());
-        let keys = self
-            .extra_keys
-            .keys()
-            .chain(self.overlay.keys())
-            .chain(airport_names);
+        // Airports by name (never by code: "Czyta" is not CZTA), from their name index.
+        let keys = (self.extra_keys.keys().map(String::as_str))
+            .chain(self.overlay.keys().map(String::as_str))
+            .chain(self.airport_index.keys().map(|k| -> &str { k }));
         // Only the keys that match are sorted (into key order, for the ties), not all of them.
         let mut extra: Vec<(usize, usize, &str)> = Vec::new();
         for k in keys {
@@ -218,7 +214,7 @@ impl Gazetteer {
                 continue;
             }
             if let Some(d) = bounded_levenshtein(&q, k, max, &mut row) {
-                extra.push((d, n, k.as_str()));
+                extra.push((d, n, k));
             }
         }
         extra.sort_unstable_by(|a, b| a.2.cmp(b.2));
@@ -243,9 +239,12 @@ impl Gazetteer {
                     for p in self.overlay.get(k).into_iter().flatten() {
                         hits.push((Ent::World(*p), h));
                     }
-                    let by_name = airports.and_then(|a| a.names.get(k));
+                    // A damaged bundled table (which a unit test rules out) leaves the
+                    // airports out of the close spellings.
+                    let by_name =
+                        (self.airports_for(k, k).ok().flatten()).and_then(|a| a.named(k).ok());
                     for (p, _) in by_name.into_iter().flatten() {
-                        hits.push((Ent::Airport(*p), h));
+                        hits.push((Ent::Airport(p), h));
                     }
                 }
             }

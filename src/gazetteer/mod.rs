@@ -44,7 +44,8 @@
 
 mod admin1;
 mod admin1_aliases;
-pub mod airport_names;
+pub mod airport_index;
+mod airport_names;
 mod airport_pick;
 mod airports;
 mod curated;
@@ -65,6 +66,7 @@ mod query;
 mod resolve;
 mod script;
 pub(crate) mod seas;
+mod sorted_rows;
 mod transliterate;
 mod world;
 pub mod world_build;
@@ -118,11 +120,11 @@ pub struct Gazetteer {
     /// Names of world places in other languages and scripts (data/world/other_names.tsv),
     /// searched in place.
     other_names: other_names::OtherNames,
-    /// The airports table's text (`None` for a gazetteer of given places), read and indexed
-    /// on first need (see `airports.rs`).
+    /// The airports table's text (`None` for a gazetteer of given places), read on first
+    /// need (see `airports.rs`), and the index of the airports' names (`airport_index.rs`).
     airports_tsv: Option<&'static str>,
     airports: OnceLock<Result<airports::Airports, Error>>,
-    airport_words: OnceLock<Result<airports::LastWords, Error>>,
+    airport_index: airports::NameIndex,
     spatial: OnceLock<near::Spatial>,
     /// The world keys in memory, built on the second fuzzy lookup (see `fuzzy_index.rs`).
     fuzzy: OnceLock<fuzzy_index::FuzzyIndex>,
@@ -143,6 +145,7 @@ impl Gazetteer {
         extra.extend(seas::parse_seas(seas::sea_rows()?));
         let mut g = Gazetteer::build(Some(world), admin1, extra);
         g.airports_tsv = Some(airports::AIRPORTS_TSV);
+        g.airport_index = airports::NameIndex::new(airports::NAME_INDEX_TSV);
         g.admin1_aliases = admin1_aliases::Admin1Aliases::new(admin1_aliases::ADMIN1_ALIASES_TSV);
         if let Some(text) = other_names::OTHER_NAMES_TSV {
             g.other_names = other_names::OtherNames::new(text)?;
@@ -182,7 +185,7 @@ impl Gazetteer {
             other_names: other_names::OtherNames::empty(),
             airports_tsv: None,
             airports: OnceLock::new(),
-            airport_words: OnceLock::new(),
+            airport_index: airports::NameIndex::default(),
             spatial: OnceLock::new(),
             fuzzy: OnceLock::new(),
             fuzzy_asked: AtomicBool::new(false),
@@ -229,13 +232,11 @@ impl Gazetteer {
             .and_then(|n| self.world.as_ref()?.by_geonameid(n));
         match world {
             Some(i) => self.place(Ent::World(i as u32)),
-            None if id.starts_with("airport:") => self
-                .airports()
-                .ok()?
-                .places
-                .iter()
-                .find(|p| p.id == id)
-                .cloned(),
+            None if id.starts_with("airport:") => {
+                let a = self.airports().ok()?;
+                let i = a.by_code(id.strip_prefix("airport:")?)?;
+                a.place(i)?.ok().cloned()
+            }
             None => self.extra.iter().find(|p| p.id == id).cloned(),
         }
     }
@@ -291,15 +292,11 @@ impl Gazetteer {
 
     /// How many places this gazetteer holds.
     pub fn len(&self) -> usize {
-        let airports = self.airports_tsv.map_or(0, |t| {
-            t.lines()
-                .filter(|l| !l.starts_with('#') && !l.is_empty())
-                .count()
-        });
+        let airports = self.airports().map_or(0, airports::Airports::len);
         self.world.as_ref().map_or(0, World::len) + self.extra.len() + airports
     }
 
-    /// The airports, read and indexed on the first call (empty for a gazetteer of given
+    /// The airports, found in the table on the first call (empty for a gazetteer of given
     /// places). Errors: [`Error::CorruptData`] if the bundled table is damaged.
     pub(crate) fn airports(&self) -> Result<&airports::Airports, Error> {
         static NONE: OnceLock<airports::Airports> = OnceLock::new();
@@ -307,28 +304,23 @@ impl Gazetteer {
             return Ok(NONE.get_or_init(airports::Airports::default));
         };
         self.airports
-            .get_or_init(|| airports::Airports::build(text, airports::SHORT_NAMES_TSV))
+            .get_or_init(|| airports::Airports::new(text, self.airport_index))
             .as_ref()
             .map_err(Clone::clone)
     }
 
     /// The airports if a lookup of `key` (typed as `text`) could find one, without reading
-    /// the table for a query that cannot: one written as a code, or whose last word ends
-    /// some airport's name.
+    /// the table for a query that cannot: only one written as a code, or a key of the name
+    /// index (a binary search over its text), reads it.
     pub(crate) fn airports_for(
         &self,
         key: &str,
         text: &str,
     ) -> Result<Option<&airports::Airports>, Error> {
-        let Some(tsv) = self.airports_tsv else {
+        if self.airports_tsv.is_none() {
             return Ok(None);
-        };
-        let words = self
-            .airport_words
-            .get_or_init(|| airports::LastWords::read(tsv, airports::SHORT_NAMES_TSV))
-            .as_ref()
-            .map_err(Clone::clone)?;
-        if airports::is_code(text) || words.may_name_an_airport(key) {
+        }
+        if airports::is_code(text) || self.airport_index.has(key) {
             return self.airports().map(Some);
         }
         Ok(None)
@@ -338,7 +330,7 @@ impl Gazetteer {
     pub(crate) fn extra_place(&self, e: Ent) -> Option<&Place> {
         match e {
             Ent::Extra(i) => self.extra.get(i as usize),
-            Ent::Airport(i) => self.airports.get()?.as_ref().ok()?.places.get(i as usize),
+            Ent::Airport(i) => self.airports.get()?.as_ref().ok()?.place(i)?.ok(),
             Ent::World(_) => None,
         }
     }

@@ -59,17 +59,17 @@ impl Spatial {
         let mut nodes = Vec::new();
         // The airports are read here if they were not yet: a damaged bundled table (which a
         // unit test rules out) would leave them out of the nearest places.
-        let airports = g.airports().map(|a| a.places.as_slice()).unwrap_or(&[]);
+        // Only their positions are read: no airport becomes a place here.
+        if let Ok(a) = g.airports() {
+            let points = (0..a.len() as u32).filter_map(|i| Some((i, a.anchor(i)?)));
+            nodes.extend(points.map(|(i, at)| Node::new(unit_vector(at), Ent::Airport(i))));
+        }
         let extra = g
             .extra
             .iter()
             .enumerate()
             .map(|(i, p)| (Ent::Extra(i as u32), p));
-        let airports = airports
-            .iter()
-            .enumerate()
-            .map(|(i, p)| (Ent::Airport(i as u32), p));
-        for (e, p) in extra.chain(airports) {
+        for (e, p) in extra {
             match &p.geometry {
                 PlaceGeometry::Point(pt) => nodes.push(Node::new(unit_vector(*pt), e)),
                 PlaceGeometry::Lines(parts) => {
@@ -179,9 +179,8 @@ impl Gazetteer {
     fn kind_of(&self, e: Ent) -> PlaceKind {
         match e {
             Ent::World(_) => PlaceKind::City,
-            Ent::Extra(_) | Ent::Airport(_) => {
-                self.extra_place(e).map_or(PlaceKind::Other, |p| p.kind)
-            }
+            Ent::Airport(_) => PlaceKind::Airport,
+            Ent::Extra(_) => self.extra_place(e).map_or(PlaceKind::Other, |p| p.kind),
         }
     }
 

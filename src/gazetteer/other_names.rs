@@ -10,8 +10,7 @@
 //! name is too often an English word or another place ("vine", Latvian for Vienna).
 //!
 //! The table is searched in place, with no parsing at load: its rows (`key`, GeoNames id,
-//! languages, sources) are sorted by key, bytewise, and a lookup is a binary search over the text
-//! that steps back to the start of the line it lands in.
+//! languages, sources) are sorted by key, bytewise (see `sorted_rows.rs`).
 
 use super::Error;
 
@@ -36,18 +35,12 @@ impl OtherNames {
     /// The table in `text`: comment lines ("# …") first, then rows sorted by key. Only the
     /// header is checked here; a test checks every row of the bundled table.
     pub fn new(text: &'static str) -> Result<OtherNames, Error> {
-        let mut body = text;
-        while body.starts_with('#') {
-            body = body.split_once('\n').map_or("", |(_, rest)| rest);
-        }
-        if body.len() == text.len() {
-            return Err(Error::CorruptData {
-                file: FILE,
-                reason: "line 1: the header comment is missing (scripts/derive_other_names.py \
-                         writes it)"
-                    .into(),
-            });
-        }
+        let body = super::sorted_rows::body(text).ok_or_else(|| Error::CorruptData {
+            file: FILE,
+            reason: "line 1: the header comment is missing (scripts/derive_other_names.py \
+                     writes it)"
+                .into(),
+        })?;
         Ok(OtherNames { body })
     }
 
@@ -58,48 +51,9 @@ impl OtherNames {
 
     /// The GeoNames ids of the places that have `key` as another name, in id order.
     pub fn find(&self, key: &str) -> Vec<u32> {
-        let bytes = self.body.as_bytes();
-        let line_end = |s: usize| {
-            bytes[s..]
-                .iter()
-                .position(|&b| b == b'\n')
-                .map_or(bytes.len(), |i| s + i)
-        };
-        let key_at = |s: usize, e: usize| {
-            let line = &bytes[s..e];
-            &line[..line.iter().position(|&b| b == b'\t').unwrap_or(line.len())]
-        };
-        // Invariant: `lo` and `hi` are line starts; every line before `lo` has a smaller key,
-        // and no line from `hi` on has a smaller one.
-        let (mut lo, mut hi) = (0usize, bytes.len());
-        while lo < hi {
-            let mid = lo + (hi - lo) / 2;
-            let s = bytes[lo..mid]
-                .iter()
-                .rposition(|&b| b == b'\n')
-                .map_or(lo, |i| lo + i + 1);
-            let e = line_end(s);
-            if key_at(s, e) < key.as_bytes() {
-                lo = (e + 1).min(bytes.len());
-            } else {
-                hi = s;
-            }
-        }
-        let mut ids = Vec::new();
-        let mut s = lo;
-        while s < bytes.len() {
-            let e = line_end(s);
-            let line = &self.body[s..e];
-            let mut fields = line.split('\t');
-            if fields.next() != Some(key) {
-                break;
-            }
-            if let Some(id) = fields.next().and_then(|f| f.parse().ok()) {
-                ids.push(id);
-            }
-            s = e + 1;
-        }
-        ids
+        super::sorted_rows::rows_with_key(self.body, key)
+            .filter_map(|(_, row)| row.split('\t').nth(1)?.parse().ok())
+            .collect()
     }
 
     /// Every row as (key, GeoNames id, languages), for the table's checks (the fourth field,
