@@ -59,6 +59,23 @@ fn resolve_airport(b: Bencher, name: &str) {
     b.bench(|| g.resolve(black_box(&q)).map(|r| r.matched));
 }
 
+/// Airports by their short names ("Heathrow" ranks the airport above a town of that name).
+#[divan::bench(args = ["Heathrow", "Charles de Gaulle", "Schiphol"])]
+fn resolve_airport_short_name(b: Bencher, name: &str) {
+    let g = gaz();
+    let q: Query = name.parse().expect("query");
+    b.bench(|| g.resolve(black_box(&q)).map(|r| r.matched));
+}
+
+/// A fresh gazetteer's first airport lookup, load included: what `locate LHR` pays (the
+/// airports are found in place through the committed name index, not indexed at first use).
+#[divan::bench(args = ["LHR", "Heathrow", "Heathrow Airport", "Charles de Gaulle"], sample_count = 20)]
+fn load_and_first_airport(name: &str) -> Option<String> {
+    let g = Gazetteer::load_default().expect("bundled gazetteer");
+    let q: Query = name.parse().expect("query");
+    g.resolve(&q).ok().map(|r| r.place.id)
+}
+
 /// A name ten places share, read beside a story's other place (Washington, D.C.).
 #[divan::bench(args = ["Alexandria", "Springfield", "Хасан"])]
 fn resolve_in_context(b: Bencher, name: &str) {

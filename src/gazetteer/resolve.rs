@@ -111,6 +111,10 @@ impl Gazetteer {
             .filter(|_| q.kind.is_none_or(|k| k == PlaceKind::River));
         // "Vladivostok" as an airport is the airport whose city it is.
         let airport = (q.kind == Some(PlaceKind::Airport)).then(|| format!("{bare} airport"));
+        // "Heathrow Airport": an airport's short name with the word is that airport.
+        let short_airport = bare
+            .strip_suffix(" airport")
+            .filter(|h| !h.is_empty() && q.kind.is_none_or(|k| k == PlaceKind::Airport));
         // Chinese written in the other form (simplified or traditional): matched as an alias.
         let han = super::han::variants(&key);
         let tries = [
@@ -118,6 +122,7 @@ impl Gazetteer {
             ((bare != key).then_some(bare), q.kind, false),
             (river, Some(PlaceKind::River), false),
             (airport.as_deref(), q.kind, false),
+            (short_airport, Some(PlaceKind::Airport), false),
             (han.first().map(String::as_str), q.kind, true),
             (han.get(1).map(String::as_str), q.kind, true),
         ];

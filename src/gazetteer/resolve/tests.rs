@@ -746,3 +746,26 @@ fn issue_16_chinese_is_ranked_in_both_forms_at_once() {
     // As before, a form found only in the other one still finds its place.
     assert_eq!(name("巴马科"), "Bamako");
 }
+
+#[test]
+fn issue_16_an_airports_short_name_with_the_word_airport_is_the_airport() {
+    let g = Gazetteer::load_default().unwrap();
+    let id = |q: &str| g.resolve(&q.parse().unwrap()).map(|r| r.place.id);
+    for (q, want) in [
+        ("Heathrow Airport", "airport:LHR"),
+        ("Schiphol airport", "airport:AMS"),
+        ("Narita Airport", "airport:NRT"),
+        ("Charles de Gaulle Airport", "airport:CDG"),
+        // Found by its own names first: "CITY airport" and the full name.
+        ("Vladivostok airport", "airport:VVO"),
+        ("London Heathrow Airport", "airport:LHR"),
+    ] {
+        assert_eq!(id(q).as_deref(), Ok(want), "{q}");
+    }
+    // A town with no airport of its name is not made one: the town is suggested.
+    let e = id("Przemysl airport").unwrap_err().to_string();
+    assert!(e.contains("Przemyśl"), "{e}");
+    // As a river's or a sea's name it stays what it was asked for.
+    let q = Query::name("Heathrow Airport").of_kind(PlaceKind::City);
+    assert!(g.resolve(&q).is_err());
+}
