@@ -43,6 +43,18 @@ pub(crate) enum Hit {
     Fuzzy(u8),
 }
 
+/// The population from which a city's aliases count as its exonyms ("Cologne" for Köln,
+/// 963,395 people): such an alias gains [`EXONYM_BONUS`]. A large city's other names are the
+/// ones other languages use; a small place's are more often transliterations that clash
+/// ("Khasan" is an alias of Hassan, India, 150,000 people, and the name of the Russian
+/// village the story means). A name that is a first-level division's is no city's exonym
+/// ("Henan", the province, is an alias of Hengyang in GeoNames): see `resolve.rs`.
+pub(crate) const EXONYM_FROM_POPULATION: u64 = 500_000;
+/// What an alias of a city over [`EXONYM_FROM_POPULATION`] gains: one order of population,
+/// so its place must be about 100 times (not 1,000 times) a town that carries the name as
+/// its own: Köln (137 times) beats Cologne, Lombardy (7,032 people).
+pub(crate) const EXONYM_BONUS: f64 = 1.0;
+
 /// The population from which a place of an airport's short name, found by its name or an
 /// alias, ranks above the airport: Narita (100,641 people) is the city, "Halle" the city of
 /// Halle (Saale) rather than Leipzig/Halle airport, but "Heathrow" the London airport rather

@@ -32,6 +32,8 @@ struct Filter<'a> {
     ctx: Option<&'a Context>,
     /// Whether the query is three capital letters, read as an IATA airport code first.
     airport_code: bool,
+    /// The key looked up, for the exonym rule (see `lookup::EXONYM_FROM_POPULATION`).
+    key: Option<&'a str>,
 }
 
 /// Score an airport gains when the query is three capital letters ("UFA" is the airport,
@@ -133,6 +135,7 @@ impl Gazetteer {
             script: Script::of(&key),
             ctx,
             airport_code: super::airports::is_iata_code(&q.text),
+            key: None,
         };
         let mut filtered_out: Vec<Candidate> = Vec::new();
         for (k, kind, variant) in tries {
@@ -156,7 +159,14 @@ impl Gazetteer {
                     *h = Hit::Alias;
                 }
             }
-            let ranked = self.rank_entries(&hits, Filter { kind, ..f });
+            let ranked = self.rank_entries(
+                &hits,
+                Filter {
+                    kind,
+                    key: Some(k),
+                    ..f
+                },
+            );
             if !ranked.is_empty() {
                 return self.finish(q, ranked);
             }
@@ -320,6 +330,9 @@ impl Gazetteer {
                         })
                 })
             });
+        // Whether the key names a first-level division (no city's exonym then), asked only
+        // of a key that could be one.
+        let names_a_division = std::cell::OnceCell::new();
         for &(ent, hit) in hits {
             let Some(s) = self.summary(ent) else { continue };
             if !self.passes(&s, f.country, f.kind)
@@ -343,10 +356,21 @@ impl Gazetteer {
                     true => super::lookup::hub_short_name_bonus(),
                     false => 0.0,
                 };
+            let exonym_bonus = match hit == Hit::Alias
+                && s.kind == PlaceKind::City
+                && s.population
+                    .is_some_and(|n| n >= super::lookup::EXONYM_FROM_POPULATION)
+                && !*names_a_division
+                    .get_or_init(|| f.key.is_some_and(|k| !self.admin1.named(k).is_empty()))
+            {
+                true => super::lookup::EXONYM_BONUS,
+                false => 0.0,
+            };
             let r = Ranked {
                 ent,
                 hit,
                 score: s.importance
+                    + exonym_bonus
                     + hit.bonus()
                     + script_bonus
                     + ctx_bonus

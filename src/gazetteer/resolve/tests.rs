@@ -769,3 +769,17 @@ fn issue_16_an_airports_short_name_with_the_word_airport_is_the_airport() {
     let q = Query::name("Heathrow Airport").of_kind(PlaceKind::City);
     assert!(g.resolve(&q).is_err());
 }
+
+#[test]
+fn issue_16_a_large_citys_exonym_outranks_a_small_town_of_that_name_but_a_divisions_name_does_not()
+{
+    let g = Gazetteer::load_default().unwrap();
+    let name = |q: &str| g.resolve(&q.parse().unwrap()).unwrap().place.name;
+    // "Cologne" is the name of a town of 7,032 in Lombardy and an alias of Köln (963,395).
+    assert_eq!(name("Cologne"), "Köln");
+    assert_eq!(name("Peking"), "Beijing");
+    // "Henan" is a province's name, filed by GeoNames as an alias of Hengyang: not an exonym.
+    assert_ne!(name("Henan"), "Hengyang");
+    // A small place's alias gains nothing: "Khasan" stays the Russian village, not Hassan.
+    assert_eq!(name("Khasan"), "Khasan");
+}
