@@ -237,25 +237,24 @@ impl Gazetteer {
             let more = self.namesakes(&close);
             close.extend(more);
         }
-        let chosen = self.rank_entries(&close, f);
-        if !chosen.is_empty() {
-            return self.finish(q, chosen);
-        }
         if let Some(latin) = &latin {
-            // One edit fewer than a name typed in Latin: a transliteration is already a guess.
+            // The transliteration's close spellings, one edit further (a transliteration is
+            // already a guess), are weighed with the name's own: "アンドラ" is one edit from
+            // アンカラ (Ankara) and, as "andora", one from Andorra, and the country of the
+            // story tells them apart.
             let (_, choose) = fuzzy_budget(latin.chars().count());
-            let close: Vec<(Ent, Hit)> = (self.fuzzy_hits(latin, choose, 24).into_iter())
-                .filter_map(|(e, h)| match h {
-                    Hit::Fuzzy(d) if d >= 1 && (d as usize) < choose => {
+            close.extend(
+                (self.fuzzy_hits(latin, choose, 24).into_iter()).filter_map(|(e, h)| match h {
+                    Hit::Fuzzy(d) if d >= 1 && (d as usize) <= choose => {
                         Some((e, Hit::Fuzzy(d + 1)))
                     }
                     _ => None,
-                })
-                .collect();
-            let chosen = self.rank_entries(&close, f);
-            if !chosen.is_empty() {
-                return self.finish(q, chosen);
-            }
+                }),
+            );
+        }
+        let chosen = self.rank_entries(&close, f);
+        if !chosen.is_empty() {
+            return self.finish(q, chosen);
         }
         let mut suggestions = self.rank(&hits, f);
         if suggestions.is_empty() {

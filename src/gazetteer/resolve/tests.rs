@@ -783,3 +783,27 @@ fn issue_16_a_large_citys_exonym_outranks_a_small_town_of_that_name_but_a_divisi
     // A small place's alias gains nothing: "Khasan" stays the Russian village, not Hassan.
     assert_eq!(name("Khasan"), "Khasan");
 }
+
+#[test]
+fn issue_16_a_transliterations_close_spelling_is_weighed_with_the_names_own() {
+    let g = Gazetteer::load_default().unwrap();
+    // Each one edit from the place's name once transliterated to Latin ("krasnogiarsk"…),
+    // which a name of that length typed in Latin would be allowed: taken as a close spelling.
+    for (q, want) in [
+        ("Κρασνογιάρσκ", "Krasnoyarsk"),
+        ("エイルネペ", "Eirunepé"),
+        ("우루무치", "Ürümqi"),
+        ("Ермосільйо", "Hermosillo"),
+        ("サラエボ", "Sarajevo"),
+    ] {
+        let r = g.resolve(&q.parse().unwrap()).unwrap();
+        assert_eq!(
+            (r.place.name.as_str(), r.matched),
+            (want, MatchKind::Fuzzy),
+            "{q}"
+        );
+    }
+    // A transliteration found exactly is still taken first ("Эйрунепе" is "eirunepe").
+    let r = g.resolve(&"Эйрунепе".parse().unwrap()).unwrap();
+    assert_eq!(r.place.name, "Eirunepé");
+}
