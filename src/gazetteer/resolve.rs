@@ -217,9 +217,13 @@ impl Gazetteer {
         // spelling (and says so), before close spellings in the name's own script.
         let latin = f.script.and_then(|_| super::transliterate::latin_key(&key));
         if let Some(latin) = &latin {
-            let hits: Vec<(Ent, Hit)> = (self.exact_hits(latin, latin)?.into_iter())
+            let mut hits: Vec<(Ent, Hit)> = (self.exact_hits(latin, latin)?.into_iter())
                 .map(|(e, _)| (e, Hit::Fuzzy(1)))
                 .collect();
+            // As a name in another script, a transliteration spells the English name, not one
+            // place's: the places called by that place's name join one edit further.
+            let more = self.namesakes(&hits);
+            hits.extend(more);
             let ranked = self.rank_entries(&hits, f);
             if !ranked.is_empty() {
                 return self.finish(q, ranked);

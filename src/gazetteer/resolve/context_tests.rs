@@ -195,3 +195,21 @@ fn a_context_country_outweighs_a_larger_capital_of_the_same_name() {
     let r = g.resolve(&"San Juan".parse().unwrap()).unwrap();
     assert_eq!(r.place.country.as_deref(), Some("PR"));
 }
+
+#[test]
+fn issue_16_a_transliterations_namesakes_are_candidates_in_context() {
+    let g = Gazetteer::load_default().unwrap();
+    // "Κρέστον" is, in Latin, an alias of Creston, Iowa only; Creston, British Columbia
+    // shares that place's name and is chosen in the context of Canada.
+    let q: Query = "Κρέστον".parse().unwrap();
+    let canada = Context::default().in_country("CA").unwrap();
+    let r = g.resolve_in(&q, &canada).unwrap();
+    assert_eq!(
+        (r.place.name.as_str(), r.place.country.as_deref()),
+        ("Creston", Some("CA"))
+    );
+    assert_eq!(r.matched, MatchKind::Fuzzy);
+    // Without the context, the place the transliteration names.
+    let r = g.resolve(&q).unwrap();
+    assert_eq!(r.place.country.as_deref(), Some("US"));
+}
