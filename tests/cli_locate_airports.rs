@@ -60,3 +60,29 @@ fn issue_16_a_town_of_the_same_name_comes_first_unless_the_kind_is_airport() {
         .success()
         .stdout(predicate::str::contains("Heathrow (US, Florida, city"));
 }
+
+#[test]
+fn issue_16_locate_finds_an_airport_by_its_short_name_and_the_word_airport() {
+    for (q, want) in [
+        (
+            "Heathrow Airport",
+            "Heathrow Airport → London Heathrow Airport (airport, GB",
+        ),
+        (
+            "Narita Airport",
+            "Narita Airport → Narita International Airport (airport, JP",
+        ),
+    ] {
+        routecheck()
+            .args(["locate", q])
+            .assert()
+            .success()
+            .stdout(predicate::str::contains(want));
+    }
+    // A place with no airport of its name is not made one.
+    routecheck()
+        .args(["locate", "Przemysl airport"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("Przemyśl"));
+}
