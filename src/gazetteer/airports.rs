@@ -84,11 +84,14 @@ impl NameIndex {
         NameIndex { text, body }
     }
 
-    /// The rows whose key is `key`, each with its line for an error.
+    /// The rows whose key is `key`, each with its byte offset (see [`NameIndex::line`]).
     pub fn rows(&self, key: &str) -> impl Iterator<Item = (usize, &'static str)> + use<> {
-        let (text, body) = (self.text, self.body);
-        super::sorted_rows::rows_with_key(body, key)
-            .map(move |(at, row)| (super::sorted_rows::line_of(text, body, at), row))
+        super::sorted_rows::rows_with_key(self.body, key)
+    }
+
+    /// The line in the file of the row at byte offset `at`, for an error (counted only then).
+    pub fn line(&self, at: usize) -> usize {
+        super::sorted_rows::line_of(self.text, self.body, at)
     }
 
     /// Whether some airport is called `key`.
@@ -163,16 +166,20 @@ impl Airports {
         self.starts.len()
     }
 
-    /// Row `i`'s text and its line in the table.
-    fn row(&self, i: u32) -> Option<(&'static str, usize)> {
+    /// Row `i`'s text and its line in the table (counted only for an error).
+    fn row(&self, i: u32) -> Option<(&'static str, impl Fn() -> usize)> {
         let start = *self.starts.get(i as usize)? as usize;
         let rest = &self.text[start..];
         let line = rest.split('\n').next().unwrap_or(rest);
-        let n = self.text.as_bytes()[..start]
-            .iter()
-            .filter(|&&b| b == b'\n')
-            .count();
-        Some((line, n + 1))
+        let text = self.text;
+        let n = move || {
+            text.as_bytes()[..start]
+                .iter()
+                .filter(|&&b| b == b'\n')
+                .count()
+                + 1
+        };
+        Some((line, n))
     }
 
     /// Airport `i` (an index in IATA order), read on first need. Errors:
@@ -183,7 +190,8 @@ impl Airports {
             return Some(Ok(p));
         }
         let (line, n) = self.row(i)?;
-        Some(parse_row(line, n).map(|p| &**cell.get_or_init(|| Box::new(p))))
+        let place = parse_row(line).map_err(|what| bad(n(), &what));
+        Some(place.map(|p| &**cell.get_or_init(|| Box::new(p))))
     }
 
     /// The position of airport `i` only (for the spatial index: no place is made).
@@ -230,10 +238,10 @@ impl Airports {
     /// airport the table lacks.
     pub fn named(&self, key: &str) -> Result<Vec<(u32, AirportName)>, Error> {
         let mut out: Vec<(u32, AirportName)> = Vec::new();
-        for (line, row) in self.index.rows(key) {
+        for (at, row) in self.index.rows(key) {
             let damaged = |what: String| Error::CorruptData {
                 file: NAME_INDEX_FILE,
-                reason: format!("line {line}: {what}"),
+                reason: format!("line {}: {what}", self.index.line(at)),
             };
             let r = super::airport_index::parse_row(row).ok_or_else(|| {
                 damaged("a row is a key, an IATA code and n, c or s, separated by tabs".into())
@@ -260,26 +268,22 @@ impl Airports {
 pub(crate) fn parse_airports(text: &str) -> Result<Vec<Place>, Error> {
     let rows = text.lines().enumerate().map(|(i, l)| (i + 1, l));
     rows.filter(|(_, l)| !l.starts_with('#') && !l.trim().is_empty())
-        .map(|(n, l)| parse_row(l, n))
+        .map(|(n, l)| parse_row(l).map_err(|what| bad(n, &what)))
         .collect()
 }
 
-/// One row of airports.tsv (`n`, its line, for the error) as a place.
-fn parse_row(line: &str, n: usize) -> Result<Place, Error> {
+/// One row of airports.tsv as a place; the error says what is wrong with it.
+fn parse_row(line: &str) -> Result<Place, String> {
     let c: Vec<&str> = line.split('\t').collect();
     let [iata, icao, name, city, country, lat, lon, tz] = c[..] else {
-        return Err(bad(n, &format!("{} columns, expected 8", c.len())));
+        return Err(format!("{} columns, expected 8", c.len()));
     };
     if !is_iata_code(iata) {
-        return Err(bad(n, &format!("\"{iata}\" is not an IATA code")));
+        return Err(format!("\"{iata}\" is not an IATA code"));
     }
-    let lat: f64 = lat
-        .parse()
-        .map_err(|_| bad(n, "latitude is not a number"))?;
-    let lon: f64 = lon
-        .parse()
-        .map_err(|_| bad(n, "longitude is not a number"))?;
-    let at = LatLon::new(lat, lon).map_err(|e| bad(n, &e.to_string()))?;
+    let lat: f64 = lat.parse().map_err(|_| "latitude is not a number")?;
+    let lon: f64 = lon.parse().map_err(|_| "longitude is not a number")?;
+    let at = LatLon::new(lat, lon).map_err(|e| e.to_string())?;
     let mut aliases = vec![iata.to_string()];
     if !icao.is_empty() {
         aliases.push(icao.to_string());
