@@ -11,7 +11,7 @@
 //!
 //! ```text
 //! key<TAB>IATA<TAB>which      which: n = full name, c = "CITY airport", s = short name
-//! heathrow	LHR	s
+//! heathrow<TAB>LHR<TAB>s
 //! ```
 
 use super::airports::{AirportName, is_code};
