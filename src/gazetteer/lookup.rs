@@ -221,7 +221,16 @@ impl Gazetteer {
         // Only the keys that match are sorted (into key order, for the ties), not all of them.
         let mut extra: Vec<(usize, usize, &str)> = Vec::new();
         for k in keys {
-            let n = k.chars().count();
+            // A key has no more characters than bytes, and an ASCII key as many: most keys
+            // are measured without counting their characters.
+            if k.len() < lo {
+                continue;
+            }
+            let n = if k.is_ascii() {
+                k.len()
+            } else {
+                k.chars().count()
+            };
             if n < lo || n > hi || !near_mask(char_mask(k)) {
                 continue;
             }
