@@ -11,6 +11,8 @@
 //! `timeline.rs` (elapsed time across time zones, and "the previous day", "overnight"), `clock.rs` (time-zone offsets between places) and `interval.rs` (time between dates).
 //! [`extract`] finds candidate claims in plain article text. For a figure that does not hold,
 //! `diagnose/` finds where it likely came from ([`LikelySource`]), once, on the checked claim.
+//! A figure that is off for an ambiguous place but fits a close rival of the same name is
+//! not refuted (`rivals.rs`).
 
 mod bearing;
 mod clock;
@@ -22,6 +24,7 @@ mod interval;
 mod judge;
 mod motion;
 mod pairing;
+mod rivals;
 mod timeline;
 mod verdict;
 
@@ -47,7 +50,7 @@ pub fn check_all(story: &Story, route: &Route) -> Vec<Checked> {
         .claims
         .iter()
         .map(|c| {
-            let f = check_one(&cx, c);
+            let f = rivals::second_reading(&cx, c, check_one(&cx, c));
             Checked {
                 id: c.id.clone(),
                 outlet: c.outlet.clone(),
