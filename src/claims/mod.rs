@@ -7,7 +7,7 @@
 //! `topic` across outlets (40 mph vs 60 km/h) and marks those that disagree as contradicting.
 //!
 //! Kinds live one file per family: `distance.rs` (distance, conversion, nearest),
-//! `bearing.rs` (direction, crossing), `motion.rs` (duration at speed, speed), `flight.rs` (flight times),
+//! `bearing.rs` (direction, crossing), `motion.rs` (duration at speed, speed), `saving.rs` (a trip's time before and after, the time saved), `flight.rs` (flight times),
 //! `timeline.rs` (elapsed time across time zones, and "the previous day", "overnight"), `clock.rs` (time-zone offsets between places) and `interval.rs` (time between dates).
 //! [`extract`] finds candidate claims in plain article text. For a figure that does not hold,
 //! `diagnose/` finds where it likely came from ([`LikelySource`]), once, on the checked claim.
@@ -25,6 +25,7 @@ mod judge;
 mod motion;
 mod pairing;
 mod rivals;
+mod saving;
 mod timeline;
 mod verdict;
 
@@ -87,6 +88,16 @@ fn hedge_of(k: &ClaimKind) -> Option<crate::story::Hedge> {
             Some(duration.hedge)
         }
         ClaimKind::Timeline { duration, .. } => duration.as_ref().map(|d| d.hedge),
+        ClaimKind::Saving {
+            saved,
+            after,
+            before,
+            ..
+        } => saved
+            .as_ref()
+            .or(after.as_ref())
+            .or(before.as_ref())
+            .map(|d| d.hedge),
         ClaimKind::TimeZone { offset, .. } => Some(offset.hedge),
         ClaimKind::Interval { value, .. } => crate::story::IntervalAmount::parse(value)
             .ok()
@@ -130,6 +141,23 @@ fn check_one(cx: &Ctx, c: &ClaimSpec) -> Finding {
             from.as_deref().zip(to.as_deref()),
             speed,
             duration,
+        ),
+        ClaimKind::Saving {
+            from,
+            to,
+            before,
+            after,
+            saved,
+            speed,
+        } => saving::saving(
+            cx,
+            &saving::Saving {
+                route: from.as_deref().zip(to.as_deref()),
+                before: before.as_ref(),
+                after: after.as_ref(),
+                saved: saved.as_ref(),
+                speed: speed.as_ref(),
+            },
         ),
         ClaimKind::Speed {
             value,

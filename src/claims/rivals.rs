@@ -109,7 +109,9 @@ fn waypoints_of(cx: &Ctx, k: &ClaimKind) -> Vec<String> {
         ClaimKind::Distance { from, to, .. } | ClaimKind::Flight { from, to, .. } => {
             vec![from.clone(), to.clone()]
         }
-        ClaimKind::DurationAtSpeed { from, to, .. } => from.iter().chain(to).cloned().collect(),
+        ClaimKind::DurationAtSpeed { from, to, .. } | ClaimKind::Saving { from, to, .. } => {
+            from.iter().chain(to).cloned().collect()
+        }
         ClaimKind::Direction { place, of, .. } | ClaimKind::TimeZone { place, of, .. } => {
             vec![place.clone(), of.clone()]
         }
