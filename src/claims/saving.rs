@@ -104,13 +104,14 @@ fn new_time(before: &Amount, saved: &Amount) -> Option<Amount> {
     Amount::try_from(text).ok().filter(|a| a.si().0 > 0.0)
 }
 
-/// The arithmetic and the route together: off when either is, holds when both hold, else the
-/// route's verdict (plausible, cannot check), with both lines of arithmetic.
+/// The arithmetic and the route together, with both lines of arithmetic: off when either is;
+/// the arithmetic's verdict when the route does not speak against the new time (it holds,
+/// is plausible or cannot be checked); else the route's (implausible).
 fn both(sums: Finding, route: Finding) -> Finding {
     let arithmetic = format!("{}; {}", sums.arithmetic, route.arithmetic);
     let pick = match (&sums.verdict, &route.verdict) {
         (Verdict::Off { .. }, _) => sums,
-        (_, Verdict::Holds) => sums,
+        (_, Verdict::Holds | Verdict::Plausible { .. } | Verdict::CannotCheck { .. }) => sums,
         _ => route,
     };
     Finding { arithmetic, ..pick }

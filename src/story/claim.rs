@@ -269,7 +269,7 @@ impl ClaimKind {
 }
 
 /// The claim kinds, for messages.
-pub const KINDS: &str = "distance, duration_at_speed, speed, conversion, direction, crossing, timeline, flight, interval, nearest, time_zone";
+pub const KINDS: &str = "distance, duration_at_speed, saving, speed, conversion, direction, crossing, timeline, flight, interval, nearest, time_zone";
 
 /// A claim as the story file states it: who said it, the words, and what it asserts.
 #[derive(Debug, Clone, PartialEq, Serialize)]

@@ -23,6 +23,7 @@ mod nonplace;
 mod outlet;
 mod places;
 mod relative;
+mod saving;
 mod scan;
 mod timeline;
 mod times;
@@ -667,6 +668,16 @@ impl Extraction {
                 ClaimKind::Distance {
                     from, to, value, ..
                 } => (from.as_str(), to.as_str(), &value.text),
+                ClaimKind::Saving {
+                    from: Some(f),
+                    to: Some(t),
+                    after,
+                    before,
+                    ..
+                } => match after.as_ref().or(before.as_ref()) {
+                    Some(a) => (f.as_str(), t.as_str(), &a.text),
+                    None => return true,
+                },
                 _ => return true,
             };
             if joined(from, to) {

@@ -330,3 +330,101 @@ fn three_towns_joined_by_dashes_are_a_route_from_the_first_to_the_last() {
         x.notes
     );
 }
+
+#[test]
+fn a_change_of_a_trips_time_is_one_saving_claim_per_clause() {
+    let x = extract(
+        "The new line will cut the rail journey between London and Edinburgh from the current 4 hours 20 minutes to 3 hours 50 minutes, saving 30 minutes.",
+        "Paper",
+        &gaz(),
+    );
+    let savings: Vec<&ClaimKind> = x
+        .claims
+        .iter()
+        .map(|c| &c.kind)
+        .filter(|k| matches!(k, ClaimKind::Saving { .. }))
+        .collect();
+    let [
+        ClaimKind::Saving {
+            from,
+            to,
+            before,
+            after,
+            saved,
+            speed,
+        },
+    ] = savings.as_slice()
+    else {
+        panic!("{:?} {:?}", x.claims, x.notes)
+    };
+    assert_eq!(
+        (from.as_deref(), to.as_deref()),
+        (Some("london"), Some("edinburgh"))
+    );
+    assert_eq!(
+        before.as_ref().map(|a| a.text.as_str()),
+        Some("260 minutes")
+    );
+    assert_eq!(after.as_ref().map(|a| a.text.as_str()), Some("230 minutes"));
+    // "saving 30 minutes" stands in a clause of its own: not joined to the change.
+    assert!(saved.is_none(), "{saved:?}");
+    assert_eq!(speed.as_ref().map(|a| a.text.as_str()), Some("1–350 km/h"));
+    // Its figures are not drafted again as trip durations.
+    assert!(!kinds(&x).contains(&"duration_at_speed"), "{:?}", x.claims);
+
+    // Two changes in one sentence, each with its own places.
+    let x = extract(
+        "Trains will cut travel time between London and Edinburgh to 4 hours from 5 hours, and between Pyongyang and Vladivostok to 20 hours from 30 hours.",
+        "Paper",
+        &gaz(),
+    );
+    let pairs: Vec<(Option<&str>, Option<&str>)> = x
+        .claims
+        .iter()
+        .filter_map(|c| match &c.kind {
+            ClaimKind::Saving { from, to, .. } => Some((from.as_deref(), to.as_deref())),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        pairs,
+        [
+            (Some("london"), Some("edinburgh")),
+            (Some("pyongyang"), Some("vladivostok"))
+        ],
+        "{:?} {:?}",
+        x.claims,
+        x.notes
+    );
+}
+
+#[test]
+fn a_time_saved_beside_the_former_time_gives_the_new_one() {
+    let x = extract(
+        "The train between London and Edinburgh was more than 30 minutes faster than the usual 4 hours 20 minutes.",
+        "Paper",
+        &gaz(),
+    );
+    let Some(ClaimKind::Saving {
+        before,
+        after,
+        saved,
+        ..
+    }) = x
+        .claims
+        .iter()
+        .map(|c| &c.kind)
+        .find(|k| matches!(k, ClaimKind::Saving { .. }))
+    else {
+        panic!("{:?} {:?}", x.claims, x.notes)
+    };
+    assert_eq!(
+        before.as_ref().map(|a| a.text.as_str()),
+        Some("260 minutes")
+    );
+    assert!(after.is_none());
+    assert_eq!(
+        saved.as_ref().map(|a| a.text.as_str()),
+        Some("more than 30 minutes")
+    );
+}
