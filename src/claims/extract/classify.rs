@@ -322,7 +322,7 @@ pub fn sentence(
     {
         let mut from = s_start;
         for m in &resolved {
-            let r = super::journey::role(text, s_start, from, m.start);
+            let r = super::journey::role(lang, text, s_start, from, m.start);
             from = m.end;
             // A trip runs between towns, stations, ports and airports: not to a country's or
             // a state's middle ("just south of Alaska").

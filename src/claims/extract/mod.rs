@@ -18,6 +18,7 @@ mod foreign;
 mod idioms;
 mod inflection;
 mod journey;
+mod journey_words;
 mod language;
 mod nonplace;
 mod outlet;
@@ -286,7 +287,7 @@ fn add(
         .zip(found_all)
         .enumerate()
     {
-        stops_in(x, text, (article, si), (s.start, s.end), &mentions);
+        stops_in(x, lang, text, (article, si), (s.start, s.end), &mentions);
         events_in(
             x,
             text,
@@ -443,6 +444,7 @@ fn events_in(
 /// The journey's stops in one sentence: places after a travel word, added as waypoints.
 fn stops_in(
     x: &mut Extraction,
+    lang: Language,
     text: &str,
     sentence: (usize, usize),
     (s_start, s_end): (usize, usize),
@@ -466,7 +468,7 @@ fn stops_in(
             continue;
         }
         let role =
-            journey::role(text, s_start, clause_from, m.start).or(match (m.evidence, prev) {
+            journey::role(lang, text, s_start, clause_from, m.start).or(match (m.evidence, prev) {
                 // "between Pyongyang and Vladivostok", "via Khasan and Ussuriysk".
                 (Some(Evidence::List), Some(Role::Start)) => Some(Role::Head),
                 (Some(Evidence::List), r) => r,
