@@ -115,17 +115,45 @@ const FILLER: &[&str] = &[
 
 /// The words in front of `at`, nearest first, lower-cased and without punctuation, fillers
 /// skipped, at most `n`.
+/// A hedge "less than", "more than", "fewer than", "plus de", "moins de", "mehr als",
+/// "weniger als", "más de", "menos de", "больше", "меньше" is skipped whole: its last word
+/// does not make the figure a former time.
 fn words_before(text: &str, at: usize, n: usize) -> Vec<String> {
-    text[..at]
+    const HEDGED: &[(&str, &[&str])] = &[
+        ("than", &["less", "more", "fewer"]),
+        ("de", &["plus", "moins", "más", "menos", "mais"]),
+        ("als", &["mehr", "weniger"]),
+    ];
+    let words: Vec<String> = text[..at]
         .split_whitespace()
         .rev()
         .map(|w| {
             w.trim_matches(|c: char| !c.is_alphanumeric())
                 .to_lowercase()
         })
-        .skip_while(|w| FILLER.contains(&w.as_str()))
-        .take(n)
-        .collect()
+        .collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < words.len() && out.len() < n {
+        let w = &words[i];
+        let hedge = HEDGED.iter().any(|(last, first)| {
+            w == last
+                && words
+                    .get(i + 1)
+                    .is_some_and(|p| first.contains(&p.as_str()))
+        });
+        if out.is_empty() && hedge {
+            i += 2;
+            continue;
+        }
+        if out.is_empty() && FILLER.contains(&w.as_str()) {
+            i += 1;
+            continue;
+        }
+        out.push(w.clone());
+        i += 1;
+    }
+    out
 }
 
 /// Whether the words in front of a figure (nearest first) end with `cue` (in reading order).
@@ -220,6 +248,18 @@ mod tests {
         let s = spans(t, &["30 minutes", "two hours 35 minutes"]);
         let c = read(t, &s, &[true, false]).unwrap();
         assert_eq!((c.before, c.after, c.saved), (Some(1), None, Some(0)));
+    }
+
+    #[test]
+    fn a_hedge_before_the_new_time_is_not_a_former_time() {
+        let t = "It would shorten his travel time from 3.5 hours to less than 1.5 hours.";
+        let s = spans(t, &["3.5 hours", "1.5 hours"]);
+        let c = read(t, &s, &[false, false]).unwrap();
+        assert_eq!((c.before, c.after), (Some(0), Some(1)));
+        let t = "Le trajet passe de 3 heures à moins de 2 heures.";
+        let s = spans(t, &["3 heures", "2 heures"]);
+        let c = read(t, &s, &[false, false]).unwrap();
+        assert_eq!((c.before, c.after), (Some(0), Some(1)));
     }
 
     #[test]
