@@ -507,7 +507,12 @@ pub fn sentence(
             && w.iter()
                 .all(|m| m.place.as_ref().is_some_and(super::trip::is_town))
     });
-    let trip_duration = !flying && (context::trip(&lower) || dashed) && trip_pair.is_some();
+    // "von Berlin nach München", "desde Madrid hasta Barcelona": a town the travel words
+    // make the start and one they make the end are a trip too.
+    let from_to = here.iter().any(|(_, r)| *r == Some(Role::Start))
+        && here.iter().any(|(_, r)| *r == Some(Role::Head));
+    let trip_duration =
+        !flying && (context::trip(&lower) || dashed || from_to) && trip_pair.is_some();
     let bounds_trip = trip_duration && !arithmetic && !durations.is_empty();
     for (_, f) in &speeds {
         let Some(a) = amount(text, f, true) else {

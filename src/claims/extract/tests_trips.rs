@@ -428,3 +428,27 @@ fn a_time_saved_beside_the_former_time_gives_the_new_one() {
         Some("more than 30 minutes")
     );
 }
+
+#[test]
+fn a_duration_between_a_start_and_an_end_the_travel_words_mark_is_a_trip() {
+    // No word such as "journey" or "trip": "from … to …" alone makes the two towns a trip.
+    let x = extract(
+        "The new trains run from London to Edinburgh in 4 hours at up to 200 km/h.",
+        "Paper",
+        &gaz(),
+    );
+    let Some(ClaimKind::DurationAtSpeed {
+        from, to, duration, ..
+    }) = x
+        .claims
+        .iter()
+        .map(|c| &c.kind)
+        .find(|k| matches!(k, ClaimKind::DurationAtSpeed { .. }))
+    else {
+        panic!("{:?} {:?}", x.claims, x.notes)
+    };
+    assert_eq!(
+        (from.as_deref(), to.as_deref(), duration.text.as_str()),
+        (Some("london"), Some("edinburgh"), "4 hours")
+    );
+}
