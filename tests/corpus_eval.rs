@@ -105,8 +105,10 @@ fn issue_15_corpus_figures_stay_at_or_above_their_floors() {
     );
     // No readable article may make `check --article` exit 2 (issue 15).
     assert_eq!(t.exit2, 0, "{} articles exit 2", t.exit2);
+    // A ceiling kept as a constant (0 today) so that a round that must raise it says why.
+    let ceiling = CEILING_FALSE_REFUTATIONS;
     assert!(
-        t.false_refutations <= CEILING_FALSE_REFUTATIONS,
+        t.false_refutations <= ceiling,
         "{} false refutations",
         t.false_refutations
     );
