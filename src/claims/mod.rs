@@ -27,6 +27,7 @@ mod pairing;
 mod rivals;
 mod saving;
 mod timeline;
+mod top_speed;
 mod verdict;
 
 pub use diagnose::{Cause, LikelySource};

@@ -37,8 +37,22 @@ pub(crate) fn saving(cx: &Ctx, s: &Saving) -> Finding {
         _ => None,
     };
     let new_time = s.after.cloned().or_else(|| new_time(s.before?, s.saved?));
-    let on_route = match (s.route, &new_time, s.speed) {
-        (Some(r), Some(t), Some(v)) => Some(duration_at_speed(cx, None, Some(r), v, t)),
+    // No speed given: the mode's fastest scheduled service, when every leg between the two
+    // places is of one mode the top-speed table cites.
+    let by_mode = match (s.speed, s.route) {
+        (None, Some((a, b))) => mode_band(cx, a, b),
+        _ => None,
+    };
+    let speed = s.speed.or(by_mode.as_ref().map(|(v, _)| v));
+    let on_route = match (s.route, &new_time, speed) {
+        (Some(r), Some(t), Some(v)) => {
+            Some(duration_at_speed(cx, None, Some(r), v, t)).map(|mut f| {
+                if let Some((_, why)) = &by_mode {
+                    f.arithmetic = format!("{}; {why}", f.arithmetic);
+                }
+                f
+            })
+        }
         _ => None,
     };
     let mut f = match (sums, on_route) {
@@ -62,6 +76,24 @@ pub(crate) fn saving(cx: &Ctx, s: &Saving) -> Finding {
     };
     f.claimed = claimed;
     f
+}
+
+/// The speed band of the legs between `a` and `b` when they are all of one mode the top-speed
+/// table cites, with where it comes from in words.
+fn mode_band(cx: &Ctx, a: &str, b: &str) -> Option<(Amount, String)> {
+    let legs = cx.route.legs_between(a, b);
+    let mode = legs.first()?.mode;
+    if legs.iter().any(|l| l.mode != mode) {
+        return None;
+    }
+    let top = super::top_speed::top(mode)?;
+    let band = super::top_speed::band(&top)?;
+    let why = format!(
+        "no speed given: checked at {} (the fastest {} service in data/article/top_speeds.tsv as the upper end; 1 km/h sets no lower bound)",
+        band.text,
+        mode.as_str()
+    );
+    Some((band, why))
 }
 
 /// before − after, as stated, against the time saved with its hedge ("more than 30
@@ -126,7 +158,7 @@ fn missing(s: &Saving) -> String {
     if s.route.is_none() {
         lacks.push("the trip's two places (to check the new time on the route)");
     } else if s.speed.is_none() {
-        lacks.push("a speed to check the new time at");
+        lacks.push("a speed to check the new time at (the legs' mode has no top speed in data/article/top_speeds.tsv)");
     }
     format!("a time saved needs {}", lacks.join(", or "))
 }
@@ -222,6 +254,39 @@ mod tests {
             f.arithmetic
         );
         assert_eq!(f.claimed, "before 155 minutes, saved more than 30 minutes");
+    }
+
+    #[test]
+    fn with_no_speed_a_rail_trip_is_checked_at_the_fastest_trains() {
+        let (s, r) = paris_london();
+        let cx = Ctx {
+            story: &s,
+            route: &r,
+        };
+        // 343.5 km in a straight line: 40 minutes would need over 500 km/h.
+        let (b, a) = (amount("155 minutes"), amount("40 minutes"));
+        let f = saving(
+            &cx,
+            &Saving {
+                route: Some(("paris", "london")),
+                before: Some(&b),
+                after: Some(&a),
+                saved: None,
+                speed: None,
+            },
+        );
+        assert!(
+            matches!(f.verdict, Verdict::Off { .. }),
+            "{:?} {}",
+            f.verdict,
+            f.arithmetic
+        );
+        assert!(
+            f.arithmetic
+                .contains("no speed given: checked at 1–350 km/h (the fastest rail service"),
+            "{}",
+            f.arithmetic
+        );
     }
 
     #[test]

@@ -379,35 +379,16 @@ pub fn length_of_trip(sentence_lower: &str) -> bool {
     LENGTH_OF_TRIP.iter().any(|w| sentence_lower.contains(w))
 }
 
-const TOP_SPEEDS: &str = include_str!("../../../data/article/top_speeds.tsv");
-
-/// The fastest a train runs in scheduled service (data/article/top_speeds.tsv, cited there):
-/// the bound on a rail trip's average when the article gives no speed.
+/// The fastest a train runs in scheduled service ([`crate::claims`]' top-speed table,
+/// data/article/top_speeds.tsv, cited there): the upper bound on a rail trip's average.
 pub fn rail_top() -> Option<Amount> {
-    TOP_SPEEDS
-        .lines()
-        .filter(|l| !l.starts_with('#'))
-        .filter_map(|l| {
-            let mut f = l.split('\t');
-            Some((f.next()?, f.next()?))
-        })
-        .find(|(mode, _)| *mode == "rail")
-        .and_then(|(_, kmh)| Amount::try_from(format!("up to {kmh} km/h")).ok())
+    super::super::top_speed::top(crate::story::Mode::Rail)
 }
 
-/// The speed a trip's duration is checked against: at most `top` (the sentence's or the
-/// article's fastest speed), written as the range "1–T km/h" because the check divides the
-/// distance by both ends of a speed. The low end, 1 km/h, sets no real lower bound: a slow
-/// trip is never refuted by it.
+/// The speed a trip's duration is checked against: at most `top`, as "1–T km/h" (see
+/// `claims/top_speed.rs`).
 pub fn speed_bound(top: &Amount) -> Option<Amount> {
-    if top.dimension() != Dimension::Speed {
-        return None;
-    }
-    let kmh = top.quantity.value.hi_si() * 3.6;
-    if kmh <= 1.0 || !kmh.is_finite() {
-        return None;
-    }
-    Amount::try_from(format!("1–{} km/h", kmh.round())).ok()
+    super::super::top_speed::band(top)
 }
 
 #[cfg(test)]
@@ -548,12 +529,6 @@ mod tests {
         let top = rail_top().unwrap();
         assert_eq!(top.text, "up to 350 km/h");
         assert_eq!(speed_bound(&top).unwrap().text, "1–350 km/h");
-        // Every row names its page and quotes it.
-        for l in TOP_SPEEDS.lines().filter(|l| !l.starts_with('#')) {
-            let f: Vec<&str> = l.split('\t').collect();
-            assert_eq!(f.len(), 4, "{l}");
-            assert!(f[2].starts_with("https://") && f[3].contains(f[1]), "{l}");
-        }
     }
 
     #[test]
