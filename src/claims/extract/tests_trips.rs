@@ -127,21 +127,28 @@ fn a_time_saved_and_a_trip_with_no_bound_are_notes() {
 }
 
 #[test]
-fn a_trip_between_stops_that_go_round_is_not_measured_along_them() {
+fn a_trip_between_stops_that_go_round_is_measured_on_a_leg_of_its_own() {
     // The stops make London → Chicago → Edinburgh, so London → Edinburgh along the legs
-    // crosses the Atlantic twice: the trip's claim would measure another journey.
+    // crosses the Atlantic twice: the trip's claim is measured on a leg London → Edinburgh
+    // of its own, placed first, never along the others.
     let x = extract(
         "The train went from London to Chicago. Then it went from Chicago to Edinburgh. The journey by train between London and Edinburgh takes 4 hours.",
         "Paper",
         &gaz(),
     );
-    assert!(!kinds(&x).contains(&"duration_at_speed"), "{:?}", x.claims);
+    assert!(kinds(&x).contains(&"duration_at_speed"), "{:?}", x.claims);
+    let legs: Vec<(String, String)> = x.legs().into_iter().map(|l| (l.from, l.to)).collect();
+    assert_eq!(
+        legs[0],
+        ("london".to_string(), "edinburgh".to_string()),
+        "{legs:?}"
+    );
     assert!(
-        x.notes
+        x.choices
             .iter()
-            .any(|n| n.contains("no leg of the draft joins the two")),
+            .any(|c| c.contains("the journey reaches the two only round other stops")),
         "{:?}",
-        x.notes
+        x.choices
     );
 }
 
@@ -450,5 +457,61 @@ fn a_duration_between_a_start_and_an_end_the_travel_words_mark_is_a_trip() {
     assert_eq!(
         (from.as_deref(), to.as_deref(), duration.text.as_str()),
         (Some("london"), Some("edinburgh"), "4 hours")
+    );
+}
+
+#[test]
+fn a_trip_the_journey_reaches_only_round_other_stops_gets_a_leg_of_its_own() {
+    // GeoNames cities500 points: Paris 2988507, Rennes 2983990, Bordeaux 3031582.
+    let mut places = super::tests::cities();
+    for (name, lat, lon, pop) in [
+        ("Paris", 48.85341, 2.3488, 2_138_551),
+        ("Rennes", 48.11198, -1.67429, 209_375),
+        ("Bordeaux", 44.84044, -0.5805, 231_844),
+    ] {
+        places.push(Place {
+            population: Some(pop),
+            country: Some("FR".into()),
+            ..Place::test_point(name, PlaceKind::City, lat, lon)
+        });
+    }
+    let gaz = Gazetteer::from_places(places);
+    let x = extract(
+        "Avec les nouvelles lignes à grande vitesse, le TGV relie Paris-Rennes en 1h25 au lieu de 2h04. Le trajet Paris-Bordeaux se fait en 2h04 au lieu de 3h14.",
+        "Radio",
+        &gaz,
+    );
+    let pairs: Vec<(Option<&str>, Option<&str>)> = x
+        .claims
+        .iter()
+        .filter_map(|c| match &c.kind {
+            ClaimKind::Saving { from, to, .. } => Some((from.as_deref(), to.as_deref())),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        pairs,
+        [
+            (Some("paris"), Some("rennes")),
+            (Some("paris"), Some("bordeaux"))
+        ],
+        "{:?} {:?}",
+        x.claims,
+        x.notes
+    );
+    // The stops run Paris → Rennes → Bordeaux; Paris → Bordeaux is measured on a leg of
+    // its own, placed first so that the route between the two is that leg.
+    let legs: Vec<(String, String)> = x.legs().into_iter().map(|l| (l.from, l.to)).collect();
+    assert_eq!(
+        legs[0],
+        ("paris".to_string(), "bordeaux".to_string()),
+        "{legs:?}"
+    );
+    assert!(
+        x.choices
+            .iter()
+            .any(|c| c.contains("measured on a leg of its own, paris → bordeaux")),
+        "{:?}",
+        x.choices
     );
 }
