@@ -98,10 +98,20 @@ fn mode_band(cx: &Ctx, a: &str, b: &str) -> Option<(Amount, String)> {
 
 /// before − after, as stated, against the time saved with its hedge ("more than 30
 /// minutes" accepts 30 minutes or more).
+///
+/// A time added ("a journey that usually lasts 16 hours took 24, eight hours more") is the
+/// same arithmetic the other way round: the size of the change is compared.
 fn arithmetic(before: &Amount, after: &Amount, saved: &Amount) -> Finding {
     let (b_lo, b_hi) = before.si();
     let (a_lo, a_hi) = after.si();
-    let (c_lo, c_hi) = ((b_lo - a_hi).max(0.0), (b_hi - a_lo).max(0.0));
+    let (d_lo, d_hi) = (b_lo - a_hi, b_hi - a_lo);
+    let (c_lo, c_hi) = if d_lo >= 0.0 {
+        (d_lo, d_hi)
+    } else if d_hi <= 0.0 {
+        (-d_hi, -d_lo)
+    } else {
+        (0.0, d_hi.max(-d_lo))
+    };
     let (lo, hi) = saved.si();
     let o = judge(saved.hedge, lo, hi, c_lo, c_hi);
     let scale = Scale::MIN;
@@ -214,6 +224,23 @@ mod tests {
         );
         let f = check("40 minutes");
         assert!(matches!(f.verdict, Verdict::Off { .. }), "{}", f.arithmetic);
+        // A time added: 16 hours before, 24 after, "eight hours" more.
+        let (b, a, v) = (
+            amount("16 hours"),
+            amount("24 hours"),
+            amount("eight hours"),
+        );
+        let f = saving(
+            &cx,
+            &Saving {
+                route: None,
+                before: Some(&b),
+                after: Some(&a),
+                saved: Some(&v),
+                speed: None,
+            },
+        );
+        assert!(matches!(f.verdict, Verdict::Holds), "{}", f.arithmetic);
     }
 
     #[test]

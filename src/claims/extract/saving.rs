@@ -156,6 +156,39 @@ fn words_before(text: &str, at: usize, n: usize) -> Vec<String> {
     out
 }
 
+/// Words after a time that make it one added, not saved ("two hours longer", "95 minutes
+/// later", "eine Stunde länger").
+const ADDED: &[&str] = &[
+    "longer",
+    "later",
+    "slower",
+    "more",
+    "länger",
+    "später",
+    "langsamer",
+    "mehr",
+    "plus",
+    "más",
+    "mais",
+    "дольше",
+    "больше",
+    "позже",
+    "dłużej",
+    "później",
+];
+
+/// Whether the time at `end` (its figure's end) is one added ("two hours longer").
+pub fn is_added(text: &str, end: usize) -> bool {
+    text[end..]
+        .split_whitespace()
+        .next()
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+        .is_some_and(|w| ADDED.contains(&w.as_str()))
+}
+
 /// Whether the words in front of a figure (nearest first) end with `cue` (in reading order).
 fn ends_with(before: &[String], cue: &[&str]) -> bool {
     cue.len() <= before.len() && cue.iter().rev().zip(before).all(|(c, w)| c == w)
@@ -189,6 +222,11 @@ pub fn read(text: &str, spans: &[(usize, usize)], saved: &[bool]) -> Option<Cut>
         } else if cut.after.is_none() {
             cut.after = Some(i);
         }
+    }
+    // A time added with no new time: the new time would be the former one plus it, which
+    // the claim format does not say; not read as a change.
+    if cut.after.is_none() && cut.saved.is_some_and(|i| is_added(text, spans[i].1)) {
+        return None;
     }
     let enough = match cut {
         Cut {
@@ -270,6 +308,10 @@ mod tests {
         let t = "In zwei Stunden Prag, in rund drei Stunden Dresden.";
         let s = spans(t, &["zwei Stunden", "drei Stunden"]);
         assert_eq!(read(t, &s, &[false, false]), None);
+        // A time added to a former time gives no new time the format can state.
+        let t = "The trip took two hours longer than the usual 16 hours.";
+        let s = spans(t, &["two hours", "16 hours"]);
+        assert_eq!(read(t, &s, &[true, false]), None);
         // A saving alone ("shave 20 minutes off that") has nothing to be checked against.
         let t = "Eurostar bosses hope to shave 20 minutes off that.";
         let s = spans(t, &["20 minutes"]);
