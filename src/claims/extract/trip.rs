@@ -171,6 +171,8 @@ pub fn is_saving(text: &str, (at, end): (usize, usize)) -> bool {
         "shorter",
         "quicker",
         "earlier",
+        "early",
+        "late",
         "sooner",
         "longer",
         "more",
@@ -230,6 +232,11 @@ pub fn is_saving(text: &str, (at, end): (usize, usize)) -> bool {
         .skip_while(|w| HEDGE.contains(&w.as_str()))
         .take(4)
         .collect();
+    // "by up to three hours": the cap's words stand between "by" and the figure.
+    let before: Vec<String> = match before.as_slice() {
+        [to, up, rest @ ..] if to == "to" && up == "up" => rest.to_vec(),
+        _ => before,
+    };
     let after = text[end..]
         .split_whitespace()
         .next()
@@ -551,6 +558,17 @@ mod tests {
         let t = "It reduces travel time to at least two hours.";
         let a = t.find("two hours").unwrap();
         assert!(!is_saving(t, (a, a + "two hours".len())));
+        // "by up to three hours" is saved; "up to three hours" alone is a trip's time.
+        let t = "It cuts the travel time of long-distance trains by up to three hours.";
+        let a = t.find("three hours").unwrap();
+        assert!(is_saving(t, (a, a + "three hours".len())));
+        let t = "The trip takes up to three hours.";
+        let a = t.find("three hours").unwrap();
+        assert!(!is_saving(t, (a, a + "three hours".len())));
+        // "95 minutes early" is a time saved, not a trip's.
+        let t = "The Bhopal-Jodhpur Express will reach 95 minutes early.";
+        let a = t.find("95 minutes").unwrap();
+        assert!(is_saving(t, (a, a + "95 minutes".len())));
     }
 
     #[test]
