@@ -130,7 +130,33 @@ pub fn clause_pair(
         inside.retain(|t| !via(t.2));
     }
     let rank = |r: Option<Role>| r.unwrap_or(Role::Pass);
+    // "eight hours from Anyang and 4.5 hours from Bozhou to get to Shanghai": with more than
+    // two towns, the start nearest the figure and the clause's end.
+    let nearest_start = inside
+        .iter()
+        .filter(|t| t.1 == Some(Role::Start))
+        .min_by_key(|t| t.2.abs_diff(at));
+    let end_town = inside.iter().find(|t| t.1 == Some(Role::Head));
+    if inside.len() > 2
+        && let (Some(a), Some(b)) = (nearest_start, end_town)
+    {
+        return Ok(Pair {
+            from: a.0.clone(),
+            to: b.0.clone(),
+            assumed: None,
+        });
+    }
     match inside.as_slice() {
+        // A start alone in the clause: the trip runs to the town the sentence makes its end.
+        [q] if q.1 == Some(Role::Start) => here
+            .iter()
+            .find(|(p, r, _)| *r == Some(Role::Head) && p.name != q.0.name && is_town(p))
+            .map(|(p, _, _)| Pair {
+                from: q.0.clone(),
+                to: p.clone(),
+                assumed: None,
+            })
+            .ok_or(1),
         [a, b, ..] => {
             let (x, y) = if rank(b.1) < rank(a.1) {
                 (b, a)
@@ -594,5 +620,28 @@ mod tests {
             80.0
         )));
         assert!(is_town(&town("Dodoma")));
+    }
+
+    #[test]
+    fn each_start_runs_to_the_end_the_sentence_names() {
+        let t = "It will only take eight hours from Anyang in Henan and 4.5 hours from Bozhou in Anhui to get to Shanghai.";
+        let at = |w: &str| t.find(w).unwrap();
+        let here = [
+            (town("Anyang"), Some(Role::Start), at("Anyang")),
+            (town("Bozhou"), Some(Role::Start), at("Bozhou")),
+            (town("Shanghai"), Some(Role::Head), at("Shanghai")),
+        ];
+        let eight = (at("eight"), at("eight") + "eight hours".len());
+        let half = (at("4.5"), at("4.5") + "4.5 hours".len());
+        let p = clause_pair(t, (0, t.len()), eight, &[half], &here).unwrap();
+        assert_eq!(
+            (p.from.name.as_str(), p.to.name.as_str()),
+            ("Anyang", "Shanghai")
+        );
+        let p = clause_pair(t, (0, t.len()), half, &[eight], &here).unwrap();
+        assert_eq!(
+            (p.from.name.as_str(), p.to.name.as_str()),
+            ("Bozhou", "Shanghai")
+        );
     }
 }
