@@ -405,9 +405,17 @@ pub fn sentence(
                 .collect();
             super::trip::clause_pair(text, (s_start, s_end), (g.start, g.end), &others, &here_at)
         };
-        let taken = matches!(clause_of(f), Err(0))
-            && lengths.iter().any(|(j, g)| j != k && clause_of(g).is_ok());
-        let two = if taken { None } else { two.clone() };
+        let own = clause_of(f);
+        let taken =
+            matches!(own, Err(0)) && lengths.iter().any(|(j, g)| j != k && clause_of(g).is_ok());
+        // "the Bhopal-Jodhpur Express … while the Guwahati-Indore Special will complete its
+        // 2,330-km journey": in a sentence of more than two towns, a figure whose own clause
+        // names two is about those two.
+        let two = match own {
+            _ if taken => None,
+            Ok(p) if here.len() > 2 => Some((p.from, p.to)),
+            _ => two.clone(),
+        };
         match &two {
             Some((p, q)) => {
                 y.claims.push((

@@ -515,3 +515,21 @@ fn a_trip_the_journey_reaches_only_round_other_stops_gets_a_leg_of_its_own() {
         x.choices
     );
 }
+
+#[test]
+fn a_length_takes_the_two_towns_of_its_own_clause_in_a_sentence_of_more() {
+    let x = extract(
+        "Trains such as the London-Edinburgh Express will arrive early, while the Chicago-Los Angeles Special will complete its 3,600-km journey 115 minutes early.",
+        "Paper",
+        &gaz(),
+    );
+    let Some(ClaimKind::Distance { from, to, .. }) = x
+        .claims
+        .iter()
+        .map(|c| &c.kind)
+        .find(|k| matches!(k, ClaimKind::Distance { .. }))
+    else {
+        panic!("{:?} {:?}", x.claims, x.notes)
+    };
+    assert_eq!((from.as_str(), to.as_str()), ("chicago", "los-angeles"));
+}
