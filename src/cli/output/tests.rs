@@ -355,3 +355,39 @@ fn regression_issue_19_manifest_link_to_a_device_is_refused() {
     assert!(matches!(e, Error::Manifest { .. }), "{e}");
     assert!(e.to_string().contains("is a character device"), "{e}");
 }
+
+/// The files of a set are flushed together, one result per file in the order given; a file
+/// that cannot be flushed is reported as such, and its neighbours still are flushed.
+#[test]
+fn files_are_flushed_together_with_one_result_each() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = File::create(dir.path().join("a")).unwrap();
+    let b = File::create(dir.path().join("b")).unwrap();
+    let results = sync_together([&a, &b].into_iter());
+    assert_eq!(results.len(), 2);
+    assert!(results.iter().all(|r| r.is_ok()), "{results:?}");
+    assert!(sync_together(std::iter::empty()).is_empty());
+}
+
+/// A second run replacing a whole set leaves only the new contents, the manifest knowing them.
+#[test]
+fn a_second_set_replaces_the_first_and_the_manifest_keeps_only_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut out = OutputDir::open(dir.path(), false).unwrap();
+    out.write_all(&set(&[("a.svg", b"1"), ("a.png", b"2")]), "s")
+        .unwrap();
+    drop(out); // releases the folder's lock, as the end of a run does
+    let mut again = OutputDir::open(dir.path(), false).unwrap();
+    again
+        .write_all(&set(&[("a.svg", b"3"), ("a.png", b"4")]), "s")
+        .unwrap();
+    assert_eq!(std::fs::read(dir.path().join("a.svg")).unwrap(), b"3");
+    assert_eq!(std::fs::read(dir.path().join("a.png")).unwrap(), b"4");
+    let m = Manifest::read(dir.path()).unwrap();
+    assert_eq!(m.get("a.svg"), [Entry::of(b"3")]);
+    assert_eq!(m.get("a.png"), [Entry::of(b"4")]);
+    assert_eq!(
+        names_in(dir.path()),
+        [".routecheck-lock", ".routecheck-manifest", "a.png", "a.svg"]
+    );
+}
