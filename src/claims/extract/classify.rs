@@ -416,6 +416,13 @@ pub fn sentence(
             Ok(p) if here.len() > 2 => Some((p.from, p.to)),
             _ => two.clone(),
         };
+        // "as the crow flies", "Luftlinie", "à vol d'oiseau": the sentence says it means the
+        // straight line.
+        let measure = if super::trip::straight_line(&lower) {
+            DistanceMeasure::Straight
+        } else {
+            DistanceMeasure::Route
+        };
         match &two {
             Some((p, q)) => {
                 y.claims.push((
@@ -423,7 +430,7 @@ pub fn sentence(
                         from: slug(&p.name),
                         to: slug(&q.name),
                         value: a,
-                        measure: DistanceMeasure::Route,
+                        measure,
                     },
                     None,
                 ));

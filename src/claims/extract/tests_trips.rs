@@ -533,3 +533,21 @@ fn a_length_takes_the_two_towns_of_its_own_clause_in_a_sentence_of_more() {
     };
     assert_eq!((from.as_str(), to.as_str()), ("chicago", "los-angeles"));
 }
+
+#[test]
+fn a_length_the_sentence_calls_the_straight_line_is_checked_as_one() {
+    let x = extract(
+        "As the crow flies, the distance between London and Edinburgh is 534 km.",
+        "Paper",
+        &gaz(),
+    );
+    let Some(ClaimKind::Distance { measure, .. }) = x
+        .claims
+        .iter()
+        .map(|c| &c.kind)
+        .find(|k| matches!(k, ClaimKind::Distance { .. }))
+    else {
+        panic!("{:?} {:?}", x.claims, x.notes)
+    };
+    assert_eq!(*measure, crate::story::DistanceMeasure::Straight);
+}

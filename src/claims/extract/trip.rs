@@ -407,6 +407,25 @@ const LENGTH_OF_TRIP: &[&str] = &[
     "відстан",
 ];
 
+/// Words saying a length is the straight line, not the way by road or rail.
+const STRAIGHT_LINE: &[&str] = &[
+    "as the crow flies",
+    "in a straight line",
+    "straight-line",
+    "luftlinie",
+    "vol d'oiseau",
+    "en línea recta",
+    "em linha reta",
+    "w linii prostej",
+    "по прямой",
+];
+
+/// Whether the sentence says its length is the straight line ("Luftlinie ist die Strecke
+/// zwischen Wien und Berlin 524 Kilometer lang").
+pub fn straight_line(sentence_lower: &str) -> bool {
+    STRAIGHT_LINE.iter().any(|w| sentence_lower.contains(w))
+}
+
 /// Whether the sentence says a length is the trip's or the line's own.
 pub fn length_of_trip(sentence_lower: &str) -> bool {
     LENGTH_OF_TRIP.iter().any(|w| sentence_lower.contains(w))
@@ -643,5 +662,15 @@ mod tests {
             (p.from.name.as_str(), p.to.name.as_str()),
             ("Bozhou", "Shanghai")
         );
+    }
+
+    #[test]
+    fn the_straight_line_is_said_in_several_languages() {
+        assert!(straight_line(
+            "luftlinie ist die strecke zwischen wien und berlin 524 kilometer lang"
+        ));
+        assert!(straight_line("it is 400 miles as the crow flies"));
+        assert!(straight_line("à 400 km à vol d'oiseau"));
+        assert!(!straight_line("the 400-mile rail line"));
     }
 }
