@@ -34,7 +34,8 @@ const MIN_ARTICLES: usize = 57;
 ///   drafting rules; false refutations 4 → 1 (the one left: "Newcastle" read as the town in Northern
 ///   Ireland, a gazetteer ranking).
 ///
-/// Next round: claim F1 0.60 → 0.67 (0.679: 76 of 102 drafted right, 122 labelled) with the
+/// Next round: claim F1 0.60 → 0.67 (0.679: 76 of 102 drafted right, 122 labelled; 60 of the
+/// 76 with the verdict expected) with the
 /// saving kind (scored against labels written as timeline or duration_at_speed before it
 /// existed, see tests/corpus/README.md), start and end words read in the article's language,
 /// a leg of its own for a trip the journey reaches only round other stops, and a line's
