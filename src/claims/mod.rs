@@ -48,11 +48,12 @@ pub(crate) struct Ctx<'a> {
 /// Checks every claim of the story against the route, in story order.
 pub fn check_all(story: &Story, route: &Route) -> Vec<Checked> {
     let cx = Ctx { story, route };
+    let mut readings = rivals::Readings::new();
     let mut out: Vec<Checked> = story
         .claims
         .iter()
         .map(|c| {
-            let f = rivals::second_reading(&cx, c, check_one(&cx, c));
+            let f = rivals::second_reading(&cx, c, check_one(&cx, c), &mut readings);
             Checked {
                 id: c.id.clone(),
                 outlet: c.outlet.clone(),

@@ -23,9 +23,19 @@ const MAX_RIVALS: usize = 3;
 /// calling a name ambiguous).
 const SCORE_MARGIN: f64 = 1.0;
 
+/// The routes measured with a waypoint at a rival place, by (waypoint id, rival id): each is
+/// measured once however many claims need it.
+pub(super) type Readings =
+    std::collections::BTreeMap<(String, String), Option<crate::route::Route>>;
+
 /// `f`, or, when it refutes the claim and a close rival of one of its places fits the
 /// figure, the claim checked on both readings and judged `plausible` at worst.
-pub(super) fn second_reading(cx: &Ctx, c: &ClaimSpec, f: Finding) -> Finding {
+pub(super) fn second_reading(
+    cx: &Ctx,
+    c: &ClaimSpec,
+    f: Finding,
+    readings: &mut Readings,
+) -> Finding {
     if !matches!(f.verdict, Verdict::Off { .. }) {
         return f;
     }
@@ -34,13 +44,16 @@ pub(super) fn second_reading(cx: &Ctx, c: &ClaimSpec, f: Finding) -> Finding {
             continue;
         };
         for rival in rivals(w) {
-            let Some(route) = cx.route.with_place(cx.story, &id, place_of(rival)) else {
+            let route = readings
+                .entry((id.clone(), rival.id.clone()))
+                .or_insert_with(|| cx.route.with_place(cx.story, &id, place_of(rival)));
+            let Some(route) = route.as_ref() else {
                 continue;
             };
             let other = check_one(
                 &Ctx {
                     story: cx.story,
-                    route: &route,
+                    route,
                 },
                 c,
             );
@@ -231,7 +244,12 @@ mod tests {
             route: &r,
         };
         let picked = r.waypoint("newcastle").unwrap().at;
-        let f = second_reading(&cx, &s.claims[0], check_one(&cx, &s.claims[0]));
+        let f = second_reading(
+            &cx,
+            &s.claims[0],
+            check_one(&cx, &s.claims[0]),
+            &mut Readings::new(),
+        );
         (f, format!("{:.2}", picked.lat))
     }
 

@@ -124,9 +124,11 @@ fn words_before(text: &str, at: usize, n: usize) -> Vec<String> {
         ("de", &["plus", "moins", "más", "menos", "mais"]),
         ("als", &["mehr", "weniger"]),
     ];
+    // Only the few words in front are read (fillers, a hedge and `n`): never the whole text.
     let words: Vec<String> = text[..at]
         .split_whitespace()
         .rev()
+        .take(n + 12)
         .map(|w| {
             w.trim_matches(|c: char| !c.is_alphanumeric())
                 .to_lowercase()
