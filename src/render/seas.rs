@@ -40,9 +40,9 @@ pub fn in_view(view: &View, grid: &Grid) -> Result<Vec<SeaName>, Error> {
     let round_the_world = |r: &Row| r.east - r.west >= 359.9;
     let mut found: Vec<(usize, SeaName)> = Vec::new();
     let inner = f.inflate(-0.05 * f.w.min(f.h));
+    let rect = view.geo_rect();
     for r in rows.iter().filter(|r| round_the_world(r)) {
         let lon = lon0 + ((r.label_lon - lon0 + 180.0).rem_euclid(360.0) - 180.0);
-        let rect = view.geo_rect();
         let on_map = (rect.west..=rect.east).contains(&lon)
             && (rect.south..=rect.north).contains(&r.label_lat);
         let at = view.px(crate::coord::LatLon {

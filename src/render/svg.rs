@@ -14,12 +14,57 @@ pub struct Px {
 
 /// Formats a pixel value with one decimal, dropping ".0" and never printing "-0".
 pub fn num(v: f64) -> String {
-    let r = (v * 10.0).round() / 10.0;
-    let r = if r == 0.0 { 0.0 } else { r };
-    if r.fract() == 0.0 {
-        format!("{r:.0}")
-    } else {
-        format!("{r:.1}")
+    let mut out = String::new();
+    push_num(&mut out, v);
+    out
+}
+
+/// Appends [`num`]`(v)` to `out`: the value in tenths, written digit by digit (no float
+/// formatting, which was a tenth of drawing the default map's paths).
+pub fn push_num(out: &mut String, v: f64) {
+    match tenths(v) {
+        Some(t) => push_tenths(out, t),
+        // Not finite, or too large for whole tenths: float formatting, as it always was.
+        None => {
+            let r = (v * 10.0).round() / 10.0;
+            let _ = if r.fract() == 0.0 {
+                write!(out, "{r:.0}")
+            } else {
+                write!(out, "{r:.1}")
+            };
+        }
+    }
+}
+
+/// `v` rounded to tenths, as a whole number of tenths, where that is exact.
+fn tenths(v: f64) -> Option<i64> {
+    let t = (v * 10.0).round();
+    (t.is_finite() && t.abs() < 1e15).then_some(t as i64)
+}
+
+/// Writes `t` tenths as "12", "12.5", "-0.5" or "0".
+fn push_tenths(out: &mut String, t: i64) {
+    if t < 0 {
+        out.push('-');
+    }
+    let (whole, tenth) = (t.unsigned_abs() / 10, t.unsigned_abs() % 10);
+    let mut digits = [0u8; 20];
+    let mut at = digits.len();
+    let mut w = whole;
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (w % 10) as u8;
+        w /= 10;
+        if w == 0 {
+            break;
+        }
+    }
+    for d in &digits[at..] {
+        out.push(char::from(*d));
+    }
+    if tenth != 0 {
+        out.push('.');
+        out.push(char::from(b'0' + tenth as u8));
     }
 }
 
@@ -28,17 +73,34 @@ pub fn esc(s: &str) -> String {
     crate::xml::escape(s)
 }
 
-/// Appends "M x y L x y …" (and "Z" when `closed`) for one polyline to `d`.
+/// Appends "M x y L x y …" (and "Z" when `closed`) for one polyline to `d`, leaving out a
+/// point that prints the same as the one before it.
 pub fn push_path(d: &mut String, pts: &[Px], closed: bool) {
-    let mut last = String::new();
+    #[derive(PartialEq)]
+    enum Printed {
+        Tenths(i64, i64),
+        /// Not a finite pixel (or a huge one): compared as the text it prints.
+        Text(String),
+    }
+    let mut last: Option<Printed> = None;
     for (i, p) in pts.iter().enumerate() {
-        let xy = format!("{} {}", num(p.x), num(p.y));
-        if i > 0 && xy == last {
+        let now = match (tenths(p.x), tenths(p.y)) {
+            (Some(x), Some(y)) => Printed::Tenths(x, y),
+            _ => Printed::Text(format!("{} {}", num(p.x), num(p.y))),
+        };
+        if i > 0 && last.as_ref() == Some(&now) {
             continue;
         }
         d.push(if i == 0 { 'M' } else { 'L' });
-        d.push_str(&xy);
-        last = xy;
+        match &now {
+            Printed::Tenths(x, y) => {
+                push_tenths(d, *x);
+                d.push(' ');
+                push_tenths(d, *y);
+            }
+            Printed::Text(xy) => d.push_str(xy),
+        }
+        last = Some(now);
     }
     if closed && !pts.is_empty() {
         d.push('Z');
@@ -135,6 +197,52 @@ pub fn halo_text(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The number as it was first written, with float formatting.
+    fn num_by_float_formatting(v: f64) -> String {
+        let r = (v * 10.0).round() / 10.0;
+        let r = if r == 0.0 { 0.0 } else { r };
+        if r.fract() == 0.0 {
+            format!("{r:.0}")
+        } else {
+            format!("{r:.1}")
+        }
+    }
+
+    proptest::proptest! {
+        /// Writing tenths digit by digit prints what float formatting printed, for pixels,
+        /// halves, huge values and values that are not finite.
+        #[test]
+        fn numbers_print_as_float_formatting_does(
+            v in proptest::prop_oneof![
+                -5000.0f64..5000.0,
+                proptest::strategy::Strategy::prop_map(-100_000i64..100_000, |k| k as f64 / 20.0),
+                proptest::num::f64::ANY,
+            ]
+        ) {
+            proptest::prop_assert_eq!(num(v), num_by_float_formatting(v));
+        }
+    }
+
+    #[test]
+    fn paths_leave_out_points_that_print_the_same() {
+        let mut d = String::new();
+        let pts = [
+            Px { x: 1.0, y: 2.0 },
+            Px { x: 1.04, y: 2.01 },
+            Px { x: -0.5, y: 10.25 },
+            Px {
+                x: f64::NAN,
+                y: 0.0,
+            },
+            Px {
+                x: f64::NAN,
+                y: 0.0,
+            },
+        ];
+        push_path(&mut d, &pts, true);
+        assert_eq!(d, "M1 2L-0.5 10.3LNaN 0Z");
+    }
 
     #[test]
     fn numbers_are_stable() {
