@@ -60,3 +60,26 @@ fn issue_15_a_length_the_named_places_do_not_fit_is_a_note_not_an_off() {
         .assert()
         .stdout(predicate::str::contains("0 claims: 0 hold, 0 off"));
 }
+
+#[test]
+fn issue_15_a_figure_that_fits_another_place_of_an_ambiguous_name_is_not_off() {
+    // "Newcastle" beside London: the gazetteer's pick (Newcastle, Northern Ireland, 491 km
+    // in a straight line) makes 444 km by rail shorter than the straight line; Newcastle
+    // upon Tyne (398 km) fits it. Which one is meant is not settled: plausible, never off.
+    let dir = tempfile::tempdir().unwrap();
+    let a = article(
+        dir.path(),
+        "newcastle.txt",
+        "Un tren británico demora dos horas y 44 minutos en atravesar los 444 kilómetros entre Londres y Newcastle.\n",
+    );
+    routecheck()
+        .args(["check", "--no-map", "--article"])
+        .arg(&a)
+        .assert()
+        .code(0)
+        .stdout(
+            predicate::str::contains("\"Newcastle\" names several places")
+                .and(predicate::str::contains("Newcastle upon Tyne"))
+                .and(predicate::str::contains("0 off")),
+        );
+}

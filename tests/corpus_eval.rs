@@ -33,10 +33,18 @@ const MIN_ARTICLES: usize = 57;
 /// - Claim F1 0.57 → 0.60 (0.609: 67 of 98 drafted right, 122 labelled), after this round's
 ///   drafting rules; false refutations 4 → 1 (the one left: "Newcastle" read as the town in Northern
 ///   Ireland, a gazetteer ranking).
+///
+/// Next round: claim F1 0.60 → 0.67 (0.679: 76 of 102 drafted right, 122 labelled; 60 of the
+/// 76 with the verdict expected) with the
+/// saving kind (scored against labels written as timeline or duration_at_speed before it
+/// existed, see tests/corpus/README.md), start and end words read in the article's language,
+/// a leg of its own for a trip the journey reaches only round other stops, and a line's
+/// future or design speed read as a capability; false refutations 1 → 0: a figure off for an ambiguous place that fits a close
+/// rival of the same name is plausible.
 const FLOOR_PLACE_PRECISION: f64 = 0.93;
 const FLOOR_PLACE_RECALL: f64 = 0.90;
 const FLOOR_QUANTITY_F1: f64 = 0.95;
-const FLOOR_CLAIM_F1: f64 = 0.60;
+const FLOOR_CLAIM_F1: f64 = 0.67;
 /// Timeline events drafted as labelled (date, time and zone). Precision was 0.90 on five
 /// events; with "today", "yesterday" and weekdays dated from the publication date, 14 are
 /// drafted and 10 right. Of the 4 wrong, one is the corpus's own: an article dated by month
@@ -44,7 +52,7 @@ const FLOOR_CLAIM_F1: f64 = 0.60;
 const FLOOR_EVENT_PRECISION: f64 = 0.70;
 const FLOOR_EVENT_RECALL: f64 = 0.19;
 /// At most this many claims refuted where the label expects no refutation.
-const CEILING_FALSE_REFUTATIONS: usize = 1;
+const CEILING_FALSE_REFUTATIONS: usize = 0;
 
 #[test]
 fn issue_15_every_label_file_parses_and_matches_its_excerpt() {
@@ -99,8 +107,10 @@ fn issue_15_corpus_figures_stay_at_or_above_their_floors() {
     );
     // No readable article may make `check --article` exit 2 (issue 15).
     assert_eq!(t.exit2, 0, "{} articles exit 2", t.exit2);
+    // A ceiling kept as a constant (0 today) so that a round that must raise it says why.
+    let ceiling = CEILING_FALSE_REFUTATIONS;
     assert!(
-        t.false_refutations <= CEILING_FALSE_REFUTATIONS,
+        t.false_refutations <= ceiling,
         "{} false refutations",
         t.false_refutations
     );
@@ -477,4 +487,52 @@ why = "the geodesic"
         },
     );
     assert_eq!(s.claims.hit, 0);
+}
+
+#[test]
+fn issue_15_a_drafted_saving_matches_a_label_written_as_timeline_or_duration_at_speed() {
+    // The labels were written before the saving kind: a time cut is labelled as the article's
+    // arithmetic (timeline) or the new time on the route (duration_at_speed).
+    let body = "The line cuts travel time from the current 10 hours to 2 hours.";
+    let claim = |kind: &str| FoundClaim {
+        id: format!("x-{kind}"),
+        kind: kind.into(),
+        quote: body.into(),
+        verdict: Some("plausible".into()),
+        figure: None,
+    };
+    for labelled in ["timeline", "duration_at_speed", "saving"] {
+        let label = format!(
+            "[[claims]]\nkind = \"{labelled}\"\nquote = \"from the current 10 hours to 2 hours\"\nverdict = \"plausible\"\nwhy = \"w\"\n"
+        );
+        let a = article(body, &label);
+        let s = score(
+            &a,
+            &Found {
+                claims: vec![claim("saving")],
+                ..Found::default()
+            },
+        );
+        assert_eq!(s.claims.f1(), 1.0, "{labelled}");
+    }
+    // Only that way round, and only for those kinds: a saving label takes no timeline claim,
+    // a distance label no saving.
+    let label = "[[claims]]\nkind = \"saving\"\nquote = \"from the current 10 hours to 2 hours\"\nverdict = \"plausible\"\nwhy = \"w\"\n";
+    let s = score(
+        &article(body, label),
+        &Found {
+            claims: vec![claim("timeline")],
+            ..Found::default()
+        },
+    );
+    assert_eq!(s.claims.f1(), 0.0);
+    let label = "[[claims]]\nkind = \"distance\"\nquote = \"from the current 10 hours to 2 hours\"\nverdict = \"plausible\"\nwhy = \"w\"\n";
+    let s = score(
+        &article(body, label),
+        &Found {
+            claims: vec![claim("saving")],
+            ..Found::default()
+        },
+    );
+    assert_eq!(s.claims.f1(), 0.0);
 }

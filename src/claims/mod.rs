@@ -7,10 +7,12 @@
 //! `topic` across outlets (40 mph vs 60 km/h) and marks those that disagree as contradicting.
 //!
 //! Kinds live one file per family: `distance.rs` (distance, conversion, nearest),
-//! `bearing.rs` (direction, crossing), `motion.rs` (duration at speed, speed), `flight.rs` (flight times),
+//! `bearing.rs` (direction, crossing), `motion.rs` (duration at speed, speed), `saving.rs` (a trip's time before and after, the time saved), `flight.rs` (flight times),
 //! `timeline.rs` (elapsed time across time zones, and "the previous day", "overnight"), `clock.rs` (time-zone offsets between places) and `interval.rs` (time between dates).
 //! [`extract`] finds candidate claims in plain article text. For a figure that does not hold,
 //! `diagnose/` finds where it likely came from ([`LikelySource`]), once, on the checked claim.
+//! A figure that is off for an ambiguous place but fits a close rival of the same name is
+//! not refuted (`rivals.rs`).
 
 mod bearing;
 mod clock;
@@ -22,7 +24,10 @@ mod interval;
 mod judge;
 mod motion;
 mod pairing;
+mod rivals;
+mod saving;
 mod timeline;
+mod top_speed;
 mod verdict;
 
 pub use diagnose::{Cause, LikelySource};
@@ -43,11 +48,12 @@ pub(crate) struct Ctx<'a> {
 /// Checks every claim of the story against the route, in story order.
 pub fn check_all(story: &Story, route: &Route) -> Vec<Checked> {
     let cx = Ctx { story, route };
+    let mut readings = rivals::Readings::new();
     let mut out: Vec<Checked> = story
         .claims
         .iter()
         .map(|c| {
-            let f = check_one(&cx, c);
+            let f = rivals::second_reading(&cx, c, check_one(&cx, c), &mut readings);
             Checked {
                 id: c.id.clone(),
                 outlet: c.outlet.clone(),
@@ -84,6 +90,16 @@ fn hedge_of(k: &ClaimKind) -> Option<crate::story::Hedge> {
             Some(duration.hedge)
         }
         ClaimKind::Timeline { duration, .. } => duration.as_ref().map(|d| d.hedge),
+        ClaimKind::Saving {
+            saved,
+            after,
+            before,
+            ..
+        } => saved
+            .as_ref()
+            .or(after.as_ref())
+            .or(before.as_ref())
+            .map(|d| d.hedge),
         ClaimKind::TimeZone { offset, .. } => Some(offset.hedge),
         ClaimKind::Interval { value, .. } => crate::story::IntervalAmount::parse(value)
             .ok()
@@ -127,6 +143,23 @@ fn check_one(cx: &Ctx, c: &ClaimSpec) -> Finding {
             from.as_deref().zip(to.as_deref()),
             speed,
             duration,
+        ),
+        ClaimKind::Saving {
+            from,
+            to,
+            before,
+            after,
+            saved,
+            speed,
+        } => saving::saving(
+            cx,
+            &saving::Saving {
+                route: from.as_deref().zip(to.as_deref()),
+                before: before.as_ref(),
+                after: after.as_ref(),
+                saved: saved.as_ref(),
+                speed: speed.as_ref(),
+            },
         ),
         ClaimKind::Speed {
             value,

@@ -112,6 +112,9 @@ pub enum Error {
     #[error("could not rasterise the SVG")]
     /// The SVG could not be parsed for rasterising.
     Rasterise(#[from] resvg::usvg::Error),
+    #[error("could not write the interactive map's data: {0}")]
+    /// The HTML map's data could not be written as JSON.
+    Json(#[from] serde_json::Error),
     #[error("could not encode the PNG: {reason}")]
     /// The raster could not be encoded as PNG.
     Png {

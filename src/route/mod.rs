@@ -308,6 +308,35 @@ impl Route {
         })
     }
 
+    /// The route as it would be with waypoint `id` at `place` instead: another place of the
+    /// same name, to test a claim on the reading the gazetteer did not pick. The legs are
+    /// measured again with the bundled line tables (not a `--rail` file) and the events placed
+    /// again; crossings are not looked for (that needs the world's lines), so the result has
+    /// none. `None` when the story has no such waypoint or a leg cannot be measured.
+    pub fn with_place(
+        &self,
+        story: &Story,
+        id: &str,
+        place: crate::gazetteer::Place,
+    ) -> Option<Route> {
+        let mut waypoints = self.waypoints.clone();
+        let w = waypoints.iter_mut().find(|w| w.id == id)?;
+        w.at = place.anchor();
+        w.name = place.name.clone();
+        w.place = Some(place);
+        w.airport = None;
+        let mut journeys = measure_legs(story, &waypoints, &RouteOptions::default()).ok()?;
+        let events = events::place_events(story, &waypoints);
+        for j in &mut journeys {
+            j.times = events::mark_times(j, &events, &waypoints);
+        }
+        Some(Route {
+            waypoints,
+            journeys,
+            events,
+        })
+    }
+
     /// The legs between two waypoints of one journey, in travel order.
     pub fn legs_between(&self, a: &str, b: &str) -> Vec<&Leg> {
         for j in &self.journeys {

@@ -119,6 +119,31 @@ pub enum ClaimKind {
         /// The duration the article states ("at least 20 hours").
         duration: Amount,
     },
+    /// "cut the journey from the usual 2 hours 35 minutes to 2 hours 15 minutes", "saving 40
+    /// minutes": a trip's time before and after a change, and the time saved. With all three
+    /// the article's own arithmetic is checked (before − after = saved); with `from` and `to`,
+    /// the new time (`after`, else `before` − `saved`) is checked on the route at `speed`.
+    Saving {
+        /// The id of the waypoint the trip starts at.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        from: Option<String>,
+        /// The id of the waypoint the trip ends at.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        to: Option<String>,
+        /// The usual or former time ("the usual 2 hours 35 minutes").
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        before: Option<Amount>,
+        /// The new time ("2 hours 15 minutes").
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        after: Option<Amount>,
+        /// The time saved ("more than 30 minutes faster").
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        saved: Option<Amount>,
+        /// The speeds the new time is checked at ("up to 300 km/h"); without one the route
+        /// alone cannot bound it.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        speed: Option<Amount>,
+    },
     /// "moves at speeds of less than 40 mph": compared with the average speed the timeline
     /// implies between two events (and paired with other speed claims on the same topic).
     /// By default the claim is about the moving speed, which the timeline's average (stops
@@ -229,6 +254,7 @@ impl ClaimKind {
         match self {
             ClaimKind::Distance { .. } => "distance",
             ClaimKind::DurationAtSpeed { .. } => "duration_at_speed",
+            ClaimKind::Saving { .. } => "saving",
             ClaimKind::Speed { .. } => "speed",
             ClaimKind::Conversion { .. } => "conversion",
             ClaimKind::Direction { .. } => "direction",
@@ -243,7 +269,7 @@ impl ClaimKind {
 }
 
 /// The claim kinds, for messages.
-pub const KINDS: &str = "distance, duration_at_speed, speed, conversion, direction, crossing, timeline, flight, interval, nearest, time_zone";
+pub const KINDS: &str = "distance, duration_at_speed, saving, speed, conversion, direction, crossing, timeline, flight, interval, nearest, time_zone";
 
 /// A claim as the story file states it: who said it, the words, and what it asserts.
 #[derive(Debug, Clone, PartialEq, Serialize)]

@@ -136,6 +136,43 @@ pub fn validate(c: &ClaimSpec, waypoints: &[&str], events: &[&str]) -> Result<()
             dim("speed", speed, Dimension::Speed)?;
             dim("duration", duration, Dimension::Duration)
         }
+        ClaimKind::Saving {
+            from,
+            to,
+            before,
+            after,
+            saved,
+            speed,
+        } => {
+            if from.is_some() != to.is_some() {
+                return Err(invalid("give both `from` and `to`, or neither".into()));
+            }
+            if let (Some(f), Some(t)) = (from, to) {
+                wp("from", f)?;
+                wp("to", t)?;
+            }
+            let given = [before, after, saved]
+                .iter()
+                .filter(|a| a.is_some())
+                .count();
+            if given < 2 && from.is_none() {
+                return Err(invalid(
+                    "give two of `before`, `after` and `saved` (the article's own arithmetic), or `from` and `to` (the route)".into(),
+                ));
+            }
+            if given == 0 {
+                return Err(invalid("give `before`, `after` or `saved`".into()));
+            }
+            for (field, a) in [("before", before), ("after", after), ("saved", saved)] {
+                if let Some(a) = a {
+                    dim(field, a, Dimension::Duration)?;
+                }
+            }
+            match speed {
+                Some(s) => dim("speed", s, Dimension::Speed),
+                None => Ok(()),
+            }
+        }
         ClaimKind::Speed {
             value,
             from_event,

@@ -21,6 +21,7 @@ pub const CORPUS_DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/corpus"
 pub const CLAIM_KINDS: &[&str] = &[
     "distance",
     "duration_at_speed",
+    "saving",
     "speed",
     "conversion",
     "direction",

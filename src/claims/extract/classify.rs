@@ -322,7 +322,7 @@ pub fn sentence(
     {
         let mut from = s_start;
         for m in &resolved {
-            let r = super::journey::role(text, s_start, from, m.start);
+            let r = super::journey::role(lang, text, s_start, from, m.start);
             from = m.end;
             // A trip runs between towns, stations, ports and airports: not to a country's or
             // a state's middle ("just south of Alaska").
@@ -405,9 +405,24 @@ pub fn sentence(
                 .collect();
             super::trip::clause_pair(text, (s_start, s_end), (g.start, g.end), &others, &here_at)
         };
-        let taken = matches!(clause_of(f), Err(0))
-            && lengths.iter().any(|(j, g)| j != k && clause_of(g).is_ok());
-        let two = if taken { None } else { two.clone() };
+        let own = clause_of(f);
+        let taken =
+            matches!(own, Err(0)) && lengths.iter().any(|(j, g)| j != k && clause_of(g).is_ok());
+        // "the Bhopal-Jodhpur Express … while the Guwahati-Indore Special will complete its
+        // 2,330-km journey": in a sentence of more than two towns, a figure whose own clause
+        // names two is about those two.
+        let two = match own {
+            _ if taken => None,
+            Ok(p) if here.len() > 2 => Some((p.from, p.to)),
+            _ => two.clone(),
+        };
+        // "as the crow flies", "Luftlinie", "à vol d'oiseau": the sentence says it means the
+        // straight line.
+        let measure = if super::trip::straight_line(&lower) {
+            DistanceMeasure::Straight
+        } else {
+            DistanceMeasure::Route
+        };
         match &two {
             Some((p, q)) => {
                 y.claims.push((
@@ -415,7 +430,7 @@ pub fn sentence(
                         from: slug(&p.name),
                         to: slug(&q.name),
                         value: a,
-                        measure: DistanceMeasure::Route,
+                        measure,
                     },
                     None,
                 ));
@@ -507,7 +522,12 @@ pub fn sentence(
             && w.iter()
                 .all(|m| m.place.as_ref().is_some_and(super::trip::is_town))
     });
-    let trip_duration = !flying && (context::trip(&lower) || dashed) && trip_pair.is_some();
+    // "von Berlin nach München", "desde Madrid hasta Barcelona": a town the travel words
+    // make the start and one they make the end are a trip too.
+    let from_to = here.iter().any(|(_, r)| *r == Some(Role::Start))
+        && here.iter().any(|(_, r)| *r == Some(Role::Head));
+    let trip_duration =
+        !flying && (context::trip(&lower) || dashed || from_to) && trip_pair.is_some();
     let bounds_trip = trip_duration && !arithmetic && !durations.is_empty();
     for (_, f) in &speeds {
         let Some(a) = amount(text, f, true) else {
@@ -567,7 +587,33 @@ pub fn sentence(
         },
     };
     let bound = bound.and_then(|top| super::trip::speed_bound(&top));
-    for (k, f) in &durations {
+    // A change of the trip's time ("from the current 10 hours to 2 hours", "2h04 au lieu de
+    // 3h14", "30 minutes faster than the current 2 hours 35"): one saving claim, its figures
+    // not drafted again one by one.
+    // Each clause is read on its own: "to 2 hours from 9 hours, between Chongqing and
+    // Guangzhou to 7 hours from 12 hours" is two changes.
+    let mut in_cut = vec![false; durations.len()];
+    if !flying && !timed {
+        for (lo, hi) in clauses(text, &durations) {
+            let (cut, key) = saving(
+                text,
+                (s_start, s_end),
+                &durations[lo..hi],
+                found,
+                &here_at,
+                (before, after),
+                (chain.as_ref(), trip_pair.as_ref()),
+                (bound.as_ref(), bound_from),
+                &mut y,
+            );
+            in_cut[lo..hi].copy_from_slice(&cut);
+            drafted_trip.extend(key);
+        }
+    }
+    for (n, (k, f)) in durations.iter().enumerate() {
+        if in_cut[n] {
+            continue;
+        }
         if timed && *k == durations[0].0 || super::idioms::is_zone_offset(text, f) {
             continue;
         }
@@ -722,6 +768,135 @@ pub fn sentence(
         &mut y,
     );
     y
+}
+
+/// The runs of `durations` (as index ranges) that stand in one clause: a comma, a semicolon,
+/// a closing parenthesis or "and" between two figures starts a new one.
+fn clauses(text: &str, durations: &[(usize, &Found)]) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut lo = 0;
+    for i in 1..=durations.len() {
+        let broken = i == durations.len() || {
+            let between = text
+                .get(durations[i - 1].1.end..durations[i].1.start)
+                .unwrap_or(",");
+            between.contains([',', ';', ')']) || between.contains(" and ")
+        };
+        if broken {
+            out.push((lo, i));
+            lo = i;
+        }
+    }
+    out
+}
+
+/// Drafts the saving claim of a sentence that changes a trip's time ([`super::saving::read`])
+/// and says which of `durations` it holds; the trip's places as a trip duration's, the new
+/// time checked at `bound` ("from where" in `bound.1`).
+#[allow(clippy::too_many_arguments)]
+fn saving(
+    text: &str,
+    sentence: (usize, usize),
+    durations: &[(usize, &Found)],
+    found: &[Found],
+    here_at: &[(Place, Option<Role>, usize)],
+    around: (&[Place], &[Place]),
+    (chain, trip_pair): (Option<&(Place, Place)>, Option<&super::trip::Pair>),
+    (bound, bound_from): (Option<&Amount>, &str),
+    y: &mut Yield,
+) -> (Vec<bool>, Option<(String, String)>) {
+    let mut in_cut = vec![false; durations.len()];
+    let spans: Vec<(usize, usize)> = durations.iter().map(|(_, f)| (f.start, f.end)).collect();
+    let saved: Vec<bool> = spans
+        .iter()
+        .map(|&s| super::trip::is_saving(text, s))
+        .collect();
+    let Some(cut) = super::saving::read(text, &spans, &saved) else {
+        return (in_cut, None);
+    };
+    let figure = |i: Option<usize>| i.and_then(|i| amount(text, durations[i].1, true));
+    let (before, after, saved_amount) = (figure(cut.before), figure(cut.after), figure(cut.saved));
+    let first = [cut.after, cut.before, cut.saved]
+        .into_iter()
+        .flatten()
+        .next()
+        .map(|i| durations[i].1);
+    let own = match (chain, first) {
+        (Some((a, b)), _) => Some(super::trip::Pair {
+            from: a.clone(),
+            to: b.clone(),
+            assumed: None,
+        }),
+        (None, Some(f)) => clause_or_before(text, sentence, f, found, here_at, around),
+        (None, None) => None,
+    };
+    let pair = own.or_else(|| trip_pair.cloned());
+    // The new time must fit the two places at the bound, as a trip's duration must.
+    let pair = match (&pair, after.as_ref().or(before.as_ref())) {
+        (Some(tp), Some(t)) => match super::trip::fits(tp, t, bound) {
+            Ok(()) => pair,
+            Err(why) => {
+                y.notes
+                    .push(format!("time cut {why}: drafted without its places"));
+                None
+            }
+        },
+        _ => pair,
+    };
+    let given = [&before, &after, &saved_amount]
+        .iter()
+        .filter(|a| a.is_some())
+        .count();
+    if given < 2 {
+        return (in_cut, None);
+    }
+    for i in [cut.before, cut.after, cut.saved].into_iter().flatten() {
+        in_cut[i] = true;
+    }
+    let words = [
+        ("before", &before),
+        ("after", &after),
+        ("saved", &saved_amount),
+    ]
+    .iter()
+    .filter_map(|(k, a)| a.as_ref().map(|a| format!("{k} \"{}\"", a.text)))
+    .collect::<Vec<_>>()
+    .join(", ");
+    if let Some(tp) = &pair {
+        y.trips.push(y.claims.len());
+        y.places.extend([tp.from.clone(), tp.to.clone()]);
+        y.assumed.push(format!(
+            "time cut ({words}, {} → {}): the new time checked at {}{}",
+            tp.from.name,
+            tp.to.name,
+            bound.map_or_else(
+                || "no speed (the article gives none)".to_string(),
+                |b| format!(
+                    "{} ({bound_from} as the upper end; 1 km/h sets no lower bound)",
+                    b.text
+                )
+            ),
+            tp.assumed
+                .as_deref()
+                .map(|w| format!("; {w}"))
+                .unwrap_or_default()
+        ));
+    }
+    let key = pair
+        .as_ref()
+        .map(|tp| (tp.from.name.clone(), tp.to.name.clone()));
+    y.claims.push((
+        ClaimKind::Saving {
+            from: pair.as_ref().map(|tp| slug(&tp.from.name)),
+            to: pair.as_ref().map(|tp| slug(&tp.to.name)),
+            before,
+            after,
+            saved: saved_amount,
+            speed: pair.as_ref().and(bound.cloned()),
+        },
+        None,
+    ));
+    (in_cut, key)
 }
 
 #[cfg(test)]

@@ -35,6 +35,14 @@ const CAPABILITY: &[&str] = &[
     "speeds up to",
     "speeds of up to",
     "accelerate to",
+    "will run at",
+    "will hit",
+    "conçue pour",
+    "conçu pour",
+    "conçus pour",
+    "vitesse de pointe",
+    "velocidad punta",
+    "spitzengeschwindigkeit",
     "máxima",
     "höchstgeschwindigkeit",
     "bis zu",
@@ -170,6 +178,19 @@ mod tests {
         ));
         assert!(trip("soll in zwei stunden prag erreicht werden können"));
         assert!(trip("réduire la durée du trajet entre les deux villes"));
+        // A line's or a train's speed in the future tense or as its design, in English,
+        // French, Spanish and German.
+        assert!(capability("the railway will run at 200 km per hour."));
+        assert!(capability(
+            "the train will hit 186 miles (299.3 km) per hour"
+        ));
+        assert!(capability(
+            "conçue pour la circulation de trains à des vitesses comprises entre 200 et 400 kilomètres à l'heure"
+        ));
+        assert!(capability(
+            "con una velocidad punta de 300 kilómetros por hora"
+        ));
+        assert!(!capability("the train ran at 60 km/h for most of the way"));
     }
 
     #[test]

@@ -10,6 +10,7 @@
 //! where nothing else decides. A sentence's mode words ("by train", "flew", "motorcade") set
 //! the mode of the legs it orders.
 
+use super::Language;
 use crate::coord::LatLon;
 use crate::geodesy;
 use crate::story::Mode;
@@ -146,7 +147,14 @@ const TRAVEL: &[&str] = &[
 /// The role of the place at byte `at`, from the travel word before it in its clause
 /// (`from..at`, the sentence's start `s_start` or the previous place's end). A preposition
 /// ([`WEAK`]) counts only where a travel word comes shortly before it in the sentence.
-pub fn role(text: &str, s_start: usize, from: usize, at: usize) -> Option<Role> {
+///
+/// `lang` adds its own words ([`super::journey_words`]): "von Wien aus", "desde Madrid",
+/// "de Paris à Lyon", "из Москвы в".
+pub fn role(lang: Language, text: &str, s_start: usize, from: usize, at: usize) -> Option<Role> {
+    let cues = super::journey_words::cues_in(lang);
+    let weak_here = super::journey_words::weak_in(lang);
+    let travel_here = super::journey_words::travel_in(lang);
+    let filler_here = super::journey_words::filler_in(lang);
     let clause = &text[from..at];
     let clause = clause
         .rsplit([',', ';', ':', '(', ')'])
@@ -157,8 +165,8 @@ pub fn role(text: &str, s_start: usize, from: usize, at: usize) -> Option<Role> 
         let w = w
             .trim_matches(|c: char| !c.is_alphanumeric())
             .to_lowercase();
-        if let Some((_, r)) = CUES.iter().find(|(c, _)| *c == w) {
-            let weak = WEAK.contains(&w.as_str());
+        if let Some((_, r)) = CUES.iter().chain(cues).find(|(c, _)| *c == w) {
+            let weak = WEAK.contains(&w.as_str()) || weak_here.contains(&w.as_str());
             let travelled = before
                 .split_whitespace()
                 .rev()
@@ -168,12 +176,28 @@ pub fn role(text: &str, s_start: usize, from: usize, at: usize) -> Option<Role> 
                     v.trim_matches(|c: char| !c.is_alphanumeric())
                         .to_lowercase()
                 })
-                .any(|v| TRAVEL.iter().any(|t| v.starts_with(t)));
-            return (!weak || travelled).then_some(*r);
+                .any(|v| TRAVEL.iter().chain(travel_here).any(|t| v.starts_with(t)));
+            // In the other languages the word of travel may follow in the same sentence
+            // ("Von Wien aus soll der Zug …").
+            let travelled_after = !travel_here.is_empty()
+                && text[at..]
+                    .split_inclusive(char::is_whitespace)
+                    .take(12)
+                    .scan(false, |ended, v| {
+                        let out = (!*ended).then_some(v);
+                        *ended = v.trim_end().ends_with(['.', '!', '?', ';']);
+                        out
+                    })
+                    .map(|v| {
+                        v.trim_matches(|c: char| !c.is_alphanumeric())
+                            .to_lowercase()
+                    })
+                    .any(|v| travel_here.iter().any(|t| v.starts_with(t)));
+            return (!weak || travelled || travelled_after).then_some(*r);
         }
         // A capitalised adjective ("Russian", "Far Eastern") may stand between too.
         let capital = w.is_empty() || clause.contains(&capitalise(&w));
-        if !FILLER.contains(&w.as_str()) && !capital {
+        if !FILLER.contains(&w.as_str()) && !filler_here.contains(&w.as_str()) && !capital {
             return None;
         }
     }
@@ -372,7 +396,7 @@ mod tests {
 
     #[test]
     fn roles_come_from_the_travel_word_in_the_clause() {
-        let r = |t: &str, name: &str| role(t, 0, 0, t.find(name).unwrap());
+        let r = |t: &str, name: &str| role(Language::English, t, 0, 0, t.find(name).unwrap());
         let t = "The train arrived at the Russian border city of Khasan, then left for Ussuriysk.";
         assert_eq!(r(t, "Khasan"), Some(Role::Pass));
         assert_eq!(r(t, "Ussuriysk"), Some(Role::Head));
@@ -427,5 +451,28 @@ mod tests {
         assert_eq!(mode_in("The motorcade left the palace"), Some(Mode::Road));
         assert_eq!(mode_in("She flew to Paris"), Some(Mode::Air));
         assert_eq!(mode_in("He went to Paris"), None);
+    }
+
+    #[test]
+    fn start_and_end_words_are_read_in_the_articles_language() {
+        let r = |lang: Language, t: &str, name: &str| role(lang, t, 0, 0, t.find(name).unwrap());
+        let t = "Von Wien aus soll der Zug in vier Stunden nach Berlin fahren.";
+        assert_eq!(r(Language::German, t, "Wien"), Some(Role::Start));
+        assert_eq!(r(Language::German, t, "Berlin"), Some(Role::Head));
+        let t = "El tren desde Madrid hasta Barcelona tarda dos horas y media.";
+        assert_eq!(r(Language::Spanish, t, "Madrid"), Some(Role::Start));
+        assert_eq!(r(Language::Spanish, t, "Barcelona"), Some(Role::Head));
+        let t = "Le trajet de Paris à Lyon dure deux heures.";
+        assert_eq!(r(Language::French, t, "Paris"), Some(Role::Start));
+        assert_eq!(r(Language::French, t, "Lyon"), Some(Role::Head));
+        let t = "Поезд из Москвы в Воронеж идёт шесть часов.";
+        assert_eq!(r(Language::Russian, t, "Москвы"), Some(Role::Start));
+        assert_eq!(r(Language::Russian, t, "Воронеж"), Some(Role::Head));
+        // A preposition with no word of travel before it makes no stop ("la ciudad de
+        // México"), and a language's words are not read in another's article.
+        let t = "El presidente de México habló ayer.";
+        assert_eq!(r(Language::Spanish, t, "México"), None);
+        let t = "The train desde Madrid.";
+        assert_eq!(r(Language::English, t, "Madrid"), None);
     }
 }

@@ -160,10 +160,20 @@ fn other_journeys_by_road_and_by_air() {
     let t = "We drove the 2,015 miles (3,243 km) from Chicago to Los Angeles in four days, rarely going over 70 mph. The flight from London to Edinburgh on an Airbus A320 took an hour and 20 minutes.";
     let x = extract(t, "Travel desk", &gaz());
     assert_eq!(x.mode, "road");
-    assert_eq!(kinds(&x)[..3], ["conversion", "distance", "speed"]);
+    assert_eq!(kinds(&x)[..2], ["conversion", "distance"]);
+    // "from Chicago to Los Angeles in four days, rarely going over 70 mph": a trip whose
+    // speed bounds its duration (not a speed claim with no timeline to check it on).
     assert!(
-        x.notes.iter().any(|n| n.contains("four days")),
+        x.choices
+            .iter()
+            .any(|c| c.contains("\"four days\" (Chicago → Los Angeles): checked at 1–113 km/h")),
         "{:?}",
+        x.choices
+    );
+    assert!(
+        kinds(&x).contains(&"duration_at_speed"),
+        "{:?} {:?}",
+        kinds(&x),
         x.notes
     );
     assert!(

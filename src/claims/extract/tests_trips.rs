@@ -127,21 +127,28 @@ fn a_time_saved_and_a_trip_with_no_bound_are_notes() {
 }
 
 #[test]
-fn a_trip_between_stops_that_go_round_is_not_measured_along_them() {
+fn a_trip_between_stops_that_go_round_is_measured_on_a_leg_of_its_own() {
     // The stops make London → Chicago → Edinburgh, so London → Edinburgh along the legs
-    // crosses the Atlantic twice: the trip's claim would measure another journey.
+    // crosses the Atlantic twice: the trip's claim is measured on a leg London → Edinburgh
+    // of its own, placed first, never along the others.
     let x = extract(
         "The train went from London to Chicago. Then it went from Chicago to Edinburgh. The journey by train between London and Edinburgh takes 4 hours.",
         "Paper",
         &gaz(),
     );
-    assert!(!kinds(&x).contains(&"duration_at_speed"), "{:?}", x.claims);
+    assert!(kinds(&x).contains(&"duration_at_speed"), "{:?}", x.claims);
+    let legs: Vec<(String, String)> = x.legs().into_iter().map(|l| (l.from, l.to)).collect();
+    assert_eq!(
+        legs[0],
+        ("london".to_string(), "edinburgh".to_string()),
+        "{legs:?}"
+    );
     assert!(
-        x.notes
+        x.choices
             .iter()
-            .any(|n| n.contains("no leg of the draft joins the two")),
+            .any(|c| c.contains("the journey reaches the two only round other stops")),
         "{:?}",
-        x.notes
+        x.choices
     );
 }
 
@@ -329,4 +336,218 @@ fn three_towns_joined_by_dashes_are_a_route_from_the_first_to_the_last() {
         x.claims,
         x.notes
     );
+}
+
+#[test]
+fn a_change_of_a_trips_time_is_one_saving_claim_per_clause() {
+    let x = extract(
+        "The new line will cut the rail journey between London and Edinburgh from the current 4 hours 20 minutes to 3 hours 50 minutes, saving 30 minutes.",
+        "Paper",
+        &gaz(),
+    );
+    let savings: Vec<&ClaimKind> = x
+        .claims
+        .iter()
+        .map(|c| &c.kind)
+        .filter(|k| matches!(k, ClaimKind::Saving { .. }))
+        .collect();
+    let [
+        ClaimKind::Saving {
+            from,
+            to,
+            before,
+            after,
+            saved,
+            speed,
+        },
+    ] = savings.as_slice()
+    else {
+        panic!("{:?} {:?}", x.claims, x.notes)
+    };
+    assert_eq!(
+        (from.as_deref(), to.as_deref()),
+        (Some("london"), Some("edinburgh"))
+    );
+    assert_eq!(
+        before.as_ref().map(|a| a.text.as_str()),
+        Some("260 minutes")
+    );
+    assert_eq!(after.as_ref().map(|a| a.text.as_str()), Some("230 minutes"));
+    // "saving 30 minutes" stands in a clause of its own: not joined to the change.
+    assert!(saved.is_none(), "{saved:?}");
+    assert_eq!(speed.as_ref().map(|a| a.text.as_str()), Some("1–350 km/h"));
+    // Its figures are not drafted again as trip durations.
+    assert!(!kinds(&x).contains(&"duration_at_speed"), "{:?}", x.claims);
+
+    // Two changes in one sentence, each with its own places.
+    let x = extract(
+        "Trains will cut travel time between London and Edinburgh to 4 hours from 5 hours, and between Pyongyang and Vladivostok to 20 hours from 30 hours.",
+        "Paper",
+        &gaz(),
+    );
+    let pairs: Vec<(Option<&str>, Option<&str>)> = x
+        .claims
+        .iter()
+        .filter_map(|c| match &c.kind {
+            ClaimKind::Saving { from, to, .. } => Some((from.as_deref(), to.as_deref())),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        pairs,
+        [
+            (Some("london"), Some("edinburgh")),
+            (Some("pyongyang"), Some("vladivostok"))
+        ],
+        "{:?} {:?}",
+        x.claims,
+        x.notes
+    );
+}
+
+#[test]
+fn a_time_saved_beside_the_former_time_gives_the_new_one() {
+    let x = extract(
+        "The train between London and Edinburgh was more than 30 minutes faster than the usual 4 hours 20 minutes.",
+        "Paper",
+        &gaz(),
+    );
+    let Some(ClaimKind::Saving {
+        before,
+        after,
+        saved,
+        ..
+    }) = x
+        .claims
+        .iter()
+        .map(|c| &c.kind)
+        .find(|k| matches!(k, ClaimKind::Saving { .. }))
+    else {
+        panic!("{:?} {:?}", x.claims, x.notes)
+    };
+    assert_eq!(
+        before.as_ref().map(|a| a.text.as_str()),
+        Some("260 minutes")
+    );
+    assert!(after.is_none());
+    assert_eq!(
+        saved.as_ref().map(|a| a.text.as_str()),
+        Some("more than 30 minutes")
+    );
+}
+
+#[test]
+fn a_duration_between_a_start_and_an_end_the_travel_words_mark_is_a_trip() {
+    // No word such as "journey" or "trip": "from … to …" alone makes the two towns a trip.
+    let x = extract(
+        "The new trains run from London to Edinburgh in 4 hours at up to 200 km/h.",
+        "Paper",
+        &gaz(),
+    );
+    let Some(ClaimKind::DurationAtSpeed {
+        from, to, duration, ..
+    }) = x
+        .claims
+        .iter()
+        .map(|c| &c.kind)
+        .find(|k| matches!(k, ClaimKind::DurationAtSpeed { .. }))
+    else {
+        panic!("{:?} {:?}", x.claims, x.notes)
+    };
+    assert_eq!(
+        (from.as_deref(), to.as_deref(), duration.text.as_str()),
+        (Some("london"), Some("edinburgh"), "4 hours")
+    );
+}
+
+#[test]
+fn a_trip_the_journey_reaches_only_round_other_stops_gets_a_leg_of_its_own() {
+    // GeoNames cities500 points: Paris 2988507, Rennes 2983990, Bordeaux 3031582.
+    let mut places = super::tests::cities();
+    for (name, lat, lon, pop) in [
+        ("Paris", 48.85341, 2.3488, 2_138_551),
+        ("Rennes", 48.11198, -1.67429, 209_375),
+        ("Bordeaux", 44.84044, -0.5805, 231_844),
+    ] {
+        places.push(Place {
+            population: Some(pop),
+            country: Some("FR".into()),
+            ..Place::test_point(name, PlaceKind::City, lat, lon)
+        });
+    }
+    let gaz = Gazetteer::from_places(places);
+    let x = extract(
+        "Avec les nouvelles lignes à grande vitesse, le TGV relie Paris-Rennes en 1h25 au lieu de 2h04. Le trajet Paris-Bordeaux se fait en 2h04 au lieu de 3h14.",
+        "Radio",
+        &gaz,
+    );
+    let pairs: Vec<(Option<&str>, Option<&str>)> = x
+        .claims
+        .iter()
+        .filter_map(|c| match &c.kind {
+            ClaimKind::Saving { from, to, .. } => Some((from.as_deref(), to.as_deref())),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        pairs,
+        [
+            (Some("paris"), Some("rennes")),
+            (Some("paris"), Some("bordeaux"))
+        ],
+        "{:?} {:?}",
+        x.claims,
+        x.notes
+    );
+    // The stops run Paris → Rennes → Bordeaux; Paris → Bordeaux is measured on a leg of
+    // its own, placed first so that the route between the two is that leg.
+    let legs: Vec<(String, String)> = x.legs().into_iter().map(|l| (l.from, l.to)).collect();
+    assert_eq!(
+        legs[0],
+        ("paris".to_string(), "bordeaux".to_string()),
+        "{legs:?}"
+    );
+    assert!(
+        x.choices
+            .iter()
+            .any(|c| c.contains("measured on a leg of its own, paris → bordeaux")),
+        "{:?}",
+        x.choices
+    );
+}
+
+#[test]
+fn a_length_takes_the_two_towns_of_its_own_clause_in_a_sentence_of_more() {
+    let x = extract(
+        "Trains such as the London-Edinburgh Express will arrive early, while the Chicago-Los Angeles Special will complete its 3,600-km journey 115 minutes early.",
+        "Paper",
+        &gaz(),
+    );
+    let Some(ClaimKind::Distance { from, to, .. }) = x
+        .claims
+        .iter()
+        .map(|c| &c.kind)
+        .find(|k| matches!(k, ClaimKind::Distance { .. }))
+    else {
+        panic!("{:?} {:?}", x.claims, x.notes)
+    };
+    assert_eq!((from.as_str(), to.as_str()), ("chicago", "los-angeles"));
+}
+
+#[test]
+fn a_length_the_sentence_calls_the_straight_line_is_checked_as_one() {
+    let x = extract(
+        "As the crow flies, the distance between London and Edinburgh is 534 km.",
+        "Paper",
+        &gaz(),
+    );
+    let Some(ClaimKind::Distance { measure, .. }) = x
+        .claims
+        .iter()
+        .map(|c| &c.kind)
+        .find(|k| matches!(k, ClaimKind::Distance { .. }))
+    else {
+        panic!("{:?} {:?}", x.claims, x.notes)
+    };
+    assert_eq!(*measure, crate::story::DistanceMeasure::Straight);
 }

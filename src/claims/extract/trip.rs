@@ -130,7 +130,33 @@ pub fn clause_pair(
         inside.retain(|t| !via(t.2));
     }
     let rank = |r: Option<Role>| r.unwrap_or(Role::Pass);
+    // "eight hours from Anyang and 4.5 hours from Bozhou to get to Shanghai": with more than
+    // two towns, the start nearest the figure and the clause's end.
+    let nearest_start = inside
+        .iter()
+        .filter(|t| t.1 == Some(Role::Start))
+        .min_by_key(|t| t.2.abs_diff(at));
+    let end_town = inside.iter().find(|t| t.1 == Some(Role::Head));
+    if inside.len() > 2
+        && let (Some(a), Some(b)) = (nearest_start, end_town)
+    {
+        return Ok(Pair {
+            from: a.0.clone(),
+            to: b.0.clone(),
+            assumed: None,
+        });
+    }
     match inside.as_slice() {
+        // A start alone in the clause: the trip runs to the town the sentence makes its end.
+        [q] if q.1 == Some(Role::Start) => here
+            .iter()
+            .find(|(p, r, _)| *r == Some(Role::Head) && p.name != q.0.name && is_town(p))
+            .map(|(p, _, _)| Pair {
+                from: q.0.clone(),
+                to: p.clone(),
+                assumed: None,
+            })
+            .ok_or(1),
         [a, b, ..] => {
             let (x, y) = if rank(b.1) < rank(a.1) {
                 (b, a)
@@ -171,6 +197,8 @@ pub fn is_saving(text: &str, (at, end): (usize, usize)) -> bool {
         "shorter",
         "quicker",
         "earlier",
+        "early",
+        "late",
         "sooner",
         "longer",
         "more",
@@ -230,6 +258,11 @@ pub fn is_saving(text: &str, (at, end): (usize, usize)) -> bool {
         .skip_while(|w| HEDGE.contains(&w.as_str()))
         .take(4)
         .collect();
+    // "by up to three hours": the cap's words stand between "by" and the figure.
+    let before: Vec<String> = match before.as_slice() {
+        [to, up, rest @ ..] if to == "to" && up == "up" => rest.to_vec(),
+        _ => before,
+    };
     let after = text[end..]
         .split_whitespace()
         .next()
@@ -374,40 +407,40 @@ const LENGTH_OF_TRIP: &[&str] = &[
     "відстан",
 ];
 
+/// Words saying a length is the straight line, not the way by road or rail.
+const STRAIGHT_LINE: &[&str] = &[
+    "as the crow flies",
+    "in a straight line",
+    "straight-line",
+    "luftlinie",
+    "vol d'oiseau",
+    "en línea recta",
+    "em linha reta",
+    "w linii prostej",
+    "по прямой",
+];
+
+/// Whether the sentence says its length is the straight line ("Luftlinie ist die Strecke
+/// zwischen Wien und Berlin 524 Kilometer lang").
+pub fn straight_line(sentence_lower: &str) -> bool {
+    STRAIGHT_LINE.iter().any(|w| sentence_lower.contains(w))
+}
+
 /// Whether the sentence says a length is the trip's or the line's own.
 pub fn length_of_trip(sentence_lower: &str) -> bool {
     LENGTH_OF_TRIP.iter().any(|w| sentence_lower.contains(w))
 }
 
-const TOP_SPEEDS: &str = include_str!("../../../data/article/top_speeds.tsv");
-
-/// The fastest a train runs in scheduled service (data/article/top_speeds.tsv, cited there):
-/// the bound on a rail trip's average when the article gives no speed.
+/// The fastest a train runs in scheduled service ([`crate::claims`]' top-speed table,
+/// data/article/top_speeds.tsv, cited there): the upper bound on a rail trip's average.
 pub fn rail_top() -> Option<Amount> {
-    TOP_SPEEDS
-        .lines()
-        .filter(|l| !l.starts_with('#'))
-        .filter_map(|l| {
-            let mut f = l.split('\t');
-            Some((f.next()?, f.next()?))
-        })
-        .find(|(mode, _)| *mode == "rail")
-        .and_then(|(_, kmh)| Amount::try_from(format!("up to {kmh} km/h")).ok())
+    super::super::top_speed::top(crate::story::Mode::Rail)
 }
 
-/// The speed a trip's duration is checked against: at most `top` (the sentence's or the
-/// article's fastest speed), written as the range "1–T km/h" because the check divides the
-/// distance by both ends of a speed. The low end, 1 km/h, sets no real lower bound: a slow
-/// trip is never refuted by it.
+/// The speed a trip's duration is checked against: at most `top`, as "1–T km/h" (see
+/// `claims/top_speed.rs`).
 pub fn speed_bound(top: &Amount) -> Option<Amount> {
-    if top.dimension() != Dimension::Speed {
-        return None;
-    }
-    let kmh = top.quantity.value.hi_si() * 3.6;
-    if kmh <= 1.0 || !kmh.is_finite() {
-        return None;
-    }
-    Amount::try_from(format!("1–{} km/h", kmh.round())).ok()
+    super::super::top_speed::band(top)
 }
 
 #[cfg(test)]
@@ -548,12 +581,6 @@ mod tests {
         let top = rail_top().unwrap();
         assert_eq!(top.text, "up to 350 km/h");
         assert_eq!(speed_bound(&top).unwrap().text, "1–350 km/h");
-        // Every row names its page and quotes it.
-        for l in TOP_SPEEDS.lines().filter(|l| !l.starts_with('#')) {
-            let f: Vec<&str> = l.split('\t').collect();
-            assert_eq!(f.len(), 4, "{l}");
-            assert!(f[2].starts_with("https://") && f[3].contains(f[1]), "{l}");
-        }
     }
 
     #[test]
@@ -576,6 +603,17 @@ mod tests {
         let t = "It reduces travel time to at least two hours.";
         let a = t.find("two hours").unwrap();
         assert!(!is_saving(t, (a, a + "two hours".len())));
+        // "by up to three hours" is saved; "up to three hours" alone is a trip's time.
+        let t = "It cuts the travel time of long-distance trains by up to three hours.";
+        let a = t.find("three hours").unwrap();
+        assert!(is_saving(t, (a, a + "three hours".len())));
+        let t = "The trip takes up to three hours.";
+        let a = t.find("three hours").unwrap();
+        assert!(!is_saving(t, (a, a + "three hours".len())));
+        // "95 minutes early" is a time saved, not a trip's.
+        let t = "The Bhopal-Jodhpur Express will reach 95 minutes early.";
+        let a = t.find("95 minutes").unwrap();
+        assert!(is_saving(t, (a, a + "95 minutes".len())));
     }
 
     #[test]
@@ -601,5 +639,38 @@ mod tests {
             80.0
         )));
         assert!(is_town(&town("Dodoma")));
+    }
+
+    #[test]
+    fn each_start_runs_to_the_end_the_sentence_names() {
+        let t = "It will only take eight hours from Anyang in Henan and 4.5 hours from Bozhou in Anhui to get to Shanghai.";
+        let at = |w: &str| t.find(w).unwrap();
+        let here = [
+            (town("Anyang"), Some(Role::Start), at("Anyang")),
+            (town("Bozhou"), Some(Role::Start), at("Bozhou")),
+            (town("Shanghai"), Some(Role::Head), at("Shanghai")),
+        ];
+        let eight = (at("eight"), at("eight") + "eight hours".len());
+        let half = (at("4.5"), at("4.5") + "4.5 hours".len());
+        let p = clause_pair(t, (0, t.len()), eight, &[half], &here).unwrap();
+        assert_eq!(
+            (p.from.name.as_str(), p.to.name.as_str()),
+            ("Anyang", "Shanghai")
+        );
+        let p = clause_pair(t, (0, t.len()), half, &[eight], &here).unwrap();
+        assert_eq!(
+            (p.from.name.as_str(), p.to.name.as_str()),
+            ("Bozhou", "Shanghai")
+        );
+    }
+
+    #[test]
+    fn the_straight_line_is_said_in_several_languages() {
+        assert!(straight_line(
+            "luftlinie ist die strecke zwischen wien und berlin 524 kilometer lang"
+        ));
+        assert!(straight_line("it is 400 miles as the crow flies"));
+        assert!(straight_line("à 400 km à vol d'oiseau"));
+        assert!(!straight_line("the 400-mile rail line"));
     }
 }

@@ -487,10 +487,48 @@ pub(super) fn draw(
         (px((0.0, frame.km_lo)), px((frame.t_max_h, frame.km_hi)))
     };
     Ok(Drawn {
-        svg,
+        svg: paint_opacity(&svg),
         origin_px,
         far_px,
     })
+}
+
+/// plotters gives a translucent colour as the element's `opacity`, which renderers draw as a
+/// layer of its own (resvg: a pixmap per element; a quarter of the chart's raster time). An
+/// element painted one way only (a stroke with no fill, a fill with no stroke) looks the same
+/// with the opacity on that paint, which needs no layer; those are rewritten so. Anything
+/// else is left as plotters wrote it.
+pub(super) fn paint_opacity(svg: &str) -> String {
+    let mut out = String::with_capacity(svg.len() + 1024);
+    const SHAPES: [&str; 6] = [
+        "<polyline ",
+        "<line ",
+        "<rect ",
+        "<polygon ",
+        "<circle ",
+        "<path ",
+    ];
+    for line in svg.split_inclusive('\n') {
+        let shape = SHAPES.iter().any(|t| line.starts_with(t));
+        let no_fill = line.contains(" fill=\"none\"") || line.starts_with("<line ");
+        let stroked = line.contains(" stroke=\"") && !line.contains(" stroke=\"none\"");
+        let paint = match (shape, no_fill, stroked) {
+            (true, true, true) => "stroke-opacity",
+            (true, false, false) => "fill-opacity",
+            _ => "",
+        };
+        match line.split_once(" opacity=\"") {
+            Some((head, tail)) if !paint.is_empty() && !line.contains(paint) => {
+                out.push_str(head);
+                out.push(' ');
+                out.push_str(paint);
+                out.push_str("=\"");
+                out.push_str(tail);
+            }
+            _ => out.push_str(line),
+        }
+    }
+    out
 }
 
 /// The root area's type, for the label functions.

@@ -387,3 +387,34 @@ fn regression_issue_17_the_chart_draws_clock_times() {
         assert!(!plain.contains(s), "{s}");
     }
 }
+
+/// A translucent stroke or fill is written on its paint, not as the element's opacity (which
+/// renderers draw as a layer per element); an element with both a fill and a stroke keeps its
+/// element opacity, which is not the same picture.
+#[test]
+fn translucent_paint_is_on_the_paint_not_a_layer() {
+    let svg = "<polyline fill=\"none\" opacity=\"0.8\" stroke=\"#787C82\" points=\"1,2 3,4 \"/>\n\
+               <line opacity=\"0.07\" stroke=\"#000000\" x1=\"84\" y1=\"622\" x2=\"84\" y2=\"40\"/>\n\
+               <rect x=\"84\" y=\"601\" width=\"120\" height=\"10\" opacity=\"0.85\" fill=\"#28303D\" stroke=\"none\"/>\n\
+               <rect x=\"0\" y=\"0\" width=\"9\" height=\"9\" opacity=\"0.5\" fill=\"#FFFFFF\" stroke=\"#000000\"/>\n";
+    let out = draw::paint_opacity(svg);
+    let lines: Vec<&str> = out.lines().collect();
+    assert!(
+        lines[0].starts_with("<polyline fill=\"none\" stroke-opacity=\"0.8\" stroke="),
+        "{out}"
+    );
+    assert!(
+        lines[1].starts_with("<line stroke-opacity=\"0.07\" stroke="),
+        "{out}"
+    );
+    assert!(lines[2].contains(" fill-opacity=\"0.85\" fill="), "{out}");
+    assert!(lines[3].contains(" opacity=\"0.5\" fill="), "{out}");
+    let (d, _) = draw_story();
+    let layered = d
+        .svg
+        .lines()
+        .filter(|l| l.contains(" opacity=\"") && !l.contains(" opacity=\"1\""))
+        .filter(|l| !l.starts_with("<text"))
+        .count();
+    assert_eq!(layered, 0, "{}", d.svg);
+}

@@ -15,27 +15,28 @@ use crate::geodata::basemap::{self, GeoRect, Layer, Level};
 /// A line or ring as Leaflet takes it: [lat, lon] pairs.
 pub type Line = Vec<[f64; 2]>;
 
-/// The basemap layers of one map.
+/// The basemap layers of one map. The fields are in name order, as the page's JSON has always
+/// listed them.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Basemap {
-    /// "fine", "medium" or "coarse": the Natural Earth level used.
-    pub level: &'static str,
-    /// The simplification tolerance, in metres on the ground.
-    pub tolerance_m: f64,
-    /// Land rings (outer rings and holes: drawn with the even-odd rule).
-    pub land: Vec<Line>,
-    /// Lake rings.
-    pub lakes: Vec<Line>,
-    /// Coastlines.
-    pub coast: Vec<Line>,
     /// Settled international borders.
     pub borders: Vec<Line>,
-    /// Disputed or indefinite borders.
-    pub disputed: Vec<Line>,
-    /// Rivers (none at the coarse level).
-    pub rivers: Vec<Line>,
+    /// Coastlines.
+    pub coast: Vec<Line>,
     /// Country names and where the SVG sets them.
     pub countries: Vec<(String, [f64; 2])>,
+    /// Disputed or indefinite borders.
+    pub disputed: Vec<Line>,
+    /// Lake rings.
+    pub lakes: Vec<Line>,
+    /// Land rings (outer rings and holes: drawn with the even-odd rule).
+    pub land: Vec<Line>,
+    /// "fine", "medium" or "coarse": the Natural Earth level used.
+    pub level: &'static str,
+    /// Rivers (none at the coarse level).
+    pub rivers: Vec<Line>,
+    /// The simplification tolerance, in metres on the ground.
+    pub tolerance_m: f64,
 }
 
 fn round4(v: f64) -> f64 {

@@ -159,6 +159,11 @@ fn applies(kind: &ClaimKind, route: &Route) -> (Vec<(String, LatLon)>, String) {
             from: Some(from),
             to: Some(to),
             ..
+        }
+        | ClaimKind::Saving {
+            from: Some(from),
+            to: Some(to),
+            ..
         } => pair(wp(from), wp(to), " → "),
         ClaimKind::Speed {
             from_event,
@@ -214,6 +219,7 @@ fn applies(kind: &ClaimKind, route: &Route) -> (Vec<(String, LatLon)>, String) {
             (pts, how)
         }
         ClaimKind::DurationAtSpeed { .. }
+        | ClaimKind::Saving { .. }
         | ClaimKind::Conversion { .. }
         | ClaimKind::Interval { .. } => (
             Vec::new(),

@@ -125,8 +125,25 @@ fn swatch(e: &Entry, pal: &Palette) -> String {
     format!(r#"<svg width="32" height="16" viewBox="0 0 32 16" aria-hidden="true">{body}</svg>"#)
 }
 
+/// The map's data for `app.js`, its fields in name order (as a JSON object's always were).
+/// The basemap, most of the bytes, is written straight from its typed layers; the small parts
+/// are JSON values.
+#[derive(serde::Serialize)]
+struct Data {
+    attribution: Vec<String>,
+    basemap: basemap::Basemap,
+    bounds: [[f64; 2]; 2],
+    claims: Vec<Value>,
+    colours: Value,
+    crossings: Vec<Value>,
+    legs: Vec<Value>,
+    named_lines: Vec<Value>,
+    title: String,
+    waypoints: Vec<Value>,
+}
+
 /// The map's data for `app.js`.
-fn data(map: &HtmlMap, view: &View, pal: &Palette) -> Result<Value, Error> {
+fn data(map: &HtmlMap, view: &View, pal: &Palette) -> Result<Data, Error> {
     let s = &map.scene;
     let lon0 = view.proj.lon0_deg();
     let r = view.geo_rect();
@@ -209,27 +226,27 @@ fn data(map: &HtmlMap, view: &View, pal: &Palette) -> Result<Value, Error> {
             .chain(BASEMAP_CREDITS.iter().map(|s| s.to_string()))
             .chain(s.attribution.iter().cloned())
             .collect();
-    Ok(json!({
-        "title": s.title,
-        "bounds": [[r.south, r.west], [r.north, r.east]],
-        "colours": {
+    Ok(Data {
+        title: s.title.clone(),
+        bounds: [[r.south, r.west], [r.north, r.east]],
+        colours: json!({
             "sea": pal.sea, "land": pal.land, "coast": pal.coast, "river": pal.river,
             "border": pal.border, "marker": pal.marker, "casing": pal.casing,
             "story_river": pal.story_river, "highlight": pal.highlight, "text": pal.text,
-        },
-        "basemap": basemap::basemap(view)?,
-        "legs": legs,
-        "named_lines": named,
-        "waypoints": waypoints,
-        "crossings": crossings,
-        "claims": claims,
-        "attribution": attribution,
-    }))
+        }),
+        basemap: basemap::basemap(view)?,
+        legs,
+        named_lines: named,
+        waypoints,
+        crossings,
+        claims,
+        attribution,
+    })
 }
 
 /// JSON safe inside a `<script>` element: every `<` escaped, so no `</script>` can occur.
-fn script_json(v: &Value) -> String {
-    v.to_string().replace('<', "\\u003c")
+fn script_json(v: &impl serde::Serialize) -> Result<String, Error> {
+    Ok(serde_json::to_string(v)?.replace('<', "\\u003c"))
 }
 
 fn claims_html(out: &mut String, map: &HtmlMap) {
@@ -313,7 +330,7 @@ pub fn write(map: &HtmlMap, opt: &MapOptions) -> Result<String, Error> {
     validate(s)?;
     let view = View::new(s, opt)?;
     let pal = style::palette(opt.theme);
-    let data = script_json(&data(map, &view, pal)?);
+    let data = script_json(&data(map, &view, pal)?)?;
     let mut out = String::with_capacity(data.len() + 256 * 1024);
     let title = if s.title.is_empty() {
         "Route map".to_string()
