@@ -452,6 +452,27 @@ pub fn read(text: &str, sentences: &[super::Sentence], gaz: &Gazetteer) -> Readi
     read_in(Language::detect(text), text, sentences, gaz)
 }
 
+/// The places the gazetteer resolves names to, each name (normalised) resolved once per
+/// article; asking whether a name is a place clones nothing.
+struct Known<'g> {
+    gaz: &'g Gazetteer,
+    places: HashMap<String, Option<Place>>,
+}
+
+impl Known<'_> {
+    fn get(&mut self, name: &str) -> Option<&Place> {
+        let gaz = self.gaz;
+        self.places
+            .entry(normalize(name))
+            .or_insert_with(|| resolve_as_written(gaz, name, &Context::default()).map(|r| r.place))
+            .as_ref()
+    }
+
+    fn has(&mut self, name: &str) -> bool {
+        self.get(name).is_some()
+    }
+}
+
 /// [`read`] for an article already known to be in `lang`.
 pub fn read_in(
     lang: Language,
@@ -459,15 +480,9 @@ pub fn read_in(
     sentences: &[super::Sentence],
     gaz: &Gazetteer,
 ) -> Reading {
-    let mut known: HashMap<String, Option<Place>> = HashMap::new();
-    let mut lookup = |name: &str| -> Option<Place> {
-        let key = normalize(name);
-        if let Some(p) = known.get(&key) {
-            return p.clone();
-        }
-        let p = resolve_as_written(gaz, name, &Context::default()).map(|r| r.place);
-        known.insert(key, p.clone());
-        p
+    let mut known = Known {
+        gaz,
+        places: HashMap::new(),
     };
     let mut reading = Reading {
         mentions: vec![Vec::new(); sentences.len()],
@@ -480,7 +495,7 @@ pub fn read_in(
         let mut pieces: Vec<(Vec<(usize, usize)>, bool)> = Vec::new();
         for run in runs(text, s.start, s.end) {
             let (a, b) = (run[0].0, run[run.len() - 1].1);
-            if lookup(&text[a..b]).is_some() || listed(&text[a..b]).is_some() {
+            if known.has(&text[a..b]) || listed(&text[a..b]).is_some() {
                 pieces.push((run, false));
             } else {
                 pieces.extend(split(text, &run));
@@ -530,10 +545,10 @@ pub fn read_in(
             // gazetteer knows it and not the form as written.
             let mut lemma = None;
             if not.is_none()
-                && lookup(whole).is_none()
+                && !known.has(whole)
                 && let Some(form) = inflection::forms(lang, whole)
                     .into_iter()
-                    .find(|f| lookup(f).is_some())
+                    .find(|f| known.has(f))
             {
                 choice = Some(format!(
                     "\"{whole}\": read as {form}, the form the sentence's grammar gives it"
@@ -541,13 +556,13 @@ pub fn read_in(
                 lemma = Some(form);
             }
             let at_start = text[s.start..a].chars().all(|c| !c.is_alphanumeric());
-            if not.is_none() && lemma.is_none() && lookup(whole).is_none() && run.len() > 1 {
+            if not.is_none() && lemma.is_none() && !known.has(whole) && run.len() > 1 {
                 let first_dropped = (run[1].0, b);
                 let prefix = (1..run.len()).rev().find(|&k| {
                     run[k..]
                         .iter()
                         .all(|&(x, y)| FEATURE_TAIL.contains(&text[x..y].to_lowercase().as_str()))
-                        && lookup(&text[a..run[k - 1].1]).is_some()
+                        && known.has(&text[a..run[k - 1].1])
                 });
                 // After a word that says a place follows ("between Manchester Piccadilly
                 // railway station", "in Lutherstadt Wittenberg Sachsen-Anhalts
@@ -571,7 +586,7 @@ pub fn read_in(
                     if cued && prefix.is_none() && (lang != Language::English || station_after) {
                         (1..run.len())
                             .rev()
-                            .find(|&k| lookup(&text[a..run[k - 1].1]).is_some())
+                            .find(|&k| known.has(&text[a..run[k - 1].1]))
                     } else {
                         None
                     };
@@ -580,7 +595,7 @@ pub fn read_in(
                 } else if (at_start
                     || lang == Language::German
                     || lang != Language::English && run.len() == 2)
-                    && lookup(&text[first_dropped.0..first_dropped.1]).is_some()
+                    && known.has(&text[first_dropped.0..first_dropped.1])
                 {
                     // A sentence's first word ("Crossing Khasan"); in German any noun before a
                     // name ("in rund drei Stunden Dresden"), capitalised as nouns are; in the
@@ -608,9 +623,9 @@ pub fn read_in(
             {
                 not = Some(NotPlace::Person(t.to_string()));
             }
-            let mut place = lookup(name);
+            let mut place = known.get(name).cloned();
             if let Some(l) = &lemma {
-                place = lookup(l);
+                place = known.get(l).cloned();
             }
             // "packed onto the Neptune": English puts no article before a town's name, so a
             // name right after "the" is a ship's, a train's or a building's.
@@ -930,5 +945,24 @@ mod tests {
                 ("Vesti Kuban", false)
             ]
         );
+    }
+
+    #[test]
+    fn known_names_resolve_once_as_the_gazetteer_does() {
+        let gaz = Gazetteer::from_places(vec![
+            Place::test_point("Sochi", PlaceKind::City, 43.6, 39.7),
+            Place::test_point("Black Sea", PlaceKind::Other, 43.0, 35.0),
+        ]);
+        let mut known = Known {
+            gaz: &gaz,
+            places: HashMap::new(),
+        };
+        for name in ["Sochi", "SOCHI", "Black Sea", "Vesti Kuban", "Sochi"] {
+            let direct = resolve_as_written(&gaz, name, &Context::default()).map(|r| r.place);
+            assert_eq!(known.get(name).cloned(), direct, "{name}");
+            assert_eq!(known.has(name), direct.is_some(), "{name}");
+        }
+        // "Sochi" and "SOCHI" share one normalised entry.
+        assert_eq!(known.places.len(), 3);
     }
 }
