@@ -14,6 +14,8 @@ use super::world::World;
 const CELL: f64 = 0.25;
 const ROWS: usize = 720;
 const COLS: usize = 1440;
+/// Cells in a row of the grid, as [`cell_index`] counts them.
+pub(crate) const CELL_COLS: u32 = COLS as u32;
 
 /// World place indices grouped by grid cell.
 pub(crate) struct Grid {

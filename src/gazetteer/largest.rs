@@ -40,16 +40,23 @@ impl Gazetteer {
                 lon >= west || lon <= east
             }
         };
-        let mut found: Vec<(u32, usize)> = (0..w.len())
+        let keep = |r: &super::world::WorldRec| {
+            r.population > 0
+                && (south..=north).contains(&r.lat_deg)
+                && in_lon(r.lon_deg)
+                && super::world::FCODES
+                    .get(usize::from(r.fcode))
+                    .is_some_and(|f| OWN_PLACE.contains(f))
+        };
+        let candidates = in_box_cells(w, south, west, north, east);
+        let all = || Box::new(0..w.len()) as Box<dyn Iterator<Item = usize>>;
+        let indices = match &candidates {
+            Some(c) => Box::new(c.iter().copied()),
+            None => all(),
+        };
+        let mut found: Vec<(u32, usize)> = indices
             .filter_map(|i| w.rec(i).map(|r| (i, r)))
-            .filter(|(_, r)| {
-                r.population > 0
-                    && (south..=north).contains(&r.lat_deg)
-                    && in_lon(r.lon_deg)
-                    && super::world::FCODES
-                        .get(usize::from(r.fcode))
-                        .is_some_and(|f| OWN_PLACE.contains(f))
-            })
+            .filter(|(_, r)| keep(r))
             .map(|(i, r)| (r.population, i))
             .collect();
         found.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
@@ -69,6 +76,68 @@ impl Gazetteer {
             })
             .collect()
     }
+}
+
+/// The indices of the world places in the grid cells that cover the box, found by binary
+/// search in the table's cell order, one run of cells per row of cells (two across the
+/// antimeridian): a few thousand places looked at instead of all 200,000. None when a read
+/// fails (a damaged table), for the caller to look at every place; a table out of cell order
+/// can only make this miss places, as any damage to the table may (`world`'s module notes).
+fn in_box_cells(
+    w: &super::world::World,
+    south: f64,
+    west: f64,
+    north: f64,
+    east: f64,
+) -> Option<Vec<usize>> {
+    use super::grid::{CELL_COLS, cell_index};
+    let mut out = Vec::new();
+    if south > north || w.len() == 0 {
+        return Some(out);
+    }
+    let cell_at = |j: usize| -> Option<u32> {
+        let r = w.rec(w.by_cell(j)?)?;
+        Some(cell_index(r.lat_deg, r.lon_deg))
+    };
+    // The first position in cell order whose cell is `c` or later.
+    let first_from = |c: u32| -> Option<usize> {
+        let (mut lo, mut hi) = (0usize, w.len());
+        while lo < hi {
+            let mid = lo + (hi - lo) / 2;
+            if cell_at(mid)? < c {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        Some(lo)
+    };
+    let row = |lat: f64| cell_index(lat, 0.0) / CELL_COLS;
+    let col = |lon: f64| cell_index(0.0, lon.clamp(-180.0, 180.0)) % CELL_COLS;
+    // The cells run from -180° to 180°, a place at 180° falling in the first column.
+    let col_w = col(west);
+    let mut spans: Vec<(u32, u32)> = if west > east {
+        vec![(col_w, CELL_COLS - 1), (0, col(east))]
+    } else if east >= 180.0 {
+        vec![(col_w, CELL_COLS - 1)]
+    } else {
+        vec![(col_w, col(east).max(col_w))]
+    };
+    if west <= east && east >= 180.0 && col_w > 0 {
+        spans.push((0, 0));
+    }
+    for r in row(south)..=row(north) {
+        for (a, b) in &spans {
+            let (from, to) = (
+                first_from(r * CELL_COLS + a)?,
+                first_from(r * CELL_COLS + b + 1)?,
+            );
+            for j in from..to {
+                out.push(w.by_cell(j)?);
+            }
+        }
+    }
+    Some(out)
 }
 
 #[cfg(test)]
@@ -95,5 +164,60 @@ mod tests {
                 .all(|c| c.location.lon >= 170.0 || c.location.lon <= -150.0)
         );
         assert!(g.largest_cities(10.0, 0.0, 9.0, 1.0, 5).is_empty());
+    }
+}
+
+#[cfg(test)]
+mod box_tests {
+    use super::*;
+
+    /// Every box as a look at every place would answer it: the cells searched hold every
+    /// place of the box (the antimeridian, the poles' rows, a sliver, a whole band).
+    #[test]
+    fn the_cells_searched_hold_every_place_of_the_box() {
+        let g = Gazetteer::load_default().unwrap();
+        let w = g.world.as_ref().unwrap();
+        let boxes = [
+            (38.0, 124.0, 45.0, 133.0),
+            (55.0, 170.0, 72.0, -150.0),
+            (-47.3, 166.0, -34.0, 178.6),
+            (51.49, -0.2, 51.51, -0.1),
+            (-90.0, -180.0, -60.0, 180.0),
+            (10.0, -180.0, 11.0, 180.0),
+            (-21.0, -180.0, -15.0, 180.0),
+            (-21.0, 179.0, -15.0, 180.0),
+            (48.0, 2.25, 48.0, 2.25),
+            (10.0, 0.0, 9.0, 1.0),
+        ];
+        for (s, we, n, e) in boxes {
+            let in_lon = |lon: f64| {
+                if we <= e {
+                    (we..=e).contains(&lon)
+                } else {
+                    lon >= we || lon <= e
+                }
+            };
+            let mut expected: Vec<usize> = (0..w.len())
+                .filter(|i| {
+                    w.rec(*i)
+                        .is_some_and(|r| (s..=n).contains(&r.lat_deg) && in_lon(r.lon_deg))
+                })
+                .collect();
+            let mut got: Vec<usize> = in_box_cells(w, s, we, n, e)
+                .unwrap()
+                .into_iter()
+                .filter(|i| {
+                    w.rec(*i)
+                        .is_some_and(|r| (s..=n).contains(&r.lat_deg) && in_lon(r.lon_deg))
+                })
+                .collect();
+            expected.sort_unstable();
+            got.sort_unstable();
+            assert!(
+                got.windows(2).all(|p| p[0] != p[1]),
+                "a place twice in {s} {we} {n} {e}"
+            );
+            assert_eq!(got, expected, "box {s} {we} {n} {e}");
+        }
     }
 }
