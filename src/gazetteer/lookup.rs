@@ -381,14 +381,14 @@ mod tests {
         let text = std::fs::read_to_string("data/eval/gazetteer_eval.tsv").unwrap();
         let rows = text.lines().filter(|l| !l.starts_with('#'));
         let mut out = Vec::new();
-        for (i, row) in rows.enumerate().filter(|(i, _)| i % every == 0) {
+        for (i, row) in rows.enumerate().filter(|(i, _)| i.is_multiple_of(every)) {
             let name = row.split('\t').nth(1).unwrap();
             let mut c: Vec<char> = crate::gazetteer::normalize(name).chars().collect();
             if c.len() < 3 {
                 continue;
             }
             let at = (i / every * 7) % (c.len() - 1);
-            if (i / every) % 2 == 0 {
+            if (i / every).is_multiple_of(2) {
                 c.remove(at);
             } else {
                 c.swap(at, at + 1);
