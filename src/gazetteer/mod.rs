@@ -48,6 +48,7 @@ pub mod airport_index;
 mod airport_names;
 mod airport_pick;
 mod airports;
+mod bit_levenshtein;
 mod curated;
 mod entry;
 mod error;
