@@ -48,13 +48,11 @@ impl Gazetteer {
                     .get(usize::from(r.fcode))
                     .is_some_and(|f| OWN_PLACE.contains(f))
         };
-        let candidates = in_box_cells(w, south, west, north, east);
-        let all = || Box::new(0..w.len()) as Box<dyn Iterator<Item = usize>>;
-        let indices = match &candidates {
-            Some(c) => Box::new(c.iter().copied()),
-            None => all(),
-        };
-        let mut found: Vec<(u32, usize)> = indices
+        // A damaged table (a read failed): every place is looked at.
+        let candidates =
+            in_box_cells(w, south, west, north, east).unwrap_or_else(|| (0..w.len()).collect());
+        let mut found: Vec<(u32, usize)> = candidates
+            .into_iter()
             .filter_map(|i| w.rec(i).map(|r| (i, r)))
             .filter(|(_, r)| keep(r))
             .map(|(i, r)| (r.population, i))
