@@ -4,11 +4,10 @@
 use super::bit_levenshtein::Pattern;
 use super::normalize::{char_mask, normalizes_to};
 use super::place::{Place, PlaceKind};
-use std::sync::atomic::Ordering;
 
 use super::airports::AirportName;
-use super::fuzzy_index::FuzzyIndex;
-use super::world::{BLOCK, PostingRef, World};
+use super::other_names::OtherId;
+use super::world::PostingRef;
 use super::{Ent, Gazetteer};
 use crate::coord::LatLon;
 
@@ -128,13 +127,19 @@ impl Gazetteer {
                 ));
             }
         }
-        if let Some(w) = &self.world {
-            for id in self.other_names.find(key) {
-                if let Some(i) = w.by_geonameid(id)
-                    && !hits.iter().any(|(e, _)| *e == Ent::World(i as u32))
-                {
-                    hits.push((Ent::World(i as u32), Hit::Alias));
-                }
+        for id in self.other_names.find(key) {
+            let ent = match id {
+                OtherId::GeoNames(id) => (self.world.as_ref())
+                    .and_then(|w| w.by_geonameid(id))
+                    .map(|i| Ent::World(i as u32)),
+                OtherId::Curated(id) => (self.extra.iter())
+                    .position(|p| p.id == id)
+                    .map(|i| Ent::Extra(i as u32)),
+            };
+            if let Some(e) = ent
+                && !hits.iter().any(|(h, _)| *h == e)
+            {
+                hits.push((e, Hit::Alias));
             }
         }
         for i in self.overlay.get(key).into_iter().flatten() {
@@ -184,26 +189,38 @@ impl Gazetteer {
 
     /// Entries within `max` edits of `key` (at most `limit` keys, closest first).
     ///
-    /// Only world keys whose character count is within `max` of the query's, and whose stored
-    /// character mask differs from the query's in at most `max` bins either way (an edit adds
-    /// at most one bin and removes at most one), are measured: in place on a process's first
-    /// fuzzy lookup, through [`FuzzyIndex`] after that. Ties in distance go to the shorter
+    /// Only world keys whose character count is within `max` of the query's (the table
+    /// groups its keys by count, so only those groups are read), and whose stored character
+    /// mask differs from the query's in at most `max` bins either way (an edit adds at most
+    /// one bin and removes at most one), are measured. Ties in distance go to the shorter
     /// key, then to the world table before the curated keys, then to key order.
     pub(crate) fn fuzzy_hits(&self, key: &str, max: usize, limit: usize) -> Vec<(Ent, Hit)> {
+        (self.fuzzy_keyed(key, max, limit).into_iter())
+            .map(|(e, h, _)| (e, h))
+            .collect()
+    }
+
+    /// As [`Gazetteer::fuzzy_hits`], with the key each entry was found by.
+    pub(crate) fn fuzzy_keyed(
+        &self,
+        key: &str,
+        max: usize,
+        limit: usize,
+    ) -> Vec<(Ent, Hit, String)> {
         let q: Vec<char> = key.chars().collect();
         let mut pattern = Pattern::new(&q);
         self.fuzzy_hits_by(key, max, limit, |k, max| pattern.within(k, max))
     }
 
-    /// As [`Gazetteer::fuzzy_hits`], with `within(key, max)` measuring a key's distance from
-    /// the query (`None` beyond `max`).
+    /// As [`Gazetteer::fuzzy_keyed`], with `within(key, max)` measuring a key's distance
+    /// from the query (`None` beyond `max`).
     fn fuzzy_hits_by(
         &self,
         key: &str,
         max: usize,
         limit: usize,
         mut within: impl FnMut(&str, usize) -> Option<usize>,
-    ) -> Vec<(Ent, Hit)> {
+    ) -> Vec<(Ent, Hit, String)> {
         let q: Vec<char> = key.chars().collect();
         if q.len() > 255 {
             return Vec::new();
@@ -213,20 +230,17 @@ impl Gazetteer {
         let near_mask = |m: u32| at_most_bits(m & !qmask, max) && at_most_bits(qmask & !m, max);
         let mut found: Vec<Found> = Vec::new();
         if let Some(w) = &self.world {
-            // The first fuzzy lookup in a process scans in place; later ones use the index.
-            let index = match self.fuzzy_asked.swap(true, Ordering::Relaxed) {
-                true => Some(self.fuzzy.get_or_init(|| FuzzyIndex::build(w))),
-                false => None,
-            };
-            match index {
-                Some(index) => index.scan(lo, hi, near_mask, |k, n, i, r| {
-                    if let Some(d) = within(k, max) {
+            let mut buf = Vec::with_capacity(64);
+            for n in lo..=hi.min(255) {
+                w.for_each_of_length(n, |i, m| {
+                    if near_mask(m)
+                        && let Some((k, r)) = w.key_at(i, &mut buf)
+                        && let Ok(k) = std::str::from_utf8(k)
+                        && let Some(d) = within(k, max)
+                    {
                         found.push((d, n, 0, i, Some(r)));
                     }
-                }),
-                None => {
-                    self.scan_world_in_place(w, q.len(), max, near_mask, &mut within, &mut found)
-                }
+                });
             }
         }
         // Airports by name (never by code: "Czyta" is not CZTA), from their name index.
@@ -260,75 +274,38 @@ impl Gazetteer {
         }
         found.sort_by_key(|f| (f.0, f.1, f.2, f.3));
         let mut hits = Vec::new();
+        let mut buf = Vec::new();
         for (d, _, _, i, r) in found.into_iter().take(limit) {
             let h = Hit::Fuzzy(d as u8);
             match (r, &self.world) {
                 (Some(r), Some(w)) => {
-                    hits.extend(w.postings(r).take(8).map(|p| (Ent::World(p as u32), h)));
+                    let k = (w.key_at(i, &mut buf))
+                        .map(|(k, _)| String::from_utf8_lossy(k).into_owned())
+                        .unwrap_or_default();
+                    hits.extend(
+                        (w.postings(r).take(8)).map(|p| (Ent::World(p as u32), h, k.clone())),
+                    );
                 }
                 (Some(_), None) => {}
                 (None, _) => {
                     let k = extra[i].2;
                     for (p, _) in self.extra_keys.get(k).into_iter().flatten() {
-                        hits.push((Ent::Extra(*p), h));
+                        hits.push((Ent::Extra(*p), h, k.to_string()));
                     }
                     for p in self.overlay.get(k).into_iter().flatten() {
-                        hits.push((Ent::World(*p), h));
+                        hits.push((Ent::World(*p), h, k.to_string()));
                     }
                     // A damaged bundled table (which a unit test rules out) leaves the
                     // airports out of the close spellings.
                     let by_name =
                         (self.airports_for(k, k).ok().flatten()).and_then(|a| a.named(k).ok());
                     for (p, _) in by_name.into_iter().flatten() {
-                        hits.push((Ent::Airport(p), h));
+                        hits.push((Ent::Airport(p), h, k.to_string()));
                     }
                 }
             }
         }
         hits
-    }
-
-    /// The in-place scan of the world keys: blocks of eight keys are decoded only when the
-    /// stored character counts and masks let one of them through.
-    fn scan_world_in_place(
-        &self,
-        w: &World,
-        q_chars: usize,
-        max: usize,
-        near_mask: impl Fn(u32) -> bool,
-        within: &mut impl FnMut(&str, usize) -> Option<usize>,
-        found: &mut Vec<Found>,
-    ) {
-        let (lo, hi) = (q_chars.saturating_sub(max), q_chars + max);
-        let mut buf = Vec::with_capacity(64);
-        let blocks = w
-            .key_chars()
-            .chunks(BLOCK)
-            .zip(w.key_masks().chunks(4 * BLOCK));
-        for (b, (chars, masks)) in blocks.enumerate() {
-            // The keys of this block worth measuring, one bit each.
-            let mut want = 0u32;
-            for (j, (n, m)) in chars.iter().zip(masks.chunks_exact(4)).enumerate() {
-                let m = u32::from_le_bytes([m[0], m[1], m[2], m[3]]);
-                if (lo..=hi).contains(&(*n as usize)) && near_mask(m) {
-                    want |= 1 << j;
-                }
-            }
-            if want == 0 {
-                continue;
-            }
-            let mut j = 0;
-            w.for_each_in_block(b, &mut buf, |k, r| {
-                if want & (1 << j) != 0
-                    && let Ok(k) = std::str::from_utf8(k)
-                    && let Some(d) = within(k, max)
-                {
-                    found.push((d, chars[j] as usize, 0, b * BLOCK + j, Some(r)));
-                }
-                j += 1;
-                want >> j != 0
-            });
-        }
     }
 }
 
@@ -353,24 +330,44 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_in_place_scan_and_the_index_find_the_same_keys() {
-        for key in [
-            "vladivostk",
-            "przemysl",
-            "ulan batr",
-            "hasna",
-            "pxenjan",
-            "평얀",
-            "x",
-        ] {
-            let g = Gazetteer::load_default().unwrap();
-            let first = g.fuzzy_hits(key, 2, 24);
-            assert!(g.fuzzy.get().is_none(), "{key}: the first scan is in place");
-            let second = g.fuzzy_hits(key, 2, 24);
-            assert!(g.fuzzy.get().is_some(), "{key}: the second uses the index");
-            assert_eq!(first, second, "{key}");
+    fn the_scan_of_possible_lengths_finds_every_key_a_full_scan_finds() {
+        let g = Gazetteer::load_default().unwrap();
+        let w = g.world.as_ref().unwrap();
+        let mut all = Vec::new();
+        let mut buf = Vec::new();
+        for b in 0..w.n_blocks() {
+            w.for_each_in_block(b, &mut buf, |k, _| {
+                all.push(String::from_utf8(k.to_vec()).unwrap());
+                true
+            });
+        }
+        for key in ["vladivostk", "ulan batr", "hasna", "평얀", "x"] {
+            let q: Vec<char> = key.chars().collect();
+            let mut row = Vec::new();
+            // Every world key within two edits, measured one by one, closest first.
+            let mut want: Vec<(usize, usize, &str)> = (all.iter().enumerate())
+                .filter_map(|(i, k)| {
+                    let d = crate::gazetteer::normalize::bounded_levenshtein(&q, k, 2, &mut row)?;
+                    Some((d, k.chars().count(), i))
+                })
+                .map(|(d, n, i)| (d, n, all[i].as_str()))
+                .collect();
+            want.sort();
+            let mut got: Vec<(usize, usize, String)> = (g.fuzzy_keyed(key, 2, usize::MAX))
+                .into_iter()
+                .filter(|(e, _, k)| matches!(e, Ent::World(_)) && w.find_key(k).is_some())
+                .map(|(_, h, k)| match h {
+                    Hit::Fuzzy(d) => (d as usize, k.chars().count(), k),
+                    _ => unreachable!("{key}: only close spellings"),
+                })
+                .collect();
+            got.sort();
+            got.dedup();
+            let got: Vec<(usize, usize, &str)> =
+                got.iter().map(|(d, n, k)| (*d, *n, k.as_str())).collect();
+            assert_eq!(got, want, "{key}");
             if key.len() > 3 {
-                assert!(!first.is_empty(), "{key}");
+                assert!(!got.is_empty(), "{key}");
             }
         }
     }
@@ -433,8 +430,7 @@ mod tests {
         for (i, key) in words.iter().enumerate() {
             let q: Vec<char> = key.chars().collect();
             let max = if q.len() < 6 { 1 } else { 2 };
-            // The first query scans the table in place, the others use the index.
-            let got = g.fuzzy_hits(key, max, usize::MAX);
+            let got = g.fuzzy_keyed(key, max, usize::MAX);
             let mut row = Vec::new();
             let want = g.fuzzy_hits_by(key, max, usize::MAX, |k, m| old(&q, k, m, &mut row));
             assert_eq!(got, want, "{key:?} (query {i})");

@@ -53,7 +53,6 @@ mod curated;
 mod entry;
 mod error;
 pub mod evaluation;
-mod fuzzy_index;
 mod grid;
 mod han;
 mod largest;
@@ -75,7 +74,6 @@ mod zone;
 
 use std::collections::HashMap;
 use std::sync::OnceLock;
-use std::sync::atomic::AtomicBool;
 
 pub use admin1::Admin1;
 pub use admin1_aliases::region_key;
@@ -127,9 +125,6 @@ pub struct Gazetteer {
     airports: OnceLock<Result<airports::Airports, Error>>,
     airport_index: airports::NameIndex,
     spatial: OnceLock<near::Spatial>,
-    /// The world keys in memory, built on the second fuzzy lookup (see `fuzzy_index.rs`).
-    fuzzy: OnceLock<fuzzy_index::FuzzyIndex>,
-    fuzzy_asked: AtomicBool,
 }
 
 impl Gazetteer {
@@ -188,8 +183,6 @@ impl Gazetteer {
             airports: OnceLock::new(),
             airport_index: airports::NameIndex::default(),
             spatial: OnceLock::new(),
-            fuzzy: OnceLock::new(),
-            fuzzy_asked: AtomicBool::new(false),
         };
         for p in places {
             g.index_extra(p);

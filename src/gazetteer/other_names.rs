@@ -25,6 +25,24 @@ pub(crate) const OTHER_NAMES_TSV: Option<&str> = None;
 
 const FILE: &str = "data/world/other_names.tsv";
 
+/// The place a row names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum OtherId {
+    /// A GeoNames place by its id.
+    GeoNames(u32),
+    /// A curated place by its id ("curated:antarctic-casey").
+    Curated(&'static str),
+}
+
+impl OtherId {
+    fn parse(id: &'static str) -> Option<OtherId> {
+        match id.parse() {
+            Ok(n) => Some(OtherId::GeoNames(n)),
+            Err(_) => id.starts_with("curated:").then_some(OtherId::Curated(id)),
+        }
+    }
+}
+
 /// The table's rows after its header comments, searched in place.
 #[derive(Debug, Clone, Copy, Default)]
 pub(crate) struct OtherNames {
@@ -49,10 +67,11 @@ impl OtherNames {
         OtherNames::default()
     }
 
-    /// The GeoNames ids of the places that have `key` as another name, in id order.
-    pub fn find(&self, key: &str) -> Vec<u32> {
+    /// The places that have `key` as another name, in the table's order: GeoNames ids,
+    /// then the ids of curated places (the Antarctic stations, which GeoNames lacks).
+    pub fn find(&self, key: &str) -> Vec<OtherId> {
         super::sorted_rows::rows_with_key(self.body, key)
-            .filter_map(|(_, row)| row.split('\t').nth(1)?.parse().ok())
+            .filter_map(|(_, row)| OtherId::parse(row.split('\t').nth(1)?))
             .collect()
     }
 
@@ -78,20 +97,33 @@ mod tests {
     use crate::gazetteer::normalize::normalize;
 
     const SMALL: &str = "# a header\n# key\tgeonameid\tlanguages\nalpha\t1\ten\nbeta\t2\tfr\n\
-                         beta\t3\tde\nгамма\t4\tru\n金沙萨\t5\tzh_CN";
+                         beta\t3\tde\nгамма\t4\tru\nкейси\tcurated:antarctic-casey\tru\n\
+                         кейсі\tnonsense\tuk\n金沙萨\t5\tzh_CN";
 
     #[test]
     fn finds_every_key_and_no_other() {
         let t = OtherNames::new(SMALL).unwrap();
-        assert_eq!(t.find("alpha"), vec![1]);
-        assert_eq!(t.find("beta"), vec![2, 3]);
-        assert_eq!(t.find("гамма"), vec![4]);
+        let ids = |k: &str| t.find(k);
+        assert_eq!(ids("alpha"), [OtherId::GeoNames(1)]);
+        assert_eq!(ids("beta"), [OtherId::GeoNames(2), OtherId::GeoNames(3)]);
+        assert_eq!(ids("гамма"), [OtherId::GeoNames(4)]);
+        assert_eq!(ids("кейси"), [OtherId::Curated("curated:antarctic-casey")]);
         assert_eq!(
-            t.find("金沙萨"),
-            vec![5],
+            ids("金沙萨"),
+            [OtherId::GeoNames(5)],
             "the last row, with no newline after it"
         );
-        for absent in ["", "a", "alph", "alphaa", "bet", "gamma", "zzz", "金"] {
+        for absent in [
+            "",
+            "a",
+            "alph",
+            "alphaa",
+            "bet",
+            "gamma",
+            "zzz",
+            "金",
+            "кейсі",
+        ] {
             assert!(t.find(absent).is_empty(), "{absent:?}");
         }
     }
@@ -112,17 +144,31 @@ mod tests {
 
     /// Every row of the bundled table: a key that is its own lookup key (so the crate's
     /// `normalize` made it) with a letter outside ASCII (no name in Latin letters is kept), a
-    /// numeric GeoNames id, rows in strict (key, id) order (the binary search depends on it),
-    /// and every key found by `find`.
+    /// numeric GeoNames id or the id of a bundled Antarctic station, rows in strict (key, id)
+    /// order (the binary search depends on it), and every key found by `find`.
     #[test]
     #[cfg(feature = "gpl-names")]
     fn the_bundled_table_is_sorted_and_made_of_lookup_keys() {
         let t = OtherNames::new(OTHER_NAMES_TSV.unwrap()).unwrap();
-        let mut prev: Option<(&str, u32)> = None;
-        let mut n = 0;
+        let stations = crate::gazetteer::curated::ANTARCTIC_TSV;
+        // GeoNames ids first, in numeric order, then station ids.
+        let order = |id: OtherId| match id {
+            OtherId::GeoNames(n) => (0, n, ""),
+            OtherId::Curated(c) => (1, 0, c),
+        };
+        let mut prev: Option<(&str, (u8, u32, &str))> = None;
+        let (mut n, mut curated) = (0, 0);
         for (key, id, langs) in t.rows() {
-            let id: u32 = id.parse().unwrap_or_else(|_| panic!("row {key:?}: bad id"));
-            assert!(!key.is_empty() && !langs.is_empty(), "row {key:?} {id}");
+            let id = OtherId::parse(id).unwrap_or_else(|| panic!("row {key:?}: bad id {id:?}"));
+            if let OtherId::Curated(c) = id {
+                assert!(
+                    stations.lines().any(|l| l.starts_with(&format!("{c}\t"))),
+                    "{c}: no such station"
+                );
+                curated += 1;
+            }
+            let id = order(id);
+            assert!(!key.is_empty() && !langs.is_empty(), "row {key:?} {id:?}");
             assert_eq!(
                 normalize(key),
                 key,
@@ -135,15 +181,19 @@ mod tests {
             if let Some(p) = prev {
                 assert!(
                     (p.0.as_bytes(), p.1) < (key.as_bytes(), id),
-                    "{p:?} before {key:?} {id}"
+                    "{p:?} before {key:?} {id:?}"
                 );
             }
             prev = Some((key, id));
             n += 1;
         }
         assert!(n > 80_000, "{n} rows");
+        assert!(curated > 100, "{curated} names of Antarctic stations");
         for (key, id, _) in t.rows().step_by(97) {
-            assert!(t.find(key).contains(&id.parse().unwrap()), "{key:?}");
+            assert!(
+                t.find(key).contains(&OtherId::parse(id).unwrap()),
+                "{key:?}"
+            );
         }
     }
 

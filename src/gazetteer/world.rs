@@ -5,7 +5,8 @@
 //! Layout, all integers little-endian (u24 = three bytes):
 //!
 //! ```text
-//! magic "RCGZ\x03\0\0\0" · n_places · n_keys · n_blocks · n_postings · pool_len · keys_len (u32 each)
+//! magic "RCGZ\x04\0\0\0" · n_places · n_keys · n_blocks · n_postings · pool_len · keys_len ·
+//!           gaps_len (u32 each)
 //! places    n_places × 28 bytes, sorted by GeoNames id: id u32 · lat µdeg i32 · lon µdeg i32 ·
 //!           population u32 · name, admin1, tz (pool offsets, u24 each) · country [u8; 2] ·
 //!           feature code u8
@@ -16,15 +17,20 @@
 //! keys      the normalised lookup keys, sorted bytewise, front-coded: shared-prefix length u8,
 //!           suffix length u8, suffix, then a u24 reference (SINGLE | place, or the index of
 //!           its count in `postings`)
-//! chars     n_keys × u8: each key's length in characters (capped at 255), in key order
-//! masks     n_keys × u32: each key's character mask (`normalize::char_mask`), in key order
+//! by_len    257 × u32: `by_len[n]` is the number of keys of fewer than `n` characters (a
+//!           key's count is capped at 255), so the keys of `n` characters are the positions
+//!           `by_len[n]..by_len[n + 1]` of the length order: by character count, then key order
+//! gaps_at   257 × u32: where in `gaps` the keys of `n` characters start
+//! masks     n_keys × u32: each key's character mask (`normalize::char_mask`), in length order
+//! gaps      each key's index in key order, in length order, as the gap from the index before
+//!           it in its length (the first: from −1), an unsigned LEB128 number (one byte below 128)
 //! by_cell   n_places × u24: the places ordered by ¼° grid cell (`grid::cell_index`), then
 //!           by index
 //! ```
 //!
-//! The last three sections are precomputed so that a fresh process answers a misspelt name
-//! (a scan of `chars` and `masks`) or a reverse lookup (the grid) without first decoding
-//! every key or sorting every place.
+//! The sections after `keys` are precomputed so that a fresh process answers a misspelt name
+//! (a scan of the masks of the keys of a possible length only) or a reverse lookup (the grid)
+//! without first decoding every key or sorting every place.
 //!
 //! Every read is bounds-checked: a damaged table gives missing answers or a load error,
 //! never a panic.
@@ -33,11 +39,13 @@ use std::borrow::Cow;
 
 use super::error::Error;
 
-pub(crate) const MAGIC: &[u8; 8] = b"RCGZ\x03\0\0\0";
+pub(crate) const MAGIC: &[u8; 8] = b"RCGZ\x04\0\0\0";
 pub(crate) const REC: usize = 28;
 pub(crate) const BLOCK: usize = 8;
 pub(crate) const SINGLE: u32 = 0x80_0000;
-const HEADER: usize = 8 + 6 * 4;
+const HEADER: usize = 8 + 7 * 4;
+/// Slots of the `by_len` and `gaps_at` sections: character counts 0 to 256.
+pub(crate) const LEN_SLOTS: usize = 257;
 /// Feature codes, by their index in the table (the last one stands for any other).
 pub(crate) const FCODES: [&str; 12] = [
     "PPL", "PPLA", "PPLA2", "PPLA3", "PPLA4", "PPLA5", "PPLC", "PPLX", "PPLL", "PPLS", "STLMT",
@@ -56,8 +64,10 @@ pub(crate) struct World {
     postings_at: usize,
     pool_at: usize,
     keys_at: usize,
-    chars_at: usize,
+    by_len_at: usize,
+    gaps_at_at: usize,
     masks_at: usize,
+    gaps_at: usize,
     by_cell_at: usize,
 }
 
@@ -78,11 +88,6 @@ pub(crate) struct WorldRec {
 /// A key's reference to its places.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct PostingRef(u32);
-
-impl PostingRef {
-    /// A reference to no place.
-    pub const NONE: PostingRef = PostingRef(u32::MAX);
-}
 
 fn corrupt(reason: impl Into<String>) -> Error {
     Error::CorruptData {
@@ -110,21 +115,43 @@ impl World {
             ));
         }
         let head = |i: usize| u32_at(&bytes, 8 + 4 * i).unwrap_or(0) as usize;
-        let (n_places, n_keys, n_blocks, n_postings, pool_len, keys_len) =
-            (head(0), head(1), head(2), head(3), head(4), head(5));
+        let (n_places, n_keys, n_blocks, n_postings, pool_len, keys_len, gaps_len) = (
+            head(0),
+            head(1),
+            head(2),
+            head(3),
+            head(4),
+            head(5),
+            head(6),
+        );
         let blocks_at = HEADER + n_places * REC;
         let postings_at = blocks_at + 4 * n_blocks;
         let pool_at = postings_at + 3 * n_postings;
         let keys_at = pool_at + pool_len;
-        let chars_at = keys_at + keys_len;
-        let masks_at = chars_at + n_keys;
-        let by_cell_at = masks_at + 4 * n_keys;
+        let by_len_at = keys_at + keys_len;
+        let gaps_at_at = by_len_at + 4 * LEN_SLOTS;
+        let masks_at = gaps_at_at + 4 * LEN_SLOTS;
+        let gaps_at = masks_at + 4 * n_keys;
+        let by_cell_at = gaps_at + gaps_len;
         let end = by_cell_at + 3 * n_places;
         if end != bytes.len() || n_blocks != n_keys.div_ceil(BLOCK) {
             return Err(corrupt(format!(
                 "expected {end} bytes, found {}",
                 bytes.len()
             )));
+        }
+        // The length groups must be in order and within their sections, so that a scan
+        // never reads past them.
+        let slot = |at: usize, n: usize| u32_at(&bytes, at + 4 * n).unwrap_or(u32::MAX) as usize;
+        let ordered = |at: usize, last: usize| {
+            (0..LEN_SLOTS)
+                .all(|n| slot(at, n) <= last && (n == 0 || slot(at, n - 1) <= slot(at, n)))
+        };
+        if !ordered(by_len_at, n_keys)
+            || !ordered(gaps_at_at, gaps_len)
+            || slot(by_len_at, LEN_SLOTS - 1) != n_keys
+        {
+            return Err(corrupt("the keys' length groups are out of order"));
         }
         Ok(World {
             bytes,
@@ -135,8 +162,10 @@ impl World {
             postings_at,
             pool_at,
             keys_at,
-            chars_at,
+            by_len_at,
+            gaps_at_at,
             masks_at,
+            gaps_at,
             by_cell_at,
         })
     }
@@ -207,7 +236,7 @@ impl World {
         else {
             return;
         };
-        let end = self.chars_at;
+        let end = self.by_len_at;
         buf.clear();
         for _ in 0..BLOCK.min(self.n_keys.saturating_sub(b * BLOCK)) {
             let (Some(&shared), Some(&len)) = (self.bytes.get(at), self.bytes.get(at + 1)) else {
@@ -269,14 +298,63 @@ impl World {
         self.n_blocks
     }
 
-    /// Every key's length in characters (capped at 255), in key order.
-    pub fn key_chars(&self) -> &[u8] {
-        &self.bytes[self.chars_at..self.masks_at]
+    /// Calls `f(index in key order, character mask)` for every key of `n` characters (255
+    /// stands for 255 or more), in key order: a scan of that length's masks and gaps only.
+    pub fn for_each_of_length(&self, n: usize, mut f: impl FnMut(usize, u32)) {
+        if n + 1 >= LEN_SLOTS {
+            return;
+        }
+        let slot = |at: usize, i: usize| u32_at(&self.bytes, at + 4 * i).unwrap_or(0) as usize;
+        let (from, to) = (slot(self.by_len_at, n), slot(self.by_len_at, n + 1));
+        let masks = (self
+            .bytes
+            .get(self.masks_at + 4 * from..self.masks_at + 4 * to))
+        .unwrap_or(&[]);
+        let gaps_from = self.gaps_at + slot(self.gaps_at_at, n);
+        let mut gaps = self
+            .bytes
+            .get(gaps_from..self.by_cell_at)
+            .unwrap_or(&[])
+            .iter();
+        // One past the index of the key before, so that the first gap counts from −1.
+        let mut next = 0usize;
+        for m in masks.chunks_exact(4) {
+            let mut gap = 0usize;
+            let mut shift = 0;
+            loop {
+                let Some(b) = gaps.next() else {
+                    return;
+                };
+                gap |= usize::from(b & 0x7f) << shift;
+                shift += 7;
+                if b & 0x80 == 0 || shift > 28 {
+                    break;
+                }
+            }
+            // Every gap is at least one; a zero is a damaged table.
+            if gap == 0 {
+                return;
+            }
+            next += gap;
+            f(next - 1, u32::from_le_bytes([m[0], m[1], m[2], m[3]]));
+        }
     }
 
-    /// Every key's character mask (`normalize::char_mask`), four bytes each, in key order.
-    pub fn key_masks(&self) -> &[u8] {
-        &self.bytes[self.masks_at..self.by_cell_at]
+    /// The key at `index` in key order with its postings reference (decoding its block).
+    pub fn key_at<'b>(&self, index: usize, buf: &'b mut Vec<u8>) -> Option<(&'b [u8], PostingRef)> {
+        if index >= self.n_keys {
+            return None;
+        }
+        let mut j = 0;
+        let mut found = None;
+        self.for_each_in_block(index / BLOCK, buf, |_, r| {
+            if j == index % BLOCK {
+                found = Some(r);
+            }
+            j += 1;
+            found.is_none()
+        });
+        found.map(|r| (buf.as_slice(), r))
     }
 
     /// The place at position `j` of the grid-cell order.

@@ -8,7 +8,7 @@ use std::collections::{BTreeMap, HashMap};
 
 use super::grid::cell_index;
 use super::normalize::{char_mask, normalize};
-use super::world::{BLOCK, FCODES, MAGIC, REC, SINGLE};
+use super::world::{BLOCK, FCODES, LEN_SLOTS, MAGIC, REC, SINGLE};
 
 /// One GeoNames populated place, as read from `cities500.txt`.
 #[derive(Debug, Clone, PartialEq)]
@@ -179,12 +179,11 @@ pub fn build_world(mut rows: Vec<WorldRow>) -> Vec<u8> {
     let mut keys = Vec::new();
     let mut postings = Vec::new();
     let mut prev: &str = "";
-    // For the fuzzy scan: each key's character count (capped at 255) and character mask.
-    let mut key_chars = Vec::with_capacity(key_places.len());
-    let mut key_masks = Vec::with_capacity(4 * key_places.len());
+    // For the fuzzy scan: each key's index and character mask, by character count (capped
+    // at 255), in key order.
+    let mut by_chars: Vec<Vec<(u32, u32)>> = vec![Vec::new(); LEN_SLOTS - 1];
     for (n, (k, ps)) in key_places.iter_mut().enumerate() {
-        key_chars.push(k.chars().count().min(255) as u8);
-        key_masks.extend_from_slice(&char_mask(k).to_le_bytes());
+        by_chars[k.chars().count().min(255)].push((n as u32, char_mask(k)));
         let shared = if n % BLOCK == 0 {
             blocks.push(keys.len() as u32);
             0
@@ -214,6 +213,18 @@ pub fn build_world(mut rows: Vec<WorldRow>) -> Vec<u8> {
         let stored = |deg: f64| (deg * 1e6).round() as i32 as f64 / 1e6;
         (cell_index(stored(r.lat_deg), stored(r.lon_deg)), *i)
     });
+    let (mut by_len, mut gaps_at) = (vec![0u32], vec![0u32]);
+    let (mut masks, mut gaps) = (Vec::new(), Vec::new());
+    for group in &by_chars {
+        let mut next = 0u32;
+        for (i, m) in group {
+            masks.extend_from_slice(&m.to_le_bytes());
+            put_leb128(&mut gaps, i + 1 - next);
+            next = i + 1;
+        }
+        by_len.push(by_len.last().copied().unwrap_or(0) + group.len() as u32);
+        gaps_at.push(gaps.len() as u32);
+    }
     let mut out = Vec::new();
     out.extend_from_slice(MAGIC);
     for n in [
@@ -223,6 +234,7 @@ pub fn build_world(mut rows: Vec<WorldRow>) -> Vec<u8> {
         postings.len() / 3,
         pool.bytes.len(),
         keys.len(),
+        gaps.len(),
     ] {
         out.extend_from_slice(&(n as u32).to_le_bytes());
     }
@@ -233,12 +245,25 @@ pub fn build_world(mut rows: Vec<WorldRow>) -> Vec<u8> {
     out.extend_from_slice(&postings);
     out.extend_from_slice(&pool.bytes);
     out.extend_from_slice(&keys);
-    out.extend_from_slice(&key_chars);
-    out.extend_from_slice(&key_masks);
+    for n in by_len.iter().chain(&gaps_at) {
+        out.extend_from_slice(&n.to_le_bytes());
+    }
+    out.extend_from_slice(&masks);
+    out.extend_from_slice(&gaps);
     for i in by_cell {
         put_u24(&mut out, i);
     }
     out
+}
+
+/// Appends `v` as an unsigned LEB128 number: seven bits a byte, low bits first, the high bit
+/// set on every byte but the last.
+fn put_leb128(out: &mut Vec<u8>, mut v: u32) {
+    while v >= 0x80 {
+        out.push((v & 0x7f) as u8 | 0x80);
+        v >>= 7;
+    }
+    out.push(v as u8);
 }
 
 /// Length in bytes of the common prefix of two keys, at a character boundary.

@@ -80,19 +80,61 @@ fn every_key_is_found_again() {
     }
     assert_eq!(all.len(), w.n_keys());
     assert!(all.windows(2).all(|p| p[0].0 < p[1].0));
-    // The fuzzy-scan sections describe the keys in the same order.
-    for (i, (k, _)) in all.iter().enumerate() {
-        assert_eq!(w.key_chars()[i] as usize, k.chars().count(), "{k}");
-        let m = &w.key_masks()[4 * i..4 * i + 4];
-        assert_eq!(
-            u32::from_le_bytes([m[0], m[1], m[2], m[3]]),
-            char_mask(k),
-            "{k}"
-        );
-    }
+    assert_eq!(length_groups(&w), expected_length_groups(&all));
     for (k, r) in &all {
         assert_eq!(w.find_key(k), Some(*r), "{k}");
     }
+    let mut buf = Vec::new();
+    for (i, (k, r)) in all.iter().enumerate() {
+        assert_eq!(w.key_at(i, &mut buf), Some((k.as_bytes(), *r)), "{k}");
+    }
+    assert_eq!(w.key_at(all.len(), &mut buf), None);
+}
+
+/// Each key's (character count, index, mask) as the table's length groups list them.
+fn length_groups(w: &World) -> Vec<(usize, usize, u32)> {
+    let mut out = Vec::new();
+    for n in 0..=256 {
+        w.for_each_of_length(n, |i, m| out.push((n, i, m)));
+    }
+    out
+}
+
+/// The same, computed from the keys (in key order).
+fn expected_length_groups<T>(keys: &[(String, T)]) -> Vec<(usize, usize, u32)> {
+    let mut out: Vec<(usize, usize, u32)> = (keys.iter().enumerate())
+        .map(|(i, (k, _))| (k.chars().count().min(255), i, char_mask(k)))
+        .collect();
+    out.sort();
+    out
+}
+
+/// The bundled table's length groups list every key once, under its character count and
+/// with its mask: what `derive_world` wrote agrees with the keys it wrote.
+#[test]
+fn the_bundled_tables_length_groups_describe_its_keys() {
+    let w = World::new(Cow::Borrowed(super::super::WORLD_RCG)).unwrap();
+    let mut all = Vec::with_capacity(w.n_keys());
+    let mut buf = Vec::new();
+    for b in 0..w.n_blocks() {
+        w.for_each_in_block(b, &mut buf, |k, _| {
+            all.push((String::from_utf8(k.to_vec()).unwrap(), ()));
+            true
+        });
+    }
+    assert_eq!(all.len(), w.n_keys());
+    assert_eq!(length_groups(&w), expected_length_groups(&all));
+}
+
+/// The header's length of the gaps section.
+fn gaps_len(bytes: &[u8]) -> usize {
+    u32::from_le_bytes([bytes[32], bytes[33], bytes[34], bytes[35]]) as usize
+}
+
+/// The bytes of the masks and gaps sections.
+fn w_masks_and_gaps(bytes: &[u8]) -> usize {
+    let n_keys = u32::from_le_bytes([bytes[12], bytes[13], bytes[14], bytes[15]]) as usize;
+    4 * n_keys + gaps_len(bytes)
 }
 
 #[test]
@@ -106,6 +148,16 @@ fn damaged_tables_are_refused_not_panicked_on() {
     let mut bad = bytes.clone();
     bad[8] = 0xff; // n_places
     assert!(World::new(Cow::Owned(bad)).is_err());
+    // Length groups out of order, or a zero gap: refused, or scanned without a panic.
+    let groups_at = bytes.len() - 3 * 7 - 4 * 257 * 2 - w_masks_and_gaps(&bytes);
+    let mut bad = bytes.clone();
+    bad[groups_at + 4..groups_at + 8].copy_from_slice(&u32::MAX.to_le_bytes());
+    assert!(World::new(Cow::Owned(bad)).is_err());
+    let mut zero_gaps = bytes.clone();
+    let gaps_at = bytes.len() - 3 * 7 - gaps_len(&bytes);
+    zero_gaps[gaps_at..bytes.len() - 3 * 7].fill(0);
+    let w = World::new(Cow::Owned(zero_gaps)).unwrap();
+    assert!(length_groups(&w).len() < 2, "a zero gap ends the scan");
     // Scrambled keys: lookups may fail but must not panic.
     let mut scrambled = bytes.clone();
     let n = scrambled.len();
