@@ -13,7 +13,7 @@ pub use context::Context;
 
 use super::error::Error;
 use super::lookup::Hit;
-use super::normalize::normalize;
+use super::normalize::{bounded_levenshtein, normalize};
 use super::place::PlaceKind;
 use super::query::Query;
 use super::script::{SCRIPT_BONUS, Script};
@@ -60,6 +60,26 @@ fn match_kind(h: Hit) -> MatchKind {
 }
 
 /// Longest edit distance accepted for suggestions, and for choosing a place outright.
+/// A close spelling of a name in a syllabic script (kana, Hangul), weighed by the edits
+/// between the Latin transliterations of the query and the key it found when those are
+/// more: one character of these scripts is a syllable, so one edit can change two or three
+/// letters, and the transliteration's own close spellings are counted in letters. "アンカラ"
+/// (Ankara) is one kana from "アンドラ" (Andorra) but two letters from its Latin, "andora",
+/// which is one letter from Andorra.
+fn syllable_weighed(hit: Hit, latin: Option<&str>, script: Option<Script>, key: &str) -> Hit {
+    let (Hit::Fuzzy(d), Some(latin), Some(Script::Kana | Script::Hangul)) = (hit, latin, script)
+    else {
+        return hit;
+    };
+    let Some(key_latin) = super::transliterate::latin_key(key) else {
+        return hit;
+    };
+    let q: Vec<char> = latin.chars().collect();
+    let most = usize::from(u8::MAX);
+    let letters = bounded_levenshtein(&q, &key_latin, most, &mut Vec::new()).unwrap_or(most);
+    Hit::Fuzzy(d.max(letters.min(most) as u8))
+}
+
 fn fuzzy_budget(nchars: usize) -> (usize, usize) {
     match nchars {
         0..=3 => (1, 0),
@@ -230,13 +250,13 @@ impl Gazetteer {
             }
         }
         let (suggest_max, choose_max) = fuzzy_budget(key.chars().count());
-        let hits = self.fuzzy_hits(&key, suggest_max, 24);
+        let keyed = self.fuzzy_keyed(&key, suggest_max, 24);
         // Choose outright only among the closest spellings; list the rest as suggestions.
-        let mut close: Vec<(Ent, Hit)> = hits
-            .iter()
-            .copied()
-            .filter(|(_, h)| matches!(h, Hit::Fuzzy(d) if (*d as usize) <= choose_max))
+        let mut close: Vec<(Ent, Hit)> = (keyed.iter())
+            .filter(|(_, h, _)| matches!(h, Hit::Fuzzy(d) if (*d as usize) <= choose_max))
+            .map(|(e, h, k)| (*e, syllable_weighed(*h, latin.as_deref(), f.script, k)))
             .collect();
+        let hits: Vec<(Ent, Hit)> = keyed.into_iter().map(|(e, h, _)| (e, h)).collect();
         if f.script.is_some() {
             let more = self.namesakes(&close);
             close.extend(more);
