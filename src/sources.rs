@@ -45,9 +45,10 @@ pub const BUNDLED: &[DataSource] = &[
     DataSource {
         path: "data/world/other_names.tsv",
         what: "names of those places in other languages and scripts that GeoNames lacks",
-        origin: "translated city lists of GNOME libgweather, KDE KStars and KDE KGeography, via \
-                 Debian libgweather-4-common 4.2.0-2, kstars-data 5:3.6.2-2 and kgeography-data \
-                 4:22.12.3-1",
+        origin: "translated city lists of GNOME libgweather, KDE KStars and KDE KGeography, and \
+                 KDE's translated time-zone names, via Debian libgweather-4-common 4.2.0-2, \
+                 kstars-data 5:3.6.2-2, kgeography-data 4:22.12.3-1 and \
+                 libkf5kdelibs4support-data 5.103.0-1",
         licence: "GPL-2.0-or-later",
     },
     DataSource {

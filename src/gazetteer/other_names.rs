@@ -1,7 +1,8 @@
 //! Names of GeoNames places in other languages and scripts that GeoNames itself lacks
 //! (data/world/other_names.tsv: the translations of GNOME libgweather's weather locations, of
-//! KDE KStars' cities and of KDE KGeography's capitals, joined to GeoNames by English name and
-//! position or seat; see data/README.md).
+//! KDE KStars' cities, of KDE KGeography's capitals and of KDE's time-zone names, joined to
+//! GeoNames by English name and position or seat, and to the bundled Antarctic stations by
+//! zone; see data/README.md).
 //!
 //! GeoNames holds few names of small capitals in Chinese, Arabic, Hebrew or Japanese
 //! ("金沙萨" for Kinshasa, "الخرطوم" for Khartoum, "フナフティ" for Funafuti); this table adds
@@ -209,6 +210,9 @@ mod tests {
             ("フナフティ", "Funafuti", "TV"),
             ("马朱罗", "Majuro", "MH"),
             ("킨샤샤", "Kinshasa", "CD"),
+            // KDE's time-zone names: a zone's city, and an Antarctic station GeoNames lacks.
+            ("ケーシー基地", "Casey", "AQ"),
+            ("Кейси", "Casey", "AQ"),
         ] {
             let r = g.resolve(&name.parse::<Query>().unwrap()).unwrap();
             assert_eq!(
