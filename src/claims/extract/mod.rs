@@ -212,7 +212,14 @@ fn add(
     published: Option<jiff::civil::Date>,
     gaz: &Gazetteer,
 ) {
-    add_on(x, text, outlet, published, gaz, text.len() >= TWO_THREADS_FROM);
+    add_on(
+        x,
+        text,
+        outlet,
+        published,
+        gaz,
+        text.len() >= TWO_THREADS_FROM,
+    );
 }
 
 /// [`add`], on two threads or on one: the result is the same.
@@ -348,10 +355,10 @@ fn add_on(
     };
     if !two_threads {
         let mut named = Named::default();
-        for si in 0..sents.len() {
+        for (si, said) in mentions.iter().enumerate() {
             let y = classify_one(si, &named);
             take(si, &named, y);
-            named.after(&mentions[si]);
+            named.after(said);
         }
         return;
     }
@@ -362,11 +369,11 @@ fn add_on(
         let classify_one = &classify_one;
         let classifier = scope.spawn(move || {
             let mut named = Named::default();
-            for si in 0..sents.len() {
+            for (si, said) in mentions.iter().enumerate() {
                 if send.send(classify_one(si, &named)).is_err() {
                     return;
                 }
-                named.after(&mentions[si]);
+                named.after(said);
             }
         });
         let mut named = Named::default();

@@ -211,6 +211,9 @@ fn two_threads_read_an_article_as_one_does() {
         x.to_toml("Paper")
     };
     let one = read(false);
-    assert!(one.contains("[[claims]]") && one.contains("Vladivostok"), "{one}");
+    assert!(
+        one.contains("[[claims]]") && one.contains("Vladivostok"),
+        "{one}"
+    );
     assert_eq!(read(true), one);
 }
