@@ -97,11 +97,19 @@ fn unknown_with_suggestions(b: Bencher, name: &str) {
     b.bench(|| g.resolve(black_box(&q)).is_err());
 }
 
-#[divan::bench(args = ["Vladivostk", "Przemysl", "Ulan Batr"])]
+/// Close spellings: every lookup scans the masks of the keys of a possible length in place.
+#[divan::bench(args = ["Vladivostk", "Przemysl", "Ulan Batr", "Pyongyan", "Khabarovks"])]
 fn fuzzy_top5(b: Bencher, name: &str) {
     let g = gaz();
     g.suggest("warm up", 1);
     b.bench(|| g.suggest(black_box(name), 5));
+}
+
+/// A misspelt name as a fresh process meets it: loading, then the first fuzzy lookup.
+#[divan::bench(sample_count = 20, args = ["Vladivostk", "Pyongyan"])]
+fn load_and_first_fuzzy(name: &str) -> usize {
+    let g = Gazetteer::load_default().expect("bundled gazetteer");
+    g.suggest(black_box(name), 5).len()
 }
 
 #[divan::bench]
