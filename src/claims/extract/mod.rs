@@ -402,14 +402,21 @@ impl Named {
     fn after(&mut self, mentions: &[Mention]) {
         for p in mentions.iter().filter_map(|m| m.place.as_ref()) {
             if trip::is_town(p) {
-                self.before.retain(|q| q.name != p.name);
-                self.before.push(p.clone());
+                // Each name once, the most recent last (a place named again is moved, not
+                // copied again).
+                let again = self.before.iter().position(|q| q.name == p.name);
+                match again.map(|i| self.before.remove(i)) {
+                    Some(q) if q == *p => self.before.push(q),
+                    _ => self.before.push(p.clone()),
+                }
             }
         }
         let town = |p: &Place| !matches!(p.kind, PlaceKind::Other | PlaceKind::River);
         let mut named = mentions.iter().rev().filter_map(|m| m.place.as_ref());
         if let Some(p) = named.clone().find(|p| town(p)) {
-            self.recent = Some(p.clone());
+            if self.recent.as_ref() != Some(p) {
+                self.recent = Some(p.clone());
+            }
         } else if self.recent.is_none() {
             self.recent = named.next().cloned();
         }
