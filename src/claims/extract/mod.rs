@@ -12,6 +12,7 @@
 
 mod classify;
 mod context;
+mod countries;
 mod cues;
 mod earliest;
 mod foreign;

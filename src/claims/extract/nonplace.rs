@@ -36,6 +36,9 @@ pub enum NotPlace {
     /// A name right after "the" ("onto the Neptune"): a ship's, a train's or a building's, as
     /// English puts no article before a town's name.
     AfterThe,
+    /// A sentence's capitalised first word that the article also writes in lower case ("Para
+    /// o dia 6 de agosto" beside "para a viagem"): a word of the language, not a name.
+    Word,
 }
 
 impl std::fmt::Display for NotPlace {
@@ -51,6 +54,9 @@ impl std::fmt::Display for NotPlace {
             NotPlace::Area(w) => write!(f, "an area, not a point (a {w})"),
             NotPlace::AfterThe => f.write_str(
                 "a name right after \"the\" (a ship's, a train's or a building's: English puts no article before a town's name)",
+            ),
+            NotPlace::Word => f.write_str(
+                "a sentence's first word that the article also writes in lower case: a word, not a name",
             ),
             NotPlace::NoEvidence => f.write_str(
                 "nothing around it says it is a place (no \"in\", \"to\", \"from\", \"near\", \"… River\"), and no large place has that name",

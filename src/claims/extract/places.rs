@@ -6,6 +6,7 @@
 use std::collections::HashMap;
 
 use super::Language;
+use super::countries::country_in;
 use super::cues::{
     AFTER, AFTER_THE_TOWN, AREA_OF, AREA_TAIL, BEFORE, COMBINING, COMPASS, FEATURE_TAIL, LEAVING,
     OF_PLACE, PLACE_NOUNS, before_in, joiners, of_in, of_place_in,
@@ -491,6 +492,7 @@ pub fn read_in(
     let mut cands: Vec<Candidate> = Vec::new();
     let mut unresolved: Vec<(usize, usize, usize)> = Vec::new();
     let mut operators: Vec<String> = Vec::new();
+    let lower_words = lower_case_words(text);
     for (si, s) in sentences.iter().enumerate() {
         let mut pieces: Vec<(Vec<(usize, usize)>, bool)> = Vec::new();
         for run in runs(text, s.start, s.end) {
@@ -504,7 +506,7 @@ pub fn read_in(
         for (run, route_name) in pieces {
             let (a, b) = (run[0].0, run[run.len() - 1].1);
             let whole = &text[a..b];
-            if let Some(code) = country_code(whole.strip_prefix("the ").unwrap_or(whole)) {
+            if let Some(code) = country_in(lang, whole) {
                 if !reading.countries.iter().any(|c| c == code) {
                     reading.countries.push(code.to_string());
                 }
@@ -556,6 +558,13 @@ pub fn read_in(
                 lemma = Some(form);
             }
             let at_start = text[s.start..a].chars().all(|c| !c.is_alphanumeric());
+            if not.is_none()
+                && at_start
+                && run.len() == 1
+                && lower_words.contains(whole.to_lowercase().as_str())
+            {
+                not = Some(NotPlace::Word);
+            }
             if not.is_none() && lemma.is_none() && !known.has(whole) && run.len() > 1 {
                 let first_dropped = (run[1].0, b);
                 let prefix = (1..run.len()).rev().find(|&k| {
@@ -640,6 +649,11 @@ pub fn read_in(
                 })
             {
                 not = Some(NotPlace::AfterThe);
+            }
+            // "the Indian Ocean port city of Dar es Salaam": a sea or an ocean is an area,
+            // placed at a label point; no journey stops there.
+            if not.is_none() && place.as_ref().is_some_and(|p| p.kind == PlaceKind::Sea) {
+                not = Some(NotPlace::Area("sea or ocean, with no single position".into()));
             }
             // "the state of Oaxaca", "the province of Hubei": the division, not its town.
             if not.is_none()
@@ -850,6 +864,14 @@ pub fn read_in(
     reading
 }
 
+/// The words the article writes in lower case ("para", "reading"): a sentence's first word
+/// that is one of them is a word of the language, whatever town carries the name.
+fn lower_case_words(text: &str) -> std::collections::HashSet<&str> {
+    text.split(|c: char| !c.is_alphabetic())
+        .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
+        .collect()
+}
+
 /// Resolves a name as written, never by a close spelling. A Russian or Ukrainian name is
 /// often inflected ("в Новосибирске", "из Пхеньяна", "в Чите"): when the form as written is
 /// unknown, the forms without the case ending are tried and the most populous place any of
@@ -964,5 +986,45 @@ mod tests {
         }
         // "Sochi" and "SOCHI" share one normalised entry.
         assert_eq!(known.places.len(), 3);
+    }
+
+    /// The places of a one-sentence-per-line text with `gaz`, as (written name, resolved).
+    fn placed(gaz: &Gazetteer, lang: Language, t: &str) -> Vec<String> {
+        read_in(lang, t, &super::super::sentences(t), gaz)
+            .mentions
+            .into_iter()
+            .flatten()
+            .filter(|m| m.place.is_some())
+            .map(|m| m.text)
+            .collect()
+    }
+
+    #[test]
+    fn a_first_word_the_article_writes_in_lower_case_is_a_word() {
+        let gaz = Gazetteer::from_places(vec![
+            Place::test_point("Para", PlaceKind::City, -19.9, -44.6),
+            Place::test_point("Porto", PlaceKind::City, 41.15, -8.61),
+        ]);
+        let t = "Para o dia 6 de agosto, o comboio partiu em Porto. O valor desce para 24 euros.";
+        assert_eq!(placed(&gaz, Language::Portuguese, t), vec!["Porto"]);
+        // Without the word in lower case elsewhere, the first word may be a place.
+        let t = "Para station is where the train stopped. It left for Porto.";
+        assert!(placed(&gaz, Language::English, t).contains(&"Para".to_string()));
+    }
+
+    #[test]
+    fn a_sea_is_an_area_not_a_stop() {
+        let gaz = Gazetteer::from_places(vec![
+            Place::test_point("Indian Ocean", PlaceKind::Sea, -47.8, 88.7),
+            Place::test_point("Dar es Salaam", PlaceKind::City, -6.8, 39.3),
+        ]);
+        let t = "The line runs to the Indian Ocean port city of Dar es Salaam.";
+        let r = read(t, &super::super::sentences(t), &gaz);
+        assert_eq!(placed(&gaz, Language::English, t), vec!["Dar es Salaam"]);
+        assert!(
+            r.not_places.iter().any(|n| n.contains("Indian Ocean") && n.contains("sea")),
+            "{:?}",
+            r.not_places
+        );
     }
 }
