@@ -547,6 +547,13 @@ pub fn sentence(
                 },
                 Some("speed"),
             ));
+            // "covered the journey in 2hr48, setting an average speed of 329.3 km/h": the
+            // average is that arithmetic, checked through it; alone it has no timeline.
+            // An assumed speed ("assuming the train travels at 60 km/h") stays a claim of
+            // its own, which the article's timeline may check.
+            if lower.contains("averag") {
+                continue;
+            }
         }
         // "In knapp vier Stunden von Berlin nach München und das Ganze mit 300 km/h": the speed
         // bounds the trip's duration (below), and alone it has no timeline to be checked on.
@@ -555,7 +562,7 @@ pub fn sentence(
         }
         // "can reach 350 km/h", "designed for 200 km/h": what the line or vehicle can do,
         // not what the journey did; the article's durations are checked against it.
-        if context::capability(&lower) {
+        if context::capability(&lower) || describes_vehicle(text, f.end, s_end) {
             y.notes.push(format!(
                 "speed \"{}\": a design, top or limit speed, not the journey's own: not drafted as a claim",
                 a.text
@@ -899,6 +906,28 @@ fn saving(
     (in_cut, key)
 }
 
+/// Nouns a speed written before them describes ("tilting 125mph Pendolinos", "a 300 km/h
+/// line"): the vehicle's or the line's speed, not the journey's.
+const VEHICLE_NOUNS: &[&str] = &[
+    "train", "trains", "line", "lines", "railway", "track", "locomotive", "locomotives",
+    "engine", "engines", "jet", "jets", "aircraft", "plane", "planes", "ferry", "ferries",
+    "ship", "ships", "vessel", "boat", "boats", "car", "cars", "bus", "buses", "maglev",
+    "service", "services", "trainset", "trainsets",
+];
+
+/// Whether the speed ending at byte `end` is written before a noun it describes: a vehicle's
+/// or a line's word ([`VEHICLE_NOUNS`]) or a capitalised name ("125mph Pendolinos").
+fn describes_vehicle(text: &str, end: usize, s_end: usize) -> bool {
+    let word: String = text[end..s_end]
+        .trim_start_matches([' ', '-'])
+        .chars()
+        .take_while(|c| c.is_alphabetic())
+        .collect();
+    !word.is_empty()
+        && (VEHICLE_NOUNS.contains(&word.to_lowercase().as_str())
+            || word.chars().next().is_some_and(char::is_uppercase))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -928,5 +957,25 @@ mod tests {
         assert_eq!(from_word_after(" from Chicago toward Los Angeles."), None);
         assert_eq!(from_word_after(" de long, à grande vitesse"), None);
         assert_eq!(from_word_after(" in two hours"), None);
+    }
+
+    #[test]
+    fn a_speed_before_a_vehicle_describes_it() {
+        let t = "racing an aircraft against one of Avanti's tilting 125mph Pendolinos.";
+        let end = t.find("mph").unwrap() + 3;
+        assert!(describes_vehicle(t, end, t.len()));
+        let t = "a 300 km/h line opened";
+        assert!(describes_vehicle(t, t.find("km/h").unwrap() + 4, t.len()));
+        // The journey's own speed: followed by a preposition, a verb or the sentence's end.
+        for t in [
+            "was traveling at about 19 knots when it crashed",
+            "averaged 329.3km/h on the run",
+            "averaged 329.3km/h.",
+        ] {
+            let end = t.find(|c: char| c.is_ascii_digit()).unwrap();
+            let end = end + t[end..].find([' ', '.']).unwrap();
+            let end = if t[end..].starts_with(" knots") { end + 6 } else { end };
+            assert!(!describes_vehicle(t, end, t.len()), "{t}");
+        }
     }
 }

@@ -551,3 +551,30 @@ fn a_length_the_sentence_calls_the_straight_line_is_checked_as_one() {
     };
     assert_eq!(*measure, crate::story::DistanceMeasure::Straight);
 }
+
+#[test]
+fn a_speed_checked_through_its_duration_is_not_drafted_again() {
+    let x = extract(
+        "The line from London to Edinburgh is 650 km long. The first train covered the journey in 2 hours 30 minutes, setting an average speed of 260 km/h.",
+        "Paper",
+        &gaz(),
+    );
+    let k = kinds(&x);
+    assert!(k.contains(&"duration_at_speed"), "{k:?} {:?}", x.notes);
+    assert!(!k.contains(&"speed"), "{k:?}");
+}
+
+#[test]
+fn a_speed_that_describes_a_train_is_not_the_journeys() {
+    let x = extract(
+        "Experts raced an aircraft from London to Edinburgh against one of the tilting 125mph Pendolinos.",
+        "Paper",
+        &gaz(),
+    );
+    assert!(!kinds(&x).contains(&"speed"), "{:?}", kinds(&x));
+    assert!(
+        x.notes.iter().any(|n| n.contains("125mph")),
+        "{:?}",
+        x.notes
+    );
+}
