@@ -909,10 +909,37 @@ fn saving(
 /// Nouns a speed written before them describes ("tilting 125mph Pendolinos", "a 300 km/h
 /// line"): the vehicle's or the line's speed, not the journey's.
 const VEHICLE_NOUNS: &[&str] = &[
-    "train", "trains", "line", "lines", "railway", "track", "locomotive", "locomotives",
-    "engine", "engines", "jet", "jets", "aircraft", "plane", "planes", "ferry", "ferries",
-    "ship", "ships", "vessel", "boat", "boats", "car", "cars", "bus", "buses", "maglev",
-    "service", "services", "trainset", "trainsets",
+    "train",
+    "trains",
+    "line",
+    "lines",
+    "railway",
+    "track",
+    "locomotive",
+    "locomotives",
+    "engine",
+    "engines",
+    "jet",
+    "jets",
+    "aircraft",
+    "plane",
+    "planes",
+    "ferry",
+    "ferries",
+    "ship",
+    "ships",
+    "vessel",
+    "boat",
+    "boats",
+    "car",
+    "cars",
+    "bus",
+    "buses",
+    "maglev",
+    "service",
+    "services",
+    "trainset",
+    "trainsets",
 ];
 
 /// Whether the speed ending at byte `end` is written before a noun it describes: a vehicle's
@@ -974,7 +1001,11 @@ mod tests {
         ] {
             let end = t.find(|c: char| c.is_ascii_digit()).unwrap();
             let end = end + t[end..].find([' ', '.']).unwrap();
-            let end = if t[end..].starts_with(" knots") { end + 6 } else { end };
+            let end = if t[end..].starts_with(" knots") {
+                end + 6
+            } else {
+                end
+            };
             assert!(!describes_vehicle(t, end, t.len()), "{t}");
         }
     }

@@ -40,11 +40,7 @@ pub fn country_in(lang: Language, name: &str) -> Option<&'static str> {
     }
     let t = table();
     let named = |n: &str| t.get(&(lang.code(), normalize(n))).copied();
-    named(name).or_else(|| {
-        inflection::forms(lang, name)
-            .iter()
-            .find_map(|f| named(f))
-    })
+    named(name).or_else(|| inflection::forms(lang, name).iter().find_map(|f| named(f)))
 }
 
 #[cfg(test)]

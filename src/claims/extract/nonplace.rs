@@ -39,6 +39,10 @@ pub enum NotPlace {
     /// A sentence's capitalised first word that the article also writes in lower case ("Para
     /// o dia 6 de agosto" beside "para a viagem"): a word of the language, not a name.
     Word,
+    /// A name several places share whose pick ("Kent (US, city)") lies far from every other
+    /// place of the article, in a country it does not name: a namesake of something the
+    /// tables do not hold (a county, a station, a square).
+    FarNamesake(String),
 }
 
 impl std::fmt::Display for NotPlace {
@@ -57,6 +61,10 @@ impl std::fmt::Display for NotPlace {
             ),
             NotPlace::Word => f.write_str(
                 "a sentence's first word that the article also writes in lower case: a word, not a name",
+            ),
+            NotPlace::FarNamesake(p) => write!(
+                f,
+                "its only readings are namesakes such as {p}, far from every other place of the article"
             ),
             NotPlace::NoEvidence => f.write_str(
                 "nothing around it says it is a place (no \"in\", \"to\", \"from\", \"near\", \"… River\"), and no large place has that name",

@@ -653,7 +653,9 @@ pub fn read_in(
             // "the Indian Ocean port city of Dar es Salaam": a sea or an ocean is an area,
             // placed at a label point; no journey stops there.
             if not.is_none() && place.as_ref().is_some_and(|p| p.kind == PlaceKind::Sea) {
-                not = Some(NotPlace::Area("sea or ocean, with no single position".into()));
+                not = Some(NotPlace::Area(
+                    "sea or ocean, with no single position".into(),
+                ));
             }
             // "the state of Oaxaca", "the province of Hubei": the division, not its town.
             if not.is_none()
@@ -808,6 +810,8 @@ pub fn read_in(
         }
     }
     let mut in_context: HashMap<&str, Option<Place>> = HashMap::new();
+    // The names the gazetteer gives several places ("Kent": towns in Ohio and Washington).
+    let mut namesakes: Vec<&str> = Vec::new();
     for (i, e) in &accepted {
         let c = &cands[*i];
         let name = c.lemma.as_deref().unwrap_or(&text[c.start..c.end]);
@@ -834,6 +838,9 @@ pub fn read_in(
                         r.why()
                     ));
                 }
+                if r.as_ref().is_some_and(|r| !r.alternatives.is_empty()) {
+                    namesakes.push(&c.key);
+                }
                 let p = r.map(|r| r.place);
                 in_context.insert(&c.key, p.clone());
                 p
@@ -849,6 +856,44 @@ pub fn read_in(
             });
         }
     }
+    // "the Channel Tunnel in Kent": a name several towns share, whose pick lies far from
+    // every other place of the article and in a country the article does not name, is a
+    // namesake of something the tables do not hold (a county, a station, a square): dropped.
+    let far: Vec<&str> = namesakes
+        .iter()
+        .copied()
+        .filter(|k| {
+            in_context.get(k).cloned().flatten().is_some_and(|p| {
+                far_namesake(
+                    &p,
+                    &reading.countries,
+                    in_context
+                        .iter()
+                        .filter(|(o, _)| *o != k)
+                        .filter_map(|(_, q)| q.as_ref()),
+                )
+            })
+        })
+        .collect();
+    for m in &mut reading.mentions {
+        m.retain(|x| {
+            let drop = x.place.is_some()
+                && cands
+                    .iter()
+                    .any(|c| c.start == x.start && far.contains(&c.key.as_str()));
+            if drop {
+                let note = format!(
+                    "\"{}\" is not read as a place: {}",
+                    x.text,
+                    NotPlace::FarNamesake(x.place.as_ref().map(describe).unwrap_or_default())
+                );
+                if !reading.not_places.contains(&note) {
+                    reading.not_places.push(note);
+                }
+            }
+            !drop
+        });
+    }
     for (si, a, b) in unresolved {
         reading.mentions[si].push(Mention {
             start: a,
@@ -862,6 +907,37 @@ pub fn read_in(
         m.sort_by_key(|m| m.start);
     }
     reading
+}
+
+/// How far, in km, a place must lie from every other place of the article to be read as a
+/// namesake of something the tables do not hold (see [`far_namesake`]).
+pub const FAR_NAMESAKE_KM: f64 = 2000.0;
+
+/// Whether `p`, picked for a name several places share, is a namesake far from the article:
+/// more than [`FAR_NAMESAKE_KM`] from each of at least two other places, in a country the
+/// article does not name, and not a well-known place ([`WELL_KNOWN_POPULATION`]).
+fn far_namesake<'a>(
+    p: &Place,
+    countries: &[String],
+    others: impl Iterator<Item = &'a Place>,
+) -> bool {
+    if p.population.unwrap_or(0) >= WELL_KNOWN_POPULATION
+        || p.country.as_ref().is_some_and(|c| countries.contains(c))
+    {
+        return false;
+    }
+    let mut n = 0;
+    for q in others {
+        if p.country.is_some() && q.country == p.country {
+            return false;
+        }
+        let km = crate::geodesy::distance(p.anchor(), q.anchor()).as_m() / 1000.0;
+        if km <= FAR_NAMESAKE_KM {
+            return false;
+        }
+        n += 1;
+    }
+    n >= 2
 }
 
 /// The words the article writes in lower case ("para", "reading"): a sentence's first word
@@ -1022,9 +1098,56 @@ mod tests {
         let r = read(t, &super::super::sentences(t), &gaz);
         assert_eq!(placed(&gaz, Language::English, t), vec!["Dar es Salaam"]);
         assert!(
-            r.not_places.iter().any(|n| n.contains("Indian Ocean") && n.contains("sea")),
+            r.not_places
+                .iter()
+                .any(|n| n.contains("Indian Ocean") && n.contains("sea")),
             "{:?}",
             r.not_places
         );
+    }
+
+    #[test]
+    fn a_namesake_far_from_every_other_place_is_dropped() {
+        let with_pop = |name, lat, lon, country: &str, pop| Place {
+            country: Some(country.to_string()),
+            population: Some(pop),
+            ..Place::test_point(name, PlaceKind::City, lat, lon)
+        };
+        let gaz = Gazetteer::from_places(vec![
+            with_pop("Kent", 41.15, -81.36, "US", 28_000),
+            with_pop("Kent", 47.38, -122.23, "US", 130_000),
+            with_pop("London", 51.51, -0.13, "GB", 8_900_000),
+            with_pop("Paris", 48.85, 2.35, "FR", 2_100_000),
+            with_pop("Folkestone", 51.08, 1.17, "GB", 46_000),
+            with_pop("Perth", -31.95, 115.86, "AU", 1_900_000),
+            with_pop("Darwin", -12.46, 130.84, "AU", 120_000),
+        ]);
+        let t = "The train left Paris for London. The line runs from the tunnel near Folkestone in Kent.";
+        let r = read(t, &super::super::sentences(t), &gaz);
+        let placed: Vec<&str> = r
+            .mentions
+            .iter()
+            .flatten()
+            .filter(|m| m.place.is_some())
+            .map(|m| m.text.as_str())
+            .collect();
+        assert_eq!(placed, ["Paris", "London", "Folkestone"]);
+        assert!(
+            r.not_places
+                .iter()
+                .any(|n| n.contains("Kent") && n.contains("far from")),
+            "{:?}",
+            r.not_places
+        );
+        // A far place whose name no other place shares stays: a flight's other end.
+        let t = "The jet flew from London to Darwin. It left Paris for London.";
+        assert!(placed_in(&gaz, t).contains(&"Darwin".to_string()));
+        // So does a namesake when the article names its country.
+        let t = "The train left Paris for London. It went on to Kent in the United States.";
+        assert!(placed_in(&gaz, t).contains(&"Kent".to_string()));
+    }
+
+    fn placed_in(gaz: &Gazetteer, t: &str) -> Vec<String> {
+        placed(gaz, Language::English, t)
     }
 }
