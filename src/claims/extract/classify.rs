@@ -444,11 +444,20 @@ pub fn sentence(
                     clause_or_before(text, (s_start, s_end), f, found, &here_at, (before, after))
                         .or_else(|| trip_pair.clone())
                 };
-                match own
+                let fitted = own
                     .as_ref()
                     .filter(|_| super::trip::length_of_trip(&lower))
-                    .map(|tp| super::trip::fits(tp, &a, None).map(|()| tp.clone()))
-                {
+                    .map(|tp| super::trip::fits(tp, &a, None).map(|()| tp.clone()));
+                // "Este tren recorrerá un total de 581 kilómetros" after "México-Querétaro-
+                // Guadalajara": a total is the whole journey's, from the first town the
+                // article named to the last, when the last two do not fit it.
+                let fitted = match fitted {
+                    Some(Err(why)) => super::trip::whole_journey(&lower, before)
+                        .filter(|tp| super::trip::fits(tp, &a, None).is_ok())
+                        .map_or(Some(Err(why)), |tp| Some(Ok(tp))),
+                    f => f,
+                };
+                match fitted {
                     Some(Err(why)) => y.notes.push(format!("distance {why}")),
                     Some(Ok(tp)) => {
                         y.trips.push(y.claims.len());
