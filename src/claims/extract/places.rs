@@ -391,6 +391,9 @@ fn evidence_around(
     None
 }
 
+/// Place nouns that name the place right after them ("the capital Dodoma").
+const APPOSITION: &[&str] = &["capital", "city", "town", "village", "port"];
+
 /// Whether `between` (the text between two names) joins them in a list: a comma, "and" or
 /// "or" in the article's language.
 fn joins_list(lang: Language, between: &str) -> bool {
@@ -427,6 +430,14 @@ fn evidence_before(lang: Language, text: &str, s_start: usize, start: usize) -> 
                 .find(|o| **o == v)
         {
             return Some(Evidence::Before(o));
+        }
+        // "between Dar es Salaam and the capital Dodoma", "the port city Mombasa": a place
+        // noun right before the name, after "the" or "its", is its apposition.
+        if APPOSITION.contains(&w.as_str())
+            && let Some((v, _)) = word_before(text, s_start, w_start)
+            && matches!(v.as_str(), "the" | "its" | "port" | "capital")
+        {
+            return Some(Evidence::Before("the capital"));
         }
         // "stops in other cities, including Kenitra": a list of places the words before name.
         if matches!(w.as_str(), "including" | "like")
@@ -1149,5 +1160,19 @@ mod tests {
 
     fn placed_in(gaz: &Gazetteer, t: &str) -> Vec<String> {
         placed(gaz, Language::English, t)
+    }
+
+    #[test]
+    fn a_place_noun_before_a_name_is_its_apposition() {
+        let gaz = Gazetteer::from_places(vec![
+            Place::test_point("Dar es Salaam", PlaceKind::City, -6.8, 39.3),
+            Place::test_point("Dodoma", PlaceKind::City, -6.2, 35.7),
+        ]);
+        let t = "A line between Dar es Salaam and the capital Dodoma opened.";
+        assert_eq!(placed_in(&gaz, t), ["Dar es Salaam", "Dodoma"]);
+        // Without "the" or "its" before it, the noun says nothing ("Capital Dodoma" is a
+        // run of its own; "a city Dodoma" is not English).
+        let t = "Officials said Dodoma was ready.";
+        assert_eq!(placed_in(&gaz, t), Vec::<String>::new());
     }
 }
