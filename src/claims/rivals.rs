@@ -2,8 +2,8 @@
 //!
 //! When a place a claim depends on was an ambiguous pick (the gazetteer found another place
 //! of that name nearly as strong, or the story's other places chose it over a stronger
-//! match), and the claim's figure is off (or implausible) for the pick, it is checked again with each close
-//! rival in the pick's place. If the figure fits a rival, the claim is `plausible` at worst
+//! match), and the claim's figure is off (or implausible) for the pick, it is checked
+//! again with each close rival in the pick's place. If the figure fits a rival, the claim is `plausible` at worst
 //! (or as weak as the rival's own verdict), and the arithmetic names the pick and the rival
 //! with both figures: "444 km between London and Newcastle" is off for Newcastle, Northern
 //! Ireland, and fits Newcastle upon Tyne.
