@@ -26,6 +26,7 @@ mod outlet;
 mod places;
 mod relative;
 mod saving;
+mod saving_across;
 mod scan;
 mod timeline;
 mod times;
@@ -228,6 +229,8 @@ fn add(
         }
     }
     let mut recent: Option<Place> = None;
+    // A former trip time, for a new one the next sentence gives ([`saving_across`]).
+    let mut former: Option<saving_across::Former> = None;
     // The towns named before the sentence being read, each once, the most recent last: the
     // places a trip figure is about when its sentence does not name both.
     let mut named_before: Vec<Place> = Vec::new();
@@ -337,6 +340,7 @@ fn add(
                     x.waypoints.push(DraftWaypoint { id, place: p });
                 }
             }
+            let first_new = x.claims.len();
             for (k, (kind, topic)) in y.claims.into_iter().enumerate() {
                 // The same claim twice (a caption repeating the text) is kept once.
                 if x.claims
@@ -358,6 +362,7 @@ fn add(
                     kind,
                 });
             }
+            saving_across::join(x, &mut former, si, &sent.to_lowercase(), first_new);
             x.notes
                 .extend(y.notes.into_iter().map(|m| format!("{outlet}: {m}")));
             for c in y.assumed {
