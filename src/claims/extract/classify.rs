@@ -578,6 +578,15 @@ pub fn sentence(
             ));
             continue;
         }
+        // "was traveling at about 19 knots when it crashed": the speed at one moment, which
+        // no route or timeline measures.
+        if at_a_moment(text, f.end, s_end) {
+            y.notes.push(format!(
+                "speed \"{}\": the speed at one moment, not a trip's average: not drafted as a claim",
+                a.text
+            ));
+            continue;
+        }
         y.claims.push((
             ClaimKind::Speed {
                 value: a,
@@ -915,6 +924,22 @@ fn saving(
     (in_cut, key)
 }
 
+/// Whether the speed ending at byte `end` is followed by words placing it at one moment
+/// ("19 knots when it crashed", "at the time of the crash", "as it struck").
+fn at_a_moment(text: &str, end: usize, s_end: usize) -> bool {
+    let rest = text[end..s_end].trim_start().to_lowercase();
+    [
+        "when ",
+        "at the time",
+        "as it ",
+        "as she ",
+        "as he ",
+        "at the moment",
+    ]
+    .iter()
+    .any(|w| rest.starts_with(w))
+}
+
 /// Nouns a speed written before them describes ("tilting 125mph Pendolinos", "a 300 km/h
 /// line"): the vehicle's or the line's speed, not the journey's.
 const VEHICLE_NOUNS: &[&str] = &[
@@ -1017,5 +1042,15 @@ mod tests {
             };
             assert!(!describes_vehicle(t, end, t.len()), "{t}");
         }
+    }
+
+    #[test]
+    fn a_speed_at_one_moment_is_not_an_average() {
+        let t = "The ship was traveling at about 19 knots when it crashed.";
+        let end = t.find("knots").unwrap() + 5;
+        assert!(at_a_moment(t, end, t.len()));
+        let t = "The ship sailed at about 19 knots to Prince Rupert.";
+        let end = t.find("knots").unwrap() + 5;
+        assert!(!at_a_moment(t, end, t.len()));
     }
 }
