@@ -449,10 +449,11 @@ pub fn sentence(
                     .filter(|_| super::trip::length_of_trip(&lower))
                     .map(|tp| super::trip::fits(tp, &a, None).map(|()| tp.clone()));
                 // "Este tren recorrerá un total de 581 kilómetros" after "México-Querétaro-
-                // Guadalajara": a total is the whole journey's, from the first town the
-                // article named to the last, when the last two do not fit it.
+                // Guadalajara", "The 9,000-mile trip" after Perth, Melbourne and London: a
+                // length of the trip the last two towns do not fit is the whole journey's,
+                // from the first town the article named to the last, if that fits.
                 let fitted = match fitted {
-                    Some(Err(why)) => super::trip::whole_journey(&lower, before)
+                    Some(Err(why)) => super::trip::whole_journey(before)
                         .filter(|tp| super::trip::fits(tp, &a, None).is_ok())
                         .map_or(Some(Err(why)), |tp| Some(Ok(tp))),
                     f => f,

@@ -72,33 +72,18 @@ pub fn pair(
     }
 }
 
-/// Words saying a figure is the whole journey's total ("a total of", "in all", "en total",
-/// "insgesamt").
-const TOTAL: &[&str] = &[
-    "total",
-    "in all",
-    "altogether",
-    "insgesamt",
-    "gesamt",
-    "łącznie",
-    "в общей сложности",
-    "всего",
-    "загалом",
-];
-
-/// For a sentence that gives a total ([`TOTAL`]): the whole journey, from the first town the
-/// article named (`before`, in order) to the last, an assumption the draft states.
-pub fn whole_journey(sentence_lower: &str, before: &[Place]) -> Option<Pair> {
-    if !TOTAL.iter().any(|w| sentence_lower.contains(w)) {
-        return None;
-    }
+/// For a length of the trip (its sentence passed [`length_of_trip`]: "a total of", "this
+/// route", "the trip") that the last two towns named do not fit: the whole journey, from the
+/// first town the article named (`before`, in order) to the last, an assumption the draft
+/// states. The caller checks that it fits.
+pub fn whole_journey(before: &[Place]) -> Option<Pair> {
     let towns: Vec<&Place> = before.iter().filter(|p| is_town(p)).collect();
     let (Some(a), Some(b)) = (towns.first(), towns.last()) else {
         return None;
     };
     (towns.len() > 2).then(|| Pair {
         assumed: Some(format!(
-            "{} → {}: a total, over the whole journey from the first town the article named to the last",
+            "{} → {}: the last two towns named do not fit it; the whole journey, from the first town the article named to the last",
             a.name, b.name
         )),
         from: (*a).clone(),
@@ -711,14 +696,13 @@ mod tests {
     #[test]
     fn a_total_is_the_whole_journeys() {
         let before = [town("Mexico City"), town("Querétaro"), town("Guadalajara")];
-        let p = whole_journey("este tren recorrerá un total de 581 kilómetros.", &before).unwrap();
+        let p = whole_journey(&before).unwrap();
         assert_eq!(
             (p.from.name.as_str(), p.to.name.as_str()),
             ("Mexico City", "Guadalajara")
         );
         assert!(p.assumed.unwrap().contains("whole journey"));
-        // No total word, or only two towns (the last two are then the same pair): none.
-        assert!(whole_journey("the line is 581 km long", &before).is_none());
-        assert!(whole_journey("a total of 581 km", &before[1..]).is_none());
+        // Only two towns: the last two are the whole journey already.
+        assert!(whole_journey(&before[1..]).is_none());
     }
 }
