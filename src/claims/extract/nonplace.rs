@@ -43,6 +43,9 @@ pub enum NotPlace {
     /// place of the article, in a country it does not name: a namesake of something the
     /// tables do not hold (a county, a station, a square).
     FarNamesake(String),
+    /// A name its sentence puts inside another place ("London's Waterloo station", "Santa
+    /// Apolónia (Lisboa)") whose town of that name lies this many km from it.
+    Inside(String, u64),
 }
 
 impl std::fmt::Display for NotPlace {
@@ -65,6 +68,10 @@ impl std::fmt::Display for NotPlace {
             NotPlace::FarNamesake(p) => write!(
                 f,
                 "its only readings are namesakes such as {p}, far from every other place of the article"
+            ),
+            NotPlace::Inside(owner, km) => write!(
+                f,
+                "a part of {owner} (a station, district or square the tables do not hold); the town of that name is {km} km from it"
             ),
             NotPlace::NoEvidence => f.write_str(
                 "nothing around it says it is a place (no \"in\", \"to\", \"from\", \"near\", \"… River\"), and no large place has that name",

@@ -905,6 +905,49 @@ pub fn read_in(
             !drop
         });
     }
+    // "London's Waterloo station", "Santa Apolónia (Lisboa)": a name its sentence places
+    // inside another place is a part of it (a station, a district, a square); a town of that
+    // name far from the owner is a namesake, not what the article means.
+    for ms in &mut reading.mentions {
+        ms.retain(|x| {
+            let Some(p) = &x.place else { return true };
+            let Some(ci) = cands.iter().position(|c| c.start == x.start) else {
+                return true;
+            };
+            let Some(oi) = owner(text, &cands, ci) else {
+                return true;
+            };
+            let o = &cands[oi];
+            // "Henan's Shangqiu": an owner read as something else than a point (a province,
+            // a company) says nothing of where the name is.
+            if o.not.as_ref().is_some_and(|n| *n != NotPlace::NoEvidence) {
+                return true;
+            }
+            let owner_name = &text[o.start..o.end];
+            let Some(at) = in_context
+                .get(o.key.as_str())
+                .cloned()
+                .flatten()
+                .or_else(|| known.get(owner_name).cloned())
+                .map(|q| q.anchor())
+            else {
+                return true;
+            };
+            let km = crate::geodesy::distance(at, p.anchor()).as_m() / 1000.0;
+            if km <= INSIDE_KM {
+                return true;
+            }
+            let note = format!(
+                "\"{}\" is not read as a place: {}",
+                x.text,
+                NotPlace::Inside(owner_name.to_string(), km.round() as u64)
+            );
+            if !reading.not_places.contains(&note) {
+                reading.not_places.push(note);
+            }
+            false
+        });
+    }
     for (si, a, b) in unresolved {
         reading.mentions[si].push(Mention {
             start: a,
@@ -918,6 +961,29 @@ pub fn read_in(
         m.sort_by_key(|m| m.start);
     }
     reading
+}
+
+/// How far, in km, a place may lie from the place its sentence puts it in ("London's
+/// Waterloo station") and still be read as that part of it (see [`owner`]).
+pub const INSIDE_KM: f64 = 50.0;
+
+/// The candidate the sentence puts candidate `i` inside: the name before it with a
+/// possessive ("London's Waterloo station") or the name in brackets right after it ("Santa
+/// Apolónia (Lisboa)").
+fn owner(text: &str, cands: &[Candidate], i: usize) -> Option<usize> {
+    let c = &cands[i];
+    if i > 0 {
+        let o = &cands[i - 1];
+        if o.sentence == c.sentence && matches!(&text[o.end..c.start], "'s " | "\u{2019}s ") {
+            return Some(i - 1);
+        }
+    }
+    let o = cands.get(i + 1)?;
+    (o.sentence == c.sentence
+        && o.start >= c.end
+        && &text[c.end..o.start] == " ("
+        && text[o.end..].starts_with(')'))
+    .then_some(i + 1)
 }
 
 /// How far, in km, a place must lie from every other place of the article to be read as a
@@ -1174,5 +1240,44 @@ mod tests {
         // run of its own; "a city Dodoma" is not English).
         let t = "Officials said Dodoma was ready.";
         assert_eq!(placed_in(&gaz, t), Vec::<String>::new());
+    }
+
+    #[test]
+    fn a_name_put_inside_a_place_far_from_it_is_a_part_of_it() {
+        let gaz = Gazetteer::from_places(vec![
+            Place::test_point("London", PlaceKind::City, 51.51, -0.13),
+            Place::test_point("Paris", PlaceKind::City, 48.85, 2.35),
+            Place::test_point("Waterloo", PlaceKind::City, 50.71, 4.40),
+            Place::test_point("Lisboa", PlaceKind::City, 38.72, -9.14),
+            Place::test_point("Santa Apolonia", PlaceKind::City, 14.79, -90.97),
+            Place::test_point("Shangqiu", PlaceKind::City, 34.41, 115.65),
+        ]);
+        let t = "The trip from Paris to London's Waterloo station takes two hours.";
+        assert_eq!(placed_in(&gaz, t), ["Paris", "London"]);
+        let r = read(t, &super::super::sentences(t), &gaz);
+        assert!(
+            r.not_places
+                .iter()
+                .any(|n| n.contains("Waterloo") && n.contains("a part of London")),
+            "{:?}",
+            r.not_places
+        );
+        let t = "O comboio partiu em Santa Apolonia (Lisboa) às 06h00.";
+        let r = read_in(Language::Portuguese, t, &super::super::sentences(t), &gaz);
+        assert!(
+            r.not_places
+                .iter()
+                .any(|n| n.contains("Santa Apolonia") && n.contains("a part of Lisboa")),
+            "{:?}",
+            r.not_places
+        );
+        // Near its owner the name stays ("Paris's Waterloo" would be 260 km away; a town
+        // beside London is not).
+        let gaz = Gazetteer::from_places(vec![
+            Place::test_point("London", PlaceKind::City, 51.51, -0.13),
+            Place::test_point("Waterloo", PlaceKind::City, 51.50, -0.11),
+        ]);
+        let t = "The train reached London's Waterloo station.";
+        assert!(placed_in(&gaz, t).contains(&"Waterloo".to_string()));
     }
 }
