@@ -1280,4 +1280,15 @@ mod tests {
         let t = "The train reached London's Waterloo station.";
         assert!(placed_in(&gaz, t).contains(&"Waterloo".to_string()));
     }
+
+    #[test]
+    fn a_main_stations_word_after_a_town_names_the_town() {
+        let gaz = Gazetteer::from_places(vec![
+            Place::test_point("Przemyśl", PlaceKind::City, 49.78, 22.77),
+            Place::test_point("Kyiv", PlaceKind::City, 50.45, 30.52),
+        ]);
+        let t = "The train took him from Przemyśl Główny in Poland to Kyiv.";
+        // The town's name, without the station's word.
+        assert_eq!(placed_in(&gaz, t), ["Przemyśl", "Kyiv"]);
+    }
 }
