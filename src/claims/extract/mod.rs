@@ -214,9 +214,30 @@ fn add(
     published: Option<jiff::civil::Date>,
     gaz: &Gazetteer,
 ) {
+    add_on(
+        x,
+        text,
+        outlet,
+        published,
+        gaz,
+        text.len() >= TWO_THREADS_FROM,
+    );
+}
+
+/// [`add`], on two threads or on one: the result is the same.
+fn add_on(
+    x: &mut Extraction,
+    text: &str,
+    outlet: &str,
+    published: Option<jiff::civil::Date>,
+    gaz: &Gazetteer,
+    two_threads: bool,
+) {
     let sents = sentences(text);
     let lang = Language::detect(text);
-    let reading = places::read_in(lang, text, &sents, gaz);
+    // The places (the gazetteer's part) and every sentence's figures are read at once, on two
+    // threads when the article is long enough to be worth a second one.
+    let (reading, found_all) = places_and_figures(lang, text, &sents, gaz, two_threads);
     for (from, to) in [
         (&reading.not_places, &mut x.not_places),
         (&reading.choices, &mut x.choices),
@@ -228,12 +249,8 @@ fn add(
             }
         }
     }
-    let mut recent: Option<Place> = None;
     // A former trip time, for a new one the next sentence gives ([`saving_across`]).
     let mut former: Option<saving_across::Former> = None;
-    // The towns named before the sentence being read, each once, the most recent last: the
-    // places a trip figure is about when its sentence does not name both.
-    let mut named_before: Vec<Place> = Vec::new();
     let prefix = slug(outlet);
     let prefix = if prefix.is_empty() {
         "claim".to_string()
@@ -265,15 +282,10 @@ fn add(
         // The year of the first full date the article gives ("September 10, 2023"); a year
         // alone is too often another year ("his first trip, in 2019"). Failing that, the year
         // it was published dates its sentences one by one.
-        year: times::dates(text).iter().find_map(|d| d.year),
+        year: times::first_year(text),
         last: None,
         published,
     };
-    // Every figure first, so that a sentence can lean on the whole article (its top speed).
-    let found_all: Vec<Vec<Found>> = sents
-        .iter()
-        .map(|s| quantities_in(lang, text, s.start, s.end))
-        .collect();
     let mut cx = context::Article::new(text, &found_all.concat());
     cx.rail = mode == "rail";
     // The towns each sentence names, for a trip figure in a sentence that comes before the
@@ -289,28 +301,11 @@ fn add(
         })
         .collect();
     let after = towns_after(&towns_in);
-    for (si, ((s, mentions), found)) in sents
-        .iter()
-        .zip(reading.mentions)
-        .zip(found_all)
-        .enumerate()
-    {
-        stops_in(x, lang, text, (article, si), (s.start, s.end), &mentions);
-        events_in(
-            x,
-            text,
-            (s.start, s.end),
-            &mentions,
-            recent.as_ref(),
-            &mut dates,
-            outlet,
-        );
-        x.quantities += found.len();
-        for m in mentions.iter().filter(|m| m.place.is_none()) {
-            if m.text.chars().count() > 2 && !x.unresolved.contains(&m.text) {
-                x.unresolved.push(m.text.clone());
-            }
-        }
+    let (sents, mentions) = (&sents[..], &reading.mentions);
+    // What one sentence yields as claims: it needs only what the article gives before and
+    // after it, never what the sentences before it yielded, so it can be worked out ahead.
+    let classify_one = |si: usize, named: &Named| -> Option<classify::Yield> {
+        let (s, found, mentions) = (&sents[si], &found_all[si], &mentions[si]);
         let sent = &text[s.start..s.end];
         let relevant = !found.is_empty()
             || mentions.iter().any(|m| m.place.is_some())
@@ -319,78 +314,195 @@ fn add(
             || sent.contains("day before")
             || sent.contains("previous day")
             || sent.bytes().any(|b| b.is_ascii_digit());
-        if relevant {
-            let y = classify::sentence(
+        relevant.then(|| {
+            classify::sentence(
                 lang,
                 &cx,
                 text,
                 (s.start, s.end),
-                &found,
-                &mentions,
-                recent.as_ref(),
-                (&named_before, &after[si]),
-            );
-            let quote = collapse(&text[s.start..s.end]);
-            for p in y.places {
-                let id = slug(&p.name);
-                if !x.claim_places.contains(&id) {
-                    x.claim_places.push(id.clone());
-                }
-                if !x.waypoints.iter().any(|w| w.id == id) {
-                    x.waypoints.push(DraftWaypoint { id, place: p });
-                }
-            }
-            let first_new = x.claims.len();
-            for (k, (kind, topic)) in y.claims.into_iter().enumerate() {
-                // The same claim twice (a caption repeating the text) is kept once.
-                if x.claims
-                    .iter()
-                    .any(|c| c.outlet == outlet && c.kind == kind)
-                {
-                    continue;
-                }
-                n += 1;
-                let id = format!("{prefix}-{}-{n}", kind.name().replace('_', "-"));
-                if y.trips.contains(&k) {
-                    x.trip_claims.push(id.clone());
-                }
-                x.claims.push(ClaimSpec {
-                    id,
-                    outlet: outlet.to_string(),
-                    quote: quote.clone(),
-                    topic: topic.map(str::to_string),
-                    kind,
-                });
-            }
-            saving_across::join(x, &mut former, si, &sent.to_lowercase(), first_new);
-            x.notes
-                .extend(y.notes.into_iter().map(|m| format!("{outlet}: {m}")));
-            for c in y.assumed {
-                let c = format!("{outlet}: {c}");
-                if !x.choices.contains(&c) {
-                    x.choices.push(c);
-                }
+                found,
+                mentions,
+                named.recent.as_ref(),
+                (&named.before, &after[si]),
+            )
+        })
+    };
+    let mut take = |si: usize, named: &Named, y: Option<classify::Yield>| {
+        let s = &sents[si];
+        stops_in(
+            x,
+            lang,
+            text,
+            (article, si),
+            (s.start, s.end),
+            &mentions[si],
+        );
+        events_in(
+            x,
+            text,
+            (s.start, s.end),
+            &mentions[si],
+            named.recent.as_ref(),
+            &mut dates,
+            outlet,
+        );
+        x.quantities += found_all[si].len();
+        for m in mentions[si].iter().filter(|m| m.place.is_none()) {
+            if m.text.chars().count() > 2 && !x.unresolved.contains(&m.text) {
+                x.unresolved.push(m.text.clone());
             }
         }
+        if let Some(y) = y {
+            let quote = collapse(&text[s.start..s.end]);
+            let first_new = x.claims.len();
+            add_yield(x, y, outlet, &prefix, &mut n, &quote);
+            saving_across::join(x, &mut former, si, &text[s.start..s.end], first_new);
+        }
+    };
+    if !two_threads {
+        let mut named = Named::default();
+        for (si, said) in mentions.iter().enumerate() {
+            let y = classify_one(si, &named);
+            take(si, &named, y);
+            named.after(said);
+        }
+        return;
+    }
+    // A long article: its sentences are classified on a second thread, in order, while this
+    // one reads their stops and times and takes each sentence's claims as they come.
+    std::thread::scope(|scope| {
+        let (send, yields) = std::sync::mpsc::sync_channel(256);
+        let classify_one = &classify_one;
+        let classifier = scope.spawn(move || {
+            let mut named = Named::default();
+            for (si, said) in mentions.iter().enumerate() {
+                if send.send(classify_one(si, &named)).is_err() {
+                    return;
+                }
+                named.after(said);
+            }
+        });
+        let mut named = Named::default();
+        for (si, y) in yields.iter().enumerate() {
+            take(si, &named, y);
+            named.after(&mentions[si]);
+        }
+        if let Err(panic) = classifier.join() {
+            std::panic::resume_unwind(panic);
+        }
+    });
+}
+
+/// The places a sentence's figures may be about that the sentences before it named.
+#[derive(Default)]
+struct Named {
+    /// The last town or station named ("the city" in the next sentence most likely means it).
+    recent: Option<Place>,
+    /// The towns named before, each once, the most recent last: the places a trip figure is
+    /// about when its sentence does not name both.
+    before: Vec<Place>,
+}
+
+impl Named {
+    /// Takes in the places one sentence names.
+    fn after(&mut self, mentions: &[Mention]) {
         for p in mentions.iter().filter_map(|m| m.place.as_ref()) {
             if trip::is_town(p) {
-                named_before.retain(|q| q.name != p.name);
-                named_before.push(p.clone());
+                self.before.retain(|q| q.name != p.name);
+                self.before.push(p.clone());
             }
         }
-        // "the city" in the next sentence most likely means the last town or station named.
         let town = |p: &Place| !matches!(p.kind, PlaceKind::Other | PlaceKind::River);
-        let named: Vec<Place> = mentions
-            .iter()
-            .rev()
-            .filter_map(|m| m.place.clone())
-            .collect();
-        if let Some(p) = named.iter().find(|p| town(p)) {
-            recent = Some(p.clone());
-        } else if recent.is_none() {
-            recent = named.first().cloned();
+        let mut named = mentions.iter().rev().filter_map(|m| m.place.as_ref());
+        if let Some(p) = named.clone().find(|p| town(p)) {
+            self.recent = Some(p.clone());
+        } else if self.recent.is_none() {
+            self.recent = named.next().cloned();
         }
     }
+}
+
+/// A sentence's claims, places, notes and assumptions ([`classify::sentence`]) taken into `x`;
+/// `n` counts the claims of this outlet, for their ids.
+fn add_yield(
+    x: &mut Extraction,
+    y: classify::Yield,
+    outlet: &str,
+    prefix: &str,
+    n: &mut usize,
+    quote: &str,
+) {
+    for p in y.places {
+        let id = slug(&p.name);
+        if !x.claim_places.contains(&id) {
+            x.claim_places.push(id.clone());
+        }
+        if !x.waypoints.iter().any(|w| w.id == id) {
+            x.waypoints.push(DraftWaypoint { id, place: p });
+        }
+    }
+    for (k, (kind, topic)) in y.claims.into_iter().enumerate() {
+        // The same claim twice (a caption repeating the text) is kept once.
+        if x.claims
+            .iter()
+            .any(|c| c.outlet == outlet && c.kind == kind)
+        {
+            continue;
+        }
+        *n += 1;
+        let id = format!("{prefix}-{}-{n}", kind.name().replace('_', "-"));
+        if y.trips.contains(&k) {
+            x.trip_claims.push(id.clone());
+        }
+        x.claims.push(ClaimSpec {
+            id,
+            outlet: outlet.to_string(),
+            quote: quote.to_string(),
+            topic: topic.map(str::to_string),
+            kind,
+        });
+    }
+    x.notes
+        .extend(y.notes.into_iter().map(|m| format!("{outlet}: {m}")));
+    for c in y.assumed {
+        let c = format!("{outlet}: {c}");
+        if !x.choices.contains(&c) {
+            x.choices.push(c);
+        }
+    }
+}
+
+/// Articles shorter than this are read on one thread: a second would cost more than it saves.
+const TWO_THREADS_FROM: usize = 64 * 1024;
+
+/// The places of an article ([`places::read_in`]) and the figures of each of its sentences
+/// ([`quantities_in`]): every figure is read before any sentence is classified, so that a
+/// sentence can lean on the whole article (its top speed). The two readings share nothing,
+/// so with `two_threads` they are read at once; the result is the same either way.
+fn places_and_figures(
+    lang: Language,
+    text: &str,
+    sents: &[Sentence],
+    gaz: &Gazetteer,
+    two_threads: bool,
+) -> (places::Reading, Vec<Vec<Found>>) {
+    let figures = || -> Vec<Vec<Found>> {
+        sents
+            .iter()
+            .map(|s| quantities_in(lang, text, s.start, s.end))
+            .collect()
+    };
+    if !two_threads {
+        return (places::read_in(lang, text, sents, gaz), figures());
+    }
+    std::thread::scope(|scope| {
+        let found = scope.spawn(figures);
+        let reading = places::read_in(lang, text, sents, gaz);
+        match found.join() {
+            Ok(found) => (reading, found),
+            Err(panic) => std::panic::resume_unwind(panic),
+        }
+    })
 }
 
 /// For each sentence, the first three distinct towns the sentences after it name, in order:

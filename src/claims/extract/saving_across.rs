@@ -75,16 +75,24 @@ fn one_trip(x: &Extraction, first_new: usize) -> Option<usize> {
     }
 }
 
-/// After sentence `si` (lower-cased `lower`) added `x.claims[first_new..]`: when it gives
+/// After sentence `si` (its text `sentence`) added `x.claims[first_new..]`: when it gives
 /// the new time of the trip whose former time the sentence before gave, the two claims
 /// become one saving; when it gives a former time, it is kept for the next sentence.
 pub fn join(
     x: &mut Extraction,
     former: &mut Option<Former>,
     si: usize,
-    lower: &str,
+    sentence: &str,
     first_new: usize,
 ) {
+    let here = one_trip(x, first_new);
+    if here.is_none() {
+        *former = None;
+        return;
+    }
+    // Lower-cased only for a sentence with one trip duration, the rare case.
+    let lower = sentence.to_lowercase();
+    let lower = lower.as_str();
     let has = |words: &[&str]| {
         words.iter().any(|w| {
             lower
@@ -92,7 +100,6 @@ pub fn join(
                 .any(|(i, _)| word_edge(lower, i, i + w.len()))
         })
     };
-    let here = one_trip(x, first_new);
     if let (Some(f), Some(i)) = (former.take(), here)
         && f.sentence + 1 == si
         && has(NEW)

@@ -194,3 +194,26 @@ fn nothing_to_find_is_fine() {
     assert!(toml.contains("No claims found"));
     Story::parse(&toml, "draft.toml").unwrap();
 }
+
+#[test]
+fn two_threads_read_an_article_as_one_does() {
+    // Sentences with places, clock times, dates, trip figures and a caption repeated: what
+    // each thread reads, and the order in which the second thread's claims are taken.
+    let paragraph = "PYONGYANG, Sept 12 (Paper) - Kim left Pyongyang at 6 a.m. local time on \
+        September 10, 2023 by train. The 1,180 km trip to Vladivostok took about 20 hours at \
+        60 km/h. The train reached Khasan the next morning, then the city. From London to \
+        Edinburgh is 534 km as the crow flies; the train takes 4 hours 20 minutes. ";
+    let text = paragraph.repeat(40);
+    let read = |two_threads: bool| {
+        let mut x = Extraction::default();
+        add_on(&mut x, &text, "Paper", None, &gaz(), two_threads);
+        x.keep_joined_trips();
+        x.to_toml("Paper")
+    };
+    let one = read(false);
+    assert!(
+        one.contains("[[claims]]") && one.contains("Vladivostok"),
+        "{one}"
+    );
+    assert_eq!(read(true), one);
+}

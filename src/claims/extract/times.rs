@@ -94,14 +94,37 @@ const LOCAL: &[&str] = &[
     "за місцевим часом",
 ];
 
+/// Characters of the text after a clock time that [`LOCAL`]'s longest phrase can use.
+const LOCAL_HEAD_CHARS: usize = 24;
+
 /// Words before a bare "8.45" or "16" that make it a clock time.
 const AT: &[&str] = &[
     "at", "by", "around", "about", "until", "from", "a las", "las", "às", "das", "um", "à", "o",
     "в", "о",
 ];
 
+/// The end of `before` in lower case, long enough for [`AT`]'s longest word and the character
+/// before it: lower-casing maps each character on its own (to one or more characters), so the
+/// words [`ends_with_word`] finds in it are those it would find in the whole text lower-cased,
+/// without copying a long sentence for every figure in it.
 fn word_before(before: &str) -> String {
-    before.trim_end().to_lowercase()
+    let t = before.trim_end();
+    let from = t
+        .char_indices()
+        .rev()
+        .nth(AT_TAIL_CHARS)
+        .map_or(0, |(i, _)| i);
+    t[from..].to_lowercase()
+}
+
+/// Characters of [`word_before`]'s tail: more than [`AT`]'s longest word ("around").
+const AT_TAIL_CHARS: usize = 8;
+
+/// `t` begins with the lower-case ASCII word `w`, in any case.
+fn starts_with_ascii_ci(t: &str, w: &str) -> bool {
+    t.as_bytes()
+        .get(..w.len())
+        .is_some_and(|head| head.eq_ignore_ascii_case(w.as_bytes()))
 }
 
 /// The clock time at the start of `t`, with the bytes it used: "8:50 a.m.", "2pm", "1335
@@ -109,9 +132,8 @@ fn word_before(before: &str) -> String {
 /// The flag is true for a weak reading ("at 8.45", "at 9"), which counts only with a zone
 /// after it.
 fn clock_at(t: &str, before: &str) -> Option<(Time, usize, bool)> {
-    let lower_t = t.to_ascii_lowercase();
     for (w, h) in [("noon", 12), ("midday", 12), ("midnight", 0)] {
-        if lower_t.starts_with(w) {
+        if starts_with_ascii_ci(t, w) {
             return Some((Time::new(h, 0, 0, 0).ok()?, w.len(), false));
         }
     }
@@ -142,7 +164,7 @@ fn clock_at(t: &str, before: &str) -> Option<(Time, usize, bool)> {
     } else {
         return None;
     }
-    let rest = &lower_t[i..];
+    let rest = &t[i..];
     let spaced = rest.trim_start_matches(' ');
     let gap = rest.len() - spaced.len();
     let mut meridiem = None;
@@ -154,7 +176,7 @@ fn clock_at(t: &str, before: &str) -> Option<(Time, usize, bool)> {
         ("am", false),
         ("pm", true),
     ] {
-        if spaced.starts_with(w)
+        if starts_with_ascii_ci(spaced, w)
             && spaced[w.len()..]
                 .chars()
                 .next()
@@ -167,7 +189,7 @@ fn clock_at(t: &str, before: &str) -> Option<(Time, usize, bool)> {
     }
     if meridiem.is_none() {
         for w in ["hrs", "hours", "h"] {
-            if spaced.starts_with(w)
+            if starts_with_ascii_ci(spaced, w)
                 && spaced[w.len()..]
                     .chars()
                     .next()
@@ -215,7 +237,13 @@ fn ends_with_word(s: &str, w: &str) -> bool {
 fn zone_after(t: &str) -> (ZoneSaid, usize) {
     let spaced = t.trim_start_matches([' ', ',', '(']);
     let skip = t.len() - spaced.len();
-    let lower = spaced.to_lowercase();
+    // Only the head that [`LOCAL`]'s longest words could use, lower-cased (each character maps
+    // on its own), not the rest of the sentence.
+    let head_end = spaced
+        .char_indices()
+        .nth(LOCAL_HEAD_CHARS)
+        .map_or(spaced.len(), |(i, _)| i);
+    let lower = spaced[..head_end].to_lowercase();
     if let Some(w) = LOCAL.iter().find(|w| lower.starts_with(*w)) {
         return (ZoneSaid::Local, skip + w.len());
     }
@@ -444,25 +472,38 @@ fn month_word(w: &str) -> Option<i8> {
         return None;
     }
     let w = w.trim_end_matches(['.', ',']);
+    let names = month_names();
+    let find = |l: &str| {
+        names
+            .binary_search_by(|(m, _)| (*m).cmp(l))
+            .ok()
+            .map(|i| names[i].1)
+    };
     if w.is_ascii() {
         // The month names are lower case: an ASCII word matches one regardless of case.
-        let same = |m: &&str| m.eq_ignore_ascii_case(w);
-        return (MONTHS.iter().find(|(m, _)| same(m)).map(|(_, n)| *n)).or_else(|| {
-            MONTHS_ELSEWHERE
-                .iter()
-                .find_map(|names| names.iter().position(same).map(|i| i as i8 + 1))
-        });
+        let mut buf = [0u8; LONGEST_MONTH + 2];
+        let l = &mut buf[..w.len()];
+        l.copy_from_slice(w.as_bytes());
+        l.make_ascii_lowercase();
+        return std::str::from_utf8(l).ok().and_then(find);
     }
-    let l = w.to_lowercase();
-    MONTHS
-        .iter()
-        .find(|(m, _)| *m == l)
-        .map(|(_, n)| *n)
-        .or_else(|| {
-            MONTHS_ELSEWHERE
-                .iter()
-                .find_map(|names| names.iter().position(|m| *m == l).map(|i| i as i8 + 1))
-        })
+    find(&w.to_lowercase())
+}
+
+/// Every name of [`MONTHS`] and [`MONTHS_ELSEWHERE`] with its month, sorted by name for a
+/// binary search; a name in more than one list keeps the month of the first (they agree).
+fn month_names() -> &'static [(&'static str, i8)] {
+    static NAMES: std::sync::OnceLock<Vec<(&'static str, i8)>> = std::sync::OnceLock::new();
+    NAMES.get_or_init(|| {
+        let elsewhere = MONTHS_ELSEWHERE
+            .iter()
+            .flat_map(|names| names.iter().zip(1..).map(|(m, n)| (*m, n)));
+        let mut all: Vec<(&'static str, i8)> = MONTHS.iter().copied().chain(elsewhere).collect();
+        // A stable sort keeps each name's first month first; `dedup_by_key` keeps that one.
+        all.sort_by_key(|(m, _)| *m);
+        all.dedup_by_key(|(m, _)| *m);
+        all
+    })
 }
 
 /// The longest month name of [`MONTHS`] and [`MONTHS_ELSEWHERE`], in bytes.
@@ -488,76 +529,129 @@ fn year_number(w: &str) -> Option<i16> {
 /// Dates written in English in `s`: "September 12, 2023", "Sept. 12", "12 September 2023",
 /// "24th March, 2018", "2023-09-12".
 pub fn dates(s: &str) -> Vec<DateSaid> {
-    let mut words: Vec<(usize, &str)> = Vec::new();
-    let mut from = None;
-    for (i, c) in s.char_indices() {
-        let part = c.is_alphanumeric() || matches!(c, '.' | ',' | '-');
-        match (part, from) {
-            (true, None) => from = Some(i),
-            (false, Some(f)) => {
-                words.push((f, &s[f..i]));
-                from = None;
-            }
-            _ => {}
+    let mut out = Vec::new();
+    each_date(s, |d| {
+        out.push(d);
+        true
+    });
+    out
+}
+
+/// The year of the first date in `s` that writes one ("September 10, 2023"), reading only as
+/// far as that date.
+pub fn first_year(s: &str) -> Option<i16> {
+    let mut year = None;
+    each_date(s, |d| {
+        year = d.year;
+        year.is_none()
+    });
+    year
+}
+
+/// The words of a text as [`each_date`] reads them: runs of letters, digits, '.', ',' and '-',
+/// each with its byte offset, read only as far as they are asked for.
+struct DateWords<'a> {
+    s: &'a str,
+    chars: std::str::CharIndices<'a>,
+    read: Vec<(usize, &'a str)>,
+}
+
+impl<'a> DateWords<'a> {
+    fn new(s: &'a str) -> Self {
+        DateWords {
+            s,
+            chars: s.char_indices(),
+            read: Vec::new(),
         }
     }
-    if let Some(f) = from {
-        words.push((f, &s[f..]));
+
+    /// The `k`th word, reading on to it.
+    fn get(&mut self, k: usize) -> Option<(usize, &'a str)> {
+        while self.read.len() <= k {
+            let word = self.next_word()?;
+            self.read.push(word);
+        }
+        Some(self.read[k])
     }
-    let mut out = Vec::new();
-    for (k, (at, w)) in words.iter().enumerate() {
-        let next = |j: usize| words.get(k + j).map(|x| x.1);
-        // ISO: 2023-09-12.
-        let iso: Vec<&str> = if w.starts_with(|c: char| c.is_ascii_digit()) && w.contains('-') {
-            w.trim_end_matches(['.', ',']).split('-').collect()
-        } else {
-            Vec::new()
-        };
+
+    fn next_word(&mut self) -> Option<(usize, &'a str)> {
+        let mut from = None;
+        for (i, c) in self.chars.by_ref() {
+            let part = c.is_alphanumeric() || matches!(c, '.' | ',' | '-');
+            match (part, from) {
+                (true, None) => from = Some(i),
+                (false, Some(f)) => return Some((f, &self.s[f..i])),
+                _ => {}
+            }
+        }
+        from.map(|f| (f, &self.s[f..]))
+    }
+}
+
+/// Calls `found` with each date of `s` in order (see [`dates`]) until it returns false.
+fn each_date(s: &str, mut found: impl FnMut(DateSaid) -> bool) {
+    let mut words = DateWords::new(s);
+    let mut k = 0;
+    while let Some((at, w)) = words.get(k) {
+        let date = date_at(&mut words, k, at, w);
+        k += 1;
+        if let Some(d) = date
+            && !found(d)
+        {
+            return;
+        }
+    }
+}
+
+/// The date that word `k` (`w`, at byte `at`) begins or names the month of, if any.
+fn date_at(words: &mut DateWords<'_>, k: usize, at: usize, w: &str) -> Option<DateSaid> {
+    // ISO: 2023-09-12.
+    if w.starts_with(|c: char| c.is_ascii_digit()) && w.contains('-') {
+        let iso: Vec<&str> = w.trim_end_matches(['.', ',']).split('-').collect();
         if iso.len() == 3
             && let (Some(y), Ok(m), Ok(d)) = (year_number(iso[0]), iso[1].parse(), iso[2].parse())
             && (1..=12).contains(&m)
             && (1..=31).contains(&d)
         {
-            out.push(DateSaid {
-                at: *at,
+            return Some(DateSaid {
+                at,
                 year: Some(y),
                 month: m,
                 day: d,
             });
-            continue;
-        }
-        let Some(month) = month_word(w) else { continue };
-        // "May" alone is a word too often: only with a day beside it.
-        if let Some(day) = next(1).and_then(day_number) {
-            out.push(DateSaid {
-                at: *at,
-                year: next(2).and_then(year_number),
-                month,
-                day,
-            });
-        } else if let Some(dk) = (k > 0)
-            .then(|| k - 1)
-            .filter(|&j| day_number(words[j].1).is_some())
-            .or_else(|| {
-                // "16 de julio", "28 de junho".
-                (k > 1 && matches!(words[k - 1].1, "de" | "del"))
-                    .then(|| k - 2)
-                    .filter(|&j| day_number(words[j].1).is_some())
-            })
-            && let Some(day) = day_number(words[dk].1)
-        {
-            let k_year = next(1)
-                .filter(|w| matches!(*w, "de" | "del"))
-                .map_or(1, |_| 2);
-            out.push(DateSaid {
-                at: words[dk].0,
-                year: next(k_year).and_then(year_number),
-                month,
-                day,
-            });
         }
     }
-    out
+    let month = month_word(w)?;
+    let mut next = |j: usize| words.get(k + j).map(|x| x.1);
+    // "May" alone is a word too often: only with a day beside it.
+    if let Some(day) = next(1).and_then(day_number) {
+        return Some(DateSaid {
+            at,
+            year: next(2).and_then(year_number),
+            month,
+            day,
+        });
+    }
+    let k_year = next(1)
+        .filter(|w| matches!(*w, "de" | "del"))
+        .map_or(1, |_| 2);
+    let year = next(k_year).and_then(year_number);
+    let before = |j: usize| words.read[j].1;
+    let dk = (k > 0)
+        .then(|| k - 1)
+        .filter(|&j| day_number(before(j)).is_some())
+        .or_else(|| {
+            // "16 de julio", "28 de junho".
+            (k > 1 && matches!(before(k - 1), "de" | "del"))
+                .then(|| k - 2)
+                .filter(|&j| day_number(before(j)).is_some())
+        })?;
+    Some(DateSaid {
+        at: words.read[dk].0,
+        year,
+        month,
+        day: day_number(before(dk))?,
+    })
 }
 
 /// The date a written date stands for, the year taken from `year` when not written.
@@ -684,5 +778,46 @@ mod tests {
                 .to_string(),
             "1939-07-05"
         );
+    }
+
+    #[test]
+    fn month_names_agree_wherever_a_name_is_listed_twice() {
+        let elsewhere = MONTHS_ELSEWHERE
+            .iter()
+            .flat_map(|names| names.iter().zip(1..).map(|(m, n)| (*m, n)));
+        for (m, n) in MONTHS.iter().copied().chain(elsewhere) {
+            assert_eq!(month_word(m), Some(n), "{m}");
+            assert!(m.len() <= LONGEST_MONTH, "{m}");
+        }
+        assert_eq!(month_word("SEPT."), Some(9));
+        assert_eq!(month_word("Сентября"), Some(9));
+        assert_eq!(month_word("Septembre"), month_word("septembre"));
+        assert_eq!(month_word("Mayor"), None);
+    }
+
+    #[test]
+    fn the_windows_read_round_a_clock_time_hold_their_longest_words() {
+        let chars = |w: &&str| w.chars().count();
+        assert!(AT.iter().map(chars).max().unwrap() < AT_TAIL_CHARS);
+        assert!(LOCAL.iter().map(chars).max().unwrap() <= LOCAL_HEAD_CHARS);
+        // A clock time far into a long sentence reads as in a short one.
+        let long = format!("{} It left at 9.30 local time.", "word ".repeat(2000));
+        let short = "It left at 9.30 local time.";
+        let times = |t: &str| {
+            clocks(t, 0, t.len())
+                .into_iter()
+                .map(|c| (c.time, c.zone))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(times(&long), times(short));
+        assert_eq!(times(short).len(), 1);
+    }
+
+    #[test]
+    fn the_first_year_is_read_only_as_far_as_its_date() {
+        let t = "On Sept. 12 it left. On September 14, 2023 it came back; 2 March 2019 was another trip.";
+        assert_eq!(first_year(t), Some(2023));
+        assert_eq!(dates(t).iter().find_map(|d| d.year), first_year(t));
+        assert_eq!(first_year("No dates here."), None);
     }
 }
