@@ -886,12 +886,18 @@ pub fn read_in(
             })
         })
         .collect();
+    // Each candidate by where it starts, for the mentions made of them.
+    let by_start: HashMap<usize, usize> = cands
+        .iter()
+        .enumerate()
+        .map(|(i, c)| (c.start, i))
+        .collect();
     for m in &mut reading.mentions {
         m.retain(|x| {
             let drop = x.place.is_some()
-                && cands
-                    .iter()
-                    .any(|c| c.start == x.start && far.contains(&c.key.as_str()));
+                && by_start
+                    .get(&x.start)
+                    .is_some_and(|&i| far.contains(&cands[i].key.as_str()));
             if drop {
                 let note = format!(
                     "\"{}\" is not read as a place: {}",
@@ -911,7 +917,7 @@ pub fn read_in(
     for ms in &mut reading.mentions {
         ms.retain(|x| {
             let Some(p) = &x.place else { return true };
-            let Some(ci) = cands.iter().position(|c| c.start == x.start) else {
+            let Some(&ci) = by_start.get(&x.start) else {
                 return true;
             };
             let Some(oi) = owner(text, &cands, ci) else {
