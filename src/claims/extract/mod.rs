@@ -285,6 +285,7 @@ fn add_on(
         year: times::first_year(text),
         last: None,
         published,
+        account: None,
     };
     let mut cx = context::Article::new(text, &found_all.concat());
     cx.rail = mode == "rail";
