@@ -480,6 +480,14 @@ fn month_word(w: &str) -> Option<i8> {
             .map(|i| names[i].1)
     };
     if w.is_ascii() {
+        // Most words do not begin as any month name does: those are let go on their first
+        // two letters, without a search.
+        let pair = |i: usize| w.as_bytes().get(i).map(|b| b.to_ascii_lowercase());
+        if let (Some(a @ b'a'..=b'z'), Some(b @ b'a'..=b'z')) = (pair(0), pair(1))
+            && month_starts()[usize::from(a - b'a')] & (1 << (b - b'a')) == 0
+        {
+            return None;
+        }
         // The month names are lower case: an ASCII word matches one regardless of case.
         let mut buf = [0u8; LONGEST_MONTH + 2];
         let l = &mut buf[..w.len()];
@@ -488,6 +496,21 @@ fn month_word(w: &str) -> Option<i8> {
         return std::str::from_utf8(l).ok().and_then(find);
     }
     find(&w.to_lowercase())
+}
+
+/// For each lower-case ASCII letter, the letters that follow it at the start of a name of
+/// [`month_names`] (bit 0 for 'a').
+fn month_starts() -> &'static [u32; 26] {
+    static STARTS: std::sync::OnceLock<[u32; 26]> = std::sync::OnceLock::new();
+    STARTS.get_or_init(|| {
+        let mut starts = [0; 26];
+        for (m, _) in month_names() {
+            if let [a @ b'a'..=b'z', b @ b'a'..=b'z', ..] = m.as_bytes() {
+                starts[usize::from(a - b'a')] |= 1 << (b - b'a');
+            }
+        }
+        starts
+    })
 }
 
 /// Every name of [`MONTHS`] and [`MONTHS_ELSEWHERE`] with its month, sorted by name for a
