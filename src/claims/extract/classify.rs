@@ -406,6 +406,18 @@ pub fn sentence(
             super::trip::clause_pair(text, (s_start, s_end), (g.start, g.end), &others, &here_at)
         };
         let own = clause_of(f);
+        // "The 109-km line between the city of Yichang and the Xingshan County, … the
+        // Shanghai-Wuhan-Chengdu Railway": the figure says what it lies between; when its
+        // clause names one town only (the other end is no town the tables hold), no other pair
+        // of the sentence is put in their stead. ("Entre las dos ciudades", naming none, is
+        // about the two named before.)
+        if matches!(own, Err(1)) && between_follows(&lower, f.end - s_start) {
+            y.notes.push(format!(
+                "distance \"{}\": one of the two places it lies between is no town the tables hold; not drafted",
+                a.text
+            ));
+            continue;
+        }
         let taken =
             matches!(own, Err(0)) && lengths.iter().any(|(j, g)| j != k && clause_of(g).is_ok());
         // "the Bhopal-Jodhpur Express … while the Guwahati-Indore Special will complete its
@@ -925,6 +937,19 @@ fn saving(
     (in_cut, key)
 }
 
+/// Whether "between" (in the languages read) follows the figure ending at byte `end` of the
+/// lower-cased sentence within its next three words ("109-km line between", "385 km entre").
+fn between_follows(lower: &str, end: usize) -> bool {
+    lower.get(end..).is_some_and(|rest| {
+        rest.split_whitespace().take(3).any(|w| {
+            matches!(
+                w,
+                "between" | "entre" | "zwischen" | "między" | "между" | "між"
+            )
+        })
+    })
+}
+
 /// Whether the speed ending at byte `end` is followed by words placing it at one moment
 /// ("19 knots when it crashed", "at the time of the crash", "as it struck").
 fn at_a_moment(text: &str, end: usize, s_end: usize) -> bool {
@@ -1053,5 +1078,15 @@ mod tests {
         let t = "The ship sailed at about 19 knots to Prince Rupert.";
         let end = t.find("knots").unwrap() + 5;
         assert!(!at_a_moment(t, end, t.len()));
+    }
+
+    #[test]
+    fn between_after_a_figure_is_found_within_three_words() {
+        let t = "the 109-km line between the city of yichang";
+        assert!(between_follows(t, t.find("km").unwrap() + 2));
+        let t = "los 385 kilómetros entre londres";
+        assert!(between_follows(t, t.find("metros").unwrap() + 6));
+        let t = "the 109-km line runs along the river between";
+        assert!(!between_follows(t, t.find("km").unwrap() + 2));
     }
 }
