@@ -582,7 +582,7 @@ fn a_speed_that_describes_a_train_is_not_the_journeys() {
 #[test]
 fn a_length_between_a_town_and_no_town_takes_no_other_pair() {
     let x = extract(
-        "The 109-km line between the city of London and the Xingshan County will connect the Chicago-Los Angeles Railway.",
+        "The 109-km line between the city of London and the Xingshan County, both in England, will connect the Chicago-Los Angeles Railway.",
         "Paper",
         &gaz(),
     );
