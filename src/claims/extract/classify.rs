@@ -672,12 +672,36 @@ pub fn sentence(
             ));
             continue;
         }
+        // "tardó cinco horas y media en recorrer los 385 kilómetros …, mientras que un tren
+        // británico demora … los 444 kilómetros entre Londres y Newcastle": a duration whose
+        // clause names no town is not about the pair another figure's clause names after a
+        // word of contrast; it is about the towns named before, if any. ("runs 9,288 km
+        // between Moscow and Vladivostok, which … takes almost a week": the same trip.)
+        let clause = |g: &Found| {
+            let others: Vec<(usize, usize)> = found
+                .iter()
+                .filter(|o| o.start != g.start)
+                .map(|o| (o.start, o.end))
+                .collect();
+            super::trip::clause_pair(text, (s_start, s_end), (g.start, g.end), &others, &here_at)
+        };
+        let elsewhere = chain.is_none()
+            && matches!(clause(f), Err(0))
+            && found.iter().any(|g| {
+                let (lo, hi) = if g.start > f.end {
+                    (f.end, g.start)
+                } else {
+                    (g.end, f.start)
+                };
+                g.start != f.start && contrast(&text[lo..hi]) && clause(g).is_ok()
+            });
         let own = match &chain {
             Some((a, b)) => Some(super::trip::Pair {
                 from: a.clone(),
                 to: b.clone(),
                 assumed: None,
             }),
+            None if elsewhere => super::trip::pair(None, &[], before),
             None => clause_or_before(text, (s_start, s_end), f, found, &here_at, (before, after)),
         };
         let aircraft = crate::aircraft::all()
@@ -691,7 +715,7 @@ pub fn sentence(
         // A flight's two ends are the sentence's own; a trip's may be assumed (and said).
         let pair = own
             .as_ref()
-            .or(trip_pair.as_ref())
+            .or(trip_pair.as_ref().filter(|_| !elsewhere))
             .filter(|tp| !flying || tp.assumed.is_none());
         let misfit = pair.and_then(|tp| super::trip::fits(tp, &a, bound.as_ref()).err());
         if let Some(why) = misfit {
@@ -937,6 +961,26 @@ fn saving(
     (in_cut, key)
 }
 
+/// Whether `between` (the words between two figures) holds a word of contrast that starts a
+/// clause about another trip ("mientras que", "while", "whereas", "während", "alors que").
+fn contrast(between: &str) -> bool {
+    let lower = between.to_lowercase();
+    [
+        "while ",
+        "whereas",
+        "mientras",
+        "während",
+        "alors que",
+        "tandis que",
+        "enquanto",
+        "podczas gdy",
+        "тогда как",
+        "в то время как",
+    ]
+    .iter()
+    .any(|w| lower.contains(w))
+}
+
 /// Whether "between" (in the languages read) follows the figure ending at byte `end` of the
 /// lower-cased sentence within its next three words ("109-km line between", "385 km entre").
 fn between_follows(lower: &str, end: usize) -> bool {
@@ -1088,5 +1132,16 @@ mod tests {
         assert!(between_follows(t, t.find("metros").unwrap() + 6));
         let t = "the 109-km line runs along the river between";
         assert!(!between_follows(t, t.find("km").unwrap() + 2));
+    }
+
+    #[test]
+    fn words_of_contrast_start_another_trips_clause() {
+        assert!(contrast(
+            " en recorrer los 385 km, mientras que un tren británico demora "
+        ));
+        assert!(contrast(" to Paris, while the train to Lyon takes "));
+        assert!(!contrast(
+            " between Moscow and Vladivostok, which even if you stop takes "
+        ));
     }
 }

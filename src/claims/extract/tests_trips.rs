@@ -593,3 +593,26 @@ fn a_length_between_a_town_and_no_town_takes_no_other_pair() {
         x.notes
     );
 }
+
+#[test]
+fn a_duration_before_a_contrast_is_not_about_the_other_clauses_pair() {
+    let x = extract(
+        "The new train took five hours to cover the 385 km, while a British train takes four hours to cover the 534 km between London and Edinburgh.",
+        "Paper",
+        &gaz(),
+    );
+    let durations: Vec<&str> = x
+        .claims
+        .iter()
+        .filter_map(|c| match &c.kind {
+            ClaimKind::DurationAtSpeed { duration, .. } => Some(duration.text.as_str()),
+            _ => None,
+        })
+        .collect();
+    assert!(!durations.contains(&"five hours"), "{:?}", x.claims);
+    assert!(
+        x.notes.iter().any(|n| n.contains("\"five hours\"")),
+        "{:?}",
+        x.notes
+    );
+}
