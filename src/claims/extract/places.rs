@@ -468,20 +468,70 @@ pub fn read(text: &str, sentences: &[super::Sentence], gaz: &Gazetteer) -> Readi
 /// article; asking whether a name is a place clones nothing.
 struct Known<'g> {
     gaz: &'g Gazetteer,
-    places: HashMap<String, Option<Place>>,
+    /// Each normalised name asked for, with its index in `found`.
+    places: HashMap<String, usize>,
+    /// Each name as written, with its index in `found`: a name an article repeats is not
+    /// normalised again.
+    written: HashMap<String, usize>,
+    /// What each name resolved to.
+    found: Vec<Option<Place>>,
+    /// [`listed`] and [`country_in`] of each name as written.
+    listed: HashMap<String, Option<NotPlace>>,
+    countries: HashMap<String, Option<&'static str>>,
 }
 
-impl Known<'_> {
+impl<'g> Known<'g> {
+    fn new(gaz: &'g Gazetteer) -> Self {
+        Known {
+            gaz,
+            places: HashMap::new(),
+            written: HashMap::new(),
+            found: Vec::new(),
+            listed: HashMap::new(),
+            countries: HashMap::new(),
+        }
+    }
+
     fn get(&mut self, name: &str) -> Option<&Place> {
-        let gaz = self.gaz;
-        self.places
-            .entry(normalize(name))
-            .or_insert_with(|| resolve_as_written(gaz, name, &Context::default()).map(|r| r.place))
-            .as_ref()
+        let i = match self.written.get(name) {
+            Some(&i) => i,
+            None => {
+                let (gaz, found) = (self.gaz, &mut self.found);
+                let i = *self.places.entry(normalize(name)).or_insert_with(|| {
+                    let place = resolve_as_written(gaz, name, &Context::default()).map(|r| r.place);
+                    found.push(place);
+                    found.len() - 1
+                });
+                self.written.insert(name.to_string(), i);
+                i
+            }
+        };
+        self.found[i].as_ref()
     }
 
     fn has(&mut self, name: &str) -> bool {
         self.get(name).is_some()
+    }
+
+    /// [`listed`], asked once per name as written.
+    fn listed(&mut self, name: &str) -> Option<NotPlace> {
+        if let Some(not) = self.listed.get(name) {
+            return not.clone();
+        }
+        let not = listed(name);
+        self.listed.insert(name.to_string(), not.clone());
+        not
+    }
+
+    /// [`country_in`] the article's language (its English names are [`country_code`]'s),
+    /// asked once per name as written.
+    fn country(&mut self, lang: Language, name: &str) -> Option<&'static str> {
+        if let Some(code) = self.countries.get(name) {
+            return *code;
+        }
+        let code = country_in(lang, name);
+        self.countries.insert(name.to_string(), code);
+        code
     }
 }
 
@@ -492,10 +542,7 @@ pub fn read_in(
     sentences: &[super::Sentence],
     gaz: &Gazetteer,
 ) -> Reading {
-    let mut known = Known {
-        gaz,
-        places: HashMap::new(),
-    };
+    let mut known = Known::new(gaz);
     let mut reading = Reading {
         mentions: vec![Vec::new(); sentences.len()],
         ..Reading::default()
@@ -508,7 +555,7 @@ pub fn read_in(
         let mut pieces: Vec<(Vec<(usize, usize)>, bool)> = Vec::new();
         for run in runs(text, s.start, s.end) {
             let (a, b) = (run[0].0, run[run.len() - 1].1);
-            if known.has(&text[a..b]) || listed(&text[a..b]).is_some() {
+            if known.has(&text[a..b]) || known.listed(&text[a..b]).is_some() {
                 pieces.push((run, false));
             } else {
                 pieces.extend(split(text, &run));
@@ -517,13 +564,13 @@ pub fn read_in(
         for (run, route_name) in pieces {
             let (a, b) = (run[0].0, run[run.len() - 1].1);
             let whole = &text[a..b];
-            if let Some(code) = country_in(lang, whole) {
+            if let Some(code) = known.country(lang, whole) {
                 if !reading.countries.iter().any(|c| c == code) {
                     reading.countries.push(code.to_string());
                 }
                 continue;
             }
-            let mut not = listed(whole).or_else(|| {
+            let mut not = known.listed(whole).or_else(|| {
                 organisation_word(whole).map(|w| NotPlace::Organisation(w.to_string()))
             });
             // "Delta Air Lines … divert to Delta's hub in Los Angeles": a company the article
@@ -1134,17 +1181,16 @@ mod tests {
             Place::test_point("Sochi", PlaceKind::City, 43.6, 39.7),
             Place::test_point("Black Sea", PlaceKind::Other, 43.0, 35.0),
         ]);
-        let mut known = Known {
-            gaz: &gaz,
-            places: HashMap::new(),
-        };
+        let mut known = Known::new(&gaz);
         for name in ["Sochi", "SOCHI", "Black Sea", "Vesti Kuban", "Sochi"] {
             let direct = resolve_as_written(&gaz, name, &Context::default()).map(|r| r.place);
             assert_eq!(known.get(name).cloned(), direct, "{name}");
             assert_eq!(known.has(name), direct.is_some(), "{name}");
         }
-        // "Sochi" and "SOCHI" share one normalised entry.
+        // "Sochi" and "SOCHI" share one normalised entry, and resolved once.
         assert_eq!(known.places.len(), 3);
+        assert_eq!(known.found.len(), 3);
+        assert_eq!(known.written.len(), 4);
     }
 
     /// The places of a one-sentence-per-line text with `gaz`, as (written name, resolved).
