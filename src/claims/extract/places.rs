@@ -600,6 +600,9 @@ pub fn read_in(
             // The span that names the place: the whole run; a sentence's capitalised first
             // word dropped ("Crossing Khasan"); a name before a feature word ("Khasan Station").
             let mut span = (a, b);
+            // Where the words that cue the name end: the run's start when the span drops the
+            // town's name before an airport ("to London Heathrow").
+            let mut cue_at = None;
             let mut choice = None;
             // "do Warszawy", "w Nowym Jorku", "из Воронежа": the dictionary form, when the
             // gazetteer knows it and not the form as written.
@@ -668,6 +671,15 @@ pub fn read_in(
                     // name ("in rund drei Stunden Dresden"), capitalised as nouns are; in the
                     // other languages a word a name carries ("Tren México").
                     span = first_dropped;
+                } else if served_by(
+                    &mut known,
+                    &text[a..run[0].1],
+                    &text[first_dropped.0..first_dropped.1],
+                ) {
+                    // "to London Heathrow", "from Moscow Sheremetyevo": a town's name before
+                    // the airport or station that serves it names the airport or station.
+                    span = first_dropped;
+                    cue_at = Some(a);
                 } else if let Some(k) = start_of {
                     span = (a, run[k - 1].1);
                     choice = Some(format!(
@@ -757,7 +769,7 @@ pub fn read_in(
             } else if route_name {
                 Some(Evidence::RouteName)
             } else {
-                evidence_around(lang, text, s.start, s.end, start, end)
+                evidence_around(lang, text, s.start, s.end, cue_at.unwrap_or(start), end)
             };
             if not.is_none()
                 && !matches!(evidence, Some(Evidence::Before(_)))
@@ -1014,6 +1026,25 @@ pub fn read_in(
         m.sort_by_key(|m| m.start);
     }
     reading
+}
+
+/// How far, in km, an airport or station may lie from the town whose name is written before
+/// its own ("London Heathrow": 23 km) and still be read as serving it.
+pub const SERVES_KM: f64 = 80.0;
+
+/// Whether `rest` names an airport or a station within [`SERVES_KM`] of the town `town` names.
+fn served_by(known: &mut Known, town: &str, rest: &str) -> bool {
+    let Some(at) = known
+        .get(town)
+        .filter(|p| p.kind == PlaceKind::City)
+        .map(Place::anchor)
+    else {
+        return false;
+    };
+    known.get(rest).is_some_and(|p| {
+        matches!(p.kind, PlaceKind::Airport | PlaceKind::Station)
+            && crate::geodesy::distance(at, p.anchor()).as_m() / 1000.0 <= SERVES_KM
+    })
 }
 
 /// How far, in km, a place may lie from the place its sentence puts it in ("London's
@@ -1342,5 +1373,27 @@ mod tests {
         let t = "The train took him from Przemyśl Główny in Poland to Kyiv.";
         // The town's name, without the station's word.
         assert_eq!(placed_in(&gaz, t), ["Przemyśl", "Kyiv"]);
+    }
+
+    #[test]
+    fn a_towns_name_before_its_airport_names_the_airport() {
+        let airport = |name, lat, lon| Place {
+            aliases: vec!["Heathrow".into()],
+            ..Place::test_point(name, PlaceKind::Airport, lat, lon)
+        };
+        let gaz = Gazetteer::from_places(vec![
+            Place::test_point("London", PlaceKind::City, 51.51, -0.13),
+            Place::test_point("Perth", PlaceKind::City, -31.95, 115.86),
+            airport("London Heathrow Airport", 51.47, -0.46),
+        ]);
+        let t = "The flight from Perth to London Heathrow is due on Sunday.";
+        assert_eq!(placed_in(&gaz, t), ["Perth", "Heathrow"]);
+        // An airport far from the town before it is not that town's.
+        let gaz = Gazetteer::from_places(vec![
+            Place::test_point("London", PlaceKind::City, 51.51, -0.13),
+            Place::test_point("Perth", PlaceKind::City, -31.95, 115.86),
+            airport("London Heathrow Airport", 28.8, -81.3),
+        ]);
+        assert_eq!(placed_in(&gaz, t), ["Perth"]);
     }
 }
