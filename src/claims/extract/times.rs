@@ -120,6 +120,16 @@ fn word_before(before: &str) -> String {
 /// Characters of [`word_before`]'s tail: more than [`AT`]'s longest word ("around").
 const AT_TAIL_CHARS: usize = 8;
 
+/// `s` holds the lower-case ASCII word `w` in any case.
+fn contains_ascii_ci(s: &str, w: &str) -> bool {
+    let b = s.as_bytes();
+    (0..b.len()).any(|i| {
+        b[i..]
+            .get(..w.len())
+            .is_some_and(|h| h.eq_ignore_ascii_case(w.as_bytes()))
+    })
+}
+
 /// `t` begins with the lower-case ASCII word `w`, in any case.
 fn starts_with_ascii_ci(t: &str, w: &str) -> bool {
     t.as_bytes()
@@ -310,6 +320,15 @@ fn zone_after(t: &str) -> (ZoneSaid, usize) {
 pub fn clocks(text: &str, start: usize, end: usize) -> Vec<Clock> {
     let s = &text[start..end];
     let mut out = Vec::new();
+    // A clock time is figures or one of the words for twelve o'clock: most sentences have
+    // neither, and are let go in one pass.
+    if !s.bytes().any(|b| b.is_ascii_digit())
+        && !["noon", "midday", "midnight"]
+            .iter()
+            .any(|w| contains_ascii_ci(s, w))
+    {
+        return out;
+    }
     let mut skip_to = 0;
     let mut prev: Option<char> = None;
     for (i, c) in s.char_indices() {
@@ -613,6 +632,10 @@ impl<'a> DateWords<'a> {
 
 /// Calls `found` with each date of `s` in order (see [`dates`]) until it returns false.
 fn each_date(s: &str, mut found: impl FnMut(DateSaid) -> bool) {
+    // Every date has figures (a day, or the whole of "2023-09-12"): a text with none has none.
+    if !s.bytes().any(|b| b.is_ascii_digit()) {
+        return;
+    }
     let mut words = DateWords::new(s);
     let mut k = 0;
     while let Some((at, w)) = words.get(k) {
@@ -842,5 +865,19 @@ mod tests {
         assert_eq!(first_year(t), Some(2023));
         assert_eq!(dates(t).iter().find_map(|d| d.year), first_year(t));
         assert_eq!(first_year("No dates here."), None);
+    }
+
+    #[test]
+    fn a_sentence_without_figures_has_only_the_twelve_oclock_words() {
+        for t in [
+            "They left at NOON local time.",
+            "At Midnight they left.",
+            "by midday",
+        ] {
+            assert_eq!(clocks(t, 0, t.len()).len(), 1, "{t}");
+        }
+        let t = "They left in the afternoon, not at night.";
+        assert!(clocks(t, 0, t.len()).is_empty());
+        assert!(dates("On the twelfth of September they left.").is_empty());
     }
 }
