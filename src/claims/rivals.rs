@@ -2,8 +2,8 @@
 //!
 //! When a place a claim depends on was an ambiguous pick (the gazetteer found another place
 //! of that name nearly as strong, or the story's other places chose it over a stronger
-//! match), and the claim's figure is off for the pick, it is checked again with each close
-//! rival in the pick's place. If the figure fits a rival, the claim is `plausible` at worst
+//! match), and the claim's figure is off (or implausible) for the pick, it is checked
+//! again with each close rival in the pick's place. If the figure fits a rival, the claim is `plausible` at worst
 //! (or as weak as the rival's own verdict), and the arithmetic names the pick and the rival
 //! with both figures: "444 km between London and Newcastle" is off for Newcastle, Northern
 //! Ireland, and fits Newcastle upon Tyne.
@@ -36,7 +36,10 @@ pub(super) fn second_reading(
     f: Finding,
     readings: &mut Readings,
 ) -> Finding {
-    if !matches!(f.verdict, Verdict::Off { .. }) {
+    // "Off", and "implausible" too: a figure far outside the usual band for the pick may be
+    // usual for a rival of the same name.
+    let implausible = matches!(f.verdict, Verdict::Implausible { .. });
+    if !matches!(f.verdict, Verdict::Off { .. }) && !implausible {
         return f;
     }
     for id in waypoints_of(cx, &c.kind) {
@@ -60,7 +63,8 @@ pub(super) fn second_reading(
             if matches!(
                 other.verdict,
                 Verdict::Off { .. } | Verdict::CannotCheck { .. } | Verdict::Contradicts { .. }
-            ) {
+            ) || implausible && matches!(other.verdict, Verdict::Implausible { .. })
+            {
                 continue;
             }
             return both(w, rival, f, other);
@@ -85,8 +89,13 @@ fn both(w: &ResolvedWaypoint, rival: &Candidate, picked: Finding, other: Finding
             format!("{} ({})", p.name, parts.join(", "))
         })
         .unwrap_or_else(|| w.name.clone());
+    let for_pick = if matches!(picked.verdict, Verdict::Implausible { .. }) {
+        "implausible"
+    } else {
+        "off"
+    };
     let why = format!(
-        "\"{query}\" names several places: the figure is off for the one picked, {pick}, but fits {}, {apart_km:.0} km away; which one the article means is not settled",
+        "\"{query}\" names several places: the figure is {for_pick} for the one picked, {pick}, but fits {}, {apart_km:.0} km away; which one the article means is not settled",
         rival.describe()
     );
     let verdict = match other.verdict {
@@ -227,9 +236,14 @@ mod tests {
     /// London (GeoNames 2643743) by coordinates to "Newcastle" by name, with one
     /// straight-line distance claim of `value`.
     fn story(value: &str) -> Story {
+        story_measured(value, "straight")
+    }
+
+    /// [`story`] with the claim's `measure` ("straight", "route").
+    fn story_measured(value: &str, measure: &str) -> Story {
         Story::parse(
             &format!(
-                "[[waypoints]]\nid = \"london\"\nat = \"51.50853, -0.12574\"\n[[waypoints]]\nid = \"newcastle\"\nplace = \"Newcastle\"\n[[legs]]\nfrom = \"london\"\nto = \"newcastle\"\nmode = \"rail\"\n[[claims]]\nid = \"d\"\noutlet = \"t\"\nquote = \"q\"\nkind = \"distance\"\nfrom = \"london\"\nto = \"newcastle\"\nvalue = \"{value}\"\nmeasure = \"straight\"\n"
+                "[[waypoints]]\nid = \"london\"\nat = \"51.50853, -0.12574\"\n[[waypoints]]\nid = \"newcastle\"\nplace = \"Newcastle\"\n[[legs]]\nfrom = \"london\"\nto = \"newcastle\"\nmode = \"rail\"\n[[claims]]\nid = \"d\"\noutlet = \"t\"\nquote = \"q\"\nkind = \"distance\"\nfrom = \"london\"\nto = \"newcastle\"\nvalue = \"{value}\"\nmeasure = \"{measure}\"\n"
             ),
             "t.toml",
         )
@@ -292,5 +306,30 @@ mod tests {
         let gaz = Gazetteer::from_places(vec![ni]);
         let (f, _) = checked(&gaz, "398 km");
         assert!(matches!(f.verdict, Verdict::Off { .. }), "{}", f.arithmetic);
+    }
+
+    #[test]
+    fn an_implausible_figure_that_fits_the_rival_is_plausible() {
+        let gaz = two_newcastles();
+        // By rail, 620 km is 1.56 times the 398 km to Newcastle upon Tyne (outside the usual
+        // circuity band) and 1.26 times the 491 km to the town in Northern Ireland.
+        let s = story_measured("620 km", "route");
+        let r = route::build(&s, &gaz, &RouteOptions::default()).unwrap();
+        let cx = Ctx {
+            story: &s,
+            route: &r,
+        };
+        let first = check_one(&cx, &s.claims[0]);
+        let f = second_reading(&cx, &s.claims[0], first.clone(), &mut Readings::new());
+        // The gazetteer picks Newcastle upon Tyne (the first of two equal rows).
+        assert!(
+            matches!(first.verdict, Verdict::Implausible { .. }),
+            "{:?}",
+            first.verdict
+        );
+        let Verdict::Plausible { why } = &f.verdict else {
+            panic!("{:?} {}", f.verdict, f.arithmetic);
+        };
+        assert!(why.contains("is implausible for the one picked"), "{why}");
     }
 }

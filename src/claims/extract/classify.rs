@@ -406,6 +406,18 @@ pub fn sentence(
             super::trip::clause_pair(text, (s_start, s_end), (g.start, g.end), &others, &here_at)
         };
         let own = clause_of(f);
+        // "The 109-km line between the city of Yichang and the Xingshan County, … the
+        // Shanghai-Wuhan-Chengdu Railway": the figure says what it lies between; when its
+        // clause names one town only (the other end is no town the tables hold), no other pair
+        // of the sentence is put in their stead. ("Entre las dos ciudades", naming none, is
+        // about the two named before.)
+        if matches!(own, Err(1)) && between_follows(&lower, f.end - s_start) {
+            y.notes.push(format!(
+                "distance \"{}\": one of the two places it lies between is no town the tables hold; not drafted",
+                a.text
+            ));
+            continue;
+        }
         let taken =
             matches!(own, Err(0)) && lengths.iter().any(|(j, g)| j != k && clause_of(g).is_ok());
         // "the Bhopal-Jodhpur Express … while the Guwahati-Indore Special will complete its
@@ -444,11 +456,21 @@ pub fn sentence(
                     clause_or_before(text, (s_start, s_end), f, found, &here_at, (before, after))
                         .or_else(|| trip_pair.clone())
                 };
-                match own
+                let fitted = own
                     .as_ref()
                     .filter(|_| super::trip::length_of_trip(&lower))
-                    .map(|tp| super::trip::fits(tp, &a, None).map(|()| tp.clone()))
-                {
+                    .map(|tp| super::trip::fits(tp, &a, None).map(|()| tp.clone()));
+                // "Este tren recorrerá un total de 581 kilómetros" after "México-Querétaro-
+                // Guadalajara", "The 9,000-mile trip" after Perth, Melbourne and London: a
+                // length of the trip the last two towns do not fit is the whole journey's,
+                // from the first town the article named to the last, if that fits.
+                let fitted = match fitted {
+                    Some(Err(why)) => super::trip::whole_journey(before)
+                        .filter(|tp| super::trip::fits(tp, &a, None).is_ok())
+                        .map_or(Some(Err(why)), |tp| Some(Ok(tp))),
+                    f => f,
+                };
+                match fitted {
                     Some(Err(why)) => y.notes.push(format!("distance {why}")),
                     Some(Ok(tp)) => {
                         y.trips.push(y.claims.len());
@@ -547,6 +569,13 @@ pub fn sentence(
                 },
                 Some("speed"),
             ));
+            // "covered the journey in 2hr48, setting an average speed of 329.3 km/h": the
+            // average is that arithmetic, checked through it; alone it has no timeline.
+            // An assumed speed ("assuming the train travels at 60 km/h") stays a claim of
+            // its own, which the article's timeline may check.
+            if lower.contains("averag") {
+                continue;
+            }
         }
         // "In knapp vier Stunden von Berlin nach München und das Ganze mit 300 km/h": the speed
         // bounds the trip's duration (below), and alone it has no timeline to be checked on.
@@ -555,9 +584,18 @@ pub fn sentence(
         }
         // "can reach 350 km/h", "designed for 200 km/h": what the line or vehicle can do,
         // not what the journey did; the article's durations are checked against it.
-        if context::capability(&lower) {
+        if context::capability(&lower) || describes_vehicle(text, f.end, s_end) {
             y.notes.push(format!(
                 "speed \"{}\": a design, top or limit speed, not the journey's own: not drafted as a claim",
+                a.text
+            ));
+            continue;
+        }
+        // "was traveling at about 19 knots when it crashed": the speed at one moment, which
+        // no route or timeline measures.
+        if at_a_moment(text, f.end, s_end) {
+            y.notes.push(format!(
+                "speed \"{}\": the speed at one moment, not a trip's average: not drafted as a claim",
                 a.text
             ));
             continue;
@@ -634,12 +672,36 @@ pub fn sentence(
             ));
             continue;
         }
+        // "tardó cinco horas y media en recorrer los 385 kilómetros …, mientras que un tren
+        // británico demora … los 444 kilómetros entre Londres y Newcastle": a duration whose
+        // clause names no town is not about the pair another figure's clause names after a
+        // word of contrast; it is about the towns named before, if any. ("runs 9,288 km
+        // between Moscow and Vladivostok, which … takes almost a week": the same trip.)
+        let clause = |g: &Found| {
+            let others: Vec<(usize, usize)> = found
+                .iter()
+                .filter(|o| o.start != g.start)
+                .map(|o| (o.start, o.end))
+                .collect();
+            super::trip::clause_pair(text, (s_start, s_end), (g.start, g.end), &others, &here_at)
+        };
+        let elsewhere = chain.is_none()
+            && matches!(clause(f), Err(0))
+            && found.iter().any(|g| {
+                let (lo, hi) = if g.start > f.end {
+                    (f.end, g.start)
+                } else {
+                    (g.end, f.start)
+                };
+                g.start != f.start && contrast(&text[lo..hi]) && clause(g).is_ok()
+            });
         let own = match &chain {
             Some((a, b)) => Some(super::trip::Pair {
                 from: a.clone(),
                 to: b.clone(),
                 assumed: None,
             }),
+            None if elsewhere => super::trip::pair(None, &[], before),
             None => clause_or_before(text, (s_start, s_end), f, found, &here_at, (before, after)),
         };
         let aircraft = crate::aircraft::all()
@@ -653,7 +715,7 @@ pub fn sentence(
         // A flight's two ends are the sentence's own; a trip's may be assumed (and said).
         let pair = own
             .as_ref()
-            .or(trip_pair.as_ref())
+            .or(trip_pair.as_ref().filter(|_| !elsewhere))
             .filter(|tp| !flying || tp.assumed.is_none());
         let misfit = pair.and_then(|tp| super::trip::fits(tp, &a, bound.as_ref()).err());
         if let Some(why) = misfit {
@@ -899,6 +961,104 @@ fn saving(
     (in_cut, key)
 }
 
+/// Whether `between` (the words between two figures) holds a word of contrast that starts a
+/// clause about another trip ("mientras que", "while", "whereas", "während", "alors que").
+fn contrast(between: &str) -> bool {
+    let lower = between.to_lowercase();
+    [
+        "while ",
+        "whereas",
+        "mientras",
+        "während",
+        "alors que",
+        "tandis que",
+        "enquanto",
+        "podczas gdy",
+        "тогда как",
+        "в то время как",
+    ]
+    .iter()
+    .any(|w| lower.contains(w))
+}
+
+/// Whether "between" (in the languages read) follows the figure ending at byte `end` of the
+/// lower-cased sentence within its next three words ("109-km line between", "385 km entre").
+fn between_follows(lower: &str, end: usize) -> bool {
+    lower.get(end..).is_some_and(|rest| {
+        rest.split_whitespace().take(3).any(|w| {
+            matches!(
+                w,
+                "between" | "entre" | "zwischen" | "między" | "между" | "між"
+            )
+        })
+    })
+}
+
+/// Whether the speed ending at byte `end` is followed by words placing it at one moment
+/// ("19 knots when it crashed", "at the time of the crash", "as it struck").
+fn at_a_moment(text: &str, end: usize, s_end: usize) -> bool {
+    let rest = text[end..s_end].trim_start().to_lowercase();
+    [
+        "when ",
+        "at the time",
+        "as it ",
+        "as she ",
+        "as he ",
+        "at the moment",
+    ]
+    .iter()
+    .any(|w| rest.starts_with(w))
+}
+
+/// Nouns a speed written before them describes ("tilting 125mph Pendolinos", "a 300 km/h
+/// line"): the vehicle's or the line's speed, not the journey's.
+const VEHICLE_NOUNS: &[&str] = &[
+    "train",
+    "trains",
+    "line",
+    "lines",
+    "railway",
+    "track",
+    "locomotive",
+    "locomotives",
+    "engine",
+    "engines",
+    "jet",
+    "jets",
+    "aircraft",
+    "plane",
+    "planes",
+    "ferry",
+    "ferries",
+    "ship",
+    "ships",
+    "vessel",
+    "boat",
+    "boats",
+    "car",
+    "cars",
+    "bus",
+    "buses",
+    "maglev",
+    "service",
+    "services",
+    "trainset",
+    "trainsets",
+];
+
+/// Whether the speed ending at byte `end` is written before a noun it describes: a vehicle's
+/// or a line's word ([`VEHICLE_NOUNS`]) or a capitalised name ("125mph Pendolinos").
+fn describes_vehicle(text: &str, end: usize, s_end: usize) -> bool {
+    let word: String = text[end..s_end]
+        .trim_start_matches([' ', '-'])
+        .chars()
+        .take_while(|c| c.is_alphabetic())
+        .collect();
+    !word.is_empty()
+        && (VEHICLE_NOUNS.contains(&word.to_lowercase().as_str())
+            || word.chars().next().is_some_and(char::is_uppercase))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -928,5 +1088,60 @@ mod tests {
         assert_eq!(from_word_after(" from Chicago toward Los Angeles."), None);
         assert_eq!(from_word_after(" de long, à grande vitesse"), None);
         assert_eq!(from_word_after(" in two hours"), None);
+    }
+
+    #[test]
+    fn a_speed_before_a_vehicle_describes_it() {
+        let t = "racing an aircraft against one of Avanti's tilting 125mph Pendolinos.";
+        let end = t.find("mph").unwrap() + 3;
+        assert!(describes_vehicle(t, end, t.len()));
+        let t = "a 300 km/h line opened";
+        assert!(describes_vehicle(t, t.find("km/h").unwrap() + 4, t.len()));
+        // The journey's own speed: followed by a preposition, a verb or the sentence's end.
+        for t in [
+            "was traveling at about 19 knots when it crashed",
+            "averaged 329.3km/h on the run",
+            "averaged 329.3km/h.",
+        ] {
+            let end = t.find(|c: char| c.is_ascii_digit()).unwrap();
+            let end = end + t[end..].find([' ', '.']).unwrap();
+            let end = if t[end..].starts_with(" knots") {
+                end + 6
+            } else {
+                end
+            };
+            assert!(!describes_vehicle(t, end, t.len()), "{t}");
+        }
+    }
+
+    #[test]
+    fn a_speed_at_one_moment_is_not_an_average() {
+        let t = "The ship was traveling at about 19 knots when it crashed.";
+        let end = t.find("knots").unwrap() + 5;
+        assert!(at_a_moment(t, end, t.len()));
+        let t = "The ship sailed at about 19 knots to Prince Rupert.";
+        let end = t.find("knots").unwrap() + 5;
+        assert!(!at_a_moment(t, end, t.len()));
+    }
+
+    #[test]
+    fn between_after_a_figure_is_found_within_three_words() {
+        let t = "the 109-km line between the city of yichang";
+        assert!(between_follows(t, t.find("km").unwrap() + 2));
+        let t = "los 385 kilómetros entre londres";
+        assert!(between_follows(t, t.find("metros").unwrap() + 6));
+        let t = "the 109-km line runs along the river between";
+        assert!(!between_follows(t, t.find("km").unwrap() + 2));
+    }
+
+    #[test]
+    fn words_of_contrast_start_another_trips_clause() {
+        assert!(contrast(
+            " en recorrer los 385 km, mientras que un tren británico demora "
+        ));
+        assert!(contrast(" to Paris, while the train to Lyon takes "));
+        assert!(!contrast(
+            " between Moscow and Vladivostok, which even if you stop takes "
+        ));
     }
 }

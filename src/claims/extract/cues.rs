@@ -132,6 +132,15 @@ pub(super) const FEATURE_TAIL: &[&str] = &[
     "highway",
     "expressway",
     "route",
+    // A main or central station's word in the languages that put it after the town's name
+    // ("Przemyśl Główny", "Köln Hauptbahnhof", "Amsterdam Centraal", "Warszawa Centralna").
+    "główny",
+    "glowny",
+    "hauptbahnhof",
+    "hbf",
+    "centraal",
+    "centralna",
+    "centralny",
 ];
 
 /// Words after a name that make it an area, not a point ("Zhejiang Province").

@@ -74,6 +74,27 @@ const STOP_WORDS: &[(Language, &[&str])] = &[
     ),
 ];
 
+/// Every word of [`STOP_WORDS`], sorted for a binary search, with the languages that list it
+/// (bit `k` for the `k`th list).
+fn stop_word_table() -> &'static [(&'static str, u8)] {
+    static TABLE: std::sync::OnceLock<Vec<(&'static str, u8)>> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut all: Vec<(&'static str, u8)> = Vec::new();
+        for (k, (_, list)) in STOP_WORDS.iter().enumerate() {
+            all.extend(list.iter().map(|w| (*w, 1u8 << k)));
+        }
+        all.sort_by_key(|(w, _)| *w);
+        let mut table: Vec<(&'static str, u8)> = Vec::with_capacity(all.len());
+        for (w, bit) in all {
+            match table.last_mut() {
+                Some(last) if last.0 == w => last.1 |= bit,
+                _ => table.push((w, bit)),
+            }
+        }
+        table
+    })
+}
+
 impl Language {
     /// Reads the language of `text` from its words: the language whose stop words are most
     /// frequent (English on a tie or when there are too few words to tell), or Russian or
@@ -117,10 +138,21 @@ impl Language {
                 continue;
             }
             words += 1;
-            let lw = w.to_lowercase();
-            for (k, (_, list)) in STOP_WORDS.iter().enumerate() {
-                if list.contains(&lw.as_str()) {
-                    counts[k] += 1;
+            let mut buf = [0u8; 6];
+            let lower;
+            let lw = if w.is_ascii() {
+                let l = &mut buf[..w.len()];
+                l.copy_from_slice(w.as_bytes());
+                l.make_ascii_lowercase();
+                std::str::from_utf8(l).unwrap_or_default()
+            } else {
+                lower = w.to_lowercase();
+                &lower
+            };
+            let table = stop_word_table();
+            if let Ok(i) = table.binary_search_by(|(sw, _)| (*sw).cmp(lw)) {
+                for (k, n) in counts.iter_mut().enumerate() {
+                    *n += usize::from(table[i].1 & (1 << k) != 0);
                 }
             }
         }
@@ -240,5 +272,23 @@ mod tests {
         assert!(Language::German.dot_groups() && Language::German.decimal_comma());
         assert!(!Language::English.dot_groups() && !Language::English.decimal_comma());
         assert!(!Language::Russian.dot_groups() && Language::Russian.decimal_comma());
+    }
+
+    #[test]
+    fn the_stop_word_table_holds_every_list_word_with_its_languages() {
+        assert_eq!(STOP_WORDS.len(), 6, "detect counts six lists");
+        let table = stop_word_table();
+        for (k, (_, list)) in STOP_WORDS.iter().enumerate() {
+            for w in *list {
+                let i = table.binary_search_by(|(sw, _)| (*sw).cmp(w)).unwrap();
+                assert!(table[i].1 & (1 << k) != 0, "{w}");
+            }
+        }
+        let listed = |w: &str, k: usize| STOP_WORDS[k].1.contains(&w);
+        for (w, bits) in table {
+            for k in 0..STOP_WORDS.len() {
+                assert_eq!(bits & (1 << k) != 0, listed(w, k), "{w}");
+            }
+        }
     }
 }

@@ -12,6 +12,7 @@
 
 mod classify;
 mod context;
+mod countries;
 mod cues;
 mod earliest;
 mod foreign;
@@ -25,6 +26,7 @@ mod outlet;
 mod places;
 mod relative;
 mod saving;
+mod saving_across;
 mod scan;
 mod timeline;
 mod times;
@@ -247,6 +249,8 @@ fn add_on(
             }
         }
     }
+    // A former trip time, for a new one the next sentence gives ([`saving_across`]).
+    let mut former: Option<saving_across::Former> = None;
     let prefix = slug(outlet);
     let prefix = if prefix.is_empty() {
         "claim".to_string()
@@ -281,6 +285,7 @@ fn add_on(
         year: times::first_year(text),
         last: None,
         published,
+        account: None,
     };
     let mut cx = context::Article::new(text, &found_all.concat());
     cx.rail = mode == "rail";
@@ -350,7 +355,9 @@ fn add_on(
         }
         if let Some(y) = y {
             let quote = collapse(&text[s.start..s.end]);
+            let first_new = x.claims.len();
             add_yield(x, y, outlet, &prefix, &mut n, &quote);
+            saving_across::join(x, &mut former, si, &text[s.start..s.end], first_new);
         }
     };
     if !two_threads {
@@ -402,14 +409,21 @@ impl Named {
     fn after(&mut self, mentions: &[Mention]) {
         for p in mentions.iter().filter_map(|m| m.place.as_ref()) {
             if trip::is_town(p) {
-                self.before.retain(|q| q.name != p.name);
-                self.before.push(p.clone());
+                // Each name once, the most recent last (a place named again is moved, not
+                // copied again).
+                let again = self.before.iter().position(|q| q.name == p.name);
+                match again.map(|i| self.before.remove(i)) {
+                    Some(q) if q == *p => self.before.push(q),
+                    _ => self.before.push(p.clone()),
+                }
             }
         }
         let town = |p: &Place| !matches!(p.kind, PlaceKind::Other | PlaceKind::River);
         let mut named = mentions.iter().rev().filter_map(|m| m.place.as_ref());
         if let Some(p) = named.clone().find(|p| town(p)) {
-            self.recent = Some(p.clone());
+            if self.recent.as_ref() != Some(p) {
+                self.recent = Some(p.clone());
+            }
         } else if self.recent.is_none() {
             self.recent = named.next().cloned();
         }

@@ -36,6 +36,16 @@ pub enum NotPlace {
     /// A name right after "the" ("onto the Neptune"): a ship's, a train's or a building's, as
     /// English puts no article before a town's name.
     AfterThe,
+    /// A sentence's capitalised first word that the article also writes in lower case ("Para
+    /// o dia 6 de agosto" beside "para a viagem"): a word of the language, not a name.
+    Word,
+    /// A name several places share whose pick ("Kent (US, city)") lies far from every other
+    /// place of the article, in a country it does not name: a namesake of something the
+    /// tables do not hold (a county, a station, a square).
+    FarNamesake(String),
+    /// A name its sentence puts inside another place ("London's Waterloo station", "Santa
+    /// Apolónia (Lisboa)") whose town of that name lies this many km from it.
+    Inside(String, u64),
 }
 
 impl std::fmt::Display for NotPlace {
@@ -51,6 +61,17 @@ impl std::fmt::Display for NotPlace {
             NotPlace::Area(w) => write!(f, "an area, not a point (a {w})"),
             NotPlace::AfterThe => f.write_str(
                 "a name right after \"the\" (a ship's, a train's or a building's: English puts no article before a town's name)",
+            ),
+            NotPlace::Word => f.write_str(
+                "a sentence's first word that the article also writes in lower case: a word, not a name",
+            ),
+            NotPlace::FarNamesake(p) => write!(
+                f,
+                "its only readings are namesakes such as {p}, far from every other place of the article"
+            ),
+            NotPlace::Inside(owner, km) => write!(
+                f,
+                "a part of {owner} (a station, district or square the tables do not hold); the town of that name is {km} km from it"
             ),
             NotPlace::NoEvidence => f.write_str(
                 "nothing around it says it is a place (no \"in\", \"to\", \"from\", \"near\", \"… River\"), and no large place has that name",

@@ -6,6 +6,7 @@
 use std::collections::HashMap;
 
 use super::Language;
+use super::countries::country_in;
 use super::cues::{
     AFTER, AFTER_THE_TOWN, AREA_OF, AREA_TAIL, BEFORE, COMBINING, COMPASS, FEATURE_TAIL, LEAVING,
     OF_PLACE, PLACE_NOUNS, before_in, joiners, of_in, of_place_in,
@@ -390,6 +391,9 @@ fn evidence_around(
     None
 }
 
+/// Place nouns that name the place right after them ("the capital Dodoma").
+const APPOSITION: &[&str] = &["capital", "city", "town", "village", "port"];
+
 /// Whether `between` (the text between two names) joins them in a list: a comma, "and" or
 /// "or" in the article's language.
 fn joins_list(lang: Language, between: &str) -> bool {
@@ -427,6 +431,14 @@ fn evidence_before(lang: Language, text: &str, s_start: usize, start: usize) -> 
         {
             return Some(Evidence::Before(o));
         }
+        // "between Dar es Salaam and the capital Dodoma", "the port city Mombasa": a place
+        // noun right before the name, after "the" or "its", is its apposition.
+        if APPOSITION.contains(&w.as_str())
+            && let Some((v, _)) = word_before(text, s_start, w_start)
+            && matches!(v.as_str(), "the" | "its" | "port" | "capital")
+        {
+            return Some(Evidence::Before("the capital"));
+        }
         // "stops in other cities, including Kenitra": a list of places the words before name.
         if matches!(w.as_str(), "including" | "like")
             && text[s_start..w_start]
@@ -463,7 +475,7 @@ struct Known<'g> {
     written: HashMap<String, usize>,
     /// What each name resolved to.
     found: Vec<Option<Place>>,
-    /// [`listed`] and [`country_code`] of each name as written.
+    /// [`listed`] and [`country_in`] of each name as written.
     listed: HashMap<String, Option<NotPlace>>,
     countries: HashMap<String, Option<&'static str>>,
 }
@@ -511,12 +523,13 @@ impl<'g> Known<'g> {
         not
     }
 
-    /// [`country_code`], asked once per name as written.
-    fn country_code(&mut self, name: &str) -> Option<&'static str> {
+    /// [`country_in`] the article's language (its English names are [`country_code`]'s),
+    /// asked once per name as written.
+    fn country(&mut self, lang: Language, name: &str) -> Option<&'static str> {
         if let Some(code) = self.countries.get(name) {
             return *code;
         }
-        let code = country_code(name);
+        let code = country_in(lang, name);
         self.countries.insert(name.to_string(), code);
         code
     }
@@ -537,6 +550,7 @@ pub fn read_in(
     let mut cands: Vec<Candidate> = Vec::new();
     let mut unresolved: Vec<(usize, usize, usize)> = Vec::new();
     let mut operators: Vec<String> = Vec::new();
+    let lower_words = lower_case_words(text);
     for (si, s) in sentences.iter().enumerate() {
         let mut pieces: Vec<(Vec<(usize, usize)>, bool)> = Vec::new();
         for run in runs(text, s.start, s.end) {
@@ -550,7 +564,7 @@ pub fn read_in(
         for (run, route_name) in pieces {
             let (a, b) = (run[0].0, run[run.len() - 1].1);
             let whole = &text[a..b];
-            if let Some(code) = known.country_code(whole.strip_prefix("the ").unwrap_or(whole)) {
+            if let Some(code) = known.country(lang, whole) {
                 if !reading.countries.iter().any(|c| c == code) {
                     reading.countries.push(code.to_string());
                 }
@@ -586,6 +600,9 @@ pub fn read_in(
             // The span that names the place: the whole run; a sentence's capitalised first
             // word dropped ("Crossing Khasan"); a name before a feature word ("Khasan Station").
             let mut span = (a, b);
+            // Where the words that cue the name end: the run's start when the span drops the
+            // town's name before an airport ("to London Heathrow").
+            let mut cue_at = None;
             let mut choice = None;
             // "do Warszawy", "w Nowym Jorku", "из Воронежа": the dictionary form, when the
             // gazetteer knows it and not the form as written.
@@ -602,6 +619,13 @@ pub fn read_in(
                 lemma = Some(form);
             }
             let at_start = text[s.start..a].chars().all(|c| !c.is_alphanumeric());
+            if not.is_none()
+                && at_start
+                && run.len() == 1
+                && lower_words.contains(whole.to_lowercase().as_str())
+            {
+                not = Some(NotPlace::Word);
+            }
             if not.is_none() && lemma.is_none() && !known.has(whole) && run.len() > 1 {
                 let first_dropped = (run[1].0, b);
                 let prefix = (1..run.len()).rev().find(|&k| {
@@ -647,6 +671,15 @@ pub fn read_in(
                     // name ("in rund drei Stunden Dresden"), capitalised as nouns are; in the
                     // other languages a word a name carries ("Tren México").
                     span = first_dropped;
+                } else if served_by(
+                    &mut known,
+                    &text[a..run[0].1],
+                    &text[first_dropped.0..first_dropped.1],
+                ) {
+                    // "to London Heathrow", "from Moscow Sheremetyevo": a town's name before
+                    // the airport or station that serves it names the airport or station.
+                    span = first_dropped;
+                    cue_at = Some(a);
                 } else if let Some(k) = start_of {
                     span = (a, run[k - 1].1);
                     choice = Some(format!(
@@ -686,6 +719,13 @@ pub fn read_in(
                 })
             {
                 not = Some(NotPlace::AfterThe);
+            }
+            // "the Indian Ocean port city of Dar es Salaam": a sea or an ocean is an area,
+            // placed at a label point; no journey stops there.
+            if not.is_none() && place.as_ref().is_some_and(|p| p.kind == PlaceKind::Sea) {
+                not = Some(NotPlace::Area(
+                    "sea or ocean, with no single position".into(),
+                ));
             }
             // "the state of Oaxaca", "the province of Hubei": the division, not its town.
             if not.is_none()
@@ -729,7 +769,7 @@ pub fn read_in(
             } else if route_name {
                 Some(Evidence::RouteName)
             } else {
-                evidence_around(lang, text, s.start, s.end, start, end)
+                evidence_around(lang, text, s.start, s.end, cue_at.unwrap_or(start), end)
             };
             if not.is_none()
                 && !matches!(evidence, Some(Evidence::Before(_)))
@@ -840,6 +880,8 @@ pub fn read_in(
         }
     }
     let mut in_context: HashMap<&str, Option<Place>> = HashMap::new();
+    // The names the gazetteer gives several places ("Kent": towns in Ohio and Washington).
+    let mut namesakes: Vec<&str> = Vec::new();
     for (i, e) in &accepted {
         let c = &cands[*i];
         let name = c.lemma.as_deref().unwrap_or(&text[c.start..c.end]);
@@ -866,6 +908,9 @@ pub fn read_in(
                         r.why()
                     ));
                 }
+                if r.as_ref().is_some_and(|r| !r.alternatives.is_empty()) {
+                    namesakes.push(&c.key);
+                }
                 let p = r.map(|r| r.place);
                 in_context.insert(&c.key, p.clone());
                 p
@@ -881,6 +926,93 @@ pub fn read_in(
             });
         }
     }
+    // "the Channel Tunnel in Kent": a name several towns share, whose pick lies far from
+    // every other place of the article and in a country the article does not name, is a
+    // namesake of something the tables do not hold (a county, a station, a square): dropped.
+    let far: Vec<&str> = namesakes
+        .iter()
+        .copied()
+        .filter(|k| {
+            in_context.get(k).cloned().flatten().is_some_and(|p| {
+                far_namesake(
+                    &p,
+                    &reading.countries,
+                    in_context
+                        .iter()
+                        .filter(|(o, _)| *o != k)
+                        .filter_map(|(_, q)| q.as_ref()),
+                )
+            })
+        })
+        .collect();
+    // Each candidate by where it starts, for the mentions made of them.
+    let by_start: HashMap<usize, usize> = cands
+        .iter()
+        .enumerate()
+        .map(|(i, c)| (c.start, i))
+        .collect();
+    for m in &mut reading.mentions {
+        m.retain(|x| {
+            let drop = x.place.is_some()
+                && by_start
+                    .get(&x.start)
+                    .is_some_and(|&i| far.contains(&cands[i].key.as_str()));
+            if drop {
+                let note = format!(
+                    "\"{}\" is not read as a place: {}",
+                    x.text,
+                    NotPlace::FarNamesake(x.place.as_ref().map(describe).unwrap_or_default())
+                );
+                if !reading.not_places.contains(&note) {
+                    reading.not_places.push(note);
+                }
+            }
+            !drop
+        });
+    }
+    // "London's Waterloo station", "Santa Apolónia (Lisboa)": a name its sentence places
+    // inside another place is a part of it (a station, a district, a square); a town of that
+    // name far from the owner is a namesake, not what the article means.
+    for ms in &mut reading.mentions {
+        ms.retain(|x| {
+            let Some(p) = &x.place else { return true };
+            let Some(&ci) = by_start.get(&x.start) else {
+                return true;
+            };
+            let Some(oi) = owner(text, &cands, ci) else {
+                return true;
+            };
+            let o = &cands[oi];
+            // "Henan's Shangqiu": an owner read as something else than a point (a province,
+            // a company) says nothing of where the name is.
+            if o.not.as_ref().is_some_and(|n| *n != NotPlace::NoEvidence) {
+                return true;
+            }
+            let owner_name = &text[o.start..o.end];
+            let Some(at) = in_context
+                .get(o.key.as_str())
+                .cloned()
+                .flatten()
+                .or_else(|| known.get(owner_name).cloned())
+                .map(|q| q.anchor())
+            else {
+                return true;
+            };
+            let km = crate::geodesy::distance(at, p.anchor()).as_m() / 1000.0;
+            if km <= INSIDE_KM {
+                return true;
+            }
+            let note = format!(
+                "\"{}\" is not read as a place: {}",
+                x.text,
+                NotPlace::Inside(owner_name.to_string(), km.round() as u64)
+            );
+            if !reading.not_places.contains(&note) {
+                reading.not_places.push(note);
+            }
+            false
+        });
+    }
     for (si, a, b) in unresolved {
         reading.mentions[si].push(Mention {
             start: a,
@@ -894,6 +1026,87 @@ pub fn read_in(
         m.sort_by_key(|m| m.start);
     }
     reading
+}
+
+/// How far, in km, an airport or station may lie from the town whose name is written before
+/// its own ("London Heathrow": 23 km) and still be read as serving it.
+pub const SERVES_KM: f64 = 80.0;
+
+/// Whether `rest` names an airport or a station within [`SERVES_KM`] of the town `town` names.
+fn served_by(known: &mut Known, town: &str, rest: &str) -> bool {
+    let Some(at) = known
+        .get(town)
+        .filter(|p| p.kind == PlaceKind::City)
+        .map(Place::anchor)
+    else {
+        return false;
+    };
+    known.get(rest).is_some_and(|p| {
+        matches!(p.kind, PlaceKind::Airport | PlaceKind::Station)
+            && crate::geodesy::distance(at, p.anchor()).as_m() / 1000.0 <= SERVES_KM
+    })
+}
+
+/// How far, in km, a place may lie from the place its sentence puts it in ("London's
+/// Waterloo station") and still be read as that part of it (see [`owner`]).
+pub const INSIDE_KM: f64 = 50.0;
+
+/// The candidate the sentence puts candidate `i` inside: the name before it with a
+/// possessive ("London's Waterloo station") or the name in brackets right after it ("Santa
+/// Apolónia (Lisboa)").
+fn owner(text: &str, cands: &[Candidate], i: usize) -> Option<usize> {
+    let c = &cands[i];
+    if i > 0 {
+        let o = &cands[i - 1];
+        if o.sentence == c.sentence && matches!(&text[o.end..c.start], "'s " | "\u{2019}s ") {
+            return Some(i - 1);
+        }
+    }
+    let o = cands.get(i + 1)?;
+    (o.sentence == c.sentence
+        && o.start >= c.end
+        && &text[c.end..o.start] == " ("
+        && text[o.end..].starts_with(')'))
+    .then_some(i + 1)
+}
+
+/// How far, in km, a place must lie from every other place of the article to be read as a
+/// namesake of something the tables do not hold (see [`far_namesake`]).
+pub const FAR_NAMESAKE_KM: f64 = 2000.0;
+
+/// Whether `p`, picked for a name several places share, is a namesake far from the article:
+/// more than [`FAR_NAMESAKE_KM`] from each of at least two other places, in a country the
+/// article does not name, and not a well-known place ([`WELL_KNOWN_POPULATION`]).
+fn far_namesake<'a>(
+    p: &Place,
+    countries: &[String],
+    others: impl Iterator<Item = &'a Place>,
+) -> bool {
+    if p.population.unwrap_or(0) >= WELL_KNOWN_POPULATION
+        || p.country.as_ref().is_some_and(|c| countries.contains(c))
+    {
+        return false;
+    }
+    let mut n = 0;
+    for q in others {
+        if p.country.is_some() && q.country == p.country {
+            return false;
+        }
+        let km = crate::geodesy::distance(p.anchor(), q.anchor()).as_m() / 1000.0;
+        if km <= FAR_NAMESAKE_KM {
+            return false;
+        }
+        n += 1;
+    }
+    n >= 2
+}
+
+/// The words the article writes in lower case ("para", "reading"): a sentence's first word
+/// that is one of them is a word of the language, whatever town carries the name.
+fn lower_case_words(text: &str) -> std::collections::HashSet<&str> {
+    text.split(|c: char| !c.is_alphabetic())
+        .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
+        .collect()
 }
 
 /// Resolves a name as written, never by a close spelling. A Russian or Ukrainian name is
@@ -1009,5 +1222,178 @@ mod tests {
         assert_eq!(known.places.len(), 3);
         assert_eq!(known.found.len(), 3);
         assert_eq!(known.written.len(), 4);
+    }
+
+    /// The places of a one-sentence-per-line text with `gaz`, as (written name, resolved).
+    fn placed(gaz: &Gazetteer, lang: Language, t: &str) -> Vec<String> {
+        read_in(lang, t, &super::super::sentences(t), gaz)
+            .mentions
+            .into_iter()
+            .flatten()
+            .filter(|m| m.place.is_some())
+            .map(|m| m.text)
+            .collect()
+    }
+
+    #[test]
+    fn a_first_word_the_article_writes_in_lower_case_is_a_word() {
+        let gaz = Gazetteer::from_places(vec![
+            Place::test_point("Para", PlaceKind::City, -19.9, -44.6),
+            Place::test_point("Porto", PlaceKind::City, 41.15, -8.61),
+        ]);
+        let t = "Para o dia 6 de agosto, o comboio partiu em Porto. O valor desce para 24 euros.";
+        assert_eq!(placed(&gaz, Language::Portuguese, t), vec!["Porto"]);
+        // Without the word in lower case elsewhere, the first word may be a place.
+        let t = "Para station is where the train stopped. It left for Porto.";
+        assert!(placed(&gaz, Language::English, t).contains(&"Para".to_string()));
+    }
+
+    #[test]
+    fn a_sea_is_an_area_not_a_stop() {
+        let gaz = Gazetteer::from_places(vec![
+            Place::test_point("Indian Ocean", PlaceKind::Sea, -47.8, 88.7),
+            Place::test_point("Dar es Salaam", PlaceKind::City, -6.8, 39.3),
+        ]);
+        let t = "The line runs to the Indian Ocean port city of Dar es Salaam.";
+        let r = read(t, &super::super::sentences(t), &gaz);
+        assert_eq!(placed(&gaz, Language::English, t), vec!["Dar es Salaam"]);
+        assert!(
+            r.not_places
+                .iter()
+                .any(|n| n.contains("Indian Ocean") && n.contains("sea")),
+            "{:?}",
+            r.not_places
+        );
+    }
+
+    #[test]
+    fn a_namesake_far_from_every_other_place_is_dropped() {
+        let with_pop = |name, lat, lon, country: &str, pop| Place {
+            country: Some(country.to_string()),
+            population: Some(pop),
+            ..Place::test_point(name, PlaceKind::City, lat, lon)
+        };
+        let gaz = Gazetteer::from_places(vec![
+            with_pop("Kent", 41.15, -81.36, "US", 28_000),
+            with_pop("Kent", 47.38, -122.23, "US", 130_000),
+            with_pop("London", 51.51, -0.13, "GB", 8_900_000),
+            with_pop("Paris", 48.85, 2.35, "FR", 2_100_000),
+            with_pop("Folkestone", 51.08, 1.17, "GB", 46_000),
+            with_pop("Perth", -31.95, 115.86, "AU", 1_900_000),
+            with_pop("Darwin", -12.46, 130.84, "AU", 120_000),
+        ]);
+        let t = "The train left Paris for London. The line runs from the tunnel near Folkestone in Kent.";
+        let r = read(t, &super::super::sentences(t), &gaz);
+        let placed: Vec<&str> = r
+            .mentions
+            .iter()
+            .flatten()
+            .filter(|m| m.place.is_some())
+            .map(|m| m.text.as_str())
+            .collect();
+        assert_eq!(placed, ["Paris", "London", "Folkestone"]);
+        assert!(
+            r.not_places
+                .iter()
+                .any(|n| n.contains("Kent") && n.contains("far from")),
+            "{:?}",
+            r.not_places
+        );
+        // A far place whose name no other place shares stays: a flight's other end.
+        let t = "The jet flew from London to Darwin. It left Paris for London.";
+        assert!(placed_in(&gaz, t).contains(&"Darwin".to_string()));
+        // So does a namesake when the article names its country.
+        let t = "The train left Paris for London. It went on to Kent in the United States.";
+        assert!(placed_in(&gaz, t).contains(&"Kent".to_string()));
+    }
+
+    fn placed_in(gaz: &Gazetteer, t: &str) -> Vec<String> {
+        placed(gaz, Language::English, t)
+    }
+
+    #[test]
+    fn a_place_noun_before_a_name_is_its_apposition() {
+        let gaz = Gazetteer::from_places(vec![
+            Place::test_point("Dar es Salaam", PlaceKind::City, -6.8, 39.3),
+            Place::test_point("Dodoma", PlaceKind::City, -6.2, 35.7),
+        ]);
+        let t = "A line between Dar es Salaam and the capital Dodoma opened.";
+        assert_eq!(placed_in(&gaz, t), ["Dar es Salaam", "Dodoma"]);
+        // Without "the" or "its" before it, the noun says nothing ("Capital Dodoma" is a
+        // run of its own; "a city Dodoma" is not English).
+        let t = "Officials said Dodoma was ready.";
+        assert_eq!(placed_in(&gaz, t), Vec::<String>::new());
+    }
+
+    #[test]
+    fn a_name_put_inside_a_place_far_from_it_is_a_part_of_it() {
+        let gaz = Gazetteer::from_places(vec![
+            Place::test_point("London", PlaceKind::City, 51.51, -0.13),
+            Place::test_point("Paris", PlaceKind::City, 48.85, 2.35),
+            Place::test_point("Waterloo", PlaceKind::City, 50.71, 4.40),
+            Place::test_point("Lisboa", PlaceKind::City, 38.72, -9.14),
+            Place::test_point("Santa Apolonia", PlaceKind::City, 14.79, -90.97),
+            Place::test_point("Shangqiu", PlaceKind::City, 34.41, 115.65),
+        ]);
+        let t = "The trip from Paris to London's Waterloo station takes two hours.";
+        assert_eq!(placed_in(&gaz, t), ["Paris", "London"]);
+        let r = read(t, &super::super::sentences(t), &gaz);
+        assert!(
+            r.not_places
+                .iter()
+                .any(|n| n.contains("Waterloo") && n.contains("a part of London")),
+            "{:?}",
+            r.not_places
+        );
+        let t = "O comboio partiu em Santa Apolonia (Lisboa) às 06h00.";
+        let r = read_in(Language::Portuguese, t, &super::super::sentences(t), &gaz);
+        assert!(
+            r.not_places
+                .iter()
+                .any(|n| n.contains("Santa Apolonia") && n.contains("a part of Lisboa")),
+            "{:?}",
+            r.not_places
+        );
+        // Near its owner the name stays ("Paris's Waterloo" would be 260 km away; a town
+        // beside London is not).
+        let gaz = Gazetteer::from_places(vec![
+            Place::test_point("London", PlaceKind::City, 51.51, -0.13),
+            Place::test_point("Waterloo", PlaceKind::City, 51.50, -0.11),
+        ]);
+        let t = "The train reached London's Waterloo station.";
+        assert!(placed_in(&gaz, t).contains(&"Waterloo".to_string()));
+    }
+
+    #[test]
+    fn a_main_stations_word_after_a_town_names_the_town() {
+        let gaz = Gazetteer::from_places(vec![
+            Place::test_point("Przemyśl", PlaceKind::City, 49.78, 22.77),
+            Place::test_point("Kyiv", PlaceKind::City, 50.45, 30.52),
+        ]);
+        let t = "The train took him from Przemyśl Główny in Poland to Kyiv.";
+        // The town's name, without the station's word.
+        assert_eq!(placed_in(&gaz, t), ["Przemyśl", "Kyiv"]);
+    }
+
+    #[test]
+    fn a_towns_name_before_its_airport_names_the_airport() {
+        let airport = |name, lat, lon| Place {
+            aliases: vec!["Heathrow".into()],
+            ..Place::test_point(name, PlaceKind::Airport, lat, lon)
+        };
+        let gaz = Gazetteer::from_places(vec![
+            Place::test_point("London", PlaceKind::City, 51.51, -0.13),
+            Place::test_point("Perth", PlaceKind::City, -31.95, 115.86),
+            airport("London Heathrow Airport", 51.47, -0.46),
+        ]);
+        let t = "The flight from Perth to London Heathrow is due on Sunday.";
+        assert_eq!(placed_in(&gaz, t), ["Perth", "Heathrow"]);
+        // An airport far from the town before it is not that town's.
+        let gaz = Gazetteer::from_places(vec![
+            Place::test_point("London", PlaceKind::City, 51.51, -0.13),
+            Place::test_point("Perth", PlaceKind::City, -31.95, 115.86),
+            airport("London Heathrow Airport", 28.8, -81.3),
+        ]);
+        assert_eq!(placed_in(&gaz, t), ["Perth"]);
     }
 }

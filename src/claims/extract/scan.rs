@@ -354,7 +354,7 @@ fn tidy(lang: Language, text: &str, start: usize, end: usize, found: Vec<Found>)
             continue;
         }
         if let Some(prev) = out.last_mut()
-            && let Some(joined) = join(text, prev, &f)
+            && let Some(joined) = join(text, prev, &f).or_else(|| side_by_side(text, prev, &f))
         {
             *prev = joined;
             continue;
@@ -418,6 +418,45 @@ fn join(text: &str, a: &Found, b: &Found) -> Option<Found> {
             conversion: b.quantity.conversion,
         },
         english: Some(foreign::written(&value)),
+    })
+}
+
+/// `a` with `b` as its conversion when the two stand side by side with no word between them
+/// ("a 48.5 meter 159 foot long ferry"), in two units of one dimension, and are the same
+/// figure (within 5 %): a conversion written without brackets.
+fn side_by_side(text: &str, a: &Found, b: &Found) -> Option<Found> {
+    let (x, y) = (&a.quantity.value, &b.quantity.value);
+    let gap = text.get(a.end..b.start)?;
+    if !matches!(gap, " " | " / " | " or ")
+        || x.unit == y.unit
+        || x.unit.dimension() != y.unit.dimension()
+        || x.is_range()
+        || y.is_range()
+        || a.quantity.conversion.is_some()
+        || b.quantity.conversion.is_some()
+        || b.hedge != crate::story::Hedge::Plain
+    {
+        return None;
+    }
+    let (p, q) = (x.mid_si(), y.mid_si());
+    if p <= 0.0 || (p - q).abs() > 0.05 * p {
+        return None;
+    }
+    Some(Found {
+        start: a.start,
+        end: b.end,
+        hedge: a.hedge,
+        hedge_words: a.hedge_words.clone(),
+        quantity: Quantity {
+            value: *x,
+            conversion: Some(*y),
+        },
+        // As a bracketed conversion, so that the claim's figure reads as one.
+        english: Some(format!(
+            "{} ({})",
+            a.english.as_deref().unwrap_or(&text[a.start..a.end]),
+            b.english.as_deref().unwrap_or(&text[b.start..b.end])
+        )),
     })
 }
 
@@ -749,5 +788,19 @@ mod tests {
             assert_eq!(f.len(), 1, "{t}");
             assert_eq!(f[0].quantity.value.lo, minutes, "{t}");
         }
+    }
+
+    #[test]
+    fn the_same_length_in_two_units_side_by_side_is_a_conversion() {
+        let t = "rescued from a 48.5 meter 159 foot long ferry.";
+        let f = quantities_in(Language::English, t, 0, t.len());
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert_eq!(&t[f[0].start..f[0].end], "48.5 meter 159 foot");
+        let c = f[0].quantity.conversion.expect("a conversion");
+        assert!((c.lo - 159.0).abs() < 1e-9);
+        assert_eq!(f[0].english.as_deref(), Some("48.5 meter (159 foot)"));
+        // Two different figures side by side stay two ("a 40 km 100 mile relay").
+        let t = "a 40 km 100 mile relay";
+        assert_eq!(quantities_in(Language::English, t, 0, t.len()).len(), 2);
     }
 }

@@ -551,3 +551,68 @@ fn a_length_the_sentence_calls_the_straight_line_is_checked_as_one() {
     };
     assert_eq!(*measure, crate::story::DistanceMeasure::Straight);
 }
+
+#[test]
+fn a_speed_checked_through_its_duration_is_not_drafted_again() {
+    let x = extract(
+        "The line from London to Edinburgh is 650 km long. The first train covered the journey in 2 hours 30 minutes, setting an average speed of 260 km/h.",
+        "Paper",
+        &gaz(),
+    );
+    let k = kinds(&x);
+    assert!(k.contains(&"duration_at_speed"), "{k:?} {:?}", x.notes);
+    assert!(!k.contains(&"speed"), "{k:?}");
+}
+
+#[test]
+fn a_speed_that_describes_a_train_is_not_the_journeys() {
+    let x = extract(
+        "Experts raced an aircraft from London to Edinburgh against one of the tilting 125mph Pendolinos.",
+        "Paper",
+        &gaz(),
+    );
+    assert!(!kinds(&x).contains(&"speed"), "{:?}", kinds(&x));
+    assert!(
+        x.notes.iter().any(|n| n.contains("125mph")),
+        "{:?}",
+        x.notes
+    );
+}
+
+#[test]
+fn a_length_between_a_town_and_no_town_takes_no_other_pair() {
+    let x = extract(
+        "The 109-km line between the city of London and the Xingshan County, both in England, will connect the Chicago-Los Angeles Railway.",
+        "Paper",
+        &gaz(),
+    );
+    assert!(!kinds(&x).contains(&"distance"), "{:?}", x.claims);
+    assert!(
+        x.notes.iter().any(|n| n.contains("one of the two places")),
+        "{:?}",
+        x.notes
+    );
+}
+
+#[test]
+fn a_duration_before_a_contrast_is_not_about_the_other_clauses_pair() {
+    let x = extract(
+        "The new train took five hours to cover the 385 km, while a British train takes four hours to cover the 534 km between London and Edinburgh.",
+        "Paper",
+        &gaz(),
+    );
+    let durations: Vec<&str> = x
+        .claims
+        .iter()
+        .filter_map(|c| match &c.kind {
+            ClaimKind::DurationAtSpeed { duration, .. } => Some(duration.text.as_str()),
+            _ => None,
+        })
+        .collect();
+    assert!(!durations.contains(&"five hours"), "{:?}", x.claims);
+    assert!(
+        x.notes.iter().any(|n| n.contains("\"five hours\"")),
+        "{:?}",
+        x.notes
+    );
+}

@@ -27,6 +27,11 @@ pub struct DateContext {
     /// way dates its own sentence only: it is not carried to the clock times of later
     /// sentences, which may be another day's (a timetable after "resumed on October 1").
     pub published: Option<jiff::civil::Date>,
+    /// The day and the latest clock time of the sentence just read, when a day named from
+    /// the publication date ("Today, the train departed … at 8:00 am") dated its times: the
+    /// next sentence's undated times, if none is earlier, continue that account on that day
+    /// ("It … arrived at Ebute Meta around 10:40 am").
+    pub account: Option<(jiff::civil::Date, jiff::civil::Time)>,
 }
 
 impl DateContext {
@@ -168,6 +173,13 @@ pub fn sentence(
         return out;
     }
     let lower = sent.to_ascii_lowercase();
+    // The account the sentence before dated by a named day: it dates this sentence's times
+    // only when none is earlier than its last and no full date has been read since.
+    let account = cx
+        .account
+        .take()
+        .filter(|(_, t)| cx.last.is_none() && found.iter().all(|c| c.time >= *t));
+    let mut continued: Option<(jiff::civil::Date, jiff::civil::Time)> = None;
     for c in found {
         let own = said
             .iter()
@@ -178,9 +190,20 @@ pub fn sentence(
             (Some((d, carry)), _) => (Some(d), carry),
             (None, Some((_, d, how))) => {
                 out.notes.push(format!("date {how}"));
+                continued = Some((*d, continued.map_or(c.time, |(_, t)| t.max(c.time))));
                 (Some(*d), false)
             }
-            (None, None) => (cx.last, true),
+            (None, None) => match account {
+                Some((d, _)) => {
+                    out.notes.push(format!(
+                        "date of \"{}\": {d}, the day of the sentence before, whose account a later time continues",
+                        &text[c.start..c.end]
+                    ));
+                    continued = Some((d, continued.map_or(c.time, |(_, t)| t.max(c.time))));
+                    (Some(d), false)
+                }
+                None => (cx.last, true),
+            },
         };
         let written = &text[c.start..c.end];
         let Some(date) = date else {
@@ -230,6 +253,7 @@ pub fn sentence(
             place,
         ));
     }
+    cx.account = continued;
     out
 }
 
@@ -431,5 +455,49 @@ fn zone(
             })?;
             Ok((Some(z.clone()), format!("{name} time ({z})")))
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{Article, extract_articles};
+    use crate::gazetteer::Gazetteer;
+
+    fn events(text: &str) -> Vec<String> {
+        let gaz = Gazetteer::from_places(super::super::tests::cities());
+        let a = Article {
+            outlet: "Wire".into(),
+            text: text.into(),
+            published: jiff::civil::Date::new(2023, 9, 12).ok(),
+        };
+        extract_articles(&[a], &gaz)
+            .events
+            .iter()
+            .map(|e| e.earliest.to_string())
+            .collect()
+    }
+
+    #[test]
+    fn a_later_time_in_the_next_sentence_continues_todays_account() {
+        assert_eq!(
+            events(
+                "Today, the train left Pyongyang at 8:00 am. It reached Vladivostok at 10:40 am."
+            ),
+            ["2023-09-12T08:00:00", "2023-09-12T10:40:00"]
+        );
+        // An earlier time is not that account's: it stays undated.
+        assert_eq!(
+            events(
+                "Today, the train left Pyongyang at 8:00 am. It reached Vladivostok at 7:40 am."
+            ),
+            ["2023-09-12T08:00:00"]
+        );
+        // Nor is a time two sentences on.
+        assert_eq!(
+            events(
+                "Today, the train left Pyongyang at 8:00 am. Officials cheered. It reached Vladivostok at 10:40 am."
+            ),
+            ["2023-09-12T08:00:00"]
+        );
     }
 }

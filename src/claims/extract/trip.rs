@@ -72,6 +72,25 @@ pub fn pair(
     }
 }
 
+/// For a length of the trip (its sentence passed [`length_of_trip`]: "a total of", "this
+/// route", "the trip") that the last two towns named do not fit: the whole journey, from the
+/// first town the article named (`before`, in order) to the last, an assumption the draft
+/// states. The caller checks that it fits.
+pub fn whole_journey(before: &[Place]) -> Option<Pair> {
+    let towns: Vec<&Place> = before.iter().filter(|p| is_town(p)).collect();
+    let (Some(a), Some(b)) = (towns.first(), towns.last()) else {
+        return None;
+    };
+    (towns.len() > 2).then(|| Pair {
+        assumed: Some(format!(
+            "{} → {}: the last two towns named do not fit it; the whole journey, from the first town the article named to the last",
+            a.name, b.name
+        )),
+        from: (*a).clone(),
+        to: (*b).clone(),
+    })
+}
+
 /// Words before a town the trip passes on its way ("über Brno", "via Lyon").
 const VIA: &[&str] = &[
     "via",
@@ -672,5 +691,18 @@ mod tests {
         assert!(straight_line("it is 400 miles as the crow flies"));
         assert!(straight_line("à 400 km à vol d'oiseau"));
         assert!(!straight_line("the 400-mile rail line"));
+    }
+
+    #[test]
+    fn a_total_is_the_whole_journeys() {
+        let before = [town("Mexico City"), town("Querétaro"), town("Guadalajara")];
+        let p = whole_journey(&before).unwrap();
+        assert_eq!(
+            (p.from.name.as_str(), p.to.name.as_str()),
+            ("Mexico City", "Guadalajara")
+        );
+        assert!(p.assumed.unwrap().contains("whole journey"));
+        // Only two towns: the last two are the whole journey already.
+        assert!(whole_journey(&before[1..]).is_none());
     }
 }
