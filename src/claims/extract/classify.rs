@@ -53,6 +53,23 @@ fn amount(text: &str, f: &Found, with_hedge: bool) -> Option<Amount> {
     Amount::try_from(written).ok()
 }
 
+/// The pair of places the clause of figure `g` names, the sentence's other figures bounding
+/// that clause ([`super::trip::clause_pair`]).
+fn own_clause(
+    text: &str,
+    sentence: (usize, usize),
+    g: &Found,
+    found: &[Found],
+    here_at: &[(Place, Option<Role>, usize)],
+) -> Result<super::trip::Pair, usize> {
+    let others: Vec<(usize, usize)> = found
+        .iter()
+        .filter(|o| o.start != g.start)
+        .map(|o| (o.start, o.end))
+        .collect();
+    super::trip::clause_pair(text, sentence, (g.start, g.end), &others, here_at)
+}
+
 /// The trip a figure's own clause names ([`super::trip::clause_pair`]). A clause naming no
 /// town, in a sentence naming no pair ("over a distance of some 650 kilometers", "los 385
 /// kilómetros que separan estas dos grandes ciudades, mientras que … Londres"), is about the
@@ -66,12 +83,7 @@ fn clause_or_before(
     here_at: &[(Place, Option<Role>, usize)],
     (before, after): (&[Place], &[Place]),
 ) -> Option<super::trip::Pair> {
-    let others: Vec<(usize, usize)> = found
-        .iter()
-        .filter(|o| o.start != f.start)
-        .map(|o| (o.start, o.end))
-        .collect();
-    match super::trip::clause_pair(text, sentence, (f.start, f.end), &others, here_at) {
+    match own_clause(text, sentence, f, found, here_at) {
         Ok(p) => Some(p),
         // The clause names no town and the sentence no pair: the article's last two.
         Err(0)
@@ -397,14 +409,7 @@ pub fn sentence(
         // "los 385 kilómetros que separan estas dos grandes ciudades, mientras que … los 444
         // kilómetros entre Londres y Newcastle": the two places belong to the other figure's
         // clause, not to this one, whose clause names none.
-        let clause_of = |g: &Found| {
-            let others: Vec<(usize, usize)> = found
-                .iter()
-                .filter(|o| o.start != g.start)
-                .map(|o| (o.start, o.end))
-                .collect();
-            super::trip::clause_pair(text, (s_start, s_end), (g.start, g.end), &others, &here_at)
-        };
+        let clause_of = |g: &Found| own_clause(text, (s_start, s_end), g, found, &here_at);
         let own = clause_of(f);
         // "The 109-km line between the city of Yichang and the Xingshan County, … the
         // Shanghai-Wuhan-Chengdu Railway": the figure says what it lies between; when its
@@ -677,14 +682,7 @@ pub fn sentence(
         // clause names no town is not about the pair another figure's clause names after a
         // word of contrast; it is about the towns named before, if any. ("runs 9,288 km
         // between Moscow and Vladivostok, which … takes almost a week": the same trip.)
-        let clause = |g: &Found| {
-            let others: Vec<(usize, usize)> = found
-                .iter()
-                .filter(|o| o.start != g.start)
-                .map(|o| (o.start, o.end))
-                .collect();
-            super::trip::clause_pair(text, (s_start, s_end), (g.start, g.end), &others, &here_at)
-        };
+        let clause = |g: &Found| own_clause(text, (s_start, s_end), g, found, &here_at);
         let elsewhere = chain.is_none()
             && matches!(clause(f), Err(0))
             && found.iter().any(|g| {
