@@ -408,17 +408,23 @@ fn join(text: &str, a: &Found, b: &Found) -> Option<Found> {
         hi: v,
         unit: Unit::Duration(small),
     };
-    Some(Found {
+    let quantity = Quantity {
+        value,
+        conversion: b.quantity.conversion,
+    };
+    Some(spanning(a, b, quantity, foreign::written(&value)))
+}
+
+/// One figure written from the start of `a` to the end of `b`, with `a`'s hedge.
+fn spanning(a: &Found, b: &Found, quantity: Quantity, english: String) -> Found {
+    Found {
         start: a.start,
         end: b.end,
         hedge: a.hedge,
         hedge_words: a.hedge_words.clone(),
-        quantity: Quantity {
-            value,
-            conversion: b.quantity.conversion,
-        },
-        english: Some(foreign::written(&value)),
-    })
+        quantity,
+        english: Some(english),
+    }
 }
 
 /// `a` with `b` as its conversion when the two stand side by side with no word between them
@@ -442,22 +448,17 @@ fn side_by_side(text: &str, a: &Found, b: &Found) -> Option<Found> {
     if p <= 0.0 || (p - q).abs() > 0.05 * p {
         return None;
     }
-    Some(Found {
-        start: a.start,
-        end: b.end,
-        hedge: a.hedge,
-        hedge_words: a.hedge_words.clone(),
-        quantity: Quantity {
-            value: *x,
-            conversion: Some(*y),
-        },
-        // As a bracketed conversion, so that the claim's figure reads as one.
-        english: Some(format!(
-            "{} ({})",
-            a.english.as_deref().unwrap_or(&text[a.start..a.end]),
-            b.english.as_deref().unwrap_or(&text[b.start..b.end])
-        )),
-    })
+    let quantity = Quantity {
+        value: *x,
+        conversion: Some(*y),
+    };
+    // As a bracketed conversion, so that the claim's figure reads as one.
+    let english = format!(
+        "{} ({})",
+        a.english.as_deref().unwrap_or(&text[a.start..a.end]),
+        b.english.as_deref().unwrap_or(&text[b.start..b.end])
+    );
+    Some(spanning(a, b, quantity, english))
 }
 
 /// "2hr48", "2h58": hours and minutes written as one word, as railway timings are.
