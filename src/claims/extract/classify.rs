@@ -535,13 +535,15 @@ pub fn sentence(
                 .then(|| cx.length_before(s_start).cloned())
                 .flatten()
         });
-    let flying = lower.split(|c: char| !c.is_alphanumeric()).any(|w| {
-        [
-            "flew", "flown", "fly", "plane", "planes", "jet", "jets", "aircraft",
-        ]
-        .contains(&w)
-            || w.starts_with("flight")
-    });
+    // Whether the sentence's durations are a flight's (read only for a sentence with one).
+    let flying = !durations.is_empty()
+        && lower.split(|c: char| !c.is_alphanumeric()).any(|w| {
+            [
+                "flew", "flown", "fly", "plane", "planes", "jet", "jets", "aircraft",
+            ]
+            .contains(&w)
+                || w.starts_with("flight")
+        });
     // A trip's duration between two places, with no arithmetic of the article's own: checked
     // against the sentence's speed, else the article's top speed, as an upper bound.
     // "Paris-Rennes en 1h25", "Воронеж - Москва": two towns joined by a dash are a trip.
@@ -555,8 +557,10 @@ pub fn sentence(
     // make the start and one they make the end are a trip too.
     let from_to = here.iter().any(|(_, r)| *r == Some(Role::Start))
         && here.iter().any(|(_, r)| *r == Some(Role::Head));
-    let trip_duration =
-        !flying && (context::trip(&lower) || dashed || from_to) && trip_pair.is_some();
+    let trip_duration = !durations.is_empty()
+        && !flying
+        && (context::trip(&lower) || dashed || from_to)
+        && trip_pair.is_some();
     let bounds_trip = trip_duration && !arithmetic && !durations.is_empty();
     for (_, f) in &speeds {
         let Some(a) = amount(text, f, true) else {
