@@ -40,7 +40,7 @@ pub fn slug(name: &str) -> String {
     out.trim_end_matches('-').to_string()
 }
 
-fn amount(text: &str, f: &Found, with_hedge: bool) -> Option<Amount> {
+pub(super) fn amount(text: &str, f: &Found, with_hedge: bool) -> Option<Amount> {
     // A figure in another language is carried in English ("6,5 godziny" → "6.5 hours").
     let q = f.english.as_deref().unwrap_or(&text[f.start..f.end]);
     // The hedge as the article wrote it ("top speed of just 60 km/h"), so that the draft

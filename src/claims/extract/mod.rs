@@ -10,6 +10,7 @@
 //! assert_eq!(x.claims[0].kind.name(), "conversion");
 //! ```
 
+mod account;
 mod classify;
 mod context;
 mod countries;
@@ -92,6 +93,8 @@ pub struct Extraction {
     /// ("Paris-Rennes en 1h25 … Paris-Bordeaux en 2h04"): each its own journey, before the
     /// stops' legs, so that the route between the two is measured on it.
     direct_legs: Vec<(String, String)>,
+    /// The sentence (byte range in its article) each event of `events` was read from.
+    event_spans: Vec<(usize, usize)>,
 }
 
 fn collapse(s: &str) -> String {
@@ -215,6 +218,7 @@ fn add(
     published: Option<jiff::civil::Date>,
     gaz: &Gazetteer,
 ) {
+    let start = (x.events.len(), x.claims.len());
     add_on(
         x,
         text,
@@ -223,6 +227,8 @@ fn add(
         gaz,
         text.len() >= TWO_THREADS_FROM,
     );
+    let spans = x.event_spans[start.0..].to_vec();
+    account::clock_claims(x, text, outlet, start, &spans);
 }
 
 /// [`add`], on two threads or on one: the result is the same.
@@ -569,6 +575,7 @@ fn events_in(
         }
         e.source = Some(format!("{outlet}: {}", e.source.unwrap_or_default()));
         x.events.push(e);
+        x.event_spans.push(range);
     }
 }
 
