@@ -35,6 +35,7 @@ const ARRIVALS: &[&str] = &[
     "arrives at",
     "landed at",
     "reached",
+    "reaches",
 ];
 
 fn role(e: &Event) -> Option<Role> {

@@ -60,6 +60,24 @@ const VERBS: &[(&str, &str)] = &[
     ("reached", "reached"),
     ("crossed", "crossed at"),
     ("resumed", "resumed from"),
+    ("leaves", "leaves"),
+    ("departs", "departs"),
+    ("arrives", "arrives at"),
+    ("reaches", "reaches"),
+    // Spanish and Portuguese, worded in English.
+    ("abandonó", "left"),
+    ("salió", "left"),
+    ("saldrá", "leaves"),
+    ("partió", "left"),
+    ("partiu", "left"),
+    ("partida", "leaves"),
+    ("llegó", "arrived at"),
+    ("llegará", "arrives at"),
+    ("llegada", "arrives at"),
+    ("chegou", "arrived at"),
+    ("chegava", "arrived at"),
+    ("chega", "arrives at"),
+    ("chegada", "arrives at"),
 ];
 
 /// Every travel verb of `sent_lower` as a whole word: (offset, length, the event's wording).
@@ -498,6 +516,33 @@ mod tests {
                 "Today, the train left Pyongyang at 8:00 am. Officials cheered. It reached Vladivostok at 10:40 am."
             ),
             ["2023-09-12T08:00:00"]
+        );
+    }
+
+    #[test]
+    fn present_tense_and_spanish_travel_verbs_word_the_event() {
+        let gaz = Gazetteer::from_places(super::super::tests::cities());
+        let what = |text: &str| -> Vec<String> {
+            let a = Article {
+                outlet: "Wire".into(),
+                text: text.into(),
+                published: jiff::civil::Date::new(2023, 9, 12).ok(),
+            };
+            extract_articles(&[a], &gaz)
+                .events
+                .iter()
+                .map(|e| e.what.clone())
+                .collect()
+        };
+        assert_eq!(
+            what("Today the train leaves London at 8am and arrives in Edinburgh at 2:10pm."),
+            ["leaves London", "arrives at Edinburgh"]
+        );
+        assert_eq!(
+            what(
+                "El 12 de septiembre de 2023, el tren salió de London a las 6.22 y llegó a Edinburgh a las 11.52."
+            ),
+            ["left London", "arrived at Edinburgh"]
         );
     }
 }
