@@ -53,10 +53,16 @@ const MIN_ARTICLES: usize = 57;
 /// sentence continues an account "today" dated. On the held-out 52-57 alone (not clean: their
 /// misses were read while writing these rules): places P 0.75 → 1.00, R 0.86 → 0.91; claims
 /// P 1.00 → 1.00, R 0.56 → 0.67.
+///
+/// Next round: claim F1 0.73 → 0.75 (0.755: 84 of 103 drafted right, 122 labelled; 68 of the
+/// 84 with the verdict expected): the article's own clock account (a departure and the last
+/// arrival after it) is a timeline claim, with the trip duration it checks ("Each leg of the
+/// journey lasts 2 hours 40 minutes", "After being at sea for eight days"). Events unchanged.
+/// Held-out 52-57 unchanged (claims F1 0.80).
 const FLOOR_PLACE_PRECISION: f64 = 0.98;
 const FLOOR_PLACE_RECALL: f64 = 0.92;
 const FLOOR_QUANTITY_F1: f64 = 0.95;
-const FLOOR_CLAIM_F1: f64 = 0.73;
+const FLOOR_CLAIM_F1: f64 = 0.75;
 /// Timeline events drafted as labelled (date, time and zone). Precision was 0.90 on five
 /// events; with "today", "yesterday" and weekdays dated from the publication date, 14 are
 /// drafted and 10 right. Of the 4 wrong, one is the corpus's own: an article dated by month
