@@ -129,6 +129,59 @@ fn pairs(events: &[Event]) -> Vec<(usize, usize)> {
     out
 }
 
+/// Words after a duration that count it from the trip's departure ("20 hours after the
+/// departure from Tokyo"), whatever the event it is said with.
+const FROM_DEPARTURE: &[&str] = &[
+    "after the departure",
+    "after departure",
+    "after departing",
+    "after leaving",
+    "after it left",
+    "after setting off",
+    "after setting out",
+    "after take-off",
+    "after takeoff",
+    "after taking off",
+];
+
+/// Events whose sentence counts a duration from the departure ("docked by 5:40 am, 20 hours
+/// after the departure from Tokyo"), each with the last departure before it: the trip may
+/// end where it began (a ship towed back), so neither its place nor its wording need be an
+/// arrival's. Events already paired are left out.
+fn since_departure(
+    text: &str,
+    lang: Language,
+    events: &[Event],
+    spans: &[(usize, usize)],
+    paired: &[(usize, usize)],
+) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    for (k, e) in events.iter().enumerate() {
+        if role(e) == Some(Role::Departure) || paired.iter().any(|&(_, j)| j == k) {
+            continue;
+        }
+        let (s, end) = spans[k];
+        let counted = quantities_in(lang, text, s, end).iter().any(|f| {
+            let next = text[f.end..end].trim_start().to_lowercase();
+            f.quantity.dimension() == crate::units::Dimension::Duration
+                && FROM_DEPARTURE.iter().any(|w| next.starts_with(w))
+        });
+        if !counted {
+            continue;
+        }
+        let departure = events
+            .iter()
+            .enumerate()
+            .filter(|(_, d)| role(d) == Some(Role::Departure) && d.latest < e.earliest)
+            .max_by_key(|(_, d)| d.latest)
+            .map(|(i, _)| i);
+        if let Some(i) = departure {
+            out.push((i, k));
+        }
+    }
+    out
+}
+
 /// Whether a drafted claim is a trip's duration with no speed stated (the bound
 /// [`super::trip::speed_bound`] drafts, "1–350 km/h"), between the places it names.
 fn trip_duration(c: &ClaimSpec) -> Option<(&str, &str)> {
@@ -157,8 +210,9 @@ pub(super) fn clock_claims(
     if own.len() != spans.len() {
         return;
     }
-    let found = pairs(own);
     let lang = Language::detect(text);
+    let mut found = pairs(own);
+    found.extend(since_departure(text, lang, own, spans, &found));
     let prefix = match slug(outlet) {
         p if p.is_empty() => "claim".to_string(),
         p => p,
@@ -346,6 +400,25 @@ mod tests {
             )
             .len(),
             1
+        );
+    }
+
+    #[test]
+    fn a_duration_counted_from_the_departure_pairs_a_return_to_the_same_place() {
+        let got = timelines(
+            "Today, the ship departed London at 7:45 am. \
+             It was back at the dock in London by around 5:40 pm, ten hours after the departure from London.",
+        );
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].0, "departed-london → at-london");
+        assert_eq!(got[0].1.as_deref(), Some("ten hours"));
+        // Without the words that count it from the departure, no claim.
+        assert!(
+            timelines(
+                "Today, the ship departed London at 7:45 am. \
+                 It was back at the dock in London by around 5:40 pm, ten hours late."
+            )
+            .is_empty()
         );
     }
 

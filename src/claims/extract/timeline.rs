@@ -138,7 +138,11 @@ pub fn sentence(
     let found = clocks(text, s_start, s_end);
     // Whether a date read in this sentence may date later sentences: not when only the
     // publication year gave it its year.
-    let carried = |d: &super::times::DateSaid, cx: &DateContext| d.year.or(cx.year).is_some();
+    // A weekday written before it that the publication year's calendar agrees with confirms
+    // that year ("on Wednesday, July 24" in a 2024 article).
+    let carried = |d: &super::times::DateSaid, cx: &DateContext| {
+        d.year.or(cx.year).is_some() || weekday_confirms(sent, d, cx.default_year())
+    };
     if let Some((at, d, carry)) = said.iter().rev().find_map(|d| {
         let on = civil_date(d, cx.default_year())?;
         Some((d.at, on, carried(d, cx)))
@@ -273,6 +277,32 @@ pub fn sentence(
     }
     cx.account = continued;
     out
+}
+
+/// English weekday names, Monday first.
+const WEEKDAYS: [&str; 7] = [
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
+/// Whether the word before date `d` in `sent` is the weekday that `d` falls on in `year`.
+fn weekday_confirms(sent: &str, d: &super::times::DateSaid, year: Option<i16>) -> bool {
+    let Some(on) = civil_date(d, year) else {
+        return false;
+    };
+    let before = sent[..d.at].trim_end().trim_end_matches(',').trim_end();
+    let word = before
+        .rsplit(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or_default()
+        .to_lowercase();
+    let day = on.weekday().to_monday_zero_offset();
+    WEEKDAYS.get(usize::try_from(day).unwrap_or(7)) == Some(&word.as_str())
 }
 
 /// Verbs of travel in the other languages read, as stems ("отправится", "fuhr", "salió").
@@ -543,6 +573,22 @@ mod tests {
                 "El 12 de septiembre de 2023, el tren salió de London a las 6.22 y llegó a Edinburgh a las 11.52."
             ),
             ["left London", "arrived at Edinburgh"]
+        );
+    }
+
+    #[test]
+    fn a_weekday_the_calendar_agrees_with_dates_the_times_after_it() {
+        // 12 September 2023 is a Tuesday: the date is the article's, and dates the next time.
+        assert_eq!(
+            events(
+                "Crowds waved. The train set off on Tuesday, September 12. It left Pyongyang at 7:45 am."
+            ),
+            ["2023-09-12T07:45:00"]
+        );
+        // A weekday the calendar does not agree with leaves the year unconfirmed.
+        assert!(
+            events("Crowds waved. The train set off on Monday, September 12. It left Pyongyang at 7:45 am.")
+                .is_empty()
         );
     }
 }
