@@ -40,6 +40,30 @@ pub fn slug(name: &str) -> String {
     out.trim_end_matches('-').to_string()
 }
 
+/// Whether a sentence's words (lower case) say a flight: "flew", "plane", "flight".
+pub(super) fn says_flight(lower: &str) -> bool {
+    lower.split(|c: char| !c.is_alphanumeric()).any(|w| {
+        [
+            "flew", "flown", "fly", "plane", "planes", "jet", "jets", "aircraft",
+        ]
+        .contains(&w)
+            || w.starts_with("flight")
+    })
+}
+
+/// Whether a sentence (lower case) speaks of "the trip" or "the journey", a figure or an
+/// adjective between ("the 9,000-mile trip"): a trip named before, not a new one.
+fn the_trip(lower: &str) -> bool {
+    let words: Vec<&str> = lower.split_whitespace().collect();
+    words.iter().enumerate().any(|(i, w)| {
+        *w == "the"
+            && words[i + 1..]
+                .iter()
+                .take(3)
+                .any(|n| n.starts_with("trip") || n.starts_with("journey"))
+    })
+}
+
 pub(super) fn amount(text: &str, f: &Found, with_hedge: bool) -> Option<Amount> {
     // A figure in another language is carried in English ("6,5 godziny" → "6.5 hours").
     let q = f.english.as_deref().unwrap_or(&text[f.start..f.end]);
@@ -533,13 +557,10 @@ pub fn sentence(
                 .then(|| cx.length_before(s_start).cloned())
                 .flatten()
         });
-    let flying = lower.split(|c: char| !c.is_alphanumeric()).any(|w| {
-        [
-            "flew", "flown", "fly", "plane", "planes", "jet", "jets", "aircraft",
-        ]
-        .contains(&w)
-            || w.starts_with("flight")
-    });
+    // "The 9,000-mile trip" (the trip, the journey) right after a sentence that says a flight
+    // is that flight, and its two ends are the ones named before.
+    let after_flight = !says_flight(&lower) && the_trip(&lower) && cx.flight_before(s_start);
+    let flying = says_flight(&lower) || after_flight;
     // A trip's duration between two places, with no arithmetic of the article's own: checked
     // against the sentence's speed, else the article's top speed, as an upper bound.
     // "Paris-Rennes en 1h25", "Воронеж - Москва": two towns joined by a dash are a trip.
@@ -714,7 +735,7 @@ pub fn sentence(
         let pair = own
             .as_ref()
             .or(trip_pair.as_ref().filter(|_| !elsewhere))
-            .filter(|tp| !flying || tp.assumed.is_none());
+            .filter(|tp| !flying || after_flight || tp.assumed.is_none());
         let misfit = pair.and_then(|tp| super::trip::fits(tp, &a, bound.as_ref()).err());
         if let Some(why) = misfit {
             y.notes.push(format!("trip duration {why}"));
@@ -1141,5 +1162,51 @@ mod tests {
         assert!(!contrast(
             " between Moscow and Vladivostok, which even if you stop takes "
         ));
+    }
+
+    #[test]
+    fn the_trip_right_after_a_flight_is_that_flight() {
+        use crate::gazetteer::Gazetteer;
+        let gaz = Gazetteer::from_places(super::super::tests::cities());
+        let flights = |t: &str| -> Vec<(String, String, String)> {
+            super::super::extract(t, "Wire", &gaz)
+                .claims
+                .iter()
+                .filter_map(|c| match &c.kind {
+                    ClaimKind::Flight {
+                        from, to, duration, ..
+                    } => Some((from.clone(), to.clone(), duration.text.clone())),
+                    _ => None,
+                })
+                .collect()
+        };
+        assert_eq!(
+            flights(
+                "The airline's first flight from Los Angeles to London took off today. \
+                 The 5,400-mile trip is expected to take around 11 hours."
+            ),
+            [(
+                "los-angeles".to_string(),
+                "london".to_string(),
+                "around 11 hours".to_string()
+            )]
+        );
+        // "a journey" is a new one; a sentence between leaves the flight behind.
+        assert!(
+            flights(
+                "The airline's first flight from Los Angeles to London took off today. \
+                 Fliers spent more than 24 hours on a journey that usually lasts 11."
+            )
+            .is_empty()
+        );
+        assert!(
+            flights(
+                "The airline's first flight from Los Angeles to London took off today. \
+                 Tickets sold out. The trip is expected to take around 11 hours."
+            )
+            .is_empty()
+        );
+        assert!(the_trip("the 9,000-mile trip takes"));
+        assert!(!the_trip("a trip that the crew"));
     }
 }

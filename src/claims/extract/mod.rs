@@ -296,6 +296,13 @@ fn add_on(
     };
     let mut cx = context::Article::new(text, &found_all.concat());
     cx.rail = mode == "rail";
+    cx.flights = sents
+        .iter()
+        .map(|s| {
+            let lower = text[s.start..s.end].to_lowercase();
+            (s.start, classify::says_flight(&lower))
+        })
+        .collect();
     // The towns each sentence names, for a trip figure in a sentence that comes before the
     // article names its places.
     let towns_in: Vec<Vec<Place>> = reading
