@@ -51,6 +51,27 @@ pub(super) fn says_flight(lower: &str) -> bool {
     })
 }
 
+/// Whether a duration whose sentence (lower case) is `lower`, written after `before` (the
+/// sentence up to the figure, its hedge `hedge` included), is said with "in" after a
+/// "between … and …" pair: "between X and Y in a little over two hours".
+fn between_in(lower: &str, before: &str, hedge: &str) -> bool {
+    let before = before.trim_end();
+    let before = before
+        .strip_suffix(hedge)
+        .filter(|_| !hedge.is_empty())
+        .unwrap_or(before)
+        .trim_end()
+        .to_lowercase();
+    let joined = |between: &str, and: &str| {
+        lower
+            .find(between)
+            .is_some_and(|b| before.len() > b && before[b..].contains(and))
+    };
+    (before.ends_with(" in") && joined("between ", " and "))
+        || (before.ends_with(" en") && joined("entre ", " et "))
+        || (before.ends_with(" en") && joined("entre ", " y "))
+}
+
 /// Whether a sentence (lower case) speaks of "the trip" or "the journey", a figure or an
 /// adjective between ("the 9,000-mile trip"): a trip named before, not a new one.
 fn the_trip(lower: &str) -> bool {
@@ -574,8 +595,14 @@ pub fn sentence(
     // make the start and one they make the end are a trip too.
     let from_to = here.iter().any(|(_, r)| *r == Some(Role::Start))
         && here.iter().any(|(_, r)| *r == Some(Role::Head));
-    let trip_duration =
-        !flying && (context::trip(&lower) || dashed || from_to) && trip_pair.is_some();
+    // "between Manchester Piccadilly and London Euston in a little over two hours": a
+    // duration after "in" in a sentence that joins two places by "between" is the trip's.
+    let between_in = durations
+        .iter()
+        .any(|(_, f)| between_in(&lower, &text[s_start..f.start], &f.hedge_words));
+    let trip_duration = !flying
+        && (context::trip(&lower) || dashed || from_to || between_in)
+        && trip_pair.is_some();
     let bounds_trip = trip_duration && !arithmetic && !durations.is_empty();
     for (_, f) in &speeds {
         let Some(a) = amount(text, f, true) else {
@@ -1208,5 +1235,23 @@ mod tests {
         );
         assert!(the_trip("the 9,000-mile trip takes"));
         assert!(!the_trip("a trip that the crew"));
+    }
+
+    #[test]
+    fn a_duration_after_in_between_two_places_is_the_trips() {
+        let lower = "trains run between london and edinburgh in a little over four hours.";
+        let at = lower.find("a little").unwrap();
+        assert!(between_in(lower, &lower[..at + 14], "a little over"));
+        let lower = "trains run between london and edinburgh and in 2019 took four hours.";
+        let at = lower.find("four").unwrap();
+        assert!(!between_in(lower, &lower[..at], ""));
+        let lower = "le tgv relie paris et lyon en deux heures.";
+        assert!(!between_in(
+            lower,
+            &lower[..lower.find("deux").unwrap()],
+            ""
+        ));
+        let lower = "les trains circulent entre paris et lyon en deux heures.";
+        assert!(between_in(lower, &lower[..lower.find("deux").unwrap()], ""));
     }
 }
