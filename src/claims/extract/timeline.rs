@@ -155,6 +155,8 @@ pub fn sentence(
             if carry {
                 cx.last = Some(d);
             }
+            // A date of its own ends the account of the sentence before.
+            cx.account = None;
             let all: Vec<usize> = said.iter().map(|d| d.at).collect();
             day_event(text, (s_start, s_end), mentions, (at, d), &all, &mut out);
             return out;
@@ -192,6 +194,9 @@ pub fn sentence(
         if out.events.len() > before {
             out.notes.push(format!("date {how}"));
         }
+        // "had a close shave today. … took off at 14:48 hours": the day named opens an
+        // account whose times the next sentence may give.
+        cx.account = Some((*d, jiff::civil::Time::midnight()));
         return out;
     }
     let lower = sent.to_ascii_lowercase();
@@ -589,6 +594,31 @@ mod tests {
         assert!(
             events("Crowds waved. The train set off on Monday, September 12. It left Pyongyang at 7:45 am.")
                 .is_empty()
+        );
+    }
+
+    #[test]
+    fn a_day_named_without_a_time_dates_the_next_sentences_times() {
+        assert_eq!(
+            events(
+                "The plane had a close shave today. It took off from Pyongyang at 14:48 hours. \
+                 At 14:54 hours, the pilot called Vladivostok."
+            ),
+            ["2023-09-12T14:48:00", "2023-09-12T14:54:00"]
+        );
+        // A sentence between ends the account.
+        assert!(
+            events(
+                "The plane had a close shave today. Officials spoke. It took off from Pyongyang at 14:48 hours."
+            )
+            .is_empty()
+        );
+        // So does a date of its own.
+        assert!(
+            events(
+                "The plane had a close shave today. Service began on October 1. It took off from Pyongyang at 14:48 hours."
+            )
+            .is_empty()
         );
     }
 }
