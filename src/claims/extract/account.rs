@@ -226,7 +226,7 @@ pub(super) fn clock_claims(
                 let d = amount(text, &f, true)?;
                 (elapsed(&text[s..f.start], &text[f.end..e])
                     && d.quantity.dimension() == crate::units::Dimension::Duration)
-                    .then(|| (d, (s, e)))
+                    .then_some((d, (s, e)))
             })
         });
         // Else the article's one trip duration between either end of the account, when the
