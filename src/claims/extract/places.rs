@@ -1439,4 +1439,18 @@ mod tests {
         assert!(super::station_then_and(" Piccadilly railway station and "));
         assert!(!super::station_then_and(" station. And "));
     }
+
+    #[test]
+    fn portuguese_ao_before_a_name_says_a_place_follows() {
+        let gaz = Gazetteer::from_places(vec![Place::test_point(
+            "Porto",
+            PlaceKind::City,
+            41.15,
+            -8.61,
+        )]);
+        let t = "O primeiro comboio da manhã chega ao Porto perto das dez.";
+        assert_eq!(placed(&gaz, Language::Portuguese, t), ["Porto"]);
+        let t = "O primeiro comboio da manhã chega e Porto fica longe.";
+        assert!(placed(&gaz, Language::Portuguese, t).is_empty());
+    }
 }
