@@ -242,8 +242,7 @@ fn add_on(
     gaz: &Gazetteer,
     two_threads: bool,
 ) {
-    let sents = sentences(text);
-    let lang = Language::detect(text);
+    let (sents, lang) = sentences_and_language(text, two_threads);
     // The places (the gazetteer's part) and every sentence's figures are read at once, on two
     // threads when the article is long enough to be worth a second one.
     let (reading, found_all) = places_and_figures(lang, text, &sents, gaz, two_threads);
@@ -506,6 +505,22 @@ const TWO_THREADS_FROM: usize = 64 * 1024;
 /// ([`quantities_in`]): every figure is read before any sentence is classified, so that a
 /// sentence can lean on the whole article (its top speed). The two readings share nothing,
 /// so with `two_threads` they are read at once; the result is the same either way.
+/// The article's sentences and its language, each a pass over the whole text: on two threads
+/// at once when the article is long enough to be worth a second one.
+fn sentences_and_language(text: &str, two_threads: bool) -> (Vec<Sentence>, Language) {
+    if !two_threads {
+        return (sentences(text), Language::detect(text));
+    }
+    std::thread::scope(|scope| {
+        let lang = scope.spawn(|| Language::detect(text));
+        let sents = sentences(text);
+        match lang.join() {
+            Ok(lang) => (sents, lang),
+            Err(panic) => std::panic::resume_unwind(panic),
+        }
+    })
+}
+
 fn places_and_figures(
     lang: Language,
     text: &str,
