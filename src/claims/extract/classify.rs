@@ -67,7 +67,7 @@ fn between_in(lower: &str, before: &str, hedge: &str) -> bool {
     let joined = |between: &str, and: &str| {
         lower
             .find(between)
-            .is_some_and(|b| before.len() > b && before[b..].contains(and))
+            .is_some_and(|b| before.get(b..).is_some_and(|r| r.contains(and)))
     };
     (before.ends_with(" in") && joined("between ", " and "))
         || (before.ends_with(" en") && joined("entre ", " et "))
