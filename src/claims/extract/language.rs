@@ -402,7 +402,7 @@ mod tests {
                 Language::detect(t),
                 detect_plainly(t),
                 "{}",
-                &t[..t.len().min(80)]
+                t.chars().take(60).collect::<String>()
             );
         }
     }

@@ -39,7 +39,7 @@ pub use journey::{Role, Stop};
 pub use language::Language;
 pub use nonplace::NotPlace;
 pub use outlet::outlet_of;
-pub use places::{Evidence, Mention, Reading, read};
+pub use places::{Evidence, LowerCaseWords, Mention, Reading, read};
 pub use scan::{Found, Sentence, quantities, quantities_in, sentences};
 
 use std::sync::Arc;
@@ -242,10 +242,11 @@ fn add_on(
     gaz: &Gazetteer,
     two_threads: bool,
 ) {
-    let (sents, lang) = sentences_and_language(text, two_threads);
+    let (sents, lang, lower_words) = first_passes(text, two_threads);
     // The places (the gazetteer's part) and every sentence's figures are read at once, on two
     // threads when the article is long enough to be worth a second one.
-    let (reading, found_all) = places_and_figures(lang, text, &sents, gaz, two_threads);
+    let (reading, found_all) =
+        places_and_figures(lang, text, (&sents, &lower_words), gaz, two_threads);
     for (from, to) in [
         (&reading.not_places, &mut x.not_places),
         (&reading.choices, &mut x.choices),
@@ -505,17 +506,23 @@ const TWO_THREADS_FROM: usize = 64 * 1024;
 /// ([`quantities_in`]): every figure is read before any sentence is classified, so that a
 /// sentence can lean on the whole article (its top speed). The two readings share nothing,
 /// so with `two_threads` they are read at once; the result is the same either way.
-/// The article's sentences and its language, each a pass over the whole text: on two threads
-/// at once when the article is long enough to be worth a second one.
-fn sentences_and_language(text: &str, two_threads: bool) -> (Vec<Sentence>, Language) {
+/// The passes over the whole text that come first: its sentences, its language and the words
+/// it writes in lower case; on two threads at once when the article is long enough to be
+/// worth a second one.
+fn first_passes(text: &str, two_threads: bool) -> (Vec<Sentence>, Language, LowerCaseWords<'_>) {
     if !two_threads {
-        return (sentences(text), Language::detect(text));
+        return (
+            sentences(text),
+            Language::detect(text),
+            LowerCaseWords::of(text),
+        );
     }
     std::thread::scope(|scope| {
         let lang = scope.spawn(|| Language::detect(text));
         let sents = sentences(text);
+        let lower = LowerCaseWords::of(text);
         match lang.join() {
-            Ok(lang) => (sents, lang),
+            Ok(lang) => (sents, lang, lower),
             Err(panic) => std::panic::resume_unwind(panic),
         }
     })
@@ -524,7 +531,7 @@ fn sentences_and_language(text: &str, two_threads: bool) -> (Vec<Sentence>, Lang
 fn places_and_figures(
     lang: Language,
     text: &str,
-    sents: &[Sentence],
+    (sents, lower_words): (&[Sentence], &LowerCaseWords),
     gaz: &Gazetteer,
     two_threads: bool,
 ) -> (places::Reading, Vec<Vec<Found>>) {
@@ -535,11 +542,14 @@ fn places_and_figures(
             .collect()
     };
     if !two_threads {
-        return (places::read_in(lang, text, sents, gaz), figures());
+        return (
+            places::read_with(lang, text, sents, lower_words, gaz),
+            figures(),
+        );
     }
     std::thread::scope(|scope| {
         let found = scope.spawn(figures);
-        let reading = places::read_in(lang, text, sents, gaz);
+        let reading = places::read_with(lang, text, sents, lower_words, gaz);
         match found.join() {
             Ok(found) => (reading, found),
             Err(panic) => std::panic::resume_unwind(panic),
