@@ -668,8 +668,14 @@ pub fn sentence(
     // Flight times, and trip durations (the first of a sentence: "from the current 10 hours
     // to 2 hours" is one claim about one trip).
     let mut drafted_trip: Vec<(String, String)> = Vec::new();
-    let (bound, bound_from) = match speeds.first().and_then(|(_, f)| amount(text, f, false)) {
+    // Only a duration is checked against a speed: a sentence with none reads no bound.
+    let speed = speeds
+        .first()
+        .filter(|_| !durations.is_empty())
+        .and_then(|(_, f)| amount(text, f, false));
+    let (bound, bound_from) = match speed {
         Some(v) => (Some(v), "the sentence's speed"),
+        None if durations.is_empty() => (None, ""),
         None => match &cx.top_speed {
             Some(v) => (Some(v.clone()), "the article's top speed"),
             None if cx.rail => (
@@ -752,14 +758,7 @@ pub fn sentence(
             None if elsewhere => super::trip::pair(None, &[], before),
             None => clause_or_before(text, (s_start, s_end), f, found, &here_at, (before, after)),
         };
-        let aircraft = crate::aircraft::all()
-            .unwrap_or_default()
-            .iter()
-            .find(|ac| {
-                std::iter::once(&ac.name)
-                    .chain(&ac.aliases)
-                    .any(|n| lower.contains(&n.to_ascii_lowercase()))
-            });
+        let aircraft = crate::aircraft::named_in(&lower).ok().flatten();
         // A flight's two ends are the sentence's own; a trip's may be assumed (and said).
         let pair = own
             .as_ref()
@@ -868,15 +867,7 @@ pub fn sentence(
             )),
         }
     }
-    super::idioms::sentence(
-        lang,
-        text,
-        (s_start, s_end),
-        found,
-        mentions,
-        recent,
-        &mut y,
-    );
+    super::idioms::sentence(text, (s_start, s_end), found, mentions, recent, &mut y);
     y
 }
 

@@ -245,8 +245,14 @@ fn add_on(
     let (sents, lang, lower_words) = first_passes(text, two_threads);
     // The places (the gazetteer's part) and every sentence's figures are read at once, on two
     // threads when the article is long enough to be worth a second one.
-    let (reading, found_all) =
-        places_and_figures(lang, text, (&sents, &lower_words), gaz, two_threads);
+    let (
+        reading,
+        Figures {
+            found_all,
+            unreadable,
+            mut times_all,
+        },
+    ) = places_and_figures(lang, text, (&sents, &lower_words), gaz, two_threads);
     for (from, to) in [
         (&reading.not_places, &mut x.not_places),
         (&reading.choices, &mut x.choices),
@@ -332,7 +338,7 @@ fn add_on(
             || sent.contains("previous day")
             || sent.bytes().any(|b| b.is_ascii_digit());
         relevant.then(|| {
-            classify::sentence(
+            let mut y = classify::sentence(
                 lang,
                 &cx,
                 text,
@@ -341,7 +347,10 @@ fn add_on(
                 mentions,
                 named.recent.as_ref(),
                 (&named.before, &after[si]),
-            )
+            );
+            // Its figures that cannot be read, said last.
+            y.notes.extend(unreadable[si].iter().cloned());
+            y
         })
     };
     let mut take = |si: usize, named: &Named, y: Option<classify::Yield>| {
@@ -357,7 +366,7 @@ fn add_on(
         events_in(
             x,
             text,
-            (s.start, s.end),
+            ((s.start, s.end), std::mem::take(&mut times_all[si])),
             &mentions[si],
             named.recent.as_ref(),
             &mut dates,
@@ -528,18 +537,34 @@ fn first_passes(text: &str, two_threads: bool) -> (Vec<Sentence>, Language, Lowe
     })
 }
 
+/// What every sentence gives that the text alone says: its figures, the notes on those that
+/// cannot be read ([`scan::unreadable`]), and its dates and clock times.
+struct Figures {
+    found_all: Vec<Vec<Found>>,
+    unreadable: Vec<Vec<String>>,
+    times_all: Vec<times::Said>,
+}
+
 fn places_and_figures(
     lang: Language,
     text: &str,
     (sents, lower_words): (&[Sentence], &LowerCaseWords),
     gaz: &Gazetteer,
     two_threads: bool,
-) -> (places::Reading, Vec<Vec<Found>>) {
-    let figures = || -> Vec<Vec<Found>> {
-        sents
+) -> (places::Reading, Figures) {
+    let figures = || Figures {
+        found_all: sents
             .iter()
             .map(|s| quantities_in(lang, text, s.start, s.end))
-            .collect()
+            .collect(),
+        unreadable: sents
+            .iter()
+            .map(|s| scan::unreadable(lang, &text[s.start..s.end]))
+            .collect(),
+        times_all: sents
+            .iter()
+            .map(|s| times::Said::in_sentence(text, s.start, s.end))
+            .collect(),
     };
     if !two_threads {
         return (
@@ -581,13 +606,13 @@ fn towns_after(towns_in: &[Vec<Arc<Place>>]) -> Vec<Vec<Arc<Place>>> {
 fn events_in(
     x: &mut Extraction,
     text: &str,
-    range: (usize, usize),
+    (range, said): ((usize, usize), times::Said),
     mentions: &[Mention],
     recent: Option<&Arc<Place>>,
     dates: &mut timeline::DateContext,
     outlet: &str,
 ) {
-    let t = timeline::sentence(text, range, mentions, recent, dates);
+    let t = timeline::sentence(text, range, said, mentions, recent, dates);
     x.notes
         .extend(t.notes.into_iter().map(|n| format!("{outlet}: {n}")));
     for (mut e, place) in t.events {
