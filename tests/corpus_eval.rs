@@ -53,16 +53,30 @@ const MIN_ARTICLES: usize = 57;
 /// sentence continues an account "today" dated. On the held-out 52-57 alone (not clean: their
 /// misses were read while writing these rules): places P 0.75 → 1.00, R 0.86 → 0.91; claims
 /// P 1.00 → 1.00, R 0.56 → 0.67.
+///
+/// Next round: claim F1 0.73 → 0.76 (0.763: 87 of 106 drafted right, 122 labelled; 70 of the
+/// 87 with the verdict expected): the article's own clock account (a departure and the last
+/// arrival after it, or a duration "after the departure") is a timeline claim, with the trip
+/// duration it checks ("Each leg of the journey lasts 2 hours 40 minutes", "After being at
+/// sea for eight days", "20 hours after the departure from Tokyo"); "the trip" right after a
+/// flight is that flight; "between X and Y in two hours" is a trip's duration; "… railway
+/// station and London Euston" is London's station; Portuguese "ao" says a place follows
+/// ("chega ao Porto"). Events: recall 0.21 → 0.33 (19/57),
+/// precision 0.75 → 0.82 (0.826, 19/23): a day named from the publication date ("today",
+/// "Thursday") dates the next sentence's clock times, and a weekday the calendar agrees with
+/// confirms a date's year. Place recall 0.92 → 0.93 (0.936: 219/234; precision 0.98,
+/// 216/220). Held-out 52-57: place recall 0.91 → 0.95 (Porto), claims unchanged (F1 0.80, no
+/// false refutation).
 const FLOOR_PLACE_PRECISION: f64 = 0.98;
-const FLOOR_PLACE_RECALL: f64 = 0.92;
+const FLOOR_PLACE_RECALL: f64 = 0.93;
 const FLOOR_QUANTITY_F1: f64 = 0.95;
-const FLOOR_CLAIM_F1: f64 = 0.73;
+const FLOOR_CLAIM_F1: f64 = 0.76;
 /// Timeline events drafted as labelled (date, time and zone). Precision was 0.90 on five
 /// events; with "today", "yesterday" and weekdays dated from the publication date, 14 are
 /// drafted and 10 right. Of the 4 wrong, one is the corpus's own: an article dated by month
 /// only ("2017-12") is passed as the 1st, so its "heute" becomes December 1.
-const FLOOR_EVENT_PRECISION: f64 = 0.75;
-const FLOOR_EVENT_RECALL: f64 = 0.21;
+const FLOOR_EVENT_PRECISION: f64 = 0.82;
+const FLOOR_EVENT_RECALL: f64 = 0.33;
 /// At most this many claims refuted where the label expects no refutation.
 const CEILING_FALSE_REFUTATIONS: usize = 0;
 

@@ -316,6 +316,22 @@ pub enum Miss {
         /// Given (none when the draft could not be checked).
         got: Option<String>,
     },
+    /// A labelled timeline event not drafted (or drafted with another date, time or zone).
+    MissedEvent {
+        /// The words that date it.
+        text: String,
+        /// When, as labelled.
+        when: String,
+        /// Its zone, as labelled.
+        zone: String,
+    },
+    /// A timeline event drafted that no label matches.
+    SpuriousEvent {
+        /// When, as drafted.
+        when: String,
+        /// Its zone, as drafted.
+        zone: Option<String>,
+    },
     /// `check --article` would stop with exit 2.
     Exit2 {
         /// The error.
@@ -334,6 +350,8 @@ impl Miss {
             Miss::MissedClaim { .. } => "missed claim",
             Miss::SpuriousClaim { .. } => "spurious claim",
             Miss::Verdict { .. } => "other verdict",
+            Miss::MissedEvent { .. } => "missed event",
+            Miss::SpuriousEvent { .. } => "spurious event",
             Miss::Exit2 { .. } => "exit 2",
         }
     }
@@ -395,6 +413,10 @@ impl fmt::Display for Miss {
                 short(quote),
                 got.as_deref().unwrap_or("no verdict")
             ),
+            Miss::MissedEvent { text, when, zone } => write!(f, "{text:?} {when} {zone}"),
+            Miss::SpuriousEvent { when, zone } => {
+                write!(f, "{when} {}", zone.as_deref().unwrap_or("no zone"))
+            }
             Miss::Exit2 { error } => write!(f, "{}", short(error)),
         }
     }
@@ -434,8 +456,13 @@ pub fn event_matches(label: &super::corpus_labels::EventLabel, e: &FoundEvent) -
     date == l_date && time_ok && e.zone.as_deref() == Some(label.zone.as_str())
 }
 
-/// Events: each label matched by at most one drafted event.
-fn score_events(labels: &[super::corpus_labels::EventLabel], found: &[FoundEvent]) -> Counts {
+/// Events: each label matched by at most one drafted event; the labels and events left
+/// over are misses.
+fn score_events(
+    labels: &[super::corpus_labels::EventLabel],
+    found: &[FoundEvent],
+) -> (Counts, Vec<Miss>) {
+    let mut misses = Vec::new();
     let mut used = vec![false; found.len()];
     let mut c = Counts {
         found: found.len(),
@@ -447,9 +474,23 @@ fn score_events(labels: &[super::corpus_labels::EventLabel], found: &[FoundEvent
             used[i] = true;
             c.hit += 1;
             c.right += 1;
+        } else {
+            misses.push(Miss::MissedEvent {
+                text: l.text.clone(),
+                when: l.when.clone(),
+                zone: l.zone.clone(),
+            });
         }
     }
-    c
+    for (e, u) in found.iter().zip(&used) {
+        if !u {
+            misses.push(Miss::SpuriousEvent {
+                when: e.when.clone(),
+                zone: e.zone.clone(),
+            });
+        }
+    }
+    (c, misses)
 }
 
 /// Geodesic distance on WGS84 in km between two (lat, lon) positions.
@@ -699,7 +740,9 @@ pub fn score(a: &Article, f: &Found) -> Score {
             });
         }
     }
-    s.events = score_events(&l.events, &f.events);
+    let (events, event_misses) = score_events(&l.events, &f.events);
+    s.events = events;
+    s.misses.extend(event_misses);
     if let Some(e) = &f.error {
         s.exit2 = true;
         s.misses.push(Miss::Exit2 { error: e.clone() });

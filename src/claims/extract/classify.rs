@@ -42,7 +42,52 @@ pub fn slug(name: &str) -> String {
     out.trim_end_matches('-').to_string()
 }
 
-fn amount(text: &str, f: &Found, with_hedge: bool) -> Option<Amount> {
+/// Whether a sentence's words (lower case) say a flight: "flew", "plane", "flight".
+pub(super) fn says_flight(lower: &str) -> bool {
+    lower.split(|c: char| !c.is_alphanumeric()).any(|w| {
+        [
+            "flew", "flown", "fly", "plane", "planes", "jet", "jets", "aircraft",
+        ]
+        .contains(&w)
+            || w.starts_with("flight")
+    })
+}
+
+/// Whether a duration whose sentence (lower case) is `lower`, written after `before` (the
+/// sentence up to the figure, its hedge `hedge` included), is said with "in" after a
+/// "between … and …" pair: "between X and Y in a little over two hours".
+fn between_in(lower: &str, before: &str, hedge: &str) -> bool {
+    let before = before.trim_end();
+    let before = before
+        .strip_suffix(hedge)
+        .filter(|_| !hedge.is_empty())
+        .unwrap_or(before)
+        .trim_end()
+        .to_lowercase();
+    let joined = |between: &str, and: &str| {
+        lower
+            .find(between)
+            .is_some_and(|b| before.get(b..).is_some_and(|r| r.contains(and)))
+    };
+    (before.ends_with(" in") && joined("between ", " and "))
+        || (before.ends_with(" en") && joined("entre ", " et "))
+        || (before.ends_with(" en") && joined("entre ", " y "))
+}
+
+/// Whether a sentence (lower case) speaks of "the trip" or "the journey", a figure or an
+/// adjective between ("the 9,000-mile trip"): a trip named before, not a new one.
+fn the_trip(lower: &str) -> bool {
+    let words: Vec<&str> = lower.split_whitespace().collect();
+    words.iter().enumerate().any(|(i, w)| {
+        *w == "the"
+            && words[i + 1..]
+                .iter()
+                .take(3)
+                .any(|n| n.starts_with("trip") || n.starts_with("journey"))
+    })
+}
+
+pub(super) fn amount(text: &str, f: &Found, with_hedge: bool) -> Option<Amount> {
     // A figure in another language is carried in English ("6,5 godziny" → "6.5 hours").
     let q = f.english.as_deref().unwrap_or(&text[f.start..f.end]);
     // The hedge as the article wrote it ("top speed of just 60 km/h"), so that the draft
@@ -535,15 +580,14 @@ pub fn sentence(
                 .then(|| cx.length_before(s_start).cloned())
                 .flatten()
         });
-    // Whether the sentence's durations are a flight's (read only for a sentence with one).
-    let flying = !durations.is_empty()
-        && lower.split(|c: char| !c.is_alphanumeric()).any(|w| {
-            [
-                "flew", "flown", "fly", "plane", "planes", "jet", "jets", "aircraft",
-            ]
-            .contains(&w)
-                || w.starts_with("flight")
-        });
+    // "The 9,000-mile trip" (the trip, the journey) right after a sentence that says a flight
+    // is that flight, and its two ends are the ones named before. Both are read only for a
+    // sentence with a duration: only its durations use them.
+    let after_flight = !durations.is_empty()
+        && !says_flight(&lower)
+        && the_trip(&lower)
+        && cx.flight_before(s_start);
+    let flying = !durations.is_empty() && (says_flight(&lower) || after_flight);
     // A trip's duration between two places, with no arithmetic of the article's own: checked
     // against the sentence's speed, else the article's top speed, as an upper bound.
     // "Paris-Rennes en 1h25", "Воронеж - Москва": two towns joined by a dash are a trip.
@@ -557,9 +601,14 @@ pub fn sentence(
     // make the start and one they make the end are a trip too.
     let from_to = here.iter().any(|(_, r)| *r == Some(Role::Start))
         && here.iter().any(|(_, r)| *r == Some(Role::Head));
+    // "between Manchester Piccadilly and London Euston in a little over two hours": a
+    // duration after "in" in a sentence that joins two places by "between" is the trip's.
+    let between_in = durations
+        .iter()
+        .any(|(_, f)| between_in(&lower, &text[s_start..f.start], &f.hedge_words));
     let trip_duration = !durations.is_empty()
         && !flying
-        && (context::trip(&lower) || dashed || from_to)
+        && (context::trip(&lower) || dashed || from_to || between_in)
         && trip_pair.is_some();
     let bounds_trip = trip_duration && !arithmetic && !durations.is_empty();
     for (_, f) in &speeds {
@@ -719,7 +768,7 @@ pub fn sentence(
         let pair = own
             .as_ref()
             .or(trip_pair.as_ref().filter(|_| !elsewhere))
-            .filter(|tp| !flying || tp.assumed.is_none());
+            .filter(|tp| !flying || after_flight || tp.assumed.is_none());
         let misfit = pair.and_then(|tp| super::trip::fits(tp, &a, bound.as_ref()).err());
         if let Some(why) = misfit {
             y.notes.push(format!("trip duration {why}"));
@@ -1138,5 +1187,69 @@ mod tests {
         assert!(!contrast(
             " between Moscow and Vladivostok, which even if you stop takes "
         ));
+    }
+
+    #[test]
+    fn the_trip_right_after_a_flight_is_that_flight() {
+        use crate::gazetteer::Gazetteer;
+        let gaz = Gazetteer::from_places(super::super::tests::cities());
+        let flights = |t: &str| -> Vec<(String, String, String)> {
+            super::super::extract(t, "Wire", &gaz)
+                .claims
+                .iter()
+                .filter_map(|c| match &c.kind {
+                    ClaimKind::Flight {
+                        from, to, duration, ..
+                    } => Some((from.clone(), to.clone(), duration.text.clone())),
+                    _ => None,
+                })
+                .collect()
+        };
+        assert_eq!(
+            flights(
+                "The airline's first flight from Los Angeles to London took off today. \
+                 The 5,400-mile trip is expected to take around 11 hours."
+            ),
+            [(
+                "los-angeles".to_string(),
+                "london".to_string(),
+                "around 11 hours".to_string()
+            )]
+        );
+        // "a journey" is a new one; a sentence between leaves the flight behind.
+        assert!(
+            flights(
+                "The airline's first flight from Los Angeles to London took off today. \
+                 Fliers spent more than 24 hours on a journey that usually lasts 11."
+            )
+            .is_empty()
+        );
+        assert!(
+            flights(
+                "The airline's first flight from Los Angeles to London took off today. \
+                 Tickets sold out. The trip is expected to take around 11 hours."
+            )
+            .is_empty()
+        );
+        assert!(the_trip("the 9,000-mile trip takes"));
+        assert!(!the_trip("a trip that the crew"));
+    }
+
+    #[test]
+    fn a_duration_after_in_between_two_places_is_the_trips() {
+        let lower = "trains run between london and edinburgh in a little over four hours.";
+        let at = lower.find("a little").unwrap();
+        assert!(between_in(lower, &lower[..at + 14], "a little over"));
+        let lower = "trains run between london and edinburgh and in 2019 took four hours.";
+        let at = lower.find("four").unwrap();
+        assert!(!between_in(lower, &lower[..at], ""));
+        let lower = "le tgv relie paris et lyon en deux heures.";
+        assert!(!between_in(
+            lower,
+            &lower[..lower.find("deux").unwrap()],
+            ""
+        ));
+        let lower = "les trains circulent entre paris et lyon en deux heures.";
+        assert!(between_in(lower, &lower[..lower.find("deux").unwrap()], ""));
     }
 }

@@ -17,6 +17,10 @@ pub struct Article {
     /// Whether the article's journey is by rail (its first mode word is a train's): a trip's
     /// duration is then bounded by the fastest scheduled trains when the article gives no speed.
     pub rail: bool,
+    /// The start of each sentence, and whether its words say a flight ("flew", "plane",
+    /// "flight"): "The 9,000-mile trip" right after "The Qantas Airways flight from … Perth …
+    /// to London Heathrow" is that flight.
+    pub flights: Vec<(usize, bool)>,
 }
 
 /// Words saying a speed is what a line or vehicle can do, not what the journey did: a design
@@ -140,7 +144,14 @@ impl Article {
             top_speed,
             lengths,
             rail: false,
+            flights: Vec::new(),
         }
+    }
+
+    /// Whether the sentence right before the one starting at byte `start` says a flight.
+    pub fn flight_before(&self, start: usize) -> bool {
+        let i = self.flights.partition_point(|(s, _)| *s < start);
+        i > 0 && self.flights[i - 1].1
     }
 
     /// The last length the article gives before byte `at`.

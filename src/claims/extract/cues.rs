@@ -174,7 +174,7 @@ pub(super) fn before_in(lang: Language) -> &'static [&'static str] {
             "partió", "cerca",
         ],
         Language::Portuguese => &[
-            "em", "no", "na", "para", "até", "entre", "rumo", "chegou", "partiu", "perto",
+            "em", "no", "na", "ao", "para", "até", "entre", "rumo", "chegou", "partiu", "perto",
         ],
         Language::French => &[
             "à",

@@ -10,6 +10,7 @@
 //! assert_eq!(x.claims[0].kind.name(), "conversion");
 //! ```
 
+mod account;
 mod classify;
 mod context;
 mod countries;
@@ -94,6 +95,8 @@ pub struct Extraction {
     /// ("Paris-Rennes en 1h25 … Paris-Bordeaux en 2h04"): each its own journey, before the
     /// stops' legs, so that the route between the two is measured on it.
     direct_legs: Vec<(String, String)>,
+    /// The sentence (byte range in its article) each event of `events` was read from.
+    event_spans: Vec<(usize, usize)>,
 }
 
 fn collapse(s: &str) -> String {
@@ -217,6 +220,7 @@ fn add(
     published: Option<jiff::civil::Date>,
     gaz: &Gazetteer,
 ) {
+    let start = (x.events.len(), x.claims.len());
     add_on(
         x,
         text,
@@ -225,6 +229,8 @@ fn add(
         gaz,
         text.len() >= TWO_THREADS_FROM,
     );
+    let spans = x.event_spans[start.0..].to_vec();
+    account::clock_claims(x, text, outlet, start, &spans);
 }
 
 /// [`add`], on two threads or on one: the result is the same.
@@ -298,6 +304,13 @@ fn add_on(
     };
     let mut cx = context::Article::new(text, &found_all.concat());
     cx.rail = mode == "rail";
+    cx.flights = sents
+        .iter()
+        .map(|s| {
+            let lower = text[s.start..s.end].to_lowercase();
+            (s.start, classify::says_flight(&lower))
+        })
+        .collect();
     // The towns each sentence names, for a trip figure in a sentence that comes before the
     // article names its places.
     let towns_in: Vec<Vec<Arc<Place>>> = reading
@@ -624,6 +637,7 @@ fn events_in(
         }
         e.source = Some(format!("{outlet}: {}", e.source.unwrap_or_default()));
         x.events.push(e);
+        x.event_spans.push(range);
     }
 }
 

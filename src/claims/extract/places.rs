@@ -405,6 +405,17 @@ fn joins_list(lang: Language, between: &str) -> bool {
     !t.is_empty() && (rest.is_empty() || joiners(lang).contains(&rest.to_lowercase().as_str()))
 }
 
+/// Whether the words between two names end a station's name and join the next to it
+/// (" Piccadilly railway station and ").
+fn station_then_and(between: &str) -> bool {
+    let t = between.trim().to_lowercase();
+    ["station", "terminal"].iter().any(|w| {
+        ["and", ", and", ","]
+            .iter()
+            .any(|j| t.strip_suffix(j).is_some_and(|r| r.trim_end().ends_with(w)))
+    }) && !t.contains(['.', ';'])
+}
+
 /// The evidence of the words before byte `start` (sentence from `s_start`).
 fn evidence_before(lang: Language, text: &str, s_start: usize, start: usize) -> Option<Evidence> {
     if let Some((w, w_start)) = word_before(text, s_start, start) {
@@ -666,14 +677,25 @@ pub fn read_with(
                 // station"): "Port Hardy" is not Port, nor "Gil Island" Gil.
                 let station_after = word_after(text, b, s.end)
                     .is_some_and(|w| matches!(w.as_str(), "station" | "railway" | "terminal"));
-                let start_of =
-                    if cued && prefix.is_none() && (lang != Language::English || station_after) {
-                        (1..run.len())
-                            .rev()
-                            .find(|&k| known.has(&text[a..run[k - 1].1]))
-                    } else {
-                        None
-                    };
+                // Or joined to a place a station's word ended ("between Manchester Piccadilly
+                // railway station and London Euston"): the second is a station too.
+                let after_station = cands
+                    .iter()
+                    .rev()
+                    .take_while(|c| c.sentence == si)
+                    .find(|c| c.not.is_none() && c.evidence.is_some())
+                    .is_some_and(|prev| station_then_and(&text[prev.end..a]));
+                let cued = cued || after_station;
+                let start_of = if cued
+                    && prefix.is_none()
+                    && (lang != Language::English || station_after || after_station)
+                {
+                    (1..run.len())
+                        .rev()
+                        .find(|&k| known.has(&text[a..run[k - 1].1]))
+                } else {
+                    None
+                };
                 if let Some(k) = prefix {
                     span = (a, run[k - 1].1);
                 } else if (at_start
@@ -1420,5 +1442,38 @@ mod tests {
             airport("London Heathrow Airport", 28.8, -81.3),
         ]);
         assert_eq!(placed_in(&gaz, t), ["Perth"]);
+    }
+
+    #[test]
+    fn a_name_joined_to_a_station_is_a_station_of_its_town() {
+        let gaz = Gazetteer::from_places(vec![
+            Place {
+                population: Some(8_961_989),
+                ..Place::test_point("London", PlaceKind::City, 51.51, -0.13)
+            },
+            Place::test_point("Euston", PlaceKind::City, 52.38, 0.79),
+            Place::test_point("Manchester", PlaceKind::City, 53.48, -2.24),
+        ]);
+        let t = "Trains run between Manchester Piccadilly railway station and London Euston in two hours.";
+        assert_eq!(placed_in(&gaz, t), ["Manchester", "London"]);
+        // Without a station before it, "London Euston" is a name of its own.
+        let t = "Trains run between Manchester and London Euston in two hours.";
+        assert_eq!(placed_in(&gaz, t), ["Manchester"]);
+        assert!(super::station_then_and(" Piccadilly railway station and "));
+        assert!(!super::station_then_and(" station. And "));
+    }
+
+    #[test]
+    fn portuguese_ao_before_a_name_says_a_place_follows() {
+        let gaz = Gazetteer::from_places(vec![Place::test_point(
+            "Porto",
+            PlaceKind::City,
+            41.15,
+            -8.61,
+        )]);
+        let t = "O primeiro comboio da manhã chega ao Porto perto das dez.";
+        assert_eq!(placed(&gaz, Language::Portuguese, t), ["Porto"]);
+        let t = "O primeiro comboio da manhã chega e Porto fica longe.";
+        assert!(placed(&gaz, Language::Portuguese, t).is_empty());
     }
 }

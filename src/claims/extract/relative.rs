@@ -232,9 +232,14 @@ fn recurring(lower: &str, i: usize, n: usize) -> bool {
         .any(|j| {
             before.strip_suffix(j).is_some_and(|rest| {
                 let rest = rest.trim_end();
-                WEEKDAYS
-                    .iter()
-                    .any(|names| names.iter().any(|d| rest.ends_with(d)))
+                // Portuguese drops "-feira" from the first day of a range: "de segunda a
+                // sexta-feira".
+                WEEKDAYS.iter().any(|names| {
+                    names.iter().any(|d| {
+                        rest.ends_with(d)
+                            || d.strip_suffix("-feira").is_some_and(|s| rest.ends_with(s))
+                    })
+                })
             })
         });
     let habit = [
@@ -382,5 +387,15 @@ mod tests {
         assert_eq!(d[0].day, Day::Weekday(Weekday::Friday));
         let d = days("Поезд прибыл в четверг.");
         assert_eq!(d[0].day, Day::Weekday(Weekday::Thursday));
+    }
+
+    #[test]
+    fn a_portuguese_range_drops_feira_from_its_first_day() {
+        assert!(
+            days("O comboio, que se realiza de segunda a sexta-feira, chegava às 8h44.").is_empty()
+        );
+        // A day of its own is still a day.
+        let d = days("O comboio chegou na sexta-feira.");
+        assert_eq!(d[0].day, Day::Weekday(Weekday::Friday));
     }
 }

@@ -61,6 +61,24 @@ const VERBS: &[(&str, &str)] = &[
     ("reached", "reached"),
     ("crossed", "crossed at"),
     ("resumed", "resumed from"),
+    ("leaves", "leaves"),
+    ("departs", "departs"),
+    ("arrives", "arrives at"),
+    ("reaches", "reaches"),
+    // Spanish and Portuguese, worded in English.
+    ("abandonó", "left"),
+    ("salió", "left"),
+    ("saldrá", "leaves"),
+    ("partió", "left"),
+    ("partiu", "left"),
+    ("partida", "leaves"),
+    ("llegó", "arrived at"),
+    ("llegará", "arrives at"),
+    ("llegada", "arrives at"),
+    ("chegou", "arrived at"),
+    ("chegava", "arrived at"),
+    ("chega", "arrives at"),
+    ("chegada", "arrives at"),
 ];
 
 /// Every travel verb of `sent_lower` as a whole word: (offset, length, the event's wording).
@@ -124,7 +142,11 @@ pub fn sentence(
     }
     // Whether a date read in this sentence may date later sentences: not when only the
     // publication year gave it its year.
-    let carried = |d: &super::times::DateSaid, cx: &DateContext| d.year.or(cx.year).is_some();
+    // A weekday written before it that the publication year's calendar agrees with confirms
+    // that year ("on Wednesday, July 24" in a 2024 article).
+    let carried = |d: &super::times::DateSaid, cx: &DateContext| {
+        d.year.or(cx.year).is_some() || weekday_confirms(sent, d, cx.default_year())
+    };
     if let Some((at, d, carry)) = said.iter().rev().find_map(|d| {
         let on = civil_date(d, cx.default_year())?;
         Some((d.at, on, carried(d, cx)))
@@ -137,6 +159,8 @@ pub fn sentence(
             if carry {
                 cx.last = Some(d);
             }
+            // A date of its own ends the account of the sentence before.
+            cx.account = None;
             let all: Vec<usize> = said.iter().map(|d| d.at).collect();
             day_event(text, (s_start, s_end), mentions, (at, d), &all, &mut out);
             return out;
@@ -174,6 +198,9 @@ pub fn sentence(
         if out.events.len() > before {
             out.notes.push(format!("date {how}"));
         }
+        // "had a close shave today. … took off at 14:48 hours": the day named opens an
+        // account whose times the next sentence may give.
+        cx.account = Some((*d, jiff::civil::Time::midnight()));
         return out;
     }
     let lower = sent.to_ascii_lowercase();
@@ -259,6 +286,32 @@ pub fn sentence(
     }
     cx.account = continued;
     out
+}
+
+/// English weekday names, Monday first.
+const WEEKDAYS: [&str; 7] = [
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
+/// Whether the word before date `d` in `sent` is the weekday that `d` falls on in `year`.
+fn weekday_confirms(sent: &str, d: &super::times::DateSaid, year: Option<i16>) -> bool {
+    let Some(on) = civil_date(d, year) else {
+        return false;
+    };
+    let before = sent[..d.at].trim_end().trim_end_matches(',').trim_end();
+    let word = before
+        .rsplit(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or_default()
+        .to_lowercase();
+    let day = on.weekday().to_monday_zero_offset();
+    WEEKDAYS.get(usize::try_from(day).unwrap_or(7)) == Some(&word.as_str())
 }
 
 /// Verbs of travel in the other languages read, as stems ("отправится", "fuhr", "salió").
@@ -502,6 +555,74 @@ mod tests {
                 "Today, the train left Pyongyang at 8:00 am. Officials cheered. It reached Vladivostok at 10:40 am."
             ),
             ["2023-09-12T08:00:00"]
+        );
+    }
+
+    #[test]
+    fn present_tense_and_spanish_travel_verbs_word_the_event() {
+        let gaz = Gazetteer::from_places(super::super::tests::cities());
+        let what = |text: &str| -> Vec<String> {
+            let a = Article {
+                outlet: "Wire".into(),
+                text: text.into(),
+                published: jiff::civil::Date::new(2023, 9, 12).ok(),
+            };
+            extract_articles(&[a], &gaz)
+                .events
+                .iter()
+                .map(|e| e.what.clone())
+                .collect()
+        };
+        assert_eq!(
+            what("Today the train leaves London at 8am and arrives in Edinburgh at 2:10pm."),
+            ["leaves London", "arrives at Edinburgh"]
+        );
+        assert_eq!(
+            what(
+                "El 12 de septiembre de 2023, el tren salió de London a las 6.22 y llegó a Edinburgh a las 11.52."
+            ),
+            ["left London", "arrived at Edinburgh"]
+        );
+    }
+
+    #[test]
+    fn a_weekday_the_calendar_agrees_with_dates_the_times_after_it() {
+        // 12 September 2023 is a Tuesday: the date is the article's, and dates the next time.
+        assert_eq!(
+            events(
+                "Crowds waved. The train set off on Tuesday, September 12. It left Pyongyang at 7:45 am."
+            ),
+            ["2023-09-12T07:45:00"]
+        );
+        // A weekday the calendar does not agree with leaves the year unconfirmed.
+        assert!(
+            events("Crowds waved. The train set off on Monday, September 12. It left Pyongyang at 7:45 am.")
+                .is_empty()
+        );
+    }
+
+    #[test]
+    fn a_day_named_without_a_time_dates_the_next_sentences_times() {
+        assert_eq!(
+            events(
+                "The plane had a close shave today. It took off from Pyongyang at 14:48 hours. \
+                 At 14:54 hours, the pilot called Vladivostok."
+            ),
+            ["2023-09-12T14:48:00", "2023-09-12T14:54:00"]
+        );
+        // A sentence between ends the account.
+        assert!(
+            events(
+                "The plane had a close shave today. Officials spoke. It took off from Pyongyang at 14:48 hours."
+            )
+            .is_empty()
+        );
+        // So does a date of its own.
+        assert!(
+            events(
+                "The plane had a close shave today. Service began on October 1. It took off from Pyongyang at 14:48 hours."
+            )
+            .is_empty()
         );
     }
 }

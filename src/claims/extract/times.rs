@@ -99,8 +99,8 @@ const LOCAL_HEAD_CHARS: usize = 24;
 
 /// Words before a bare "8.45" or "16" that make it a clock time.
 const AT: &[&str] = &[
-    "at", "by", "around", "about", "until", "from", "a las", "las", "às", "das", "um", "à", "o",
-    "в", "о",
+    "at", "by", "around", "about", "until", "from", "a las", "las", "às", "das", "pelas", "um",
+    "à", "o", "в", "о",
 ];
 
 /// The end of `before` in lower case, long enough for [`AT`]'s longest word and the character
@@ -167,6 +167,18 @@ fn clock_at(t: &str, before: &str) -> Option<(Time, usize, bool)> {
                 i = k + 2;
                 strong = sep == b':';
             }
+        }
+        // "às 06h00", "pelas 8h44": hours, "h", two digits of minutes, after a word that
+        // says a time ("en 1h25" is a duration).
+        if i == n
+            && b.get(i) == Some(&b'h')
+            && run(i + 1) == 2
+            && b.get(i + 3).is_none_or(|c| !c.is_ascii_alphanumeric())
+            && AT.iter().any(|w| ends_with_word(&word_before(before), w))
+        {
+            minute = t[i + 1..i + 3].parse().ok()?;
+            i += 3;
+            strong = true;
         }
     } else if n == 4 {
         hour = t[..2].parse().ok()?;
@@ -899,5 +911,17 @@ mod tests {
         let t = "They left in the afternoon, not at night.";
         assert!(clocks(t, 0, t.len()).is_empty());
         assert!(dates("On the twelfth of September they left.").is_empty());
+    }
+
+    #[test]
+    fn hours_h_minutes_after_a_word_of_time_is_a_clock_time() {
+        let got = read("o Alfa Pendular das 06h00 chegava ao Porto pelas 08h44.");
+        let times: Vec<(&str, &str)> = got
+            .iter()
+            .map(|(w, t, _)| (w.as_str(), t.as_str()))
+            .collect();
+        assert_eq!(times, [("06h00", "06:00:00"), ("08h44", "08:44:00")]);
+        // "en 1h25" is a duration.
+        assert!(read("Paris-Rennes en 1h25.").is_empty());
     }
 }
