@@ -55,6 +55,7 @@ mod error;
 pub mod evaluation;
 mod grid;
 mod han;
+mod key_cache;
 mod largest;
 mod lookup;
 mod namesakes;
@@ -74,6 +75,7 @@ mod zone;
 
 use std::collections::HashMap;
 use std::sync::OnceLock;
+use std::sync::atomic::AtomicU32;
 
 pub use admin1::Admin1;
 pub use admin1_aliases::region_key;
@@ -125,6 +127,10 @@ pub struct Gazetteer {
     airports: OnceLock<Result<airports::Airports, Error>>,
     airport_index: airports::NameIndex,
     spatial: OnceLock<near::Spatial>,
+    /// How many misspelt names this gazetteer was asked (see [`Gazetteer::note_misspelt`]).
+    misspelt: AtomicU32,
+    /// Every key decoded into memory, from the second misspelt name on (`key_cache.rs`).
+    key_cache: OnceLock<key_cache::KeyCache>,
 }
 
 impl Gazetteer {
@@ -168,6 +174,7 @@ impl Gazetteer {
             self.index_extra(p);
         }
         self.spatial = OnceLock::new();
+        self.key_cache = OnceLock::new();
     }
 
     fn build(world: Option<World>, admin1: admin1::Admin1Names, places: Vec<Place>) -> Gazetteer {
@@ -183,6 +190,8 @@ impl Gazetteer {
             airports: OnceLock::new(),
             airport_index: airports::NameIndex::default(),
             spatial: OnceLock::new(),
+            misspelt: AtomicU32::new(0),
+            key_cache: OnceLock::new(),
         };
         for p in places {
             g.index_extra(p);
