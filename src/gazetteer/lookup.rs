@@ -129,7 +129,7 @@ impl Gazetteer {
                 ));
             }
         }
-        for id in self.other_names.find(key) {
+        for id in (self.other_names.find(key).into_iter()).chain(self.weather_names.find(key)) {
             let ent = match id {
                 OtherId::GeoNames(id) => (self.world.as_ref())
                     .and_then(|w| w.by_geonameid(id))

@@ -69,6 +69,7 @@ mod script;
 pub(crate) mod seas;
 mod sorted_rows;
 mod transliterate;
+mod weather_names;
 mod world;
 pub mod world_build;
 mod zone;
@@ -121,6 +122,9 @@ pub struct Gazetteer {
     /// Names of world places in other languages and scripts (data/world/other_names.tsv),
     /// searched in place.
     other_names: other_names::OtherNames,
+    /// Names of world places in other scripts from libmateweather
+    /// (data/world/weather_names.tsv), in every build, searched in place.
+    weather_names: other_names::OtherNames,
     /// The airports table's text (`None` for a gazetteer of given places), read on first
     /// need (see `airports.rs`), and the index of the airports' names (`airport_index.rs`).
     airports_tsv: Option<&'static str>,
@@ -149,6 +153,11 @@ impl Gazetteer {
         g.airports_tsv = Some(airports::AIRPORTS_TSV);
         g.airport_index = airports::NameIndex::new(airports::NAME_INDEX_TSV);
         g.admin1_aliases = admin1_aliases::Admin1Aliases::new(admin1_aliases::ADMIN1_ALIASES_TSV);
+        g.weather_names = other_names::OtherNames::from_file(
+            weather_names::FILE,
+            weather_names::SCRIPT,
+            weather_names::WEATHER_NAMES_TSV,
+        )?;
         if let Some(text) = other_names::OTHER_NAMES_TSV {
             g.other_names = other_names::OtherNames::new(text)?;
         }
@@ -186,6 +195,7 @@ impl Gazetteer {
             admin1,
             admin1_aliases: admin1_aliases::Admin1Aliases::empty(),
             other_names: other_names::OtherNames::empty(),
+            weather_names: other_names::OtherNames::empty(),
             airports_tsv: None,
             airports: OnceLock::new(),
             airport_index: airports::NameIndex::default(),
