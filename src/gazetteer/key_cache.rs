@@ -1,10 +1,11 @@
-//! The lookup keys decoded into memory for a process's second and later misspelt names.
+//! The lookup keys decoded into memory for a process that asks many misspelt names.
 //!
-//! A fresh process answers its first misspelt name from the world table in place (a scan of
+//! A process answers its first misspelt names from the world table in place (a scan of
 //! the stored masks of the keys of a possible length, decoding a key's block only when its
 //! mask is close): nothing is decoded that the name does not need. That scan decodes the
 //! varint gaps of every key it passes and a whole block of eight keys for each one it
-//! measures, on every lookup. From the second misspelt name on, the keys are decoded once
+//! measures, on every lookup. From the `DECODE_FROM_MISSPELT`th misspelt name on (see
+//! `lookup.rs`), or when a caller asks (`Gazetteer::prepare_fuzzy`), the keys are decoded once
 //! here instead (every key in one pass over the front-coded keys, with the same length
 //! groups, masks and order as the table), so later lookups measure keys straight from memory.
 //! The curated, alias-overlay and airport keys are kept here too, with their character counts

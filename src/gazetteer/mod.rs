@@ -133,7 +133,8 @@ pub struct Gazetteer {
     spatial: OnceLock<near::Spatial>,
     /// How many misspelt names this gazetteer was asked (see [`Gazetteer::note_misspelt`]).
     misspelt: AtomicU32,
-    /// Every key decoded into memory, from the second misspelt name on (`key_cache.rs`).
+    /// Every key decoded into memory, after many misspelt names or on request
+    /// (`key_cache.rs`, [`Gazetteer::prepare_fuzzy`]).
     key_cache: OnceLock<key_cache::KeyCache>,
 }
 
