@@ -375,11 +375,11 @@ impl Gazetteer {
 }
 
 /// The misspelt name from which a gazetteer decodes its keys into memory. Decoding costs
-/// about as much as 40 misspelt names answered in place (divan, fresh process: 143 ms against
-/// 3.5 ms each, on a loaded machine), and a name answered from memory saves most of its
-/// cost; decoding once that much has been spent in place keeps a process within twice what
-/// the better of the two would have cost it, however many names it asks (the rent-or-buy
-/// rule), and a process with a few misspelt names never decodes.
+/// about what 40 misspelt names answered in place cost (divan, on a loaded machine: 60-80 ms,
+/// against 1.6-3 ms for a name in place and 0.7-1.3 ms from memory); decoding once about that
+/// much has been spent in place keeps a process within about twice what the better of the two
+/// would have cost it, however many names it asks (the rent-or-buy rule), and a process with a
+/// few misspelt names never decodes.
 pub(crate) const DECODE_FROM_MISSPELT: u32 = 40;
 
 /// Whether `x` has at most `n` bits set: `x.count_ones() <= n`, without the population
