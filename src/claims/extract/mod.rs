@@ -38,8 +38,10 @@ pub use journey::{Role, Stop};
 pub use language::Language;
 pub use nonplace::NotPlace;
 pub use outlet::outlet_of;
-pub use places::{Evidence, Mention, Reading, read};
+pub use places::{Evidence, LowerCaseWords, Mention, Reading, read};
 pub use scan::{Found, Sentence, quantities, quantities_in, sentences};
+
+use std::sync::Arc;
 
 use crate::gazetteer::{Gazetteer, Place, PlaceKind};
 use crate::story::{ClaimKind, ClaimSpec, DistanceMeasure, Event};
@@ -234,11 +236,17 @@ fn add_on(
     gaz: &Gazetteer,
     two_threads: bool,
 ) {
-    let sents = sentences(text);
-    let lang = Language::detect(text);
+    let (sents, lang, lower_words) = first_passes(text, two_threads);
     // The places (the gazetteer's part) and every sentence's figures are read at once, on two
     // threads when the article is long enough to be worth a second one.
-    let (reading, found_all) = places_and_figures(lang, text, &sents, gaz, two_threads);
+    let (
+        reading,
+        Figures {
+            found_all,
+            unreadable,
+            mut times_all,
+        },
+    ) = places_and_figures(lang, text, (&sents, &lower_words), gaz, two_threads);
     for (from, to) in [
         (&reading.not_places, &mut x.not_places),
         (&reading.choices, &mut x.choices),
@@ -292,13 +300,13 @@ fn add_on(
     cx.rail = mode == "rail";
     // The towns each sentence names, for a trip figure in a sentence that comes before the
     // article names its places.
-    let towns_in: Vec<Vec<Place>> = reading
+    let towns_in: Vec<Vec<Arc<Place>>> = reading
         .mentions
         .iter()
         .map(|ms| {
             ms.iter()
                 .filter_map(|m| m.place.clone())
-                .filter(trip::is_town)
+                .filter(|p| trip::is_town(p))
                 .collect()
         })
         .collect();
@@ -317,7 +325,7 @@ fn add_on(
             || sent.contains("previous day")
             || sent.bytes().any(|b| b.is_ascii_digit());
         relevant.then(|| {
-            classify::sentence(
+            let mut y = classify::sentence(
                 lang,
                 &cx,
                 text,
@@ -326,7 +334,10 @@ fn add_on(
                 mentions,
                 named.recent.as_ref(),
                 (&named.before, &after[si]),
-            )
+            );
+            // Its figures that cannot be read, said last.
+            y.notes.extend(unreadable[si].iter().cloned());
+            y
         })
     };
     let mut take = |si: usize, named: &Named, y: Option<classify::Yield>| {
@@ -342,7 +353,7 @@ fn add_on(
         events_in(
             x,
             text,
-            (s.start, s.end),
+            ((s.start, s.end), std::mem::take(&mut times_all[si])),
             &mentions[si],
             named.recent.as_ref(),
             &mut dates,
@@ -399,10 +410,10 @@ fn add_on(
 #[derive(Default)]
 struct Named {
     /// The last town or station named ("the city" in the next sentence most likely means it).
-    recent: Option<Place>,
+    recent: Option<Arc<Place>>,
     /// The towns named before, each once, the most recent last: the places a trip figure is
     /// about when its sentence does not name both.
-    before: Vec<Place>,
+    before: Vec<Arc<Place>>,
 }
 
 impl Named {
@@ -447,7 +458,10 @@ fn add_yield(
             x.claim_places.push(id.clone());
         }
         if !x.waypoints.iter().any(|w| w.id == id) {
-            x.waypoints.push(DraftWaypoint { id, place: p });
+            x.waypoints.push(DraftWaypoint {
+                id,
+                place: Arc::unwrap_or_clone(p),
+            });
         }
     }
     for (k, (kind, topic)) in y.claims.into_iter().enumerate() {
@@ -488,25 +502,66 @@ const TWO_THREADS_FROM: usize = 64 * 1024;
 /// ([`quantities_in`]): every figure is read before any sentence is classified, so that a
 /// sentence can lean on the whole article (its top speed). The two readings share nothing,
 /// so with `two_threads` they are read at once; the result is the same either way.
+/// The passes over the whole text that come first: its sentences, its language and the words
+/// it writes in lower case; on two threads at once when the article is long enough to be
+/// worth a second one.
+fn first_passes(text: &str, two_threads: bool) -> (Vec<Sentence>, Language, LowerCaseWords<'_>) {
+    if !two_threads {
+        return (
+            sentences(text),
+            Language::detect(text),
+            LowerCaseWords::of(text),
+        );
+    }
+    std::thread::scope(|scope| {
+        let lang = scope.spawn(|| Language::detect(text));
+        let sents = sentences(text);
+        let lower = LowerCaseWords::of(text);
+        match lang.join() {
+            Ok(lang) => (sents, lang, lower),
+            Err(panic) => std::panic::resume_unwind(panic),
+        }
+    })
+}
+
+/// What every sentence gives that the text alone says: its figures, the notes on those that
+/// cannot be read ([`scan::unreadable`]), and its dates and clock times.
+struct Figures {
+    found_all: Vec<Vec<Found>>,
+    unreadable: Vec<Vec<String>>,
+    times_all: Vec<times::Said>,
+}
+
 fn places_and_figures(
     lang: Language,
     text: &str,
-    sents: &[Sentence],
+    (sents, lower_words): (&[Sentence], &LowerCaseWords),
     gaz: &Gazetteer,
     two_threads: bool,
-) -> (places::Reading, Vec<Vec<Found>>) {
-    let figures = || -> Vec<Vec<Found>> {
-        sents
+) -> (places::Reading, Figures) {
+    let figures = || Figures {
+        found_all: sents
             .iter()
             .map(|s| quantities_in(lang, text, s.start, s.end))
-            .collect()
+            .collect(),
+        unreadable: sents
+            .iter()
+            .map(|s| scan::unreadable(lang, &text[s.start..s.end]))
+            .collect(),
+        times_all: sents
+            .iter()
+            .map(|s| times::Said::in_sentence(text, s.start, s.end))
+            .collect(),
     };
     if !two_threads {
-        return (places::read_in(lang, text, sents, gaz), figures());
+        return (
+            places::read_with(lang, text, sents, lower_words, gaz),
+            figures(),
+        );
     }
     std::thread::scope(|scope| {
         let found = scope.spawn(figures);
-        let reading = places::read_in(lang, text, sents, gaz);
+        let reading = places::read_with(lang, text, sents, lower_words, gaz);
         match found.join() {
             Ok(found) => (reading, found),
             Err(panic) => std::panic::resume_unwind(panic),
@@ -516,10 +571,10 @@ fn places_and_figures(
 
 /// For each sentence, the first three distinct towns the sentences after it name, in order:
 /// built from the end in one pass, so a long article costs no more per sentence.
-fn towns_after(towns_in: &[Vec<Place>]) -> Vec<Vec<Place>> {
-    let mut out: Vec<Vec<Place>> = vec![Vec::new(); towns_in.len()];
+fn towns_after(towns_in: &[Vec<Arc<Place>>]) -> Vec<Vec<Arc<Place>>> {
+    let mut out: Vec<Vec<Arc<Place>>> = vec![Vec::new(); towns_in.len()];
     for si in (0..towns_in.len().saturating_sub(1)).rev() {
-        let mut next: Vec<Place> = Vec::new();
+        let mut next: Vec<Arc<Place>> = Vec::new();
         for p in towns_in[si + 1].iter().chain(&out[si + 1]) {
             if next.len() == 3 {
                 break;
@@ -538,13 +593,13 @@ fn towns_after(towns_in: &[Vec<Place>]) -> Vec<Vec<Place>> {
 fn events_in(
     x: &mut Extraction,
     text: &str,
-    range: (usize, usize),
+    (range, said): ((usize, usize), times::Said),
     mentions: &[Mention],
-    recent: Option<&Place>,
+    recent: Option<&Arc<Place>>,
     dates: &mut timeline::DateContext,
     outlet: &str,
 ) {
-    let t = timeline::sentence(text, range, mentions, recent, dates);
+    let t = timeline::sentence(text, range, said, mentions, recent, dates);
     x.notes
         .extend(t.notes.into_iter().map(|n| format!("{outlet}: {n}")));
     for (mut e, place) in t.events {
@@ -558,7 +613,7 @@ fn events_in(
         if !x.waypoints.iter().any(|w| w.id == e.at) {
             x.waypoints.push(DraftWaypoint {
                 id: e.at.clone(),
-                place,
+                place: Arc::unwrap_or_clone(place),
             });
         }
         let base = e.id.clone();
@@ -592,7 +647,7 @@ fn stops_in(
         if !x.waypoints.iter().any(|w| w.id == id) {
             x.waypoints.push(DraftWaypoint {
                 id: id.clone(),
-                place: p.clone(),
+                place: Place::clone(p),
             });
         }
         if matches!(p.kind, PlaceKind::River | PlaceKind::Other) {

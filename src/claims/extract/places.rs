@@ -5,6 +5,9 @@
 
 use std::collections::HashMap;
 
+use rustc_hash::{FxHashMap, FxHashSet};
+use std::sync::Arc;
+
 use super::Language;
 use super::countries::country_in;
 use super::cues::{
@@ -27,8 +30,8 @@ pub struct Mention {
     pub end: usize,
     /// The words as written ("Razdolnaya River").
     pub text: String,
-    /// The gazetteer place, when the name resolved.
-    pub place: Option<Place>,
+    /// The gazetteer place, when the name resolved: shared by every mention of that name.
+    pub place: Option<Arc<Place>>,
     /// What says it is a place (None for a name that resolved nowhere).
     pub evidence: Option<Evidence>,
 }
@@ -469,36 +472,37 @@ pub fn read(text: &str, sentences: &[super::Sentence], gaz: &Gazetteer) -> Readi
 struct Known<'g> {
     gaz: &'g Gazetteer,
     /// Each normalised name asked for, with its index in `found`.
-    places: HashMap<String, usize>,
+    places: FxHashMap<String, usize>,
     /// Each name as written, with its index in `found`: a name an article repeats is not
     /// normalised again.
-    written: HashMap<String, usize>,
+    written: FxHashMap<String, usize>,
     /// What each name resolved to.
-    found: Vec<Option<Place>>,
+    found: Vec<Option<Arc<Place>>>,
     /// [`listed`] and [`country_in`] of each name as written.
-    listed: HashMap<String, Option<NotPlace>>,
-    countries: HashMap<String, Option<&'static str>>,
+    listed: FxHashMap<String, Option<NotPlace>>,
+    countries: FxHashMap<String, Option<&'static str>>,
 }
 
 impl<'g> Known<'g> {
     fn new(gaz: &'g Gazetteer) -> Self {
         Known {
             gaz,
-            places: HashMap::new(),
-            written: HashMap::new(),
+            places: FxHashMap::default(),
+            written: FxHashMap::default(),
             found: Vec::new(),
-            listed: HashMap::new(),
-            countries: HashMap::new(),
+            listed: FxHashMap::default(),
+            countries: FxHashMap::default(),
         }
     }
 
-    fn get(&mut self, name: &str) -> Option<&Place> {
+    fn get(&mut self, name: &str) -> Option<&Arc<Place>> {
         let i = match self.written.get(name) {
             Some(&i) => i,
             None => {
                 let (gaz, found) = (self.gaz, &mut self.found);
                 let i = *self.places.entry(normalize(name)).or_insert_with(|| {
-                    let place = resolve_as_written(gaz, name, &Context::default()).map(|r| r.place);
+                    let place = resolve_as_written(gaz, name, &Context::default())
+                        .map(|r| Arc::new(r.place));
                     found.push(place);
                     found.len() - 1
                 });
@@ -542,6 +546,17 @@ pub fn read_in(
     sentences: &[super::Sentence],
     gaz: &Gazetteer,
 ) -> Reading {
+    read_with(lang, text, sentences, &LowerCaseWords::of(text), gaz)
+}
+
+/// [`read_in`] with the words the article writes in lower case already gathered.
+pub fn read_with(
+    lang: Language,
+    text: &str,
+    sentences: &[super::Sentence],
+    lower_words: &LowerCaseWords,
+    gaz: &Gazetteer,
+) -> Reading {
     let mut known = Known::new(gaz);
     let mut reading = Reading {
         mentions: vec![Vec::new(); sentences.len()],
@@ -550,7 +565,6 @@ pub fn read_in(
     let mut cands: Vec<Candidate> = Vec::new();
     let mut unresolved: Vec<(usize, usize, usize)> = Vec::new();
     let mut operators: Vec<String> = Vec::new();
-    let lower_words = lower_case_words(text);
     for (si, s) in sentences.iter().enumerate() {
         let mut pieces: Vec<(Vec<(usize, usize)>, bool)> = Vec::new();
         for run in runs(text, s.start, s.end) {
@@ -879,7 +893,7 @@ pub fn read_in(
             anchors.push((&c.key, r.place.anchor()));
         }
     }
-    let mut in_context: HashMap<&str, Option<Place>> = HashMap::new();
+    let mut in_context: HashMap<&str, Option<Arc<Place>>> = HashMap::new();
     // The names the gazetteer gives several places ("Kent": towns in Ohio and Washington).
     let mut namesakes: Vec<&str> = Vec::new();
     for (i, e) in &accepted {
@@ -911,7 +925,7 @@ pub fn read_in(
                 if r.as_ref().is_some_and(|r| !r.alternatives.is_empty()) {
                     namesakes.push(&c.key);
                 }
-                let p = r.map(|r| r.place);
+                let p = r.map(|r| Arc::new(r.place));
                 in_context.insert(&c.key, p.clone());
                 p
             }
@@ -940,7 +954,7 @@ pub fn read_in(
                     in_context
                         .iter()
                         .filter(|(o, _)| *o != k)
-                        .filter_map(|(_, q)| q.as_ref()),
+                        .filter_map(|(_, q)| q.as_deref()),
                 )
             })
         })
@@ -961,7 +975,7 @@ pub fn read_in(
                 let note = format!(
                     "\"{}\" is not read as a place: {}",
                     x.text,
-                    NotPlace::FarNamesake(x.place.as_ref().map(describe).unwrap_or_default())
+                    NotPlace::FarNamesake(x.place.as_deref().map(describe).unwrap_or_default())
                 );
                 if !reading.not_places.contains(&note) {
                     reading.not_places.push(note);
@@ -1037,7 +1051,7 @@ fn served_by(known: &mut Known, town: &str, rest: &str) -> bool {
     let Some(at) = known
         .get(town)
         .filter(|p| p.kind == PlaceKind::City)
-        .map(Place::anchor)
+        .map(|p| p.anchor())
     else {
         return false;
     };
@@ -1101,12 +1115,23 @@ fn far_namesake<'a>(
     n >= 2
 }
 
-/// The words the article writes in lower case ("para", "reading"): a sentence's first word
+/// The words an article writes in lower case ("para", "reading"): a sentence's first word
 /// that is one of them is a word of the language, whatever town carries the name.
-fn lower_case_words(text: &str) -> std::collections::HashSet<&str> {
-    text.split(|c: char| !c.is_alphabetic())
-        .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
-        .collect()
+pub struct LowerCaseWords<'t>(FxHashSet<&'t str>);
+
+impl<'t> LowerCaseWords<'t> {
+    /// Every word of `text` that starts with a lower-case letter.
+    pub fn of(text: &'t str) -> Self {
+        LowerCaseWords(
+            text.split(|c: char| !c.is_alphabetic())
+                .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
+                .collect(),
+        )
+    }
+
+    fn contains(&self, word: &str) -> bool {
+        self.0.contains(word)
+    }
 }
 
 /// Resolves a name as written, never by a close spelling. A Russian or Ukrainian name is
@@ -1215,7 +1240,7 @@ mod tests {
         let mut known = Known::new(&gaz);
         for name in ["Sochi", "SOCHI", "Black Sea", "Vesti Kuban", "Sochi"] {
             let direct = resolve_as_written(&gaz, name, &Context::default()).map(|r| r.place);
-            assert_eq!(known.get(name).cloned(), direct, "{name}");
+            assert_eq!(known.get(name).map(|p| Place::clone(p)), direct, "{name}");
             assert_eq!(known.has(name), direct.is_some(), "{name}");
         }
         // "Sochi" and "SOCHI" share one normalised entry, and resolved once.
