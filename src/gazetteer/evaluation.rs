@@ -41,10 +41,48 @@ pub struct EvalOutcome {
     pub large: bool,
 }
 
+/// Within this distance of the reference, a miss is taken for the right place placed
+/// differently by the two sources (Dubai's GeoNames and Natural Earth points are 15 km apart).
+pub const NEAR_MISS_KM: f64 = 30.0;
+
+/// Why a name missed: data the tables lack, or the ranking.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum MissKind {
+    /// No place has the name (an error, with or without suggestions): a missing name.
+    NoSuchName,
+    /// A place was chosen, far from the reference: another place outranked the right one, or
+    /// the right one lacks the name and another has it.
+    WrongPlace,
+    /// A place within [`NEAR_MISS_KM`] of the reference: most likely the right place, where
+    /// the two sources put it differently.
+    NearMiss,
+}
+
+impl MissKind {
+    /// How the evaluation's output names the kind.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            MissKind::NoSuchName => "no place of that name",
+            MissKind::WrongPlace => "a wrong place",
+            MissKind::NearMiss => "the right place, 10-30 km off",
+        }
+    }
+}
+
 impl EvalOutcome {
     /// Whether the chosen place lies within [`HIT_KM`] of the reference (an error is a miss).
     pub fn hit(&self) -> bool {
         self.off_km.is_some_and(|d| d <= HIT_KM)
+    }
+
+    /// Why the name missed (`None` for a hit).
+    pub fn miss_kind(&self) -> Option<MissKind> {
+        match self.off_km {
+            _ if self.hit() => None,
+            None => Some(MissKind::NoSuchName),
+            Some(d) if d <= NEAR_MISS_KM => Some(MissKind::NearMiss),
+            Some(_) => Some(MissKind::WrongPlace),
+        }
     }
 }
 
@@ -161,5 +199,27 @@ mod tests {
         assert!(o[0].hit() && !o[1].hit(), "{o:?}");
         assert!(!o[0].large);
         assert_eq!(shares(&o), ((1, 2), (0, 0)));
+    }
+
+    #[test]
+    fn a_miss_says_whether_the_name_or_the_ranking_is_at_fault() {
+        let name = parse_eval("ru\tХасан\tRU\t42.4\t130.6\tz\n").unwrap()[0].clone();
+        let o = |chosen: Result<String, String>, off_km| EvalOutcome {
+            name: name.clone(),
+            chosen,
+            off_km,
+            large: false,
+        };
+        let place = || Ok("Khasan (RU)".to_string());
+        assert_eq!(o(place(), Some(3.0)).miss_kind(), None);
+        assert_eq!(o(place(), Some(15.0)).miss_kind(), Some(MissKind::NearMiss));
+        assert_eq!(
+            o(place(), Some(6151.0)).miss_kind(),
+            Some(MissKind::WrongPlace)
+        );
+        assert_eq!(
+            o(Err("no place is called".into()), None).miss_kind(),
+            Some(MissKind::NoSuchName)
+        );
     }
 }

@@ -55,6 +55,7 @@ mod error;
 pub mod evaluation;
 mod grid;
 mod han;
+mod key_cache;
 mod largest;
 mod lookup;
 mod namesakes;
@@ -68,12 +69,14 @@ mod script;
 pub(crate) mod seas;
 mod sorted_rows;
 mod transliterate;
+mod weather_names;
 mod world;
 pub mod world_build;
 mod zone;
 
 use std::collections::HashMap;
 use std::sync::OnceLock;
+use std::sync::atomic::AtomicU32;
 
 pub use admin1::Admin1;
 pub use admin1_aliases::region_key;
@@ -119,12 +122,20 @@ pub struct Gazetteer {
     /// Names of world places in other languages and scripts (data/world/other_names.tsv),
     /// searched in place.
     other_names: other_names::OtherNames,
+    /// Names of world places in other scripts from libmateweather
+    /// (data/world/weather_names.tsv), in every build, searched in place.
+    weather_names: other_names::OtherNames,
     /// The airports table's text (`None` for a gazetteer of given places), read on first
     /// need (see `airports.rs`), and the index of the airports' names (`airport_index.rs`).
     airports_tsv: Option<&'static str>,
     airports: OnceLock<Result<airports::Airports, Error>>,
     airport_index: airports::NameIndex,
     spatial: OnceLock<near::Spatial>,
+    /// How many misspelt names this gazetteer was asked (see [`Gazetteer::note_misspelt`]).
+    misspelt: AtomicU32,
+    /// Every key decoded into memory, after many misspelt names or on request
+    /// (`key_cache.rs`, [`Gazetteer::prepare_fuzzy`]).
+    key_cache: OnceLock<key_cache::KeyCache>,
 }
 
 impl Gazetteer {
@@ -143,6 +154,11 @@ impl Gazetteer {
         g.airports_tsv = Some(airports::AIRPORTS_TSV);
         g.airport_index = airports::NameIndex::new(airports::NAME_INDEX_TSV);
         g.admin1_aliases = admin1_aliases::Admin1Aliases::new(admin1_aliases::ADMIN1_ALIASES_TSV);
+        g.weather_names = other_names::OtherNames::from_file(
+            weather_names::FILE,
+            weather_names::SCRIPT,
+            weather_names::WEATHER_NAMES_TSV,
+        )?;
         if let Some(text) = other_names::OTHER_NAMES_TSV {
             g.other_names = other_names::OtherNames::new(text)?;
         }
@@ -168,6 +184,7 @@ impl Gazetteer {
             self.index_extra(p);
         }
         self.spatial = OnceLock::new();
+        self.key_cache = OnceLock::new();
     }
 
     fn build(world: Option<World>, admin1: admin1::Admin1Names, places: Vec<Place>) -> Gazetteer {
@@ -179,10 +196,13 @@ impl Gazetteer {
             admin1,
             admin1_aliases: admin1_aliases::Admin1Aliases::empty(),
             other_names: other_names::OtherNames::empty(),
+            weather_names: other_names::OtherNames::empty(),
             airports_tsv: None,
             airports: OnceLock::new(),
             airport_index: airports::NameIndex::default(),
             spatial: OnceLock::new(),
+            misspelt: AtomicU32::new(0),
+            key_cache: OnceLock::new(),
         };
         for p in places {
             g.index_extra(p);

@@ -54,11 +54,18 @@ impl OtherNames {
     /// The table in `text`: comment lines ("# …") first, then rows sorted by key. Only the
     /// header is checked here; a test checks every row of the bundled table.
     pub fn new(text: &'static str) -> Result<OtherNames, Error> {
+        OtherNames::from_file(FILE, "derive_other_names.py", text)
+    }
+
+    /// A table of the same form from `file`, written by `script`.
+    pub fn from_file(
+        file: &'static str,
+        script: &str,
+        text: &'static str,
+    ) -> Result<OtherNames, Error> {
         let body = super::sorted_rows::body(text).ok_or_else(|| Error::CorruptData {
-            file: FILE,
-            reason: "line 1: the header comment is missing (scripts/derive_other_names.py \
-                     writes it)"
-                .into(),
+            file,
+            reason: format!("line 1: the header comment is missing (scripts/{script} writes it)"),
         })?;
         Ok(OtherNames { body })
     }
@@ -78,8 +85,8 @@ impl OtherNames {
 
     /// Every row as (key, GeoNames id, languages), for the table's checks (the fourth field,
     /// the sources, is for people).
-    #[cfg(all(test, feature = "gpl-names"))]
-    fn rows(&self) -> impl Iterator<Item = (&'static str, &'static str, &'static str)> {
+    #[cfg(test)]
+    pub(crate) fn rows(&self) -> impl Iterator<Item = (&'static str, &'static str, &'static str)> {
         self.body.lines().map(|l| {
             let mut f = l.split('\t');
             (

@@ -232,6 +232,7 @@ impl Gazetteer {
                 suggestions: Vec::new(),
             });
         }
+        self.note_misspelt();
         // A name in another script that no place carries, transliterated to Latin
         // ("Фунафути" → "funafuti", "타라와" → "tarawa"): its exact match is taken as a close
         // spelling (and says so), before close spellings in the name's own script.
@@ -324,6 +325,7 @@ impl Gazetteer {
         if key.is_empty() || key.chars().count() > super::MAX_NAME_CHARS {
             return Vec::new();
         }
+        self.note_misspelt();
         let (max, _) = fuzzy_budget(key.chars().count());
         let hits = self.fuzzy_hits(&key, max, 24);
         let mut r = self.rank(&hits, Filter::default());

@@ -89,6 +89,11 @@ pub(crate) struct WorldRec {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct PostingRef(u32);
 
+impl PostingRef {
+    /// A reference that stands for a missing key (it names place 0 and is never read).
+    pub const NONE: PostingRef = PostingRef(SINGLE);
+}
+
 fn corrupt(reason: impl Into<String>) -> Error {
     Error::CorruptData {
         file: FILE,
@@ -174,7 +179,6 @@ impl World {
         self.n_places
     }
 
-    #[cfg(test)]
     pub fn n_keys(&self) -> usize {
         self.n_keys
     }
@@ -293,7 +297,6 @@ impl World {
         found
     }
 
-    #[cfg(test)]
     pub fn n_blocks(&self) -> usize {
         self.n_blocks
     }
