@@ -198,10 +198,11 @@ fn trip_duration(c: &ClaimSpec) -> Option<(&str, &str)> {
 }
 
 /// Adds the timeline claims of one article: `events` and `claims` are where its events and
-/// claims begin in `x`; `spans` holds each of its events' sentence (byte range in `text`).
+/// claims begin in `x`; `spans` holds each of its events' sentence (byte range in `text`, an
+/// article in `lang`).
 pub(super) fn clock_claims(
     x: &mut Extraction,
-    text: &str,
+    (text, lang): (&str, Language),
     outlet: &str,
     (events, claims): (usize, usize),
     spans: &[(usize, usize)],
@@ -210,7 +211,6 @@ pub(super) fn clock_claims(
     if own.len() != spans.len() {
         return;
     }
-    let lang = Language::detect(text);
     let mut found = pairs(own);
     found.extend(since_departure(text, lang, own, spans, &found));
     let prefix = match slug(outlet) {

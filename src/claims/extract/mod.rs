@@ -221,7 +221,7 @@ fn add(
     gaz: &Gazetteer,
 ) {
     let start = (x.events.len(), x.claims.len());
-    add_on(
+    let lang = add_on(
         x,
         text,
         outlet,
@@ -230,10 +230,10 @@ fn add(
         text.len() >= TWO_THREADS_FROM,
     );
     let spans = x.event_spans[start.0..].to_vec();
-    account::clock_claims(x, text, outlet, start, &spans);
+    account::clock_claims(x, (text, lang), outlet, start, &spans);
 }
 
-/// [`add`], on two threads or on one: the result is the same.
+/// [`add`], on two threads or on one: the result is the same. Returns the article's language.
 fn add_on(
     x: &mut Extraction,
     text: &str,
@@ -241,7 +241,7 @@ fn add_on(
     published: Option<jiff::civil::Date>,
     gaz: &Gazetteer,
     two_threads: bool,
-) {
+) -> Language {
     let (sents, lang, lower_words) = first_passes(text, two_threads);
     // The places (the gazetteer's part) and every sentence's figures are read at once, on two
     // threads when the article is long enough to be worth a second one.
@@ -392,7 +392,7 @@ fn add_on(
             take(si, &named, y);
             named.after(said);
         }
-        return;
+        return lang;
     }
     // A long article: its sentences are classified on a second thread, in order, while this
     // one reads their stops and times and takes each sentence's claims as they come.
@@ -417,6 +417,7 @@ fn add_on(
             std::panic::resume_unwind(panic);
         }
     });
+    lang
 }
 
 /// The places a sentence's figures may be about that the sentences before it named.

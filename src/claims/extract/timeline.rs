@@ -81,23 +81,49 @@ const VERBS: &[(&str, &str)] = &[
     ("chegada", "arrives at"),
 ];
 
-/// Every travel verb of `sent_lower` as a whole word: (offset, length, the event's wording).
+/// Every travel verb of `sent_lower` as a whole word: (offset, length, the event's wording),
+/// in the order of [`VERBS`], each verb's in the order they come. One pass over the sentence
+/// finds every verb at once.
 fn verbs_in(sent_lower: &str) -> Vec<(usize, usize, &'static str)> {
-    VERBS
-        .iter()
-        .flat_map(|(w, what)| {
-            sent_lower.match_indices(w).filter_map(move |(i, _)| {
-                let before_ok = sent_lower[..i]
-                    .chars()
-                    .next_back()
-                    .is_none_or(|c| !c.is_alphanumeric());
-                let after_ok = sent_lower[i + w.len()..]
-                    .chars()
-                    .next()
-                    .is_none_or(|c| !c.is_alphanumeric());
-                (before_ok && after_ok).then_some((i, w.len(), *what))
+    static VERB_FINDER: std::sync::OnceLock<Option<aho_corasick::AhoCorasick>> =
+        std::sync::OnceLock::new();
+    let finder = VERB_FINDER
+        .get_or_init(|| aho_corasick::AhoCorasick::new(VERBS.iter().map(|(w, _)| w)).ok());
+    let whole_word = |i: usize, n: usize| {
+        let before_ok = sent_lower[..i]
+            .chars()
+            .next_back()
+            .is_none_or(|c| !c.is_alphanumeric());
+        let after_ok = sent_lower[i + n..]
+            .chars()
+            .next()
+            .is_none_or(|c| !c.is_alphanumeric());
+        before_ok && after_ok
+    };
+    let Some(finder) = finder else {
+        // No automaton (it cannot fail for these few words, but never a panic): verb by verb.
+        return VERBS
+            .iter()
+            .flat_map(|(w, what)| {
+                sent_lower
+                    .match_indices(w)
+                    .filter(|(i, _)| whole_word(*i, w.len()))
+                    .map(|(i, _)| (i, w.len(), *what))
+                    .collect::<Vec<_>>()
             })
-        })
+            .collect();
+    };
+    // Every occurrence of every verb: its whole words are those a search verb by verb finds
+    // (no verb's whole word can start inside another occurrence of it; a test checks).
+    let mut found: Vec<(usize, usize)> = finder
+        .find_overlapping_iter(sent_lower)
+        .map(|m| (m.pattern().as_usize(), m.start()))
+        .filter(|&(k, i)| whole_word(i, VERBS[k].0.len()))
+        .collect();
+    found.sort_unstable();
+    found
+        .into_iter()
+        .map(|(k, i)| (i, VERBS[k].0.len(), VERBS[k].1))
         .collect()
 }
 
@@ -518,6 +544,7 @@ fn zone(
 #[cfg(test)]
 mod tests {
     use super::super::{Article, extract_articles};
+    use super::{VERBS, verbs_in};
     use crate::gazetteer::Gazetteer;
 
     fn events(text: &str) -> Vec<String> {
@@ -624,5 +651,52 @@ mod tests {
             )
             .is_empty()
         );
+    }
+
+    #[test]
+    fn verbs_found_in_one_pass_are_the_verbs_found_one_by_one() {
+        let one_by_one = |lower: &str| -> Vec<(usize, usize, &'static str)> {
+            VERBS
+                .iter()
+                .flat_map(|(w, what)| {
+                    lower
+                        .match_indices(w)
+                        .filter(|(i, _)| {
+                            lower[..*i]
+                                .chars()
+                                .next_back()
+                                .is_none_or(|c| !c.is_alphanumeric())
+                                && lower[i + w.len()..]
+                                    .chars()
+                                    .next()
+                                    .is_none_or(|c| !c.is_alphanumeric())
+                        })
+                        .map(|(i, _)| (i, w.len(), *what))
+                        .collect::<Vec<_>>()
+                })
+                .collect()
+        };
+        for t in [
+            "the train left pyongyang, arrived at 6 and left again; leaves, leave, leaving",
+            "it set off and set out, took off, then pulled into the station and pulled out",
+            "el tren salió de madrid y llegó; chegou, chegada, chega, partiu",
+            "cleft, bereft, arrivederci, departedness: no verbs here",
+            "",
+        ] {
+            assert_eq!(verbs_in(t), one_by_one(t), "{t}");
+        }
+        // No verb's whole-word occurrence can start inside another occurrence of it (after a
+        // space in it), so a search verb by verb, which skips what overlaps a match, and one
+        // over all of them find the same whole words.
+        for (w, _) in VERBS {
+            for k in 1..w.len() {
+                if w.is_char_boundary(k) && w.starts_with(&w[k..]) {
+                    assert!(
+                        !w[..k].ends_with(|c: char| !c.is_alphanumeric()),
+                        "{w} can overlap itself at a word's start"
+                    );
+                }
+            }
+        }
     }
 }
