@@ -1,5 +1,7 @@
 //! Turning one sentence's quantities and places into claims.
 
+use std::sync::Arc;
+
 use super::context::{self, Article};
 use super::cues::COMPASS;
 use super::journey::Role;
@@ -15,7 +17,7 @@ use crate::units::Dimension;
 #[derive(Debug, Default)]
 pub struct Yield {
     pub claims: Vec<(ClaimKind, Option<&'static str>)>,
-    pub places: Vec<Place>,
+    pub places: Vec<Arc<Place>>,
     pub notes: Vec<String>,
     /// The places a claim assumed because its sentence does not name them (shown in the
     /// draft with the choices made in reading places).
@@ -60,7 +62,7 @@ fn own_clause(
     sentence: (usize, usize),
     g: &Found,
     found: &[Found],
-    here_at: &[(Place, Option<Role>, usize)],
+    here_at: &[(Arc<Place>, Option<Role>, usize)],
 ) -> Result<super::trip::Pair, usize> {
     let others: Vec<(usize, usize)> = found
         .iter()
@@ -80,8 +82,8 @@ fn clause_or_before(
     sentence: (usize, usize),
     f: &Found,
     found: &[Found],
-    here_at: &[(Place, Option<Role>, usize)],
-    (before, after): (&[Place], &[Place]),
+    here_at: &[(Arc<Place>, Option<Role>, usize)],
+    (before, after): (&[Arc<Place>], &[Arc<Place>]),
 ) -> Option<super::trip::Pair> {
     match own_clause(text, sentence, f, found, here_at) {
         Ok(p) => Some(p),
@@ -185,8 +187,8 @@ fn offshore_after(after: &str) -> Option<&'static str> {
 
 /// The first and last towns of the longest run of three or more towns joined only by dashes
 /// ("México-Querétaro-Guadalajara"), if the sentence has one.
-fn dash_chain(text: &str, resolved: &[&Mention]) -> Option<(Place, Place)> {
-    let town = |m: &Mention| m.place.clone().filter(super::trip::is_town);
+fn dash_chain(text: &str, resolved: &[&Mention]) -> Option<super::trip::Two> {
+    let town = |m: &Mention| m.place.clone().filter(|p| super::trip::is_town(p));
     let mut best: Option<(usize, usize)> = None;
     let mut start = 0;
     for i in 0..resolved.len() {
@@ -231,8 +233,8 @@ pub fn sentence(
     (s_start, s_end): (usize, usize),
     found: &[Found],
     mentions: &[Mention],
-    recent: Option<&Place>,
-    (before, after): (&[Place], &[Place]),
+    recent: Option<&Arc<Place>>,
+    (before, after): (&[Arc<Place>], &[Arc<Place>]),
 ) -> Yield {
     let mut y = Yield::default();
     let sent = &text[s_start..s_end];
@@ -329,8 +331,8 @@ pub fn sentence(
     // The two places a distance or a flight joins, in travel order: the one a travel word
     // makes the start ("from Paris to Lyon", "to reach Vladivostok from Pyongyang") first,
     // else as written.
-    let mut here: Vec<(Place, Option<Role>)> = Vec::new();
-    let mut here_at: Vec<(Place, Option<Role>, usize)> = Vec::new();
+    let mut here: Vec<(Arc<Place>, Option<Role>)> = Vec::new();
+    let mut here_at: Vec<(Arc<Place>, Option<Role>, usize)> = Vec::new();
     {
         let mut from = s_start;
         for m in &resolved {
@@ -338,7 +340,7 @@ pub fn sentence(
             from = m.end;
             // A trip runs between towns, stations, ports and airports: not to a country's or
             // a state's middle ("just south of Alaska").
-            if let Some(p) = place(m).filter(super::trip::is_town) {
+            if let Some(p) = place(m).filter(|p| super::trip::is_town(p)) {
                 here_at.push((p.clone(), r, m.start));
                 if !here.iter().any(|(q, _)| q.name == p.name) {
                     here.push((p, r));
@@ -346,7 +348,7 @@ pub fn sentence(
             }
         }
     }
-    let two: Option<(Place, Place)> = (here.len() >= 2).then(|| {
+    let two: Option<super::trip::Two> = (here.len() >= 2).then(|| {
         let (a, b) = (&here[0], &here[1]);
         let rank = |r: Option<Role>| r.unwrap_or(Role::Pass);
         if rank(b.1) < rank(a.1) {
@@ -547,7 +549,7 @@ pub fn sentence(
         w[0].end <= w[1].start
             && matches!(text[w[0].end..w[1].start].trim(), "-" | "–" | "—")
             && w.iter()
-                .all(|m| m.place.as_ref().is_some_and(super::trip::is_town))
+                .all(|m| m.place.as_ref().is_some_and(|p| super::trip::is_town(p)))
     });
     // "von Berlin nach München", "desde Madrid hasta Barcelona": a town the travel words
     // make the start and one they make the end are a trip too.
@@ -859,9 +861,9 @@ fn saving(
     sentence: (usize, usize),
     durations: &[(usize, &Found)],
     found: &[Found],
-    here_at: &[(Place, Option<Role>, usize)],
-    around: (&[Place], &[Place]),
-    (chain, trip_pair): (Option<&(Place, Place)>, Option<&super::trip::Pair>),
+    here_at: &[(Arc<Place>, Option<Role>, usize)],
+    around: (&[Arc<Place>], &[Arc<Place>]),
+    (chain, trip_pair): (Option<&super::trip::Two>, Option<&super::trip::Pair>),
     (bound, bound_from): (Option<&Amount>, &str),
     y: &mut Yield,
 ) -> (Vec<bool>, Option<(String, String)>) {

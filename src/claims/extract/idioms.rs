@@ -9,6 +9,7 @@ use super::scan::Found;
 use crate::gazetteer::Place;
 use crate::story::{ClaimKind, ZoneOffset};
 use crate::units::{Dimension, Error, scan_quantity};
+use std::sync::Arc;
 
 /// Adds the sentence's time idioms and unreadable figures to `y`.
 pub fn sentence(
@@ -17,7 +18,7 @@ pub fn sentence(
     (s_start, s_end): (usize, usize),
     found: &[Found],
     mentions: &[Mention],
-    recent: Option<&Place>,
+    recent: Option<&Arc<Place>>,
     y: &mut Yield,
 ) {
     let sent = &text[s_start..s_end];
@@ -64,7 +65,7 @@ fn zone_offsets(
     s_start: usize,
     found: &[Found],
     mentions: &[Mention],
-    recent: Option<&Place>,
+    recent: Option<&Arc<Place>>,
     y: &mut Yield,
 ) {
     for f in found.iter().filter(|f| is_zone_offset(text, f)) {

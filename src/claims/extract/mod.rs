@@ -41,6 +41,8 @@ pub use outlet::outlet_of;
 pub use places::{Evidence, Mention, Reading, read};
 pub use scan::{Found, Sentence, quantities, quantities_in, sentences};
 
+use std::sync::Arc;
+
 use crate::gazetteer::{Gazetteer, Place, PlaceKind};
 use crate::story::{ClaimKind, ClaimSpec, DistanceMeasure, Event};
 
@@ -234,8 +236,7 @@ fn add_on(
     gaz: &Gazetteer,
     two_threads: bool,
 ) {
-    let sents = sentences(text);
-    let lang = Language::detect(text);
+    let (sents, lang) = sentences_and_language(text, two_threads);
     // The places (the gazetteer's part) and every sentence's figures are read at once, on two
     // threads when the article is long enough to be worth a second one.
     let (reading, found_all) = places_and_figures(lang, text, &sents, gaz, two_threads);
@@ -292,13 +293,13 @@ fn add_on(
     cx.rail = mode == "rail";
     // The towns each sentence names, for a trip figure in a sentence that comes before the
     // article names its places.
-    let towns_in: Vec<Vec<Place>> = reading
+    let towns_in: Vec<Vec<Arc<Place>>> = reading
         .mentions
         .iter()
         .map(|ms| {
             ms.iter()
                 .filter_map(|m| m.place.clone())
-                .filter(trip::is_town)
+                .filter(|p| trip::is_town(p))
                 .collect()
         })
         .collect();
@@ -399,10 +400,10 @@ fn add_on(
 #[derive(Default)]
 struct Named {
     /// The last town or station named ("the city" in the next sentence most likely means it).
-    recent: Option<Place>,
+    recent: Option<Arc<Place>>,
     /// The towns named before, each once, the most recent last: the places a trip figure is
     /// about when its sentence does not name both.
-    before: Vec<Place>,
+    before: Vec<Arc<Place>>,
 }
 
 impl Named {
@@ -447,7 +448,10 @@ fn add_yield(
             x.claim_places.push(id.clone());
         }
         if !x.waypoints.iter().any(|w| w.id == id) {
-            x.waypoints.push(DraftWaypoint { id, place: p });
+            x.waypoints.push(DraftWaypoint {
+                id,
+                place: Arc::unwrap_or_clone(p),
+            });
         }
     }
     for (k, (kind, topic)) in y.claims.into_iter().enumerate() {
@@ -488,6 +492,22 @@ const TWO_THREADS_FROM: usize = 64 * 1024;
 /// ([`quantities_in`]): every figure is read before any sentence is classified, so that a
 /// sentence can lean on the whole article (its top speed). The two readings share nothing,
 /// so with `two_threads` they are read at once; the result is the same either way.
+/// The article's sentences and its language, each a pass over the whole text: on two threads
+/// at once when the article is long enough to be worth a second one.
+fn sentences_and_language(text: &str, two_threads: bool) -> (Vec<Sentence>, Language) {
+    if !two_threads {
+        return (sentences(text), Language::detect(text));
+    }
+    std::thread::scope(|scope| {
+        let lang = scope.spawn(|| Language::detect(text));
+        let sents = sentences(text);
+        match lang.join() {
+            Ok(lang) => (sents, lang),
+            Err(panic) => std::panic::resume_unwind(panic),
+        }
+    })
+}
+
 fn places_and_figures(
     lang: Language,
     text: &str,
@@ -516,10 +536,10 @@ fn places_and_figures(
 
 /// For each sentence, the first three distinct towns the sentences after it name, in order:
 /// built from the end in one pass, so a long article costs no more per sentence.
-fn towns_after(towns_in: &[Vec<Place>]) -> Vec<Vec<Place>> {
-    let mut out: Vec<Vec<Place>> = vec![Vec::new(); towns_in.len()];
+fn towns_after(towns_in: &[Vec<Arc<Place>>]) -> Vec<Vec<Arc<Place>>> {
+    let mut out: Vec<Vec<Arc<Place>>> = vec![Vec::new(); towns_in.len()];
     for si in (0..towns_in.len().saturating_sub(1)).rev() {
-        let mut next: Vec<Place> = Vec::new();
+        let mut next: Vec<Arc<Place>> = Vec::new();
         for p in towns_in[si + 1].iter().chain(&out[si + 1]) {
             if next.len() == 3 {
                 break;
@@ -540,7 +560,7 @@ fn events_in(
     text: &str,
     range: (usize, usize),
     mentions: &[Mention],
-    recent: Option<&Place>,
+    recent: Option<&Arc<Place>>,
     dates: &mut timeline::DateContext,
     outlet: &str,
 ) {
@@ -558,7 +578,7 @@ fn events_in(
         if !x.waypoints.iter().any(|w| w.id == e.at) {
             x.waypoints.push(DraftWaypoint {
                 id: e.at.clone(),
-                place,
+                place: Arc::unwrap_or_clone(place),
             });
         }
         let base = e.id.clone();
@@ -592,7 +612,7 @@ fn stops_in(
         if !x.waypoints.iter().any(|w| w.id == id) {
             x.waypoints.push(DraftWaypoint {
                 id: id.clone(),
-                place: p.clone(),
+                place: Place::clone(p),
             });
         }
         if matches!(p.kind, PlaceKind::River | PlaceKind::Other) {

@@ -4,6 +4,7 @@
 //! then resolved through the gazetteer in the context of the article's other places.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use super::Language;
 use super::countries::country_in;
@@ -27,8 +28,8 @@ pub struct Mention {
     pub end: usize,
     /// The words as written ("Razdolnaya River").
     pub text: String,
-    /// The gazetteer place, when the name resolved.
-    pub place: Option<Place>,
+    /// The gazetteer place, when the name resolved: shared by every mention of that name.
+    pub place: Option<Arc<Place>>,
     /// What says it is a place (None for a name that resolved nowhere).
     pub evidence: Option<Evidence>,
 }
@@ -474,7 +475,7 @@ struct Known<'g> {
     /// normalised again.
     written: HashMap<String, usize>,
     /// What each name resolved to.
-    found: Vec<Option<Place>>,
+    found: Vec<Option<Arc<Place>>>,
     /// [`listed`] and [`country_in`] of each name as written.
     listed: HashMap<String, Option<NotPlace>>,
     countries: HashMap<String, Option<&'static str>>,
@@ -492,13 +493,14 @@ impl<'g> Known<'g> {
         }
     }
 
-    fn get(&mut self, name: &str) -> Option<&Place> {
+    fn get(&mut self, name: &str) -> Option<&Arc<Place>> {
         let i = match self.written.get(name) {
             Some(&i) => i,
             None => {
                 let (gaz, found) = (self.gaz, &mut self.found);
                 let i = *self.places.entry(normalize(name)).or_insert_with(|| {
-                    let place = resolve_as_written(gaz, name, &Context::default()).map(|r| r.place);
+                    let place = resolve_as_written(gaz, name, &Context::default())
+                        .map(|r| Arc::new(r.place));
                     found.push(place);
                     found.len() - 1
                 });
@@ -879,7 +881,7 @@ pub fn read_in(
             anchors.push((&c.key, r.place.anchor()));
         }
     }
-    let mut in_context: HashMap<&str, Option<Place>> = HashMap::new();
+    let mut in_context: HashMap<&str, Option<Arc<Place>>> = HashMap::new();
     // The names the gazetteer gives several places ("Kent": towns in Ohio and Washington).
     let mut namesakes: Vec<&str> = Vec::new();
     for (i, e) in &accepted {
@@ -911,7 +913,7 @@ pub fn read_in(
                 if r.as_ref().is_some_and(|r| !r.alternatives.is_empty()) {
                     namesakes.push(&c.key);
                 }
-                let p = r.map(|r| r.place);
+                let p = r.map(|r| Arc::new(r.place));
                 in_context.insert(&c.key, p.clone());
                 p
             }
@@ -940,7 +942,7 @@ pub fn read_in(
                     in_context
                         .iter()
                         .filter(|(o, _)| *o != k)
-                        .filter_map(|(_, q)| q.as_ref()),
+                        .filter_map(|(_, q)| q.as_deref()),
                 )
             })
         })
@@ -961,7 +963,7 @@ pub fn read_in(
                 let note = format!(
                     "\"{}\" is not read as a place: {}",
                     x.text,
-                    NotPlace::FarNamesake(x.place.as_ref().map(describe).unwrap_or_default())
+                    NotPlace::FarNamesake(x.place.as_deref().map(describe).unwrap_or_default())
                 );
                 if !reading.not_places.contains(&note) {
                     reading.not_places.push(note);
@@ -1037,7 +1039,7 @@ fn served_by(known: &mut Known, town: &str, rest: &str) -> bool {
     let Some(at) = known
         .get(town)
         .filter(|p| p.kind == PlaceKind::City)
-        .map(Place::anchor)
+        .map(|p| p.anchor())
     else {
         return false;
     };
@@ -1215,7 +1217,7 @@ mod tests {
         let mut known = Known::new(&gaz);
         for name in ["Sochi", "SOCHI", "Black Sea", "Vesti Kuban", "Sochi"] {
             let direct = resolve_as_written(&gaz, name, &Context::default()).map(|r| r.place);
-            assert_eq!(known.get(name).cloned(), direct, "{name}");
+            assert_eq!(known.get(name).map(|p| Place::clone(p)), direct, "{name}");
             assert_eq!(known.has(name), direct.is_some(), "{name}");
         }
         // "Sochi" and "SOCHI" share one normalised entry, and resolved once.

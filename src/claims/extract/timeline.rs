@@ -8,11 +8,12 @@ use super::relative;
 use super::times::{Clock, ZoneSaid, at, civil_date, clocks, dates};
 use crate::gazetteer::{Place, PlaceKind};
 use crate::story::Event;
+use std::sync::Arc;
 
 /// What reading one sentence's times gives: events, each with its place, and notes.
 #[derive(Debug, Default)]
 pub struct Timed {
-    pub events: Vec<(Event, Place)>,
+    pub events: Vec<(Event, Arc<Place>)>,
     pub notes: Vec<String>,
 }
 
@@ -99,7 +100,7 @@ pub fn sentence(
     text: &str,
     (s_start, s_end): (usize, usize),
     mentions: &[Mention],
-    recent: Option<&Place>,
+    recent: Option<&Arc<Place>>,
     cx: &mut DateContext,
 ) -> Timed {
     let mut out = Timed::default();
@@ -333,7 +334,7 @@ fn day_event(
     let towns = || {
         mentions
             .iter()
-            .filter(|m| m.place.as_ref().is_some_and(town))
+            .filter(|m| m.place.as_ref().is_some_and(|p| town(p)))
     };
     let Some(place) = towns()
         .find(|m| m.start >= after && m.start - after <= 48)
@@ -385,8 +386,8 @@ fn town(p: &Place) -> bool {
 
 /// The place a time is said at: the town or station named nearest before it in the
 /// sentence, else the nearest after it, else the last one named before the sentence.
-fn place_of(c: &Clock, mentions: &[Mention], recent: Option<&Place>) -> Option<Place> {
-    let named = |m: &&Mention| m.place.as_ref().is_some_and(town);
+fn place_of(c: &Clock, mentions: &[Mention], recent: Option<&Arc<Place>>) -> Option<Arc<Place>> {
+    let named = |m: &&Mention| m.place.as_ref().is_some_and(|p| town(p));
     let zone_word = |m: &&Mention| !(m.start >= c.start && m.end <= c.end);
     mentions
         .iter()

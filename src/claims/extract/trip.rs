@@ -9,13 +9,17 @@ use super::journey::Role;
 use crate::gazetteer::{Place, PlaceKind};
 use crate::story::Amount;
 use crate::units::Dimension;
+use std::sync::Arc;
+
+/// Two places a sentence names, in the order it names them.
+pub type Two = (Arc<Place>, Arc<Place>);
 
 /// The two places a trip figure joins, in travel order, and how they were chosen (`None`: the
 /// sentence names both).
 #[derive(Debug, Clone)]
 pub struct Pair {
-    pub from: Place,
-    pub to: Place,
+    pub from: Arc<Place>,
+    pub to: Arc<Place>,
     pub assumed: Option<String>,
 }
 
@@ -28,9 +32,9 @@ pub fn is_town(p: &Place) -> bool {
 /// `classify`), `here` the towns the sentence names with the role their travel word gives,
 /// `before` the towns the article named before this sentence (most recent last, each once).
 pub fn pair(
-    two: Option<&(Place, Place)>,
-    here: &[(Place, Option<Role>)],
-    before: &[Place],
+    two: Option<&Two>,
+    here: &[(Arc<Place>, Option<Role>)],
+    before: &[Arc<Place>],
 ) -> Option<Pair> {
     if let Some((a, b)) = two {
         return Some(Pair {
@@ -39,7 +43,7 @@ pub fn pair(
             assumed: None,
         });
     }
-    let towns: Vec<&(Place, Option<Role>)> = here.iter().filter(|(p, _)| is_town(p)).collect();
+    let towns: Vec<&(Arc<Place>, Option<Role>)> = here.iter().filter(|(p, _)| is_town(p)).collect();
     match towns.as_slice() {
         [(q, role)] => {
             let p = before.iter().rev().find(|p| p.name != q.name)?;
@@ -76,8 +80,8 @@ pub fn pair(
 /// route", "the trip") that the last two towns named do not fit: the whole journey, from the
 /// first town the article named (`before`, in order) to the last, an assumption the draft
 /// states. The caller checks that it fits.
-pub fn whole_journey(before: &[Place]) -> Option<Pair> {
-    let towns: Vec<&Place> = before.iter().filter(|p| is_town(p)).collect();
+pub fn whole_journey(before: &[Arc<Place>]) -> Option<Pair> {
+    let towns: Vec<&Arc<Place>> = before.iter().filter(|p| is_town(p)).collect();
     let (Some(a), Some(b)) = (towns.first(), towns.last()) else {
         return None;
     };
@@ -117,7 +121,7 @@ pub fn clause_pair(
     (s_start, s_end): (usize, usize),
     (at, end): (usize, usize),
     others: &[(usize, usize)],
-    here: &[(Place, Option<Role>, usize)],
+    here: &[(Arc<Place>, Option<Role>, usize)],
 ) -> Result<Pair, usize> {
     const BREAKS: &[char] = &[',', ':', ';', '—', '–', '(', ')'];
     let mut lo = text[s_start..at]
@@ -131,7 +135,7 @@ pub fn clause_pair(
             hi = hi.min(a);
         }
     }
-    let mut inside: Vec<&(Place, Option<Role>, usize)> = here
+    let mut inside: Vec<&(Arc<Place>, Option<Role>, usize)> = here
         .iter()
         .filter(|(p, _, i)| is_town(p) && (lo..hi).contains(i))
         .collect();
@@ -370,8 +374,8 @@ pub fn fits(p: &Pair, figure: &Amount, bound: Option<&Amount>) -> Result<(), Str
 /// [`pair`] for a sentence before the article names its places ("The 10-hour overnight
 /// journey …" at the top of a story about Przemyśl and Kyiv): the first towns the article
 /// names after it, said in the draft.
-pub fn pair_after(here: &[(Place, Option<Role>)], after: &[Place]) -> Option<Pair> {
-    let towns: Vec<&(Place, Option<Role>)> = here.iter().filter(|(p, _)| is_town(p)).collect();
+pub fn pair_after(here: &[(Arc<Place>, Option<Role>)], after: &[Arc<Place>]) -> Option<Pair> {
+    let towns: Vec<&(Arc<Place>, Option<Role>)> = here.iter().filter(|(p, _)| is_town(p)).collect();
     let (from, to) = match towns.as_slice() {
         [(q, role)] => {
             let p = after.iter().find(|p| p.name != q.name)?;
@@ -466,8 +470,8 @@ pub fn speed_bound(top: &Amount) -> Option<Amount> {
 mod tests {
     use super::*;
 
-    fn town(name: &str) -> Place {
-        Place::test_point(name, PlaceKind::City, 50.0, 20.0)
+    fn town(name: &str) -> Arc<Place> {
+        Arc::new(Place::test_point(name, PlaceKind::City, 50.0, 20.0))
     }
 
     #[test]
@@ -519,8 +523,8 @@ mod tests {
         let b = Place::test_point("Mar del Plata", PlaceKind::City, -38.0055, -57.5426);
         let l = Place::test_point("London", PlaceKind::City, 51.5074, -0.1278);
         let assumed = |from: &Place, to: &Place| Pair {
-            from: from.clone(),
-            to: to.clone(),
+            from: Arc::new(from.clone()),
+            to: Arc::new(to.clone()),
             assumed: Some("assumed".into()),
         };
         let km = |t: &str| Amount::try_from(t.to_string()).unwrap();
