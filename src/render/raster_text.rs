@@ -58,7 +58,9 @@ struct LabelStroke {
 /// no labels, when it has nothing to take or when its root sets attributes a label would
 /// inherit.
 pub(super) fn take_labels(svg: &str) -> (Cow<'_, str>, Vec<Label>) {
-    if !svg.contains("<text") || svg.contains(MARKER) || !plain_root(svg) {
+    // A style sheet could style the labels: leave them all to usvg.
+    if !svg.contains("<text") || svg.contains(MARKER) || svg.contains("<style") || !plain_root(svg)
+    {
         return (Cow::Borrowed(svg), Vec::new());
     }
     let mut glyphs = Glyphs::default();
@@ -71,7 +73,21 @@ pub(super) fn take_labels(svg: &str) -> (Cow<'_, str>, Vec<Label>) {
     while let Some(at) = rest.find('<') {
         out.push_str(&rest[..at]);
         let tail = &rest[at..];
-        if tail.starts_with("<text") && !open.iter().any(|isolating| *isolating) {
+        // Comments and character data are copied as they are, whatever they hold.
+        if let Some((opening, closing)) = [("<!--", "-->"), ("<![CDATA[", "]]>")]
+            .into_iter()
+            .find(|(o, _)| tail.starts_with(o))
+        {
+            let end = tail[opening.len()..]
+                .find(closing)
+                .map_or(tail.len(), |e| opening.len() + e + closing.len());
+            out.push_str(&tail[..end]);
+            rest = &tail[end..];
+            continue;
+        }
+        let is_text = tail.starts_with("<text")
+            && tail[5..].starts_with(|c: char| c == '>' || c.is_ascii_whitespace());
+        if is_text && !open.iter().any(|isolating| *isolating) {
             let Some(end) = tail.find("</text>").map(|e| e + "</text>".len()) else {
                 out.push_str(tail);
                 return (Cow::Owned(out), labels);
@@ -658,6 +674,7 @@ mod tests {
             r##"<text x="5" y="20" font-size="12" fill="url(#g)">gradient</text>"##,
             r##"<text x="5" y="20" font-size="12" class="x">styled</text>"##,
             r##"<text x="5" y="20" font-size="12">&nbsp;</text>"##,
+            r##"<!-- <text x="5" y="20" font-size="12">a comment</text> -->"##,
         ];
         let svg = format!("{HEAD}{}{}</svg>", taken.concat(), left.concat());
         let (marked, labels) = take_labels(&svg);
@@ -685,6 +702,7 @@ mod tests {
             ),
             format!(r#"<svg xmlns="http://www.w3.org/2000/svg" font-family="serif">{label}</svg>"#),
             format!(r#"{HEAD}<path id="rc-text-0" d="M0 0h1"/>{label}</svg>"#),
+            format!(r#"{HEAD}<style>text {{ fill: red }}</style>{label}</svg>"#),
         ] {
             let (marked, labels) = take_labels(&svg);
             assert!(labels.is_empty() && marked == svg, "{svg}");
