@@ -285,8 +285,13 @@ impl Glyphs {
 /// (empty when it has none); None when it is outside the subset this pass draws.
 fn label(element: &str, glyphs: &mut Glyphs) -> Option<(Label, String)> {
     let open_end = element.find('>')?;
+    // A start tag that never closes before `</text>` is not a label (usvg rejects it).
+    let body_end = element.len() - "</text>".len();
+    if open_end >= body_end {
+        return None;
+    }
     let head = &element["<text".len()..open_end];
-    let body = &element[open_end + 1..element.len() - "</text>".len()];
+    let body = &element[open_end + 1..body_end];
     let a = parse_attrs(head)?;
     let text = content(body)?;
     let face = match (a.bold, a.italic) {
@@ -709,6 +714,11 @@ mod tests {
         }
         let (_, labels) = take_labels(&format!("{HEAD}{label}</svg>"));
         assert_eq!(labels.len(), 1);
+        // Broken markup is left for usvg to reject, without a panic here.
+        for broken in [r#"<text x="a</text>"#, "<text>", "<text x=\"1\"></text"] {
+            let svg = format!("{HEAD}{broken}</svg>");
+            assert!(take_labels(&svg).1.is_empty(), "{broken}");
+        }
     }
 
     /// Glyphs are placed as the anchor asks, and a repeated glyph is outlined once.
