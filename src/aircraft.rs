@@ -115,6 +115,41 @@ pub fn find(name: &str) -> Result<Option<&'static Aircraft>, crate::rows::Error>
         .find(|a| key(&a.name) == k || a.aliases.iter().any(|x| key(x) == k)))
 }
 
+/// The first type, in the table's order, whose name or an alias `lower` contains, where
+/// `lower` and the names are compared in ASCII lower case (as [`str::to_ascii_lowercase`]
+/// makes them): one pass over the text for every name at once.
+pub fn named_in(lower: &str) -> Result<Option<&'static Aircraft>, crate::rows::Error> {
+    /// Every name and alias in ASCII lower case, and the row each belongs to.
+    static NAMES: OnceLock<Option<(aho_corasick::AhoCorasick, Vec<usize>)>> = OnceLock::new();
+    let all = all()?;
+    let names = NAMES.get_or_init(|| {
+        let (mut names, mut rows) = (Vec::new(), Vec::new());
+        for (i, a) in all.iter().enumerate() {
+            for n in std::iter::once(&a.name).chain(&a.aliases) {
+                names.push(n.to_ascii_lowercase());
+                rows.push(i);
+            }
+        }
+        aho_corasick::AhoCorasick::new(&names)
+            .ok()
+            .map(|ac| (ac, rows))
+    });
+    Ok(match names {
+        Some((ac, rows)) => ac
+            .find_overlapping_iter(lower)
+            .map(|m| rows[m.pattern().as_usize()])
+            .min()
+            .map(|i| &all[i]),
+        // No automaton (it cannot be built for these few names, but never a panic): name
+        // by name.
+        None => all.iter().find(|a| {
+            std::iter::once(&a.name)
+                .chain(&a.aliases)
+                .any(|n| lower.contains(&n.to_ascii_lowercase()))
+        }),
+    })
+}
+
 /// What stands for the aircraft when a flight claim names none ([`ASSUMED`]): the jet
 /// airliners of the table as one, cruising anywhere from the slowest of them to the fastest.
 pub fn any_jet() -> Result<&'static Aircraft, crate::rows::Error> {
@@ -254,5 +289,38 @@ mod tests {
             let source = line.split('|').nth(4).unwrap_or("");
             assert!(source.contains("http"), "{line}");
         }
+    }
+
+    #[test]
+    fn the_first_type_a_text_names_is_found_in_one_pass_as_name_by_name() {
+        let all = all().unwrap();
+        let plainly = |lower: &str| {
+            all.iter().find(|a| {
+                std::iter::once(&a.name)
+                    .chain(&a.aliases)
+                    .any(|n| lower.contains(&n.to_ascii_lowercase()))
+            })
+        };
+        let mut texts = vec!["the flight took two hours".to_string(), String::new()];
+        // Every name alone, and two names of different rows in reverse table order.
+        for a in all {
+            for n in std::iter::once(&a.name).chain(&a.aliases) {
+                texts.push(format!("flew on an {} jet", n.to_ascii_lowercase()));
+            }
+        }
+        let (first, last) = (&all[0], &all[all.len() - 1]);
+        texts.push(format!(
+            "a {} and then a {}",
+            last.name.to_ascii_lowercase(),
+            first.name.to_ascii_lowercase()
+        ));
+        for t in &texts {
+            let got = named_in(t).unwrap().map(|a| &a.name);
+            assert_eq!(got, plainly(t).map(|a| &a.name), "{t}");
+        }
+        assert_eq!(
+            named_in(&texts[texts.len() - 1]).unwrap().map(|a| &a.name),
+            Some(&first.name)
+        );
     }
 }

@@ -535,13 +535,15 @@ pub fn sentence(
                 .then(|| cx.length_before(s_start).cloned())
                 .flatten()
         });
-    let flying = lower.split(|c: char| !c.is_alphanumeric()).any(|w| {
-        [
-            "flew", "flown", "fly", "plane", "planes", "jet", "jets", "aircraft",
-        ]
-        .contains(&w)
-            || w.starts_with("flight")
-    });
+    // Whether the sentence's durations are a flight's (read only for a sentence with one).
+    let flying = !durations.is_empty()
+        && lower.split(|c: char| !c.is_alphanumeric()).any(|w| {
+            [
+                "flew", "flown", "fly", "plane", "planes", "jet", "jets", "aircraft",
+            ]
+            .contains(&w)
+                || w.starts_with("flight")
+        });
     // A trip's duration between two places, with no arithmetic of the article's own: checked
     // against the sentence's speed, else the article's top speed, as an upper bound.
     // "Paris-Rennes en 1h25", "Воронеж - Москва": two towns joined by a dash are a trip.
@@ -555,8 +557,10 @@ pub fn sentence(
     // make the start and one they make the end are a trip too.
     let from_to = here.iter().any(|(_, r)| *r == Some(Role::Start))
         && here.iter().any(|(_, r)| *r == Some(Role::Head));
-    let trip_duration =
-        !flying && (context::trip(&lower) || dashed || from_to) && trip_pair.is_some();
+    let trip_duration = !durations.is_empty()
+        && !flying
+        && (context::trip(&lower) || dashed || from_to)
+        && trip_pair.is_some();
     let bounds_trip = trip_duration && !arithmetic && !durations.is_empty();
     for (_, f) in &speeds {
         let Some(a) = amount(text, f, true) else {
@@ -620,8 +624,14 @@ pub fn sentence(
     // Flight times, and trip durations (the first of a sentence: "from the current 10 hours
     // to 2 hours" is one claim about one trip).
     let mut drafted_trip: Vec<(String, String)> = Vec::new();
-    let (bound, bound_from) = match speeds.first().and_then(|(_, f)| amount(text, f, false)) {
+    // Only a duration is checked against a speed: a sentence with none reads no bound.
+    let speed = speeds
+        .first()
+        .filter(|_| !durations.is_empty())
+        .and_then(|(_, f)| amount(text, f, false));
+    let (bound, bound_from) = match speed {
         Some(v) => (Some(v), "the sentence's speed"),
+        None if durations.is_empty() => (None, ""),
         None => match &cx.top_speed {
             Some(v) => (Some(v.clone()), "the article's top speed"),
             None if cx.rail => (
@@ -704,14 +714,7 @@ pub fn sentence(
             None if elsewhere => super::trip::pair(None, &[], before),
             None => clause_or_before(text, (s_start, s_end), f, found, &here_at, (before, after)),
         };
-        let aircraft = crate::aircraft::all()
-            .unwrap_or_default()
-            .iter()
-            .find(|ac| {
-                std::iter::once(&ac.name)
-                    .chain(&ac.aliases)
-                    .any(|n| lower.contains(&n.to_ascii_lowercase()))
-            });
+        let aircraft = crate::aircraft::named_in(&lower).ok().flatten();
         // A flight's two ends are the sentence's own; a trip's may be assumed (and said).
         let pair = own
             .as_ref()
@@ -820,15 +823,7 @@ pub fn sentence(
             )),
         }
     }
-    super::idioms::sentence(
-        lang,
-        text,
-        (s_start, s_end),
-        found,
-        mentions,
-        recent,
-        &mut y,
-    );
+    super::idioms::sentence(text, (s_start, s_end), found, mentions, recent, &mut y);
     y
 }
 

@@ -3,17 +3,15 @@
 //! km", "-5 km"): claims where the sentence holds all they need, notes otherwise.
 
 use super::classify::{Yield, slug};
-use super::language::Language;
 use super::places::Mention;
 use super::scan::Found;
 use crate::gazetteer::Place;
 use crate::story::{ClaimKind, ZoneOffset};
-use crate::units::{Dimension, Error, scan_quantity};
+use crate::units::Dimension;
 use std::sync::Arc;
 
-/// Adds the sentence's time idioms and unreadable figures to `y`.
+/// Adds the sentence's time idioms to `y` (its unreadable figures are [`super::scan::unreadable`]'s).
 pub fn sentence(
-    lang: Language,
     text: &str,
     (s_start, s_end): (usize, usize),
     found: &[Found],
@@ -37,7 +35,6 @@ pub fn sentence(
         }
     }
     intervals(sent, &lower, y);
-    unreadable(lang, sent, y);
 }
 
 /// The few words after byte `at` (up to 48 bytes): enough for "ahead of" or "behind", and
@@ -141,36 +138,5 @@ fn intervals(sent: &str, lower: &str, y: &mut Yield) {
         y.notes.push(format!(
             "interval \"{value}\": add `since` and `until` dates to check it as kind = \"interval\" with value = \"{value}\""
         ));
-    }
-}
-
-/// "1.200 km" (two readings) and "-5 km" (negative): said, never read one way silently. In
-/// a language that groups thousands with a dot, "1.200 km" has one reading, already taken.
-fn unreadable(lang: Language, sent: &str, y: &mut Yield) {
-    let b = sent.as_bytes();
-    for (i, c) in sent.char_indices() {
-        let starts_number = c.is_ascii_digit()
-            && (i == 0 || !(b[i - 1].is_ascii_alphanumeric() || matches!(b[i - 1], b'.' | b',')));
-        let minus = matches!(c, '-' | '\u{2212}')
-            && (i == 0 || b[i - 1] == b' ')
-            && sent[i + c.len_utf8()..].starts_with(|d: char| d.is_ascii_digit());
-        if !(starts_number || minus) {
-            continue;
-        }
-        let mut end = (i + 64).min(sent.len());
-        while !sent.is_char_boundary(end) {
-            end -= 1;
-        }
-        match scan_quantity(&sent[i..end]) {
-            Err(Error::Ambiguous { .. }) if lang.dot_groups() => {}
-            Err(e @ (Error::Ambiguous { .. } | Error::Negative { .. })) => {
-                y.notes.push(e.to_string());
-            }
-            Ok((q, used)) if q.value.hi == 0.0 => y.notes.push(format!(
-                "\"{}\" is zero: nothing to check it against",
-                &sent[i..i + used]
-            )),
-            _ => {}
-        }
     }
 }

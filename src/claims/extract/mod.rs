@@ -38,7 +38,7 @@ pub use journey::{Role, Stop};
 pub use language::Language;
 pub use nonplace::NotPlace;
 pub use outlet::outlet_of;
-pub use places::{Evidence, Mention, Reading, read};
+pub use places::{Evidence, LowerCaseWords, Mention, Reading, read};
 pub use scan::{Found, Sentence, quantities, quantities_in, sentences};
 
 use std::sync::Arc;
@@ -236,10 +236,17 @@ fn add_on(
     gaz: &Gazetteer,
     two_threads: bool,
 ) {
-    let (sents, lang) = sentences_and_language(text, two_threads);
+    let (sents, lang, lower_words) = first_passes(text, two_threads);
     // The places (the gazetteer's part) and every sentence's figures are read at once, on two
     // threads when the article is long enough to be worth a second one.
-    let (reading, found_all) = places_and_figures(lang, text, &sents, gaz, two_threads);
+    let (
+        reading,
+        Figures {
+            found_all,
+            unreadable,
+            mut times_all,
+        },
+    ) = places_and_figures(lang, text, (&sents, &lower_words), gaz, two_threads);
     for (from, to) in [
         (&reading.not_places, &mut x.not_places),
         (&reading.choices, &mut x.choices),
@@ -318,7 +325,7 @@ fn add_on(
             || sent.contains("previous day")
             || sent.bytes().any(|b| b.is_ascii_digit());
         relevant.then(|| {
-            classify::sentence(
+            let mut y = classify::sentence(
                 lang,
                 &cx,
                 text,
@@ -327,7 +334,10 @@ fn add_on(
                 mentions,
                 named.recent.as_ref(),
                 (&named.before, &after[si]),
-            )
+            );
+            // Its figures that cannot be read, said last.
+            y.notes.extend(unreadable[si].iter().cloned());
+            y
         })
     };
     let mut take = |si: usize, named: &Named, y: Option<classify::Yield>| {
@@ -343,7 +353,7 @@ fn add_on(
         events_in(
             x,
             text,
-            (s.start, s.end),
+            ((s.start, s.end), std::mem::take(&mut times_all[si])),
             &mentions[si],
             named.recent.as_ref(),
             &mut dates,
@@ -492,41 +502,66 @@ const TWO_THREADS_FROM: usize = 64 * 1024;
 /// ([`quantities_in`]): every figure is read before any sentence is classified, so that a
 /// sentence can lean on the whole article (its top speed). The two readings share nothing,
 /// so with `two_threads` they are read at once; the result is the same either way.
-/// The article's sentences and its language, each a pass over the whole text: on two threads
-/// at once when the article is long enough to be worth a second one.
-fn sentences_and_language(text: &str, two_threads: bool) -> (Vec<Sentence>, Language) {
+/// The passes over the whole text that come first: its sentences, its language and the words
+/// it writes in lower case; on two threads at once when the article is long enough to be
+/// worth a second one.
+fn first_passes(text: &str, two_threads: bool) -> (Vec<Sentence>, Language, LowerCaseWords<'_>) {
     if !two_threads {
-        return (sentences(text), Language::detect(text));
+        return (
+            sentences(text),
+            Language::detect(text),
+            LowerCaseWords::of(text),
+        );
     }
     std::thread::scope(|scope| {
         let lang = scope.spawn(|| Language::detect(text));
         let sents = sentences(text);
+        let lower = LowerCaseWords::of(text);
         match lang.join() {
-            Ok(lang) => (sents, lang),
+            Ok(lang) => (sents, lang, lower),
             Err(panic) => std::panic::resume_unwind(panic),
         }
     })
 }
 
+/// What every sentence gives that the text alone says: its figures, the notes on those that
+/// cannot be read ([`scan::unreadable`]), and its dates and clock times.
+struct Figures {
+    found_all: Vec<Vec<Found>>,
+    unreadable: Vec<Vec<String>>,
+    times_all: Vec<times::Said>,
+}
+
 fn places_and_figures(
     lang: Language,
     text: &str,
-    sents: &[Sentence],
+    (sents, lower_words): (&[Sentence], &LowerCaseWords),
     gaz: &Gazetteer,
     two_threads: bool,
-) -> (places::Reading, Vec<Vec<Found>>) {
-    let figures = || -> Vec<Vec<Found>> {
-        sents
+) -> (places::Reading, Figures) {
+    let figures = || Figures {
+        found_all: sents
             .iter()
             .map(|s| quantities_in(lang, text, s.start, s.end))
-            .collect()
+            .collect(),
+        unreadable: sents
+            .iter()
+            .map(|s| scan::unreadable(lang, &text[s.start..s.end]))
+            .collect(),
+        times_all: sents
+            .iter()
+            .map(|s| times::Said::in_sentence(text, s.start, s.end))
+            .collect(),
     };
     if !two_threads {
-        return (places::read_in(lang, text, sents, gaz), figures());
+        return (
+            places::read_with(lang, text, sents, lower_words, gaz),
+            figures(),
+        );
     }
     std::thread::scope(|scope| {
         let found = scope.spawn(figures);
-        let reading = places::read_in(lang, text, sents, gaz);
+        let reading = places::read_with(lang, text, sents, lower_words, gaz);
         match found.join() {
             Ok(found) => (reading, found),
             Err(panic) => std::panic::resume_unwind(panic),
@@ -558,13 +593,13 @@ fn towns_after(towns_in: &[Vec<Arc<Place>>]) -> Vec<Vec<Arc<Place>>> {
 fn events_in(
     x: &mut Extraction,
     text: &str,
-    range: (usize, usize),
+    (range, said): ((usize, usize), times::Said),
     mentions: &[Mention],
     recent: Option<&Arc<Place>>,
     dates: &mut timeline::DateContext,
     outlet: &str,
 ) {
-    let t = timeline::sentence(text, range, mentions, recent, dates);
+    let t = timeline::sentence(text, range, said, mentions, recent, dates);
     x.notes
         .extend(t.notes.into_iter().map(|n| format!("{outlet}: {n}")));
     for (mut e, place) in t.events {

@@ -4,6 +4,8 @@
 //! then resolved through the gazetteer in the context of the article's other places.
 
 use std::collections::HashMap;
+
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::sync::Arc;
 
 use super::Language;
@@ -470,26 +472,26 @@ pub fn read(text: &str, sentences: &[super::Sentence], gaz: &Gazetteer) -> Readi
 struct Known<'g> {
     gaz: &'g Gazetteer,
     /// Each normalised name asked for, with its index in `found`.
-    places: HashMap<String, usize>,
+    places: FxHashMap<String, usize>,
     /// Each name as written, with its index in `found`: a name an article repeats is not
     /// normalised again.
-    written: HashMap<String, usize>,
+    written: FxHashMap<String, usize>,
     /// What each name resolved to.
     found: Vec<Option<Arc<Place>>>,
     /// [`listed`] and [`country_in`] of each name as written.
-    listed: HashMap<String, Option<NotPlace>>,
-    countries: HashMap<String, Option<&'static str>>,
+    listed: FxHashMap<String, Option<NotPlace>>,
+    countries: FxHashMap<String, Option<&'static str>>,
 }
 
 impl<'g> Known<'g> {
     fn new(gaz: &'g Gazetteer) -> Self {
         Known {
             gaz,
-            places: HashMap::new(),
-            written: HashMap::new(),
+            places: FxHashMap::default(),
+            written: FxHashMap::default(),
             found: Vec::new(),
-            listed: HashMap::new(),
-            countries: HashMap::new(),
+            listed: FxHashMap::default(),
+            countries: FxHashMap::default(),
         }
     }
 
@@ -544,6 +546,17 @@ pub fn read_in(
     sentences: &[super::Sentence],
     gaz: &Gazetteer,
 ) -> Reading {
+    read_with(lang, text, sentences, &LowerCaseWords::of(text), gaz)
+}
+
+/// [`read_in`] with the words the article writes in lower case already gathered.
+pub fn read_with(
+    lang: Language,
+    text: &str,
+    sentences: &[super::Sentence],
+    lower_words: &LowerCaseWords,
+    gaz: &Gazetteer,
+) -> Reading {
     let mut known = Known::new(gaz);
     let mut reading = Reading {
         mentions: vec![Vec::new(); sentences.len()],
@@ -552,7 +565,6 @@ pub fn read_in(
     let mut cands: Vec<Candidate> = Vec::new();
     let mut unresolved: Vec<(usize, usize, usize)> = Vec::new();
     let mut operators: Vec<String> = Vec::new();
-    let lower_words = lower_case_words(text);
     for (si, s) in sentences.iter().enumerate() {
         let mut pieces: Vec<(Vec<(usize, usize)>, bool)> = Vec::new();
         for run in runs(text, s.start, s.end) {
@@ -1103,12 +1115,23 @@ fn far_namesake<'a>(
     n >= 2
 }
 
-/// The words the article writes in lower case ("para", "reading"): a sentence's first word
+/// The words an article writes in lower case ("para", "reading"): a sentence's first word
 /// that is one of them is a word of the language, whatever town carries the name.
-fn lower_case_words(text: &str) -> std::collections::HashSet<&str> {
-    text.split(|c: char| !c.is_alphabetic())
-        .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
-        .collect()
+pub struct LowerCaseWords<'t>(FxHashSet<&'t str>);
+
+impl<'t> LowerCaseWords<'t> {
+    /// Every word of `text` that starts with a lower-case letter.
+    pub fn of(text: &'t str) -> Self {
+        LowerCaseWords(
+            text.split(|c: char| !c.is_alphabetic())
+                .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
+                .collect(),
+        )
+    }
+
+    fn contains(&self, word: &str) -> bool {
+        self.0.contains(word)
+    }
 }
 
 /// Resolves a name as written, never by a close spelling. A Russian or Ukrainian name is

@@ -3,7 +3,7 @@
 use super::foreign;
 use super::language::Language;
 use crate::story::Hedge;
-use crate::units::{Quantity, scan_quantity};
+use crate::units::{Error, Quantity, scan_quantity};
 
 /// A sentence: its byte range in the text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -253,6 +253,41 @@ fn written_number_start(b: &[u8], i: usize) -> bool {
 
 /// The longest a quantity can be, in bytes ("two and a half kilometres per hour (…)").
 const WINDOW: usize = 96;
+
+/// The notes on a sentence's figures that cannot be read: "1.200 km" (two readings) and
+/// "-5 km" (negative) are said, never read one way silently, and a zero has nothing to check
+/// against. In a language that groups thousands with a dot, "1.200 km" has one reading,
+/// already taken.
+pub fn unreadable(lang: Language, sent: &str) -> Vec<String> {
+    let mut notes = Vec::new();
+    let b = sent.as_bytes();
+    for (i, c) in sent.char_indices() {
+        let starts_number = c.is_ascii_digit()
+            && (i == 0 || !(b[i - 1].is_ascii_alphanumeric() || matches!(b[i - 1], b'.' | b',')));
+        let minus = matches!(c, '-' | '\u{2212}')
+            && (i == 0 || b[i - 1] == b' ')
+            && sent[i + c.len_utf8()..].starts_with(|d: char| d.is_ascii_digit());
+        if !(starts_number || minus) {
+            continue;
+        }
+        let mut end = (i + 64).min(sent.len());
+        while !sent.is_char_boundary(end) {
+            end -= 1;
+        }
+        match scan_quantity(&sent[i..end]) {
+            Err(Error::Ambiguous { .. }) if lang.dot_groups() => {}
+            Err(e @ (Error::Ambiguous { .. } | Error::Negative { .. })) => {
+                notes.push(e.to_string());
+            }
+            Ok((q, used)) if q.value.hi == 0.0 => notes.push(format!(
+                "\"{}\" is zero: nothing to check it against",
+                &sent[i..i + used]
+            )),
+            _ => {}
+        }
+    }
+    notes
+}
 
 /// Every quantity in `text[range]` of an article in `lang`, with the hedge word before it:
 /// [`quantities`] for English, else figures as that language writes them ([`foreign::scan`]).
@@ -803,5 +838,18 @@ mod tests {
         // Two different figures side by side stay two ("a 40 km 100 mile relay").
         let t = "a 40 km 100 mile relay";
         assert_eq!(quantities_in(Language::English, t, 0, t.len()).len(), 2);
+    }
+
+    #[test]
+    fn figures_that_cannot_be_read_are_said_once_each() {
+        let t = "It runs 1.200 km, falls -5 km and climbs 0 km.";
+        let notes = unreadable(Language::English, t);
+        assert_eq!(notes.len(), 3, "{notes:?}");
+        assert!(notes[0].contains("1.200"), "{notes:?}");
+        assert!(notes[2].contains("is zero"), "{notes:?}");
+        // A dot groups thousands in German: "1.200 km" has one reading, already taken.
+        let notes = unreadable(Language::German, "Die Strecke ist 1.200 km lang.");
+        assert!(notes.is_empty(), "{notes:?}");
+        assert!(unreadable(Language::English, "No figures here.").is_empty());
     }
 }

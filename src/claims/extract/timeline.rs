@@ -5,7 +5,7 @@
 use super::classify::slug;
 use super::places::Mention;
 use super::relative;
-use super::times::{Clock, ZoneSaid, at, civil_date, clocks, dates};
+use super::times::{Clock, Said, ZoneSaid, at, civil_date};
 use crate::gazetteer::{Place, PlaceKind};
 use crate::story::Event;
 use std::sync::Arc;
@@ -94,18 +94,22 @@ fn verb_near(sent_lower: &str, at: usize) -> Option<&'static str> {
         .map(|(_, _, what)| *what)
 }
 
-/// The events of one sentence `text[s_start..s_end]`; `recent` is the last place named
-/// before it; `cx` is updated with the dates the sentence gives.
+/// The events of one sentence `text[s_start..s_end]`, whose dates and clock times are `said`
+/// ([`Said::in_sentence`]); `recent` is the last place named before it; `cx` is updated with
+/// the dates the sentence gives.
 pub fn sentence(
     text: &str,
     (s_start, s_end): (usize, usize),
+    Said {
+        dates: mut said,
+        clocks: found,
+    }: Said,
     mentions: &[Mention],
     recent: Option<&Arc<Place>>,
     cx: &mut DateContext,
 ) -> Timed {
     let mut out = Timed::default();
     let sent = &text[s_start..s_end];
-    let mut said = dates(sent);
     // A dateline ("VANCOUVER, British Columbia, Mar 23: … yesterday") dates the copy: it is
     // the day "yesterday" and "on Tuesday" count from, not an event.
     if text[..s_start].trim().is_empty()
@@ -118,7 +122,6 @@ pub fn sentence(
         cx.published = Some(on);
         said.remove(0);
     }
-    let found = clocks(text, s_start, s_end);
     // Whether a date read in this sentence may date later sentences: not when only the
     // publication year gave it its year.
     let carried = |d: &super::times::DateSaid, cx: &DateContext| d.year.or(cx.year).is_some();

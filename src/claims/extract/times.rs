@@ -568,6 +568,26 @@ fn year_number(w: &str) -> Option<i16> {
         .filter(|y| (1800..=2100).contains(y))
 }
 
+/// The dates and clock times one sentence gives, read from the text alone: a long article's
+/// are read ahead, on another thread, while its places are read.
+#[derive(Debug, Default)]
+pub struct Said {
+    /// Its dates ([`dates`]), offsets in the sentence.
+    pub dates: Vec<DateSaid>,
+    /// Its clock times ([`clocks`]), offsets in the whole text.
+    pub clocks: Vec<Clock>,
+}
+
+impl Said {
+    /// What sentence `text[start..end]` gives.
+    pub fn in_sentence(text: &str, start: usize, end: usize) -> Said {
+        Said {
+            dates: dates(&text[start..end]),
+            clocks: clocks(text, start, end),
+        }
+    }
+}
+
 /// Dates written in English in `s`: "September 12, 2023", "Sept. 12", "12 September 2023",
 /// "24th March, 2018", "2023-09-12".
 pub fn dates(s: &str) -> Vec<DateSaid> {
