@@ -3,6 +3,9 @@
 //! - `default_svg` / `default_png` / `default_geojson`: the Pyongyang → Vladivostok demo map at
 //!   1600 × 1000 (GeoNames coordinates, rail legs through the stations).
 //! - `default_rasterise`: the SVG → PNG step alone, on that map's SVG.
+//! - `labels_rasterise` / `labels_rasterise_by_usvg`: the SVG → PNG step on 1600 × 1000 with
+//!   120 haloed labels, drawn straight onto the raster / the same labels written so that the
+//!   rasteriser leaves them to usvg (a font-family list), for the difference the first makes.
 //! - `track_1m_svg`: the same map with a 1,000,000-point synthetic GPS track as its leg.
 //! - `track_1m_read`: parsing that track from GeoJSON text.
 
@@ -96,6 +99,43 @@ fn default_png() -> Vec<u8> {
 #[divan::bench(sample_count = 10)]
 fn default_rasterise(b: divan::Bencher) {
     let svg = render::svg(&scene(stops()), &MapOptions::default()).unwrap();
+    b.bench(|| render::png::rasterise(&svg).unwrap());
+}
+
+/// 120 haloed labels (outline then fill, as the map writes them) in a 12 × 10 grid, in the
+/// font family `family`.
+fn labels_svg(family: &str) -> String {
+    let mut svg = String::from(
+        r##"<svg xmlns="http://www.w3.org/2000/svg" width="1600" height="1000" font-family="DejaVu Sans, sans-serif"><rect width="1600" height="1000" fill="#f4f1ea"/>"##,
+    );
+    svg.push('\n');
+    for i in 0..120 {
+        let (x, y) = (20 + (i % 12) * 130, 60 + (i / 12) * 95);
+        let name = STOPS[i % STOPS.len()].0;
+        for paint in [
+            r##"fill="none" stroke="#ffffff" stroke-width="3.5" stroke-linejoin="round""##,
+            r##"fill="#1d1d1d""##,
+        ] {
+            svg.push_str(&format!(
+                r#"<text x="{x}" y="{y}" text-anchor="start" font-family="{family}" font-size="13" {paint}>{name} km {}</text>"#,
+                i * 7
+            ));
+            svg.push('\n');
+        }
+    }
+    svg.push_str("</svg>\n");
+    svg
+}
+
+#[divan::bench(sample_count = 10)]
+fn labels_rasterise(b: divan::Bencher) {
+    let svg = labels_svg("DejaVu Sans");
+    b.bench(|| render::png::rasterise(&svg).unwrap());
+}
+
+#[divan::bench(sample_count = 10)]
+fn labels_rasterise_by_usvg(b: divan::Bencher) {
+    let svg = labels_svg("DejaVu Sans, sans-serif");
     b.bench(|| render::png::rasterise(&svg).unwrap());
 }
 

@@ -18,7 +18,7 @@ pub const OBLIQUE: &[u8] = include_bytes!(concat!(
 ));
 
 /// Which face a piece of text is set in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Face {
     Regular,
     Bold,

@@ -49,6 +49,7 @@ mod map;
 mod names;
 pub mod png;
 pub(crate) mod projection;
+mod raster_text;
 pub(crate) mod scene;
 mod seas;
 mod shared;
