@@ -196,7 +196,7 @@ const FUTURE: &[&str] = &[
 ];
 
 /// Whether the letters before and after `s[i..i + n]` make it a whole word.
-fn whole(s: &str, i: usize, n: usize) -> bool {
+pub(super) fn whole(s: &str, i: usize, n: usize) -> bool {
     let before = s[..i]
         .chars()
         .next_back()

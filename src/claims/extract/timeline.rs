@@ -89,17 +89,7 @@ fn verbs_in(sent_lower: &str) -> Vec<(usize, usize, &'static str)> {
         std::sync::OnceLock::new();
     let finder = VERB_FINDER
         .get_or_init(|| aho_corasick::AhoCorasick::new(VERBS.iter().map(|(w, _)| w)).ok());
-    let whole_word = |i: usize, n: usize| {
-        let before_ok = sent_lower[..i]
-            .chars()
-            .next_back()
-            .is_none_or(|c| !c.is_alphanumeric());
-        let after_ok = sent_lower[i + n..]
-            .chars()
-            .next()
-            .is_none_or(|c| !c.is_alphanumeric());
-        before_ok && after_ok
-    };
+    let whole_word = |i: usize, n: usize| relative::whole(sent_lower, i, n);
     let Some(finder) = finder else {
         // No automaton (it cannot fail for these few words, but never a panic): verb by verb.
         return VERBS
