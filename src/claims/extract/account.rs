@@ -298,18 +298,11 @@ pub(super) fn clock_claims(
 
 #[cfg(test)]
 mod tests {
-    use super::super::{Article, extract_articles};
-    use crate::gazetteer::Gazetteer;
+    use super::super::tests::wire_article;
     use crate::story::ClaimKind;
 
     fn timelines(text: &str) -> Vec<(String, Option<String>, String)> {
-        let gaz = Gazetteer::from_places(super::super::tests::cities());
-        let a = Article {
-            outlet: "Wire".into(),
-            text: text.into(),
-            published: jiff::civil::Date::new(2023, 9, 12).ok(),
-        };
-        extract_articles(&[a], &gaz)
+        wire_article(text)
             .claims
             .iter()
             .filter_map(|c| match &c.kind {
@@ -338,13 +331,7 @@ mod tests {
         assert_eq!(got[0].1.as_deref(), Some("260 minutes"));
         assert!(got[0].2.starts_with("The train from London"));
         // The trip duration is not drafted a second time on its own.
-        let gaz = Gazetteer::from_places(super::super::tests::cities());
-        let a = Article {
-            outlet: "Wire".into(),
-            text: text.into(),
-            published: jiff::civil::Date::new(2023, 9, 12).ok(),
-        };
-        let x = extract_articles(&[a], &gaz);
+        let x = wire_article(text);
         assert!(
             !x.claims
                 .iter()

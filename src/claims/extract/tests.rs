@@ -7,6 +7,17 @@ use crate::gazetteer::PlaceGeometry;
 use crate::story::ClaimKind;
 use crate::story::Story;
 
+/// What [`extract_articles`] reads from `text` as one wire article published on 12 September
+/// 2023, among [`cities`]. Shared with the timeline and clock-account tests.
+pub(super) fn wire_article(text: &str) -> Extraction {
+    let a = Article {
+        outlet: "Wire".into(),
+        text: text.into(),
+        published: jiff::civil::Date::new(2023, 9, 12).ok(),
+    };
+    extract_articles(&[a], &Gazetteer::from_places(cities()))
+}
+
 /// Test cities; populations are GeoNames cities500 figures (well-known places need no cue).
 /// Shared with the language tests.
 pub(super) fn cities() -> Vec<Place> {

@@ -533,18 +533,11 @@ fn zone(
 
 #[cfg(test)]
 mod tests {
-    use super::super::{Article, extract_articles};
+    use super::super::tests::wire_article;
     use super::{VERBS, verbs_in};
-    use crate::gazetteer::Gazetteer;
 
     fn events(text: &str) -> Vec<String> {
-        let gaz = Gazetteer::from_places(super::super::tests::cities());
-        let a = Article {
-            outlet: "Wire".into(),
-            text: text.into(),
-            published: jiff::civil::Date::new(2023, 9, 12).ok(),
-        };
-        extract_articles(&[a], &gaz)
+        wire_article(text)
             .events
             .iter()
             .map(|e| e.earliest.to_string())
@@ -577,14 +570,8 @@ mod tests {
 
     #[test]
     fn present_tense_and_spanish_travel_verbs_word_the_event() {
-        let gaz = Gazetteer::from_places(super::super::tests::cities());
         let what = |text: &str| -> Vec<String> {
-            let a = Article {
-                outlet: "Wire".into(),
-                text: text.into(),
-                published: jiff::civil::Date::new(2023, 9, 12).ok(),
-            };
-            extract_articles(&[a], &gaz)
+            wire_article(text)
                 .events
                 .iter()
                 .map(|e| e.what.clone())
