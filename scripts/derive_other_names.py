@@ -280,6 +280,38 @@ def dist_km(lat1, lon1, lat2, lon2):
     return 6371.0 * math.hypot(x, (lat2 - lat1) * p)
 
 
+def places_grid(cities500):
+    """GeoNames places by one-degree cell: (id, country, lat, lon, population, the casefolded
+    names, ASCII name and alternate names, feature code)."""
+    grid = collections.defaultdict(list)
+    for line in cities500.splitlines():
+        f = line.split("\t")
+        names = {f[1].casefold(), f[2].casefold()} | {a.casefold() for a in f[3].split(",") if a}
+        lat, lon = float(f[4]), float(f[5])
+        grid[(math.floor(lat), math.floor(lon))].append(
+            (int(f[0]), f[8], lat, lon, int(f[14] or 0), names, f[7]))
+    return grid
+
+
+def best_named(grid, iso, name, lat, lon):
+    """The place of `grid` a city joins (in country `iso`, any when None): one that carries its
+    name within FAR_KM, preferring one within NEAR_KM, then the most populous, then the
+    nearest. (beyond NEAR_KM, -population, km, id, names), or None."""
+    best = None
+    for dy in (-1, 0, 1):
+        for dx in (-1, 0, 1):
+            for gid, cc, la, lo, pop, known, _ in grid.get(
+                    (math.floor(lat) + dy, math.floor(lon) + dx), []):
+                if iso is not None and cc != iso:
+                    continue
+                d = dist_km(lat, lon, la, lo)
+                if d <= FAR_KM and name.casefold() in known:
+                    cand = (d > NEAR_KM, -pop, d, gid, known)
+                    if best is None or cand < best:
+                        best = cand
+    return best
+
+
 def main():
     with tempfile.TemporaryDirectory() as t:
         tmp = pathlib.Path(t)
@@ -291,15 +323,12 @@ def main():
             zone_tab = z.read("tzdata/zoneinfo/zone.tab").decode("utf-8")
         zones = zone_cities(fetch_deb(tmp, KDELIBS4SUPPORT, "kd"), zone_tab)
 
-    grid = collections.defaultdict(list)
+    grid = places_grid(cities500)
     seats = collections.defaultdict(list)  # name -> (id, country, population, names)
     for line in cities500.splitlines():
         f = line.split("\t")
-        names = {f[1].casefold(), f[2].casefold()} | {a.casefold() for a in f[3].split(",") if a}
-        lat, lon = float(f[4]), float(f[5])
-        grid[(math.floor(lat), math.floor(lon))].append(
-            (int(f[0]), f[8], lat, lon, int(f[14] or 0), names))
         if f[7] in SEATS:
+            names = {f[1].casefold(), f[2].casefold()} | {a.casefold() for a in f[3].split(",") if a}
             for n in names:
                 seats[n].append((int(f[0]), f[8], int(f[14] or 0), names))
 
@@ -323,18 +352,7 @@ def main():
     for source, cities in sources:
         tiers, missed = collections.Counter(), []
         for iso, name, lat, lon, translated in cities:
-            best = None
-            for dy in (-1, 0, 1):
-                for dx in (-1, 0, 1):
-                    for gid, cc, la, lo, pop, known in grid.get(
-                            (math.floor(lat) + dy, math.floor(lon) + dx), []):
-                        if iso is not None and cc != iso:
-                            continue
-                        d = dist_km(lat, lon, la, lo)
-                        if d <= FAR_KM and name.casefold() in known:
-                            cand = (d > NEAR_KM, -pop, d, gid, known)
-                            if best is None or cand < best:
-                                best = cand
+            best = best_named(grid, iso, name, lat, lon)
             if best is None:
                 missed.append(f"{name} ({iso or '?'})")
                 continue

@@ -37,7 +37,6 @@ byte-for-byte reproducible.
 
 import collections
 import gzip
-import math
 import pathlib
 import subprocess
 import sys
@@ -46,8 +45,8 @@ import unicodedata
 import xml.etree.ElementTree as ET
 
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
-from derive_other_names import (FAR_KM, LEFT_OUT, NEAR_KM, dist_km,  # noqa: E402
-                                fetch_cities500, fetch_deb, not_latin)
+from derive_other_names import (FAR_KM, LEFT_OUT, NEAR_KM, best_named,  # noqa: E402
+                                fetch_cities500, fetch_deb, not_latin, places_grid)
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 OUT = ROOT / "data" / "world" / "weather_names.tsv"
@@ -100,29 +99,13 @@ def main():
         cities500 = fetch_cities500(tmp)
         cities = mateweather_cities(fetch_deb(tmp, MATEWEATHER, "mw"))
 
-    grid = collections.defaultdict(list)
-    for line in cities500.splitlines():
-        f = line.split("\t")
-        known = {f[1].casefold(), f[2].casefold()} | {a.casefold() for a in f[3].split(",") if a}
-        lat, lon = float(f[4]), float(f[5])
-        grid[(math.floor(lat), math.floor(lon))].append(
-            (int(f[0]), f[8], lat, lon, int(f[14] or 0), known))
+    grid = places_grid(cities500)
 
     names = collections.defaultdict(set)  # (id, name) -> languages
     tiers, missed = collections.Counter(), []
     for iso, name, lat, lon, translated in cities:
-        best = None
-        for dy in (-1, 0, 1):
-            for dx in (-1, 0, 1):
-                for gid, cc, la, lo, pop, known in grid.get(
-                        (math.floor(lat) + dy, math.floor(lon) + dx), []):
-                    if cc != iso:
-                        continue
-                    d = dist_km(lat, lon, la, lo)
-                    if d <= FAR_KM and name.casefold() in known:
-                        cand = (d > NEAR_KM, -pop, d, gid, known)
-                        if best is None or cand < best:
-                            best = cand
+        # A city outside every country joins no place.
+        best = best_named(grid, iso, name, lat, lon) if iso is not None else None
         if best is None:
             missed.append(f"{name} ({iso or '?'})")
             continue
